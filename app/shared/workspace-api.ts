@@ -1,0 +1,54 @@
+// The one typed boundary between the canvas (renderer) and the disk.
+// Implemented by the studio shell (HTTP on 127.0.0.1) and by the Electron shell (IPC);
+// the renderer never reaches the file system any other way.
+
+import type { Diagnostic } from '../../generator/model/types.js';
+
+export interface WorkspaceInfo {
+  /** Display name of the opened model folder. */
+  name: string;
+  /** Absolute path of the opened folder (shown to the user, never trusted from the renderer). */
+  root: string;
+  readOnly: boolean;
+}
+
+export interface ModelFileInfo {
+  /** Relative to the workspace root, `/` separators; `.yaml` only. */
+  path: string;
+  /** sha256 hex of the bytes on disk. */
+  hash: string;
+}
+
+export interface ModelFileContent extends ModelFileInfo {
+  text: string;
+}
+
+export type WriteResult =
+  | { ok: true; hash: string }
+  /** The file on disk changed since `expectedHash`; nothing was written. */
+  | { ok: false; reason: 'conflict'; diskHash: string | null; diskText: string | null }
+  | { ok: false; reason: 'error'; message: string };
+
+export type WorkspaceChange = { path: string; kind: 'added' | 'changed' | 'deleted'; hash: string | null };
+
+export type GenerationFileStatus = 'added' | 'changed' | 'removed' | 'unchanged' | 'hand-edited' | 'grown';
+
+export interface GenerationPreview {
+  ok: boolean;
+  diagnostics: Diagnostic[];
+  files: { path: string; status: GenerationFileStatus; diff?: string }[];
+}
+
+export interface WorkspaceApi {
+  info(): Promise<WorkspaceInfo>;
+  listModels(): Promise<ModelFileInfo[]>;
+  readModel(path: string): Promise<ModelFileContent>;
+  /** Atomic write; refuses (conflict) when the disk no longer has `expectedHash` (null: must not exist). */
+  writeModel(path: string, text: string, expectedHash?: string | null): Promise<WriteResult>;
+  /** Subscribe to changes on disk; returns an unsubscribe function. */
+  watch(listener: (change: WorkspaceChange) => void): () => void;
+  /** What `stormsmith generate` would change for the saved model. */
+  previewGeneration(): Promise<GenerationPreview>;
+  /** Run generation for the saved model. */
+  runGeneration(): Promise<GenerationPreview>;
+}

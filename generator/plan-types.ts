@@ -1,0 +1,42 @@
+// The generator's in-memory output: a file map. `plan()` produces it with no IO;
+// `apply()` (writing), `--check` and `--dry-run` all consume the same map.
+
+/**
+ * generated: rewritten whole on every run, carries the do-not-edit header, hash in the manifest.
+ * scaffold: user-owned; created once when missing, later only grown structurally (see `grow`).
+ */
+export type Ownership = 'generated' | 'scaffold';
+
+/** A function (or other top-level declaration) that must exist in a user-owned file. */
+export interface ScaffoldMember {
+  /** Exported name looked up in the existing file; added when missing, never replaced. */
+  name: string;
+  /** Full text of the declaration to insert when missing (formatted, ends without newline). */
+  text: string;
+}
+
+export interface ScaffoldImport {
+  moduleSpecifier: string;
+  namedImports: string[];
+  typeOnly?: boolean;
+}
+
+/** What a user-owned file must contain; used to grow an existing file without touching its bodies. */
+export interface ScaffoldGrowth {
+  members: ScaffoldMember[];
+  imports: ScaffoldImport[];
+}
+
+export interface PlannedFile {
+  /** Path relative to the output folder, `/` separators. */
+  path: string;
+  contents: string;
+  ownership: Ownership;
+  /** Model file(s) this output derives from (for headers, orphan reports and incremental runs). */
+  sources: string[];
+  /** For scaffold files that can grow (logic modules): the members the model requires. */
+  grow?: ScaffoldGrowth;
+}
+
+/** Planned files keyed by path; iteration order is sorted by path (deterministic). */
+export type FileMap = ReadonlyMap<string, PlannedFile>;

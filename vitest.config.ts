@@ -1,0 +1,12 @@
+import { defineConfig } from 'vitest/config';
+
+export default defineConfig({
+  test: {
+    include: ['test/**/*.test.ts', 'test/**/*.test.tsx'],
+    exclude: ['node_modules/**', 'test/golden/**', '**/fixtures/**/generated/**'],
+    testTimeout: 30_000,
+    hookTimeout: 120_000,
+    // Property-based tests use fixed seeds (see test/support/fc.ts) so CI runs are reproducible.
+    reporters: ['default'],
+  },
+});
