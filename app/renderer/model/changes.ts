@@ -1,0 +1,315 @@
+// Board edits as typed, serialisable change objects, applied by ONE pure function. Each change is
+// planned as patch ops against the current model (see patch.ts); the result carries the inverse
+// change, so the history can undo and redo by replaying recorded diffs.
+
+import type { Aggregate, Command, Element, ElementKind, Event, ExternalSystem, Hotspot, Model, Policy, Projection, Spec, ValueObject } from '../../../generator/model/types.js';
+import { newElement } from './elements.js';
+import { connectionMeaning, type Relation } from './grammar.js';
+import { elementsOf } from './kinds.js';
+import { linksOf, type Link } from './links.js';
+import { applyOp, type PatchOp, type Position } from './patch.js';
+import { allElements, findContext, findElement, nameRefTo, refNames, refOf, sameRef, type ElementRef } from './refs.js';
+import { withoutRefsTo, withRefsRenamed } from './slots.js';
+
+/** Editable properties of an element (everything but its identity). */
+export type ElementProps = Partial<
+  Omit<Aggregate, 'kind' | 'name' | 'context' | 'loc'> &
+    Omit<Command, 'kind' | 'name' | 'context' | 'loc' | 'aggregate'> &
+    Omit<Event, 'kind' | 'name' | 'context' | 'loc' | 'aggregate'> &
+    Omit<Policy, 'kind' | 'name' | 'context' | 'loc'> &
+    Omit<Projection, 'kind' | 'name' | 'context' | 'loc'> &
+    Omit<ExternalSystem, 'kind' | 'name' | 'context' | 'loc' | 'emits'> &
+    Omit<ValueObject, 'kind' | 'name' | 'context' | 'loc'> &
+    Omit<Hotspot, 'kind' | 'name' | 'context' | 'loc'>
+>;
+
+export type Change =
+  | { type: 'add'; context: string; kind: ElementKind; name: string; at?: Position }
+  | { type: 'rename'; ref: ElementRef; to: string }
+  | { type: 'update'; ref: ElementRef; set: ElementProps }
+  | { type: 'connect'; source: ElementRef; target: ElementRef }
+  | { type: 'disconnect'; link: Link }
+  | { type: 'move'; moves: { ref: ElementRef; x: number; y: number }[] }
+  | { type: 'delete'; refs: ElementRef[] }
+  | { type: 'setSpecs'; context: string; specs: Spec[] }
+  /** Elements copied elsewhere, pasted into `context` (names made unique, positions offset). */
+  | { type: 'paste'; context: string; elements: { element: Element; at?: Position }[] }
+  /** Raw ops: what inverses are made of. */
+  | { type: 'patch'; ops: PatchOp[] };
+
+/** A change that cannot be applied to this model; `reason` is shown to the user as is. */
+export class ChangeRefused extends Error {
+  constructor(readonly reason: string) {
+    super(reason);
+  }
+}
+
+/** A transaction: ops are applied as they are planned, so later steps see earlier ones. */
+class Tx {
+  inverse: PatchOp[] = [];
+  constructor(public model: Model) {}
+  put(op: PatchOp): void {
+    const r = applyOp(this.model, op);
+    this.model = r.model;
+    this.inverse.unshift(r.inverse);
+  }
+  putElement(el: Element, index = Number.MAX_SAFE_INTEGER): void {
+    this.put({ op: 'element', context: el.context, kind: el.kind, name: el.name, index, value: el });
+  }
+  element(ref: ElementRef): Element {
+    const el = findElement(this.model, ref);
+    if (!el) throw new ChangeRefused(`${ref.name} (${ref.kind}) is not on the board any more`);
+    return el;
+  }
+  fileOf(context: string): string {
+    const ctx = findContext(this.model, context);
+    if (!ctx) throw new ChangeRefused(`there is no bounded context named ${context}`);
+    return ctx.file;
+  }
+}
+
+export interface Applied {
+  model: Model;
+  /** The change that undoes this one. */
+  inverse: Change;
+}
+
+/** The one function that edits a model. Throws ChangeRefused when the change makes no sense. */
+export function applyChange(model: Model, change: Change): Applied {
+  const tx = new Tx(model);
+  plan(tx, change);
+  return { model: tx.model, inverse: { type: 'patch', ops: tx.inverse } };
+}
+
+function indexOf(model: Model, ref: ElementRef): number {
+  const ctx = findContext(model, ref.context);
+  return ctx ? (elementsOf(ctx, ref.kind) as Element[]).findIndex((e) => e.name === ref.name) : -1;
+}
+
+function plan(tx: Tx, change: Change): void {
+  switch (change.type) {
+    case 'add': {
+      const ctx = findContext(tx.model, change.context);
+      if (!ctx) throw new ChangeRefused(`there is no bounded context named ${change.context}`);
+      checkName(change.name);
+      if (findElement(tx.model, change)) throw new ChangeRefused(`${change.context} already has a ${change.kind} named ${change.name}`);
+      tx.putElement(newElement(change.kind, change.name, ctx));
+      if (change.at) tx.put({ op: 'position', file: ctx.file, name: change.name, value: change.at });
+      return;
+    }
+    case 'rename':
+      return rename(tx, change.ref, change.to);
+    case 'update': {
+      const el = tx.element(change.ref);
+      tx.putElement({ ...el, ...change.set } as Element);
+      return;
+    }
+    case 'connect':
+      return connect(tx, change.source, change.target);
+    case 'disconnect':
+      return disconnect(tx, change.link);
+    case 'move':
+      for (const m of change.moves) {
+        const file = tx.fileOf(m.ref.context);
+        const previous = tx.model.layouts[file]?.positions[m.ref.name];
+        tx.put({ op: 'position', file, name: m.ref.name, value: { ...previous, x: Math.round(m.x), y: Math.round(m.y) } });
+      }
+      return;
+    case 'delete':
+      for (const ref of change.refs) {
+        tx.element(ref);
+        for (const other of allElements(tx.model)) {
+          if (sameRef(refOf(other), ref)) continue;
+          const stripped = withoutRefsTo(other, ref);
+          if (stripped) tx.putElement(stripped);
+        }
+        tx.put({ op: 'element', context: ref.context, kind: ref.kind, name: ref.name, index: 0, value: null });
+        const file = tx.fileOf(ref.context);
+        if (tx.model.layouts[file]?.positions[ref.name] && !nameStillUsed(tx.model, ref.context, ref.name)) {
+          tx.put({ op: 'position', file, name: ref.name, value: null });
+        }
+      }
+      return;
+    case 'setSpecs':
+      tx.fileOf(change.context);
+      tx.put({ op: 'specs', context: change.context, value: change.specs });
+      return;
+    case 'paste':
+      return paste(tx, change.context, change.elements);
+    case 'patch':
+      for (const op of change.ops) tx.put(op);
+      return;
+  }
+}
+
+function checkName(name: string): void {
+  if (name.trim() === '') throw new ChangeRefused('a name cannot be empty');
+  if (name !== name.trim()) throw new ChangeRefused('a name cannot start or end with spaces');
+}
+
+/** Layout positions are keyed by name within a file: keep one while another kind uses the name. */
+function nameStillUsed(model: Model, context: string, name: string): boolean {
+  return allElements(model).some((e) => e.context === context && e.name === name);
+}
+
+function rename(tx: Tx, ref: ElementRef, to: string): void {
+  checkName(to);
+  if (to === ref.name) return;
+  const el = tx.element(ref);
+  const target: ElementRef = { ...ref, name: to };
+  if (findElement(tx.model, target)) throw new ChangeRefused(`${ref.context} already has a ${ref.kind} named ${to}`);
+  for (const other of allElements(tx.model)) {
+    if (sameRef(refOf(other), ref)) continue;
+    const renamed = withRefsRenamed(other, ref, to);
+    if (renamed) tx.putElement(renamed);
+  }
+  const index = indexOf(tx.model, ref);
+  tx.put({ op: 'element', context: ref.context, kind: ref.kind, name: ref.name, index, value: null });
+  tx.put({ op: 'element', context: ref.context, kind: ref.kind, name: to, index, value: { ...el, name: to } as Element });
+  const file = tx.fileOf(ref.context);
+  const pos = tx.model.layouts[file]?.positions[ref.name];
+  if (pos) {
+    tx.put({ op: 'position', file, name: to, value: pos });
+    if (!nameStillUsed(tx.model, ref.context, ref.name)) tx.put({ op: 'position', file, name: ref.name, value: null });
+  }
+  if (ref.kind === 'command' || ref.kind === 'event') renameInSpecs(tx, ref, to);
+}
+
+function renameInSpecs(tx: Tx, ref: ElementRef, to: string): void {
+  for (const ctx of tx.model.contexts) {
+    let changed = false;
+    const fix = <T extends { type: { name: string; context?: string } }>(m: T): T => {
+      if (!refNames(m.type as never, ctx.name, ref)) return m;
+      changed = true;
+      return { ...m, type: { ...m.type, name: to } };
+    };
+    const specs = ctx.specs.map((s) => ({
+      ...s,
+      given: s.given.map(fix),
+      when: fix(s.when),
+      then: s.then.kind === 'events' ? { ...s.then, events: s.then.events.map(fix) } : s.then,
+    }));
+    if (changed) tx.put({ op: 'specs', context: ctx.name, value: specs });
+  }
+}
+
+function connect(tx: Tx, source: ElementRef, target: ElementRef): void {
+  if (sameRef(source, target)) throw new ChangeRefused('a sticky cannot be connected to itself');
+  const verdict = connectionMeaning(source.kind, target.kind);
+  if (!verdict.ok) throw new ChangeRefused(verdict.reason);
+  const from = tx.element(source);
+  const to = tx.element(target);
+  if (linksOf(tx.model).some((l) => l.relation === verdict.relation && sameRef(l.source, source) && sameRef(l.target, target))) {
+    throw new ChangeRefused(`${source.name} is already connected to ${target.name}`);
+  }
+  const refTo = (owner: Element, el: Element) => nameRefTo(owner.context, refOf(el), tx.fileOf(owner.context));
+  const r = verdict.relation;
+  switch (r) {
+    case 'actor':
+      tx.putElement({ ...(to as Command), actor: refTo(to, from) });
+      return;
+    case 'aggregate':
+      tx.putElement({ ...(from as Command), aggregate: refTo(from, to) });
+      return;
+    case 'emits':
+      tx.putElement({ ...(from as Command), emits: [...(from as Command).emits, refTo(from, to)] });
+      return;
+    case 'owns':
+      tx.putElement({ ...(to as Event), aggregate: refTo(to, from) });
+      return;
+    case 'on':
+      tx.putElement({ ...(to as Policy), on: [...(to as Policy).on, refTo(to, from)] });
+      return;
+    case 'issues':
+      tx.putElement({ ...(from as Policy), issues: [...(from as Policy).issues, refTo(from, to)] });
+      return;
+    case 'from':
+      tx.putElement({ ...(to as Projection), from: [...(to as Projection).from, refTo(to, from)] });
+      return;
+    case 'delivers':
+      tx.putElement({ ...(from as ExternalSystem), emits: [...(from as ExternalSystem).emits, refTo(from, to)] });
+      return;
+    case 'about':
+      tx.putElement({ ...(from as Hotspot), about: [...(from as Hotspot).about, refTo(from, to)] });
+      return;
+    default:
+      return assertNever(r);
+  }
+}
+
+/** Remove exactly the reference(s) that carry `link`'s meaning. */
+function disconnect(tx: Tx, link: Link): void {
+  const owner = ownerOf(link.relation) === 'source' ? link.source : link.target;
+  const other = owner === link.source ? link.target : link.source;
+  const el = tx.element(owner);
+  const stripped = withoutRefsTo(el, other);
+  if (stripped) tx.putElement(stripped);
+  // An external system's event may name it as `source` too: both mean the same arrow.
+  if (link.relation === 'delivers') {
+    const ev = findElement(tx.model, link.target);
+    const evStripped = ev ? withoutRefsTo(ev, link.source) : undefined;
+    if (evStripped) tx.putElement(evStripped);
+  }
+}
+
+function ownerOf(relation: Relation): 'source' | 'target' {
+  return relation === 'actor' || relation === 'owns' || relation === 'on' || relation === 'from' ? 'target' : 'source';
+}
+
+function paste(tx: Tx, context: string, items: { element: Element; at?: Position }[]): void {
+  const ctx = findContext(tx.model, context);
+  if (!ctx) throw new ChangeRefused(`there is no bounded context named ${context}`);
+  const renames = new Map<string, string>();
+  for (const { element, at } of items) {
+    const current = findContext(tx.model, context)!;
+    const taken = new Set((elementsOf(current, element.kind) as Element[]).map((e) => e.name));
+    let name = element.name;
+    if (taken.has(name)) {
+      name = `${element.name}Copy`;
+      for (let n = 2; taken.has(name); n++) name = `${element.name}Copy${n}`;
+    }
+    renames.set(`${element.kind}/${element.name}`, name);
+    tx.putElement({ ...element, name, context, loc: { ...element.loc, file: ctx.file, line: 0, col: 0, endLine: 0, endCol: 0 } } as Element);
+    if (at) tx.put({ op: 'position', file: ctx.file, name, value: at });
+  }
+  // Links between pasted elements follow the copies, links to the rest stay as they were.
+  for (const { element } of items) {
+    for (const [key, newName] of renames) {
+      const [kind, oldName] = [key.slice(0, key.indexOf('/')), key.slice(key.indexOf('/') + 1)];
+      if (oldName === newName) continue;
+      const me = findElement(tx.model, { context, kind: element.kind, name: renames.get(`${element.kind}/${element.name}`)! });
+      const renamed = me ? withRefsRenamed(me, { context, kind: kind as ElementKind, name: oldName }, newName) : undefined;
+      if (renamed) tx.putElement(renamed);
+    }
+  }
+}
+
+function assertNever(x: never): never {
+  throw new Error(`unexpected ${String(x)}`);
+}
+
+/** A short, human name for a change: the label of its undo step ("Undo Connect BorrowBook → Loan"). */
+export function describeChange(change: Change): string {
+  switch (change.type) {
+    case 'add':
+      return `Add ${change.kind} ${change.name}`;
+    case 'rename':
+      return `Rename ${change.ref.name} to ${change.to}`;
+    case 'update':
+      return `Edit ${change.ref.name}`;
+    case 'connect':
+      return `Connect ${change.source.name} → ${change.target.name}`;
+    case 'disconnect':
+      return `Disconnect ${change.link.source.name} → ${change.link.target.name}`;
+    case 'move':
+      return change.moves.length === 1 ? `Move ${change.moves[0]!.ref.name}` : `Move ${change.moves.length} stickies`;
+    case 'delete':
+      return change.refs.length === 1 ? `Delete ${change.refs[0]!.name}` : `Delete ${change.refs.length} stickies`;
+    case 'setSpecs':
+      return `Edit specs of ${change.context}`;
+    case 'paste':
+      return `Paste ${change.elements.length} ${change.elements.length === 1 ? 'sticky' : 'stickies'}`;
+    case 'patch':
+      return 'Edit';
+  }
+}

@@ -1,0 +1,161 @@
+// Model -> board: stickies (one per element), frames (one per bounded context) and arrows (one per
+// link). Pure and deterministic; the React layer only renders what this returns. Every node gets
+// its width and height here so React Flow never measures (performance.md, React Flow section).
+
+import type { Edge, Node } from '@xyflow/react';
+import type { Element, ElementKind, Model } from '../../../generator/model/types.js';
+import { RELATION_LABEL, type Relation } from './grammar.js';
+import { ALL_KINDS, elementsOf, STICKY_STYLES } from './kinds.js';
+import { linkId, linksOf, type Link } from './links.js';
+import { frameIdOf, nodeIdOf, refOf, type ElementRef } from './refs.js';
+
+export interface ProblemCount {
+  errors: number;
+  warnings: number;
+  /** First message, shown as the badge's tooltip. */
+  first?: string;
+}
+
+export interface StickyData extends Record<string, unknown> {
+  ref: ElementRef;
+  kind: ElementKind;
+  name: string;
+  /** One line under the name: version, identity, field count... */
+  detail: string;
+  problems?: ProblemCount;
+}
+
+export interface FrameData extends Record<string, unknown> {
+  context: string;
+  file: string;
+  dirty: boolean;
+}
+
+export interface LinkData extends Record<string, unknown> {
+  relation: Relation;
+  link: Link;
+}
+
+export type StickyNode = Node<StickyData, 'sticky'>;
+export type FrameNode = Node<FrameData, 'frame'>;
+export type BoardNode = StickyNode | FrameNode;
+export type BoardEdge = Edge<LinkData>;
+
+/** Column of each kind when an element has no saved position: the left-to-right flow of a board. */
+const COLUMN: Record<ElementKind, number> = {
+  actor: 0,
+  externalSystem: 0,
+  command: 1,
+  aggregate: 2,
+  event: 3,
+  policy: 4,
+  projection: 5,
+  hotspot: 6,
+  valueObject: 6,
+};
+export const COLUMN_WIDTH = 220;
+export const ROW_HEIGHT = 130;
+export const FRAME_PADDING = 40;
+/** Room above a frame's first sticky for its title. */
+export const FRAME_TITLE = 36;
+const CONTEXT_GAP = 160;
+
+function detailOf(el: Element): string {
+  switch (el.kind) {
+    case 'event':
+      return `v${el.version} · ${el.fields.length} field${el.fields.length === 1 ? '' : 's'}`;
+    case 'command':
+      return `${el.fields.length} field${el.fields.length === 1 ? '' : 's'}`;
+    case 'aggregate':
+      return `id: ${el.identity}`;
+    case 'projection':
+      return el.consistency;
+    case 'valueObject':
+      return `${el.fields.length} field${el.fields.length === 1 ? '' : 's'}`;
+    default:
+      return STICKY_STYLES[el.kind].label.toLowerCase();
+  }
+}
+
+export interface GraphOptions {
+  problems?: ReadonlyMap<string, ProblemCount>;
+  dirtyFiles?: ReadonlySet<string>;
+}
+
+export interface Graph {
+  nodes: BoardNode[];
+  edges: BoardEdge[];
+}
+
+export function toGraph(model: Model, options: GraphOptions = {}): Graph {
+  const frames: FrameNode[] = [];
+  const stickies: StickyNode[] = [];
+  let originX = 0;
+  for (const ctx of model.contexts) {
+    const saved = model.layouts[ctx.file]?.positions ?? {};
+    const rows = new Map<number, number>();
+    let minX = Infinity;
+    let minY = Infinity;
+    let maxX = -Infinity;
+    let maxY = -Infinity;
+    for (const kind of ALL_KINDS) {
+      const style = STICKY_STYLES[kind];
+      for (const el of elementsOf(ctx, kind) as Element[]) {
+        const col = COLUMN[kind];
+        let pos = saved[el.name];
+        if (!pos) {
+          const row = rows.get(col) ?? 0;
+          rows.set(col, row + 1);
+          pos = { x: originX + FRAME_PADDING + col * COLUMN_WIDTH, y: FRAME_PADDING + FRAME_TITLE + row * ROW_HEIGHT };
+        }
+        const width = pos.w ?? style.width;
+        const height = pos.h ?? style.height;
+        const id = nodeIdOf(refOf(el));
+        const problems = options.problems?.get(id);
+        stickies.push({
+          id,
+          type: 'sticky',
+          position: { x: pos.x, y: pos.y },
+          width,
+          height,
+          data: { ref: refOf(el), kind, name: el.name, detail: detailOf(el), ...(problems ? { problems } : {}) },
+        });
+        minX = Math.min(minX, pos.x);
+        minY = Math.min(minY, pos.y);
+        maxX = Math.max(maxX, pos.x + width);
+        maxY = Math.max(maxY, pos.y + height);
+      }
+    }
+    if (minX === Infinity) {
+      minX = originX + FRAME_PADDING;
+      minY = FRAME_PADDING + FRAME_TITLE;
+      maxX = minX + 300;
+      maxY = minY + 160;
+    }
+    const x = minX - FRAME_PADDING;
+    const y = minY - FRAME_PADDING - FRAME_TITLE;
+    frames.push({
+      id: frameIdOf(ctx.name),
+      type: 'frame',
+      position: { x, y },
+      width: maxX - minX + 2 * FRAME_PADDING,
+      height: maxY - minY + 2 * FRAME_PADDING + FRAME_TITLE,
+      draggable: false,
+      selectable: false,
+      connectable: false,
+      focusable: false,
+      zIndex: -1,
+      data: { context: ctx.name, file: ctx.file, dirty: options.dirtyFiles?.has(ctx.file) ?? false },
+    });
+    originX = Math.max(originX, maxX + FRAME_PADDING + CONTEXT_GAP);
+  }
+  const edges: BoardEdge[] = linksOf(model).map((link) => ({
+    id: linkId(link),
+    source: nodeIdOf(link.source),
+    target: nodeIdOf(link.target),
+    label: RELATION_LABEL[link.relation],
+    data: { relation: link.relation, link },
+  }));
+  // Frames first: React Flow paints in array order, the frames belong under the stickies.
+  return { nodes: [...frames, ...stickies], edges };
+}
