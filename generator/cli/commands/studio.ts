@@ -1,7 +1,94 @@
-// Placeholder until the owning issue lands; replaced by the real command.
+// `stormsmith studio [dir] [--port N] [--no-open]`: serves the canvas and the workspace API for a
+// model folder on 127.0.0.1 until interrupted.
+
+import { parseArgs } from 'node:util';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { openBrowser } from '../../../app/studio/open-browser.js';
+import { startStudioServer } from '../../../app/studio/studio-server.js';
+import { isWorkspaceError } from '../../../app/workspace/errors.js';
+import { loadGenerationEngine } from '../../../app/workspace/load-generation-engine.js';
+import { NodeWorkspace } from '../../../app/workspace/node-workspace.js';
 import { EXIT, type CliCommand } from '../io.js';
 
-export const studio: CliCommand = async (_argv, io) => {
-  io.stderr('error[E_USAGE]: `studio` is not available in this build yet\n');
-  return EXIT.usage;
+const HELP = `Usage: stormsmith studio [dir] [--port N] [--no-open]
+
+Serves the event-storming canvas for the model folder <dir> (default: the current folder) on
+127.0.0.1 and opens it in the browser. The printed URL carries a per-run token; the server
+refuses every API request without it.
+
+Options:
+  --port N     port to listen on (default 0: a free port)
+  --no-open    do not open a browser, only print the URL
+  -h, --help   show this help
+`;
+
+export const RENDERER_DIST = fileURLToPath(new URL('../../../app/renderer/dist', import.meta.url));
+
+export const studio: CliCommand = async (argv, io) => {
+  let parsed;
+  try {
+    parsed = parseArgs({
+      args: argv,
+      allowPositionals: true,
+      options: { port: { type: 'string' }, 'no-open': { type: 'boolean' }, help: { type: 'boolean', short: 'h' } },
+    });
+  } catch (error) {
+    io.stderr(`error[E_USAGE]: ${(error as Error).message}\n  hint: stormsmith studio --help\n`);
+    return EXIT.usage;
+  }
+  if (parsed.values.help) {
+    io.stdout(HELP);
+    return EXIT.ok;
+  }
+  if (parsed.positionals.length > 1) {
+    io.stderr('error[E_USAGE]: studio takes one folder\n  hint: stormsmith studio models/library\n');
+    return EXIT.usage;
+  }
+  const port = Number(parsed.values.port ?? '0');
+  if (!Number.isInteger(port) || port < 0 || port > 65535) {
+    io.stderr(`error[E_USAGE]: --port must be an integer from 0 to 65535, got "${parsed.values.port}"\n`);
+    return EXIT.usage;
+  }
+  const dir = path.resolve(io.cwd, parsed.positionals[0] ?? '.');
+
+  let workspace: NodeWorkspace;
+  try {
+    workspace = await NodeWorkspace.open(dir, { generation: await loadGenerationEngine() });
+  } catch (error) {
+    if (!isWorkspaceError(error)) throw error;
+    io.stderr(`${dir}:1:1: error[${error.code}]: ${error.message}\n  hint: pass the folder that holds the model's .yaml files\n`);
+    return EXIT.usage;
+  }
+  const info = await workspace.info();
+  if (info.readOnly) io.stderr(`warning: ${dir} is open read-only: another Stormsmith is editing it\n`);
+
+  let server;
+  try {
+    server = await startStudioServer({ workspace, rendererDir: io.env.STORMSMITH_RENDERER_DIR ?? RENDERER_DIST, port });
+  } catch (error) {
+    await workspace.close();
+    const code = (error as NodeJS.ErrnoException).code;
+    if (code === 'EADDRINUSE' || code === 'EACCES') {
+      io.stderr(`error[E_PORT]: cannot listen on 127.0.0.1:${port} (${code})\n  hint: pass another --port, or --port 0 for a free one\n`);
+      return EXIT.usage;
+    }
+    throw error;
+  }
+  io.stdout(`Stormsmith studio: ${server.url}\n`);
+  if (!parsed.values['no-open']) openBrowser(server.url, (m) => io.stderr(`warning: ${m}\n`));
+
+  // Serve until interrupted, then release the folder's writer lock before exiting.
+  await new Promise<void>((resolve) => {
+    const stop = () => {
+      process.off('SIGINT', stop);
+      process.off('SIGTERM', stop);
+      resolve();
+    };
+    process.on('SIGINT', stop);
+    process.on('SIGTERM', stop);
+  });
+  await server.close();
+  await workspace.close();
+  return EXIT.ok;
 };

@@ -1,0 +1,76 @@
+// The WorkspaceApi as JSON endpoints (the client is app/shared/http-workspace-client.ts):
+//   GET  /api/info                     -> WorkspaceInfo
+//   GET  /api/models                   -> ModelFileInfo[]
+//   GET  /api/model?path=<relative>    -> ModelFileContent
+//   PUT  /api/model {path,text,expectedHash?} -> WriteResult (409 when it is a conflict)
+//   POST /api/generation/preview       -> GenerationPreview
+//   POST /api/generation/run           -> GenerationPreview
+//   GET  /api/events                   -> text/event-stream of `change` events (change-stream.ts)
+// Refusals answer `{ error: { code, message, hint? } }` with a 4xx status.
+
+import type { IncomingMessage, ServerResponse } from 'node:http';
+import { WorkspaceError, type WorkspaceErrorCode } from '../workspace/errors.js';
+import { MAX_MODEL_BYTES, type NodeWorkspace } from '../workspace/node-workspace.js';
+import { HttpError, readJsonBody, sendError, sendJson } from './http-io.js';
+
+const STATUS_OF: Record<WorkspaceErrorCode, number> = {
+  E_INVALID_PATH: 400,
+  E_NOT_MODEL_FILE: 400,
+  E_OUTSIDE_ROOT: 403,
+  E_SYMLINK: 403,
+  E_NOT_FOUND: 404,
+  E_READ_ONLY: 409,
+  E_GENERATOR_UNAVAILABLE: 501,
+};
+
+export async function handleApi(workspace: NodeWorkspace, request: IncomingMessage, response: ServerResponse, url: URL): Promise<void> {
+  try {
+    await route(workspace, request, response, url);
+  } catch (error) {
+    if (error instanceof WorkspaceError) {
+      sendError(response, new HttpError(STATUS_OF[error.code], error.code, error.message, error.hint));
+    } else if (error instanceof HttpError) {
+      sendError(response, error);
+    } else {
+      // Unexpected IO failure: say what failed, without a stack trace.
+      const e = error as NodeJS.ErrnoException;
+      sendError(response, new HttpError(500, e.code ?? 'E_INTERNAL', e.message ?? String(error)));
+    }
+  }
+}
+
+async function route(workspace: NodeWorkspace, request: IncomingMessage, response: ServerResponse, url: URL): Promise<void> {
+  const key = `${request.method} ${url.pathname}`;
+  switch (key) {
+    case 'GET /api/info':
+      return sendJson(response, 200, await workspace.info());
+    case 'GET /api/models':
+      return sendJson(response, 200, await workspace.listModels());
+    case 'GET /api/model':
+      return sendJson(response, 200, await workspace.readModel(url.searchParams.get('path') ?? ''));
+    case 'PUT /api/model': {
+      const body = await readJsonBody(request, MAX_MODEL_BYTES * 2);
+      const { path, text, expectedHash } = parseWriteBody(body);
+      const result = await workspace.writeModel(path, text, expectedHash);
+      return sendJson(response, result.ok ? 200 : result.reason === 'conflict' ? 409 : 500, result);
+    }
+    case 'POST /api/generation/preview':
+      return sendJson(response, 200, await workspace.previewGeneration());
+    case 'POST /api/generation/run':
+      return sendJson(response, 200, await workspace.runGeneration());
+    default:
+      throw new HttpError(404, 'E_NO_ROUTE', `no API route ${request.method} ${url.pathname}`);
+  }
+}
+
+function parseWriteBody(body: unknown): { path: string; text: string; expectedHash: string | null | undefined } {
+  const b = (body ?? {}) as Record<string, unknown>;
+  if (typeof b.path !== 'string' || typeof b.text !== 'string') {
+    throw new HttpError(400, 'E_BAD_REQUEST', 'expected { path: string, text: string, expectedHash?: string | null }');
+  }
+  const expectedHash = b.expectedHash;
+  if (expectedHash !== undefined && expectedHash !== null && (typeof expectedHash !== 'string' || !/^[0-9a-f]{64}$/.test(expectedHash))) {
+    throw new HttpError(400, 'E_BAD_REQUEST', 'expectedHash must be a sha256 hex string or null');
+  }
+  return { path: b.path, text: b.text, expectedHash: expectedHash as string | null | undefined };
+}
