@@ -322,6 +322,11 @@ export interface SourceFile {
   /** Path relative to the model root, `/` separators, e.g. `lending.yaml`. */
   path: string;
   text: string;
+  /**
+   * The raw bytes, when the caller read them from disk. The loader then decodes them itself
+   * (strict UTF-8, E_ENCODING otherwise) and ignores `text`.
+   */
+  bytes?: Uint8Array;
 }
 
 export type Severity = 'error' | 'warning' | 'info';
