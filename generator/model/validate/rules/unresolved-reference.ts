@@ -1,0 +1,51 @@
+// A name that points at nothing: `emits: [OrderPlacd]`. The most common typo in a model, so the
+// hint proposes the closest name of the expected kind.
+import { didYouMean } from '../../suggest.js';
+import { kindsLabel, referencesOf } from '../references.js';
+import { report, type Rule } from '../rule.js';
+
+export const unresolvedReference: Rule = {
+  id: 'unresolved-reference',
+  code: 'E_UNRESOLVED_REF',
+  severity: 'error',
+  description: 'Every name used as a reference (emits, on, issues, from, aggregate, actor, source, about, specs) must name an element.',
+  check(model, index) {
+    const out = [];
+    for (const r of referencesOf(model)) {
+      const resolution = index.resolve(r.ref, r.from, r.kinds);
+      const written = r.ref.context ? `${r.ref.context}.${r.ref.name}` : r.ref.name;
+      const label = kindsLabel(r.kinds);
+      if (resolution.status === 'missing') {
+        const guess = didYouMean(r.ref.name, index.namesOfKinds(r.kinds));
+        out.push(
+          report(this, {
+            at: r.ref.loc,
+            message: `unknown ${label} "${written}" (${r.role})`,
+            hint: guess ? `did you mean "${guess}"?` : `define ${label === 'element' ? 'an element' : `a ${label}`} named ${r.ref.name}, or fix the name`,
+          }),
+        );
+      } else if (resolution.status === 'unknown-context') {
+        const guess = didYouMean(r.ref.context ?? '', index.contexts.keys());
+        out.push(
+          report(this, {
+            at: r.ref.loc,
+            message: `unknown context "${r.ref.context}" in "${written}" (${r.role})`,
+            hint: guess ? `did you mean "${guess}.${r.ref.name}"?` : `known contexts: ${[...index.contexts.keys()].join(', ')}`,
+          }),
+        );
+      } else if (resolution.status === 'ambiguous') {
+        const contexts = resolution.candidates.map((c) => c.context);
+        out.push(
+          report(this, {
+            code: 'E_AMBIGUOUS_REF',
+            at: r.ref.loc,
+            message: `"${r.ref.name}" (${r.role}) is defined in several contexts: ${contexts.join(', ')}`,
+            hint: `qualify the name with its context, e.g. ${contexts[0]}.${r.ref.name}`,
+            related: resolution.candidates.map((c) => c.loc),
+          }),
+        );
+      }
+    }
+    return out;
+  },
+};
