@@ -1,0 +1,215 @@
+// apply(plan, outDir): make an output folder match a plan without ever losing hand-written code.
+//
+// Order of work: (1) check every path by name; (2) lock the folder and roll back any run that
+// died half-way; (3) read the manifest and the disk, decide per path (classify.ts,
+// scaffold.ts), growing user-owned files that need it; (4) check every file about to be written
+// parses; (5) if anything blocks, stop with nothing written; otherwise (6) write everything in
+// one journaled transaction, manifest last (transaction.ts).
+
+import * as nodePath from 'node:path';
+import type { FileMap } from '../plan-types.js';
+import { decideGenerated, decideStale, type Decision } from './classify.js';
+import { nodeFs, type ApplyFs } from './fs-facade.js';
+import { acquireLock, LOCK_PATH, LockedError } from './lock.js';
+import { emptyManifest, MANIFEST_PATH, ManifestError, parseManifest, serializeManifest, type Manifest, type ManifestEntry } from './manifest.js';
+import { checkOnDisk, checkPathName, findCollisions, STATE_DIR } from './path-safety.js';
+import { decideScaffold, scaffoldNeedsParse, type Grower } from './scaffold.js';
+import { commitTransaction, hasJournal, recoverInterrupted, type TxnWrite } from './transaction.js';
+import type { ApplyFileReport, ApplyOptions, ApplyProblem, ApplyReport, Orphan } from './types.js';
+import { validateOutputs } from './validate-outputs.js';
+
+const byPath = <T extends { path: string }>(a: T, b: T): number => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0);
+
+const abs = (root: string, rel: string): string => nodePath.join(root, ...rel.split('/'));
+
+function mkdirp(fs: ApplyFs, dir: string): void {
+  if (fs.lstat(dir) !== null) return;
+  mkdirp(fs, nodePath.dirname(dir));
+  fs.mkdir(dir);
+}
+
+interface Reading {
+  manifest: Manifest;
+  hadManifest: boolean;
+  problems: ApplyProblem[];
+}
+
+function readManifest(fs: ApplyFs, root: string, allowNonEmpty: boolean): Reading {
+  const bytes = fs.readFile(abs(root, MANIFEST_PATH));
+  if (bytes === null) {
+    const others = fs.readdir(root).filter((name) => name !== STATE_DIR);
+    const problems: ApplyProblem[] =
+      others.length > 0 && !allowNonEmpty
+        ? [
+            {
+              code: 'E_OUT_NOT_EMPTY',
+              path: '',
+              message: `the output folder is not empty and has no ${MANIFEST_PATH}, so stormsmith cannot tell its files from yours`,
+              hint: 'generate into an empty folder, or pass --into to add the generated source tree to an existing repo',
+            },
+          ]
+        : [];
+    return { manifest: emptyManifest(), hadManifest: false, problems };
+  }
+  try {
+    return { manifest: parseManifest(bytes.toString('utf8')), hadManifest: true, problems: [] };
+  } catch (error) {
+    if (!(error instanceof ManifestError)) throw error;
+    return {
+      manifest: emptyManifest(),
+      hadManifest: true,
+      problems: [{ code: 'E_MANIFEST_INVALID', path: MANIFEST_PATH, message: `the manifest is unreadable: ${error.message}`, hint: 'restore it from version control' }],
+    };
+  }
+}
+
+function emptyReport(outDir: string, options: ApplyOptions, problems: ApplyProblem[]): ApplyReport {
+  return { outDir, mode: options.mode ?? 'write', files: [], orphans: [], warnings: [], problems, written: 0, stale: false, ok: false };
+}
+
+export async function apply(plan: FileMap, outDir: string, options: ApplyOptions = {}): Promise<ApplyReport> {
+  const fs = options.fs ?? nodeFs;
+  const mode = options.mode ?? 'write';
+  const wantDiff = options.diffs ?? mode === 'check';
+  const forced = new Set(options.force ?? []);
+
+  // (1) Names first: nothing on disk is looked at for a plan with an unsafe path.
+  const nameProblems = [...plan.keys()].map(checkPathName).filter((p): p is ApplyProblem => p !== null);
+  nameProblems.push(...findCollisions(plan.keys()));
+  for (const [key, file] of plan) {
+    if (key !== file.path) nameProblems.push({ code: 'E_PLAN_INVALID', path: key, message: `file map key "${key}" differs from its path "${file.path}"` });
+  }
+  if (nameProblems.length > 0) return emptyReport(outDir, options, nameProblems.sort(byPath));
+
+  // (2) The folder, the lock, and any interrupted run.
+  if (fs.lstat(outDir) === null) {
+    if (mode !== 'write') return missingFolderReport(outDir, mode, plan);
+    mkdirp(fs, nodePath.resolve(outDir));
+  }
+  const root = fs.realpath(outDir);
+  let release: (() => void) | undefined;
+  try {
+    if (mode === 'write') {
+      if (fs.lstat(abs(root, STATE_DIR)) === null) fs.mkdir(abs(root, STATE_DIR));
+      try {
+        release = acquireLock(fs, abs(root, LOCK_PATH), options.isProcessAlive);
+      } catch (error) {
+        if (!(error instanceof LockedError)) throw error;
+        return emptyReport(outDir, options, [
+          { code: 'E_LOCKED', path: LOCK_PATH, message: error.message, hint: `wait for it to finish; if no run is active, delete ${LOCK_PATH}` },
+        ]);
+      }
+      recoverInterrupted(fs, root);
+    } else if (hasJournal(fs, root)) {
+      return emptyReport(outDir, options, [
+        { code: 'E_INTERRUPTED', path: '', message: 'an interrupted `stormsmith generate` left this folder mid-transaction', hint: 'run `stormsmith generate` once: it rolls the folder back, then regenerates' },
+      ]);
+    }
+
+    // (3) Manifest, disk, decisions.
+    const reading = readManifest(fs, root, Boolean(options.allowNonEmpty));
+    if (reading.problems.length > 0) return emptyReport(outDir, options, reading.problems);
+    const { manifest } = reading;
+    const problems: ApplyProblem[] = [];
+    for (const path of manifest.files.keys()) {
+      const p = checkPathName(path);
+      if (p) problems.push({ ...p, code: 'E_MANIFEST_INVALID', message: `manifest entry: ${p.message}` });
+    }
+    if (problems.length > 0) return emptyReport(outDir, options, problems);
+    const paths = [...new Set([...plan.keys(), ...manifest.files.keys()])].sort();
+    const disk = new Map<string, Buffer | null>();
+    for (const path of paths) {
+      const p = checkOnDisk(fs, root, path);
+      if (p) problems.push(p);
+      else disk.set(path, fs.readFile(abs(root, path)));
+    }
+    if (problems.length > 0) return emptyReport(outDir, options, problems);
+
+    const toParse = [...plan.values()].filter((f) => f.ownership === 'scaffold' && disk.get(f.path) && scaffoldNeedsParse(f, disk.get(f.path)!, manifest.files.get(f.path)));
+    const { createGrowProject } = toParse.length > 0 ? await import('../grow/grow-source.js') : { createGrowProject: undefined };
+    const grower: Grower | undefined = createGrowProject ? await createGrowProject() : undefined;
+    const parseSet = new Set(toParse.map((f) => f.path));
+
+    const decisions: Decision[] = [];
+    const orphans: Orphan[] = [];
+    const warnings: ApplyProblem[] = [];
+    for (const path of paths) {
+      const planned = plan.get(path);
+      const entry = manifest.files.get(path);
+      const bytes = disk.get(path) ?? null;
+      if (planned?.ownership === 'generated') decisions.push(decideGenerated(planned, bytes, entry, forced.has(path), wantDiff));
+      else if (planned) {
+        const d = decideScaffold(planned, bytes, entry, parseSet.has(path) ? grower : undefined, { forced: forced.has(path), wantDiff });
+        orphans.push(...d.orphans);
+        if (d.warning) warnings.push(d.warning);
+        decisions.push(d);
+      } else if (entry?.ownership === 'generated') decisions.push(decideStale(path, bytes, entry, forced.has(path)));
+      else if (entry && bytes !== null) {
+        // A user-owned file the model no longer produces: kept, reported, still owned.
+        orphans.push({ path, line: 1, col: 1, name: path, kind: 'file' });
+        decisions.push({ report: { path, ownership: 'scaffold', status: 'unchanged' }, entry });
+      }
+    }
+    const usedForce = new Set(decisions.filter((d) => d.report.forced).map((d) => d.report.path));
+    for (const path of forced) {
+      if (!usedForce.has(path)) warnings.push({ code: 'W_FORCE_UNUSED', path, message: `--force ${path}: nothing at that path needed forcing` });
+    }
+    return await finish(fs, root, outDir, mode, manifest, decisions, orphans, warnings, problems);
+  } finally {
+    release?.();
+  }
+}
+
+async function finish(
+  fs: ApplyFs,
+  root: string,
+  outDir: string,
+  mode: ApplyReport['mode'],
+  manifest: Manifest,
+  decisions: Decision[],
+  orphans: Orphan[],
+  warnings: ApplyProblem[],
+  problems: ApplyProblem[],
+): Promise<ApplyReport> {
+  for (const d of decisions) if (d.problem) problems.push(d.problem);
+  // (4) Every file about to be written must parse.
+  const outgoing = decisions.filter((d) => typeof d.write === 'string').map((d) => ({ path: d.report.path, contents: d.write as string }));
+  if (mode === 'write' && problems.length === 0) problems.push(...(await validateOutputs(outgoing)));
+  const files = decisions.map((d) => d.report).sort(byPath);
+  const stale = files.some((f) => f.status !== 'unchanged');
+  const report: ApplyReport = {
+    outDir,
+    mode,
+    files,
+    orphans: orphans.sort(byPath),
+    warnings: warnings.sort(byPath),
+    problems: problems.sort(byPath),
+    written: 0,
+    stale,
+    ok: problems.length === 0 && (mode !== 'check' || !stale),
+  };
+  if (mode !== 'write' || problems.length > 0) return report;
+
+  // (6) One transaction: removals first (a case-only rename then works on case-insensitive
+  // file systems), then writes, then the manifest.
+  const next: Manifest = { files: new Map<string, ManifestEntry>() };
+  for (const d of decisions) if (d.entry) next.files.set(d.report.path, d.entry);
+  const manifestText = serializeManifest(next);
+  const oldManifest = fs.readFile(abs(root, MANIFEST_PATH));
+  const writes: TxnWrite[] = [
+    ...decisions.filter((d) => d.write === null).map((d) => ({ path: d.report.path, contents: null })),
+    ...decisions.filter((d) => typeof d.write === 'string').map((d) => ({ path: d.report.path, contents: d.write as string })),
+  ];
+  const fileWrites = writes.length;
+  if (oldManifest === null || oldManifest.toString('utf8') !== manifestText) writes.push({ path: MANIFEST_PATH, contents: manifestText });
+  commitTransaction(fs, root, writes);
+  report.written = fileWrites;
+  return report;
+}
+
+/** Report for a folder that does not exist yet (check / dry-run): every planned file is missing. */
+function missingFolderReport(outDir: string, mode: ApplyReport['mode'], plan: FileMap): ApplyReport {
+  const files: ApplyFileReport[] = [...plan.values()].map((f) => ({ path: f.path, ownership: f.ownership, status: 'added' as const })).sort(byPath);
+  const stale = files.length > 0;
+  return { outDir, mode, files, orphans: [], warnings: [], problems: [], written: 0, stale, ok: mode !== 'check' || !stale };
+}

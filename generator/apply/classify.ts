@@ -1,0 +1,83 @@
+// Deciding, per path, what apply() does: compares the planned file, the bytes on disk and the
+// manifest entry. Pure apart from growing (done by the caller and passed in).
+
+import type { PlannedFile } from '../plan-types.js';
+import type { ManifestEntry } from './manifest.js';
+import { sha256 } from './manifest.js';
+import type { ApplyFileReport, ApplyProblem } from './types.js';
+import { unifiedDiff } from './diff.js';
+
+export interface Decision {
+  report: ApplyFileReport;
+  /** New bytes to write, null to remove, undefined to leave the path alone. */
+  write?: string | null;
+  /** The manifest entry after this run (undefined: no entry). */
+  entry?: ManifestEntry;
+  problem?: ApplyProblem;
+}
+
+const HAND_EDIT_HINT = (path: string) =>
+  `move your change into a user-owned file (or the model), restore the file, or rerun with --force ${path} to overwrite it`;
+
+/** A generated (rewritten-whole) file that the plan wants. */
+export function decideGenerated(planned: PlannedFile, disk: Buffer | null, entry: ManifestEntry | undefined, forced: boolean, wantDiff: boolean): Decision {
+  const plannedHash = sha256(planned.contents);
+  const newEntry: ManifestEntry = { ownership: 'generated', sha256: plannedHash, sources: planned.sources };
+  const base = { path: planned.path, ownership: 'generated' as const };
+  if (disk === null) return { report: { ...base, status: 'added' }, write: planned.contents, entry: newEntry };
+  if (disk.equals(Buffer.from(planned.contents, 'utf8'))) {
+    return { report: { ...base, status: 'unchanged' }, entry: newEntry };
+  }
+  const diskText = disk.toString('utf8');
+  const diskHash = sha256(disk);
+  const diff = () => unifiedDiff(planned.path, diskText, planned.contents);
+  if (entry === undefined) {
+    if (forced) return { report: { ...base, status: 'changed', forced: true, ...(wantDiff ? { diff: diff() } : {}) }, write: planned.contents, entry: newEntry };
+    return {
+      report: { ...base, status: 'hand-edited', diff: diff() },
+      entry: undefined,
+      problem: {
+        code: 'E_UNOWNED_FILE',
+        path: planned.path,
+        message: `"${planned.path}" exists but stormsmith did not write it (not in the manifest); refusing to overwrite it`,
+        hint: `move the file away, or rerun with --force ${planned.path} to replace it`,
+        diff: diff(),
+      },
+    };
+  }
+  if (diskHash !== entry.sha256) {
+    if (forced) return { report: { ...base, status: 'changed', forced: true, ...(wantDiff ? { diff: diff() } : {}) }, write: planned.contents, entry: newEntry };
+    return {
+      report: { ...base, status: 'hand-edited', diff: diff() },
+      entry,
+      problem: {
+        code: 'E_HAND_EDITED',
+        path: planned.path,
+        message: `generated file "${planned.path}" was edited by hand since stormsmith wrote it; not overwritten`,
+        hint: HAND_EDIT_HINT(planned.path),
+        diff: diff(),
+      },
+    };
+  }
+  return { report: { ...base, status: 'changed', ...(wantDiff ? { diff: diff() } : {}) }, write: planned.contents, entry: newEntry };
+}
+
+/** A generated file in the manifest that the plan no longer has: removed only if untouched. */
+export function decideStale(path: string, disk: Buffer | null, entry: ManifestEntry, forced: boolean): Decision {
+  const base = { path, ownership: 'generated' as const };
+  if (disk === null) return { report: { ...base, status: 'removed' } };
+  if (sha256(disk) !== entry.sha256 && !forced) {
+    return {
+      report: { ...base, status: 'hand-edited', diff: unifiedDiff(path, disk.toString('utf8'), '') },
+      entry,
+      problem: {
+        code: 'E_HAND_EDITED',
+        path,
+        message: `generated file "${path}" is no longer produced by the model, but it was edited by hand; not removed`,
+        hint: `keep your code in a user-owned file, or rerun with --force ${path} to remove it`,
+        diff: unifiedDiff(path, disk.toString('utf8'), ''),
+      },
+    };
+  }
+  return { report: { ...base, status: 'removed', ...(forced ? { forced: true } : {}) }, write: null };
+}

@@ -1,0 +1,80 @@
+// The file operations apply() performs, behind one narrow interface. Production uses node:fs
+// (synchronous calls: on this kind of machine they beat fs.promises for many small files, see
+// performance.md); the fault-injection test wraps it to fail the k-th operation.
+
+import * as fs from 'node:fs';
+
+export interface FileStat {
+  kind: 'file' | 'directory' | 'symlink' | 'other';
+}
+
+export interface ApplyFs {
+  /** Bytes of a file, or null when nothing exists at the path. */
+  readFile(path: string): Buffer | null;
+  /** lstat (never follows a symlink); null when nothing exists at the path. */
+  lstat(path: string): FileStat | null;
+  realpath(path: string): string;
+  readdir(path: string): string[];
+  writeFile(path: string, data: string | Buffer): void;
+  /** Create a file with its content in one step; throws EEXIST when the path exists. */
+  createExclusive(path: string, data: string): void;
+  rename(from: string, to: string): void;
+  unlink(path: string): void;
+  mkdir(path: string): void;
+  /** Remove an empty directory; returns false when it is not empty or gone. */
+  rmdirIfEmpty(path: string): boolean;
+  /** Remove a tree (used only for stormsmith's own scratch folder). */
+  removeTree(path: string): void;
+}
+
+const statKind = (s: fs.Stats): FileStat['kind'] =>
+  s.isSymbolicLink() ? 'symlink' : s.isFile() ? 'file' : s.isDirectory() ? 'directory' : 'other';
+
+const isCode = (error: unknown, ...codes: string[]): boolean =>
+  typeof error === 'object' && error !== null && codes.includes((error as NodeJS.ErrnoException).code ?? '');
+
+export const nodeFs: ApplyFs = {
+  readFile(path) {
+    try {
+      return fs.readFileSync(path);
+    } catch (error) {
+      if (isCode(error, 'ENOENT')) return null;
+      throw error;
+    }
+  },
+  lstat(path) {
+    const s = fs.lstatSync(path, { throwIfNoEntry: false });
+    return s ? { kind: statKind(s) } : null;
+  },
+  realpath: (path) => fs.realpathSync.native(path),
+  readdir: (path) => fs.readdirSync(path),
+  writeFile: (path, data) => fs.writeFileSync(path, data),
+  createExclusive(path, data) {
+    // Write a private file, then hard-link it into place: link() fails with EEXIST like O_EXCL,
+    // and a reader never sees the lock file without its content.
+    const temp = `${path}.${process.pid}.${Math.random().toString(36).slice(2)}`;
+    fs.writeFileSync(temp, data, { flag: 'wx' });
+    try {
+      fs.linkSync(temp, path);
+    } finally {
+      fs.unlinkSync(temp);
+    }
+  },
+  rename: (from, to) => fs.renameSync(from, to),
+  unlink: (path) => fs.unlinkSync(path),
+  mkdir: (path) => {
+    fs.mkdirSync(path);
+  },
+  rmdirIfEmpty(path) {
+    try {
+      fs.rmdirSync(path);
+      return true;
+    } catch (error) {
+      if (isCode(error, 'ENOENT', 'ENOTEMPTY', 'EEXIST')) return false;
+      throw error;
+    }
+  },
+  removeTree: (path) => fs.rmSync(path, { recursive: true, force: true }),
+};
+
+export { isCode as hasErrorCode };

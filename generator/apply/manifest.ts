@@ -1,0 +1,75 @@
+// The manifest: what stormsmith owns in an output folder. Generated files are recorded with the
+// sha256 of the bytes written (a differing disk hash means a hand edit); scaffold files are
+// recorded because stormsmith created them, with the members the model asked for (so that a
+// member the model drops is reported as an orphan, while the user's own helpers never are).
+// Serialised deterministically (sorted keys, no timestamps) so a no-op run leaves it untouched.
+
+import { createHash } from 'node:crypto';
+import type { Ownership } from '../plan-types.js';
+
+export const MANIFEST_PATH = '.stormsmith/manifest.json';
+export const MANIFEST_FORMAT = 1;
+
+export interface ManifestEntry {
+  ownership: Ownership;
+  sha256: string;
+  sources: string[];
+  /** Scaffold files: exported member names the model asks (or asked) for. */
+  members?: string[];
+}
+
+export interface Manifest {
+  files: Map<string, ManifestEntry>;
+}
+
+export const sha256 = (data: string | Buffer): string => createHash('sha256').update(data).digest('hex');
+
+export const emptyManifest = (): Manifest => ({ files: new Map() });
+
+export class ManifestError extends Error {}
+
+const isStringArray = (v: unknown): v is string[] => Array.isArray(v) && v.every((x) => typeof x === 'string');
+
+export function parseManifest(text: string): Manifest {
+  let raw: unknown;
+  try {
+    raw = JSON.parse(text);
+  } catch (error) {
+    throw new ManifestError(`not valid JSON (${(error as Error).message})`);
+  }
+  if (typeof raw !== 'object' || raw === null || (raw as { stormsmith?: unknown }).stormsmith !== MANIFEST_FORMAT) {
+    throw new ManifestError(`expected {"stormsmith": ${MANIFEST_FORMAT}, "files": {...}}`);
+  }
+  const files = (raw as { files?: unknown }).files;
+  if (typeof files !== 'object' || files === null || Array.isArray(files)) throw new ManifestError('"files" must be an object');
+  const result = new Map<string, ManifestEntry>();
+  for (const [path, value] of Object.entries(files)) {
+    const e = value as Partial<ManifestEntry> | null;
+    if (
+      !e ||
+      (e.ownership !== 'generated' && e.ownership !== 'scaffold') ||
+      typeof e.sha256 !== 'string' ||
+      !/^[0-9a-f]{64}$/.test(e.sha256) ||
+      !isStringArray(e.sources ?? []) ||
+      (e.members !== undefined && !isStringArray(e.members))
+    ) {
+      throw new ManifestError(`entry "${path}" is malformed`);
+    }
+    result.set(path, { ownership: e.ownership, sha256: e.sha256, sources: e.sources ?? [], ...(e.members ? { members: e.members } : {}) });
+  }
+  return { files: result };
+}
+
+export function serializeManifest(manifest: Manifest): string {
+  const files: Record<string, unknown> = {};
+  for (const path of [...manifest.files.keys()].sort()) {
+    const e = manifest.files.get(path)!;
+    files[path] = {
+      ownership: e.ownership,
+      sha256: e.sha256,
+      sources: [...e.sources].sort(),
+      ...(e.members ? { members: [...e.members].sort() } : {}),
+    };
+  }
+  return `${JSON.stringify({ stormsmith: MANIFEST_FORMAT, files }, null, 2)}\n`;
+}

@@ -1,0 +1,140 @@
+// All-or-nothing replacement of a set of files, through a journal.
+//
+// 1. every new content is staged under .stormsmith/txn/new/ (same file system as the targets);
+// 2. the journal (what will move where) is written and renamed into place;
+// 3. each existing target is renamed into .stormsmith/txn/old/, then its staged file is renamed
+//    over the target; removals only move the target to old/; the manifest is the last target;
+// 4. deleting the journal is the commit point; old/ is then discarded.
+// A failure before the commit point is rolled back at once from the journal; if the process died,
+// the next run finds the journal and rolls back first. Rollback is idempotent, so a crash while
+// rolling back is healed by the next run too. Targets are only ever renamed away, never edited,
+// so a target with no backup in old/ is still the previous file.
+
+import * as nodePath from 'node:path';
+import type { ApplyFs } from './fs-facade.js';
+
+export const TXN_DIR = '.stormsmith/txn';
+const JOURNAL = `${TXN_DIR}/journal.json`;
+
+/** One target of a transaction: new contents, or null to remove it. */
+export interface TxnWrite {
+  path: string;
+  contents: string | Buffer | null;
+}
+
+interface JournalOp {
+  path: string;
+  /** Staged new content, relative to the root; null for a removal. */
+  staged: string | null;
+  /** Where the previous file is parked, relative to the root. */
+  backup: string;
+  existed: boolean;
+}
+
+interface Journal {
+  ops: JournalOp[];
+  /** Folders the transaction creates, parents first. */
+  dirs: string[];
+}
+
+const abs = (root: string, rel: string): string => nodePath.join(root, ...rel.split('/'));
+
+export const hasJournal = (fs: ApplyFs, root: string): boolean => fs.lstat(abs(root, JOURNAL)) !== null;
+
+/** Folders that must be created for `paths`, parents first (deterministic order). */
+function missingDirs(fs: ApplyFs, root: string, paths: string[]): string[] {
+  const dirs = new Set<string>();
+  for (const path of paths) {
+    const segments = path.split('/');
+    for (let i = 1; i < segments.length; i++) {
+      const dir = segments.slice(0, i).join('/');
+      if (!dirs.has(dir) && fs.lstat(abs(root, dir)) === null) dirs.add(dir);
+    }
+  }
+  return [...dirs].sort((a, b) => a.split('/').length - b.split('/').length || (a < b ? -1 : a > b ? 1 : 0));
+}
+
+function rollback(fs: ApplyFs, root: string, journal: Journal): void {
+  for (const op of [...journal.ops].reverse()) {
+    const target = abs(root, op.path);
+    if (op.existed) {
+      if (fs.lstat(abs(root, op.backup)) !== null) fs.rename(abs(root, op.backup), target);
+    } else if (fs.lstat(target) !== null) {
+      fs.unlink(target);
+    }
+  }
+  for (const dir of [...journal.dirs].reverse()) fs.rmdirIfEmpty(abs(root, dir));
+  fs.unlink(abs(root, JOURNAL));
+  fs.removeTree(abs(root, TXN_DIR));
+}
+
+/**
+ * Rolls back a transaction a dead process left behind, and clears scratch files. Returns true
+ * when a rollback happened. Call with the output folder's lock held.
+ */
+export function recoverInterrupted(fs: ApplyFs, root: string): boolean {
+  const bytes = fs.readFile(abs(root, JOURNAL));
+  if (bytes !== null) {
+    rollback(fs, root, JSON.parse(bytes.toString('utf8')) as Journal);
+    return true;
+  }
+  if (fs.lstat(abs(root, TXN_DIR)) !== null) fs.removeTree(abs(root, TXN_DIR));
+  return false;
+}
+
+/** Applies `writes` (removals first is the caller's order) all-or-nothing. */
+export function commitTransaction(fs: ApplyFs, root: string, writes: TxnWrite[]): void {
+  if (writes.length === 0) return;
+  recoverInterrupted(fs, root);
+  fs.mkdir(abs(root, TXN_DIR));
+  let journal: Journal | null = null;
+  try {
+    fs.mkdir(abs(root, `${TXN_DIR}/new`));
+    fs.mkdir(abs(root, `${TXN_DIR}/old`));
+    const ops: JournalOp[] = writes.map((w, i) => ({
+      path: w.path,
+      staged: w.contents === null ? null : `${TXN_DIR}/new/${i}`,
+      backup: `${TXN_DIR}/old/${i}`,
+      existed: fs.lstat(abs(root, w.path)) !== null,
+    }));
+    writes.forEach((w, i) => {
+      if (w.contents !== null) fs.writeFile(abs(root, ops[i]!.staged!), w.contents);
+    });
+    const candidate: Journal = { ops, dirs: missingDirs(fs, root, writes.filter((w) => w.contents !== null).map((w) => w.path)) };
+    fs.writeFile(abs(root, `${JOURNAL}.tmp`), JSON.stringify(candidate));
+    fs.rename(abs(root, `${JOURNAL}.tmp`), abs(root, JOURNAL));
+    journal = candidate;
+    for (const dir of journal.dirs) fs.mkdir(abs(root, dir));
+    for (const op of journal.ops) {
+      const target = abs(root, op.path);
+      if (op.existed) fs.rename(target, abs(root, op.backup));
+      if (op.staged !== null) fs.rename(abs(root, op.staged), target);
+    }
+    fs.unlink(abs(root, JOURNAL)); // commit point
+  } catch (error) {
+    try {
+      if (journal) rollback(fs, root, journal);
+      else fs.removeTree(abs(root, TXN_DIR));
+    } catch {
+      // The journal is still there: the next run (under the lock) rolls back first.
+    }
+    throw error;
+  }
+  // Committed: the rest is tidying, and a failure here leaves the new tree whole.
+  try {
+    fs.removeTree(abs(root, TXN_DIR));
+    pruneEmptyDirs(fs, root, writes.filter((w) => w.contents === null).map((w) => w.path));
+  } catch {
+    // The next run clears .stormsmith/txn; an empty folder left behind is harmless.
+  }
+}
+
+/** Removes folders that removals left empty, deepest first. */
+function pruneEmptyDirs(fs: ApplyFs, root: string, removed: string[]): void {
+  const dirs = new Set<string>();
+  for (const path of removed) {
+    const segments = path.split('/');
+    for (let i = segments.length - 1; i > 0; i--) dirs.add(segments.slice(0, i).join('/'));
+  }
+  for (const dir of [...dirs].sort((a, b) => b.split('/').length - a.split('/').length)) fs.rmdirIfEmpty(abs(root, dir));
+}

@@ -1,0 +1,77 @@
+// What apply() reports. Shared by the CLI (generate, check), the studio's generation preview
+// and tests.
+
+import type { GenerationFileStatus } from '../../app/shared/workspace-api.js';
+import type { Ownership } from '../plan-types.js';
+import type { ApplyFs } from './fs-facade.js';
+
+/** write: change the tree; check: zero writes, report staleness; dry-run: zero writes, report the plan. */
+export type ApplyMode = 'write' | 'check' | 'dry-run';
+
+export interface ApplyOptions {
+  mode?: ApplyMode;
+  /** Output-relative paths whose hand edits (or unowned files) may be overwritten or removed. */
+  force?: readonly string[];
+  /** `--into`: the output folder is an existing repo, so it may be non-empty without a manifest. */
+  allowNonEmpty?: boolean;
+  /** Compute unified diffs for changed and hand-edited files (check mode always does). */
+  diffs?: boolean;
+  /** File operations; the fault-injection test passes a failing one. */
+  fs?: ApplyFs;
+  /** Liveness probe for stale-lock detection (tests pass their own). */
+  isProcessAlive?: (pid: number) => boolean;
+}
+
+export interface ApplyProblem {
+  /** Stable code, e.g. E_HAND_EDITED, E_UNOWNED_FILE, E_PATH_WINDOWS. */
+  code: string;
+  /** Output-relative path the problem is about ('' for the output folder itself). */
+  path: string;
+  message: string;
+  hint?: string;
+  line?: number;
+  col?: number;
+  /** Unified diff (disk -> planned) for hand-edited and unowned files. */
+  diff?: string;
+}
+
+export interface ApplyFileReport {
+  path: string;
+  ownership: Ownership;
+  status: GenerationFileStatus;
+  /** Unified diff (disk -> planned) when asked for and the file differs. */
+  diff?: string;
+  /** Set when --force overwrote a hand edit or took over an unowned file. */
+  forced?: boolean;
+  /** Scaffold files: member names and imports that growing added. */
+  addedMembers?: string[];
+  addedImports?: string[];
+}
+
+/** A part of a user-owned file that the model no longer asks for; reported, never deleted. */
+export interface Orphan {
+  path: string;
+  line: number;
+  col: number;
+  /** Exported member name, or the file name for a whole user-owned file the plan dropped. */
+  name: string;
+  kind: 'member' | 'file';
+}
+
+export interface ApplyReport {
+  outDir: string;
+  mode: ApplyMode;
+  /** Every planned path and every manifest path, sorted by path. */
+  files: ApplyFileReport[];
+  orphans: Orphan[];
+  /** Non-blocking notes (a user-owned file that does not parse, an unused --force). */
+  warnings: ApplyProblem[];
+  /** Blocking problems: when any is present nothing was written. */
+  problems: ApplyProblem[];
+  /** Files created, replaced or removed (0 for check, dry-run and no-op runs). */
+  written: number;
+  /** check mode: something is stale, missing, extra or needs growing. */
+  stale: boolean;
+  /** No problems, and in check mode nothing stale. */
+  ok: boolean;
+}
