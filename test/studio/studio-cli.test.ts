@@ -1,0 +1,85 @@
+import { spawn } from 'node:child_process';
+import { access } from 'node:fs/promises';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { studioConnectionFromLocation } from '../../app/shared/http-workspace-client.js';
+import { browserCommand } from '../../app/studio/open-browser.js';
+import { main } from '../../generator/cli/main.js';
+import { LOCK_FILE } from '../../app/workspace/writer-lock.js';
+import { makeTempFolder, type TempFolder } from '../workspace/temp-folder.js';
+
+const BIN = fileURLToPath(new URL('../../bin/stormsmith.mjs', import.meta.url));
+
+describe('stormsmith studio (process)', () => {
+  let models: TempFolder;
+  beforeEach(async () => {
+    models = await makeTempFolder();
+    await models.write('lending.yaml', 'stormsmith: 1\n');
+  });
+  afterEach(() => models.remove());
+
+  it('prints the tokened URL, serves the API with that token, and releases the folder on SIGTERM', async () => {
+    const child = spawn(process.execPath, [BIN, 'studio', models.dir, '--port', '0', '--no-open'], { stdio: ['ignore', 'pipe', 'pipe'] });
+    let stdout = '';
+    let stderr = '';
+    child.stdout.on('data', (c: Buffer) => (stdout += c.toString()));
+    child.stderr.on('data', (c: Buffer) => (stderr += c.toString()));
+    const exited = new Promise<number | null>((resolve) => child.on('exit', (code) => resolve(code)));
+    const line = await new Promise<string>((resolve, reject) => {
+      const timer = setInterval(() => {
+        const match = /^Stormsmith studio: (http:\/\/127\.0\.0\.1:\d+\/\?token=\S+)$/m.exec(stdout);
+        if (match?.[1]) {
+          clearInterval(timer);
+          resolve(match[1]);
+        }
+      }, 25);
+      void exited.then(() => {
+        clearInterval(timer);
+        reject(new Error(`studio exited early: ${stderr}`));
+      });
+    });
+    const url = new URL(line);
+    const token = url.searchParams.get('token') ?? '';
+    const models_ = await fetch(`${url.origin}/api/models`, { headers: { 'X-Stormsmith-Token': token } });
+    expect(models_.status).toBe(200);
+    expect(((await models_.json()) as { path: string }[]).map((m) => m.path)).toEqual(['lending.yaml']);
+    expect((await fetch(`${url.origin}/api/models`)).status).toBe(401);
+    await access(path.join(models.dir, LOCK_FILE));
+    child.kill('SIGTERM');
+    expect(await exited).toBe(0);
+    await expect(access(path.join(models.dir, LOCK_FILE))).rejects.toThrow();
+    expect(stderr).toBe('');
+  });
+
+  it('reports usage errors without a stack trace', async () => {
+    const err: string[] = [];
+    const io = { stdout: () => undefined, stderr: (t: string) => err.push(t), cwd: models.dir, env: {} };
+    expect(await main(['studio', '--port', 'abc', '--no-open'], io)).toBe(2);
+    expect(err.join('')).toMatch(/^error\[E_USAGE\]: --port must be an integer/);
+    err.length = 0;
+    expect(await main(['studio', path.join(models.dir, 'missing'), '--no-open'], io)).toBe(2);
+    expect(err.join('')).toMatch(/missing:1:1: error\[E_NOT_FOUND\]: .*\n {2}hint: /);
+  });
+});
+
+describe('browser opener and token pick-up', () => {
+  it('uses the platform opener', () => {
+    expect(browserCommand('linux', 'http://x/')).toEqual({ command: 'xdg-open', args: ['http://x/'] });
+    expect(browserCommand('darwin', 'http://x/')).toEqual({ command: 'open', args: ['http://x/'] });
+    expect(browserCommand('win32', 'http://x/?a=1&b=2').args).toEqual(['/c', 'start', '""', 'http://x/?a=1^&b=2']);
+  });
+
+  it('takes the token from the URL once, keeps it for reloads, and removes it from the address bar', () => {
+    const store = new Map<string, string>();
+    const storage = { getItem: (k: string) => store.get(k) ?? null, setItem: (k: string, v: string) => void store.set(k, v) };
+    const replaced: string[] = [];
+    const history = { replaceState: (_: unknown, __: string, url?: string | URL | null) => void replaced.push(String(url)) };
+    const first = studioConnectionFromLocation({ origin: 'http://127.0.0.1:4000', href: 'http://127.0.0.1:4000/?token=abc&x=1#n' }, storage, history);
+    expect(first).toEqual({ baseUrl: 'http://127.0.0.1:4000', token: 'abc' });
+    expect(replaced).toEqual(['/?x=1#n']);
+    const reload = studioConnectionFromLocation({ origin: 'http://127.0.0.1:4000', href: 'http://127.0.0.1:4000/?x=1' }, storage, history);
+    expect(reload?.token).toBe('abc');
+    expect(studioConnectionFromLocation({ origin: 'http://127.0.0.1:4000', href: 'http://127.0.0.1:4000/' }, undefined, history)).toBeNull();
+  });
+});
