@@ -9,6 +9,8 @@
 
 import { isMap, isScalar, type Node as YamlNode } from 'yaml';
 import type { Diagnostic, Layout } from './types.js';
+import { decodeSource } from './load/decode.js';
+import { fileDiagnostic, internalError } from './load/file-diagnostics.js';
 import { DEFAULT_LIMITS, parseYaml, type ParseLimits } from './load/parse-yaml.js';
 import { Reader } from './load/reader.js';
 
@@ -30,12 +32,19 @@ export function layoutFileOf(domainPath: string): string {
 
 const POSITION_KEYS = ['x', 'y', 'w', 'h'] as const;
 
-export function parseLayout(text: string, file: string, limits: ParseLimits = DEFAULT_LIMITS, byteLength = text.length): { layout: Layout; diagnostics: Diagnostic[] } {
+/** Reads a layout sidecar. Never throws; problems come back as diagnostics. */
+export function parseLayout(text: string, file: string, options: Partial<ParseLimits> = {}, bytes?: Uint8Array): { layout: Layout; diagnostics: Diagnostic[] } {
   const layout: Layout = { positions: {} };
-  const parsed = parseYaml(file, text, byteLength, limits);
-  const doc = parsed.doc;
-  if (doc) readLayout(new Reader(parsed.src, parsed.diags), doc.contents as YamlNode | null, layout);
-  return { layout, diagnostics: parsed.diags.finish() };
+  const limits: ParseLimits = { ...DEFAULT_LIMITS, ...options };
+  try {
+    const decoded = decodeSource(bytes ? { path: file, text, bytes } : { path: file, text }, limits.maxBytes);
+    if (!decoded.ok) return { layout, diagnostics: [fileDiagnostic(file, decoded)] };
+    const parsed = parseYaml(file, decoded.text, limits);
+    if (parsed.doc) readLayout(new Reader(parsed.src, parsed.diags), parsed.doc.contents as YamlNode | null, layout);
+    return { layout, diagnostics: parsed.diags.finish() };
+  } catch (error) {
+    return { layout, diagnostics: [internalError(file, error)] };
+  }
 }
 
 function readLayout(r: Reader, root: YamlNode | null, layout: Layout): void {

@@ -7,11 +7,13 @@
 
 import { readContext } from './load/context.js';
 import { decodeSource } from './load/decode.js';
+import { fileDiagnostic, internalError } from './load/file-diagnostics.js';
 import { DEFAULT_LIMITS, parseYaml, type ParseLimits } from './load/parse-yaml.js';
 import { Reader } from './load/reader.js';
 import { domainFileOfLayout, isLayoutFile, parseLayout } from './layout.js';
 import type { BoundedContext, Diagnostic, LoadResult, Model, SourceFile } from './types.js';
 
+/** Limits for hostile or accidental input: `maxBytes` (default 5 MB) and `maxDepth` (default 64). */
 export type LoadOptions = Partial<ParseLimits>;
 
 export interface ContextFileResult {
@@ -23,9 +25,9 @@ export interface ContextFileResult {
 export function loadContextFile(file: SourceFile, options: LoadOptions = {}): ContextFileResult {
   const limits: ParseLimits = { ...DEFAULT_LIMITS, ...options };
   try {
-    const decoded = decodeSource(file);
-    if (!decoded.ok) return { diagnostics: [fileDiagnostic(file.path, 'E_ENCODING', decoded.message, decoded.hint)] };
-    const parsed = parseYaml(file.path, decoded.text, decoded.byteLength, limits);
+    const decoded = decodeSource(file, limits.maxBytes);
+    if (!decoded.ok) return { diagnostics: [fileDiagnostic(file.path, decoded)] };
+    const parsed = parseYaml(file.path, decoded.text, limits);
     if (!parsed.doc) return { diagnostics: parsed.diags.finish() };
     const context = readContext(new Reader(parsed.src, parsed.diags), parsed.doc);
     return { ...(context ? { context } : {}), diagnostics: parsed.diags.finish() };
@@ -34,6 +36,11 @@ export function loadContextFile(file: SourceFile, options: LoadOptions = {}): Co
   }
 }
 
+/**
+ * Loads a model folder's files. Files ending in `.layout.yaml` are canvas layouts of the
+ * same-named domain file; every other file is one bounded context.
+ * `model` is always present: with errors it holds what could be read.
+ */
 export function loadModel(files: readonly SourceFile[], options: LoadOptions = {}): LoadResult {
   const model: Model = { contexts: [], layouts: {} };
   const diagnostics: Diagnostic[] = [];
@@ -42,18 +49,9 @@ export function loadModel(files: readonly SourceFile[], options: LoadOptions = {
   const sorted = [...files].sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
   for (const file of sorted) {
     if (isLayoutFile(file.path)) {
-      try {
-        const decoded = decodeSource(file);
-        if (!decoded.ok) {
-          diagnostics.push(fileDiagnostic(file.path, 'E_ENCODING', decoded.message, decoded.hint));
-          continue;
-        }
-        const { layout, diagnostics: layoutDiagnostics } = parseLayout(decoded.text, file.path, { ...DEFAULT_LIMITS, ...options }, decoded.byteLength);
-        model.layouts[domainFileOfLayout(file.path)] = layout;
-        diagnostics.push(...layoutDiagnostics);
-      } catch (error) {
-        diagnostics.push(internalError(file.path, error));
-      }
+      const { layout, diagnostics: layoutDiagnostics } = parseLayout(file.text, file.path, options, file.bytes);
+      model.layouts[domainFileOfLayout(file.path)] = layout;
+      diagnostics.push(...layoutDiagnostics);
       continue;
     }
     const result = loadContextFile(file, options);
@@ -62,13 +60,4 @@ export function loadModel(files: readonly SourceFile[], options: LoadOptions = {
   }
   const ok = !diagnostics.some((d) => d.severity === 'error');
   return ok ? { ok: true, model, diagnostics } : { ok: false, model, diagnostics };
-}
-
-function fileDiagnostic(file: string, code: string, message: string, hint: string): Diagnostic {
-  return { code, severity: 'error', file, line: 1, col: 1, message, hint };
-}
-
-function internalError(file: string, error: unknown): Diagnostic {
-  const message = error instanceof Error ? error.message : String(error);
-  return fileDiagnostic(file, 'E_INTERNAL', `the loader failed on this file: ${message}`, 'this is a bug in stormsmith; please report it with the file');
 }

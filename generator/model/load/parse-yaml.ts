@@ -27,16 +27,8 @@ export interface ParsedYaml {
 const CONFLICT_MARKER = /^(<{7}|={7}|>{7}|\|{7})(?:[ \t]|\r?$)/m;
 
 /** What a file may contain, decided before parsing. Returns false when parsing must not start. */
-function precheck(src: SourceText, diags: FileDiagnostics, byteLength: number, limits: ParseLimits): boolean {
+function precheck(src: SourceText, diags: FileDiagnostics): boolean {
   const text = src.text;
-  if (byteLength > limits.maxBytes) {
-    diags.add([0, 0], {
-      code: 'E_TOO_LARGE',
-      message: `file is ${byteLength} bytes, more than the ${limits.maxBytes} bytes a model file may have`,
-      hint: 'split the bounded context into smaller files, or raise the limit',
-    });
-    return false;
-  }
   const nul = text.indexOf('\u0000');
   if (nul !== -1) {
     diags.add([nul, nul], {
@@ -93,10 +85,10 @@ function shortMessage(message: string): string {
   return first.replace(/ at line \d+, column \d+:?$/, '');
 }
 
-export function parseYaml(file: string, text: string, byteLength: number, limits: ParseLimits): ParsedYaml {
+export function parseYaml(file: string, text: string, limits: ParseLimits): ParsedYaml {
   const src = new SourceText(file, text);
   const diags = new FileDiagnostics(src);
-  if (!precheck(src, diags, byteLength, limits)) return { src, diags };
+  if (!precheck(src, diags)) return { src, diags };
 
   const doc = parseDocument(text, {
     // We report duplicates ourselves, pointing at the first occurrence too.
@@ -155,7 +147,10 @@ function checkNodes(doc: Document.Parsed, diags: FileDiagnostics, limits: ParseL
     }
     const yamlNode = node as YamlNode;
     if ((isScalar(yamlNode) || isCollection(yamlNode)) && yamlNode.anchor) {
-      diags.add(yamlNode.range, {
+      // A collection's range starts at its first item; point at the `&name` itself.
+      const start = yamlNode.range?.[0] ?? 0;
+      const at = diags.src.text.lastIndexOf(`&${yamlNode.anchor}`, start);
+      diags.add(at === -1 ? yamlNode.range : [at, at + yamlNode.anchor.length + 1], {
         code: 'E_YAML_ALIAS',
         message: `anchor &${yamlNode.anchor} is not supported in model files`,
         hint: 'anchors and aliases are not supported in model files; remove the anchor',

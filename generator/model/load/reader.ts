@@ -64,7 +64,7 @@ export class Reader {
     // Aliases were already reported by the parser check; one diagnostic per problem.
     if (node && isAlias(node)) return;
     const scalarHint =
-      expected.startsWith('string') && node && isScalar(node) && node.value !== null && typeof node.source === 'string'
+      /\bstring\b/.test(expected) && node && isScalar(node) && node.value !== null && typeof node.source === 'string'
         ? `quote it: "${node.source}"`
         : undefined;
     this.diags.add(this.rangeOf(node, at), {
@@ -152,7 +152,9 @@ export class Reader {
   integer(entry: Entry | undefined, min: number): number | undefined {
     if (!entry) return undefined;
     const node = entry.value;
-    if (node && isScalar(node) && typeof node.value === 'number' && Number.isInteger(node.value)) {
+    // Only decimal digits: `1.0`, `0x1F`, `1e3` are numbers to YAML but not what a reader expects.
+    const written = node && isScalar(node) && typeof node.source === 'string' ? node.source : undefined;
+    if (node && isScalar(node) && typeof node.value === 'number' && Number.isInteger(node.value) && (written === undefined || /^[-+]?[0-9]+$/.test(written))) {
       if (node.value >= min) return node.value;
       this.diags.add(node.range, {
         code: 'E_TYPE',

@@ -34,7 +34,9 @@ export class SourceText {
       if ((this.lineStarts[mid] ?? 0) <= at) lo = mid;
       else hi = mid - 1;
     }
-    return { line: lo + 1, col: at - (this.lineStarts[lo] ?? 0) + 1 };
+    // A byte-order mark is invisible in editors: columns on line 1 do not count it.
+    const bom = lo === 0 && this.text.charCodeAt(0) === 0xfeff && at > 0 ? 1 : 0;
+    return { line: lo + 1, col: at - (this.lineStarts[lo] ?? 0) + 1 - bom };
   }
 
   /** Offset where a 1-based line starts (clamped). */
