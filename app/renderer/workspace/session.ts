@@ -1,0 +1,349 @@
+// One open model folder: the model, its undo history, what is on disk, what is unsaved, what the
+// validator says. Plain TypeScript with a subscribe/getState pair (React reads it through
+// useSyncExternalStore); every disk access goes through the WorkspaceApi it is given.
+//
+// Data-loss rules (shared/reference/hardening.md C6): a save names the hash it expects on disk;
+// a change on disk reloads a clean board and raises a conflict on a dirty one; our own writes are
+// recognised by hash and never trigger a reload; unsaved texts are journalled until saved.
+
+import type { Diagnostic, Model, SourceFile } from '../../../generator/model/types.js';
+import type { GenerationPreview, WorkspaceApi, WorkspaceChange, WorkspaceInfo } from '../../shared/workspace-api.js';
+import { ChangeRefused, type Change } from '../model/changes.js';
+import type { ProblemCount } from '../model/graph.js';
+import { commit, emptyHistory, redo, undo, type History } from '../model/history.js';
+import { problemCounts, problemTargets } from '../model/problems.js';
+import type { BackupStore } from './backup.js';
+import { layoutPathOf, type ModelCore } from './model-core.js';
+
+export interface DiskFile {
+  text: string;
+  hash: string;
+}
+
+export interface Conflict {
+  path: string;
+  /** The text someone else put on disk. */
+  diskText: string | null;
+}
+
+export interface Notice {
+  kind: 'info' | 'refused' | 'error';
+  text: string;
+}
+
+export interface SessionState {
+  status: 'loading' | 'ready' | 'failed';
+  info?: WorkspaceInfo;
+  model: Model;
+  history: History;
+  /** Load and validation diagnostics of the current (unsaved) model. */
+  diagnostics: Diagnostic[];
+  /** For each diagnostic, the node id of its sticky (parallel array). */
+  diagnosticTargets: (string | undefined)[];
+  problems: ReadonlyMap<string, ProblemCount>;
+  /** Files (domain and layout) whose text on the board differs from the disk. */
+  dirty: ReadonlySet<string>;
+  conflict?: Conflict;
+  /** Unsaved edits found in the journal when the folder was opened. */
+  recoverable?: string[];
+  notice?: Notice;
+  saving: boolean;
+  generation?: GenerationPreview;
+  /** Bumped on every reload from disk (the board keeps its viewport, drops stale selection). */
+  revision: number;
+}
+
+const EMPTY_MODEL: Model = { contexts: [], layouts: {} };
+
+export class Session {
+  private state: SessionState = {
+    status: 'loading',
+    model: EMPTY_MODEL,
+    history: emptyHistory,
+    diagnostics: [],
+    diagnosticTargets: [],
+    problems: new Map(),
+    dirty: new Set(),
+    saving: false,
+    revision: 0,
+  };
+  private readonly listeners = new Set<() => void>();
+  private readonly disk = new Map<string, DiskFile>();
+  /** Current text of every file as the board would save it. */
+  private texts = new Map<string, string>();
+  private unwatch: (() => void) | undefined;
+
+  constructor(
+    private readonly api: WorkspaceApi,
+    private readonly core: ModelCore,
+    private readonly backup: BackupStore,
+  ) {}
+
+  getState = (): SessionState => this.state;
+
+  subscribe = (listener: () => void): (() => void) => {
+    this.listeners.add(listener);
+    return () => this.listeners.delete(listener);
+  };
+
+  private set(patch: Partial<SessionState>): void {
+    this.state = { ...this.state, ...patch };
+    for (const l of this.listeners) l();
+  }
+
+  // ---------------------------------------------------------------------------------------------
+  // Opening and reloading
+
+  async open(): Promise<void> {
+    try {
+      const info = await this.api.info();
+      const list = await this.api.listModels();
+      for (const f of list) {
+        const content = await this.api.readModel(f.path);
+        this.disk.set(f.path, { text: content.text, hash: content.hash });
+      }
+      this.unwatch = this.api.watch((c) => void this.onDiskChange(c));
+      const recoverable = this.backup
+        .paths()
+        .filter((p) => {
+          const b = this.backup.get(p)!;
+          return b.baseHash === (this.disk.get(p)?.hash ?? null) && b.text !== this.disk.get(p)?.text;
+        });
+      for (const p of this.backup.paths()) if (!recoverable.includes(p)) this.backup.remove(p);
+      this.set({ info });
+      this.loadTexts(new Map([...this.disk].map(([p, f]) => [p, f.text])), 'ready');
+      if (recoverable.length > 0) this.set({ recoverable });
+    } catch (error) {
+      this.set({ status: 'failed', notice: { kind: 'error', text: messageOf(error) } });
+    }
+  }
+
+  close(): void {
+    this.unwatch?.();
+  }
+
+  /** Build the model from file texts (history restarts: undo never crosses a reload). */
+  private loadTexts(texts: Map<string, string>, status: SessionState['status'] = this.state.status): boolean {
+    const files: SourceFile[] = [...texts].map(([path, text]) => ({ path, text }));
+    const result = this.core.load(files);
+    if (!result.model) {
+      this.texts = texts;
+      this.set({
+        status: this.state.status === 'loading' ? 'failed' : status,
+        diagnostics: result.diagnostics,
+        diagnosticTargets: result.diagnostics.map(() => undefined),
+        notice: { kind: 'error', text: `The model could not be read: ${result.diagnostics[0]?.message ?? 'unknown error'}` },
+      });
+      return false;
+    }
+    this.setModel(result.model, emptyHistory, { status, revision: this.state.revision + 1 });
+    return true;
+  }
+
+  private async onDiskChange(change: WorkspaceChange): Promise<void> {
+    if (!change.path.endsWith('.yaml')) return;
+    const known = this.disk.get(change.path);
+    if (change.hash !== null && known?.hash === change.hash) return; // our own write, or no change
+    if (change.kind === 'deleted' || change.hash === null) {
+      this.disk.delete(change.path);
+      if (this.state.dirty.has(change.path) || this.texts.has(change.path)) {
+        this.set({ notice: { kind: 'error', text: `${change.path} was deleted on disk; saving will recreate it.` } });
+        this.recompute(this.state.model);
+      }
+      return;
+    }
+    const content = await this.api.readModel(change.path);
+    if (known?.hash === content.hash) return;
+    if (this.state.dirty.has(change.path)) {
+      // Never overwrite silently, never drop the local edit: ask.
+      this.disk.set(change.path, { text: content.text, hash: content.hash });
+      this.set({ conflict: { path: change.path, diskText: content.text } });
+      return;
+    }
+    this.disk.set(change.path, { text: content.text, hash: content.hash });
+    const texts = new Map(this.texts);
+    texts.set(change.path, content.text);
+    if (this.loadTexts(texts)) this.set({ notice: { kind: 'info', text: `Reloaded ${change.path} (changed on disk).` } });
+  }
+
+  /** Conflict resolution: keep the board's version (the next save overwrites the disk). */
+  keepMine(): void {
+    this.set({ conflict: undefined, notice: { kind: 'info', text: 'Kept your version; save to write it over the disk.' } });
+    this.recompute(this.state.model);
+  }
+
+  /** Conflict resolution: take the disk's version of the file, dropping the board's edits to it. */
+  takeTheirs(): void {
+    const conflict = this.state.conflict;
+    if (!conflict) return;
+    const texts = new Map(this.texts);
+    const disk = this.disk.get(conflict.path);
+    if (disk) texts.set(conflict.path, disk.text);
+    else texts.delete(conflict.path);
+    this.backup.remove(conflict.path);
+    this.set({ conflict: undefined });
+    if (this.loadTexts(texts)) this.set({ notice: { kind: 'info', text: `Took the disk version of ${conflict.path}.` } });
+  }
+
+  /** Restore the journalled unsaved edits found at open. */
+  recover(): void {
+    const paths = this.state.recoverable ?? [];
+    const texts = new Map(this.texts);
+    for (const p of paths) {
+      const b = this.backup.get(p);
+      if (b) texts.set(p, b.text);
+    }
+    this.set({ recoverable: undefined });
+    this.loadTexts(texts);
+  }
+
+  discardRecovery(): void {
+    for (const p of this.state.recoverable ?? []) this.backup.remove(p);
+    this.set({ recoverable: undefined });
+  }
+
+  // ---------------------------------------------------------------------------------------------
+  // Editing
+
+  /** Apply a change as one undo step. Returns false (and shows why) when it is refused. */
+  apply(change: Change, label?: string): boolean {
+    try {
+      const next = commit(this.state.model, this.state.history, change, label);
+      this.setModel(next.model, next.history, { notice: undefined });
+      return true;
+    } catch (error) {
+      if (error instanceof ChangeRefused) {
+        this.set({ notice: { kind: 'refused', text: error.reason } });
+        return false;
+      }
+      throw error;
+    }
+  }
+
+  undo(): void {
+    const r = undo(this.state.model, this.state.history);
+    if (r) this.setModel(r.model, r.history, { notice: undefined });
+  }
+
+  redo(): void {
+    const r = redo(this.state.model, this.state.history);
+    if (r) this.setModel(r.model, r.history, { notice: undefined });
+  }
+
+  notify(notice: Notice | undefined): void {
+    this.set({ notice });
+  }
+
+  private setModel(model: Model, history: History, extra: Partial<SessionState> = {}): void {
+    this.state = { ...this.state, ...extra, model, history };
+    this.recompute(model);
+  }
+
+  /** Serialise, journal and validate the model as it now stands. */
+  private recompute(model: Model): void {
+    const texts = new Map<string, string>();
+    const dirty = new Set<string>();
+    let serializeError: string | undefined;
+    for (const ctx of model.contexts) {
+      const layoutPath = layoutPathOf(ctx.file);
+      try {
+        texts.set(ctx.file, this.core.serializeContext(ctx, this.disk.get(ctx.file)?.text));
+        const layout = model.layouts[ctx.file];
+        const diskLayout = this.disk.get(layoutPath);
+        if (diskLayout || (layout && Object.keys(layout.positions).length > 0)) {
+          texts.set(layoutPath, this.core.serializeLayout(layout ?? { positions: {} }, diskLayout?.text));
+        }
+      } catch (error) {
+        serializeError = `${ctx.file}: could not be written back as YAML: ${messageOf(error)}`;
+        const disk = this.disk.get(ctx.file);
+        if (disk) texts.set(ctx.file, disk.text);
+      }
+    }
+    for (const [path, text] of texts) {
+      const disk = this.disk.get(path);
+      if (disk?.text === text) {
+        this.backup.remove(path);
+        continue;
+      }
+      dirty.add(path);
+      this.backup.put(path, { text, baseHash: disk?.hash ?? null, savedAt: new Date().toISOString() });
+    }
+    this.texts = texts;
+    // Validate what would be saved: re-read the texts so every diagnostic has a true position.
+    const reread = this.core.load([...texts].map(([path, text]) => ({ path, text })));
+    const diagnostics = [...reread.diagnostics, ...(reread.model ? this.core.validate(reread.model) : [])];
+    const located = reread.model ?? model;
+    this.set({
+      dirty,
+      diagnostics,
+      diagnosticTargets: problemTargets(located, diagnostics),
+      problems: problemCounts(located, diagnostics),
+      ...(serializeError ? { notice: { kind: 'error', text: serializeError } as Notice } : {}),
+    });
+  }
+
+  // ---------------------------------------------------------------------------------------------
+  // Saving and generating
+
+  /** The text the board would save for `path` (undefined when it has none). */
+  textOf(path: string): string | undefined {
+    return this.texts.get(path);
+  }
+
+  async save(): Promise<boolean> {
+    if (this.state.saving) return false;
+    if (this.state.conflict) {
+      this.set({ notice: { kind: 'error', text: `${this.state.conflict.path} changed on disk: choose "Keep mine" or "Take theirs" first.` } });
+      return false;
+    }
+    this.set({ saving: true });
+    try {
+      for (const path of [...this.state.dirty].sort()) {
+        const text = this.texts.get(path);
+        if (text === undefined) continue;
+        const expected = this.disk.get(path)?.hash ?? null;
+        const result = await this.api.writeModel(path, text, expected);
+        if (result.ok) {
+          this.disk.set(path, { text, hash: result.hash });
+          this.backup.remove(path);
+        } else if (result.reason === 'conflict') {
+          if (result.diskText !== null && result.diskHash !== null) this.disk.set(path, { text: result.diskText, hash: result.diskHash });
+          else this.disk.delete(path);
+          this.set({ conflict: { path, diskText: result.diskText } });
+          return false;
+        } else {
+          this.set({ notice: { kind: 'error', text: `${path}: ${result.message}` } });
+          return false;
+        }
+      }
+      this.recompute(this.state.model);
+      this.set({ notice: { kind: 'info', text: 'Saved.' } });
+      return true;
+    } catch (error) {
+      this.set({ notice: { kind: 'error', text: `Save failed: ${messageOf(error)}` } });
+      return false;
+    } finally {
+      this.set({ saving: false });
+    }
+  }
+
+  async previewGeneration(): Promise<void> {
+    try {
+      this.set({ generation: await this.api.previewGeneration() });
+    } catch (error) {
+      this.set({ notice: { kind: 'error', text: `Preview failed: ${messageOf(error)}` } });
+    }
+  }
+
+  async runGeneration(): Promise<void> {
+    try {
+      this.set({ generation: await this.api.runGeneration(), notice: { kind: 'info', text: 'Generated.' } });
+    } catch (error) {
+      this.set({ notice: { kind: 'error', text: `Generation failed: ${messageOf(error)}` } });
+    }
+  }
+}
+
+function messageOf(error: unknown): string {
+  return error instanceof Error ? error.message : String(error);
+}
