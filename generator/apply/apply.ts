@@ -156,7 +156,32 @@ export async function apply(plan: FileMap, outDir: string, options: ApplyOptions
     }
     return await finish(fs, root, outDir, mode, manifest, decisions, orphans, warnings, problems);
   } finally {
+    releaseQuietly(release);
+  }
+}
+
+/** A lock file that cannot be removed is left for stale-lock detection (its pid dies with us). */
+function releaseQuietly(release: (() => void) | undefined): void {
+  try {
     release?.();
+  } catch {
+    // see above
+  }
+}
+
+/**
+ * Rolls back what an interrupted run left in `outDir` (apply() does this itself before writing;
+ * exposed for tools and tests). Returns true when a rollback happened.
+ */
+export function recoverOutput(outDir: string, options: Pick<ApplyOptions, 'fs' | 'isProcessAlive'> = {}): boolean {
+  const fs = options.fs ?? nodeFs;
+  if (fs.lstat(abs(outDir, STATE_DIR)) === null) return false;
+  const root = fs.realpath(outDir);
+  const release = acquireLock(fs, abs(root, LOCK_PATH), options.isProcessAlive);
+  try {
+    return recoverInterrupted(fs, root);
+  } finally {
+    releaseQuietly(release);
   }
 }
 

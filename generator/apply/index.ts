@@ -1,5 +1,5 @@
 // Public surface of the apply stage.
-export { apply } from './apply.js';
+export { apply, recoverOutput } from './apply.js';
 export type { ApplyFileReport, ApplyMode, ApplyOptions, ApplyProblem, ApplyReport, Orphan } from './types.js';
 export { MANIFEST_PATH } from './manifest.js';
 export type { ApplyFs } from './fs-facade.js';

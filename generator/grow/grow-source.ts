@@ -69,7 +69,12 @@ function importInsertions(tsMorph: TsMorph, file: import('ts-morph').SourceFile,
     }
     const statement = `import ${want.typeOnly ? 'type ' : ''}{ ${missing.join(', ')} } from '${want.moduleSpecifier}';`;
     const lastImport = declarations[declarations.length - 1];
-    if (lastImport) insertions.push({ at: lastImport.getEnd(), text: `${eol}${statement}` });
+    if (lastImport) {
+      // After the whole line of the last import, so a trailing comment stays on its line.
+      const fullText = file.getFullText();
+      const newline = fullText.indexOf('\n', lastImport.getEnd());
+      insertions.push(newline >= 0 ? { at: newline + 1, text: `${statement}${eol}` } : { at: fullText.length, text: `${eol}${statement}` });
+    }
     else {
       const first = file.getStatements()[0];
       insertions.push(first ? { at: first.getStart(), text: `${statement}${eol}${eol}` } : { at: file.getFullText().length, text: `${statement}${eol}` });
