@@ -1,0 +1,164 @@
+// §6.3: a throwing async handler silently stops the consumer. Fixes: dead letters + supervision.
+import { getPostgreSQLEventStore, readProcessorCheckpoint, type PostgresEventStore } from '@event-driven-io/emmett-postgresql';
+import { dumbo } from '@event-driven-io/dumbo';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { withDeadLetter, type TransactionalContext } from '../../templates/runtime/src/runtime/deadLetters.js';
+import { superviseConsumer, type ConsumerStopReport } from '../../templates/runtime/src/runtime/supervisor.js';
+import { usePostgres } from '../support/postgres.js';
+import { borrowed, loanStream, renewed, type LoanEvent } from './fixtures/loans.js';
+import { query } from './sql.js';
+
+type Ctx = TransactionalContext;
+
+/** A reactor body with a real side effect in the processor's transaction. */
+const recordHandled = async (event: { type: string; data: { loanId: string } }, context: Ctx, table: string) => {
+  await context.connection.client.query(`INSERT INTO ${table} (loan_id, type) VALUES ($1, $2)`, [
+    event.data.loanId,
+    event.type,
+  ]);
+};
+
+const checkpointOf = async (connectionString: string, processorId: string) => {
+  const pool = dumbo({ connectionString });
+  try {
+    return (await readProcessorCheckpoint(pool.execute, { processorId })).lastProcessedCheckpoint;
+  } finally {
+    await pool.close();
+  }
+};
+
+/** Resolves with 'still running' if `promise` has not settled after `ms` (guards a premise). */
+const settledWithin = <T>(promise: Promise<T>, ms: number) =>
+  Promise.race([promise.then(() => 'settled' as const), new Promise<'still running'>((r) => setTimeout(() => r('still running'), ms))]);
+
+const waitFor = async (condition: () => Promise<boolean>, what: string) => {
+  for (let i = 0; i < 200; i++) {
+    if (await condition()) return;
+    await new Promise((r) => setTimeout(r, 50));
+  }
+  throw new Error(`timed out waiting for ${what}`);
+};
+
+// Three loans; the second stream holds a poison event the handler cannot process.
+const appendScenario = async (store: PostgresEventStore) => {
+  await store.appendToStream(loanStream('a'), [borrowed('a', 'm')]);
+  await store.appendToStream(loanStream('poison'), [renewed('poison')]);
+  await store.appendToStream(loanStream('c'), [borrowed('c', 'm')]);
+};
+
+describe('async consumers on PostgreSQL', () => {
+  const postgres = usePostgres('consumers');
+  let url: string;
+  let store: PostgresEventStore;
+
+  beforeAll(async () => {
+    url = postgres.connectionString;
+    store = getPostgreSQLEventStore(url);
+    await store.schema.migrate();
+    for (const table of ['handled_bare', 'handled_dlq', 'handled_supervised']) {
+      await query(url, `CREATE TABLE ${table} (loan_id TEXT NOT NULL, type TEXT NOT NULL)`);
+    }
+    await appendScenario(store);
+  });
+  afterAll(async () => {
+    await store?.close();
+  });
+
+  it('bare Emmett 0.42.0: a throwing handler stops the consumer silently and nothing advances', async () => {
+    const consumer = store.consumer<LoanEvent>();
+    const processor = consumer.reactor<LoanEvent>({
+      processorId: 'bare',
+      eachMessage: async (event, context) => {
+        await recordHandled(event, context, 'handled_bare');
+        if (event.data.loanId === 'poison') throw new Error('poison');
+      },
+    });
+    const start = consumer.start();
+    // The defect: start() resolves (no error) although the consumer was never asked to stop.
+    expect(await settledWithin(start, 10_000)).toBe('settled');
+    await expect(start).resolves.toBeUndefined();
+    expect(processor.isActive).toBe(false);
+    // The batch was rolled back: not even the good event before the poison one is recorded,
+    // and the checkpoint did not move, so the event after it is never processed.
+    expect(await query(url, 'SELECT * FROM handled_bare')).toEqual([]);
+    expect((await checkpointOf(url, 'bare')) ?? 0n).toBe(0n);
+    await consumer.stop();
+  });
+
+  it('withDeadLetter: retried, dead-lettered in the checkpoint transaction, processing continues', async () => {
+    const attempts: string[] = [];
+    const reports: unknown[] = [];
+    const consumer = store.consumer<LoanEvent>({ stopWhen: { noMessagesLeft: true } });
+    consumer.reactor<LoanEvent>({
+      processorId: 'with-dlq',
+      eachMessage: withDeadLetter<LoanEvent, Ctx>(
+        async (event, context) => {
+          attempts.push(event.data.loanId);
+          // Written before the throw: must be rolled back with the failed attempt.
+          await recordHandled(event, context, 'handled_dlq');
+          if (event.data.loanId === 'poison') throw new TypeError('cannot renew a poison loan');
+        },
+        { processorId: 'with-dlq', maxAttempts: 3, backoff: { initialDelayMs: 1 }, onDeadLetter: (r) => reports.push(r) },
+      ),
+    });
+    await consumer.start();
+    // stop(), not close(): a consumer from store.consumer() shares the store's pool, close() ends it.
+    await consumer.stop();
+
+    expect(attempts).toEqual(['a', 'poison', 'poison', 'poison', 'c']);
+    const handled = await query<{ loan_id: string }>(url, 'SELECT loan_id FROM handled_dlq ORDER BY loan_id');
+    expect(handled.map((row) => row.loan_id)).toEqual(['a', 'c']);
+    const dead = await query<Record<string, unknown>>(
+      url,
+      'SELECT processor_id, message_type, stream_name, attempts, error_name, error_message, data FROM stormsmith_dead_letters',
+    );
+    expect(dead).toEqual([
+      {
+        processor_id: 'with-dlq',
+        message_type: 'LoanRenewed',
+        stream_name: loanStream('poison'),
+        attempts: 3,
+        error_name: 'TypeError',
+        error_message: 'cannot renew a poison loan',
+        data: { loanId: 'poison' },
+      },
+    ]);
+    expect(reports).toHaveLength(1);
+    const last = await query<{ p: string }>(url, 'SELECT max(global_position)::text AS p FROM emt_messages');
+    expect(await checkpointOf(url, 'with-dlq')).toBe(BigInt(last[0]!.p));
+  });
+
+  it('superviseConsumer: restarts a silently stopped consumer, reports the swallowed error, loses nothing', async () => {
+    let failuresLeft = 2; // a transient fault: the poison event fails twice, then succeeds
+    const reports: ConsumerStopReport[] = [];
+    const supervised = superviseConsumer(
+      () => {
+        const consumer = store.consumer<LoanEvent>({ pulling: { pullingFrequencyInMs: 20 } });
+        consumer.reactor<LoanEvent>({
+          processorId: 'supervised',
+          eachMessage: async (event, context) => {
+            if (event.data.loanId === 'poison' && failuresLeft-- > 0) throw new Error('database hiccup');
+            await recordHandled(event, context, 'handled_supervised');
+          },
+        });
+        return consumer;
+      },
+      { backoff: { initialDelayMs: 10 }, onStop: (report) => reports.push(report) },
+    );
+    try {
+      await waitFor(
+        async () => (await query(url, 'SELECT 1 FROM handled_supervised')).length === 3,
+        'all three events handled',
+      );
+    } finally {
+      await supervised.stop();
+    }
+    const handled = await query<{ loan_id: string }>(url, 'SELECT loan_id FROM handled_supervised ORDER BY loan_id');
+    expect(handled.map((row) => row.loan_id)).toEqual(['a', 'c', 'poison']);
+    expect(supervised.restarts).toBe(2);
+    expect(reports.map((r) => [r.reason, r.restart, (r.error as Error).message])).toEqual([
+      ['stopped', 1, 'database hiccup'],
+      ['stopped', 2, 'database hiccup'],
+    ]);
+  });
+});
