@@ -12,6 +12,7 @@
 // stored one, which a rolled-back batch may have left behind.
 import type { MessageConsumer } from '@event-driven-io/emmett';
 import { backoffDelay, sleep, type Backoff } from './backoff.js';
+import { captureProcessorErrors } from './processorErrors.js';
 
 export type ConsumerStopReport = {
   consumerId: string;
@@ -61,29 +62,6 @@ const defaultOnStop = (report: ConsumerStopReport) => {
       error: error === undefined ? undefined : String(JSON.stringify(error)),
     }),
   );
-};
-
-type Handle = (...args: unknown[]) => Promise<unknown>;
-
-/** Records errors thrown by the consumer's processors, which Emmett would otherwise swallow. */
-const captureProcessorErrors = (consumer: MessageConsumer, errors: unknown[]) => {
-  const processors = consumer.processors as unknown as object[];
-  processors.forEach((processor, index) => {
-    processors[index] = new Proxy(processor, {
-      get(target, property, receiver) {
-        const value: unknown = Reflect.get(target, property, receiver);
-        if (property !== 'handle' || typeof value !== 'function') return value;
-        return async (...args: unknown[]) => {
-          try {
-            return await (value as Handle).apply(target, args);
-          } catch (error) {
-            errors.push(error);
-            throw error;
-          }
-        };
-      },
-    });
-  });
 };
 
 /**
