@@ -1,12 +1,22 @@
 // §6.3: a throwing async handler silently stops the consumer. Fixes: dead letters + supervision.
-import { getPostgreSQLEventStore, readProcessorCheckpoint, type PostgresEventStore } from '@event-driven-io/emmett-postgresql';
+import {
+  getPostgreSQLEventStore,
+  pongoMultiStreamProjection,
+  readProcessorCheckpoint,
+  type PostgresEventStore,
+} from '@event-driven-io/emmett-postgresql';
 import { dumbo } from '@event-driven-io/dumbo';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { withDeadLetter, type TransactionalContext } from '../../templates/runtime/src/runtime/deadLetters.js';
+import {
+  projectionWithDeadLetter,
+  withDeadLetter,
+  type TransactionalContext,
+} from '../../templates/runtime/src/runtime/deadLetters.js';
+import { onlyCanHandle } from '../../templates/runtime/src/runtime/projections.js';
 import { superviseConsumer, type ConsumerStopReport } from '../../templates/runtime/src/runtime/supervisor.js';
 import { usePostgres } from '../support/postgres.js';
 import { borrowed, loanStream, renewed, type LoanEvent } from './fixtures/loans.js';
-import { query } from './sql.js';
+import { pongoDocument, query } from './sql.js';
 
 type Ctx = TransactionalContext;
 
@@ -46,8 +56,10 @@ const appendScenario = async (store: PostgresEventStore) => {
   await store.appendToStream(loanStream('c'), [borrowed('c', 'm')]);
 };
 
+// One server for the file; each describe gets its own database.
+const postgres = usePostgres('consumers');
+
 describe('async consumers on PostgreSQL', () => {
-  const postgres = usePostgres('consumers');
   let url: string;
   let store: PostgresEventStore;
 
@@ -159,6 +171,48 @@ describe('async consumers on PostgreSQL', () => {
     expect(reports.map((r) => [r.reason, r.restart, (r.error as Error).message])).toEqual([
       ['stopped', 1, 'database hiccup'],
       ['stopped', 2, 'database hiccup'],
+    ]);
+  });
+});
+
+describe('async projection with dead letters on PostgreSQL', () => {
+
+  type LoansPerMember = { loans: number };
+  const loansPerMember = pongoMultiStreamProjection<LoansPerMember, LoanEvent>({
+    collectionName: 'loans_per_member',
+    canHandle: ['BookBorrowed'],
+    getDocumentId: (event) => (event.data as { memberId: string }).memberId,
+    evolve: (doc: LoansPerMember | null, event: LoanEvent): LoansPerMember => {
+      if (event.data.loanId === 'poison') throw new Error('unprojectable');
+      return { loans: (doc?.loans ?? 0) + 1 };
+    },
+  });
+
+  it('the poison event is dead-lettered under the projector id and the read model is built from the rest', async () => {
+    const url = await postgres.createDatabase('projector_dlq');
+    const store = getPostgreSQLEventStore(url);
+    try {
+      await store.appendToStream(loanStream('a'), [borrowed('a', 'm')]);
+      await store.appendToStream(loanStream('poison'), [borrowed('poison', 'm')]);
+      await store.appendToStream(loanStream('c'), [borrowed('c', 'm')]);
+      const consumer = store.consumer<LoanEvent>({ stopWhen: { noMessagesLeft: true } });
+      consumer.projector<LoanEvent>({
+        processorId: 'loans-per-member',
+        projection: projectionWithDeadLetter(onlyCanHandle(loansPerMember), {
+          processorId: 'loans-per-member',
+          maxAttempts: 2,
+          backoff: { initialDelayMs: 1 },
+          onDeadLetter: () => undefined,
+        }),
+      });
+      await consumer.start();
+      await consumer.stop();
+    } finally {
+      await store.close();
+    }
+    expect(await pongoDocument<LoansPerMember>(url, 'loans_per_member', 'm')).toMatchObject({ loans: 2 });
+    expect(await query(url, 'SELECT processor_id, stream_name, attempts FROM stormsmith_dead_letters')).toEqual([
+      { processor_id: 'loans-per-member', stream_name: loanStream('poison'), attempts: 2 },
     ]);
   });
 });
