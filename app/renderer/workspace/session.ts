@@ -72,6 +72,8 @@ export class Session {
   /** Current text of every file as the board would save it. */
   private texts = new Map<string, string>();
   private unwatch: (() => void) | undefined;
+  /** Journalled texts found at open, until the user restores or discards them. */
+  private recovered = new Map<string, string>();
 
   constructor(
     private readonly api: WorkspaceApi,
@@ -109,7 +111,10 @@ export class Session {
           const b = this.backup.get(p)!;
           return b.baseHash === (this.disk.get(p)?.hash ?? null) && b.text !== this.disk.get(p)?.text;
         });
-      for (const p of this.backup.paths()) if (!recoverable.includes(p)) this.backup.remove(p);
+      for (const p of this.backup.paths()) {
+        if (recoverable.includes(p)) this.recovered.set(p, this.backup.get(p)!.text);
+        else this.backup.remove(p);
+      }
       this.set({ info });
       this.loadTexts(new Map([...this.disk].map(([p, f]) => [p, f.text])), 'ready');
       if (recoverable.length > 0) this.set({ recoverable });
@@ -154,6 +159,13 @@ export class Session {
     }
     const content = await this.api.readModel(change.path);
     if (known?.hash === content.hash) return;
+    if (content.text === this.texts.get(change.path)) {
+      // The disk now holds exactly what the board holds (our own save, whose notification can
+      // arrive before the write's reply, or someone made the same edit): in sync, no reload.
+      this.disk.set(change.path, { text: content.text, hash: content.hash });
+      this.recompute(this.state.model);
+      return;
+    }
     if (this.state.dirty.has(change.path)) {
       // Never overwrite silently, never drop the local edit: ask.
       this.disk.set(change.path, { text: content.text, hash: content.hash });
@@ -187,18 +199,16 @@ export class Session {
 
   /** Restore the journalled unsaved edits found at open. */
   recover(): void {
-    const paths = this.state.recoverable ?? [];
     const texts = new Map(this.texts);
-    for (const p of paths) {
-      const b = this.backup.get(p);
-      if (b) texts.set(p, b.text);
-    }
+    for (const [p, text] of this.recovered) texts.set(p, text);
+    this.recovered.clear();
     this.set({ recoverable: undefined });
     this.loadTexts(texts);
   }
 
   discardRecovery(): void {
-    for (const p of this.state.recoverable ?? []) this.backup.remove(p);
+    for (const p of this.recovered.keys()) this.backup.remove(p);
+    this.recovered.clear();
     this.set({ recoverable: undefined });
   }
 

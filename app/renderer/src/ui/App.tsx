@@ -1,0 +1,270 @@
+// The canvas application: menus, palette, board, property panel, problems and generation.
+// All edits go through session.apply (one pure applyChange underneath); every command of the UI
+// comes from the action registry (model/actions.ts).
+
+import { useReactFlow } from '@xyflow/react';
+import { useCallback, useEffect, useMemo, useRef, useState, useSyncExternalStore } from 'react';
+import type { Element, ElementKind } from '../../../../generator/model/types.js';
+import { actionForKey, isEnabled, type ActionHost } from '../../model/actions.js';
+import { autoLayout } from '../../model/auto-layout.js';
+import type { Change } from '../../model/changes.js';
+import { defaultNameOf, uniqueName } from '../../model/elements.js';
+import { boardToSvg } from '../../model/export-svg.js';
+import { toGraph } from '../../model/graph.js';
+import { undoLabel, redoLabel } from '../../model/history.js';
+import { STICKY_STYLES } from '../../model/kinds.js';
+import { linksTouching } from '../../model/links.js';
+import { findContext, findElement, refOfNodeId, type ElementRef } from '../../model/refs.js';
+import type { Session } from '../../workspace/session.js';
+import { Board } from './Board.js';
+import { CommandPalette } from './CommandPalette.js';
+import { ConflictDialog, DeleteDialog, RecoveryDialog } from './Dialogs.js';
+import { downloadPng, downloadText } from './download.js';
+import { GenerationPanel } from './GenerationPanel.js';
+import { MenuBar } from './MenuBar.js';
+import { Palette } from './Palette.js';
+import { ProblemsPanel } from './ProblemsPanel.js';
+import { PropertyPanel } from './PropertyPanel.js';
+import { SearchBox } from './SearchBox.js';
+
+const isMac = typeof navigator !== 'undefined' && /Mac|iPhone|iPad/.test(navigator.platform);
+
+type Overlay = 'palette' | 'search' | { delete: ElementRef[] } | undefined;
+
+export function App({ session }: { session: Session }) {
+  const state = useSyncExternalStore(session.subscribe, session.getState);
+  const flow = useReactFlow();
+  const [selection, setSelection] = useState<string[]>([]);
+  const [selectedEdge, setSelectedEdge] = useState<string | undefined>();
+  const [overlay, setOverlay] = useState<Overlay>();
+  const [tab, setTab] = useState<'problems' | 'generation'>('problems');
+  const clipboard = useRef<{ element: Element; x: number; y: number }[]>([]);
+  const { model } = state;
+
+  // Drop the selection of stickies that no longer exist (undo of an add, reload from disk).
+  useEffect(() => {
+    setSelection((sel) => {
+      const kept = sel.filter((id) => {
+        const ref = refOfNodeId(id);
+        return ref !== undefined && findElement(model, ref) !== undefined;
+      });
+      return kept.length === sel.length ? sel : kept;
+    });
+  }, [model]);
+
+  const onSelection = useCallback((ids: string[], edge: string | undefined) => {
+    setSelection((prev) => (prev.length === ids.length && prev.every((p, i) => p === ids[i]) ? prev : ids));
+    setSelectedEdge(edge);
+  }, []);
+
+  const apply = useCallback((change: Change) => session.apply(change), [session]);
+
+  const focusNode = useCallback(
+    (id: string) => {
+      const node = flow.getNode(id);
+      setSelection([id]);
+      if (node) {
+        const w = node.width ?? 160;
+        const h = node.height ?? 96;
+        void flow.setCenter(node.position.x + w / 2, node.position.y + h / 2, { zoom: Math.max(flow.getZoom(), 1), duration: 0 });
+      }
+    },
+    [flow],
+  );
+
+  const addSticky = useCallback(
+    (kind: ElementKind, at?: { x: number; y: number }) => {
+      const firstSelected = selection[0] ? refOfNodeId(selection[0]) : undefined;
+      let ctxName = firstSelected?.context ?? model.contexts[0]?.name;
+      if (at) {
+        const frame = toGraph(model).nodes.find(
+          (n) => n.type === 'frame' && at.x >= n.position.x && at.y >= n.position.y && at.x <= n.position.x + n.width! && at.y <= n.position.y + n.height!,
+        );
+        if (frame && frame.type === 'frame') ctxName = frame.data.context;
+      }
+      const ctx = ctxName ? findContext(model, ctxName) : undefined;
+      if (!ctx) {
+        session.notify({ kind: 'refused', text: 'Open a model with a bounded context first.' });
+        return;
+      }
+      const name = uniqueName(ctx, kind, defaultNameOf(kind));
+      let position = at;
+      if (!position) {
+        const rect = document.querySelector('[data-testid="board"]')?.getBoundingClientRect();
+        const center = flow.screenToFlowPosition({ x: (rect?.left ?? 0) + (rect?.width ?? 800) / 2, y: (rect?.top ?? 0) + (rect?.height ?? 600) / 2 });
+        const style = STICKY_STYLES[kind];
+        position = { x: Math.round(center.x - style.width / 2), y: Math.round(center.y - style.height / 2) };
+        // Do not stack new stickies exactly on top of each other.
+        const taken = new Set(Object.values(model.layouts[ctx.file]?.positions ?? {}).map((p) => `${p.x},${p.y}`));
+        while (taken.has(`${position.x},${position.y}`)) position = { x: position.x + 24, y: position.y + 24 };
+      }
+      if (session.apply({ type: 'add', context: ctx.name, kind, name, at: position })) {
+        setSelection([`${ctx.name}/${kind}/${name}`]);
+      }
+    },
+    [flow, model, selection, session],
+  );
+
+  const selectedRefs = useMemo(() => selection.map(refOfNodeId).filter((r): r is ElementRef => r !== undefined), [selection]);
+
+  const host: ActionHost = useMemo(
+    () => ({
+      canUndo: () => state.history.past.length > 0,
+      canRedo: () => state.history.future.length > 0,
+      selectionSize: () => selectedRefs.length + (selectedEdge ? 1 : 0),
+      isDirty: () => state.dirty.size > 0,
+      undo: () => session.undo(),
+      redo: () => session.redo(),
+      save: () => void session.save(),
+      copy: () => {
+        clipboard.current = selectedRefs.flatMap((r) => {
+          const el = findElement(model, r);
+          const file = findContext(model, r.context)?.file ?? '';
+          const node = flow.getNode(`${r.context}/${r.kind}/${r.name}`);
+          return el ? [{ element: el, x: node?.position.x ?? model.layouts[file]?.positions[r.name]?.x ?? 0, y: node?.position.y ?? 0 }] : [];
+        });
+        session.notify({ kind: 'info', text: `Copied ${clipboard.current.length} ${clipboard.current.length === 1 ? 'sticky' : 'stickies'}.` });
+      },
+      paste: () => {
+        const items = clipboard.current;
+        if (items.length === 0) return;
+        const context = selectedRefs[0]?.context ?? items[0]!.element.context;
+        session.apply({ type: 'paste', context, elements: items.map((i) => ({ element: i.element, at: { x: Math.round(i.x + 40), y: Math.round(i.y + 40) } })) });
+      },
+      deleteSelection: () => {
+        if (selectedRefs.length > 0) setOverlay({ delete: selectedRefs });
+        else if (selectedEdge) {
+          const edge = toGraph(model).edges.find((e) => e.id === selectedEdge);
+          if (edge?.data) session.apply({ type: 'disconnect', link: edge.data.link });
+          setSelectedEdge(undefined);
+        }
+      },
+      selectAll: () => setSelection(toGraph(model).nodes.filter((n) => n.type === 'sticky').map((n) => n.id)),
+      connectSelected: () => {
+        const [a, b] = selectedRefs;
+        if (a && b) session.apply({ type: 'connect', source: a, target: b });
+      },
+      rename: () => (document.querySelector('[data-testid="prop-name"]') as HTMLInputElement | null)?.focus(),
+      addSticky: (kind) => addSticky(kind),
+      autoLayout: () => {
+        void autoLayout(model).then((change) => {
+          session.apply(change, 'Auto-layout');
+          requestAnimationFrame(() => void flow.fitView({ duration: 0 }));
+        });
+      },
+      fitView: () => void flow.fitView({ duration: 0 }),
+      zoomIn: () => void flow.zoomIn({ duration: 0 }),
+      zoomOut: () => void flow.zoomOut({ duration: 0 }),
+      search: () => setOverlay('search'),
+      commandPalette: () => setOverlay('palette'),
+      exportSvg: () => downloadText(`${state.info?.name ?? 'board'}.svg`, 'image/svg+xml', boardToSvg(toGraph(model, { problems: state.problems }))),
+      exportPng: () => void downloadPng(`${state.info?.name ?? 'board'}.png`, boardToSvg(toGraph(model, { problems: state.problems }))),
+      previewGeneration: () => {
+        setTab('generation');
+        void session.previewGeneration();
+      },
+      runGeneration: () => {
+        setTab('generation');
+        void session.runGeneration();
+      },
+      showProblems: () => setTab('problems'),
+    }),
+    [state, selectedRefs, selectedEdge, model, session, flow, addSticky],
+  );
+
+  // One key handler for every shortcut of the registry.
+  useEffect(() => {
+    const onKey = (e: KeyboardEvent) => {
+      if (overlay) return;
+      const t = e.target as HTMLElement | null;
+      const typing = !!t && (t.tagName === 'INPUT' || t.tagName === 'TEXTAREA' || t.tagName === 'SELECT' || t.isContentEditable);
+      const action = actionForKey(e, typing, isMac);
+      if (!action || !isEnabled(action, host)) return;
+      e.preventDefault();
+      action.run(host);
+    };
+    window.addEventListener('keydown', onKey);
+    return () => window.removeEventListener('keydown', onKey);
+  }, [host, overlay]);
+
+  const single = selectedRefs.length === 1 ? findElement(model, selectedRefs[0]!) : undefined;
+  const singleCtx = single ? findContext(model, single.context) : undefined;
+  const deleting = overlay && typeof overlay === 'object' ? overlay.delete : undefined;
+  const errors = state.diagnostics.filter((d) => d.severity === 'error').length;
+  const warnings = state.diagnostics.filter((d) => d.severity === 'warning').length;
+
+  if (state.status === 'loading') return <div className="splash">Opening model…</div>;
+
+  return (
+    <div className="app" data-testid="app" data-status={state.status} data-revision={state.revision}>
+      <header className="topbar">
+        <strong className="brand">Stormsmith</strong>
+        <MenuBar host={host} isMac={isMac} />
+        <button type="button" data-testid="undo" disabled={!host.canUndo()} onClick={host.undo} title={undoLabel(state.history) ? `Undo ${undoLabel(state.history)}` : 'Nothing to undo'}>
+          ↶ Undo
+        </button>
+        <button type="button" data-testid="redo" disabled={!host.canRedo()} onClick={host.redo} title={redoLabel(state.history) ? `Redo ${redoLabel(state.history)}` : 'Nothing to redo'}>
+          ↷ Redo
+        </button>
+        <button type="button" data-testid="save" onClick={host.save} disabled={state.saving}>
+          Save{state.dirty.size > 0 ? ' •' : ''}
+        </button>
+        <span className="workspace" data-testid="dirty-state" data-dirty={state.dirty.size > 0 ? 'yes' : 'no'}>
+          {state.info?.name} {state.info?.readOnly ? '(read-only)' : ''} {state.dirty.size > 0 ? `— unsaved: ${[...state.dirty].join(', ')}` : '— saved'}
+        </span>
+        {state.notice ? (
+          <span className={`notice ${state.notice.kind}`} data-testid="notice" data-kind={state.notice.kind} role="status">
+            {state.notice.text}
+          </span>
+        ) : null}
+      </header>
+      <div className="main">
+        <Palette onAdd={(k) => addSticky(k)} />
+        <Board
+          model={model}
+          problems={state.problems}
+          dirtyFiles={state.dirty}
+          selection={selection}
+          selectedEdge={selectedEdge}
+          revision={state.revision}
+          onSelection={onSelection}
+          apply={apply}
+          onDropKind={(kind, at) => addSticky(kind, at)}
+        />
+        <PropertyPanel element={single} ctx={singleCtx} count={selectedRefs.length} apply={apply} />
+      </div>
+      <footer className="bottom">
+        <div className="tabs">
+          <button type="button" className={tab === 'problems' ? 'active' : ''} data-testid="tab-problems" onClick={() => setTab('problems')}>
+            Problems <span data-testid="problem-count">{errors} errors, {warnings} warnings</span>
+          </button>
+          <button type="button" className={tab === 'generation' ? 'active' : ''} data-testid="tab-generation" onClick={() => setTab('generation')}>
+            Generation
+          </button>
+        </div>
+        <div className="tab-body">
+          {tab === 'problems' ? (
+            <ProblemsPanel diagnostics={state.diagnostics} targets={state.diagnosticTargets} onFocus={focusNode} />
+          ) : (
+            <GenerationPanel preview={state.generation} dirty={state.dirty.size > 0} onPreview={host.previewGeneration} onRun={host.runGeneration} />
+          )}
+        </div>
+      </footer>
+      {overlay === 'palette' ? <CommandPalette host={host} isMac={isMac} onClose={() => setOverlay(undefined)} /> : null}
+      {overlay === 'search' ? <SearchBox model={model} onJump={focusNode} onClose={() => setOverlay(undefined)} /> : null}
+      {deleting ? (
+        <DeleteDialog
+          refs={deleting}
+          links={linksTouching(model, deleting)}
+          onCancel={() => setOverlay(undefined)}
+          onConfirm={() => {
+            setOverlay(undefined);
+            if (session.apply({ type: 'delete', refs: deleting })) setSelection([]);
+          }}
+        />
+      ) : null}
+      {state.conflict ? <ConflictDialog conflict={state.conflict} onKeepMine={() => session.keepMine()} onTakeTheirs={() => session.takeTheirs()} /> : null}
+      {state.recoverable ? <RecoveryDialog paths={state.recoverable} onRestore={() => session.recover()} onDiscard={() => session.discardRecovery()} /> : null}
+    </div>
+  );
+}

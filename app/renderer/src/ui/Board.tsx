@@ -1,0 +1,165 @@
+// The React Flow board. Nodes and edges are derived from the model (toGraph); the only local
+// state is what React Flow needs while a drag is in flight. A drop commits one `move` change.
+
+import {
+  Background,
+  Controls,
+  MiniMap,
+  ReactFlow,
+  applyNodeChanges,
+  useReactFlow,
+  useStore,
+  type Connection,
+  type EdgeChange,
+  type NodeChange,
+  type OnSelectionChangeParams,
+} from '@xyflow/react';
+import { useCallback, useEffect, useMemo, useRef, useState, type DragEvent } from 'react';
+import type { ElementKind } from '../../../../generator/model/types.js';
+import { toGraph, type BoardEdge, type BoardNode, type ProblemCount } from '../../model/graph.js';
+import { STICKY_STYLES } from '../../model/kinds.js';
+import { refOfNodeId } from '../../model/refs.js';
+import type { Model } from '../../../../generator/model/types.js';
+import type { Change } from '../../model/changes.js';
+import { FarZoomContext, NODE_TYPES } from './StickyNode.js';
+
+/** Below this zoom, stickies render as plain rectangles (level of detail). */
+export const FAR_ZOOM = 0.45;
+
+export const PALETTE_MIME = 'application/x-stormsmith-kind';
+
+export interface BoardProps {
+  model: Model;
+  problems: ReadonlyMap<string, ProblemCount>;
+  dirtyFiles: ReadonlySet<string>;
+  selection: readonly string[];
+  selectedEdge: string | undefined;
+  revision: number;
+  onSelection: (nodeIds: string[], edgeId: string | undefined) => void;
+  apply: (change: Change) => boolean;
+  /** A sticky dropped from the palette at a flow position. */
+  onDropKind: (kind: ElementKind, at: { x: number; y: number }) => void;
+}
+
+function useFarZoom(): boolean {
+  return useStore((s) => s.transform[2] < FAR_ZOOM);
+}
+
+export function Board(props: BoardProps) {
+  const { model, problems, dirtyFiles, selection, selectedEdge, apply, onSelection, onDropKind } = props;
+  const graph = useMemo(() => toGraph(model, { problems, dirtyFiles }), [model, problems, dirtyFiles]);
+  const selected = useMemo(() => new Set(selection), [selection]);
+  const [nodes, setNodes] = useState<BoardNode[]>([]);
+  const flow = useReactFlow();
+  const far = useFarZoom();
+
+  // Re-derive on every model change, keeping the selection the app holds.
+  useEffect(() => {
+    setNodes(graph.nodes.map((n) => (selected.has(n.id) ? { ...n, selected: true } : n)));
+  }, [graph, selected]);
+
+  const edges = useMemo<BoardEdge[]>(
+    () => graph.edges.map((e) => (e.id === selectedEdge ? { ...e, selected: true, animated: true } : e)),
+    [graph.edges, selectedEdge],
+  );
+
+  const onNodesChange = useCallback((changes: NodeChange<BoardNode>[]) => {
+    // Selection is owned by the app (onSelectionChange); positions while dragging stay local.
+    const local = changes.filter((c) => c.type === 'position' || c.type === 'dimensions' || c.type === 'select');
+    if (local.length > 0) setNodes((nds) => applyNodeChanges(local, nds));
+  }, []);
+
+  const onEdgesChange = useCallback((_changes: EdgeChange<BoardEdge>[]) => {
+    // Edges are a view of the model: removal goes through the delete action (disconnect).
+  }, []);
+
+  const selectionOrder = useRef<string[]>([]);
+  const onSelectionChange = useCallback(
+    ({ nodes: sel, edges: selEdges }: OnSelectionChangeParams) => {
+      const ids = sel.filter((n) => n.type === 'sticky').map((n) => n.id);
+      // Keep the order in which stickies were selected: "connect first → second" depends on it.
+      const kept = selectionOrder.current.filter((id) => ids.includes(id));
+      const added = ids.filter((id) => !kept.includes(id));
+      selectionOrder.current = [...kept, ...added];
+      onSelection(selectionOrder.current, selEdges[0]?.id);
+    },
+    [onSelection],
+  );
+
+  const onNodeDragStop = useCallback(
+    (_e: unknown, _node: BoardNode, dragged: BoardNode[]) => {
+      const moves = dragged
+        .filter((n) => n.type === 'sticky')
+        .flatMap((n) => {
+          const ref = refOfNodeId(n.id);
+          return ref ? [{ ref, x: n.position.x, y: n.position.y }] : [];
+        });
+      if (moves.length > 0) apply({ type: 'move', moves });
+    },
+    [apply],
+  );
+
+  const onConnect = useCallback(
+    (c: Connection) => {
+      const source = refOfNodeId(c.source);
+      const target = refOfNodeId(c.target);
+      if (source && target) apply({ type: 'connect', source, target });
+    },
+    [apply],
+  );
+
+  const onDragOver = useCallback((e: DragEvent) => {
+    if (e.dataTransfer.types.includes(PALETTE_MIME)) {
+      e.preventDefault();
+      e.dataTransfer.dropEffect = 'copy';
+    }
+  }, []);
+
+  const onDrop = useCallback(
+    (e: DragEvent) => {
+      const kind = e.dataTransfer.getData(PALETTE_MIME) as ElementKind;
+      if (!kind || !(kind in STICKY_STYLES)) return;
+      e.preventDefault();
+      const p = flow.screenToFlowPosition({ x: e.clientX, y: e.clientY });
+      const style = STICKY_STYLES[kind];
+      onDropKind(kind, { x: Math.round(p.x - style.width / 2), y: Math.round(p.y - style.height / 2) });
+    },
+    [flow, onDropKind],
+  );
+
+  return (
+    <FarZoomContext.Provider value={far}>
+      <div className={`board${far ? ' far' : ''}`} data-testid="board" onDragOver={onDragOver} onDrop={onDrop}>
+        <ReactFlow<BoardNode, BoardEdge>
+          nodes={nodes}
+          edges={edges}
+          nodeTypes={NODE_TYPES}
+          onNodesChange={onNodesChange}
+          onEdgesChange={onEdgesChange}
+          onSelectionChange={onSelectionChange}
+          onNodeDragStop={onNodeDragStop}
+          onConnect={onConnect}
+          onlyRenderVisibleElements
+          fitView
+          minZoom={0.05}
+          maxZoom={2.5}
+          deleteKeyCode={null}
+          selectionKeyCode="Shift"
+          multiSelectionKeyCode={['Meta', 'Control', 'Shift']}
+          elevateNodesOnSelect={false}
+          proOptions={{ hideAttribution: true }}
+          defaultEdgeOptions={{ type: 'default' }}
+        >
+          <Background gap={24} />
+          <MiniMap pannable zoomable nodeColor={miniMapColor} nodeStrokeWidth={0} data-testid="minimap" />
+          <Controls showInteractive={false} />
+        </ReactFlow>
+      </div>
+    </FarZoomContext.Provider>
+  );
+}
+
+function miniMapColor(n: BoardNode): string {
+  if (n.type === 'frame') return 'rgba(80,80,120,0.08)';
+  return STICKY_STYLES[n.data.kind].color;
+}

@@ -1,0 +1,51 @@
+// One line per item (invariants, reserved names): edited as a textarea, committed on blur.
+import { useEffect, useState } from 'react';
+
+export function TextListEditor(props: { label: string; items: string[]; onChange: (items: string[]) => void; testId: string }) {
+  const [text, setText] = useState(props.items.join('\n'));
+  useEffect(() => setText(props.items.join('\n')), [props.items]);
+  return (
+    <label className="prop">
+      <span>{props.label}</span>
+      <textarea
+        data-testid={props.testId}
+        rows={Math.max(2, props.items.length + 1)}
+        value={text}
+        onChange={(e) => setText(e.target.value)}
+        onBlur={() => {
+          const items = text.split('\n').map((s) => s.trim()).filter(Boolean);
+          if (items.join('\n') !== props.items.join('\n')) props.onChange(items);
+        }}
+      />
+    </label>
+  );
+}
+
+/** A text input that commits on blur or Enter (one undo step per edit, not per keystroke). */
+export function CommitInput(props: { value: string; onCommit: (v: string) => void; testId: string; label: string; multiline?: boolean; type?: string }) {
+  const [v, setV] = useState(props.value);
+  useEffect(() => setV(props.value), [props.value]);
+  const commit = () => {
+    if (v !== props.value) props.onCommit(v);
+  };
+  return (
+    <label className="prop">
+      <span>{props.label}</span>
+      {props.multiline ? (
+        <textarea data-testid={props.testId} value={v} rows={3} onChange={(e) => setV(e.target.value)} onBlur={commit} />
+      ) : (
+        <input
+          data-testid={props.testId}
+          type={props.type ?? 'text'}
+          value={v}
+          onChange={(e) => setV(e.target.value)}
+          onBlur={commit}
+          onKeyDown={(e) => {
+            if (e.key === 'Enter') commit();
+            if (e.key === 'Escape') setV(props.value);
+          }}
+        />
+      )}
+    </label>
+  );
+}
