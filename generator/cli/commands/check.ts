@@ -1,7 +1,154 @@
-// Placeholder until the owning issue lands; replaced by the real command.
-import { EXIT, type CliCommand } from '../io.js';
+// `stormsmith check [model] [--out <dir> | --into <dir>] [--format text|json|github]`: the one
+// CI gate. Runs a list of steps over one load and one plan of the model, prints every
+// diagnostic, and exits 1 when any step fails. A new gate is one more entry in CHECK_STEPS.
 
-export const check: CliCommand = async (_argv, io) => {
-  io.stderr('error[E_USAGE]: `check` is not available in this build yet\n');
-  return EXIT.usage;
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import { parseArgs } from 'node:util';
+import { apply } from '../../apply/apply.js';
+import { render } from '../../apply/diagnostic-format.js';
+import { applyDiagnostics, applyDiffs, displayPath } from '../../apply/report-diagnostics.js';
+import type { Diagnostic, Model } from '../../model/types.js';
+import type { FileMap } from '../../plan-types.js';
+import { EXIT, type CliCommand, type CliIo } from '../io.js';
+import { loadAndValidate, planModel } from '../model-pipeline.js';
+import { guarded, parseFormat, resolveTarget, UsageError } from './generate.js';
+
+export const CHECK_HELP = `Usage: stormsmith check [model] [options]
+
+The CI gate: model validation, generated output up to date (generate --check), the event
+schema gate, and an ADR draft per bounded context. One exit code.
+
+Options:
+  --out <dir>     generated output folder (default: "out" of stormsmith.config.json, else ./generated)
+  --into <dir>    the output is an existing repo (as with generate --into)
+  --format <f>    text (default), json, or github (GitHub Actions annotations)
+
+Exit codes: 0 all steps pass, 1 a step failed, 2 usage or IO error.
+`;
+
+export interface CheckContext {
+  io: CliIo;
+  outDir: string;
+  into: boolean;
+  /** The validated model (absent when validation failed: later steps are then skipped). */
+  model?: Model;
+  plan?: FileMap;
+  /** A model-relative file (`loc.file`) as the user sees it. */
+  displayFile: (file: string) => string;
+}
+
+export interface StepOutcome {
+  status: 'passed' | 'failed' | 'skipped';
+  diagnostics: Diagnostic[];
+  diffs?: { file: string; diff: string }[];
+  note?: string;
+}
+
+export interface CheckStep {
+  id: string;
+  title: string;
+  run(ctx: CheckContext): Promise<StepOutcome>;
+}
+
+const failedIf = (diagnostics: Diagnostic[]): StepOutcome['status'] => (diagnostics.some((d) => d.severity === 'error') ? 'failed' : 'passed');
+const skipped = (note: string): StepOutcome => ({ status: 'skipped', diagnostics: [], note });
+
+/** generate --check: the output folder matches the plan (and nothing was hand-edited). */
+export const generatedFreshStep: CheckStep = {
+  id: 'generated',
+  title: 'generated output up to date',
+  async run(ctx) {
+    if (!ctx.plan) return skipped('the model has errors');
+    const report = await apply(ctx.plan, ctx.outDir, { mode: 'check', allowNonEmpty: ctx.into });
+    const diagnostics = applyDiagnostics(report, ctx.io.cwd);
+    return { status: report.ok ? 'passed' : 'failed', diagnostics, diffs: applyDiffs(report, ctx.io.cwd) };
+  },
 };
+
+/** Every bounded context has its ADR draft (a docs/adr/*.md file the plan names after it) on disk. */
+export const adrPresenceStep: CheckStep = {
+  id: 'adr',
+  title: 'ADR draft per bounded context',
+  async run(ctx) {
+    if (!ctx.model || !ctx.plan) return skipped('the model has errors');
+    const adrs = [...ctx.plan.keys()].filter((p) => /(^|\/)docs\/adr\/[^/]+\.md$/.test(p));
+    const diagnostics: Diagnostic[] = [];
+    for (const context of ctx.model.contexts) {
+      const slug = context.name.replace(/([a-z0-9])([A-Z])/g, '$1-$2').toLowerCase();
+      const adr = adrs.find((p) => path.posix.basename(p).toLowerCase().includes(slug));
+      const where = { file: ctx.displayFile(context.loc.file), line: context.loc.line, col: context.loc.col };
+      if (!adr) {
+        diagnostics.push({ code: 'E_ADR_NOT_PLANNED', severity: 'error', ...where, message: `no ADR draft is generated for bounded context "${context.name}"`, hint: 'this is a generator bug; please report it' });
+      } else if (!fs.existsSync(path.join(ctx.outDir, ...adr.split('/')))) {
+        diagnostics.push({
+          code: 'E_ADR_MISSING',
+          severity: 'error',
+          ...where,
+          message: `bounded context "${context.name}" has no ADR draft at ${displayPath(ctx.io.cwd, ctx.outDir, adr)}`,
+          hint: 'run `stormsmith generate` to create the draft, then complete and commit it',
+        });
+      }
+    }
+    return { status: failedIf(diagnostics), diagnostics };
+  },
+};
+
+/**
+ * The event schema gate (released schemas vs the model) belongs to generator/schemas; its step
+ * is added here when that gate exists. Until then the step reports itself as unavailable.
+ */
+export const schemaGateStep: CheckStep = {
+  id: 'schemas',
+  title: 'event schema gate',
+  async run() {
+    return skipped('not available in this build yet');
+  },
+};
+
+/** The gate, in order. */
+export const CHECK_STEPS: readonly CheckStep[] = [generatedFreshStep, schemaGateStep, adrPresenceStep];
+
+const MARK = { passed: 'ok  ', failed: 'FAIL', skipped: 'skip' } as const;
+
+export const check: CliCommand = (argv, io) =>
+  guarded(io, CHECK_HELP, async () => {
+    const { values, positionals } = parseArgs({
+      args: argv,
+      allowPositionals: true,
+      options: { out: { type: 'string' }, into: { type: 'string' }, format: { type: 'string' }, help: { type: 'boolean', short: 'h' } },
+    });
+    if (values.help) {
+      io.stdout(CHECK_HELP);
+      return EXIT.ok;
+    }
+    if (positionals.length > 1) throw new UsageError(`expected one model path, got ${positionals.length}`);
+    const format = parseFormat(values.format);
+    const target = resolveTarget(io, positionals[0], values.out, values.into);
+
+    // Step 0, validation, produces what the other steps share: the model and its plan.
+    const stage = await loadAndValidate(target.model, io.cwd);
+    const ctx: CheckContext = { io, outDir: target.outDir, into: target.into, displayFile: stage.displayFile };
+    if (stage.model) {
+      ctx.model = stage.model;
+      ctx.plan = await planModel(stage.model, { into: target.into, ...(target.templatesDir ? { templatesDir: target.templatesDir } : {}) });
+    }
+    const results: { id: string; title: string; outcome: StepOutcome }[] = [
+      { id: 'validate', title: 'model valid', outcome: { status: failedIf(stage.diagnostics), diagnostics: stage.diagnostics } },
+    ];
+    for (const step of CHECK_STEPS) results.push({ id: step.id, title: step.title, outcome: await step.run(ctx) });
+
+    const ok = results.every((r) => r.outcome.status !== 'failed');
+    const summary =
+      results.map((r) => `${MARK[r.outcome.status]} ${r.title}${r.outcome.note ? ` (${r.outcome.note})` : ''}\n`).join('') +
+      `check: ${ok ? 'passed' : 'FAILED'}\n`;
+    const diagnostics = results.flatMap((r) => r.outcome.diagnostics);
+    const out = render(format, diagnostics, {
+      summary,
+      diffs: results.flatMap((r) => r.outcome.diffs ?? []),
+      json: { command: 'check', ok, steps: results.map((r) => ({ id: r.id, title: r.title, status: r.outcome.status, ...(r.outcome.note ? { note: r.outcome.note } : {}) })) },
+    });
+    if (out.stderr) io.stderr(out.stderr);
+    if (out.stdout) io.stdout(out.stdout);
+    return ok ? EXIT.ok : EXIT.problems;
+  });
