@@ -1,0 +1,104 @@
+// ADR draft per bounded context, rendered from a handlebars template (templates/adr/, users
+// override it from their repo). Handlebars runs in strict mode (a missing field is an error,
+// not an empty string) with `noEscape`: its HTML escaping is wrong for Markdown, so every free
+// text is escaped for Markdown here, before it reaches the template.
+
+import Handlebars from 'handlebars';
+import type { PlannedFile } from '../plan-types.js';
+import { contextFolder, snakeCase } from '../names.js';
+import type { ContextFacts } from './facts.js';
+import { layout } from './layout.js';
+import { projectionFacts } from './projections.js';
+import type { TemplateMap } from './templates.js';
+
+export const ADR_TEMPLATE = 'adr/context.md.hbs';
+
+/** Markdown-safe inline text: one line, no emphasis, links, HTML or table breaks. */
+export function md(text: string | undefined): string {
+  if (text === undefined) return '';
+  return text
+    .replace(/[\r\n\u2028\u2029]+/g, ' ')
+    .trim()
+    .replace(/([\\`*_{}[\]<>()#+!|~])/g, '\\$1')
+    .replace(/^([-=])/, '\\$1');
+}
+
+/** A Markdown link target (file path): spaces and parentheses percent-encoded. */
+const linkTarget = (path: string): string => encodeURI(path).replace(/\(/g, '%28').replace(/\)/g, '%29');
+
+const compiled = new Map<string, Handlebars.TemplateDelegate>();
+
+function template(source: string): Handlebars.TemplateDelegate {
+  let t = compiled.get(source);
+  if (!t) {
+    t = Handlebars.create().compile(source, { strict: true, noEscape: true });
+    compiled.set(source, t);
+  }
+  return t;
+}
+
+export function adrView(facts: ContextFacts, modelRoot: string) {
+  const c = facts.context;
+  const modelLink = linkTarget(`../../${modelRoot === '' ? '' : `${modelRoot}/`}${c.file}`);
+  const lineLink = (line: number) => `${modelLink}#L${line}`;
+  const list = (names: string[]) => (names.length === 0 ? '-' : names.map(md).join(', '));
+  return {
+    title: md(`${c.name}: architecture of the bounded context`),
+    context: md(c.name),
+    folder: contextFolder(c.name),
+    description: md(c.description),
+    modelFile: md(c.file),
+    modelLink,
+    aggregates: facts.aggregates.map((a) => ({
+      name: md(a.aggregate.name),
+      identity: md(a.aggregate.identity),
+      streamType: `${snakeCase(c.name)}_${snakeCase(a.aggregate.name)}`,
+      description: md(a.aggregate.description),
+      invariants: a.aggregate.invariants.map((i) => ({ text: md(i.text), at: md(`${i.loc.file}:${i.loc.line}`), link: lineLink(i.loc.line) })),
+    })),
+    commands: [...facts.commandsByName.values()].map((cmd) => ({
+      name: md(cmd.name),
+      aggregate: md(cmd.aggregate.name),
+      actor: md(cmd.actor?.name ?? '-'),
+      emits: list(cmd.emits.map((e) => e.name)),
+      rejects: list(cmd.rejects.map((r) => r.name)),
+    })),
+    events: [...facts.eventsByName.values()].map((e) => ({
+      name: md(e.name),
+      version: String(e.version),
+      source: md(e.aggregate?.name ?? e.source?.name ?? '-'),
+      published: e.published ? 'yes' : 'no',
+    })),
+    eventStore: {
+      choice: md(c.architecture.eventStore?.choice ?? 'emmett-postgresql'),
+      why: md(c.architecture.eventStore?.why ?? 'not recorded in the model yet'),
+    },
+    projections: facts.projections.map((p) => {
+      const pf = projectionFacts(facts, p);
+      return {
+        name: md(p.name),
+        from: list(p.from.map((f) => f.name)),
+        key: md(p.key),
+        runs: pf.inline ? 'inline' : 'async',
+        consistency: md(p.consistency),
+        lagTarget: md(p.lagTarget ?? (pf.inline ? 'none (same transaction)' : 'not set')),
+      };
+    }),
+    slas: c.architecture.slas.map((s) => ({ name: md(s.name), target: md(s.target), why: md(s.why) })),
+    retry: c.architecture.retry
+      ? md(`${c.architecture.retry.attempts} attempts${c.architecture.retry.backoff ? ` with ${c.architecture.retry.backoff} backoff` : ''}`)
+      : '3 attempts with exponential backoff (default)',
+    policies: facts.policies.map((p) => ({ name: md(p.name), on: list(p.on.map((o) => o.name)), issues: list(p.issues.map((i) => i.name)) })),
+    hotspots: [...c.hotspots]
+      .sort((a, b) => (a.loc.line - b.loc.line) || (a.name < b.name ? -1 : 1))
+      .map((h) => ({ title: md(h.name), about: h.about.length > 0 ? list(h.about.map((a) => a.name)) : '', description: md(h.description) })),
+    decisions: c.architecture.decisions.map((d) => ({ title: md(d.title), text: md(d.text) })),
+  };
+}
+
+export function adrFile(facts: ContextFacts, templates: TemplateMap, modelRoot = 'models'): PlannedFile {
+  const source = templates[ADR_TEMPLATE];
+  if (source === undefined) throw new Error(`template ${ADR_TEMPLATE} is missing (pass loadTemplates() as options.templates)`);
+  const contents = template(source)(adrView(facts, modelRoot)).replace(/\n{3,}/g, '\n\n');
+  return { path: layout.adr(facts.context.name), contents, ownership: 'scaffold', sources: [facts.context.file] };
+}

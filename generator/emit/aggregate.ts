@@ -1,0 +1,258 @@
+// One aggregate's decider: its state type (generated), the user-owned logic module with one
+// typed function per command and per event (scaffold), the decider wiring that dispatches to
+// the logic (generated), and the command handler with one typed entry point per command.
+
+import type { Command, Event, Field } from '../model/types.js';
+import type { PlannedFile, ScaffoldMember } from '../plan-types.js';
+import {
+  aggregateNames,
+  commandEntryName,
+  decideFunctionName,
+  evolveFunctionName,
+  pascalCase,
+  rejectionsTypeName,
+  snakeCase,
+} from '../names.js';
+import { access, at, generatedHeader, importLine, importPath, jsdocBlock, propertyKey, str } from './code.js';
+import { evolveMapping, fieldMapping, zeroValue, type AggregateFacts, type ContextFacts } from './facts.js';
+import { layout } from './layout.js';
+import { tsTypeOf } from './type-text.js';
+
+const file = (facts: ContextFacts, agg: AggregateFacts, kind: Parameters<typeof layout.aggregate>[2]) =>
+  layout.aggregate(facts.context.name, agg.aggregate.name, kind);
+
+/** Stream name prefix: `lending_loan` (context + aggregate, so two contexts never share streams). */
+export const streamType = (facts: ContextFacts, agg: AggregateFacts): string =>
+  `${snakeCase(facts.context.name)}_${snakeCase(agg.aggregate.name)}`;
+
+// ---------------------------------------------------------------------------------------------
+// State
+
+export function stateFile(facts: ContextFacts, agg: AggregateFacts): PlannedFile {
+  const path = file(facts, agg, 'state');
+  const names = aggregateNames(agg.aggregate.name);
+  const values = new Set<string>();
+  const members = agg.aggregate.state.map((field) => {
+    const optional = zeroValue(field) === undefined;
+    const doc = field.description ? jsdocBlock([field.description], '  ') : '';
+    return `${doc}  readonly ${propertyKey(field.name)}${optional ? '?' : ''}: ${tsTypeOf(field.type, values)};\n`;
+  });
+  const initial = agg.aggregate.state
+    .map((f) => [f, zeroValue(f)] as const)
+    .filter(([, zero]) => zero !== undefined)
+    .map(([f, zero]) => `${propertyKey(f.name)}: ${zero}`);
+  const text =
+    generatedHeader(facts.sources) +
+    `// State of the ${agg.aggregate.name} aggregate, folded from its events by evolve.\n` +
+    `// Numbers start at 0, booleans at false, lists empty; other fields are unknown until an event sets them.\n` +
+    importLine(values, importPath(path, layout.values(facts.context.name)), true) +
+    '\n' +
+    jsdocBlock([`${agg.aggregate.name} (${at(agg.aggregate.loc)}).`, ...(agg.aggregate.description ? [agg.aggregate.description] : [])]) +
+    `export type ${names.state} = {\n${members.join('')}};\n\n` +
+    `export const initialState = (): ${names.state} => (${initial.length === 0 ? '{}' : `{ ${initial.join(', ')} }`});\n`;
+  return { path, contents: text, ownership: 'generated', sources: facts.sources };
+}
+
+// ---------------------------------------------------------------------------------------------
+// Logic (user-owned)
+
+const eventFields = (target: readonly Field[], mapping: { field: Field; from: Field }[], source: string): string => {
+  const required = mapping.filter((m) => !m.from.optional).map((m) => `${propertyKey(m.field.name)}: ${access(source, m.from.name)}`);
+  const optional = mapping
+    .filter((m) => m.from.optional)
+    .map((m) => `...(${access(source, m.from.name)} !== undefined ? { ${propertyKey(m.field.name)}: ${access(source, m.from.name)} } : {})`);
+  void target;
+  const all = [...required, ...optional];
+  return all.length === 0 ? '{}' : `{ ${all.join(', ')} }`;
+};
+
+/** The return type of a command's decision: only the events its model entry emits. */
+export function emitsType(command: Command): string {
+  const events = [...new Set(command.emits.map((e) => pascalCase(e.name)))];
+  if (events.length === 0) return '[]';
+  const one = events.join(' | ');
+  return events.length === 1 ? `${one} | ${one}[]` : `${one} | (${one})[]`;
+}
+
+function invariantLines(facts: ContextFacts, agg: AggregateFacts): string[] {
+  return agg.aggregate.invariants.length === 0
+    ? []
+    : ['', `Invariants of ${agg.aggregate.name}:`, ...agg.aggregate.invariants.map((i) => `- ${i.text} (${at(i.loc)})`)];
+  void facts;
+}
+
+function decideMember(facts: ContextFacts, agg: AggregateFacts, command: Command): ScaffoldMember {
+  const names = aggregateNames(agg.aggregate.name);
+  const emitted = command.emits.map((e) => facts.eventsByName.get(e.name)).filter((e): e is Event => e !== undefined);
+  const mappings = emitted.map((event) => ({ event, mapping: fieldMapping(event.fields, command.fields) }));
+  const complete = mappings.length === command.emits.length && mappings.every((m) => m.mapping !== undefined);
+  const doc = jsdocBlock([
+    `${command.name} (${at(command.loc)})${command.description ? `: ${command.description}` : '.'}`,
+    `Emits ${command.emits.map((e) => e.name).join(', ') || 'nothing'}; rejects ${command.rejects.map((r) => r.name).join(', ') || 'nothing'}.`,
+    ...invariantLines(facts, agg),
+    ...(complete ? ['', 'Default from the model: every emitted field comes from the command. Add the rules.'] : []),
+  ]);
+  const signature = `export function ${decideFunctionName(command.name)}(command: ${pascalCase(command.name)}, state: ${names.state}, reject: ${rejectionsTypeName(command.name)}): ${emitsType(command)}`;
+  let body: string;
+  if (complete) {
+    const events = mappings.map(({ event, mapping }) => `{ type: ${str(event.name)}, data: ${eventFields(event.fields, mapping!, 'command.data')} }`);
+    body = events.length === 0 ? '  return [];\n' : events.length === 1 ? `  return ${events[0]};\n` : `  return [\n${events.map((e) => `    ${e},\n`).join('')}  ];\n`;
+  } else {
+    const missing = emitted.flatMap((event) =>
+      event.fields.filter((f) => !f.optional && !command.fields.some((c) => c.name === f.name)).map((f) => `${event.name}.${f.name}`),
+    );
+    const rules = agg.aggregate.invariants.map((i) => i.text);
+    const what =
+      `${agg.aggregate.name}: decide ${command.name} (${at(command.loc)}) is not written yet` +
+      (missing.length > 0 ? `; the model does not say where ${missing.join(', ')} come from` : '') +
+      (rules.length > 0 ? `; keep: ${rules.join(' ')}` : '');
+    body = `  return notImplemented(${str(what)});\n`;
+  }
+  return { name: decideFunctionName(command.name), text: `${doc}${signature} {\n${body}}` };
+}
+
+function evolveMember(facts: ContextFacts, agg: AggregateFacts, event: Event): ScaffoldMember {
+  const names = aggregateNames(agg.aggregate.name);
+  const mapping = evolveMapping(agg.aggregate, event);
+  const doc = jsdocBlock([
+    `How ${event.name} (${at(event.loc)}) changes ${agg.aggregate.name}.`,
+    ...(mapping ? ['Default from the model: state fields take the same-named event fields.'] : []),
+  ]);
+  const signature = `export function ${evolveFunctionName(event.name)}(state: ${names.state}, event: ${pascalCase(event.name)}): ${names.state}`;
+  let body: string;
+  if (mapping) {
+    const required = mapping.filter((m) => !m.from.optional).map((m) => `${propertyKey(m.state.name)}: ${access('event.data', m.from.name)}`);
+    const optional = mapping
+      .filter((m) => m.from.optional)
+      .map((m) => `...(${access('event.data', m.from.name)} !== undefined ? { ${propertyKey(m.state.name)}: ${access('event.data', m.from.name)} } : {})`);
+    const all = [...required, ...optional];
+    body = all.length === 0 ? '  return state;\n' : `  return { ...state, ${all.join(', ')} };\n`;
+  } else {
+    const unmatched = event.fields.filter((f) => f.name !== agg.aggregate.identity && !agg.aggregate.state.some((s) => s.name === f.name)).map((f) => f.name);
+    const what =
+      `${agg.aggregate.name}: evolve ${event.name} (${at(event.loc)}) is not written yet; ` +
+      `the model does not say which state ${unmatched.length === 1 ? 'field' : 'fields'} ${unmatched.join(', ') || 'its fields'} change`;
+    body = `  return notImplemented(${str(what)});\n`;
+  }
+  void facts;
+  return { name: evolveFunctionName(event.name), text: `${doc}${signature} {\n${body}}` };
+}
+
+export function logicFile(facts: ContextFacts, agg: AggregateFacts): PlannedFile {
+  const path = file(facts, agg, 'logic');
+  const names = aggregateNames(agg.aggregate.name);
+  const members = [...agg.commands.map((c) => decideMember(facts, agg, c)), ...agg.events.map((e) => evolveMember(facts, agg, e))];
+  const imports = [
+    { moduleSpecifier: importPath(path, layout.runtimeIndex), namedImports: ['notImplemented'] },
+    {
+      moduleSpecifier: './commands.js',
+      namedImports: [...agg.commands.flatMap((c) => [pascalCase(c.name), rejectionsTypeName(c.name)])].sort(),
+      typeOnly: true,
+    },
+    { moduleSpecifier: './events.js', namedImports: agg.events.map((e) => pascalCase(e.name)).sort(), typeOnly: true },
+    { moduleSpecifier: './state.js', namedImports: [names.state], typeOnly: true },
+  ].filter((i) => i.namedImports.length > 0);
+  const text =
+    `// Business logic of the ${agg.aggregate.name} aggregate (${facts.context.file}).\n` +
+    `//\n` +
+    `// This file is yours. Stormsmith created it once and never rewrites it: when the model gains a\n` +
+    `// command or an event, \`stormsmith generate\` only adds a typed stub here. The types hold you to\n` +
+    `// the model: a decide function may return only the events its command emits, and reject only\n` +
+    `// through \`reject\`, which offers exactly the command's \`rejects\`. Keep these functions pure.\n` +
+    imports.map((i) => importLine(i.namedImports, i.moduleSpecifier, i.typeOnly === true)).join('') +
+    '\n' +
+    members.map((m) => m.text).join('\n\n') +
+    '\n';
+  return {
+    path,
+    contents: text,
+    ownership: 'scaffold',
+    sources: facts.sources,
+    grow: { members, imports },
+  };
+}
+
+// ---------------------------------------------------------------------------------------------
+// Decider wiring
+
+export function deciderFile(facts: ContextFacts, agg: AggregateFacts): PlannedFile {
+  const path = file(facts, agg, 'decider');
+  const names = aggregateNames(agg.aggregate.name);
+  const rejectionObjects = agg.commands.map((command) => {
+    const rejects = [...new Set(command.rejects.map((r) => pascalCase(r.name)))].sort();
+    const entries = rejects.map((r) => `  ${r}: (message?: string): never => {\n    throw new ${r}(message);\n  },\n`);
+    return `const ${rejectsConst(command)}: ${rejectionsTypeName(command.name)} = {\n${entries.join('')}};\n`;
+  });
+  const evolveCases = agg.events.map((e) => `    case ${str(e.name)}:\n      return logic.${evolveFunctionName(e.name)}(state, event);\n`);
+  const decideCases = agg.commands.map(
+    (c) => `    case ${str(c.name)}:\n      return logic.${decideFunctionName(c.name)}(command, state, ${rejectsConst(c)});\n`,
+  );
+  const text =
+    generatedHeader(facts.sources) +
+    `// Decider of the ${agg.aggregate.name} aggregate: dispatches to the user-owned logic in ./logic.ts.\n` +
+    importLine(['Decider'], '@event-driven-io/emmett', true) +
+    importLine(agg.rejections.map(pascalCase), importPath(path, layout.errors(facts.context.name))) +
+    importLine([names.commandUnion, ...agg.commands.map((c) => rejectionsTypeName(c.name))], './commands.js', true) +
+    importLine([names.eventUnion], './events.js', true) +
+    `import * as logic from './logic.js';\n` +
+    importLine(['initialState'], './state.js') +
+    importLine([names.state], './state.js', true) +
+    '\n' +
+    `export { initialState };\n\n` +
+    rejectionObjects.join('\n') +
+    '\n' +
+    `export const evolve = (state: ${names.state}, event: ${names.eventUnion}): ${names.state} => {\n` +
+    `  switch (event.type) {\n${evolveCases.join('')}` +
+    `    default: {\n` +
+    `      // A stored event type this code does not know (a newer producer, or a removed type): never fold it silently.\n` +
+    `      const unknown: never = event;\n` +
+    `      throw new Error(\`${agg.aggregate.name}: cannot evolve unknown event type \${(unknown as { type: string }).type}\`);\n` +
+    `    }\n  }\n};\n\n` +
+    `export const decide = (command: ${names.commandUnion}, state: ${names.state}): ${names.eventUnion} | ${names.eventUnion}[] => {\n` +
+    `  switch (command.type) {\n${decideCases.join('')}` +
+    `    default: {\n` +
+    `      const unknown: never = command;\n` +
+    `      throw new Error(\`${agg.aggregate.name}: unknown command type \${(unknown as { type: string }).type}\`);\n` +
+    `    }\n  }\n};\n\n` +
+    `export const ${names.decider}: Decider<${names.state}, ${names.commandUnion}, ${names.eventUnion}> = { decide, evolve, initialState };\n\n` +
+    `/** Stream of one ${agg.aggregate.name}; the stream type (before the first \`-\`) is \`${streamType(facts, agg)}\`. */\n` +
+    `export const ${names.streamName} = (id: string): string => \`${streamType(facts, agg)}-\${id}\`;\n`;
+  return { path, contents: text, ownership: 'generated', sources: facts.sources };
+}
+
+const rejectsConst = (command: Command): string => `${commandEntryName(command.name)}Rejections`;
+
+// ---------------------------------------------------------------------------------------------
+// Command handling
+
+export function commandHandlerFile(facts: ContextFacts, agg: AggregateFacts): PlannedFile {
+  const path = file(facts, agg, 'command-handler');
+  const names = aggregateNames(agg.aggregate.name);
+  const identity = agg.aggregate.identity;
+  const entries = agg.commands.map((command) => {
+    const type = pascalCase(command.name);
+    const hasIdentity = command.fields.some((f) => f.name === identity && !f.optional);
+    const doc = jsdocBlock([`Handles ${command.name}: reads the ${agg.aggregate.name} stream, decides, appends (retried on version conflicts).`]);
+    return hasIdentity
+      ? `${doc}export const ${commandEntryName(command.name)} = <Store extends EventStore>(eventStore: Store, command: ${type}, options?: HandleOptions<Store>) =>\n` +
+          `  ${names.handler}(eventStore, ${access('command.data', identity)}, command, options);\n`
+      : `${doc}export const ${commandEntryName(command.name)} = <Store extends EventStore>(eventStore: Store, ${identity}: string, command: ${type}, options?: HandleOptions<Store>) =>\n` +
+          `  ${names.handler}(eventStore, ${identity}, command, options);\n`;
+  });
+  const text =
+    generatedHeader(facts.sources) +
+    `// Command handling for the ${agg.aggregate.name} aggregate on any Emmett event store.\n` +
+    importLine(['DeciderCommandHandler'], '@event-driven-io/emmett') +
+    importLine(['EventStore', 'HandleOptions'], '@event-driven-io/emmett', true) +
+    importLine(agg.commands.map((c) => pascalCase(c.name)), './commands.js', true) +
+    importLine([names.decider, names.streamName], './decider.js') +
+    '\n' +
+    `/** Emmett's DeciderCommandHandler; a version conflict (a concurrent append) is retried 3 times. */\n` +
+    `export const ${names.handler} = DeciderCommandHandler({\n` +
+    `  ...${names.decider},\n` +
+    `  mapToStreamId: ${names.streamName},\n` +
+    `  retry: { onVersionConflict: 3 },\n` +
+    `});\n\n` +
+    entries.join('\n');
+  return { path, contents: text, ownership: 'generated', sources: facts.sources };
+}

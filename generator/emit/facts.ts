@@ -1,0 +1,132 @@
+// What the emitters need to know about a bounded context, computed once: which commands and
+// events belong to which aggregate, what the state looks like, and where the model says enough
+// for a default body. Elements are sorted by name (code units) so that the output never
+// depends on the order of model files or of entries within them; fields keep their model order
+// because it is the order of the JSON properties.
+
+import type {
+  Model,
+  Aggregate,
+  BoundedContext,
+  Command,
+  Event,
+  Field,
+  Policy,
+  Projection,
+  TypeRef,
+} from '../model/types.js';
+import { compareCodeUnits } from '../names.js';
+
+export const byName = <T extends { name: string }>(items: readonly T[]): T[] =>
+  [...items].sort((a, b) => compareCodeUnits(a.name, b.name));
+
+export interface AggregateFacts {
+  aggregate: Aggregate;
+  commands: Command[];
+  events: Event[];
+  /** Domain errors raised by this aggregate's commands, sorted. */
+  rejections: string[];
+}
+
+export interface ContextFacts {
+  model: Model;
+  context: BoundedContext;
+  aggregates: AggregateFacts[];
+  /** Events delivered by external systems (no aggregate). */
+  externalEvents: Event[];
+  /** All domain error names of the context, sorted. */
+  rejections: string[];
+  projections: Projection[];
+  policies: Policy[];
+  eventsByName: Map<string, Event>;
+  commandsByName: Map<string, Command>;
+  /** Model files this context's output derives from. */
+  sources: string[];
+}
+
+export function contextFacts(model: Model, context: BoundedContext): ContextFacts {
+  const events = byName(context.events);
+  const commands = byName(context.commands);
+  const aggregates = byName(context.aggregates).map((aggregate): AggregateFacts => {
+    const own = commands.filter((c) => c.aggregate.name === aggregate.name);
+    return {
+      aggregate,
+      commands: own,
+      events: events.filter((e) => e.aggregate?.name === aggregate.name),
+      rejections: [...new Set(own.flatMap((c) => c.rejects.map((r) => r.name)))].sort(compareCodeUnits),
+    };
+  });
+  const files = new Set<string>([context.file]);
+  for (const v of context.valueObjects) files.add(v.loc.file);
+  return {
+    model,
+    context,
+    aggregates,
+    externalEvents: events.filter((e) => e.aggregate === undefined),
+    rejections: [...new Set(commands.flatMap((c) => c.rejects.map((r) => r.name)))].sort(compareCodeUnits),
+    projections: byName(context.projections),
+    policies: byName(context.policies),
+    eventsByName: new Map(events.map((e) => [e.name, e])),
+    commandsByName: new Map(commands.map((c) => [c.name, c])),
+    sources: [...files].sort(compareCodeUnits),
+  };
+}
+
+export const sameType = (a: TypeRef, b: TypeRef): boolean => JSON.stringify(a) === JSON.stringify(b);
+
+/**
+ * How to fill each field of `target` from the same-named fields of `source`, or undefined when
+ * some required target field has no same-named source field of the same type (the model does
+ * not say enough). An optional target field without a source is left out.
+ */
+export function fieldMapping(target: readonly Field[], source: readonly Field[]): { field: Field; from: Field }[] | undefined {
+  const byFieldName = new Map(source.map((f) => [f.name, f]));
+  const mapping: { field: Field; from: Field }[] = [];
+  for (const field of target) {
+    const from = byFieldName.get(field.name);
+    if (from && sameType(from.type, field.type) && (field.optional || !from.optional)) {
+      mapping.push({ field, from });
+    } else if (from && sameType(from.type, field.type) && from.optional) {
+      return undefined;
+    } else if (!field.optional) {
+      return undefined;
+    }
+  }
+  return mapping;
+}
+
+/** A state field starts at a zero value when its type has one; otherwise it is optional. */
+export function zeroValue(field: Field): string | undefined {
+  if (field.optional) return undefined;
+  const type = field.type;
+  if (type.kind === 'array') return '[]';
+  if (type.kind !== 'primitive') return undefined;
+  switch (type.name) {
+    case 'int':
+    case 'number':
+      return '0';
+    case 'boolean':
+      return 'false';
+    default:
+      return undefined;
+  }
+}
+
+/**
+ * The state fields an event feeds by name, or undefined when the event carries a field (other
+ * than the aggregate identity) that feeds no state field of the same name and type: then the
+ * model does not say how the event changes the state, and the evolve is a stub.
+ */
+export function evolveMapping(aggregate: Aggregate, event: Event): { state: Field; from: Field }[] | undefined {
+  const stateByName = new Map(aggregate.state.map((f) => [f.name, f]));
+  const mapping: { state: Field; from: Field }[] = [];
+  for (const field of event.fields) {
+    const state = stateByName.get(field.name);
+    if (state && sameType(state.type, field.type) && (state.optional || !field.optional || zeroValue(state) === undefined)) {
+      mapping.push({ state, from: field });
+    } else if (field.name !== aggregate.identity) {
+      return undefined;
+    }
+  }
+  return mapping;
+}

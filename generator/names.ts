@@ -1,0 +1,165 @@
+// Names the generator derives from model names: identifiers, file and folder names, stream
+// and collection names. One place, so that every emitter agrees on them.
+//
+// Model names are already validated identifiers (ASCII letters, digits, `_`), so these
+// functions only change case; they never escape. Casing uses explicit ASCII rules, never
+// `toLowerCase()`/`toUpperCase()` on whole words with locale rules (Turkish dotless i), so the
+// output is the same under every locale.
+
+const ASCII_UPPER = /[A-Z]/;
+
+const lowerAscii = (text: string): string => text.replace(/[A-Z]/g, (c) => String.fromCharCode(c.charCodeAt(0) + 32));
+const upperAscii = (text: string): string => text.replace(/[a-z]/g, (c) => String.fromCharCode(c.charCodeAt(0) - 32));
+
+/** Splits `BookBorrowed`, `book_borrowed`, `HTTPServer2Go` into words. */
+export function words(name: string): string[] {
+  const parts: string[] = [];
+  for (const chunk of name.split(/[^A-Za-z0-9]+/)) {
+    if (chunk === '') continue;
+    // Boundaries: lower->Upper, and the last capital of an acronym before a lower-case letter.
+    const split = chunk.replace(/([a-z0-9])([A-Z])/g, '$1 $2').replace(/([A-Z]+)([A-Z][a-z])/g, '$1 $2');
+    parts.push(...split.split(' ').filter((w) => w !== ''));
+  }
+  return parts;
+}
+
+/** `book borrowed` -> `BookBorrowed`; already-Pascal names are kept as written. */
+export function pascalCase(name: string): string {
+  return words(name)
+    .map((w) => upperAscii(w.charAt(0)) + w.slice(1))
+    .join('');
+}
+
+/** `BookBorrowed` -> `bookBorrowed`; a leading acronym is lowered whole (`HTTPCall` -> `httpCall`). */
+export function camelCase(name: string): string {
+  const [first = '', ...rest] = words(name);
+  const head = ASCII_UPPER.test(first.charAt(1)) ? lowerAscii(first) : lowerAscii(first.charAt(0)) + first.slice(1);
+  return head + rest.map((w) => upperAscii(w.charAt(0)) + w.slice(1)).join('');
+}
+
+/** `ActiveLoansByMember` -> `active_loans_by_member` (collection names, stream types, SQL). */
+export function snakeCase(name: string): string {
+  return words(name).map(lowerAscii).join('_');
+}
+
+/** `ActiveLoansByMember` -> `active-loans-by-member` (file and folder names, package names). */
+export function kebabCase(name: string): string {
+  return words(name).map(lowerAscii).join('-');
+}
+
+/** Names that belong to one aggregate, used by several emitters. */
+export interface AggregateNames {
+  /** `Loan` */
+  type: string;
+  /** `LoanState` */
+  state: string;
+  /** `LoanEvent` */
+  eventUnion: string;
+  /** `LoanCommand` */
+  commandUnion: string;
+  /** `loanDecider` */
+  decider: string;
+  /** `toLoanStreamName` */
+  streamName: string;
+  /** `loan`: the stream type, the part of the stream name before the first `-`. */
+  streamType: string;
+  /** `handleLoan` */
+  handler: string;
+  /** `loan`: the aggregate's folder under its context. */
+  folder: string;
+}
+
+export function aggregateNames(aggregate: string): AggregateNames {
+  const type = pascalCase(aggregate);
+  return {
+    type,
+    state: `${type}State`,
+    eventUnion: `${type}Event`,
+    commandUnion: `${type}Command`,
+    decider: `${camelCase(aggregate)}Decider`,
+    streamName: `to${type}StreamName`,
+    streamType: snakeCase(aggregate),
+    handler: `handle${type}`,
+    folder: kebabCase(aggregate),
+  };
+}
+
+/** `Lending` -> `lending`: the context's folder under `src/` and `test/`. */
+export const contextFolder = (context: string): string => kebabCase(context);
+
+/** Data type of a message, compiled from its JSON Schema: `BookBorrowedData`, `BookBorrowedV1Data`. */
+export const dataTypeName = (message: string, version?: number): string =>
+  version === undefined ? `${pascalCase(message)}Data` : `${pascalCase(message)}V${version}Data`;
+
+/** User-owned decision function for a command: `decideBorrowBook`. */
+export const decideFunctionName = (command: string): string => `decide${pascalCase(command)}`;
+
+/** User-owned evolve function for an event: `evolveBookBorrowed`. */
+export const evolveFunctionName = (event: string): string => `evolve${pascalCase(event)}`;
+
+/** Typed per-command entry point: `borrowBook(eventStore, command)`. */
+export const commandEntryName = (command: string): string => camelCase(command);
+
+/** Type guard of a message: `isBookBorrowed`. */
+export const guardName = (message: string): string => `is${pascalCase(message)}`;
+
+/** Rejections a command may raise, as a typed object: `BorrowBookRejections`. */
+export const rejectionsTypeName = (command: string): string => `${pascalCase(command)}Rejections`;
+
+/** Read-model document type and its functions. */
+export interface ProjectionNames {
+  /** `ActiveLoansByMember` (document type) */
+  document: string;
+  /** `evolveActiveLoansByMember` (user-owned, pure) */
+  evolve: string;
+  /** `activeLoansByMemberProjection` (PostgreSQL, Pongo) */
+  postgres: string;
+  /** `activeLoansByMemberInMemoryProjection` */
+  inMemory: string;
+  /** `active_loans_by_member` */
+  collection: string;
+  /** `active-loans-by-member` (file stem) */
+  file: string;
+  /** `lending:active-loans-by-member` (consumer processor id for async projections) */
+  processorId: string;
+}
+
+export function projectionNames(context: string, projection: string): ProjectionNames {
+  const type = pascalCase(projection);
+  const camel = camelCase(projection);
+  return {
+    document: type,
+    evolve: `evolve${type}`,
+    postgres: `${camel}Projection`,
+    inMemory: `${camel}InMemoryProjection`,
+    collection: snakeCase(projection),
+    file: kebabCase(projection),
+    processorId: `${kebabCase(context)}:${kebabCase(projection)}`,
+  };
+}
+
+export interface PolicyNames {
+  /** `whenRemindWhenDue` (user-owned: event -> commands) */
+  decide: string;
+  /** `remindWhenDueReactor` */
+  reactor: string;
+  /** `remind-when-due` */
+  file: string;
+  /** `lending:remind-when-due` */
+  processorId: string;
+}
+
+export function policyNames(context: string, policy: string): PolicyNames {
+  const type = pascalCase(policy);
+  return {
+    decide: `react${type}`,
+    reactor: `${camelCase(policy)}Reactor`,
+    file: kebabCase(policy),
+    processorId: `${kebabCase(context)}:${kebabCase(policy)}`,
+  };
+}
+
+/** Locale-independent string order (UTF-16 code units), used wherever the generator sorts. */
+export function compareCodeUnits(a: string, b: string): number {
+  return a < b ? -1 : a > b ? 1 : 0;
+}

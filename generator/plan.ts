@@ -1,0 +1,87 @@
+// plan(model, options) -> FileMap: every file of the generated service, computed in memory.
+//
+// Pure: no file system, no clock, no environment. Templates (the runtime support module and the
+// ADR template) come in through `options.templates`; `loadTemplates()` in emit/templates.ts
+// reads the built-in ones and layers a user's overrides on top. The result is deterministic:
+// the same model gives the same bytes under any TZ or locale and whatever the order of the
+// model files (contexts and elements are sorted by name; see emit/facts.ts).
+//
+// It is async because json-schema-to-typescript (the reference converter for schemas outside
+// the flat subset) is.
+
+import type { Model } from './model/types.js';
+import type { FileMap, PlannedFile } from './plan-types.js';
+import { aggregateFiles } from './emit/aggregate-files.js';
+import { adrFile } from './emit/adr.js';
+import { compositionRootFile } from './emit/composition-root.js';
+import { contextFacts, type ContextFacts } from './emit/facts.js';
+import { errorsFile, externalEventsFile, valuesFile } from './emit/messages.js';
+import { policyFiles } from './emit/policies.js';
+import { projectionFiles } from './emit/projections.js';
+import { packageJsonFile, tsconfigFile, vitestConfigFile } from './emit/project.js';
+import { runtimeFiles } from './emit/runtime-files.js';
+import { schemaFiles } from './emit/schema-files.js';
+import { modelCaseFile } from './emit/tests.js';
+import type { TemplateMap } from './emit/templates.js';
+import { compareCodeUnits, kebabCase } from './names.js';
+
+export interface PlanOptions {
+  /** Only the source tree (src/, test/, docs/): no package.json, tsconfig or vitest config. */
+  into?: boolean;
+  /**
+   * Templates keyed by path relative to a templates folder (`runtime/src/runtime/x.ts`,
+   * `adr/context.md.hbs`): the built-ins with the user's overrides layered on top, as
+   * returned by `loadTemplates()`. Required for a complete service.
+   */
+  templates?: TemplateMap;
+  /** npm package name of a new service (default: derived from the context names). */
+  packageName?: string;
+  /** The model folder relative to the output folder, `/` separators (for links in ADRs); default `models`. */
+  modelRoot?: string;
+}
+
+export class PlanError extends Error {
+  constructor(message: string) {
+    super(message);
+    this.name = 'PlanError';
+  }
+}
+
+function defaultPackageName(model: Model): string {
+  const names = model.contexts.map((c) => kebabCase(c.name)).sort(compareCodeUnits);
+  return names.length === 1 ? `${names[0]}-service` : 'domain-service';
+}
+
+async function contextFiles(facts: ContextFacts, templates: TemplateMap, modelRoot: string): Promise<PlannedFile[]> {
+  const files: PlannedFile[] = [];
+  files.push(await valuesFile(facts), errorsFile(facts), ...schemaFiles(facts));
+  const external = await externalEventsFile(facts);
+  if (external) files.push(external);
+  for (const agg of facts.aggregates) files.push(...(await aggregateFiles(facts, agg)));
+  for (const projection of facts.projections) files.push(...(await projectionFiles(facts, projection)));
+  for (const policy of facts.policies) files.push(...policyFiles(facts, policy));
+  files.push(adrFile(facts, templates, modelRoot));
+  return files;
+}
+
+export async function plan(model: Model, options: PlanOptions = {}): Promise<FileMap> {
+  const templates = options.templates ?? {};
+  const contexts = [...model.contexts].sort((a, b) => compareCodeUnits(a.name, b.name));
+  const allFacts = contexts.map((c) => contextFacts(model, c));
+  const sources = [...new Set(allFacts.flatMap((f) => f.sources))].sort(compareCodeUnits);
+
+  const files: PlannedFile[] = [];
+  for (const facts of allFacts) files.push(...(await contextFiles(facts, templates, options.modelRoot ?? 'models')));
+  files.push(compositionRootFile(allFacts, sources), modelCaseFile(sources));
+  files.push(...runtimeFiles(templates, sources));
+  if (!options.into) {
+    files.push(packageJsonFile(options.packageName ?? defaultPackageName(model), sources), tsconfigFile(sources), vitestConfigFile(sources));
+  }
+
+  const map = new Map<string, PlannedFile>();
+  for (const file of files.sort((a, b) => compareCodeUnits(a.path, b.path))) {
+    if (map.has(file.path)) throw new PlanError(`two outputs for one path: ${file.path}`);
+    map.set(file.path, file);
+  }
+  return map;
+}

@@ -1,0 +1,55 @@
+// Helpers for tests that generate a whole project and run it: load an example model from
+// models/, plan it, write the file map into a temp dir, and make its dependencies available.
+//
+// Dependencies: the generated package.json pins exactly the versions our root package.json
+// pins (test/generator/versions.test.ts), so instead of a network `npm install` the fast path
+// symlinks our root node_modules into the generated project. Node and TypeScript resolve
+// packages through the symlink exactly as through an installed folder.
+
+import { mkdirSync, mkdtempSync, readdirSync, readFileSync, symlinkSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { loadModel } from '../../generator/model/load.js';
+import type { Model } from '../../generator/model/types.js';
+import { plan, type PlanOptions } from '../../generator/plan.js';
+import type { FileMap } from '../../generator/plan-types.js';
+import { loadTemplates } from '../../generator/emit/templates.js';
+
+export const REPO_ROOT = fileURLToPath(new URL('../../', import.meta.url));
+
+/** Loads models/<example>/*.yaml; throws with the diagnostics when the model has errors. */
+export function loadExample(example: string): Model {
+  const dir = join(REPO_ROOT, 'models', example);
+  const files = readdirSync(dir)
+    .filter((f) => f.endsWith('.yaml'))
+    .sort()
+    .map((path) => ({ path, text: readFileSync(join(dir, path), 'utf8') }));
+  const result = loadModel(files);
+  const errors = result.diagnostics.filter((d) => d.severity === 'error');
+  if (!result.ok || errors.length > 0 || !result.model) {
+    throw new Error(`models/${example} does not load:\n${errors.map((d) => `${d.file}:${d.line}:${d.col}: ${d.code}: ${d.message}`).join('\n')}`);
+  }
+  return result.model;
+}
+
+export async function planExample(example: string, options: PlanOptions = {}): Promise<FileMap> {
+  return plan(loadExample(example), { templates: loadTemplates(), modelRoot: `models/${example}`, ...options });
+}
+
+/** Writes every planned file under `dir` (the way apply() would for a fresh folder). */
+export function writeFileMap(files: FileMap, dir: string): void {
+  for (const file of files.values()) {
+    const target = join(dir, file.path);
+    mkdirSync(dirname(target), { recursive: true });
+    writeFileSync(target, file.contents);
+  }
+}
+
+/** A fresh temp dir with the plan written into it and our node_modules linked in. */
+export function materialise(files: FileMap, prefix: string): string {
+  const dir = mkdtempSync(join(tmpdir(), `stormsmith-${prefix}-`));
+  writeFileMap(files, dir);
+  symlinkSync(join(REPO_ROOT, 'node_modules'), join(dir, 'node_modules'), 'dir');
+  return dir;
+}
