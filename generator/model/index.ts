@@ -4,3 +4,4 @@ export { loadModel, loadContextFile, type LoadOptions, type ContextFileResult } 
 export { parseLayout, isLayoutFile, domainFileOfLayout, layoutFileOf, LAYOUT_SUFFIX } from './layout.js';
 export { parseTypeText, formatType, type ParsedType } from './load/type-syntax.js';
 export { didYouMean } from './suggest.js';
+export { serializeContext, serializeChecked, serializeLayout, type SerializeResult } from './serialize.js';

@@ -74,3 +74,56 @@ function readLayout(r: Reader, root: YamlNode | null, layout: Layout): void {
     }
   }
 }
+
+type Position = Layout['positions'][string];
+
+function positionText(name: string, p: Position): string {
+  const parts = [`x: ${p.x}`, `y: ${p.y}`];
+  if (p.w !== undefined) parts.push(`w: ${p.w}`);
+  if (p.h !== undefined) parts.push(`h: ${p.h}`);
+  return `${/^[A-Za-z_][A-Za-z0-9_]*$/.test(name) ? name : JSON.stringify(name)}: { ${parts.join(', ')} }`;
+}
+
+const samePosition = (a: Position | undefined, b: Position): boolean => !!a && a.x === b.x && a.y === b.y && a.w === b.w && a.h === b.h;
+
+/**
+ * Writes a layout sidecar, one line per element. With `previousText` (one entry per line, as this
+ * function writes it) only moved, added and removed elements change lines; comments stay.
+ */
+export function serializeLayout(layout: Layout, previousText?: string): string {
+  const names = Object.keys(layout.positions);
+  const header = '# Canvas positions. Written by the Stormsmith canvas; safe to delete.';
+  const crlf = previousText !== undefined && /\r\n/.test(previousText);
+  const bom = previousText?.startsWith('\uFEFF') ? '\uFEFF' : '';
+  const eol = crlf ? '\r\n' : '\n';
+  const fresh = () => `${bom}${[header, ...names.map((n) => positionText(n, layout.positions[n]!))].join(eol)}${eol}`;
+  if (previousText === undefined) return fresh();
+
+  const text = (bom ? previousText.slice(1) : previousText).replace(/\r\n/g, '\n');
+  const old = parseLayout(text, 'layout.yaml', { maxBytes: Number.POSITIVE_INFINITY });
+  if (old.diagnostics.some((d) => d.severity === 'error')) return fresh();
+  const lines = text.split('\n');
+  if (lines[lines.length - 1] === '') lines.pop();
+  // Which line holds each old entry: only files with one entry per line are patched.
+  const lineOf = new Map<string, number>();
+  for (const name of Object.keys(old.layout.positions)) {
+    const index = lines.findIndex((l) => l.startsWith(`${name}:`) || l.startsWith(`${JSON.stringify(name)}:`));
+    if (index === -1 || [...lineOf.values()].includes(index)) return fresh();
+    lineOf.set(name, index);
+  }
+  const out: (string | undefined)[] = [...lines];
+  for (const [name, index] of lineOf) {
+    const now = layout.positions[name];
+    if (!now) out[index] = undefined;
+    else if (!samePosition(old.layout.positions[name], now)) out[index] = positionText(name, now);
+  }
+  const added = names.filter((n) => !lineOf.has(n)).map((n) => positionText(n, layout.positions[n]!));
+  const result = [...out.filter((l): l is string => l !== undefined), ...added];
+  const candidate = `${bom}${result.join(eol)}${eol}`;
+  const check = parseLayout(candidate, 'layout.yaml', { maxBytes: Number.POSITIVE_INFINITY });
+  const same =
+    !check.diagnostics.some((d) => d.severity === 'error') &&
+    Object.keys(check.layout.positions).length === names.length &&
+    names.every((n) => samePosition(check.layout.positions[n], layout.positions[n]!));
+  return same ? candidate : fresh();
+}
