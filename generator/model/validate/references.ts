@@ -94,3 +94,6 @@ export function typeRefNames(type: TypeRef): string[] {
   if (type.kind === 'array') return typeRefNames(type.of);
   return [];
 }
+
+/** `an event`, `a command`. */
+export const withArticle = (label: string): string => `${/^[aeiou]/.test(label) ? 'an' : 'a'} ${label}`;

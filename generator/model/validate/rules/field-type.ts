@@ -1,9 +1,9 @@
 // Field types: a value object name must name a value object (not an event, not a typo), an enum
 // needs distinct values, and a JSON Schema escape hatch must be a valid draft 2020-12 schema.
-import { didYouMean } from '../../suggest.js';
+import { suggestName } from '../suggest-name.js';
 import { PRIMITIVE_TYPE_NAMES, type Diagnostic, type Field, type TypeRef } from '../../types.js';
 import { jsonSchemaProblem } from '../json-schema-check.js';
-import { KIND_LABEL, fieldListsOf } from '../references.js';
+import { KIND_LABEL, fieldListsOf, withArticle } from '../references.js';
 import { report, type Rule } from '../rule.js';
 import type { NameIndex } from '../name-index.js';
 
@@ -34,13 +34,13 @@ function checkType(type: TypeRef, field: Field, label: string, context: string, 
       let message: string;
       let hint: string;
       if (r.status === 'wrong-kind') {
-        message = `${label} has type ${type.name}, which is a ${KIND_LABEL[r.found[0]!.kind]}; fields can only use built-in types and value objects`;
+        message = `${label} has type ${type.name}, which is ${withArticle(KIND_LABEL[r.found[0]!.kind])}; fields can only use built-in types and value objects`;
         hint = `declare a value object for the data you need, or use the identity (e.g. "${type.name[0]!.toLowerCase()}${type.name.slice(1)}Id: uuid")`;
       } else if (r.status === 'ambiguous') {
         message = `${label} has type ${type.name}, which is a value object in several contexts: ${r.candidates.map((e) => e.context).join(', ')}`;
         hint = 'declare the value object in this context, or keep only one shared definition';
       } else {
-        const guess = didYouMean(type.name, [...PRIMITIVE_TYPE_NAMES, ...index.namesOfKinds(['valueObject'])]);
+        const guess = suggestName(type.name, [...PRIMITIVE_TYPE_NAMES, ...index.namesOfKinds(['valueObject'])]);
         message = `${label} has unknown type "${field.typeText}"`;
         hint = guess
           ? `did you mean "${guess}"?`

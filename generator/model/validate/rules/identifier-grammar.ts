@@ -15,7 +15,9 @@ export const identifierGrammar: Rule = {
     for (const n of declaredNames(model)) {
       if (ASCII_IDENTIFIER.test(n.name)) continue;
       const bad = firstNonAscii(n.name);
-      const fixed = n.role === 'field' || n.role === 'identity' || n.role === 'key' ? toCamelCase(n.name) : toPascalCase(n.name);
+      // Strip accents first (`Clérk` -> `Clerk`) so the proposal is the name the user meant.
+      const ascii = n.name.normalize('NFD').replace(/[\u0300-\u036f]/g, '');
+      const fixed = n.role === 'field' || n.role === 'identity' || n.role === 'key' ? toCamelCase(ascii) : toPascalCase(ascii);
       const why = n.name.length === 0 ? 'is empty' : bad ? `contains the non-ASCII character ${describeChar(bad)}` : /^[0-9]/.test(n.name) ? 'starts with a digit' : 'contains characters that are not letters or digits';
       out.push(
         report(this, {

@@ -1,6 +1,6 @@
 // A name that exists but is the wrong kind of thing: a policy that reacts to a command, a
 // projection fed by an aggregate. Reported apart from unknown names because the fix differs.
-import { KIND_LABEL, kindsLabel, referencesOf } from '../references.js';
+import { KIND_LABEL, kindsLabel, referencesOf, withArticle } from '../references.js';
 import { report, type Rule } from '../rule.js';
 
 export const referenceKind: Rule = {
@@ -18,8 +18,8 @@ export const referenceKind: Rule = {
       out.push(
         report(this, {
           at: r.ref.loc,
-          message: `"${r.ref.name}" is a ${KIND_LABEL[found.kind]}, but the ${r.role} must be a ${expected}`,
-          hint: `name a ${expected} here${found.kind === 'command' && expected === 'event' ? `, e.g. an event that ${found.name} emits` : ''}`,
+          message: `"${r.ref.name}" is ${withArticle(KIND_LABEL[found.kind])}, but the ${r.role} must be ${withArticle(expected)}`,
+          hint: `name ${withArticle(expected)} here${found.kind === 'command' && expected === 'event' ? `, e.g. an event that ${found.name} emits` : ''}`,
           related: [found.loc],
         }),
       );

@@ -1,5 +1,5 @@
 // A relationship must point at a context of the model, other than its own, and once.
-import { didYouMean } from '../../suggest.js';
+import { suggestName } from '../suggest-name.js';
 import type { Diagnostic } from '../../types.js';
 import { report, where, type Rule } from '../rule.js';
 
@@ -16,7 +16,7 @@ export const relationshipTarget: Rule = {
         if (rel.context === c.name) {
           out.push(report(this, { code: 'E_RELATIONSHIP', at: rel.loc, message: `context ${c.name} declares a relationship with itself`, hint: 'relationships describe how this context depends on another one; remove this entry' }));
         } else if (!index.contexts.has(rel.context)) {
-          const guess = didYouMean(rel.context, index.contexts.keys());
+          const guess = suggestName(rel.context, index.contexts.keys());
           out.push(
             report(this, {
               at: rel.loc,

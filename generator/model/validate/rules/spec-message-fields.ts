@@ -1,6 +1,6 @@
 // Spec data must fit the message it is given for: no unknown keys (usually typos) and every
 // required field present, so the generated test compiles against the generated types.
-import { didYouMean } from '../../suggest.js';
+import { suggestName } from '../suggest-name.js';
 import type { Diagnostic, Field, SpecMessage } from '../../types.js';
 import { report, type Rule } from '../rule.js';
 
@@ -25,7 +25,7 @@ export const specMessageFields: Rule = {
           const names = fields.map((f) => f.name);
           for (const key of Object.keys(message.data)) {
             if (names.includes(key)) continue;
-            const guess = didYouMean(key, names);
+            const guess = suggestName(key, names);
             out.push(
               report(this, {
                 at: message.loc,

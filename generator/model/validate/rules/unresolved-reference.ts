@@ -1,7 +1,7 @@
 // A name that points at nothing: `emits: [OrderPlacd]`. The most common typo in a model, so the
 // hint proposes the closest name of the expected kind.
-import { didYouMean } from '../../suggest.js';
-import { kindsLabel, referencesOf } from '../references.js';
+import { suggestName } from '../suggest-name.js';
+import { kindsLabel, referencesOf, withArticle } from '../references.js';
 import { report, type Rule } from '../rule.js';
 
 export const unresolvedReference: Rule = {
@@ -16,16 +16,16 @@ export const unresolvedReference: Rule = {
       const written = r.ref.context ? `${r.ref.context}.${r.ref.name}` : r.ref.name;
       const label = kindsLabel(r.kinds);
       if (resolution.status === 'missing') {
-        const guess = didYouMean(r.ref.name, index.namesOfKinds(r.kinds));
+        const guess = suggestName(r.ref.name, index.namesOfKinds(r.kinds));
         out.push(
           report(this, {
             at: r.ref.loc,
             message: `unknown ${label} "${written}" (${r.role})`,
-            hint: guess ? `did you mean "${guess}"?` : `define ${label === 'element' ? 'an element' : `a ${label}`} named ${r.ref.name}, or fix the name`,
+            hint: guess ? `did you mean "${guess}"?` : `define ${withArticle(label)} named ${r.ref.name}, or fix the name`,
           }),
         );
       } else if (resolution.status === 'unknown-context') {
-        const guess = didYouMean(r.ref.context ?? '', index.contexts.keys());
+        const guess = suggestName(r.ref.context ?? '', index.contexts.keys());
         out.push(
           report(this, {
             at: r.ref.loc,

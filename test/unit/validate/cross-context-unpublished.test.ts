@@ -1,0 +1,21 @@
+import { describe, expect, it } from 'vitest';
+import { check, expectAt } from './helpers.js';
+import { billing } from './cross-context.js';
+
+const RULE = 'cross-context-unpublished';
+
+describe(RULE, () => {
+  it('passes when the consumed event is published', () => {
+    expect(check(RULE, billing({ relationship: true, published: true }))).toEqual([]);
+  });
+
+  it('reports another context consuming an internal event', () => {
+    const files = billing({ relationship: true, published: false });
+    const [d, ...rest] = check(RULE, files);
+    expect(rest).toEqual([]);
+    expect(d).toMatchObject({ code: 'E_UNPUBLISHED_EVENT', severity: 'error' });
+    expect(d!.message).toBe('event that policy InvoiceEverySale reacts to is SaleOpened of context Sales, which is not a published event');
+    expectAt(d, files, 'billing.yaml', 'SaleOpened');
+    expect(d!.hint).toContain('mark SaleOpened `published: true` in sales.yaml');
+  });
+});

@@ -1,0 +1,34 @@
+import { describe, expect, it } from 'vitest';
+import { CLEAN, check, expectAt, variant } from './helpers.js';
+
+const RULE = 'identifier-grammar';
+
+describe(RULE, () => {
+  it('passes on ASCII identifiers', () => {
+    expect(check(RULE, CLEAN)).toEqual([]);
+  });
+
+  it('reports a non-ASCII element name, naming the character', () => {
+    const files = variant((t) => t.replace('Clerk: { description', 'Clérk: { description').replace('actor: Clerk', 'actor: Clérk'));
+    const [d, ...rest] = check(RULE, files);
+    expect(rest).toEqual([]);
+    expect(d).toMatchObject({ code: 'E_INVALID_IDENTIFIER', severity: 'error' });
+    expect(d!.message).toBe('actor Clérk is not a valid identifier: it contains the non-ASCII character "é" (U+00E9)');
+    expectAt(d, files, 'sales.yaml', 'Clérk:');
+    expect(d!.hint).toBe('use letters and digits only, e.g. "Clerk"');
+  });
+
+  it('reports a field name with a dash and proposes camelCase', () => {
+    const files = variant((t) => t.replace('fields: { amount: int, currency: string }', 'fields: { amount: int, currency-code: string }'));
+    const [d] = check(RULE, files);
+    expectAt(d, files, 'sales.yaml', 'currency-code');
+    expect(d!.hint).toBe('use letters and digits only, e.g. "currencyCode"');
+  });
+
+  it('reports a rejection that starts with a digit', () => {
+    const files = variant((t) => t.replace('rejects: [SaleAlreadyOpen]', 'rejects: [2ndSale]'));
+    const [d] = check(RULE, files);
+    expect(d!.message).toContain('starts with a digit');
+    expectAt(d, files, 'sales.yaml', '2ndSale');
+  });
+});

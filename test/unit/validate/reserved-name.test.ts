@@ -1,0 +1,32 @@
+import { describe, expect, it } from 'vitest';
+import { CLEAN, check, expectAt, variant } from './helpers.js';
+
+const RULE = 'reserved-name';
+
+describe(RULE, () => {
+  it('passes on ordinary domain names', () => {
+    expect(check(RULE, CLEAN)).toEqual([]);
+  });
+
+  it.each([
+    ['a name the generated code imports', 'Event', 'imports a type of that name'],
+    ['a global', 'Promise', 'shadow the JavaScript/TypeScript global'],
+    ['a reserved word in any case', 'Delete', 'reserved word'],
+  ])('reports %s as an element name', (_what, name, why) => {
+    const files = variant((t) => t.replace('Clerk: { description', `${name}: { description`));
+    const [d, ...rest] = check(RULE, files);
+    expect(rest).toEqual([]);
+    expect(d).toMatchObject({ code: 'E_RESERVED_NAME', severity: 'error' });
+    expect(d!.message).toContain(why);
+    expectAt(d, files, 'sales.yaml', `${name}:`);
+    expect(d!.hint).toBe(`use a more specific domain name, e.g. "Sales${name}"`);
+  });
+
+  it('reports Object prototype members as field names (the loader already refuses __proto__ and constructor, C1.5)', () => {
+    const files = variant((t) => t.replace('fields: { amount: int, currency: string }', 'fields: { amount: int, currency: string, toString: string }'));
+    const [d] = check(RULE, files);
+    expect(d!.message).toContain('Object prototype property');
+    expectAt(d, files, 'sales.yaml', 'toString');
+    expect(d!.hint).toBe('rename the field, e.g. "toStringValue"');
+  });
+});

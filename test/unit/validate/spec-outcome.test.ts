@@ -1,0 +1,27 @@
+import { describe, expect, it } from 'vitest';
+import { CLEAN, check, expectAt, variant } from './helpers.js';
+
+const RULE = 'spec-outcome';
+
+describe(RULE, () => {
+  it('passes when specs expect what their command can produce', () => {
+    expect(check(RULE, CLEAN)).toEqual([]);
+  });
+
+  it('reports a then event the when command does not emit', () => {
+    const files = variant((t) => t.replace('- event: SaleOpened\n        data: { saleId: s1, total: { amount: 5, currency: EUR } }\n  - name', '- event: SaleClosed\n        data: { saleId: s1 }\n  - name'));
+    const [d, ...rest] = check(RULE, files);
+    expect(rest).toEqual([]);
+    expect(d).toMatchObject({ code: 'E_SPEC_NOT_EMITTED', severity: 'error', message: 'spec "a sale opens" expects event SaleClosed, but command OpenSale does not emit it' });
+    expectAt(d, files, 'sales.yaml', 'SaleClosed\n        data: { saleId: s1 }');
+    expect(d!.hint).toBe("expect one of SaleOpened, or add SaleClosed to OpenSale's emits");
+  });
+
+  it('reports a rejection the command does not declare', () => {
+    const files = variant((t) => t.replace('then: { rejects: SaleAlreadyOpen }', 'then: { rejects: SaleIsClosed }'));
+    const [d] = check(RULE, files);
+    expect(d).toMatchObject({ code: 'E_SPEC_NOT_REJECTED', message: 'spec "a sale opens once" expects rejection SaleIsClosed, but command OpenSale does not declare it' });
+    expectAt(d, files, 'sales.yaml', 'SaleIsClosed');
+    expect(d!.hint).toBe("expect one of SaleAlreadyOpen, or add SaleIsClosed to OpenSale's rejects");
+  });
+});
