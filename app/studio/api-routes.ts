@@ -21,6 +21,7 @@ const STATUS_OF: Record<WorkspaceErrorCode, number> = {
   E_NOT_FOUND: 404,
   E_READ_ONLY: 409,
   E_GENERATOR_UNAVAILABLE: 501,
+  E_NO_FOLDER: 409,
 };
 
 export async function handleApi(workspace: NodeWorkspace, request: IncomingMessage, response: ServerResponse, url: URL): Promise<void> {

@@ -13,7 +13,9 @@ export type WorkspaceErrorCode =
   | 'E_NOT_FOUND'
   /** Another writer holds the folder's lock; this workspace is read-only. */
   | 'E_READ_ONLY'
-  | 'E_GENERATOR_UNAVAILABLE';
+  | 'E_GENERATOR_UNAVAILABLE'
+  /** No folder is open yet (desktop app before "Open Folder"). */
+  | 'E_NO_FOLDER';
 
 export class WorkspaceError extends Error {
   constructor(

@@ -1,0 +1,110 @@
+// The one typed IPC contract between the Electron main process (app/main) and the preload
+// (app/preload). Channel names, argument tuples and results are declared once here; the
+// preload turns them into narrow verbs on `window.stormsmith`, the main process registers one
+// sender-checked handler per invoke channel. Browser-safe: types and constants only.
+
+import type { GenerationPreview, ModelFileContent, ModelFileInfo, WorkspaceApi, WorkspaceChange, WorkspaceInfo, WriteResult } from './workspace-api.js';
+
+/** A model edit not yet saved, kept outside the repo (hot exit) until saved or discarded. */
+export interface BackupEntry {
+  /** Model path relative to the opened folder. */
+  path: string;
+  text: string;
+  /** Hash of the disk version the edit started from (null: a new file). */
+  baseHash: string | null;
+  /** ISO time of the last backup write. */
+  savedAt: string;
+}
+
+/** Commands the native menu sends to the renderer (its action registry runs them). */
+export const MENU_COMMANDS = ['save', 'undo', 'redo', 'export-png', 'export-svg', 'preview-generation', 'generate', 'find', 'zoom-to-fit'] as const;
+export type MenuCommand = (typeof MENU_COMMANDS)[number];
+
+/** request -> response channels (ipcRenderer.invoke / ipcMain.handle). */
+export interface InvokeContract {
+  /** Fails with E_NO_FOLDER until a folder is opened. */
+  'workspace:info': { args: []; result: WorkspaceInfo };
+  'workspace:list-models': { args: []; result: ModelFileInfo[] };
+  'workspace:read-model': { args: [path: string]; result: ModelFileContent };
+  'workspace:write-model': { args: [path: string, text: string, expectedHash?: string | null]; result: WriteResult };
+  'workspace:preview-generation': { args: []; result: GenerationPreview };
+  'workspace:run-generation': { args: []; result: GenerationPreview };
+  /** Shows the native folder picker; resolves with the opened folder, or null when cancelled. */
+  'shell:open-folder': { args: []; result: WorkspaceInfo | null };
+  /** The renderer tells main which models have unsaved edits (drives the quit prompt). */
+  'shell:set-dirty': { args: [paths: string[]]; result: void };
+  'shell:open-external': { args: [url: string]; result: boolean };
+  'backup:save': { args: [path: string, text: string, baseHash: string | null]; result: void };
+  'backup:discard': { args: [path: string]; result: void };
+  /** Unsaved edits of the opened folder left by a crash, a kill or a hot exit. */
+  'backup:list': { args: []; result: BackupEntry[] };
+}
+
+export type InvokeChannel = keyof InvokeContract;
+
+/** Every invoke channel, for registration and for the test that checks each one's sender guard. */
+export const INVOKE_CHANNELS = [
+  'workspace:info',
+  'workspace:list-models',
+  'workspace:read-model',
+  'workspace:write-model',
+  'workspace:preview-generation',
+  'workspace:run-generation',
+  'shell:open-folder',
+  'shell:set-dirty',
+  'shell:open-external',
+  'backup:save',
+  'backup:discard',
+  'backup:list',
+] as const satisfies readonly InvokeChannel[];
+
+/** main -> renderer events (webContents.send / ipcRenderer.on). */
+export interface EventContract {
+  'workspace:change': WorkspaceChange;
+  /** A folder was opened (menu, recent list, start-up): the renderer reloads its board. */
+  'workspace:opened': WorkspaceInfo;
+  'menu:command': MenuCommand;
+}
+
+export type EventChannel = keyof EventContract;
+export const EVENT_CHANNELS = ['workspace:change', 'workspace:opened', 'menu:command'] as const satisfies readonly EventChannel[];
+
+/**
+ * What every handler answers. Errors travel as data because Electron keeps only the message of
+ * an Error thrown across IPC, and the renderer needs the code.
+ */
+export type IpcResponse<T> = { ok: true; value: T } | { ok: false; error: IpcError };
+export interface IpcError {
+  code: string;
+  message: string;
+  hint?: string;
+}
+
+/** The API the preload puts on `window.stormsmith` (narrow verbs, never ipcRenderer itself). */
+export interface StormsmithBridge {
+  workspace: WorkspaceApi;
+  shell: {
+    openFolder(): Promise<WorkspaceInfo | null>;
+    setDirty(paths: string[]): Promise<void>;
+    openExternal(url: string): Promise<boolean>;
+    onWorkspaceOpened(listener: (info: WorkspaceInfo) => void): () => void;
+    onMenuCommand(listener: (command: MenuCommand) => void): () => void;
+  };
+  backups: {
+    save(path: string, text: string, baseHash: string | null): Promise<void>;
+    discard(path: string): Promise<void>;
+    list(): Promise<BackupEntry[]>;
+  };
+}
+
+/** Name of the global the preload exposes. */
+export const BRIDGE_GLOBAL = 'stormsmith';
+
+/** Error thrown by bridge verbs; its message starts with the code (`E_OUTSIDE_ROOT: ...`). */
+export const formatIpcError = (error: IpcError): string => `${error.code}: ${error.message}${error.hint ? `\n  hint: ${error.hint}` : ''}`;
+
+/** Reads the code back from an error thrown by a bridge verb (contextBridge keeps only messages). */
+export const ipcErrorCode = (error: unknown): string | null => {
+  const message = error instanceof Error ? error.message : String(error);
+  return /^(E_[A-Z_]+):/.exec(message)?.[1] ?? null;
+};
