@@ -12,7 +12,7 @@ import { decideGenerated, decideStale, type Decision } from './classify.js';
 import { nodeFs, type ApplyFs } from './fs-facade.js';
 import { acquireLock, LOCK_PATH, LockedError } from './lock.js';
 import { emptyManifest, MANIFEST_PATH, ManifestError, parseManifest, serializeManifest, type Manifest, type ManifestEntry } from './manifest.js';
-import { checkOnDisk, checkPathName, findCollisions, STATE_DIR } from './path-safety.js';
+import { checkPathName, findCollisions, SafeReader, STATE_DIR } from './path-safety.js';
 import { decideScaffold, scaffoldNeedsParse, type Grower } from './scaffold.js';
 import { commitTransaction, hasJournal, recoverInterrupted, type TxnWrite } from './transaction.js';
 import type { ApplyFileReport, ApplyOptions, ApplyProblem, ApplyReport, Orphan } from './types.js';
@@ -118,10 +118,11 @@ export async function apply(plan: FileMap, outDir: string, options: ApplyOptions
     if (problems.length > 0) return emptyReport(outDir, options, problems);
     const paths = [...new Set([...plan.keys(), ...manifest.files.keys()])].sort();
     const disk = new Map<string, Buffer | null>();
+    const reader = new SafeReader(fs, root);
     for (const path of paths) {
-      const p = checkOnDisk(fs, root, path);
-      if (p) problems.push(p);
-      else disk.set(path, fs.readFile(abs(root, path)));
+      const read = reader.read(path);
+      if ('problem' in read) problems.push(read.problem);
+      else disk.set(path, read.bytes);
     }
     if (problems.length > 0) return emptyReport(outDir, options, problems);
 

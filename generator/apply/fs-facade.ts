@@ -8,9 +8,14 @@ export interface FileStat {
   kind: 'file' | 'directory' | 'symlink' | 'other';
 }
 
+/** What is at a path, read without following a final symlink. */
+export type RegularFileRead = { kind: 'missing' } | { kind: 'file'; bytes: Buffer } | { kind: 'symlink' | 'other' };
+
 export interface ApplyFs {
   /** Bytes of a file, or null when nothing exists at the path. */
   readFile(path: string): Buffer | null;
+  /** Bytes of a regular file; never reads through a symlink (O_NOFOLLOW where the OS has it). */
+  readRegularFile(path: string): RegularFileRead;
   /** lstat (never follows a symlink); null when nothing exists at the path. */
   lstat(path: string): FileStat | null;
   realpath(path: string): string;
@@ -30,6 +35,8 @@ export interface ApplyFs {
 const statKind = (s: fs.Stats): FileStat['kind'] =>
   s.isSymbolicLink() ? 'symlink' : s.isFile() ? 'file' : s.isDirectory() ? 'directory' : 'other';
 
+const O_NOFOLLOW: number | undefined = (fs.constants as { O_NOFOLLOW?: number }).O_NOFOLLOW;
+
 const isCode = (error: unknown, ...codes: string[]): boolean =>
   typeof error === 'object' && error !== null && codes.includes((error as NodeJS.ErrnoException).code ?? '');
 
@@ -40,6 +47,30 @@ export const nodeFs: ApplyFs = {
     } catch (error) {
       if (isCode(error, 'ENOENT')) return null;
       throw error;
+    }
+  },
+  readRegularFile(path) {
+    if (O_NOFOLLOW === undefined) {
+      // No O_NOFOLLOW (Windows): lstat first; the window between the calls is accepted there.
+      const stat = fs.lstatSync(path, { throwIfNoEntry: false });
+      if (!stat) return { kind: 'missing' };
+      if (!stat.isFile()) return { kind: stat.isSymbolicLink() ? 'symlink' : 'other' };
+      return { kind: 'file', bytes: fs.readFileSync(path) };
+    }
+    let fd: number;
+    try {
+      fd = fs.openSync(path, fs.constants.O_RDONLY | O_NOFOLLOW);
+    } catch (error) {
+      if (isCode(error, 'ENOENT')) return { kind: 'missing' };
+      if (isCode(error, 'ELOOP', 'EMLINK')) return { kind: 'symlink' };
+      if (isCode(error, 'EISDIR')) return { kind: 'other' };
+      throw error;
+    }
+    try {
+      if (!fs.fstatSync(fd).isFile()) return { kind: 'other' };
+      return { kind: 'file', bytes: fs.readFileSync(fd) };
+    } finally {
+      fs.closeSync(fd);
     }
   },
   lstat(path) {

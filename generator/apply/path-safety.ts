@@ -36,18 +36,29 @@ export function checkPathName(path: string): ApplyProblem | null {
     return problem('E_PATH_RESERVED', path, `output path "${path}" is inside ${STATE_DIR}/, which stormsmith keeps for its manifest`);
   }
   for (const segment of segments) {
-    if (segment === '' || segment === '.' || segment === '..') {
-      return problem('E_PATH_ESCAPE', path, `output path "${path}" has an empty, "." or ".." segment`);
-    }
-    if (CONTROL_CHARS.test(segment) || WINDOWS_ILLEGAL_CHARS.test(segment)) {
-      return problem('E_PATH_WINDOWS', path, `output path "${path}" contains a character Windows forbids (<>:"|?*\\ or a control character)`);
-    }
-    if (WINDOWS_RESERVED.test(segment)) {
-      return problem('E_PATH_WINDOWS', path, `output path "${path}" uses "${segment}", a device name Windows reserves`, 'rename the model element');
-    }
-    if (/[. ]$/.test(segment)) {
-      return problem('E_PATH_WINDOWS', path, `output path "${path}" has a segment ending in a dot or space, which Windows strips`);
-    }
+    if (GOOD_SEGMENTS.has(segment)) continue;
+    const bad = checkSegment(path, segment);
+    if (bad) return bad;
+    GOOD_SEGMENTS.add(segment);
+  }
+  return null;
+}
+
+/** Segments already found fine (a plan repeats its folder names thousands of times). */
+const GOOD_SEGMENTS = new Set<string>();
+
+function checkSegment(path: string, segment: string): ApplyProblem | null {
+  if (segment === '' || segment === '.' || segment === '..') {
+    return problem('E_PATH_ESCAPE', path, `output path "${path}" has an empty, "." or ".." segment`);
+  }
+  if (CONTROL_CHARS.test(segment) || WINDOWS_ILLEGAL_CHARS.test(segment)) {
+    return problem('E_PATH_WINDOWS', path, `output path "${path}" contains a character Windows forbids (<>:"|?*\\ or a control character)`);
+  }
+  if (WINDOWS_RESERVED.test(segment)) {
+    return problem('E_PATH_WINDOWS', path, `output path "${path}" uses "${segment}", a device name Windows reserves`, 'rename the model element');
+  }
+  if (/[. ]$/.test(segment)) {
+    return problem('E_PATH_WINDOWS', path, `output path "${path}" has a segment ending in a dot or space, which Windows strips`);
   }
   return null;
 }
@@ -64,50 +75,74 @@ export function findCollisions(paths: Iterable<string>): ApplyProblem[] {
   const seen = new Map<string, string>();
   const problems: ApplyProblem[] = [];
   const reported = new Set<string>();
+  const visit = (prefix: string, path: string): boolean => {
+    const key = foldPath(prefix);
+    const first = seen.get(key);
+    if (first === undefined) {
+      seen.set(key, prefix);
+      return false;
+    }
+    if (first !== prefix && !reported.has(key)) {
+      reported.add(key);
+      problems.push(problem('E_PATH_COLLISION', path, `"${prefix}" and "${first}" are the same name on case-insensitive file systems (Windows, macOS)`, 'rename one of the model elements'));
+    }
+    return first === prefix;
+  };
   for (const path of paths) {
-    const segments = path.split('/');
-    for (let i = 1; i <= segments.length; i++) {
-      const prefix = segments.slice(0, i).join('/');
-      const key = foldPath(prefix);
-      const first = seen.get(key);
-      if (first === undefined) seen.set(key, prefix);
-      else if (first !== prefix && !reported.has(key)) {
-        reported.add(key);
-        problems.push(
-          problem('E_PATH_COLLISION', path, `"${prefix}" and "${first}" are the same name on case-insensitive file systems (Windows, macOS)`, 'rename one of the model elements'),
-        );
-      }
+    visit(path, path);
+    // Parent folders, deepest first; once a folder was seen exactly, its parents were too.
+    for (let end = path.lastIndexOf('/'); end > 0; end = path.lastIndexOf('/', end - 1)) {
+      if (visit(path.slice(0, end), path)) break;
     }
   }
   return problems;
 }
 
 /**
- * Checks the real file system: every existing component of `root/rel` is a real folder (no
- * symlink, lstat'ed one by one) and the final component, when present, is a regular file. As
- * no component may be a symlink and `root` is already a real path, the result stays inside it.
+ * Reads output files through checked paths: every existing folder on the way is a real folder
+ * (lstat'ed once per run, never a symlink) and the file itself is a regular file read without
+ * following a link. As `realRoot` is a real path and no component may be a link, everything
+ * read (and later written) stays inside it.
  */
-export function checkOnDisk(fs: ApplyFs, realRoot: string, rel: string): ApplyProblem | null {
-  const resolved = nodePath.resolve(realRoot, rel);
-  if (!resolved.startsWith(realRoot + nodePath.sep)) {
-    return problem('E_PATH_ESCAPE', rel, `"${rel}" resolves outside the output folder`);
+export class SafeReader {
+  /** Folder (relative) -> 'ok' | 'missing' | the problem with it. */
+  private readonly dirs = new Map<string, 'ok' | 'missing' | ApplyProblem>();
+
+  constructor(
+    private readonly fs: ApplyFs,
+    private readonly realRoot: string,
+  ) {}
+
+  private dir(rel: string, forPath: string): 'ok' | 'missing' | ApplyProblem {
+    const cached = this.dirs.get(rel);
+    if (cached !== undefined) return typeof cached === 'string' ? cached : { ...cached, path: forPath };
+    const slash = rel.lastIndexOf('/');
+    const parent = slash < 0 ? 'ok' : this.dir(rel.slice(0, slash), forPath);
+    let result: 'ok' | 'missing' | ApplyProblem;
+    if (parent !== 'ok') result = parent;
+    else {
+      const stat = this.fs.lstat(nodePath.join(this.realRoot, ...rel.split('/')));
+      if (stat === null) result = 'missing';
+      else if (stat.kind === 'symlink') result = problem('E_PATH_SYMLINK', forPath, `"${rel}" is a symbolic link; stormsmith never writes through links`, 'replace the link with a real folder');
+      else if (stat.kind !== 'directory') result = problem('E_PATH_NOT_DIR', forPath, `"${rel}" exists and is not a folder`);
+      else result = 'ok';
+    }
+    this.dirs.set(rel, result);
+    return result;
   }
-  const segments = rel.split('/');
-  let current = realRoot;
-  for (let i = 0; i < segments.length; i++) {
-    current = nodePath.join(current, segments[i]!);
-    const stat = fs.lstat(current);
-    if (stat === null) return null;
-    const last = i === segments.length - 1;
-    if (stat.kind === 'symlink') {
-      return problem('E_PATH_SYMLINK', rel, `"${segments.slice(0, i + 1).join('/')}" is a symbolic link; stormsmith never writes through links`, 'replace the link with a real folder or file');
-    }
-    if (!last && stat.kind !== 'directory') {
-      return problem('E_PATH_NOT_DIR', rel, `"${segments.slice(0, i + 1).join('/')}" exists and is not a folder`);
-    }
-    if (last && stat.kind !== 'file') {
-      return problem('E_PATH_NOT_FILE', rel, `"${rel}" exists and is not a regular file`);
-    }
+
+  /** The bytes at `rel` (null when absent), or why the path is unsafe. */
+  read(rel: string): { bytes: Buffer | null } | { problem: ApplyProblem } {
+    const resolved = nodePath.resolve(this.realRoot, rel);
+    if (!resolved.startsWith(this.realRoot + nodePath.sep)) return { problem: problem('E_PATH_ESCAPE', rel, `"${rel}" resolves outside the output folder`) };
+    const slash = rel.lastIndexOf('/');
+    const parent = slash < 0 ? 'ok' : this.dir(rel.slice(0, slash), rel);
+    if (parent === 'missing') return { bytes: null };
+    if (parent !== 'ok') return { problem: parent };
+    const found = this.fs.readRegularFile(resolved);
+    if (found.kind === 'missing') return { bytes: null };
+    if (found.kind === 'file') return { bytes: found.bytes };
+    if (found.kind === 'symlink') return { problem: problem('E_PATH_SYMLINK', rel, `"${rel}" is a symbolic link; stormsmith never writes through links`, 'replace the link with a real file') };
+    return { problem: problem('E_PATH_NOT_FILE', rel, `"${rel}" exists and is not a regular file`) };
   }
-  return null;
 }

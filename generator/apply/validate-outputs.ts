@@ -65,16 +65,16 @@ async function checkJson(files: OutputToCheck[]): Promise<ApplyProblem[]> {
     }
   }
   if (schemas.length === 0) return problems;
-  const [{ Ajv2020 }, { default: Ajv07 }, { default: addFormats }] = await Promise.all([import('ajv/dist/2020.js'), import('ajv'), import('ajv-formats')]);
   // strict: false lets annotation keywords (x-unit, ...) through; structure is still checked
-  // against the meta-schema, and compile() resolves every $ref.
+  // against the meta-schema, and compile() resolves every $ref. Draft-07 schemas get their own
+  // validator; each is built only when needed (building one costs ~100 ms).
   const options = { strict: false, allErrors: false, validateSchema: true } as const;
-  const ajv2020 = new Ajv2020(options);
-  const ajv07 = new Ajv07(options);
-  addFormats(ajv2020);
-  addFormats(ajv07);
-  const pick = (schema: Record<string, unknown>) => (typeof schema.$schema === 'string' && /draft-0[4-7]/.test(schema.$schema) ? ajv07 : ajv2020);
-  const added: { path: string; key: string; ajv: typeof ajv2020 | typeof ajv07 }[] = [];
+  const { default: addFormats } = await import('ajv-formats');
+  const isDraft07 = (schema: Record<string, unknown>) => typeof schema.$schema === 'string' && /draft-0[4-7]/.test(schema.$schema);
+  const ajv2020 = schemas.some((s) => !isDraft07(s.schema)) ? addFormats(new (await import('ajv/dist/2020.js')).Ajv2020(options)) : undefined;
+  const ajv07 = schemas.some((s) => isDraft07(s.schema)) ? addFormats(new (await import('ajv')).default(options)) : undefined;
+  const pick = (schema: Record<string, unknown>) => (isDraft07(schema) ? ajv07! : ajv2020!);
+  const added: { path: string; key: string; ajv: NonNullable<typeof ajv2020> | NonNullable<typeof ajv07> }[] = [];
   for (const { path, schema } of schemas) {
     const ajv = pick(schema);
     const key = typeof schema.$id === 'string' ? schema.$id : path;
