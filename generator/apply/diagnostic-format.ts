@@ -1,46 +1,25 @@
-// Printing diagnostics for people (`file:line:col: error[CODE]: message` + `  hint: ...`), for
-// tools (JSON) and for GitHub Actions (workflow-command annotations).
+// One command's output (generate, check): diagnostics in the shared formats of
+// generator/cli/format-diagnostics.ts, then unified diffs, then a summary.
 
+import { formatDiagnostics, type DiagnosticFormat } from '../cli/format-diagnostics.js';
 import type { Diagnostic } from '../model/types.js';
 
-export type OutputFormat = 'text' | 'json' | 'github';
-export const OUTPUT_FORMATS: readonly OutputFormat[] = ['text', 'json', 'github'];
-
-export function formatText(d: Diagnostic): string {
-  return `${d.file}:${d.line}:${d.col}: ${d.severity}[${d.code}]: ${d.message}\n${d.hint ? `  hint: ${d.hint}\n` : ''}`;
-}
-
-// https://docs.github.com/actions/reference/workflow-commands-for-github-actions: data escapes
-// %, CR, LF; property values also ':' and ','.
-const escapeData = (s: string) => s.replace(/%/g, '%25').replace(/\r/g, '%0D').replace(/\n/g, '%0A');
-const escapeProperty = (s: string) => escapeData(s).replace(/:/g, '%3A').replace(/,/g, '%2C');
-
-export function formatGithub(d: Diagnostic): string {
-  const level = d.severity === 'error' ? 'error' : d.severity === 'warning' ? 'warning' : 'notice';
-  const message = d.hint ? `${d.message}\n${d.hint}` : d.message;
-  return `::${level} file=${escapeProperty(d.file)},line=${d.line},col=${d.col},title=${escapeProperty(d.code)}::${escapeData(message)}\n`;
-}
-
-export interface Rendered {
-  stdout: string;
-  stderr: string;
-}
+export type OutputFormat = DiagnosticFormat;
+export { DIAGNOSTIC_FORMATS as OUTPUT_FORMATS } from '../cli/format-diagnostics.js';
 
 /**
- * One command's output. text: diagnostics on stderr, diffs and the summary on stdout;
- * github: annotations on stdout (the runner reads them there) plus diffs; json: one document on
- * stdout.
+ * text and github: diagnostics (github: as workflow-command annotations), the diffs, then the
+ * summary, all on stdout; json: one document on stdout, `{ ...json, diagnostics, diffs }`.
  */
 export function render(
   format: OutputFormat,
   diagnostics: Diagnostic[],
   extra: { summary: string; diffs?: { file: string; diff: string }[]; json?: Record<string, unknown> },
-): Rendered {
+): string {
   const diffs = extra.diffs ?? [];
   if (format === 'json') {
-    return { stdout: `${JSON.stringify({ ...extra.json, diagnostics, diffs }, null, 2)}\n`, stderr: '' };
+    const items = JSON.parse(formatDiagnostics(diagnostics, 'json')) as unknown[];
+    return `${JSON.stringify({ ...extra.json, diagnostics: items, diffs }, null, 2)}\n`;
   }
-  const diffText = diffs.map((d) => d.diff).join('');
-  if (format === 'github') return { stdout: diagnostics.map(formatGithub).join('') + diffText + extra.summary, stderr: '' };
-  return { stdout: diffText + extra.summary, stderr: diagnostics.map(formatText).join('') };
+  return formatDiagnostics(diagnostics, format, { summary: false }) + diffs.map((d) => d.diff).join('') + extra.summary;
 }

@@ -3,33 +3,9 @@
 
 import * as fs from 'node:fs';
 import * as path from 'node:path';
+import { readModel } from '../io/read-model.js';
 import type { Diagnostic, Model, SourceFile } from '../model/types.js';
 import type { FileMap } from '../plan-types.js';
-
-const MODEL_FILE = /\.ya?ml$/;
-const SKIPPED_DIRS = new Set(['node_modules', '.git', '.stormsmith']);
-
-/** The YAML files of a model: one file, or every .yaml/.yml under a folder (sorted). */
-export function readModelFiles(modelPath: string): { root: string; files: SourceFile[] } {
-  const stat = fs.statSync(modelPath);
-  if (stat.isFile()) {
-    const bytes = fs.readFileSync(modelPath);
-    return { root: path.dirname(modelPath), files: [{ path: path.basename(modelPath), text: bytes.toString('utf8'), bytes }] };
-  }
-  const files: SourceFile[] = [];
-  const walk = (dir: string) => {
-    for (const entry of fs.readdirSync(dir, { withFileTypes: true }).sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0))) {
-      const full = path.join(dir, entry.name);
-      if (entry.isDirectory() && !SKIPPED_DIRS.has(entry.name)) walk(full);
-      else if (entry.isFile() && MODEL_FILE.test(entry.name)) {
-        const bytes = fs.readFileSync(full);
-        files.push({ path: path.relative(modelPath, full).split(path.sep).join('/'), text: bytes.toString('utf8'), bytes });
-      }
-    }
-  };
-  walk(modelPath);
-  return { root: modelPath, files };
-}
 
 export interface ModelStage {
   model?: Model;
@@ -41,10 +17,13 @@ export interface ModelStage {
   displayFile: (file: string) => string;
 }
 
-/** Reads, loads and validates; `model` is absent when errors block generation. */
+/**
+ * Reads, loads and validates; `model` is absent when errors block generation. A path that cannot
+ * be read throws ModelReadError (an E_IO diagnostic; the command exits 2).
+ */
 export async function loadAndValidate(modelPath: string, cwd: string): Promise<ModelStage> {
-  const { root, files } = readModelFiles(modelPath);
-  const [{ loadModel }, { validateModel }] = await Promise.all([import('../model/load.js'), import('../model/validate/index.js')]);
+  const { root, files } = await readModel(modelPath);
+  const [{ loadModel }, { validateModel, sortDiagnostics }] = await Promise.all([import('../model/load.js'), import('../model/validate/index.js')]);
   const shown = (file: string) => {
     const rel = path.relative(cwd, path.join(root, file));
     return (rel.startsWith('..') ? path.join(root, file) : rel).split(path.sep).join('/');
@@ -54,8 +33,8 @@ export async function loadAndValidate(modelPath: string, cwd: string): Promise<M
     return { files, displayFile: shown, diagnostics: [{ code: 'E_NO_MODEL', severity: 'error', file: shown('.'), line: 1, col: 1, message: 'no .yaml model files found', hint: 'point stormsmith at a model folder, e.g. `stormsmith generate models/library`' }] };
   }
   const loaded = loadModel(files);
-  const diagnostics = [...loaded.diagnostics];
-  if (loaded.ok) diagnostics.push(...validateModel(loaded.model));
+  // As `validate` does: rules run only on a model that loaded cleanly.
+  const diagnostics = loaded.ok ? sortDiagnostics([...loaded.diagnostics, ...validateModel(loaded.model)]) : sortDiagnostics(loaded.diagnostics);
   const blocked = !loaded.ok || diagnostics.some((d) => d.severity === 'error');
   return { files, displayFile: shown, diagnostics: diagnostics.map(relocate), ...(blocked ? {} : { model: loaded.model }) };
 }

@@ -148,7 +148,6 @@ export const check: CliCommand = (argv, io) =>
       diffs: results.flatMap((r) => r.outcome.diffs ?? []),
       json: { command: 'check', ok, steps: results.map((r) => ({ id: r.id, title: r.title, status: r.outcome.status, ...(r.outcome.note ? { note: r.outcome.note } : {}) })) },
     });
-    if (out.stderr) io.stderr(out.stderr);
-    if (out.stdout) io.stdout(out.stdout);
+    io.stdout(out);
     return ok ? EXIT.ok : EXIT.problems;
   });

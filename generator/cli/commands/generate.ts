@@ -11,6 +11,8 @@ import { applyDiagnostics, applyDiffs, displayPath } from '../../apply/report-di
 import type { ApplyMode, ApplyReport } from '../../apply/types.js';
 import type { Diagnostic } from '../../model/types.js';
 import { EXIT, type CliCommand, type CliIo } from '../io.js';
+import { ModelReadError } from '../../io/read-model.js';
+import { formatDiagnostics } from '../format-diagnostics.js';
 import { loadAndValidate, planModel } from '../model-pipeline.js';
 import { ConfigError, loadProjectConfig } from '../project-config.js';
 
@@ -129,6 +131,10 @@ export async function guarded(io: CliIo, help: string, body: () => Promise<numbe
       io.stderr(`error[E_USAGE]: ${(error as Error).message}\n\n${help}`);
       return EXIT.usage;
     }
+    if (error instanceof ModelReadError) {
+      io.stdout(formatDiagnostics([error.diagnostic], 'text', { summary: false, displayPath: (f) => displayPath(io.cwd, f, '') }));
+      return EXIT.usage;
+    }
     if (error instanceof ConfigError) {
       io.stderr(`${error.file}:1:1: error[E_CONFIG]: ${error.message}\n  hint: see docs/cli.md, "Project config"\n`);
       return EXIT.usage;
@@ -164,7 +170,6 @@ export const generate: CliCommand = (argv, io) =>
         orphans: report?.orphans ?? [],
       },
     });
-    if (out.stderr) io.stderr(out.stderr);
-    if (out.stdout) io.stdout(out.stdout);
+    io.stdout(out);
     return ok ? EXIT.ok : EXIT.problems;
   });
