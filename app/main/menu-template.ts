@@ -68,7 +68,7 @@ export function buildMenuTemplate(options: MenuOptions, actions: MenuActions): M
     },
     {
       label: 'Generate',
-      submenu: [command('Preview Changes', 'preview-generation', 'CmdOrCtrl+Shift+P'), command('Generate', 'generate', 'CmdOrCtrl+Shift+G')],
+      submenu: [command('Preview Changes', 'preview-generation', 'CmdOrCtrl+Shift+P'), command('Generate Code', 'generate', 'CmdOrCtrl+Shift+G')],
     },
     {
       label: 'View',
