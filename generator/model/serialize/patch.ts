@@ -164,12 +164,9 @@ export function patchContext(ctx: BoundedContext, text: string): string[] | unde
 
 /** Item-level edits of one section; false when the section must be rewritten whole. */
 function patchSection(section: Section, pair: Pair, span: Span, was: SectionItem[], now: SectionItem[], old: OldText, edits: LineEdits): boolean {
-  if (section.shape === 'block') {
-    const a = was[0];
-    const b = now[0];
-    if (a && b && rendered(section, a) === rendered(section, b)) return true;
-    return false;
-  }
+  // Nothing changed: keep the section as written, whatever its style.
+  if (was.length === now.length && was.every((item, i) => item.key === now[i]!.key && rendered(section, item) === rendered(section, now[i]!))) return true;
+  if (section.shape === 'block') return false;
   const value = pair.value as YamlNode | null;
   const fits = section.shape === 'named' ? value && isMap(value) : value && isSeq(value);
   if (!fits || !isCollection(value) || value.flow || value.items.length !== was.length || was.length === 0) return false;
