@@ -13,6 +13,12 @@ export interface ScaffoldMember {
   name: string;
   /** Full text of the declaration to insert when missing (formatted, ends without newline). */
   text: string;
+  /**
+   * Imports only this member's text needs (e.g. the `notImplemented` of a stub): to be added
+   * together with the member when it is inserted, never on their own, since a user who has
+   * replaced every stub may have removed them.
+   */
+  imports?: ScaffoldImport[];
 }
 
 export interface ScaffoldImport {

@@ -3,7 +3,7 @@
 // the logic (generated), and the command handler with one typed entry point per command.
 
 import type { Command, Event, Field } from '../model/types.js';
-import type { PlannedFile, ScaffoldMember } from '../plan-types.js';
+import type { PlannedFile, ScaffoldImport, ScaffoldMember } from '../plan-types.js';
 import {
   aggregateNames,
   commandEntryName,
@@ -13,7 +13,7 @@ import {
   rejectionsTypeName,
   snakeCase,
 } from '../names.js';
-import { access, at, generatedHeader, importLine, importPath, jsdocBlock, propertyKey, str } from './code.js';
+import { access, at, generatedHeader, importLine, importPath, jsdocBlock, propertyKey, scaffoldImports, str, stubbed } from './code.js';
 import { evolveMapping, fieldMapping, zeroValue, type AggregateFacts, type ContextFacts } from './facts.js';
 import { layout } from './layout.js';
 import { tsTypeOf } from './type-text.js';
@@ -81,7 +81,7 @@ function invariantLines(facts: ContextFacts, agg: AggregateFacts): string[] {
   void facts;
 }
 
-function decideMember(facts: ContextFacts, agg: AggregateFacts, command: Command): ScaffoldMember {
+function decideMember(facts: ContextFacts, agg: AggregateFacts, command: Command, runtime: string): ScaffoldMember {
   const names = aggregateNames(agg.aggregate.name);
   const emitted = command.emits.map((e) => facts.eventsByName.get(e.name)).filter((e): e is Event => e !== undefined);
   const mappings = emitted.map((event) => ({ event, mapping: fieldMapping(event.fields, command.fields) }));
@@ -104,19 +104,20 @@ function decideMember(facts: ContextFacts, agg: AggregateFacts, command: Command
     const rules = agg.aggregate.invariants.map((i) => i.text);
     const what =
       `${agg.aggregate.name}: decide ${command.name} (${at(command.loc)}) is not written yet` +
-      (missing.length > 0 ? `; the model does not say where ${missing.join(', ')} come from` : '') +
+      (missing.length > 0 ? `; the model does not say where ${missing.join(', ')} ${missing.length === 1 ? 'comes' : 'come'} from` : '') +
       (rules.length > 0 ? `; keep: ${rules.join(' ')}` : '');
     body = `  return notImplemented(${str(what)});\n`;
   }
-  return { name: decideFunctionName(command.name), text: `${doc}${signature} {\n${body}}` };
+  return stubbed({ name: decideFunctionName(command.name), text: `${doc}${signature} {\n${body}}` }, !complete, runtime);
 }
 
-function evolveMember(facts: ContextFacts, agg: AggregateFacts, event: Event): ScaffoldMember {
+function evolveMember(facts: ContextFacts, agg: AggregateFacts, event: Event, runtime: string): ScaffoldMember {
   const names = aggregateNames(agg.aggregate.name);
   const mapping = evolveMapping(agg.aggregate, event);
   const doc = jsdocBlock([
     `How ${event.name} (${at(event.loc)}) changes ${agg.aggregate.name}.`,
-    ...(mapping ? ['Default from the model: state fields take the same-named event fields.'] : []),
+    ...(mapping && mapping.length > 0 ? ['Default from the model: state fields take the same-named event fields.'] : []),
+    ...(mapping && mapping.length === 0 ? ['Default from the model: the event carries nothing but the identity, so the state stays as it is.'] : []),
   ]);
   const signature = `export function ${evolveFunctionName(event.name)}(state: ${names.state}, event: ${pascalCase(event.name)}): ${names.state}`;
   let body: string;
@@ -131,19 +132,18 @@ function evolveMember(facts: ContextFacts, agg: AggregateFacts, event: Event): S
     const unmatched = event.fields.filter((f) => f.name !== agg.aggregate.identity && !agg.aggregate.state.some((s) => s.name === f.name)).map((f) => f.name);
     const what =
       `${agg.aggregate.name}: evolve ${event.name} (${at(event.loc)}) is not written yet; ` +
-      `the model does not say which state ${unmatched.length === 1 ? 'field' : 'fields'} ${unmatched.join(', ') || 'its fields'} change`;
+      `the model does not say which state ${unmatched.length === 1 ? 'field' : 'fields'} ${unmatched.join(', ') || 'its fields'} ${unmatched.length === 1 ? 'changes' : 'change'}`;
     body = `  return notImplemented(${str(what)});\n`;
   }
-  void facts;
-  return { name: evolveFunctionName(event.name), text: `${doc}${signature} {\n${body}}` };
+  return stubbed({ name: evolveFunctionName(event.name), text: `${doc}${signature} {\n${body}}` }, !mapping, runtime);
 }
 
 export function logicFile(facts: ContextFacts, agg: AggregateFacts): PlannedFile {
   const path = file(facts, agg, 'logic');
   const names = aggregateNames(agg.aggregate.name);
-  const members = [...agg.commands.map((c) => decideMember(facts, agg, c)), ...agg.events.map((e) => evolveMember(facts, agg, e))];
-  const imports = [
-    { moduleSpecifier: importPath(path, layout.runtimeIndex), namedImports: ['notImplemented'] },
+  const runtime = importPath(path, layout.runtimeIndex);
+  const members = [...agg.commands.map((c) => decideMember(facts, agg, c, runtime)), ...agg.events.map((e) => evolveMember(facts, agg, e, runtime))];
+  const imports: ScaffoldImport[] = [
     {
       moduleSpecifier: './commands.js',
       namedImports: [...agg.commands.flatMap((c) => [pascalCase(c.name), rejectionsTypeName(c.name)])].sort(),
@@ -159,7 +159,7 @@ export function logicFile(facts: ContextFacts, agg: AggregateFacts): PlannedFile
     `// command or an event, \`stormsmith generate\` only adds a typed stub here. The types hold you to\n` +
     `// the model: a decide function may return only the events its command emits, and reject only\n` +
     `// through \`reject\`, which offers exactly the command's \`rejects\`. Keep these functions pure.\n` +
-    imports.map((i) => importLine(i.namedImports, i.moduleSpecifier, i.typeOnly === true)).join('') +
+    scaffoldImports(members, imports) +
     '\n' +
     members.map((m) => m.text).join('\n\n') +
     '\n';
@@ -181,7 +181,7 @@ export function deciderFile(facts: ContextFacts, agg: AggregateFacts): PlannedFi
   const rejectionObjects = agg.commands.map((command) => {
     const rejects = [...new Set(command.rejects.map((r) => pascalCase(r.name)))].sort();
     const entries = rejects.map((r) => `  ${r}: (message?: string): never => {\n    throw new ${r}(message);\n  },\n`);
-    return `const ${rejectsConst(command)}: ${rejectionsTypeName(command.name)} = {\n${entries.join('')}};\n`;
+    return `const ${rejectsConst(command)}: ${rejectionsTypeName(command.name)} = {${entries.length === 0 ? '' : `\n${entries.join('')}`}};\n`;
   });
   const evolveCases = agg.events.map((e) => `    case ${str(e.name)}:\n      return logic.${evolveFunctionName(e.name)}(state, event);\n`);
   const decideCases = agg.commands.map(

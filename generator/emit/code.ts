@@ -3,6 +3,7 @@
 // generated code only through these escapers (shared/reference/hardening.md C2).
 
 import type { JsonValue } from '../model/types.js';
+import type { ScaffoldImport, ScaffoldMember } from '../plan-types.js';
 
 /** Header of every generated TypeScript file. */
 export function generatedHeader(sources: readonly string[]): string {
@@ -84,4 +85,23 @@ export function importLine(names: Iterable<string>, from: string, typeOnly = fal
 /** A model location for comments and messages: `lending.yaml:47`. */
 export function at(loc: { file: string; line: number }): string {
   return `${loc.file}:${loc.line}`;
+}
+
+/** A scaffold member; a stub carries the `notImplemented` import its text needs. */
+export function stubbed(member: ScaffoldMember, stub: boolean, runtimeModule: string): ScaffoldMember {
+  return stub ? { ...member, imports: [{ moduleSpecifier: runtimeModule, namedImports: ['notImplemented'] }] } : member;
+}
+
+/** Import lines of a new scaffold file: the file's imports, then those its members need. */
+export function scaffoldImports(members: readonly ScaffoldMember[], imports: readonly ScaffoldImport[]): string {
+  const byModule = new Map<string, { names: Set<string>; typeOnly: boolean }>();
+  for (const i of [...members.flatMap((m) => m.imports ?? []), ...imports]) {
+    const entry = byModule.get(i.moduleSpecifier) ?? { names: new Set<string>(), typeOnly: i.typeOnly === true };
+    i.namedImports.forEach((n) => entry.names.add(n));
+    entry.typeOnly &&= i.typeOnly === true;
+    byModule.set(i.moduleSpecifier, entry);
+  }
+  // Values first (the runtime), then types, each group in module order, like the rest of the output.
+  const order = [...byModule.entries()].sort(([a, x], [b, y]) => Number(x.typeOnly) - Number(y.typeOnly) || (a < b ? -1 : a > b ? 1 : 0));
+  return order.map(([module, e]) => importLine(e.names, module, e.typeOnly)).join('');
 }

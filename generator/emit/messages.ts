@@ -82,7 +82,7 @@ function rejectionsType(command: Command): string {
   const members = rejects.map((r) => `  /** Rejects the command with ${pascalCase(r)} (throws). */\n  readonly ${pascalCase(r)}: (message?: string) => never;\n`);
   return (
     `/** The only ways ${command.name} may be rejected (the model's \`rejects\`). */\n` +
-    `export type ${rejectionsTypeName(command.name)} = {\n${members.join('')}};\n`
+    `export type ${rejectionsTypeName(command.name)} = {${members.length === 0 ? '' : `\n${members.join('')}`}};\n`
   );
 }
 

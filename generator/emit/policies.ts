@@ -6,7 +6,7 @@
 import type { Command, Event, Policy } from '../model/types.js';
 import type { PlannedFile, ScaffoldMember } from '../plan-types.js';
 import { aggregateNames, commandEntryName, pascalCase, policyNames } from '../names.js';
-import { access, at, generatedHeader, importLine, importPath, jsdocBlock, propertyKey, str, tsLiteral } from './code.js';
+import { access, at, generatedHeader, importLine, importPath, jsdocBlock, propertyKey, scaffoldImports, str, stubbed, tsLiteral } from './code.js';
 import { fieldMapping, type ContextFacts } from './facts.js';
 import { layout } from './layout.js';
 import { eventModule } from './projections.js';
@@ -33,7 +33,7 @@ const issuedType = (pf: PolicyFacts): string => {
   return pf.commands.length <= 1 ? `${one} | ${one}[]` : `${one} | (${one})[]`;
 };
 
-function members(facts: ContextFacts, pf: PolicyFacts): ScaffoldMember[] {
+function members(facts: ContextFacts, pf: PolicyFacts, runtime: string): ScaffoldMember[] {
   return pf.events.map((event) => {
     const defaults = pf.commands.map((command) => ({ command, mapping: fieldMapping(command.fields, event.fields) }));
     const complete = defaults.length > 0 && defaults.every((d) => d.mapping !== undefined);
@@ -57,7 +57,7 @@ function members(facts: ContextFacts, pf: PolicyFacts): ScaffoldMember[] {
     } else {
       body = `  return notImplemented(${str(`${pf.policy.name}: on ${event.name} (${at(pf.policy.loc)}) is not written yet; the model does not say where the fields of ${pf.commands.map((c) => c.name).join(', ')} come from`)});\n`;
     }
-    return { name: reactName(pf.policy, event), text: `${doc}${signature} {\n${body}}` };
+    return stubbed({ name: reactName(pf.policy, event), text: `${doc}${signature} {\n${body}}` }, !complete, runtime);
   });
 }
 
@@ -79,7 +79,7 @@ export function policyFiles(facts: ContextFacts, policy: Policy): PlannedFile[] 
   const names = policyNames(facts.context.name, policy.name);
   const logicPath = layout.policyLogic(facts.context.name, policy.name);
   const path = layout.policy(facts.context.name, policy.name);
-  const logicMembers = members(facts, pf);
+  const logicMembers = members(facts, pf, importPath(logicPath, layout.runtimeIndex));
   const commandImports = (from: string) => {
     const byModule = new Map<string, string[]>();
     for (const c of pf.commands) {
@@ -89,7 +89,6 @@ export function policyFiles(facts: ContextFacts, policy: Policy): PlannedFile[] 
     return [...byModule.entries()].sort(([a], [b]) => (a < b ? -1 : 1)).map(([moduleSpecifier, namedImports]) => ({ moduleSpecifier, namedImports: namedImports.sort(), typeOnly: true }));
   };
   const logicImports = [
-    { moduleSpecifier: importPath(logicPath, layout.runtimeIndex), namedImports: ['notImplemented'], typeOnly: false },
     ...eventImports(facts, logicPath, pf.events),
     ...commandImports(logicPath),
   ];
@@ -100,7 +99,7 @@ export function policyFiles(facts: ContextFacts, policy: Policy): PlannedFile[] 
       `//\n` +
       `// This file is yours. Stormsmith created it once; when the policy listens to a new event it\n` +
       `// only adds a typed stub. Keep these functions pure: the generated reactor sends what they return.\n` +
-      logicImports.map((i) => importLine(i.namedImports, i.moduleSpecifier, i.typeOnly)).join('') +
+      scaffoldImports(logicMembers, logicImports) +
       '\n' +
       logicMembers.map((m) => m.text).join('\n\n') +
       '\n',

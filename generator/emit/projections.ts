@@ -5,9 +5,9 @@
 // root), each with its own processor id. Every definition is wrapped by `onlyCanHandle`.
 
 import type { Event, Field, Projection } from '../model/types.js';
-import type { PlannedFile, ScaffoldMember } from '../plan-types.js';
+import type { PlannedFile, ScaffoldImport, ScaffoldMember } from '../plan-types.js';
 import { pascalCase, projectionNames } from '../names.js';
-import { access, at, generatedHeader, importLine, importPath, jsdocBlock, propertyKey, str, tsLiteral } from './code.js';
+import { access, at, generatedHeader, importLine, importPath, jsdocBlock, propertyKey, scaffoldImports, str, stubbed, tsLiteral } from './code.js';
 import { sameType, zeroValue, type ContextFacts } from './facts.js';
 import { layout } from './layout.js';
 import { sampleObject } from './samples.js';
@@ -62,7 +62,7 @@ function documentMapping(projection: Projection, event: Event): { field: Field; 
   return mapping;
 }
 
-function logicMembers(facts: ContextFacts, pf: ProjectionFacts): ScaffoldMember[] {
+function logicMembers(facts: ContextFacts, pf: ProjectionFacts, runtime: string): ScaffoldMember[] {
   const names = projectionNames(facts.context.name, pf.projection.name);
   const members: ScaffoldMember[] = [];
   for (const event of pf.events) {
@@ -87,15 +87,15 @@ function logicMembers(facts: ContextFacts, pf: ProjectionFacts): ScaffoldMember[
       const what = `${pf.projection.name}: ${onName(event)} (${at(pf.projection.loc)}) is not written yet; the model does not say how ${event.name} changes ${unfed.join(', ') || 'the document'}`;
       body = `  return notImplemented(${str(what)});\n`;
     }
-    members.push({ name: onName(event), text: `${doc}${signature} {\n${body}}` });
+    members.push(stubbed({ name: onName(event), text: `${doc}${signature} {\n${body}}` }, !mapping, runtime));
     if (!keyField(event, pf.projection.key)) {
       const what = `${pf.projection.name}: ${event.name} carries no ${pf.projection.key}; say which ${pf.projection.name} document it belongs to`;
-      members.push({
+      members.push(stubbed({
         name: idName(event),
         text:
           jsdocBlock([`${event.name} has no required ${pf.projection.key} field: the id of the ${pf.projection.name} document it changes.`]) +
           `export function ${idName(event)}(event: ${type}): string {\n  return notImplemented(${str(what)});\n}`,
-      });
+      }, true, runtime));
     }
   }
   return members;
@@ -104,14 +104,13 @@ function logicMembers(facts: ContextFacts, pf: ProjectionFacts): ScaffoldMember[
 function logicFile(facts: ContextFacts, pf: ProjectionFacts): PlannedFile {
   const path = layout.projectionLogic(facts.context.name, pf.projection.name);
   const names = projectionNames(facts.context.name, pf.projection.name);
-  const members = logicMembers(facts, pf);
+  const members = logicMembers(facts, pf, importPath(path, layout.runtimeIndex));
   const byModule = new Map<string, string[]>();
   for (const event of pf.events) {
     const module = importPath(path, eventModule(facts, event));
     byModule.set(module, [...(byModule.get(module) ?? []), pascalCase(event.name)]);
   }
-  const imports: { moduleSpecifier: string; namedImports: string[]; typeOnly?: boolean }[] = [
-    { moduleSpecifier: importPath(path, layout.runtimeIndex), namedImports: ['notImplemented'] },
+  const imports: ScaffoldImport[] = [
     ...[...byModule.entries()].sort(([a], [b]) => (a < b ? -1 : 1)).map(([moduleSpecifier, namedImports]) => ({ moduleSpecifier, namedImports: namedImports.sort(), typeOnly: true })),
     { moduleSpecifier: `./${names.file}.js`, namedImports: [names.document], typeOnly: true },
   ];
@@ -121,7 +120,7 @@ function logicFile(facts: ContextFacts, pf: ProjectionFacts): PlannedFile {
     `// This file is yours. Stormsmith created it once; when the projection gains a source event,\n` +
     `// \`stormsmith generate\` only adds a typed stub. Keep these functions pure: they run inline in\n` +
     `// the append transaction or in a consumer, and in the in-memory store in tests.\n` +
-    imports.map((i) => importLine(i.namedImports, i.moduleSpecifier, i.typeOnly === true)).join('') +
+    scaffoldImports(members, imports) +
     '\n' +
     members.map((m) => m.text).join('\n\n') +
     '\n';
@@ -149,7 +148,7 @@ function registrationFile(facts: ContextFacts, pf: ProjectionFacts): PlannedFile
   const kind = pf.multiStream ? 'MultiStream' : 'SingleStream';
   const where = pf.inline
     ? 'inline: runs in the append transaction (strong consistency).'
-    : `async: runs in a consumer as processor ${pf.projection.name} (eventual consistency${pf.projection.lagTarget ? `, lag target ${pf.projection.lagTarget}` : ''}).`;
+    : `async: runs in a consumer as processor ${names.processorId} (eventual consistency${pf.projection.lagTarget ? `, lag target ${pf.projection.lagTarget}` : ''}).`;
   const union = pf.events.length === 0 ? 'never' : pf.events.map((e) => pascalCase(e.name)).join(' | ');
   const contents =
     generatedHeader(facts.sources) +

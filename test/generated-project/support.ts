@@ -8,7 +8,8 @@
 
 import { mkdirSync, mkdtempSync, readdirSync, readFileSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { dirname, join } from 'node:path';
+import { spawnSync } from 'node:child_process';
+import { dirname, join, relative, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { loadModel } from '../../generator/model/load.js';
 import type { Model } from '../../generator/model/types.js';
@@ -52,4 +53,47 @@ export function materialise(files: FileMap, prefix: string): string {
   writeFileMap(files, dir);
   symlinkSync(join(REPO_ROOT, 'node_modules'), join(dir, 'node_modules'), 'dir');
   return dir;
+}
+
+/** The environment for a child tool: ours minus vitest's worker variables. */
+function childEnv(): NodeJS.ProcessEnv {
+  const env: NodeJS.ProcessEnv = {};
+  for (const [key, value] of Object.entries(process.env)) {
+    if (!key.startsWith('VITEST') && key !== 'NODE_OPTIONS' && key !== 'TEST') env[key] = value;
+  }
+  return env;
+}
+
+export interface ToolRun {
+  status: number | null;
+  output: string;
+}
+
+/** Runs a tool installed in the project's node_modules/.bin (through our symlink). */
+export function runTool(dir: string, tool: 'tsc' | 'vitest', args: string[]): ToolRun {
+  const result = spawnSync(join(dir, 'node_modules', '.bin', tool), args, { cwd: dir, env: childEnv(), encoding: 'utf8', timeout: 240_000 });
+  return { status: result.status, output: `${result.stdout ?? ''}${result.stderr ?? ''}${result.error ? String(result.error) : ''}` };
+}
+
+export interface TestOutcome {
+  file: string;
+  name: string;
+  status: 'passed' | 'failed' | 'todo' | 'skipped' | 'pending';
+}
+
+/** `vitest run` inside the generated project, with the outcome of every test. */
+export function runGeneratedTests(dir: string): { run: ToolRun; outcomes: TestOutcome[] } {
+  const run = runTool(dir, 'vitest', ['run', '--reporter=json', '--outputFile=.vitest-report.json']);
+  let outcomes: TestOutcome[] = [];
+  try {
+    const report = JSON.parse(readFileSync(join(dir, '.vitest-report.json'), 'utf8')) as {
+      testResults: { name: string; assertionResults: { title: string; status: TestOutcome['status'] }[] }[];
+    };
+    outcomes = report.testResults.flatMap((file) =>
+      file.assertionResults.map((a) => ({ file: relative(dir, file.name).split(sep).join('/'), name: a.title, status: a.status })),
+    );
+  } catch {
+    // No report: the run itself failed; `run.output` says why.
+  }
+  return { run, outcomes };
 }
