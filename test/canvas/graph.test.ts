@@ -77,3 +77,30 @@ describe('model -> graph', () => {
     expect(loan.data.problems).toEqual({ errors: 1, warnings: 0, first: 'x' });
   });
 });
+
+describe('default placement', () => {
+  it('never puts an unplaced sticky on top of a saved one', () => {
+    const model = lendingModel();
+    // Saved exactly where the first command would go by default.
+    model.layouts['lending.yaml']!.positions.Member = { x: 260, y: 76 };
+    const g = toGraph(model);
+    const rects = g.nodes.filter((n) => n.type === 'sticky').map((n) => ({ id: n.id, x: n.position.x, y: n.position.y, w: n.width!, h: n.height! }));
+    for (const a of rects)
+      for (const b of rects) {
+        if (a.id >= b.id) continue;
+        const overlap = a.x < b.x + b.w && b.x < a.x + a.w && a.y < b.y + b.h && b.y < a.y + a.h;
+        expect(overlap, `${a.id} overlaps ${b.id}`).toBe(false);
+      }
+  });
+});
+
+describe('free spot for a new sticky', async () => {
+  const { freeSpot } = await import('../../app/renderer/model/free-spot.js');
+  it('keeps the wanted point when it is free and moves off an occupied one', () => {
+    expect(freeSpot({ x: 0, y: 0 }, { w: 100, h: 50 }, [])).toEqual({ x: 0, y: 0 });
+    const taken = [{ x: 0, y: 0, w: 100, h: 50 }];
+    const p = freeSpot({ x: 10, y: 10 }, { w: 100, h: 50 }, taken);
+    const overlap = p.x < 100 + 16 && 0 < p.x + 100 + 16 && p.y < 50 + 16 && 0 < p.y + 50 + 16;
+    expect(overlap).toBe(false);
+  });
+});

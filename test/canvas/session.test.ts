@@ -7,7 +7,6 @@ import { lendingContext } from './fixture.js';
 
 const ctxText = () => `${JSON.stringify(lendingContext(), null, 1)}\n`;
 const loan = { context: 'Lending', kind: 'aggregate', name: 'Loan' } as const;
-const tick = () => new Promise((r) => setTimeout(r, 0));
 
 async function open(backup = new MemoryBackupStore(), files: Record<string, string> = { 'lending.yaml': ctxText() }) {
   const ws = new MemoryWorkspace(files);
@@ -47,7 +46,7 @@ describe('session', () => {
     session.apply({ type: 'move', moves: [{ ref: loan, x: 5, y: 6 }] });
     const revision = session.getState().revision;
     expect(await session.save()).toBe(true);
-    await tick();
+    await session.idle();
     expect(ws.writes.map((w) => w.path)).toEqual(['lending.layout.yaml']);
     expect(JSON.parse(ws.text('lending.layout.yaml')!)).toEqual({ Loan: { x: 5, y: 6 } });
     expect(session.getState().dirty.size).toBe(0);
@@ -61,7 +60,7 @@ describe('session', () => {
     const ctx = lendingContext();
     ctx.aggregates[0]!.description = 'from git pull';
     await ws.editOnDisk('lending.yaml', `${JSON.stringify(ctx, null, 1)}\n`);
-    await tick();
+    await session.idle();
     expect(session.getState().model.contexts[0]!.aggregates[0]!.description).toBe('from git pull');
     expect(session.getState().history.past).toHaveLength(0);
     expect(session.getState().notice?.text).toMatch(/Reloaded lending.yaml/);
@@ -73,7 +72,7 @@ describe('session', () => {
     const ctx = lendingContext();
     ctx.aggregates[0]!.description = 'theirs';
     await ws.editOnDisk('lending.yaml', `${JSON.stringify(ctx, null, 1)}\n`);
-    await tick();
+    await session.idle();
     expect(session.getState().conflict?.path).toBe('lending.yaml');
     expect(session.getState().model.contexts[0]!.aggregates[0]!.description).toBe('mine');
     expect(await session.save()).toBe(false); // refuses while the question is open
@@ -88,7 +87,7 @@ describe('session', () => {
     const ctx = lendingContext();
     ctx.aggregates[0]!.description = 'theirs';
     await ws.editOnDisk('lending.yaml', `${JSON.stringify(ctx, null, 1)}\n`);
-    await tick();
+    await session.idle();
     session.takeTheirs();
     expect(session.getState().model.contexts[0]!.aggregates[0]!.description).toBe('theirs');
     expect(session.getState().dirty.size).toBe(0);
@@ -132,5 +131,27 @@ describe('session', () => {
     expect(session.getState().generation?.files[0]?.path).toBe('src/a.ts');
     await session.runGeneration();
     expect(ws.generationRuns).toBe(1);
+  });
+});
+
+describe('session when the serializer refuses', () => {
+  it('keeps the file dirty and refuses to save instead of dropping the edit', async () => {
+    const ws = new MemoryWorkspace({ 'lending.yaml': ctxText() });
+    let fail = false;
+    const core = { ...jsonCore, serializeContext: (c: Parameters<typeof jsonCore.serializeContext>[0], p: string | undefined) => {
+      if (fail) throw new Error('does not read back');
+      return jsonCore.serializeContext(c, p);
+    } };
+    const session = new Session(ws, core, new MemoryBackupStore());
+    await session.open();
+    fail = true;
+    session.apply({ type: 'update', ref: loan, set: { description: 'x' } });
+    expect([...session.getState().dirty]).toEqual(['lending.yaml']);
+    expect(session.getState().notice?.text).toMatch(/cannot be saved yet/);
+    expect(await session.save()).toBe(false);
+    expect(ws.writes).toEqual([]);
+    fail = false;
+    session.apply({ type: 'update', ref: loan, set: { description: 'y' } });
+    expect(await session.save()).toBe(true);
   });
 });

@@ -15,8 +15,21 @@ export function newElement(kind: ElementKind, name: string, ctx: BoundedContext)
       return { ...base, kind, identity: `${lowerFirst(name)}Id`, invariants: [], state: [] };
     case 'command':
       return { ...base, kind, aggregate: { name: '', loc: base.loc }, fields: [], emits: [], rejects: [] };
-    case 'event':
-      return { ...base, kind, version: 1, fields: [], published: false, previousVersions: [], reserved: [] };
+    case 'event': {
+      // The format needs an event's recorder (aggregate or external system): a new event starts
+      // as recorded by the context's first aggregate, shown as an arrow the user can redraw.
+      const owner = ctx.aggregates[0];
+      return {
+        ...base,
+        kind,
+        ...(owner ? { aggregate: { name: owner.name, loc: base.loc } } : {}),
+        version: 1,
+        fields: [],
+        published: false,
+        previousVersions: [],
+        reserved: [],
+      };
+    }
     case 'policy':
       return { ...base, kind, on: [], issues: [] };
     case 'projection':

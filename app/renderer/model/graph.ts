@@ -98,15 +98,28 @@ export function toGraph(model: Model, options: GraphOptions = {}): Graph {
     let minY = Infinity;
     let maxX = -Infinity;
     let maxY = -Infinity;
+    // Saved positions first, so that stickies placed by default never land on top of them.
+    const taken: { x: number; y: number; w: number; h: number }[] = [];
+    for (const kind of ALL_KINDS) {
+      for (const el of elementsOf(ctx, kind) as Element[]) {
+        const pos = saved[el.name];
+        if (pos) taken.push({ x: pos.x, y: pos.y, w: pos.w ?? STICKY_STYLES[kind].width, h: pos.h ?? STICKY_STYLES[kind].height });
+      }
+    }
+    const overlaps = (x: number, y: number, w: number, h: number) =>
+      taken.some((r) => x < r.x + r.w + 12 && r.x < x + w + 12 && y < r.y + r.h + 12 && r.y < y + h + 12);
     for (const kind of ALL_KINDS) {
       const style = STICKY_STYLES[kind];
       for (const el of elementsOf(ctx, kind) as Element[]) {
         const col = COLUMN[kind];
         let pos = saved[el.name];
         if (!pos) {
-          const row = rows.get(col) ?? 0;
+          let row = rows.get(col) ?? 0;
+          const x = originX + FRAME_PADDING + col * COLUMN_WIDTH;
+          while (overlaps(x, FRAME_PADDING + FRAME_TITLE + row * ROW_HEIGHT, style.width, style.height)) row++;
           rows.set(col, row + 1);
-          pos = { x: originX + FRAME_PADDING + col * COLUMN_WIDTH, y: FRAME_PADDING + FRAME_TITLE + row * ROW_HEIGHT };
+          pos = { x, y: FRAME_PADDING + FRAME_TITLE + row * ROW_HEIGHT };
+          taken.push({ x: pos.x, y: pos.y, w: style.width, h: style.height });
         }
         const width = pos.w ?? style.width;
         const height = pos.h ?? style.height;

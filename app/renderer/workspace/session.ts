@@ -74,6 +74,9 @@ export class Session {
   private unwatch: (() => void) | undefined;
   /** Journalled texts found at open, until the user restores or discards them. */
   private recovered = new Map<string, string>();
+  /** Files whose current model cannot be written as text (the serializer's self-check failed). */
+  private unsavable = new Set<string>();
+  private diskQueue: Promise<void> = Promise.resolve();
 
   constructor(
     private readonly api: WorkspaceApi,
@@ -104,7 +107,12 @@ export class Session {
         const content = await this.api.readModel(f.path);
         this.disk.set(f.path, { text: content.text, hash: content.hash });
       }
-      this.unwatch = this.api.watch((c) => void this.onDiskChange(c));
+      this.unwatch = this.api.watch((c) => {
+        // One change at a time, in arrival order: a later notification never races an earlier one.
+        this.diskQueue = this.diskQueue.then(() => this.onDiskChange(c)).catch((error: unknown) => {
+          this.set({ notice: { kind: 'error', text: `Could not read ${c.path}: ${messageOf(error)}` } });
+        });
+      });
       const recoverable = this.backup
         .paths()
         .filter((p) => {
@@ -121,6 +129,11 @@ export class Session {
     } catch (error) {
       this.set({ status: 'failed', notice: { kind: 'error', text: messageOf(error) } });
     }
+  }
+
+  /** Resolves once every disk change received so far has been handled. */
+  idle(): Promise<void> {
+    return this.diskQueue;
   }
 
   close(): void {
@@ -254,6 +267,7 @@ export class Session {
     const texts = new Map<string, string>();
     const dirty = new Set<string>();
     let serializeError: string | undefined;
+    const unsavable = new Set<string>();
     for (const ctx of model.contexts) {
       const layoutPath = layoutPathOf(ctx.file);
       try {
@@ -264,12 +278,17 @@ export class Session {
           texts.set(layoutPath, this.core.serializeLayout(layout ?? { positions: {} }, diskLayout?.text));
         }
       } catch (error) {
-        serializeError = `${ctx.file}: could not be written back as YAML: ${messageOf(error)}`;
+        // The edit stays on the board, the file stays dirty and save refuses until it is fixed:
+        // never write text that does not read back, never pretend the edit was saved.
+        serializeError = `${ctx.file}: cannot be saved yet: ${messageOf(error)}`;
+        unsavable.add(ctx.file);
         const disk = this.disk.get(ctx.file);
         if (disk) texts.set(ctx.file, disk.text);
       }
     }
+    for (const path of unsavable) dirty.add(path);
     for (const [path, text] of texts) {
+      if (unsavable.has(path)) continue;
       const disk = this.disk.get(path);
       if (disk?.text === text) {
         this.backup.remove(path);
@@ -279,6 +298,7 @@ export class Session {
       this.backup.put(path, { text, baseHash: disk?.hash ?? null, savedAt: new Date().toISOString() });
     }
     this.texts = texts;
+    this.unsavable = unsavable;
     // Validate what would be saved: re-read the texts so every diagnostic has a true position.
     const reread = this.core.load([...texts].map(([path, text]) => ({ path, text })));
     const diagnostics = [...reread.diagnostics, ...(reread.model ? this.core.validate(reread.model) : [])];
@@ -304,6 +324,10 @@ export class Session {
     if (this.state.saving) return false;
     if (this.state.conflict) {
       this.set({ notice: { kind: 'error', text: `${this.state.conflict.path} changed on disk: choose "Keep mine" or "Take theirs" first.` } });
+      return false;
+    }
+    if (this.unsavable.size > 0) {
+      this.set({ notice: { kind: 'error', text: `Not saved: ${[...this.unsavable].join(', ')} cannot be written yet (see the message above); fix the element or undo.` } });
       return false;
     }
     this.set({ saving: true });

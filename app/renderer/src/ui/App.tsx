@@ -10,6 +10,7 @@ import { autoLayout } from '../../model/auto-layout.js';
 import type { Change } from '../../model/changes.js';
 import { defaultNameOf, uniqueName } from '../../model/elements.js';
 import { boardToSvg } from '../../model/export-svg.js';
+import { freeSpot } from '../../model/free-spot.js';
 import { toGraph } from '../../model/graph.js';
 import { undoLabel, redoLabel } from '../../model/history.js';
 import { STICKY_STYLES } from '../../model/kinds.js';
@@ -93,10 +94,11 @@ export function App({ session }: { session: Session }) {
         const rect = document.querySelector('[data-testid="board"]')?.getBoundingClientRect();
         const center = flow.screenToFlowPosition({ x: (rect?.left ?? 0) + (rect?.width ?? 800) / 2, y: (rect?.top ?? 0) + (rect?.height ?? 600) / 2 });
         const style = STICKY_STYLES[kind];
-        position = { x: Math.round(center.x - style.width / 2), y: Math.round(center.y - style.height / 2) };
-        // Do not stack new stickies exactly on top of each other.
-        const taken = new Set(Object.values(model.layouts[ctx.file]?.positions ?? {}).map((p) => `${p.x},${p.y}`));
-        while (taken.has(`${position.x},${position.y}`)) position = { x: position.x + 24, y: position.y + 24 };
+        // Near the middle of the view, but never on top of another sticky.
+        const taken = toGraph(model)
+          .nodes.filter((n) => n.type === 'sticky')
+          .map((n) => ({ x: n.position.x, y: n.position.y, w: n.width ?? 0, h: n.height ?? 0 }));
+        position = freeSpot({ x: Math.round(center.x - style.width / 2), y: Math.round(center.y - style.height / 2) }, { w: style.width, h: style.height }, taken);
       }
       if (session.apply({ type: 'add', context: ctx.name, kind, name, at: position })) {
         setSelection([`${ctx.name}/${kind}/${name}`]);

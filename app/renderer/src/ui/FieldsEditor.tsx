@@ -1,7 +1,7 @@
 // Editor for a list of fields: name, type (picker with built-ins and the context's value
 // objects, free text for arrays and enums), optional flag. Commits the whole list on each edit.
 
-import { useEffect, useId, useState } from 'react';
+import { useEffect, useId, useState, type FocusEvent } from 'react';
 import { formatType, parseTypeText } from '../../../../generator/model/index.js';
 import { PRIMITIVE_TYPE_NAMES, type Field } from '../../../../generator/model/types.js';
 import { boardLoc } from '../../model/refs.js';
@@ -10,7 +10,15 @@ interface Row {
   name: string;
   type: string;
   optional: boolean;
+  /** Just added with "+ field": not in the model until the row is left or Enter is pressed. */
+  fresh?: boolean;
 }
+
+/** Moving between the inputs of one row is one edit: commit only when focus leaves the row. */
+const leftRow = (e: FocusEvent<HTMLInputElement>) => {
+  const row = e.currentTarget.closest('.field-row');
+  return !(e.relatedTarget instanceof Node && row?.contains(e.relatedTarget));
+};
 
 const rowOf = (f: Field): Row => ({ name: f.name, type: f.typeText, optional: f.optional });
 
@@ -66,8 +74,9 @@ export function FieldsEditor(props: { label: string; fields: Field[]; file: stri
             data-testid="field-name"
             value={r.name}
             onChange={(e) => update(i, { name: e.target.value })}
-            onBlur={() => commit(rows)}
+            onBlur={(e) => leftRow(e) && commit(rows)}
             onKeyDown={(e) => e.key === 'Enter' && commit(rows)}
+            autoFocus={r.fresh}
           />
           <input
             aria-label="field type"
@@ -75,7 +84,7 @@ export function FieldsEditor(props: { label: string; fields: Field[]; file: stri
             list={listId}
             value={r.type}
             onChange={(e) => update(i, { type: e.target.value })}
-            onBlur={() => commit(rows)}
+            onBlur={(e) => leftRow(e) && commit(rows)}
             onKeyDown={(e) => e.key === 'Enter' && commit(rows)}
           />
           <label className="optional" title="optional">
@@ -92,9 +101,7 @@ export function FieldsEditor(props: { label: string; fields: Field[]; file: stri
         onClick={() => {
           let n = rows.length + 1;
           while (rows.some((r) => r.name === `field${n}`)) n++;
-          const next = [...rows, { name: `field${n}`, type: 'string', optional: false }];
-          setRows(next);
-          commit(next);
+          setRows([...rows, { name: `field${n}`, type: 'string', optional: false, fresh: true }]);
         }}
       >
         + field

@@ -27,7 +27,7 @@ export function GenerationPanel(props: { preview: GenerationPreview | undefined;
           {preview.diagnostics.length > 0 ? (
             <ul className="problems">
               {preview.diagnostics.map((d, i) => (
-                <li key={i} className={`problem ${d.severity}`}>
+                <li key={i} className={`problem ${d.severity}`} data-testid="generation-diagnostic" data-code={d.code}>
                   <code>{d.code}</code> {d.message} ({d.file}:{d.line}:{d.col})
                 </li>
               ))}

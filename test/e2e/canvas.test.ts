@@ -1,0 +1,213 @@
+// The canvas in real Chromium, served by `stormsmith studio` over a scratch copy of the library
+// example: the whole loop from adding stickies to saving YAML and reacting to the disk.
+
+import { readFileSync, rmSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
+import type { Page } from 'playwright-core';
+import type { GenerationPreview } from '../../app/shared/workspace-api.js';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { buildRenderer, copyModels, launchBrowser, startStudio, type Browser, type Studio } from './support/studio.js';
+
+let rendererDir: string;
+let browser: Browser;
+
+beforeAll(async () => {
+  rendererDir = await buildRenderer();
+  browser = await launchBrowser();
+});
+
+afterAll(async () => {
+  await browser?.close();
+  if (rendererDir) rmSync(rendererDir, { recursive: true, force: true });
+});
+
+const sticky = (page: Page, name: string) => page.locator(`[data-testid="sticky"][data-name="${name}"]`);
+
+async function openBoard(): Promise<{ page: Page; studio: Studio; dir: string }> {
+  const dir = copyModels('library');
+  const studio = await startStudio(dir, rendererDir);
+  const page = await browser.context.newPage();
+  const errors: string[] = [];
+  page.on('pageerror', (e) => errors.push(e.message));
+  await page.goto(studio.url);
+  await sticky(page, 'Loan').waitFor();
+  expect(errors).toEqual([]);
+  return { page, studio, dir };
+}
+
+/** Drag from the outgoing handle of `from` to the incoming handle of `to`, like a user. */
+async function connect(page: Page, from: string, to: string): Promise<void> {
+  const source = await sticky(page, from).locator('[data-testid="handle-out"]').boundingBox();
+  const target = await sticky(page, to).locator('[data-testid="handle-in"]').boundingBox();
+  if (!source || !target) throw new Error(`handles of ${from} or ${to} not visible`);
+  await page.mouse.move(source.x + source.width / 2, source.y + source.height / 2);
+  await page.mouse.down();
+  await page.mouse.move((source.x + target.x) / 2, (source.y + target.y) / 2, { steps: 5 });
+  await page.mouse.move(target.x + target.width / 2, target.y + target.height / 2, { steps: 5 });
+  await page.mouse.up();
+}
+
+async function rename(page: Page, to: string): Promise<void> {
+  const input = page.getByTestId('prop-name');
+  await input.fill(to);
+  await input.press('Enter');
+  await sticky(page, to).waitFor();
+}
+
+const badge = (page: Page, name: string) => sticky(page, name).getByTestId('badge');
+
+/** Text of `after` with the YAML blocks of the named map entries (2-space keys) cut out. */
+function withoutBlocks(after: string, names: string[]): string {
+  const lines = after.split('\n');
+  const out: string[] = [];
+  let skipping = false;
+  for (const line of lines) {
+    if (line.trim() === '') skipping = false;
+    else if (/^ {2}\S/.test(line) || /^\S/.test(line)) skipping = names.some((n) => line.startsWith(`  ${n}:`));
+    if (!skipping) out.push(line);
+  }
+  return out.join('\n');
+}
+
+describe('canvas in Chromium through stormsmith studio', () => {
+  it('adds, connects and edits stickies with live validation, undo/redo, and a minimal YAML save', async () => {
+    const { page, studio, dir } = await openBoard();
+    try {
+      const original = readFileSync(path.join(dir, 'lending.yaml'), 'utf8');
+      await expect.poll(() => page.locator('[data-testid="sticky"]').count()).toBe(18);
+
+      // A command from the keyboard, an event from the palette.
+      await page.locator('body').press('c');
+      await sticky(page, 'NewCommand').waitFor();
+      await rename(page, 'ExtendLoan');
+      await expect.poll(() => badge(page, 'ExtendLoan').count()).toBe(1);
+      await page.getByTestId('palette-event').click();
+      await sticky(page, 'NewDomainEvent').waitFor();
+      await rename(page, 'LoanExtended');
+
+      // A meaningless connection is refused with a reason.
+      await connect(page, 'LoanExtended', 'ExtendLoan');
+      await expect(page.getByTestId('notice').getAttribute('data-kind')).resolves.toBe('refused');
+      expect(await page.getByTestId('notice').textContent()).toMatch(/policy/);
+
+      // command -> event (emits), command -> aggregate, aggregate -> event (records).
+      await connect(page, 'ExtendLoan', 'LoanExtended');
+      await connect(page, 'ExtendLoan', 'Loan');
+      await connect(page, 'Loan', 'LoanExtended');
+      await expect.poll(() => page.locator('.react-flow__edge').count()).toBeGreaterThan(0);
+
+      // The command still lacks the aggregate's identity field: the badge stays until it is added.
+      await sticky(page, 'ExtendLoan').click();
+      await expect.poll(() => badge(page, 'ExtendLoan').count()).toBe(1);
+      await page.getByTestId('fields-Fields').getByTestId('field-add').click();
+      const name = page.getByTestId('field-name').last();
+      await name.fill('loanId');
+      const type = page.getByTestId('field-type').last();
+      await type.fill('uuid');
+      await type.press('Enter');
+      await expect.poll(() => badge(page, 'ExtendLoan').count()).toBe(0);
+
+      // Undo brings the problem back, redo clears it again.
+      await page.getByTestId('undo').click();
+      await expect.poll(() => badge(page, 'ExtendLoan').count()).toBe(1);
+      await page.getByTestId('redo').click();
+      await expect.poll(() => badge(page, 'ExtendLoan').count()).toBe(0);
+
+      // The event gets a field too, then everything is saved.
+      await sticky(page, 'LoanExtended').click();
+      await page.getByTestId('fields-Fields').getByTestId('field-add').click();
+      await page.getByTestId('field-name').last().fill('loanId');
+      await page.getByTestId('field-type').last().fill('uuid');
+      await page.getByTestId('field-type').last().press('Enter');
+      await page.locator('body').click({ position: { x: 5, y: 5 } });
+      await page.keyboard.press('Control+s');
+      await expect.poll(() => page.getByTestId('dirty-state').getAttribute('data-dirty')).toBe('no');
+
+      const saved = readFileSync(path.join(dir, 'lending.yaml'), 'utf8');
+      expect(saved).toContain('  ExtendLoan:');
+      expect(saved).toContain('  LoanExtended:');
+      // Only the two new elements were written: cut them out and the file is what it was.
+      expect(withoutBlocks(saved, ['ExtendLoan', 'LoanExtended'])).toBe(original);
+      const extend = saved.slice(saved.indexOf('  ExtendLoan:'), saved.indexOf('\n  ', saved.indexOf('  ExtendLoan:') + 14) + 200);
+      expect(extend).toMatch(/aggregate: Loan/);
+      expect(extend).toMatch(/emits: \[LoanExtended\]|- LoanExtended/);
+      const layout = readFileSync(path.join(dir, 'lending.layout.yaml'), 'utf8');
+      expect(layout).toMatch(/^ExtendLoan: \{ x: -?\d+, y: -?\d+ \}$/m);
+      expect(await page.getByTestId('problem-count').textContent()).toMatch(/^0 errors/);
+    } finally {
+      await page.close();
+      await studio.stop();
+    }
+  });
+
+  it('reloads a clean board when the file changes on disk and asks when the board is dirty', async () => {
+    const { page, studio, dir } = await openBoard();
+    try {
+      const file = path.join(dir, 'lending.yaml');
+      const text = readFileSync(file, 'utf8');
+      writeFileSync(file, text.replace('actors:\n', 'actors:\n  Visitor:\n    description: Walks in without a card.\n'));
+      await sticky(page, 'Visitor').waitFor({ timeout: 15_000 });
+      expect(await page.getByTestId('notice').textContent()).toMatch(/Reloaded lending.yaml/);
+
+      // Now with an unsaved edit: no silent reload, a question instead, and the edit survives.
+      await sticky(page, 'Visitor').click();
+      await rename(page, 'WalkIn');
+      writeFileSync(file, readFileSync(file, 'utf8').replace('A registered library member', 'A registered member'));
+      await page.getByTestId('conflict-dialog').waitFor({ timeout: 15_000 });
+      await page.getByTestId('conflict-keep-mine').click();
+      await page.keyboard.press('Control+s');
+      await expect.poll(() => page.getByTestId('dirty-state').getAttribute('data-dirty')).toBe('no');
+      const saved = readFileSync(file, 'utf8');
+      expect(saved).toContain('  WalkIn:');
+      expect(saved).not.toContain('  Visitor:');
+    } finally {
+      await page.close();
+      await studio.stop();
+    }
+  });
+
+  it('deletes with the links listed, finds elements, and previews generation', async () => {
+    const { page, studio } = await openBoard();
+    try {
+      // Search jumps to (and selects) an element.
+      await page.keyboard.press('Control+f');
+      await page.getByTestId('search-input').fill('OverdueL');
+      await page.getByTestId('search-input').press('Enter');
+      await expect.poll(() => page.getByTestId('properties').getAttribute('data-element')).toBe('OverdueLoans');
+
+      // Delete shows the links that go with it.
+      await page.locator('body').press('Delete');
+      const links = await page.getByTestId('delete-links').textContent();
+      expect(links).toMatch(/LoanFellDue.*feeds.*OverdueLoans/);
+      await page.getByTestId('delete-confirm').click();
+      await expect.poll(() => sticky(page, 'OverdueLoans').count()).toBe(0);
+      await page.keyboard.press('Control+z');
+      await sticky(page, 'OverdueLoans').waitFor();
+
+      // Command palette runs the same actions as the menus.
+      await page.keyboard.press('Control+k');
+      await page.getByTestId('command-input').fill('preview gen');
+      await page.getByTestId('command-input').press('Enter');
+      await page.getByTestId('generation-summary').waitFor({ timeout: 60_000 });
+      expect(await page.getByTestId('generation-summary').textContent()).toMatch(/files would change/);
+      // The panel shows exactly what the studio's generator answers (whatever this build has).
+      const url = new URL(studio.url);
+      const response = await fetch(new URL('/api/generation/preview', url.origin), {
+        method: 'POST',
+        headers: { 'x-stormsmith-token': url.searchParams.get('token')!, 'content-type': 'application/json' },
+        body: '{}',
+      });
+      const preview = (await response.json()) as GenerationPreview;
+      expect(await page.getByTestId('generation-file').count()).toBe(preview.files.length);
+      const shownCodes = await page.getByTestId('generation-diagnostic').evaluateAll((els) => els.map((e) => e.getAttribute('data-code')));
+      expect(shownCodes).toEqual(preview.diagnostics.map((d) => d.code));
+      if (preview.files.length > 0) {
+        await page.getByTestId('generation-file').first().locator('button').click();
+        if (preview.files[0]!.diff) await page.getByTestId('generation-diff').waitFor();
+      }
+    } finally {
+      await page.close();
+      await studio.stop();
+    }
+  });
+});

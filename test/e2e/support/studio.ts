@@ -1,0 +1,102 @@
+// End-to-end plumbing: build the renderer once with vite, run `stormsmith studio` on a copy of a
+// model folder, drive Debian's Chromium with playwright-core.
+
+import { spawn, type ChildProcess } from 'node:child_process';
+import { cpSync, mkdtempSync, rmSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { chromium, type BrowserContext } from 'playwright-core';
+
+export const REPO = fileURLToPath(new URL('../../../', import.meta.url));
+export const CHROMIUM = process.env.STORMSMITH_CHROMIUM ?? '/usr/bin/chromium';
+export const CHROMIUM_ARGS = [
+  '--headless',
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+  '--no-first-run',
+];
+
+/** Build the renderer into a fresh temp folder (never app/renderer/dist, which others may serve). */
+export async function buildRenderer(): Promise<string> {
+  const outDir = mkdtempSync(path.join(os.tmpdir(), 'stormsmith-renderer-'));
+  const { build } = await import('vite');
+  await build({ configFile: path.join(REPO, 'app/renderer/vite.config.ts'), build: { outDir, emptyOutDir: true }, logLevel: 'error' });
+  return outDir;
+}
+
+/** A scratch copy of an example model folder. */
+export function copyModels(example: string): string {
+  const dir = mkdtempSync(path.join(os.tmpdir(), `stormsmith-${example}-`));
+  cpSync(path.join(REPO, 'models', example), dir, { recursive: true });
+  return dir;
+}
+
+export interface Studio {
+  url: string;
+  process: ChildProcess;
+  stop(): Promise<void>;
+}
+
+/** `node bin/stormsmith.mjs studio <dir> --port 0 --no-open`; resolves with the printed URL. */
+export function startStudio(dir: string, rendererDir: string): Promise<Studio> {
+  const child = spawn(process.execPath, [path.join(REPO, 'bin/stormsmith.mjs'), 'studio', dir, '--port', '0', '--no-open'], {
+    cwd: REPO,
+    env: { ...process.env, STORMSMITH_RENDERER_DIR: rendererDir },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  let out = '';
+  let err = '';
+  return new Promise((resolve, reject) => {
+    const timer = setTimeout(() => reject(new Error(`studio did not print its URL in time\nstdout: ${out}\nstderr: ${err}`)), 60_000);
+    child.stderr!.on('data', (d: Buffer) => (err += d.toString()));
+    child.stdout!.on('data', (d: Buffer) => {
+      out += d.toString();
+      const m = /(http:\/\/127\.0\.0\.1:\d+\/\?token=[A-Za-z0-9_-]+)/.exec(out);
+      if (m) {
+        clearTimeout(timer);
+        resolve({
+          url: m[1]!,
+          process: child,
+          stop: () =>
+            new Promise<void>((done) => {
+              if (child.exitCode !== null) return done();
+              child.once('exit', () => done());
+              child.kill('SIGTERM');
+            }),
+        });
+      }
+    });
+    child.once('exit', (code) => {
+      clearTimeout(timer);
+      reject(new Error(`studio exited with ${code}\nstdout: ${out}\nstderr: ${err}`));
+    });
+  });
+}
+
+export interface Browser {
+  context: BrowserContext;
+  close(): Promise<void>;
+}
+
+/** Chromium with a fresh profile. */
+export async function launchBrowser(viewport = { width: 1400, height: 900 }): Promise<Browser> {
+  const userDataDir = mkdtempSync(path.join(os.tmpdir(), 'stormsmith-chromium-'));
+  const context = await chromium.launchPersistentContext(userDataDir, {
+    executablePath: CHROMIUM,
+    headless: true,
+    args: CHROMIUM_ARGS,
+    viewport,
+    acceptDownloads: true,
+  });
+  return {
+    context,
+    close: async () => {
+      await context.close();
+      rmSync(userDataDir, { recursive: true, force: true });
+    },
+  };
+}
