@@ -4,6 +4,17 @@
 // (see the header of each file for the defect it addresses).
 export { backoffDelay, sleep, type Backoff } from './backoff.js';
 export {
+  dropDeadLetters,
+  listDeadLetters,
+  retryDeadLetters,
+  type DeadLetter,
+  type DeadLetterFilter,
+  type DropResult,
+  type RetriedMessage,
+  type RetryHandler,
+  type RetryResult,
+} from './deadLetterOps.js';
+export {
   DEAD_LETTER_TABLE,
   deadLetterTableSQL,
   projectionWithDeadLetter,
@@ -33,6 +44,7 @@ export {
   type InMemoryEventStoreSetup,
   type PostgresEventStoreSetup,
 } from './eventStores.js';
+export { readProcessorsLag, type ProcessorLag, type ProcessorLagQuery } from './lag.js';
 export { isNotImplemented, notImplemented, NotImplementedError } from './notImplemented.js';
 export { captureProcessorErrors } from './processorErrors.js';
 export { onlyCanHandle } from './projections.js';

@@ -65,6 +65,24 @@ const serverFor = (databaseDir: string, port: number, log: string[]) =>
     },
   });
 
+const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+
+/**
+ * A pool's `end()` can resolve while its backends are still closing. Stopping the server at that
+ * moment makes those connections receive `57P01 terminating connection`, which surfaces in the
+ * test process as an unhandled error. So wait (bounded) until no other client is connected.
+ */
+const waitForClientsToLeave = (serverUrl: string) =>
+  withClient(serverUrl, async (client) => {
+    for (let waited = 0; waited < 50; waited++) {
+      const { rows } = await client.query<{ n: unknown }>(
+        "SELECT count(*)::int AS n FROM pg_stat_activity WHERE backend_type = 'client backend' AND pid <> pg_backend_pid()",
+      );
+      if (Number(rows[0]?.n) === 0) return;
+      await sleep(100);
+    }
+  });
+
 let exitCodeGuarded = false;
 
 /**
@@ -105,11 +123,13 @@ export const startEmbeddedPostgres = async (): Promise<RunningPostgres> => {
       continue;
     }
     let stopped = false;
+    const serverUrl = `postgresql://${USER}:${PASSWORD}@127.0.0.1:${port}/postgres`;
     return {
-      serverUrl: `postgresql://${USER}:${PASSWORD}@127.0.0.1:${port}/postgres`,
+      serverUrl,
       stop: async () => {
         if (stopped) return;
         stopped = true;
+        await waitForClientsToLeave(serverUrl).catch(() => undefined);
         await server.stop();
         await rm(databaseDir, { recursive: true, force: true });
       },
@@ -147,7 +167,6 @@ export const createTestDatabase = async (serverUrl: string, prefix = 'test'): Pr
   return withDatabase(serverUrl, name);
 };
 
-const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
 /**
  * Drops a database made by `createTestDatabase`. Waits (bounded) for pools that are still
