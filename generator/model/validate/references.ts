@@ -13,6 +13,8 @@ export interface Reference {
   dependency: boolean;
   /** Policy `on` and projection `from`: the referencing element reads the event. */
   consumes: boolean;
+  /** The element that holds the reference: `policy CloseWhenCounted`. */
+  owner: string;
 }
 
 const ANY_ELEMENT: readonly ElementKind[] = ['aggregate', 'command', 'event', 'policy', 'projection', 'actor', 'externalSystem', 'valueObject'];
@@ -40,32 +42,40 @@ export function referencesOf(model: Model): Reference[] {
 }
 
 function collect(c: BoundedContext, out: Reference[]): void {
+  let owner = '';
   const add = (ref: NameRef, kinds: readonly ElementKind[], role: string, dependency = true, consumes = false): void => {
-    out.push({ ref, from: c.name, kinds, role, dependency, consumes });
+    out.push({ ref, from: c.name, kinds, role, dependency, consumes, owner });
   };
   for (const command of c.commands) {
+    owner = `command ${command.name}`;
     add(command.aggregate, ['aggregate'], `aggregate of command ${command.name}`);
     if (command.actor) add(command.actor, ['actor'], `actor of command ${command.name}`);
     for (const ref of command.emits) add(ref, ['event'], `event emitted by command ${command.name}`);
   }
   for (const event of c.events) {
+    owner = `event ${event.name}`;
     if (event.aggregate) add(event.aggregate, ['aggregate'], `aggregate of event ${event.name}`);
     if (event.source) add(event.source, ['externalSystem'], `source of event ${event.name}`);
   }
   for (const system of c.externalSystems) {
+    owner = `external system ${system.name}`;
     for (const ref of system.emits) add(ref, ['event'], `event emitted by external system ${system.name}`);
   }
   for (const policy of c.policies) {
+    owner = `policy ${policy.name}`;
     for (const ref of policy.on) add(ref, ['event'], `event that policy ${policy.name} reacts to`, true, true);
     for (const ref of policy.issues) add(ref, ['command'], `command issued by policy ${policy.name}`);
   }
   for (const projection of c.projections) {
+    owner = `projection ${projection.name}`;
     for (const ref of projection.from) add(ref, ['event'], `source event of projection ${projection.name}`, true, true);
   }
   for (const hotspot of c.hotspots) {
+    owner = `hotspot "${hotspot.name}"`;
     for (const ref of hotspot.about) add(ref, ANY_ELEMENT, `subject of hotspot "${hotspot.name}"`, false);
   }
   for (const spec of c.specs) {
+    owner = `spec "${spec.name}"`;
     for (const given of spec.given) add(given.type, ['event'], `given event of spec "${spec.name}"`, false);
     add(spec.when.type, ['command'], `when command of spec "${spec.name}"`, false);
     if (spec.then.kind === 'events') {

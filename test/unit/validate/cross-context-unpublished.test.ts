@@ -14,7 +14,7 @@ describe(RULE, () => {
     const [d, ...rest] = check(RULE, files);
     expect(rest).toEqual([]);
     expect(d).toMatchObject({ code: 'E_UNPUBLISHED_EVENT', severity: 'error' });
-    expect(d!.message).toBe('event that policy InvoiceEverySale reacts to is SaleOpened of context Sales, which is not a published event');
+    expect(d!.message).toBe('policy InvoiceEverySale consumes event SaleOpened of context Sales, which is not published');
     expectAt(d, files, 'billing.yaml', 'SaleOpened');
     expect(d!.hint).toContain('mark SaleOpened `published: true` in sales.yaml');
   });

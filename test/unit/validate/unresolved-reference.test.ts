@@ -49,6 +49,13 @@ describe(RULE, () => {
     expect(d!.hint).toBe('define a command named ArchiveEverything, or fix the name');
   });
 
+  it('keeps the context qualifier in the proposal for a qualified name', () => {
+    const files = variant((t) => t.replace('on: [CashCounted]', 'on: [Sales.CashCountd]'));
+    const [d] = check(RULE, files);
+    expect(d!.message).toBe('unknown event "Sales.CashCountd" (event that policy CloseWhenCounted reacts to)');
+    expect(d!.hint).toBe('did you mean "Sales.CashCounted"?');
+  });
+
   it('reports a qualified reference to an unknown context', () => {
     const files = variant((t) => t.replace('on: [CashCounted]', 'on: [Salse.CashCounted]'));
     const [d] = check(RULE, files);

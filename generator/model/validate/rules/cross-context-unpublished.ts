@@ -21,7 +21,7 @@ export const crossContextUnpublished: Rule = {
       out.push(
         report(this, {
           at: r.ref.loc,
-          message: `${r.role} is ${event.name} of context ${event.context}, which is not a published event`,
+          message: `${r.owner} consumes event ${event.name} of context ${event.context}, which is not published`,
           hint: `mark ${event.name} \`published: true\` in ${event.loc.file} so its schema is held to the integration-event rules, or consume a published event instead`,
           related: [event.loc],
         }),

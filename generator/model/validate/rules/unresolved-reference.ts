@@ -17,11 +17,12 @@ export const unresolvedReference: Rule = {
       const label = kindsLabel(r.kinds);
       if (resolution.status === 'missing') {
         const guess = suggestName(r.ref.name, index.namesOfKinds(r.kinds));
+        const proposal = guess && r.ref.context ? `${r.ref.context}.${guess}` : guess;
         out.push(
           report(this, {
             at: r.ref.loc,
             message: `unknown ${label} "${written}" (${r.role})`,
-            hint: guess ? `did you mean "${guess}"?` : `define ${withArticle(label)} named ${r.ref.name}, or fix the name`,
+            hint: proposal ? `did you mean "${proposal}"?` : `define ${withArticle(label)} named ${r.ref.name}, or fix the name`,
           }),
         );
       } else if (resolution.status === 'unknown-context') {
