@@ -5,7 +5,7 @@
 
 import Handlebars from 'handlebars';
 import type { PlannedFile } from '../plan-types.js';
-import { contextFolder, snakeCase } from '../names.js';
+import { compareCodeUnits, contextFolder, snakeCase } from '../names.js';
 import type { ContextFacts } from './facts.js';
 import { layout } from './layout.js';
 import { projectionFacts } from './projections.js';
@@ -19,7 +19,7 @@ export function md(text: string | undefined): string {
   return text
     .replace(/[\r\n\u2028\u2029]+/g, ' ')
     .trim()
-    .replace(/([\\`*_{}[\]<>()#+!|~])/g, '\\$1')
+    .replace(/([\\`*_[\]<>#|~])/g, '\\$1')
     .replace(/^([-=])/, '\\$1');
 }
 
@@ -59,7 +59,7 @@ export function adrView(facts: ContextFacts, modelRoot: string) {
     commands: [...facts.commandsByName.values()].map((cmd) => ({
       name: md(cmd.name),
       aggregate: md(cmd.aggregate.name),
-      actor: md(cmd.actor?.name ?? '-'),
+      actor: cmd.actor ? md(cmd.actor.name) : '-',
       emits: list(cmd.emits.map((e) => e.name)),
       rejects: list(cmd.rejects.map((r) => r.name)),
     })),
@@ -81,7 +81,7 @@ export function adrView(facts: ContextFacts, modelRoot: string) {
         key: md(p.key),
         runs: pf.inline ? 'inline' : 'async',
         consistency: md(p.consistency),
-        lagTarget: md(p.lagTarget ?? (pf.inline ? 'none (same transaction)' : 'not set')),
+        lagTarget: p.lagTarget !== undefined ? md(p.lagTarget) : pf.inline ? 'none (same transaction)' : 'not set',
       };
     }),
     slas: c.architecture.slas.map((s) => ({ name: md(s.name), target: md(s.target), why: md(s.why) })),
@@ -90,7 +90,7 @@ export function adrView(facts: ContextFacts, modelRoot: string) {
       : '3 attempts with exponential backoff (default)',
     policies: facts.policies.map((p) => ({ name: md(p.name), on: list(p.on.map((o) => o.name)), issues: list(p.issues.map((i) => i.name)) })),
     hotspots: [...c.hotspots]
-      .sort((a, b) => (a.loc.line - b.loc.line) || (a.name < b.name ? -1 : 1))
+      .sort((a, b) => compareCodeUnits(a.name, b.name))
       .map((h) => ({ title: md(h.name), about: h.about.length > 0 ? list(h.about.map((a) => a.name)) : '', description: md(h.description) })),
     decisions: c.architecture.decisions.map((d) => ({ title: md(d.title), text: md(d.text) })),
   };

@@ -8,7 +8,7 @@
 
 import type { Command, JsonValue, Spec, SpecMessage } from '../model/types.js';
 import type { PlannedFile } from '../plan-types.js';
-import { aggregateNames, pascalCase } from '../names.js';
+import { aggregateNames, compareCodeUnits, pascalCase } from '../names.js';
 import { at, generatedHeader, importLine, importPath, str, tsLiteral } from './code.js';
 import { fieldMapping, type AggregateFacts, type ContextFacts } from './facts.js';
 import { layout } from './layout.js';
@@ -95,7 +95,12 @@ export function specsTestFile(facts: ContextFacts, agg: AggregateFacts): Planned
   const path = layout.specsTest(facts.context.name, agg.aggregate.name);
   const names = aggregateNames(agg.aggregate.name);
   const commands = new Set(agg.commands.map((c) => c.name));
-  const specs = facts.context.specs.filter((s) => commands.has(s.when.type.name));
+  // By name (stable for equal names), so that reordering specs in the model file changes nothing.
+  const specs = facts.context.specs
+    .filter((s) => commands.has(s.when.type.name))
+    .map((spec, index) => ({ spec, index }))
+    .sort((a, b) => compareCodeUnits(a.spec.name, b.spec.name) || a.index - b.index)
+    .map(({ spec }) => spec);
   const usesRejection = specs.some((s) => s.then.kind === 'rejects' && !inexpressible(agg, s));
   const usesTodo = specs.some((s) => inexpressible(agg, s));
   const contents =

@@ -95,7 +95,8 @@ function flatType(schema: JsonValue, defs: { [key: string]: JsonValue } | undefi
     const item = flatType(schema.items, defs);
     if (item === undefined) return undefined;
     if (isObject(schema.items) && isObject(schema.items) && (schema.items.description !== undefined || schema.items.title !== undefined)) return undefined;
-    return `${item}[]`;
+    // A single enum literal is parenthesised as an array item (`("a")[]`), as the reference does.
+    return item.startsWith('"') ? `(${item})[]` : `${item}[]`;
   }
   if (keys.some((k) => !SIMPLE_KEYS.has(k)) || schema.title !== undefined) return undefined;
   switch (schema.type) {
