@@ -1,8 +1,26 @@
 // hardening.md C1: every input hazard of YAML model files becomes a positioned diagnostic.
 // One `describe` per checklist row; the row number is in the title.
 import { describe, expect, it } from 'vitest';
-import { loadModel } from '../../../generator/model/index.js';
+import { loadModel, serializeContext, type BoundedContext } from '../../../generator/model/index.js';
 import { codes, HEADER, load, only, positionOf } from './helpers.js';
+
+const emptyContextOf = (name: string): BoundedContext => ({
+  name,
+  file: 'm.yaml',
+  loc: { file: 'm.yaml', line: 1, col: 1, endLine: 1, endCol: 1 },
+  relationships: [],
+  aggregates: [],
+  commands: [],
+  events: [],
+  policies: [],
+  projections: [],
+  actors: [],
+  externalSystems: [],
+  valueObjects: [],
+  hotspots: [],
+  specs: [],
+  architecture: { slas: [], decisions: [] },
+});
 
 describe('C1.1 billion laughs', () => {
   const levels = ['a: &a [x, x, x, x, x, x, x, x, x]'];
@@ -222,6 +240,12 @@ describe('C1.13 huge input', () => {
     expect(codes(load(text, { maxBytes: 1000 }).diagnostics)).toEqual(['E_TOO_LARGE']);
     expect(load(text, { maxBytes: 2000 }).diagnostics).toEqual([]);
   });
+  it('100 000 nodes under the cap load', () => {
+    const text = `${HEADER}aggregates:\n  Loan:\n    identity: id\n    invariants: [${Array(100_000).fill('x').join(', ')}]\n`;
+    const result = load(text);
+    expect(result.diagnostics).toEqual([]);
+    expect(result.model!.contexts[0]!.aggregates[0]!.invariants).toHaveLength(100_000);
+  });
   it('a 1 MB scalar under the cap loads', () => {
     const text = `${HEADER}description: ${'y'.repeat(1024 * 1024)}\n`;
     expect(load(text).model!.contexts[0]!.description).toHaveLength(1024 * 1024);
@@ -245,6 +269,11 @@ describe('C1.15 empty file', () => {
       expect(d.hint).toContain('stormsmith: 1');
     });
   }
+  it('saving an empty context writes a minimal valid document', () => {
+    const text = serializeContext({ ...emptyContextOf('Lending'), file: 'm.yaml' });
+    expect(text).toBe('stormsmith: 1\ncontext: Lending\n');
+    expect(load(text).diagnostics).toEqual([]);
+  });
   it('an empty layout sidecar is a valid empty layout', () => {
     const result = loadModel([{ path: 'm.layout.yaml', text: '# nothing placed yet\n' }]);
     expect(result.diagnostics).toEqual([]);

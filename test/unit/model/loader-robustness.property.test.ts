@@ -19,9 +19,22 @@ function check(path: string, input: { text: string; bytes?: Uint8Array }, positi
   expect(positionProblems(result!.diagnostics, { [path]: positionsIn })).toEqual([]);
   expect(result!.diagnostics.every((d) => /^[EWI]_[A-Z0-9_]+$/.test(d.code))).toBe(true);
   expect(result!.ok).toBe(!result!.diagnostics.some((d) => d.severity === 'error'));
+  // C1.5: whatever the keys, no prototype was touched and model objects are plain.
+  expect(Object.getPrototypeOf({})).toBe(Object.prototype);
+  expect(({} as Record<string, unknown>).polluted).toBeUndefined();
+  expect(oddPrototypes(result!.model)).toEqual([]);
 }
 
-const TOKENS = ['*', '&a ', '*a', '!', '!!binary ', '<<: ', '\t', '<<<<<<< HEAD\n', '---\n', '[', ']', '{', '}', ':', ': ', '"', "'", '|', '>', '- ', '? ', '#', '😀', '\r\n', '\uFEFF', '__proto__: ', '%YAML 1.1\n', '\\', ',', '\n  ', '@'];
+/** Paths of objects in a loaded model whose prototype is not Object.prototype / Array.prototype. */
+function oddPrototypes(value: unknown, path = 'model', out: string[] = []): string[] {
+  if (!value || typeof value !== 'object') return out;
+  const proto = Object.getPrototypeOf(value);
+  if (proto !== (Array.isArray(value) ? Array.prototype : Object.prototype)) out.push(path);
+  for (const [k, v] of Object.entries(value)) oddPrototypes(v, `${path}.${k}`, out);
+  return out;
+}
+
+const TOKENS = ['__proto__: { polluted: true }\n', '  constructor: {}\n', 'prototype: ', '*', '&a ', '*a', '!', '!!binary ', '<<: ', '\t', '<<<<<<< HEAD\n', '---\n', '[', ']', '{', '}', ':', ': ', '"', "'", '|', '>', '- ', '? ', '#', '😀', '\r\n', '\uFEFF', '__proto__: ', '%YAML 1.1\n', '\\', ',', '\n  ', '@'];
 
 type Mutation =
   | { op: 'delete' | 'duplicate'; line: number }
