@@ -74,11 +74,20 @@ async function createWindow(folder?: string): Promise<void> {
         discardBackups: async (paths) => {
           for (const p of paths) if (host.root) await backups.discard(host.root, p);
         },
-      }).then((ok) => {
-        if (!ok) return;
-        closeApproved = true;
-        win.close();
-      }),
+      }).then(
+        (ok) => {
+          if (!ok) return;
+          closeApproved = true;
+          win.close();
+        },
+        (error: unknown) => {
+          // The guard itself failed (a dialog error): close only if nothing would be lost.
+          log(`close guard failed: ${String(error)}`);
+          if (host.dirty.length > 0) return;
+          closeApproved = true;
+          win.close();
+        },
+      ),
     );
   });
   win.on('closed', () => {

@@ -87,7 +87,9 @@ export function createHttpWorkspaceClient(options: HttpWorkspaceClientOptions): 
       credentials: 'omit',
     });
     const payload: unknown = await response.json().catch(() => null);
-    if (okStatuses.includes(response.status)) return payload as T;
+    // A refusal body (`{ error }`) is never a result, whatever the status.
+    const refusal = typeof payload === 'object' && payload !== null && 'error' in payload;
+    if (okStatuses.includes(response.status) && !refusal) return payload as T;
     const error = (payload as { error?: { code?: string; message?: string; hint?: string } } | null)?.error;
     throw new StudioRequestError(response.status, error?.code ?? `HTTP_${response.status}`, error?.message ?? response.statusText, error?.hint);
   }

@@ -83,3 +83,18 @@ describe('browser opener and token pick-up', () => {
     expect(studioConnectionFromLocation({ origin: 'http://127.0.0.1:4000', href: 'http://127.0.0.1:4000/' }, undefined, history)).toBeNull();
   });
 });
+
+describe('HTTP client answers', () => {
+  const fakeFetch = (status: number, body: unknown) =>
+    (async () => new Response(JSON.stringify(body), { status, headers: { 'content-type': 'application/json' } })) as typeof fetch;
+
+  it('returns a conflict or IO error WriteResult, but throws on a refusal body even with an accepted status', async () => {
+    const { createHttpWorkspaceClient } = await import('../../app/shared/http-workspace-client.js');
+    const conflict = { ok: false, reason: 'conflict', diskHash: null, diskText: null };
+    expect(await createHttpWorkspaceClient({ baseUrl: 'http://x', token: 't', fetch: fakeFetch(409, conflict) }).writeModel('a.yaml', 'x', null)).toEqual(conflict);
+    const ioError = { ok: false, reason: 'error', message: 'a.yaml: ENOSPC: no space' };
+    expect(await createHttpWorkspaceClient({ baseUrl: 'http://x', token: 't', fetch: fakeFetch(500, ioError) }).writeModel('a.yaml', 'x')).toEqual(ioError);
+    const internal = createHttpWorkspaceClient({ baseUrl: 'http://x', token: 't', fetch: fakeFetch(500, { error: { code: 'E_INTERNAL', message: 'boom' } }) });
+    await expect(internal.writeModel('a.yaml', 'x')).rejects.toMatchObject({ status: 500, code: 'E_INTERNAL' });
+  });
+});
