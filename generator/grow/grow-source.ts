@@ -83,6 +83,18 @@ function importInsertions(tsMorph: TsMorph, file: import('ts-morph').SourceFile,
   return insertions;
 }
 
+/** One entry per (module, type-only) pair, names in first-seen order. */
+function mergeImports(imports: ScaffoldImport[]): ScaffoldImport[] {
+  const merged = new Map<string, ScaffoldImport>();
+  for (const i of imports) {
+    const key = `${i.typeOnly ? 'type ' : ''}${i.moduleSpecifier}`;
+    const entry = merged.get(key);
+    if (!entry) merged.set(key, { moduleSpecifier: i.moduleSpecifier, namedImports: [...i.namedImports], ...(i.typeOnly ? { typeOnly: true } : {}) });
+    else for (const n of i.namedImports) if (!entry.namedImports.includes(n)) entry.namedImports.push(n);
+  }
+  return [...merged.values()];
+}
+
 /**
  * Grows `text` (a user-owned file at `path`) so that it declares every member of `growth` and
  * has its imports. Members that exist by name (exported or not) are never touched.
@@ -96,8 +108,10 @@ export function growSource(tsMorph: TsMorph, project: Project, path: string, tex
     const eol = text.includes('\r\n') ? '\r\n' : '\n';
     const names = new Set(declared.map((d) => d.name));
     const addedImports: string[] = [];
-    const insertions = importInsertions(tsMorph, file, growth.imports, eol, addedImports);
     const newMembers = growth.members.filter((m) => !names.has(m.name));
+    // A member's own imports (e.g. `notImplemented` for a stub) come only with the member.
+    const wanted = [...growth.imports, ...newMembers.flatMap((m) => m.imports ?? [])];
+    const insertions = importInsertions(tsMorph, file, mergeImports(wanted), eol, addedImports);
     if (newMembers.length > 0) {
       const lead = text.length === 0 || text.endsWith('\n') ? '' : eol;
       const body = newMembers.map((m) => `${eol}${m.text.replace(/\r?\n/g, eol)}${eol}`).join('');

@@ -88,6 +88,15 @@ describe('growing a user-owned file', () => {
     expect(result.text).toBe("import {\n    a,\n    b,\n    c,\n} from './m.js';\n");
   });
 
+  it("adds a member's own imports only together with the member", () => {
+    const withStubImport = { ...stub('decideRenewLoan', 'RenewLoan', 'LoanRenewed'), imports: [{ moduleSpecifier: '../runtime/index.js', namedImports: ['notImplemented'] }] };
+    const added = grow("import type { A } from './a.js';\n", { members: [withStubImport], imports: [] });
+    expect(added.text).toContain("import { notImplemented } from '../runtime/index.js';\n");
+    // The user replaced the stub and dropped the import: it is not brought back.
+    const replaced = "export function decideRenewLoan() { return []; }\n";
+    expect(grow(replaced, { members: [withStubImport], imports: [] }).text).toBe(replaced);
+  });
+
   it('does not merge a value need into a type-only import', () => {
     const text = "import type { A } from './a.js';\n";
     expect(grow(text, { members: [], imports: [{ moduleSpecifier: './a.js', namedImports: ['makeA'] }] }).text).toBe("import type { A } from './a.js';\nimport { makeA } from './a.js';\n");
