@@ -1,6 +1,7 @@
 // Public barrel of the model core (pure: runs in Node and in the browser).
 export * from './types.js';
 export { loadModel, loadContextFile, type LoadOptions, type ContextFileResult } from './load.js';
+export { emptyContext } from './load/context.js';
 export { parseLayout, isLayoutFile, domainFileOfLayout, layoutFileOf, LAYOUT_SUFFIX } from './layout.js';
 export { parseTypeText, formatType, type ParsedType } from './load/type-syntax.js';
 export { didYouMean } from './suggest.js';

@@ -1,26 +1,8 @@
 // hardening.md C1: every input hazard of YAML model files becomes a positioned diagnostic.
 // One `describe` per checklist row; the row number is in the title.
 import { describe, expect, it } from 'vitest';
-import { loadModel, serializeContext, type BoundedContext } from '../../../generator/model/index.js';
+import { emptyContext, loadModel, serializeContext } from '../../../generator/model/index.js';
 import { codes, HEADER, load, only, positionOf } from './helpers.js';
-
-const emptyContextOf = (name: string): BoundedContext => ({
-  name,
-  file: 'm.yaml',
-  loc: { file: 'm.yaml', line: 1, col: 1, endLine: 1, endCol: 1 },
-  relationships: [],
-  aggregates: [],
-  commands: [],
-  events: [],
-  policies: [],
-  projections: [],
-  actors: [],
-  externalSystems: [],
-  valueObjects: [],
-  hotspots: [],
-  specs: [],
-  architecture: { slas: [], decisions: [] },
-});
 
 describe('C1.1 billion laughs', () => {
   const levels = ['a: &a [x, x, x, x, x, x, x, x, x]'];
@@ -164,6 +146,12 @@ describe('C1.9 integer-like keys keep their order', () => {
     const ctx = result.model!.contexts[0]!;
     expect(ctx.valueObjects[0]!.fields.map((f) => f.name)).toEqual(['b', '10', '2']);
     expect(ctx.events[0]!.previousVersions.map((v) => v.version)).toEqual([2, 1]);
+    // and on save
+    const saved = serializeContext(ctx);
+    expect(saved).toContain('      b: int\n      "10": int\n      "2": int\n');
+    const again = load(saved).model!.contexts[0]!;
+    expect(again.valueObjects[0]!.fields.map((f) => f.name)).toEqual(['b', '10', '2']);
+    expect(again.events[0]!.previousVersions.map((v) => v.version)).toEqual([2, 1]);
   });
 });
 
@@ -270,7 +258,7 @@ describe('C1.15 empty file', () => {
     });
   }
   it('saving an empty context writes a minimal valid document', () => {
-    const text = serializeContext({ ...emptyContextOf('Lending'), file: 'm.yaml' });
+    const text = serializeContext(emptyContext('Lending', 'm.yaml', { file: 'm.yaml', line: 1, col: 1, endLine: 1, endCol: 1 }));
     expect(text).toBe('stormsmith: 1\ncontext: Lending\n');
     expect(load(text).diagnostics).toEqual([]);
   });
