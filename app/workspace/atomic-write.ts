@@ -21,12 +21,41 @@ export async function writeFileAtomic(target: string, bytes: string): Promise<vo
     } finally {
       await handle.close();
     }
-    await rename(temp, target);
+    await renameWithRetry(temp, target);
   } catch (error) {
     await unlink(temp).catch(() => undefined);
     throw error;
   }
   await syncDirectory(dir);
+}
+
+/** Rename errors that mean "someone holds the file right now" (Windows antivirus, indexers). */
+const TRANSIENT_RENAME = new Set(['EPERM', 'EACCES', 'EBUSY']);
+
+/**
+ * On Windows a rename over a file another process has open fails for a moment; graceful-fs-style
+ * bounded retry with backoff, then the error (the caller keeps the document dirty). Elsewhere
+ * these codes are permanent, so no retry.
+ */
+export async function renameWithRetry(
+  from: string,
+  to: string,
+  options: { rename?: (a: string, b: string) => Promise<void>; platform?: NodeJS.Platform; sleep?: (ms: number) => Promise<void>; budgetMs?: number } = {},
+): Promise<void> {
+  const doRename = options.rename ?? rename;
+  const sleep = options.sleep ?? ((ms: number) => new Promise<void>((r) => setTimeout(r, ms)));
+  const retry = (options.platform ?? process.platform) === 'win32';
+  let waited = 0;
+  for (let delay = 10; ; delay = Math.min(delay * 2, 500)) {
+    try {
+      return await doRename(from, to);
+    } catch (error) {
+      const code = (error as NodeJS.ErrnoException).code ?? '';
+      if (!retry || !TRANSIENT_RENAME.has(code) || waited >= (options.budgetMs ?? 5_000)) throw error;
+      await sleep(delay);
+      waited += delay;
+    }
+  }
 }
 
 /** Makes the rename itself durable; not supported on every platform (Windows), hence best effort. */
