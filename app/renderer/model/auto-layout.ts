@@ -53,7 +53,9 @@ export async function autoLayout(model: Model): Promise<Change> {
   for (const ctx of laid.children ?? []) {
     for (const n of ctx.children ?? []) {
       const ref = refOfNodeId(n.id);
-      if (ref) moves.push({ ref, x: Math.round((ctx.x ?? 0) + (n.x ?? 0)), y: Math.round((ctx.y ?? 0) + (n.y ?? 0)) });
+      // Child coordinates are relative to their context node: exactly the layout sidecar's
+      // context-local space (the board places contexts side by side itself).
+      if (ref) moves.push({ ref, x: Math.round(n.x ?? 0), y: Math.round(n.y ?? 0) });
     }
   }
   return { type: 'move', moves };

@@ -29,6 +29,8 @@ export interface FrameData extends Record<string, unknown> {
   context: string;
   file: string;
   dirty: boolean;
+  /** Board position of the context's layout origin: board = layout + offset. */
+  offset: { x: number; y: number };
 }
 
 export interface LinkData extends Record<string, unknown> {
@@ -94,6 +96,7 @@ export function toGraph(model: Model, options: GraphOptions = {}): Graph {
   for (const ctx of model.contexts) {
     const saved = model.layouts[ctx.file]?.positions ?? {};
     const rows = new Map<number, number>();
+    const local: StickyNode[] = [];
     let minX = Infinity;
     let minY = Infinity;
     let maxX = -Infinity;
@@ -115,7 +118,7 @@ export function toGraph(model: Model, options: GraphOptions = {}): Graph {
         let pos = saved[el.name];
         if (!pos) {
           let row = rows.get(col) ?? 0;
-          const x = originX + FRAME_PADDING + col * COLUMN_WIDTH;
+          const x = FRAME_PADDING + col * COLUMN_WIDTH;
           while (overlaps(x, FRAME_PADDING + FRAME_TITLE + row * ROW_HEIGHT, style.width, style.height)) row++;
           rows.set(col, row + 1);
           pos = { x, y: FRAME_PADDING + FRAME_TITLE + row * ROW_HEIGHT };
@@ -125,7 +128,7 @@ export function toGraph(model: Model, options: GraphOptions = {}): Graph {
         const height = pos.h ?? style.height;
         const id = nodeIdOf(refOf(el));
         const problems = options.problems?.get(id);
-        stickies.push({
+        local.push({
           id,
           type: 'sticky',
           position: { x: pos.x, y: pos.y },
@@ -140,13 +143,17 @@ export function toGraph(model: Model, options: GraphOptions = {}): Graph {
       }
     }
     if (minX === Infinity) {
-      minX = originX + FRAME_PADDING;
+      minX = FRAME_PADDING;
       minY = FRAME_PADDING + FRAME_TITLE;
       maxX = minX + 300;
       maxY = minY + 160;
     }
-    const x = minX - FRAME_PADDING;
-    const y = minY - FRAME_PADDING - FRAME_TITLE;
+    // Contexts sit side by side in file order; positions in a layout file are local to its
+    // context, so each sidecar stays meaningful on its own.
+    const offset = { x: originX - (minX - FRAME_PADDING), y: 0 };
+    for (const n of local) stickies.push({ ...n, position: { x: n.position.x + offset.x, y: n.position.y + offset.y } });
+    const x = minX - FRAME_PADDING + offset.x;
+    const y = minY - FRAME_PADDING - FRAME_TITLE + offset.y;
     frames.push({
       id: frameIdOf(ctx.name),
       type: 'frame',
@@ -158,9 +165,9 @@ export function toGraph(model: Model, options: GraphOptions = {}): Graph {
       connectable: false,
       focusable: false,
       zIndex: -1,
-      data: { context: ctx.name, file: ctx.file, dirty: options.dirtyFiles?.has(ctx.file) ?? false },
+      data: { context: ctx.name, file: ctx.file, dirty: options.dirtyFiles?.has(ctx.file) ?? false, offset },
     });
-    originX = Math.max(originX, maxX + FRAME_PADDING + CONTEXT_GAP);
+    originX = x + (maxX - minX + 2 * FRAME_PADDING) + CONTEXT_GAP;
   }
   const edges: BoardEdge[] = linksOf(model).map((link) => ({
     id: linkId(link),
@@ -171,4 +178,17 @@ export function toGraph(model: Model, options: GraphOptions = {}): Graph {
   }));
   // Frames first: React Flow paints in array order, the frames belong under the stickies.
   return { nodes: [...frames, ...stickies], edges };
+}
+
+/** Board offset of each context (board position = layout position + offset). */
+export function contextOffsets(graph: Graph): Map<string, { x: number; y: number }> {
+  const out = new Map<string, { x: number; y: number }>();
+  for (const n of graph.nodes) if (n.type === 'frame') out.set(n.data.context, n.data.offset);
+  return out;
+}
+
+/** A board position as a layout position of `context` (what `move` and `add` store). */
+export function toLayoutPosition(graph: Graph, context: string, p: { x: number; y: number }): { x: number; y: number } {
+  const o = contextOffsets(graph).get(context) ?? { x: 0, y: 0 };
+  return { x: Math.round(p.x - o.x), y: Math.round(p.y - o.y) };
 }

@@ -11,7 +11,7 @@ import type { Change } from '../../model/changes.js';
 import { defaultNameOf, uniqueName } from '../../model/elements.js';
 import { boardToSvg } from '../../model/export-svg.js';
 import { freeSpot } from '../../model/free-spot.js';
-import { toGraph } from '../../model/graph.js';
+import { toGraph, toLayoutPosition } from '../../model/graph.js';
 import { undoLabel, redoLabel } from '../../model/history.js';
 import { STICKY_STYLES } from '../../model/kinds.js';
 import { linksTouching } from '../../model/links.js';
@@ -77,8 +77,9 @@ export function App({ session }: { session: Session }) {
     (kind: ElementKind, at?: { x: number; y: number }) => {
       const firstSelected = selection[0] ? refOfNodeId(selection[0]) : undefined;
       let ctxName = firstSelected?.context ?? model.contexts[0]?.name;
+      const graph = toGraph(model);
       if (at) {
-        const frame = toGraph(model).nodes.find(
+        const frame = graph.nodes.find(
           (n) => n.type === 'frame' && at.x >= n.position.x && at.y >= n.position.y && at.x <= n.position.x + n.width! && at.y <= n.position.y + n.height!,
         );
         if (frame && frame.type === 'frame') ctxName = frame.data.context;
@@ -95,12 +96,12 @@ export function App({ session }: { session: Session }) {
         const center = flow.screenToFlowPosition({ x: (rect?.left ?? 0) + (rect?.width ?? 800) / 2, y: (rect?.top ?? 0) + (rect?.height ?? 600) / 2 });
         const style = STICKY_STYLES[kind];
         // Near the middle of the view, but never on top of another sticky.
-        const taken = toGraph(model)
+        const taken = graph
           .nodes.filter((n) => n.type === 'sticky')
           .map((n) => ({ x: n.position.x, y: n.position.y, w: n.width ?? 0, h: n.height ?? 0 }));
         position = freeSpot({ x: Math.round(center.x - style.width / 2), y: Math.round(center.y - style.height / 2) }, { w: style.width, h: style.height }, taken);
       }
-      if (session.apply({ type: 'add', context: ctx.name, kind, name, at: position })) {
+      if (session.apply({ type: 'add', context: ctx.name, kind, name, at: toLayoutPosition(graph, ctx.name, position) })) {
         setSelection([`${ctx.name}/${kind}/${name}`]);
       }
     },
@@ -119,11 +120,11 @@ export function App({ session }: { session: Session }) {
       redo: () => session.redo(),
       save: () => void session.save(),
       copy: () => {
+        const graph = toGraph(model);
         clipboard.current = selectedRefs.flatMap((r) => {
           const el = findElement(model, r);
-          const file = findContext(model, r.context)?.file ?? '';
-          const node = flow.getNode(`${r.context}/${r.kind}/${r.name}`);
-          return el ? [{ element: el, x: node?.position.x ?? model.layouts[file]?.positions[r.name]?.x ?? 0, y: node?.position.y ?? 0 }] : [];
+          const node = graph.nodes.find((n) => n.id === `${r.context}/${r.kind}/${r.name}`);
+          return el && node ? [{ element: el, ...toLayoutPosition(graph, r.context, node.position) }] : [];
         });
         session.notify({ kind: 'info', text: `Copied ${clipboard.current.length} ${clipboard.current.length === 1 ? 'sticky' : 'stickies'}.` });
       },

@@ -16,7 +16,7 @@ import {
 } from '@xyflow/react';
 import { useCallback, useEffect, useMemo, useRef, useState, type DragEvent } from 'react';
 import type { ElementKind } from '../../../../generator/model/types.js';
-import { toGraph, type BoardEdge, type BoardNode, type ProblemCount } from '../../model/graph.js';
+import { toGraph, toLayoutPosition, type BoardEdge, type BoardNode, type ProblemCount } from '../../model/graph.js';
 import { STICKY_STYLES } from '../../model/kinds.js';
 import { refOfNodeId } from '../../model/refs.js';
 import type { Model } from '../../../../generator/model/types.js';
@@ -92,11 +92,11 @@ export function Board(props: BoardProps) {
         .filter((n) => n.type === 'sticky')
         .flatMap((n) => {
           const ref = refOfNodeId(n.id);
-          return ref ? [{ ref, x: n.position.x, y: n.position.y }] : [];
+          return ref ? [{ ref, ...toLayoutPosition(graph, ref.context, n.position) }] : [];
         });
       if (moves.length > 0) apply({ type: 'move', moves });
     },
-    [apply],
+    [apply, graph],
   );
 
   const onConnect = useCallback(
