@@ -52,6 +52,22 @@ describe('stormsmith studio (process)', () => {
     expect(stderr).toBe('');
   });
 
+  it('reports a port in use as E_PORT and releases the folder', async () => {
+    const { createServer } = await import('node:net');
+    const blocker = createServer();
+    await new Promise<void>((resolve) => blocker.listen(0, '127.0.0.1', resolve));
+    const port = (blocker.address() as { port: number }).port;
+    try {
+      const err: string[] = [];
+      const io = { stdout: () => undefined, stderr: (t: string) => void err.push(t), cwd: models.dir, env: {} };
+      expect(await main(['studio', '.', '--port', String(port), '--no-open'], io)).toBe(2);
+      expect(err.join('')).toMatch(new RegExp(`^error\\[E_PORT\\]: cannot listen on 127\\.0\\.0\\.1:${port} \\(EADDRINUSE\\)\n  hint: `));
+      await expect(access(path.join(models.dir, LOCK_FILE))).rejects.toThrow();
+    } finally {
+      await new Promise((r) => blocker.close(r));
+    }
+  });
+
   it('reports usage errors without a stack trace', async () => {
     const err: string[] = [];
     const io = { stdout: () => undefined, stderr: (t: string) => err.push(t), cwd: models.dir, env: {} };
