@@ -37,13 +37,13 @@ describe('docs/ci.md pre-commit hook', () => {
     const clean = git(repo, 'commit', '-q', '-m', 'model and generated service');
     expect(clean.status, clean.stdout + clean.stderr).toBe(0);
     // git hands a hook's stdout to stderr.
-    expect(clean.stderr).toContain('check: passed');
+    expect(clean.stderr, clean.stderr).toContain('check: passed');
 
     const file = path.join(repo, 'service/src/lending/loan/events.ts');
     fs.appendFileSync(file, 'export const sneaky = 1;\n');
     const refused = git(repo, 'commit', '-q', '-am', 'hand edit');
-    expect(refused.status).not.toBe(0);
-    expect(refused.stderr).toContain('service/src/lending/loan/events.ts:1:1: error[E_HAND_EDITED]');
+    expect(refused.status, refused.stdout + refused.stderr).not.toBe(0);
+    expect(refused.stderr, refused.stderr).toContain('service/src/lending/loan/events.ts:1:1: error[E_HAND_EDITED]');
     expect(refused.stderr).toContain('-export const sneaky = 1;');
     expect(refused.stderr).toContain('pre-commit: stormsmith check failed');
     expect(git(repo, 'log', '--oneline').stdout.trim().split('\n')).toHaveLength(1);
