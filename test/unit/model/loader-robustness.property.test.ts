@@ -8,7 +8,7 @@ import { loadModel } from '../../../generator/model/index.js';
 import { positionProblems } from './helpers.js';
 
 const lending = readFileSync(fileURLToPath(new URL('../../../models/library/lending.yaml', import.meta.url)), 'utf8');
-const RUNS = { seed: 8484, numRuns: 300 };
+const RUNS = { seed: 8484, numRuns: 200 };
 
 /** Loads and checks the C0 property; `text` is what positions refer to. */
 function check(path: string, input: { text: string; bytes?: Uint8Array }, positionsIn: string) {

@@ -5,7 +5,7 @@ import { loadContextFile, serializeChecked, serializeContext } from '../../../ge
 import { boundedContext, FILE } from '../../support/model-arbitraries.js';
 import { withoutPositions } from './strip.js';
 
-const RUNS = { seed: 20261126, numRuns: 150 };
+const RUNS = { seed: 20261126, numRuns: 100 };
 
 function reload(text: string) {
   const loaded = loadContextFile({ path: FILE, text });
