@@ -49,6 +49,14 @@ export { isNotImplemented, notImplemented, NotImplementedError } from './notImpl
 export { captureProcessorErrors } from './processorErrors.js';
 export { onlyCanHandle } from './projections.js';
 export { rebuildProjection, RebuildFailedError, type RebuildOptions, type RebuildResult } from './rebuild.js';
+export {
+  SNAPSHOT_TABLE,
+  snapshotPolicyByStreamType,
+  snapshotTableSQL,
+  withSnapshots,
+  type SnapshotOptions,
+  type SnapshotPolicy,
+} from './snapshots.js';
 export { enforceStreamCreation } from './streamCreation.js';
 export {
   superviseConsumer,
