@@ -1,6 +1,7 @@
 // What one window has open: its NodeWorkspace (or none yet), the set of models with unsaved
 // edits the renderer reported, and the forwarding of disk changes to that window.
 
+import { realpath } from 'node:fs/promises';
 import type { EventChannel, EventContract } from '../shared/ipc-contract.js';
 import type { WorkspaceInfo } from '../shared/workspace-api.js';
 import { WorkspaceError } from '../workspace/errors.js';
@@ -34,6 +35,14 @@ export class WorkspaceHost {
   }
 
   private async openNow(folder: string): Promise<WorkspaceInfo> {
+    // Reopening the open folder keeps its workspace: a fresh one would find our own writer lock
+    // and open read-only.
+    const real = await realpath(folder).catch(() => folder);
+    if (this.workspace?.realRoot === real) {
+      const info = await this.workspace.info();
+      this.send('workspace:opened', info);
+      return info;
+    }
     const next = await this.openWorkspace(folder);
     await this.close();
     this.workspace = next;

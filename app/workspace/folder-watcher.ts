@@ -20,7 +20,7 @@ export class FolderWatcher {
   private timer: NodeJS.Timeout | undefined;
   private poll: NodeJS.Timeout | undefined;
   private scanning: Promise<void> | undefined;
-  private rescanQueued = false;
+  private followUp: Promise<void> | undefined;
   private closed = false;
 
   private constructor(
@@ -64,23 +64,25 @@ export class FolderWatcher {
   private schedule(): void {
     if (this.closed) return;
     clearTimeout(this.timer);
-    this.timer = setTimeout(() => void this.rescan(), this.debounceMs);
+    this.timer = setTimeout(() => void this.rescan().catch(() => undefined), this.debounceMs);
   }
 
-  private async rescan(): Promise<void> {
-    // One scan at a time; an event during a scan queues exactly one more.
+  /**
+   * Resolves after a scan that started after this call has finished, so its result reflects
+   * the disk as of the call. Calls during a running scan share one follow-up scan.
+   */
+  private rescan(): Promise<void> {
     if (this.scanning) {
-      this.rescanQueued = true;
-      return this.scanning;
+      this.followUp ??= this.scanning.then(() => {
+        this.followUp = undefined;
+        return this.rescan();
+      });
+      return this.followUp;
     }
     this.scanning = this.scanOnce().finally(() => {
       this.scanning = undefined;
     });
-    await this.scanning;
-    if (this.rescanQueued && !this.closed) {
-      this.rescanQueued = false;
-      await this.rescan();
-    }
+    return this.scanning;
   }
 
   private async scanOnce(): Promise<void> {

@@ -183,6 +183,13 @@ describe('IPC handlers', () => {
     expect(await value('workspace:list-models')).toEqual([{ path: 'lending.yaml', hash: contentHash(LENDING) }]);
   });
 
+  it('reopening the open folder keeps it writable (its own lock does not make it read-only)', async () => {
+    const first = (await openFolder()) as { readOnly: boolean };
+    const again = (await openFolder()) as { readOnly: boolean };
+    expect([first.readOnly, again.readOnly]).toEqual([false, false]);
+    expect(await value('workspace:write-model', 'lending.yaml', 'still mine\n')).toMatchObject({ ok: true });
+  });
+
   it('writes with conflict detection and forwards disk changes to the window', async () => {
     await openFolder();
     const file = (await value('workspace:read-model', 'lending.yaml')) as { hash: string };

@@ -130,6 +130,19 @@ describe('NodeWorkspace', () => {
     expect(seen).toEqual([{ path: 'lending.yaml', kind: 'changed', hash: contentHash('mine: 1\n') }]);
   });
 
+  it('a flush always sees writes made before it, even while another scan is running', async () => {
+    const ws = await openWorkspace();
+    const seen: WorkspaceChange[] = [];
+    ws.watch((c) => seen.push(c));
+    for (let i = 0; i < 20; i++) {
+      const running = ws.flushChanges();
+      await folder.write('lending.yaml', `round: ${i}\n`);
+      await ws.flushChanges();
+      expect(seen.at(-1), `round ${i}`).toEqual({ path: 'lending.yaml', kind: 'changed', hash: contentHash(`round: ${i}\n`) });
+      await running;
+    }
+  });
+
   it('reports deletions, and stops delivering after unsubscribe', async () => {
     const ws = await openWorkspace();
     const seen: WorkspaceChange[] = [];
