@@ -44,9 +44,9 @@ const numberSchema: fc.Arbitrary<S> = fc
 const leaf: fc.Arbitrary<S> = fc.oneof(
   stringSchema,
   numberSchema,
-  fc.constant({ type: 'boolean' }),
-  fc.constant({ type: ['string', 'null'] }),
-  fc.constant({}),
+  fc.constant<S>({ type: 'boolean' }),
+  fc.constant<S>({ type: ['string', 'null'] }),
+  fc.constant<S>({}),
   fc.constantFrom<S>({ const: 'a' }, { const: 1 }),
 );
 
