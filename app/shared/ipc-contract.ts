@@ -69,6 +69,11 @@ export interface EventContract {
 export type EventChannel = keyof EventContract;
 export const EVENT_CHANNELS = ['workspace:change', 'workspace:opened', 'menu:command'] as const satisfies readonly EventChannel[];
 
+// Compile-time completeness: a channel added to a contract but not to its list fails the build.
+type Unlisted<All, Listed> = Exclude<All, Listed> extends never ? true : ['unlisted channels:', Exclude<All, Listed>];
+export const INVOKE_CHANNELS_COMPLETE: Unlisted<InvokeChannel, (typeof INVOKE_CHANNELS)[number]> = true;
+export const EVENT_CHANNELS_COMPLETE: Unlisted<EventChannel, (typeof EVENT_CHANNELS)[number]> = true;
+
 /**
  * What every handler answers. Errors travel as data because Electron keeps only the message of
  * an Error thrown across IPC, and the renderer needs the code.
