@@ -14,13 +14,12 @@ export class WorkspaceHost {
   private unwatch: (() => void) | undefined;
   private dirtyPaths = new Set<string>();
   private readonly dirtyListeners = new Set<() => void>();
+  private opening: Promise<unknown> = Promise.resolve();
 
   constructor(
     private readonly send: SendToWindow,
     private readonly openWorkspace: (folder: string) => Promise<NodeWorkspace>,
   ) {}
-
-  private opening: Promise<unknown> = Promise.resolve();
 
   /** Opens `folder`; IPC calls made meanwhile wait for it (see `settled`). */
   open(folder: string): Promise<WorkspaceInfo> {

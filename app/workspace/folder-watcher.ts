@@ -73,10 +73,11 @@ export class FolderWatcher {
    */
   private rescan(): Promise<void> {
     if (this.scanning) {
-      this.followUp ??= this.scanning.then(() => {
+      const again = () => {
         this.followUp = undefined;
         return this.rescan();
-      });
+      };
+      this.followUp ??= this.scanning.then(again, again);
       return this.followUp;
     }
     this.scanning = this.scanOnce().finally(() => {
