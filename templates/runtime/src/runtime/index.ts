@@ -46,6 +46,16 @@ export {
 } from './eventStores.js';
 export { readProcessorsLag, type ProcessorLag, type ProcessorLagQuery } from './lag.js';
 export { isNotImplemented, notImplemented, NotImplementedError } from './notImplemented.js';
+export {
+  defineOpsAggregate,
+  defineOpsProjection,
+  runOps,
+  type OpsAggregate,
+  type OpsIO,
+  type OpsProcessor,
+  type OpsProjection,
+  type OpsRegistry,
+} from './ops.js';
 export { captureProcessorErrors } from './processorErrors.js';
 export { onlyCanHandle } from './projections.js';
 export { rebuildProjection, RebuildFailedError, type RebuildOptions, type RebuildResult } from './rebuild.js';
