@@ -8,7 +8,9 @@
 //   --check           apply(plan, { mode: 'check' })
 //   one-aggregate     apply() of a plan where one aggregate changed: its generated files change
 //                     and its logic file grows a stub (alternating between two variants)
-// plus, when plan() can plan the synthetic model, the same with planning included (end to end).
+// then the same end to end (read model files, load, validate, plan, apply) for a synthetic model
+// of the same size (50 context files x 10 aggregates, 2 commands and 2 events each), where the
+// one-aggregate change adds a field to one command and its event.
 // The apply-only part uses a synthetic file map shaped like the generator's output (per
 // aggregate: 6 TypeScript files, 2 JSON Schemas, a user-owned logic file with stubs, a spec).
 
@@ -18,9 +20,12 @@ import * as os from 'node:os';
 import * as path from 'node:path';
 import { parseArgs } from 'node:util';
 import { apply } from '../generator/apply/apply.js';
+import { loadAndValidate, planModel } from '../generator/cli/model-pipeline.js';
 import type { FileMap, PlannedFile } from '../generator/plan-types.js';
 
-const { values } = parseArgs({ options: { aggregates: { type: 'string', default: '500' }, runs: { type: 'string', default: '7' } } });
+const { values } = parseArgs({
+  options: { aggregates: { type: 'string', default: '500' }, runs: { type: 'string', default: '7' }, 'apply-only': { type: 'boolean', default: false } },
+});
 const AGGREGATES = Number(values.aggregates);
 const RUNS = Math.max(5, Number(values.runs));
 
@@ -120,6 +125,85 @@ try {
   console.log(`no-op / floor:  ${(noop / floor).toFixed(2)}x   (goal <= 3x)`);
   console.log(`check / floor:  ${(check / floor).toFixed(2)}x   (goal <= 3x)`);
   console.log(`one-aggregate change: ${one.toFixed(0)} ms (goal < 1000 ms; apply only, see below for planning)`);
+  if (!values['apply-only']) await endToEnd();
 } finally {
   fs.rmSync(out, { recursive: true, force: true });
+}
+
+function contextYaml(c: number, perContext: number, changed: boolean): string {
+  const lines = ['stormsmith: 1', `context: Context${c}`, 'aggregates:'];
+  const aggs = Array.from({ length: perContext }, (_, i) => `Agg${c}x${i}`);
+  const id = (a: string) => `${a[0]!.toLowerCase()}${a.slice(1)}Id`;
+  const extra = (a: string) => (changed && a === aggs[0] ? ['      reason: string'] : []);
+  for (const a of aggs) lines.push(`  ${a}:`, `    identity: ${id(a)}`, '    state:', '      name: string', '      count: int');
+  lines.push('commands:');
+  for (const a of aggs) {
+    lines.push(`  Create${a}:`, `    aggregate: ${a}`, '    fields:', `      ${id(a)}: uuid`, '      name: string', `    emits: [${a}Created]`);
+    lines.push(`  Rename${a}:`, `    aggregate: ${a}`, '    fields:', `      ${id(a)}: uuid`, '      name: string', ...extra(a), `    emits: [${a}Renamed]`);
+  }
+  lines.push('events:');
+  for (const a of aggs) {
+    lines.push(`  ${a}Created:`, `    aggregate: ${a}`, '    version: 1', '    fields:', `      ${id(a)}: uuid`, '      name: string');
+    lines.push(`  ${a}Renamed:`, `    aggregate: ${a}`, '    version: 1', '    fields:', `      ${id(a)}: uuid`, '      name: string', ...extra(a));
+  }
+  return `${lines.join('\n')}\n`;
+}
+
+async function endToEnd(): Promise<void> {
+  const root = fs.mkdtempSync(path.join(os.tmpdir(), 'stormsmith-bench-e2e-'));
+  const modelDir = path.join(root, 'model');
+  const outDir = path.join(root, 'out');
+  const contexts = Math.max(1, Math.round(AGGREGATES / 10));
+  const writeModel = (changed: boolean) => {
+    fs.mkdirSync(modelDir, { recursive: true });
+    for (let c = 0; c < contexts; c++) fs.writeFileSync(path.join(modelDir, `context${c}.yaml`), contextYaml(c, 10, changed && c === 0));
+  };
+  try {
+    writeModel(false);
+    const stages = { load: [] as number[], plan: [] as number[], apply: [] as number[] };
+    const run = async (mode: 'write' | 'check') => {
+      let t = performance.now();
+      const stage = await loadAndValidate(modelDir, root);
+      if (!stage.model) throw new Error(JSON.stringify(stage.diagnostics.slice(0, 3)));
+      stages.load.push(performance.now() - t);
+      t = performance.now();
+      const fileMap = await planModel(stage.model, { into: false });
+      stages.plan.push(performance.now() - t);
+      t = performance.now();
+      const report = await apply(fileMap, outDir, { mode });
+      stages.apply.push(performance.now() - t);
+      if (!report.ok) {
+        const stale = report.files.filter((f) => f.status !== 'unchanged').map((f) => `${f.status} ${f.path}`);
+        throw new Error(`${mode} run not clean: ${JSON.stringify(report.problems.slice(0, 3))} ${stale.slice(0, 5).join(', ')} (templates edited meanwhile?)`);
+      }
+      return report;
+    };
+    const t0 = performance.now();
+    const first = await run('write');
+    const files = listFiles(outDir);
+    console.log(`\nend to end: ${contexts * 10} aggregates in ${contexts} model files -> ${files.length} files (first generate ${(performance.now() - t0).toFixed(0)} ms, ${first.written} written)`);
+    const floor = await measure('floor: read + sha256 every output file', () => {
+      for (const f of files) createHash('sha256').update(fs.readFileSync(f)).digest('hex');
+    });
+    const breakdown = () => {
+      const m = (xs: number[]) => median(xs.slice(-RUNS)).toFixed(0);
+      return `      load+validate ${m(stages.load)} ms, plan ${m(stages.plan)} ms, apply ${m(stages.apply)} ms`;
+    };
+    const noop = await measure('no-op regenerate (end to end)', () => run('write'));
+    console.log(breakdown());
+    const check = await measure('generate --check (end to end)', () => run('check'));
+    console.log(breakdown());
+    let changed = false;
+    const one = await measure('one-aggregate change (end to end)', async () => {
+      changed = !changed;
+      writeModel(changed);
+      const r = await run('write');
+      if (r.written === 0) throw new Error('nothing written');
+    });
+    console.log(breakdown());
+    console.log('');
+    console.log(`end to end: no-op ${(noop / floor).toFixed(1)}x floor, check ${(check / floor).toFixed(1)}x floor, one-aggregate change ${one.toFixed(0)} ms`);
+  } finally {
+    fs.rmSync(root, { recursive: true, force: true });
+  }
 }
