@@ -42,10 +42,40 @@ function leadingComments(lines: string[]): string[] {
   return out;
 }
 
-/** Does `text` load back to the same context? */
-function roundTrips(ctx: BoundedContext, text: string): boolean {
+/** Structural errors of `text` as `code message` strings (positions move when lines change). */
+function errorKeys(file: string, text: string | undefined): string[] {
+  if (text === undefined) return [];
+  const loaded = loadContextFile({ path: file, text }, { maxBytes: Number.POSITIVE_INFINITY });
+  return loaded.diagnostics.filter((d) => d.severity === 'error').map((d) => `${d.code} ${d.message}`);
+}
+
+/** Errors of `after` that `before` did not have (as a multiset). */
+function newErrors(after: string[], before: string[]): string[] {
+  const left = new Map<string, number>();
+  for (const key of before) left.set(key, (left.get(key) ?? 0) + 1);
+  return after.filter((key) => {
+    const n = left.get(key) ?? 0;
+    if (n === 0) return true;
+    left.set(key, n - 1);
+    return false;
+  });
+}
+
+type ReadBack = { ok: true } | { ok: false; why: string };
+
+/**
+ * Does `text` read back as `ctx`, without structural errors other than those the previous text
+ * already had (a hand-written problem the canvas did not touch is kept, not silently dropped)?
+ */
+function readsBack(ctx: BoundedContext, text: string, previousText: string | undefined): ReadBack {
   const loaded = loadContextFile({ path: ctx.file, text }, { maxBytes: Number.POSITIVE_INFINITY });
-  return loaded.context !== undefined && !loaded.diagnostics.some((d) => d.severity === 'error') && sameContext(loaded.context, ctx);
+  const errors = loaded.diagnostics.filter((d) => d.severity === 'error').map((d) => `${d.code} ${d.message}`);
+  // The previous text is only loaded again when there is something to compare.
+  const added = errors.length === 0 ? [] : newErrors(errors, errorKeys(ctx.file, previousText));
+  if (added.length > 0) return { ok: false, why: `the text to write does not load: ${added[0]}` };
+  if (!loaded.context) return { ok: false, why: 'the text to write does not load' };
+  if (!sameContext(loaded.context, ctx)) return { ok: false, why: `the text to write reads back differently at ${firstDifference(ctx, loaded.context)}` };
+  return { ok: true };
 }
 
 /**
@@ -61,7 +91,7 @@ export function serializeContext(ctx: BoundedContext, previousText?: string): st
     if (patched) {
       while (patched.length > 0 && patched[patched.length - 1] === '') patched.pop();
       const out = join(patched, style);
-      if (roundTrips(ctx, out)) return out;
+      if (readsBack(ctx, out, previousText).ok) return out;
     }
     const comments = leadingComments(text.split(/\r?\n/));
     return join([...comments, ...canonicalLines(ctx)], style);
@@ -74,6 +104,7 @@ export type SerializeResult = { ok: true; text: string } | { ok: false; diagnost
 /**
  * The write self-check (hardening.md C6.67): serialize, parse what would be written, and compare
  * with the model. On a mismatch nothing should be written: E_SERIALIZATION_MISMATCH instead of text.
+ * Structural errors already present in `previousText` (and kept by the patch) do not count.
  */
 export function serializeChecked(ctx: BoundedContext, previousText?: string): SerializeResult {
   let text: string;
@@ -82,15 +113,8 @@ export function serializeChecked(ctx: BoundedContext, previousText?: string): Se
   } catch (error) {
     return { ok: false, diagnostics: [mismatch(ctx, `the serializer failed: ${error instanceof Error ? error.message : String(error)}`)] };
   }
-  const loaded = loadContextFile({ path: ctx.file, text }, { maxBytes: Number.POSITIVE_INFINITY });
-  const errors = loaded.diagnostics.filter((d) => d.severity === 'error');
-  if (!loaded.context || errors.length > 0) {
-    const first = errors[0];
-    return { ok: false, diagnostics: [mismatch(ctx, `the text to write does not load${first ? `: ${first.code} ${first.message}` : ''}`)] };
-  }
-  if (!sameContext(loaded.context, ctx)) {
-    return { ok: false, diagnostics: [mismatch(ctx, `the text to write reads back differently at ${firstDifference(ctx, loaded.context)}`)] };
-  }
+  const check = readsBack(ctx, text, previousText);
+  if (!check.ok) return { ok: false, diagnostics: [mismatch(ctx, check.why)] };
   return { ok: true, text };
 }
 

@@ -102,9 +102,10 @@ export function patchContext(ctx: BoundedContext, text: string): string[] | unde
   const root = parsed.doc.contents as YamlNode | null;
   if (!root || !isMap(root) || root.flow) return undefined;
   const diags = new FileDiagnostics(parsed.src);
+  // A file with structural errors is patched too: elements the loader could not read are not in
+  // any model, so nobody can have changed or deleted them; their lines are kept as they are.
   const prev = readContext(new Reader(parsed.src, diags), parsed.doc);
-  // Only a file that loads cleanly can be matched element by element.
-  if (!prev || diags.hasErrors) return undefined;
+  if (!prev) return undefined;
 
   const old = new OldText(parsed.src);
   const edits = new LineEdits();
@@ -149,7 +150,8 @@ export function patchContext(ctx: BoundedContext, text: string): string[] | unde
     }
     anchor = Math.max(anchor, at.span.end);
     const wasItems = section.items(prev, bPrev);
-    if (nowItems.length === 0) {
+    const written = isCollection(at.pair.value) ? at.pair.value.items.length : wasItems.length;
+    if (nowItems.length === 0 && written === wasItems.length) {
       // Also drop the blank line that separated the section from the one before.
       const blankBefore = at.span.start > 0 && (old.lines[at.span.start - 1] ?? '').trim() === '';
       edits.remove(blankBefore ? at.span.start - 1 : at.span.start, at.span.end);
@@ -169,46 +171,49 @@ function patchSection(section: Section, pair: Pair, span: Span, was: SectionItem
   if (section.shape === 'block') return false;
   const value = pair.value as YamlNode | null;
   const fits = section.shape === 'named' ? value && isMap(value) : value && isSeq(value);
-  if (!fits || !isCollection(value) || value.flow || value.items.length !== was.length || was.length === 0) return false;
+  if (!fits || !isCollection(value) || value.flow || value.items.length === 0) return false;
+  // A list with items the loader dropped cannot be matched by position.
+  if (section.shape === 'list' && value.items.length !== was.length) return false;
 
-  // Where each old item is.
-  const spans: Span[] = [];
-  for (const item of value.items as unknown[]) {
-    const s = isPair(item) ? old.pairSpan(item) : item ? old.span((item as YamlNode).range?.[0] ?? 0, item as YamlNode, true) : undefined;
-    if (!s) return false;
-    spans.push(s);
-  }
-  const indent = spans[0]!.indent;
-
+  // Where each written item is, and which model element (if any) it was read as.
+  const written: { key: string; span: Span; was?: SectionItem }[] = [];
   const byKey = section.shape === 'named' || (unique(was.map((i) => i.key)) && unique(now.map((i) => i.key)));
   const wasKeys = listKeys(was, byKey);
+  const wasByKey = new Map(wasKeys.map((k, i) => [k, was[i]!]));
+  for (const [i, item] of (value.items as unknown[]).entries()) {
+    const s = isPair(item) ? old.pairSpan(item) : item ? old.span((item as YamlNode).range?.[0] ?? 0, item as YamlNode, true) : undefined;
+    if (!s) return false;
+    const key = isPair(item) ? keyText(item.key as YamlNode) : wasKeys[i]!;
+    written.push({ key, span: s, was: wasByKey.get(key) });
+  }
+  const indent = written[0]!.span.indent;
   const nowKeys = listKeys(now, byKey);
-  const wasIndex = new Map(wasKeys.map((k, i) => [k, i]));
   const nowSet = new Set(nowKeys);
+  const writtenIndex = new Map(written.map((w, i) => [w.key, i]));
 
   // Kept elements must keep their relative order; otherwise rewrite the section.
-  const keptOld = wasKeys.filter((k) => nowSet.has(k));
-  const keptNew = nowKeys.filter((k) => wasIndex.has(k));
+  const keptOld = written.map((w) => w.key).filter((k) => nowSet.has(k));
+  const keptNew = nowKeys.filter((k) => writtenIndex.has(k));
   if (keptOld.join('\u0000') !== keptNew.join('\u0000')) return false;
 
   const render = (item: SectionItem) => (section.shape === 'named' ? renderEntry(item.key, item.node, indent) : renderItem(item.node, indent));
 
-  wasKeys.forEach((key, i) => {
-    if (nowSet.has(key)) return;
-    const s = spans[i]!;
-    const floor = i === 0 ? span.start : spans[i - 1]!.end;
-    edits.remove(old.commentsAbove(s.start, floor), s.end);
+  written.forEach((w, i) => {
+    // Removed from the model. Items the loader could not read stay.
+    if (nowSet.has(w.key) || !w.was) return;
+    const floor = i === 0 ? span.start : written[i - 1]!.span.end;
+    edits.remove(old.commentsAbove(w.span.start, floor), w.span.end);
   });
   let insertAt = span.start + 1;
   now.forEach((item, j) => {
-    const i = wasIndex.get(nowKeys[j]!);
+    const i = writtenIndex.get(nowKeys[j]!);
     if (i === undefined) {
       edits.insertBefore(insertAt, render(item));
       return;
     }
-    const s = spans[i]!;
-    if (rendered(section, was[i]!) !== rendered(section, item)) edits.replace(s.start, s.end, render(item));
-    insertAt = s.end + 1;
+    const w = written[i]!;
+    if (!w.was || rendered(section, w.was) !== rendered(section, item)) edits.replace(w.span.start, w.span.end, render(item));
+    insertAt = w.span.end + 1;
   });
   return true;
 }

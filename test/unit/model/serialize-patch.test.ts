@@ -185,3 +185,54 @@ describe('serializeChecked (write self-check)', () => {
     expect(result.ok).toBe(false);
   });
 });
+
+describe('files with structural errors', () => {
+  // A hand-written file with problems the canvas did not touch: a misspelt key, an event the
+  // loader cannot read (no aggregate or source), and an unknown section.
+  const BROKEN = `stormsmith: 1
+context: Ordering
+aggregates:
+  Order:
+    identity: orderId
+commands:
+  PlaceOrder:
+    aggregate: Order
+    emits: [OrderPlaced]
+    descripton: typo kept
+events:
+  Orphan:
+    version: 1
+  OrderPlaced:
+    aggregate: Order
+notes: free text the loader does not know
+`;
+  const loaded = () => {
+    const result = loadContextFile({ path: 'ordering.yaml', text: BROKEN });
+    expect(result.diagnostics.map((d) => d.code).sort()).toEqual(['E_MISSING_FIELD', 'E_UNKNOWN_FIELD', 'E_UNKNOWN_FIELD']);
+    return result.context!;
+  };
+
+  it('an edit elsewhere keeps what the loader could not read', () => {
+    const ctx = loaded();
+    expect(ctx.events.map((e) => e.name)).toEqual(['OrderPlaced']);
+    ctx.events[0]!.version = 2;
+    const after = serializeContext(ctx, BROKEN);
+    expect(changes(BROKEN, after)).toEqual(['+    version: 2']);
+    const checked = serializeChecked(ctx, BROKEN);
+    expect(checked).toEqual({ ok: true, text: after });
+  });
+
+  it('adding an element keeps the unreadable one', () => {
+    const ctx = loaded();
+    ctx.events.push({ ...ctx.events[0]!, name: 'OrderCancelled' });
+    const after = serializeContext(ctx, BROKEN);
+    expect(changes(BROKEN, after)).toEqual(['+  OrderCancelled:', '+    aggregate: Order', '+    version: 1']);
+  });
+
+  it('the self-check still refuses new errors', () => {
+    const ctx = loaded();
+    delete ctx.events[0]!.aggregate;
+    const result = serializeChecked(ctx, BROKEN);
+    expect(result.ok).toBe(false);
+  });
+});
