@@ -155,6 +155,20 @@ export async function apply(plan: FileMap, outDir: string, options: ApplyOptions
     for (const path of forced) {
       if (!usedForce.has(path)) warnings.push({ code: 'W_FORCE_UNUSED', path, message: `--force ${path}: nothing at that path needed forcing` });
     }
+    // --force never loses code: what it replaces is kept beside the file, at a free name.
+    const taken = new Set(paths);
+    const isFree = (candidate: string): boolean => {
+      if (taken.has(candidate)) return false;
+      const read = reader.read(candidate);
+      return 'bytes' in read && read.bytes === null;
+    };
+    for (const d of decisions) {
+      if (!d.original) continue;
+      let candidate = `${d.report.path}.orig`;
+      for (let n = 1; !isFree(candidate); n++) candidate = `${d.report.path}.orig.${n}`;
+      taken.add(candidate);
+      d.report.original = candidate;
+    }
     return await finish(fs, root, outDir, mode, manifest, decisions, orphans, warnings, problems);
   } finally {
     releaseQuietly(release);
@@ -223,6 +237,7 @@ async function finish(
   const manifestText = serializeManifest(next);
   const oldManifest = fs.readFile(abs(root, MANIFEST_PATH));
   const writes: TxnWrite[] = [
+    ...decisions.filter((d) => d.original && d.report.original).map((d) => ({ path: d.report.original!, contents: d.original! })),
     ...decisions.filter((d) => d.write === null).map((d) => ({ path: d.report.path, contents: null })),
     ...decisions.filter((d) => typeof d.write === 'string').map((d) => ({ path: d.report.path, contents: d.write as string })),
   ];

@@ -14,6 +14,8 @@ export interface Decision {
   /** The manifest entry after this run (undefined: no entry). */
   entry?: ManifestEntry;
   problem?: ApplyProblem;
+  /** Bytes that --force replaces or removes: kept beside the file as `<path>.orig`. */
+  original?: Buffer;
 }
 
 const HAND_EDIT_HINT = (path: string) =>
@@ -32,7 +34,7 @@ export function decideGenerated(planned: PlannedFile, disk: Buffer | null, entry
   const diskHash = sha256(disk);
   const diff = () => unifiedDiff(planned.path, diskText, planned.contents);
   if (entry === undefined) {
-    if (forced) return { report: { ...base, status: 'changed', forced: true, ...(wantDiff ? { diff: diff() } : {}) }, write: planned.contents, entry: newEntry };
+    if (forced) return { report: { ...base, status: 'changed', forced: true, ...(wantDiff ? { diff: diff() } : {}) }, write: planned.contents, entry: newEntry, original: disk };
     return {
       report: { ...base, status: 'hand-edited', diff: diff() },
       entry: undefined,
@@ -46,7 +48,7 @@ export function decideGenerated(planned: PlannedFile, disk: Buffer | null, entry
     };
   }
   if (diskHash !== entry.sha256) {
-    if (forced) return { report: { ...base, status: 'changed', forced: true, ...(wantDiff ? { diff: diff() } : {}) }, write: planned.contents, entry: newEntry };
+    if (forced) return { report: { ...base, status: 'changed', forced: true, ...(wantDiff ? { diff: diff() } : {}) }, write: planned.contents, entry: newEntry, original: disk };
     return {
       report: { ...base, status: 'hand-edited', diff: diff() },
       entry,
@@ -66,7 +68,8 @@ export function decideGenerated(planned: PlannedFile, disk: Buffer | null, entry
 export function decideStale(path: string, disk: Buffer | null, entry: ManifestEntry, forced: boolean): Decision {
   const base = { path, ownership: 'generated' as const };
   if (disk === null) return { report: { ...base, status: 'removed' } };
-  if (sha256(disk) !== entry.sha256 && !forced) {
+  const handEdited = sha256(disk) !== entry.sha256;
+  if (handEdited && !forced) {
     return {
       report: { ...base, status: 'hand-edited', diff: unifiedDiff(path, disk.toString('utf8'), '') },
       entry,
@@ -79,5 +82,5 @@ export function decideStale(path: string, disk: Buffer | null, entry: ManifestEn
       },
     };
   }
-  return { report: { ...base, status: 'removed', ...(forced ? { forced: true } : {}) }, write: null };
+  return { report: { ...base, status: 'removed', ...(handEdited ? { forced: true } : {}) }, write: null, ...(handEdited ? { original: disk } : {}) };
 }

@@ -43,6 +43,8 @@ export interface ApplyFileReport {
   diff?: string;
   /** Set when --force overwrote a hand edit or took over an unowned file. */
   forced?: boolean;
+  /** Where --force kept the bytes it replaced (`<path>.orig`, not owned by stormsmith). */
+  original?: string;
   /** Scaffold files: member names and imports that growing added. */
   addedMembers?: string[];
   addedImports?: string[];

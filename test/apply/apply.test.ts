@@ -84,18 +84,27 @@ describe('apply: hand edits and ownership', () => {
 
     const forced = await apply(planV2, out, { force: ['src/a.ts'] });
     expect(forced.ok).toBe(true);
-    expect(forced.files.find((f) => f.path === 'src/a.ts')).toMatchObject({ status: 'changed', forced: true });
+    expect(forced.files.find((f) => f.path === 'src/a.ts')).toMatchObject({ status: 'changed', forced: true, original: 'src/a.ts.orig' });
     expect(fs.readFileSync(path.join(out, 'src/a.ts'), 'utf8')).toBe(A2);
+    // --force never loses code: the hand-edited version is kept beside it.
+    expect(fs.readFileSync(path.join(out, 'src/a.ts.orig'), 'utf8')).toBe(A1 + 'export const handWritten = true;\n');
     expect((await apply(planV2, out)).ok).toBe(true);
   });
 
-  it('refuses to remove a stale generated file that was hand-edited', async () => {
+  it('refuses to remove a stale generated file that was hand-edited; --force removes it keeping a .orig at a free name', async () => {
     const out = tempDir();
     await apply(v1(), out);
     fs.appendFileSync(path.join(out, 'src/b.ts'), '// my note\n');
-    const report = await apply(fileMap(generated('src/a.ts', A1), scaffold('src/logic.ts', 'x')), out);
+    const plan = fileMap(generated('src/a.ts', A1), scaffold('src/logic.ts', 'x'));
+    const report = await apply(plan, out);
     expect(report.problems.map((p) => p.code)).toEqual(['E_HAND_EDITED']);
     expect(fs.existsSync(path.join(out, 'src/b.ts'))).toBe(true);
+    fs.writeFileSync(path.join(out, 'src/b.ts.orig'), 'an older keep');
+    const forced = await apply(plan, out, { force: ['src/b.ts'] });
+    expect(forced.files.find((f) => f.path === 'src/b.ts')).toMatchObject({ status: 'removed', forced: true, original: 'src/b.ts.orig.1' });
+    expect(fs.existsSync(path.join(out, 'src/b.ts'))).toBe(false);
+    expect(fs.readFileSync(path.join(out, 'src/b.ts.orig'), 'utf8')).toBe('an older keep');
+    expect(fs.readFileSync(path.join(out, 'src/b.ts.orig.1'), 'utf8')).toBe(B1 + '// my note\n');
   });
 
   it('refuses a target path occupied by a file the manifest does not own', async () => {

@@ -37,7 +37,8 @@ describe('stormsmith generate', () => {
 
     const forced = await runCli(['generate', '--force', VALUES], repo);
     expect(forced.code, forced.stdout).toBe(0);
-    expect(forced.stdout).toContain('changed     src/lending/values.ts (forced)');
+    expect(forced.stdout).toContain('changed     src/lending/values.ts (forced; your version kept in src/lending/values.ts.orig)');
+    expect(fs.readFileSync(path.join(repo, `${VALUES}.orig`), 'utf8')).toBe(edited);
     expect(fs.readFileSync(path.join(repo, VALUES), 'utf8')).not.toContain('my note');
   });
 

@@ -97,7 +97,7 @@ function summary(args: GenerateArgs, report: ApplyReport, io: CliIo): string {
   const where = displayPath(io.cwd, report.outDir, '');
   const tally = counts.map(([s, n]) => `${n} ${s}`).join(', ') || 'no files';
   const listed = report.files.filter((f) => args.mode === 'dry-run' || f.status !== 'unchanged');
-  const lines = listed.map((f) => `  ${f.status.padEnd(11)} ${f.path}${f.forced ? ' (forced)' : ''}${f.addedMembers?.length ? ` (+ ${f.addedMembers.join(', ')})` : ''}\n`);
+  const lines = listed.map((f) => `  ${f.status.padEnd(11)} ${f.path}${f.forced ? (f.original ? ` (forced; your version kept in ${f.original})` : ' (forced)') : ''}${f.addedMembers?.length ? ` (+ ${f.addedMembers.join(', ')})` : ''}\n`);
   if (args.mode === 'check') {
     return report.ok ? `generate --check: ${where} is up to date (${tally})\n` : `generate --check: ${where} is out of date (${tally}); run \`stormsmith generate\`\n`;
   }
