@@ -17,13 +17,15 @@ import { access, at, generatedHeader, importLine, importPath, jsdocBlock, proper
 import { evolveMapping, fieldMapping, zeroValue, type AggregateFacts, type ContextFacts } from './facts.js';
 import { layout } from './layout.js';
 import { tsTypeOf } from './type-text.js';
+import { valuesImport } from './messages.js';
 
 const file = (facts: ContextFacts, agg: AggregateFacts, kind: Parameters<typeof layout.aggregate>[2]) =>
   layout.aggregate(facts.context.name, agg.aggregate.name, kind);
 
 /** Stream name prefix: `lending_loan` (context + aggregate, so two contexts never share streams). */
-export const streamType = (facts: ContextFacts, agg: AggregateFacts): string =>
-  `${snakeCase(facts.context.name)}_${snakeCase(agg.aggregate.name)}`;
+export const streamType = (facts: ContextFacts, agg: AggregateFacts): string => aggregateStreamType(facts.context.name, agg.aggregate.name);
+
+export const aggregateStreamType = (context: string, aggregate: string): string => `${snakeCase(context)}_${snakeCase(aggregate)}`;
 
 // ---------------------------------------------------------------------------------------------
 // State
@@ -45,7 +47,7 @@ export function stateFile(facts: ContextFacts, agg: AggregateFacts): PlannedFile
     generatedHeader(facts.sources) +
     `// State of the ${agg.aggregate.name} aggregate, folded from its events by evolve.\n` +
     `// Numbers start at 0, booleans at false, lists empty; other fields are unknown until an event sets them.\n` +
-    importLine(values, importPath(path, layout.values(facts.context.name)), true) +
+    valuesImport(facts, path, values) +
     '\n' +
     jsdocBlock([`${agg.aggregate.name} (${at(agg.aggregate.loc)}).`, ...(agg.aggregate.description ? [agg.aggregate.description] : [])]) +
     `export type ${names.state} = {\n${members.join('')}};\n\n` +

@@ -130,3 +130,38 @@ export function evolveMapping(aggregate: Aggregate, event: Event): { state: Fiel
   }
   return mapping;
 }
+
+/** The element a reference names: in `ref.context` when qualified, else in `from`. */
+function resolve<T extends { name: string }>(
+  model: Model,
+  from: string,
+  ref: { name: string; context?: string },
+  pick: (c: BoundedContext) => readonly T[],
+): T | undefined {
+  const context = model.contexts.find((c) => c.name === (ref.context ?? from));
+  return context ? pick(context).find((e) => e.name === ref.name) : undefined;
+}
+
+export const resolveEvent = (facts: ContextFacts, ref: { name: string; context?: string }): Event | undefined =>
+  resolve(facts.model, facts.context.name, ref, (c) => c.events);
+
+export const resolveCommand = (facts: ContextFacts, ref: { name: string; context?: string }): Command | undefined =>
+  resolve(facts.model, facts.context.name, ref, (c) => c.commands);
+
+/**
+ * The context that declares value object `name` as seen from `context`: its own first, then
+ * the first context by name that declares it (the same lookup as the JSON Schemas).
+ */
+export function valueOwner(model: Model, context: string, name: string): string | undefined {
+  const own = model.contexts.find((c) => c.name === context);
+  if (own?.valueObjects.some((v) => v.name === name)) return context;
+  return [...model.contexts]
+    .sort((a, b) => compareCodeUnits(a.name, b.name))
+    .find((c) => c.valueObjects.some((v) => v.name === name))?.name;
+}
+
+/** The aggregate that owns an event (possibly in another context). */
+export function eventAggregate(model: Model, event: Event): Aggregate | undefined {
+  if (!event.aggregate) return undefined;
+  return model.contexts.find((c) => c.name === event.context)?.aggregates.find((a) => a.name === event.aggregate!.name);
+}

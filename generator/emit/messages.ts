@@ -10,7 +10,7 @@ import type { AggregateFacts, ContextFacts } from './facts.js';
 import { commandJsonSchema, eventJsonSchema, fieldsToJsonSchema, type JsonSchema } from '../schemas/json-schema.js';
 import { layout } from './layout.js';
 import { schemaToTypeScript } from './ts-types.js';
-import { byName } from './facts.js';
+import { byName, valueOwner } from './facts.js';
 
 /** Value-object names a schema references (its `$defs`). */
 const referencedValues = (schema: JsonSchema): string[] =>
@@ -23,8 +23,18 @@ const generated = (path: string, contents: string, sources: string[]): PlannedFi
   sources,
 });
 
-function valuesImport(facts: ContextFacts, file: string, names: Iterable<string>): string {
-  return importLine(names, importPath(file, layout.values(facts.context.name)), true);
+/** Type imports of value objects, each from the values module of the context that declares it. */
+export function valuesImport(facts: ContextFacts, file: string, names: Iterable<string>): string {
+  const byContext = new Map<string, string[]>();
+  for (const name of new Set(names)) {
+    const owner = valueOwner(facts.model, facts.context.name, name) ?? facts.context.name;
+    byContext.set(owner, [...(byContext.get(owner) ?? []), name]);
+  }
+  return [...byContext.entries()]
+    .map(([context, list]) => [importPath(file, layout.values(context)), list] as const)
+    .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))
+    .map(([module, list]) => importLine(list, module, true))
+    .join('');
 }
 
 /** Data types of an event: current version as `XData`, older versions as `XV1Data`. */

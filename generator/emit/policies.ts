@@ -7,7 +7,7 @@ import type { Command, Event, Policy } from '../model/types.js';
 import type { PlannedFile, ScaffoldMember } from '../plan-types.js';
 import { aggregateNames, commandEntryName, pascalCase, policyNames } from '../names.js';
 import { access, at, generatedHeader, importLine, importPath, jsdocBlock, propertyKey, scaffoldImports, str, stubbed, tsLiteral } from './code.js';
-import { fieldMapping, type ContextFacts } from './facts.js';
+import { fieldMapping, resolveCommand, resolveEvent, type ContextFacts } from './facts.js';
 import { layout } from './layout.js';
 import { eventModule } from './projections.js';
 import { sampleObject } from './samples.js';
@@ -21,8 +21,8 @@ interface PolicyFacts {
 function policyFacts(facts: ContextFacts, policy: Policy): PolicyFacts {
   return {
     policy,
-    events: policy.on.map((r) => facts.eventsByName.get(r.name)).filter((e): e is Event => e !== undefined),
-    commands: policy.issues.map((r) => facts.commandsByName.get(r.name)).filter((c): c is Command => c !== undefined),
+    events: policy.on.map((r) => resolveEvent(facts, r)).filter((e): e is Event => e !== undefined),
+    commands: policy.issues.map((r) => resolveCommand(facts, r)).filter((c): c is Command => c !== undefined),
   };
 }
 
@@ -71,7 +71,8 @@ function eventImports(facts: ContextFacts, path: string, events: Event[]): { mod
 }
 
 function commandModule(facts: ContextFacts, command: Command, kind: 'commands' | 'command-handler' | 'decider'): string {
-  return layout.aggregate(facts.context.name, command.aggregate.name, kind);
+  void facts;
+  return layout.aggregate(command.context, command.aggregate.name, kind);
 }
 
 export function policyFiles(facts: ContextFacts, policy: Policy): PlannedFile[] {
@@ -120,9 +121,7 @@ export function policyFiles(facts: ContextFacts, policy: Policy): PlannedFile[] 
     const m = importPath(path, commandModule(facts, c, 'decider'));
     deciders.set(m, [...new Set([...(deciders.get(m) ?? []), aggregateNames(c.aggregate.name).decider])]);
   }
-  const previewCases = pf.commands.map(
-    (c) => `      case ${str(c.name)}:\n        return ${aggregateNames(c.aggregate.name).decider}.decide(command, ${aggregateNames(c.aggregate.name).decider}.initialState());\n`,
-  );
+  const previewCases = pf.commands.map((c) => `      case ${str(c.name)}:\n        return onNewAggregate(${aggregateNames(c.aggregate.name).decider}, command);\n`);
   const dispatchCases = pf.commands.map((c) => `      case ${str(c.name)}:\n        await ${commandEntryName(c.name)}(eventStore, command);\n        break;\n`);
   const reactCases = pf.events.map((e) => `    case ${str(e.name)}:\n      return logic.${reactName(policy, e)}(event);\n`);
   const wiring: PlannedFile = {
@@ -130,7 +129,7 @@ export function policyFiles(facts: ContextFacts, policy: Policy): PlannedFile[] 
     contents:
       generatedHeader(facts.sources) +
       `// Policy ${policy.name} as a reactor: async, one processor (${names.processorId}), retried then dead-lettered.\n` +
-      importLine(['EventStore'], '@event-driven-io/emmett', true) +
+      importLine(pf.commands.length > 0 ? ['Command', 'Decider', 'Event', 'EventStore'] : ['EventStore'], '@event-driven-io/emmett', true) +
       importLine(['PostgreSQLEventStoreConsumer'], '@event-driven-io/emmett-postgresql', true) +
       importLine(['withDeadLetter'], importPath(path, layout.runtimeIndex)) +
       eventImports(facts, path, pf.events).map((i) => importLine(i.namedImports, i.moduleSpecifier, true)).join('') +
@@ -145,6 +144,13 @@ export function policyFiles(facts: ContextFacts, policy: Policy): PlannedFile[] 
       `/** The commands the policy issues for one event (pure, user-owned logic). */\n` +
       `export const ${names.decide} = (event: ${eventUnion}): ${issuedType(pf)} => {\n` +
       `  switch (event.type) {\n${reactCases.join('')}  }\n};\n\n` +
+      `/** What a command decides on a new aggregate, folded through evolve as the command handler does. */\n` +
+      `const onNewAggregate = <State, C extends Command, E extends Event>(decider: Decider<State, C, E>, command: C): E[] => {\n` +
+      `  const decided = decider.decide(command, decider.initialState());\n` +
+      `  const events = Array.isArray(decided) ? decided : [decided];\n` +
+      `  events.reduce(decider.evolve, decider.initialState());\n` +
+      `  return events;\n` +
+      `};\n\n` +
       `/** Pure preview: what each issued command decides on a new aggregate (tests use it to find stubs). */\n` +
       `export const ${names.reactor.replace(/Reactor$/, 'Preview')} = (event: ${eventUnion}) => {\n` +
       `  const issued = ${names.decide}(event);\n` +
@@ -183,7 +189,7 @@ export function policyFiles(facts: ContextFacts, policy: Policy): PlannedFile[] 
           generatedHeader([facts.context.file]) +
           `// ${policy.name}: the reactor sends the commands its logic issues, through the real command handlers.\n` +
           importLine(['expect'], 'vitest') +
-          importLine(['createInMemoryEventStore'], importPath(testPath, layout.runtimeIndex)) +
+          importLine(['createInMemoryEventStore', 'isRejection'], importPath(testPath, layout.runtimeIndex)) +
           importLine([names.reactor, names.reactor.replace(/Reactor$/, 'Preview')], importPath(testPath, path)) +
           importLine([pascalCase(event.name)], importPath(testPath, eventModule(facts, event)), true) +
           importLine(['modelCaseProbed'], importPath(testPath, layout.modelCase)) +
@@ -193,8 +199,15 @@ export function policyFiles(facts: ContextFacts, policy: Policy): PlannedFile[] 
           `  ${str(`${policy.name}: on ${event.name} the issued commands are handled`)},\n` +
           `  () => ${names.reactor.replace(/Reactor$/, 'Preview')}(event),\n` +
           `  async () => {\n` +
-          `    // What the issued commands decide on new aggregates, computed purely ...\n` +
-          `    const expected = ${names.reactor.replace(/Reactor$/, 'Preview')}(event).flatMap((decided) => (Array.isArray(decided) ? decided : [decided]));\n` +
+          `    // What the issued commands decide on new aggregates, computed purely (a rejection included) ...\n` +
+          `    let expected: { type: string; data: unknown }[] = [];\n` +
+          `    let rejection: string | undefined;\n` +
+          `    try {\n` +
+          `      expected = ${names.reactor.replace(/Reactor$/, 'Preview')}(event).flat();\n` +
+          `    } catch (error) {\n` +
+          `      if (!isRejection(error)) throw error;\n` +
+          `      rejection = (error as { rejection: string }).rejection;\n` +
+          `    }\n` +
           `    const eventStore = createInMemoryEventStore();\n` +
           `    const appended: { type: string; data: unknown }[] = [];\n` +
           `    const recording = new Proxy(eventStore, {\n` +
@@ -206,9 +219,14 @@ export function policyFiles(facts: ContextFacts, policy: Policy): PlannedFile[] 
           `            }\n` +
           `          : Reflect.get(target, key, receiver),\n` +
           `    });\n` +
-          `    // ... is what the reactor appends through the real command handlers.\n` +
-          `    await ${names.reactor}(recording, event);\n` +
-          `    expect(appended.map(({ type, data }) => ({ type, data }))).toEqual(expected.map(({ type, data }) => ({ type, data })));\n` +
+          `    // ... is what the reactor does through the real command handlers.\n` +
+          `    if (rejection !== undefined) {\n` +
+          `      await expect(${names.reactor}(recording, event)).rejects.toMatchObject({ rejection });\n` +
+          `      expect(appended).toEqual([]);\n` +
+          `    } else {\n` +
+          `      await ${names.reactor}(recording, event);\n` +
+          `      expect(appended.map(({ type, data }) => ({ type, data }))).toEqual(expected.map(({ type, data }) => ({ type, data })));\n` +
+          `    }\n` +
           `  },\n` +
           `);\n`,
         ownership: 'generated',

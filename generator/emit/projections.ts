@@ -8,12 +8,12 @@ import type { Event, Field, Projection } from '../model/types.js';
 import type { PlannedFile, ScaffoldImport, ScaffoldMember } from '../plan-types.js';
 import { pascalCase, projectionNames } from '../names.js';
 import { access, at, generatedHeader, importLine, importPath, jsdocBlock, propertyKey, scaffoldImports, str, stubbed, tsLiteral } from './code.js';
-import { sameType, zeroValue, type ContextFacts } from './facts.js';
+import { eventAggregate, resolveEvent, sameType, zeroValue, type ContextFacts } from './facts.js';
 import { layout } from './layout.js';
 import { sampleObject } from './samples.js';
 import { tsTypeOf } from './type-text.js';
-import { streamType } from './aggregate.js';
-import { externalStreamType } from './messages.js';
+import { aggregateStreamType } from './aggregate.js';
+import { externalStreamType, valuesImport } from './messages.js';
 
 export interface ProjectionFacts {
   projection: Projection;
@@ -24,25 +24,24 @@ export interface ProjectionFacts {
 }
 
 export function projectionFacts(facts: ContextFacts, projection: Projection): ProjectionFacts {
-  const events = projection.from.map((r) => facts.eventsByName.get(r.name)).filter((e): e is Event => e !== undefined);
-  const owners = new Set(events.map((e) => e.aggregate?.name ?? `external:${e.source?.name ?? ''}`));
-  const owner = events[0]?.aggregate ? facts.aggregates.find((a) => a.aggregate.name === events[0]!.aggregate!.name) : undefined;
-  const multiStream = owners.size !== 1 || !owner || owner.aggregate.identity !== projection.key;
+  const events = projection.from.map((r) => resolveEvent(facts, r)).filter((e): e is Event => e !== undefined);
+  const owners = new Set(events.map((e) => `${e.context}.${e.aggregate?.name ?? `external:${e.source?.name ?? ''}`}`));
+  const owner = events[0] ? eventAggregate(facts.model, events[0]) : undefined;
+  const multiStream = owners.size !== 1 || !owner || owner.identity !== projection.key;
   return { projection, events, multiStream, inline: projection.consistency === 'strong' };
 }
 
 /** Module that declares an event's type. */
 export function eventModule(facts: ContextFacts, event: Event): string {
-  return event.aggregate ? layout.aggregate(facts.context.name, event.aggregate.name, 'events') : layout.externalEvents(facts.context.name);
+  void facts;
+  return event.aggregate ? layout.aggregate(event.context, event.aggregate.name, 'events') : layout.externalEvents(event.context);
 }
 
 /** Stream name prefix an event is appended under (for tests). */
 export function eventStreamType(facts: ContextFacts, event: Event): string {
-  if (event.aggregate) {
-    const agg = facts.aggregates.find((a) => a.aggregate.name === event.aggregate!.name);
-    if (agg) return streamType(facts, agg);
-  }
-  return externalStreamType(facts.context.name, event.source?.name ?? 'External');
+  void facts;
+  if (event.aggregate) return aggregateStreamType(event.context, event.aggregate.name);
+  return externalStreamType(event.context, event.source?.name ?? 'External');
 }
 
 const keyField = (event: Event, key: string): Field | undefined => event.fields.find((f) => f.name === key && !f.optional);
@@ -156,7 +155,7 @@ function registrationFile(facts: ContextFacts, pf: ProjectionFacts): PlannedFile
     importLine([`inMemory${kind}Projection`], '@event-driven-io/emmett') +
     importLine([`pongo${kind}Projection`], '@event-driven-io/emmett-postgresql') +
     [...byModule.entries()].sort(([a], [b]) => (a < b ? -1 : 1)).map(([m, n]) => importLine(n, m, true)).join('') +
-    importLine(values, importPath(path, layout.values(facts.context.name)), true) +
+    valuesImport(facts, path, values) +
     `import * as logic from './${names.file}.logic.js';\n` +
     `\n` +
     jsdocBlock([`${pf.projection.name} (${at(pf.projection.loc)})${pf.projection.description ? `: ${pf.projection.description}` : '.'}`, `Keyed by ${pf.projection.key}.`]) +
@@ -190,7 +189,7 @@ function registrationFile(facts: ContextFacts, pf: ProjectionFacts): PlannedFile
 
 /** The stream a sample event is appended to: its aggregate's stream for the sample identity. */
 function sampleStreamName(facts: ContextFacts, event: Event, data: { [key: string]: unknown }): string {
-  const identity = event.aggregate ? facts.aggregates.find((a) => a.aggregate.name === event.aggregate!.name)?.aggregate.identity : undefined;
+  const identity = eventAggregate(facts.model, event)?.identity;
   const id = identity !== undefined && typeof data[identity] === 'string' ? (data[identity] as string) : 'sample-1';
   return `${eventStreamType(facts, event)}-${id}`;
 }

@@ -7,7 +7,7 @@ import { tmpdir } from 'node:os';
 import { join, relative, sep } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { apply } from '../../generator/apply/index.js';
-import { planExample, REPO_ROOT, runGeneratedTests, runTool } from './support.js';
+import { GENERATED_RUN_TIMEOUT, planExample, REPO_ROOT, runGeneratedTests, runTool } from './support.js';
 
 const FIXTURE = join(REPO_ROOT, 'test', 'fixtures', 'library-logic', 'generated');
 
@@ -42,7 +42,7 @@ describe('generated library service with hand-written logic', () => {
   it('replaces only user-owned files', async () => {
     const planned = await planExample('library');
     for (const path of fixtureFiles) expect(planned.get(path)?.ownership, path).toBe('scaffold');
-  });
+  }, GENERATED_RUN_TIMEOUT);
 
   it('type-checks, and every spec passes with none left todo, PostgreSQL included', () => {
     const tsc = runTool(dir, 'tsc', ['-p', 'tsconfig.json']);
@@ -53,7 +53,7 @@ describe('generated library service with hand-written logic', () => {
     expect(outcomes.find((o) => o.name.startsWith('a returned book cannot be returned again'))?.status).toBe('passed');
     const postgres = outcomes.filter((o) => o.file.endsWith('.pg.test.ts'));
     expect(postgres.map((o) => o.status)).toEqual(['passed', 'passed']);
-  });
+  }, GENERATED_RUN_TIMEOUT);
 
   it('leaves the hand-written files byte-identical when regenerating', async () => {
     const report = await apply(await planExample('library'), dir);
@@ -64,5 +64,5 @@ describe('generated library service with hand-written logic', () => {
     // And nothing generated changed either: the second run is a no-op.
     expect(report.files.filter((f) => f.status !== 'unchanged')).toEqual([]);
     expect(report.written).toBe(0);
-  });
+  }, GENERATED_RUN_TIMEOUT);
 });

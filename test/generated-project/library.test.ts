@@ -4,7 +4,7 @@
 
 import { rmSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { materialise, planExample, runGeneratedTests, runTool } from './support.js';
+import { GENERATED_RUN_TIMEOUT, materialise, planExample, runGeneratedTests, runTool } from './support.js';
 
 describe('generated library service', () => {
   let dir = '';
@@ -19,7 +19,7 @@ describe('generated library service', () => {
     const tsc = runTool(dir, 'tsc', ['-p', 'tsconfig.json']);
     expect(tsc.output).toBe('');
     expect(tsc.status).toBe(0);
-  });
+  }, GENERATED_RUN_TIMEOUT);
 
   it('passes its own tests: default logic green, stubs todo', () => {
     const { run, outcomes } = runGeneratedTests(dir);
@@ -40,5 +40,5 @@ describe('generated library service', () => {
     // Nothing is silently skipped: every case either ran or is a named todo.
     expect(outcomes.filter((o) => o.status === 'skipped' || o.status === 'pending')).toEqual([]);
     expect(outcomes.filter((o) => o.status === 'todo').every((o) => o.name.includes('[todo: '))).toBe(true);
-  });
+  }, GENERATED_RUN_TIMEOUT);
 });

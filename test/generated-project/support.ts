@@ -97,3 +97,6 @@ export function runGeneratedTests(dir: string): { run: ToolRun; outcomes: TestOu
   }
   return { run, outcomes };
 }
+
+/** Per-test budget for a tsc or vitest run inside a generated project on a busy 2-core machine. */
+export const GENERATED_RUN_TIMEOUT = 240_000;

@@ -1,0 +1,35 @@
+// The shop example (three contexts with cross-context policies, a versioned event, value objects
+// shared across contexts), exactly as generated: strict tsc passes, its own tests pass on day one
+// with stubs reported as todo, and the read model the model fully describes (ShippingAddresses)
+// runs against a real PostgreSQL.
+
+import { rmSync } from 'node:fs';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { GENERATED_RUN_TIMEOUT, materialise, planExample, runGeneratedTests, runTool } from './support.js';
+
+describe('generated shop service', () => {
+  let dir = '';
+  beforeAll(async () => {
+    dir = materialise(await planExample('shop'), 'shop');
+  });
+  afterAll(() => {
+    if (dir) rmSync(dir, { recursive: true, force: true });
+  });
+
+  it('type-checks with strict tsc', () => {
+    const tsc = runTool(dir, 'tsc', ['-p', 'tsconfig.json']);
+    expect(tsc.output).toBe('');
+    expect(tsc.status).toBe(0);
+  }, GENERATED_RUN_TIMEOUT);
+
+  it('passes its own tests: defaults green, stubs todo, a projection on PostgreSQL', () => {
+    const { run, outcomes } = runGeneratedTests(dir);
+    expect(outcomes.filter((o) => o.status === 'failed'), run.output).toEqual([]);
+    expect(run.status, run.output).toBe(0);
+    expect(outcomes.filter((o) => o.status === 'skipped' || o.status === 'pending')).toEqual([]);
+    expect(outcomes.filter((o) => o.status === 'todo').every((o) => o.name.includes('[todo: '))).toBe(true);
+    expect(outcomes.filter((o) => o.status === 'passed').length).toBeGreaterThanOrEqual(5);
+    const postgres = outcomes.find((o) => o.file === 'test/shipping/projections/shipping-addresses.pg.test.ts');
+    expect(postgres?.status).toBe('passed');
+  }, GENERATED_RUN_TIMEOUT);
+});

@@ -1,0 +1,94 @@
+// Business logic of the Loan aggregate (lending.yaml).
+//
+// This file is yours. Stormsmith created it once and never rewrites it: when the model gains a
+// command or an event, `stormsmith generate` only adds a typed stub here. The types hold you to
+// the model: a decide function may return only the events its command emits, and reject only
+// through `reject`, which offers exactly the command's `rejects`. Keep these functions pure.
+import { notImplemented } from '../../runtime/index.js';
+import type { BorrowBook, BorrowBookRejections, RenewLoan, RenewLoanRejections, ReturnBook, ReturnBookRejections, SendReminder, SendReminderRejections } from './commands.js';
+import type { BookBorrowed, BookReturned, LoanRenewed, ReminderSent } from './events.js';
+import type { LoanState } from './state.js';
+
+/**
+ * BorrowBook (lending.yaml:43): The member takes a copy to the desk.
+ * Emits BookBorrowed; rejects LoanLimitReached.
+ *
+ * Invariants of Loan:
+ * - A member holds at most five active loans. (lending.yaml:33)
+ * - A loan can be renewed once. (lending.yaml:34)
+ *
+ * Default from the model: every emitted field comes from the command. Add the rules.
+ */
+export function decideBorrowBook(command: BorrowBook, state: LoanState, reject: BorrowBookRejections): BookBorrowed | BookBorrowed[] {
+  return { type: 'BookBorrowed', data: { loanId: command.data.loanId, memberId: command.data.memberId, copy: command.data.copy, dueOn: command.data.dueOn } };
+}
+
+/**
+ * RenewLoan (lending.yaml:54).
+ * Emits LoanRenewed; rejects RenewalLimitReached, LoanAlreadyReturned.
+ *
+ * Invariants of Loan:
+ * - A member holds at most five active loans. (lending.yaml:33)
+ * - A loan can be renewed once. (lending.yaml:34)
+ *
+ * Default from the model: every emitted field comes from the command. Add the rules.
+ */
+export function decideRenewLoan(command: RenewLoan, state: LoanState, reject: RenewLoanRejections): LoanRenewed | LoanRenewed[] {
+  return { type: 'LoanRenewed', data: { loanId: command.data.loanId, newDueOn: command.data.newDueOn } };
+}
+
+/**
+ * ReturnBook (lending.yaml:62).
+ * Emits BookReturned; rejects LoanAlreadyReturned.
+ *
+ * Invariants of Loan:
+ * - A member holds at most five active loans. (lending.yaml:33)
+ * - A loan can be renewed once. (lending.yaml:34)
+ */
+export function decideReturnBook(command: ReturnBook, state: LoanState, reject: ReturnBookRejections): BookReturned | BookReturned[] {
+  return notImplemented('Loan: decide ReturnBook (lending.yaml:62) is not written yet; the model does not say where BookReturned.memberId comes from; keep: A member holds at most five active loans. A loan can be renewed once.');
+}
+
+/**
+ * SendReminder (lending.yaml:70): Issued by the reminder policy, never by a person.
+ * Emits ReminderSent; rejects nothing.
+ *
+ * Invariants of Loan:
+ * - A member holds at most five active loans. (lending.yaml:33)
+ * - A loan can be renewed once. (lending.yaml:34)
+ *
+ * Default from the model: every emitted field comes from the command. Add the rules.
+ */
+export function decideSendReminder(command: SendReminder, state: LoanState, reject: SendReminderRejections): ReminderSent | ReminderSent[] {
+  return { type: 'ReminderSent', data: { loanId: command.data.loanId } };
+}
+
+/**
+ * How BookBorrowed (lending.yaml:78) changes Loan.
+ * Default from the model: state fields take the same-named event fields.
+ */
+export function evolveBookBorrowed(state: LoanState, event: BookBorrowed): LoanState {
+  return { ...state, memberId: event.data.memberId, copy: event.data.copy, dueOn: event.data.dueOn };
+}
+
+/**
+ * How BookReturned (lending.yaml:92) changes Loan.
+ */
+export function evolveBookReturned(state: LoanState, event: BookReturned): LoanState {
+  return notImplemented('Loan: evolve BookReturned (lending.yaml:92) is not written yet; the model does not say which state field returnedOn changes');
+}
+
+/**
+ * How LoanRenewed (lending.yaml:86) changes Loan.
+ */
+export function evolveLoanRenewed(state: LoanState, event: LoanRenewed): LoanState {
+  return notImplemented('Loan: evolve LoanRenewed (lending.yaml:86) is not written yet; the model does not say which state field newDueOn changes');
+}
+
+/**
+ * How ReminderSent (lending.yaml:106) changes Loan.
+ * Default from the model: the event carries nothing but the identity, so the state stays as it is.
+ */
+export function evolveReminderSent(state: LoanState, event: ReminderSent): LoanState {
+  return state;
+}

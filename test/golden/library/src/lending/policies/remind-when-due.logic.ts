@@ -1,0 +1,15 @@
+// Policy RemindWhenDue (lending.yaml): which commands each event issues.
+//
+// This file is yours. Stormsmith created it once; when the policy listens to a new event it
+// only adds a typed stub. Keep these functions pure: the generated reactor sends what they return.
+import type { LoanFellDue } from '../external-events.js';
+import type { SendReminder } from '../loan/commands.js';
+
+/**
+ * RemindWhenDue (lending.yaml:113): Whenever a loan falls due, remind the member.
+ * On LoanFellDue, issue SendReminder (return [] to issue nothing).
+ * Default from the model: every command field comes from the event.
+ */
+export function reactRemindWhenDueOnLoanFellDue(event: LoanFellDue): SendReminder | SendReminder[] {
+  return { type: 'SendReminder', data: { loanId: event.data.loanId } };
+}

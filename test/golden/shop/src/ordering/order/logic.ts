@@ -1,0 +1,71 @@
+// Business logic of the Order aggregate (ordering.yaml).
+//
+// This file is yours. Stormsmith created it once and never rewrites it: when the model gains a
+// command or an event, `stormsmith generate` only adds a typed stub here. The types hold you to
+// the model: a decide function may return only the events its command emits, and reject only
+// through `reject`, which offers exactly the command's `rejects`. Keep these functions pure.
+import { notImplemented } from '../../runtime/index.js';
+import type { CancelOrder, CancelOrderRejections, MarkOrderShipped, MarkOrderShippedRejections, PlaceOrder, PlaceOrderRejections } from './commands.js';
+import type { OrderCancelled, OrderPlaced, OrderShipped } from './events.js';
+import type { OrderState } from './state.js';
+
+/**
+ * CancelOrder (ordering.yaml:75): The customer cancels from their order page; the CancelWhenPaymentFails policy issues the same command when the payment fails.
+ * Emits OrderCancelled; rejects OrderAlreadyShipped, OrderAlreadyCancelled.
+ *
+ * Invariants of Order:
+ * - An order has at least one line. (ordering.yaml:53)
+ * - A shipped order can no longer be cancelled. (ordering.yaml:54)
+ *
+ * Default from the model: every emitted field comes from the command. Add the rules.
+ */
+export function decideCancelOrder(command: CancelOrder, state: OrderState, reject: CancelOrderRejections): OrderCancelled | OrderCancelled[] {
+  return { type: 'OrderCancelled', data: { orderId: command.data.orderId, reason: command.data.reason } };
+}
+
+/**
+ * MarkOrderShipped (ordering.yaml:86): Issued by a policy when Shipping dispatches the parcel, never by a person.
+ * Emits OrderShipped; rejects OrderAlreadyCancelled.
+ *
+ * Invariants of Order:
+ * - An order has at least one line. (ordering.yaml:53)
+ * - A shipped order can no longer be cancelled. (ordering.yaml:54)
+ *
+ * Default from the model: every emitted field comes from the command. Add the rules.
+ */
+export function decideMarkOrderShipped(command: MarkOrderShipped, state: OrderState, reject: MarkOrderShippedRejections): OrderShipped | OrderShipped[] {
+  return { type: 'OrderShipped', data: { orderId: command.data.orderId, shipmentId: command.data.shipmentId, trackingNumber: command.data.trackingNumber } };
+}
+
+/**
+ * PlaceOrder (ordering.yaml:63): The customer confirms the basket and the shipping address at checkout.
+ * Emits OrderPlaced; rejects EmptyOrder.
+ *
+ * Invariants of Order:
+ * - An order has at least one line. (ordering.yaml:53)
+ * - A shipped order can no longer be cancelled. (ordering.yaml:54)
+ */
+export function decidePlaceOrder(command: PlaceOrder, state: OrderState, reject: PlaceOrderRejections): OrderPlaced | OrderPlaced[] {
+  return notImplemented('Order: decide PlaceOrder (ordering.yaml:63) is not written yet; the model does not say where OrderPlaced.total comes from; keep: An order has at least one line. A shipped order can no longer be cancelled.');
+}
+
+/**
+ * How OrderCancelled (ordering.yaml:122) changes Order.
+ */
+export function evolveOrderCancelled(state: OrderState, event: OrderCancelled): OrderState {
+  return notImplemented('Order: evolve OrderCancelled (ordering.yaml:122) is not written yet; the model does not say which state field reason changes');
+}
+
+/**
+ * How OrderPlaced (ordering.yaml:97) changes Order.
+ */
+export function evolveOrderPlaced(state: OrderState, event: OrderPlaced): OrderState {
+  return notImplemented('Order: evolve OrderPlaced (ordering.yaml:97) is not written yet; the model does not say which state field channel changes');
+}
+
+/**
+ * How OrderShipped (ordering.yaml:129) changes Order.
+ */
+export function evolveOrderShipped(state: OrderState, event: OrderShipped): OrderState {
+  return notImplemented('Order: evolve OrderShipped (ordering.yaml:129) is not written yet; the model does not say which state fields shipmentId, trackingNumber change');
+}

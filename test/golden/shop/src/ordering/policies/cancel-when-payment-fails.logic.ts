@@ -1,0 +1,15 @@
+// Policy CancelWhenPaymentFails (ordering.yaml): which commands each event issues.
+//
+// This file is yours. Stormsmith created it once; when the policy listens to a new event it
+// only adds a typed stub. Keep these functions pure: the generated reactor sends what they return.
+import { notImplemented } from '../../runtime/index.js';
+import type { PaymentFailed } from '../../payments/payment/events.js';
+import type { CancelOrder } from '../order/commands.js';
+
+/**
+ * CancelWhenPaymentFails (ordering.yaml:138): No stock is held for unpaid orders; a failed payment ends the order.
+ * On PaymentFailed, issue CancelOrder (return [] to issue nothing).
+ */
+export function reactCancelWhenPaymentFailsOnPaymentFailed(event: PaymentFailed): CancelOrder | CancelOrder[] {
+  return notImplemented('CancelWhenPaymentFails: on PaymentFailed (ordering.yaml:138) is not written yet; the model does not say where the fields of CancelOrder come from');
+}

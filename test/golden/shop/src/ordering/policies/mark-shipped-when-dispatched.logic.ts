@@ -1,0 +1,15 @@
+// Policy MarkShippedWhenDispatched (ordering.yaml): which commands each event issues.
+//
+// This file is yours. Stormsmith created it once; when the policy listens to a new event it
+// only adds a typed stub. Keep these functions pure: the generated reactor sends what they return.
+import type { ShipmentDispatched } from '../../shipping/shipment/events.js';
+import type { MarkOrderShipped } from '../order/commands.js';
+
+/**
+ * MarkShippedWhenDispatched (ordering.yaml:142).
+ * On ShipmentDispatched, issue MarkOrderShipped (return [] to issue nothing).
+ * Default from the model: every command field comes from the event.
+ */
+export function reactMarkShippedWhenDispatchedOnShipmentDispatched(event: ShipmentDispatched): MarkOrderShipped | MarkOrderShipped[] {
+  return { type: 'MarkOrderShipped', data: { orderId: event.data.orderId, shipmentId: event.data.shipmentId, trackingNumber: event.data.trackingNumber } };
+}

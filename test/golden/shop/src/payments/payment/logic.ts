@@ -1,0 +1,89 @@
+// Business logic of the Payment aggregate (payments.yaml).
+//
+// This file is yours. Stormsmith created it once and never rewrites it: when the model gains a
+// command or an event, `stormsmith generate` only adds a typed stub here. The types hold you to
+// the model: a decide function may return only the events its command emits, and reject only
+// through `reject`, which offers exactly the command's `rejects`. Keep these functions pure.
+import { notImplemented } from '../../runtime/index.js';
+import type { CapturePayment, CapturePaymentRejections, FailPayment, FailPaymentRejections, RefundPayment, RefundPaymentRejections, RequestPayment, RequestPaymentRejections } from './commands.js';
+import type { PaymentCaptured, PaymentFailed, PaymentRefunded, PaymentRequested } from './events.js';
+import type { PaymentState } from './state.js';
+
+/**
+ * CapturePayment (payments.yaml:49).
+ * Emits PaymentCaptured; rejects PaymentNotPending.
+ *
+ * Invariants of Payment:
+ * - Only a pending payment can be captured or failed. (payments.yaml:33)
+ * - Only a captured payment can be refunded, and only once. (payments.yaml:34)
+ */
+export function decideCapturePayment(command: CapturePayment, state: PaymentState, reject: CapturePaymentRejections): PaymentCaptured | PaymentCaptured[] {
+  return notImplemented('Payment: decide CapturePayment (payments.yaml:49) is not written yet; the model does not say where PaymentCaptured.orderId, PaymentCaptured.amount come from; keep: Only a pending payment can be captured or failed. Only a captured payment can be refunded, and only once.');
+}
+
+/**
+ * FailPayment (payments.yaml:56).
+ * Emits PaymentFailed; rejects PaymentNotPending.
+ *
+ * Invariants of Payment:
+ * - Only a pending payment can be captured or failed. (payments.yaml:33)
+ * - Only a captured payment can be refunded, and only once. (payments.yaml:34)
+ */
+export function decideFailPayment(command: FailPayment, state: PaymentState, reject: FailPaymentRejections): PaymentFailed | PaymentFailed[] {
+  return notImplemented('Payment: decide FailPayment (payments.yaml:56) is not written yet; the model does not say where PaymentFailed.orderId comes from; keep: Only a pending payment can be captured or failed. Only a captured payment can be refunded, and only once.');
+}
+
+/**
+ * RefundPayment (payments.yaml:63): Issued by the refund policy on cancellation, or by finance by hand.
+ * Emits PaymentRefunded; rejects PaymentNotCaptured.
+ *
+ * Invariants of Payment:
+ * - Only a pending payment can be captured or failed. (payments.yaml:33)
+ * - Only a captured payment can be refunded, and only once. (payments.yaml:34)
+ */
+export function decideRefundPayment(command: RefundPayment, state: PaymentState, reject: RefundPaymentRejections): PaymentRefunded | PaymentRefunded[] {
+  return notImplemented('Payment: decide RefundPayment (payments.yaml:63) is not written yet; the model does not say where PaymentRefunded.orderId, PaymentRefunded.amount come from; keep: Only a pending payment can be captured or failed. Only a captured payment can be refunded, and only once.');
+}
+
+/**
+ * RequestPayment (payments.yaml:41): Issued when an order is placed; asks the gateway to charge the order total.
+ * Emits PaymentRequested; rejects nothing.
+ *
+ * Invariants of Payment:
+ * - Only a pending payment can be captured or failed. (payments.yaml:33)
+ * - Only a captured payment can be refunded, and only once. (payments.yaml:34)
+ *
+ * Default from the model: every emitted field comes from the command. Add the rules.
+ */
+export function decideRequestPayment(command: RequestPayment, state: PaymentState, reject: RequestPaymentRejections): PaymentRequested | PaymentRequested[] {
+  return { type: 'PaymentRequested', data: { paymentId: command.data.paymentId, orderId: command.data.orderId, amount: command.data.amount } };
+}
+
+/**
+ * How PaymentCaptured (payments.yaml:81) changes Payment.
+ */
+export function evolvePaymentCaptured(state: PaymentState, event: PaymentCaptured): PaymentState {
+  return notImplemented('Payment: evolve PaymentCaptured (payments.yaml:81) is not written yet; the model does not say which state field gatewayReference changes');
+}
+
+/**
+ * How PaymentFailed (payments.yaml:91) changes Payment.
+ */
+export function evolvePaymentFailed(state: PaymentState, event: PaymentFailed): PaymentState {
+  return notImplemented('Payment: evolve PaymentFailed (payments.yaml:91) is not written yet; the model does not say which state field reason changes');
+}
+
+/**
+ * How PaymentRefunded (payments.yaml:99) changes Payment.
+ */
+export function evolvePaymentRefunded(state: PaymentState, event: PaymentRefunded): PaymentState {
+  return notImplemented('Payment: evolve PaymentRefunded (payments.yaml:99) is not written yet; the model does not say which state field reason changes');
+}
+
+/**
+ * How PaymentRequested (payments.yaml:74) changes Payment.
+ * Default from the model: state fields take the same-named event fields.
+ */
+export function evolvePaymentRequested(state: PaymentState, event: PaymentRequested): PaymentState {
+  return { ...state, orderId: event.data.orderId, amount: event.data.amount };
+}

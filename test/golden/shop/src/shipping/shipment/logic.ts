@@ -1,0 +1,69 @@
+// Business logic of the Shipment aggregate (shipping.yaml).
+//
+// This file is yours. Stormsmith created it once and never rewrites it: when the model gains a
+// command or an event, `stormsmith generate` only adds a typed stub here. The types hold you to
+// the model: a decide function may return only the events its command emits, and reject only
+// through `reject`, which offers exactly the command's `rejects`. Keep these functions pure.
+import { notImplemented } from '../../runtime/index.js';
+import type { ConfirmDelivery, ConfirmDeliveryRejections, DispatchShipment, DispatchShipmentRejections, PrepareShipment, PrepareShipmentRejections } from './commands.js';
+import type { ShipmentDelivered, ShipmentDispatched, ShipmentPrepared } from './events.js';
+import type { ShipmentState } from './state.js';
+
+/**
+ * ConfirmDelivery (shipping.yaml:59).
+ * Emits ShipmentDelivered; rejects nothing.
+ *
+ * Invariants of Shipment:
+ * - A shipment is dispatched only after it was prepared. (shipping.yaml:34)
+ *
+ * Default from the model: every emitted field comes from the command. Add the rules.
+ */
+export function decideConfirmDelivery(command: ConfirmDelivery, state: ShipmentState, reject: ConfirmDeliveryRejections): ShipmentDelivered | ShipmentDelivered[] {
+  return { type: 'ShipmentDelivered', data: { shipmentId: command.data.shipmentId, deliveredAt: command.data.deliveredAt } };
+}
+
+/**
+ * DispatchShipment (shipping.yaml:50).
+ * Emits ShipmentDispatched; rejects ShipmentNotPrepared.
+ *
+ * Invariants of Shipment:
+ * - A shipment is dispatched only after it was prepared. (shipping.yaml:34)
+ */
+export function decideDispatchShipment(command: DispatchShipment, state: ShipmentState, reject: DispatchShipmentRejections): ShipmentDispatched | ShipmentDispatched[] {
+  return notImplemented('Shipment: decide DispatchShipment (shipping.yaml:50) is not written yet; the model does not say where ShipmentDispatched.orderId comes from; keep: A shipment is dispatched only after it was prepared.');
+}
+
+/**
+ * PrepareShipment (shipping.yaml:42): Issued when a payment is captured; the address comes from ShippingAddresses.
+ * Emits ShipmentPrepared; rejects nothing.
+ *
+ * Invariants of Shipment:
+ * - A shipment is dispatched only after it was prepared. (shipping.yaml:34)
+ *
+ * Default from the model: every emitted field comes from the command. Add the rules.
+ */
+export function decidePrepareShipment(command: PrepareShipment, state: ShipmentState, reject: PrepareShipmentRejections): ShipmentPrepared | ShipmentPrepared[] {
+  return { type: 'ShipmentPrepared', data: { shipmentId: command.data.shipmentId, orderId: command.data.orderId, address: command.data.address } };
+}
+
+/**
+ * How ShipmentDelivered (shipping.yaml:83) changes Shipment.
+ */
+export function evolveShipmentDelivered(state: ShipmentState, event: ShipmentDelivered): ShipmentState {
+  return notImplemented('Shipment: evolve ShipmentDelivered (shipping.yaml:83) is not written yet; the model does not say which state field deliveredAt changes');
+}
+
+/**
+ * How ShipmentDispatched (shipping.yaml:74) changes Shipment.
+ */
+export function evolveShipmentDispatched(state: ShipmentState, event: ShipmentDispatched): ShipmentState {
+  return notImplemented('Shipment: evolve ShipmentDispatched (shipping.yaml:74) is not written yet; the model does not say which state field carrier changes');
+}
+
+/**
+ * How ShipmentPrepared (shipping.yaml:67) changes Shipment.
+ * Default from the model: state fields take the same-named event fields.
+ */
+export function evolveShipmentPrepared(state: ShipmentState, event: ShipmentPrepared): ShipmentState {
+  return { ...state, orderId: event.data.orderId, address: event.data.address };
+}
