@@ -40,6 +40,27 @@ const O_NOFOLLOW: number | undefined = (fs.constants as { O_NOFOLLOW?: number })
 const isCode = (error: unknown, ...codes: string[]): boolean =>
   typeof error === 'object' && error !== null && codes.includes((error as NodeJS.ErrnoException).code ?? '');
 
+const sleepSync = (ms: number): void => {
+  Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, ms);
+};
+
+/** A rename that retries transient lock errors with doubling waits, up to `budgetMs` in total. */
+export function retryingRename(rename: (from: string, to: string) => void, sleep: (ms: number) => void, budgetMs = 10_000): (from: string, to: string) => void {
+  return (from, to) => {
+    let waited = 0;
+    for (let delay = 10; ; delay = Math.min(delay * 2, 1000)) {
+      try {
+        rename(from, to);
+        return;
+      } catch (error) {
+        if (!isCode(error, 'EPERM', 'EBUSY', 'EACCES') || waited >= budgetMs) throw error;
+        sleep(delay);
+        waited += delay;
+      }
+    }
+  };
+}
+
 export const nodeFs: ApplyFs = {
   readFile(path) {
     try {
@@ -91,7 +112,9 @@ export const nodeFs: ApplyFs = {
       fs.unlinkSync(temp);
     }
   },
-  rename: (from, to) => fs.renameSync(from, to),
+  // Windows: an antivirus scanner or indexer briefly holding a file makes rename fail with
+  // EPERM/EBUSY; retry with backoff like graceful-fs (hardening.md C3.36).
+  rename: process.platform === 'win32' ? retryingRename((from, to) => fs.renameSync(from, to), sleepSync) : (from, to) => fs.renameSync(from, to),
   unlink: (path) => fs.unlinkSync(path),
   mkdir: (path) => {
     fs.mkdirSync(path);
