@@ -1,6 +1,8 @@
 // The name index: built once per validation, shared by every rule, so that each lookup is a map
 // access and validating 2000 aggregates stays linear (no rule scans the model per reference).
 import type { BoundedContext, Command, Element, ElementKind, Event, ExternalSystem, Model, NameRef, Policy, Projection } from '../types.js';
+import { declaredNames, type DeclaredName } from './names.js';
+import { referencesOf, type Reference } from './references.js';
 
 export type ElementOfKind<K extends ElementKind> = Extract<Element, { kind: K }>;
 
@@ -35,6 +37,10 @@ export interface NameIndex {
   consumers: ReadonlyMap<Event, (Policy | Projection)[]>;
   /** The events a command emits (resolved references only, in declaration order). */
   emittedBy: ReadonlyMap<Command, Event[]>;
+  /** Every element-to-element reference of the model (computed once, on first use). */
+  readonly references: readonly Reference[];
+  /** Every declared identifier of the model (computed once, on first use). */
+  readonly names: readonly DeclaredName[];
 }
 
 /** Every named element of a context, in a fixed kind order. */
@@ -66,9 +72,20 @@ export function buildNameIndex(model: Model): NameIndex {
   const namesByKind = new Map<ElementKind, string[]>();
   for (const element of elements) push(namesByKind, element.kind, element.name);
 
+  // Most names are resolved by several rules; a resolution depends only on these strings, so
+  // it is remembered under them (also for the throw-away refs rules build for field types).
+  const cache = new Map<string, Resolution>();
   const resolve = (ref: NameRef, fromContext: string, kinds: readonly ElementKind[]): Resolution => {
+    const key = `${fromContext}\u0000${ref.context ?? ''}\u0000${ref.name}\u0000${kinds.length === 1 ? kinds[0] : kinds.join(',')}`;
+    let result = cache.get(key);
+    if (!result) cache.set(key, (result = resolveUncached(ref, fromContext, kinds)));
+    return result;
+  };
+  const resolveUncached = (ref: NameRef, fromContext: string, kinds: readonly ElementKind[]): Resolution => {
     if (ref.context !== undefined && !contexts.has(ref.context)) return { status: 'unknown-context' };
     let named = byName.get(ref.name) ?? [];
+    // Fast path: one element of that name, in the expected kind, no qualifier.
+    if (named.length === 1 && ref.context === undefined && kinds.includes(named[0]!.kind)) return { status: 'found', element: named[0]! };
     if (ref.context !== undefined) named = named.filter((e) => e.context === ref.context);
     const matching = named.filter((e) => kinds.includes(e.kind));
     if (matching.length === 0) return named.length > 0 ? { status: 'wrong-kind', found: named } : { status: 'missing' };
@@ -112,7 +129,15 @@ export function buildNameIndex(model: Model): NameIndex {
     }
   }
 
+  let references: Reference[] | undefined;
+  let names: DeclaredName[] | undefined;
   return {
+    get references() {
+      return (references ??= referencesOf(model));
+    },
+    get names() {
+      return (names ??= declaredNames(model));
+    },
     contexts,
     elements,
     byName,

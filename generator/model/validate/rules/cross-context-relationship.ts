@@ -2,7 +2,7 @@
 // must say so with a relationship (customer-supplier, conformist, ...), so that the coupling is a
 // decision visible in the file and in the ADR draft, not an accident of a shared name.
 import type { Diagnostic, SourceSpan } from '../../types.js';
-import { KIND_LABEL, fieldListsOf, referencesOf, typeRefNames } from '../references.js';
+import { KIND_LABEL, fieldListsOf, typeRefNames } from '../references.js';
 import { report, type Rule } from '../rule.js';
 import { comparePos } from './duplicate-name.js';
 
@@ -25,7 +25,7 @@ export const crossContextRelationship: Rule = {
         if (!known.what.includes(what)) known.what.push(what);
       }
     };
-    for (const r of referencesOf(model)) {
+    for (const r of index.references) {
       if (!r.dependency) continue;
       const resolved = index.resolve(r.ref, r.from, r.kinds);
       if (resolved.status === 'found') use(r.from, resolved.element.context, r.ref.loc, `${KIND_LABEL[resolved.element.kind]} ${resolved.element.name}`);

@@ -2,7 +2,6 @@
 // that event's schema. Only `published` events get the strict (FULL_TRANSITIVE) schema gate, so
 // consuming an internal event of another context lets its owners break you without warning.
 import type { Diagnostic, Event } from '../../types.js';
-import { referencesOf } from '../references.js';
 import { report, type Rule } from '../rule.js';
 
 export const crossContextUnpublished: Rule = {
@@ -12,7 +11,7 @@ export const crossContextUnpublished: Rule = {
   description: 'Events consumed by another context are marked `published: true` (integration events).',
   check(model, index) {
     const out: Diagnostic[] = [];
-    for (const r of referencesOf(model)) {
+    for (const r of index.references) {
       if (!r.consumes) continue;
       const resolved = index.resolve(r.ref, r.from, r.kinds);
       if (resolved.status !== 'found') continue;

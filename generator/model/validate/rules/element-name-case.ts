@@ -1,7 +1,6 @@
 // Element and context names become type names and file names: PascalCase keeps generated code
 // idiomatic and makes names that differ only in case impossible to write by accident.
 import { ASCII_IDENTIFIER, PASCAL_CASE, toPascalCase } from '../identifiers.js';
-import { declaredNames } from '../names.js';
 import { report, type Rule } from '../rule.js';
 
 export const elementNameCase: Rule = {
@@ -9,8 +8,8 @@ export const elementNameCase: Rule = {
   code: 'E_NAME_CASE',
   severity: 'error',
   description: 'Context and element names are PascalCase (OrderPlaced, not orderPlaced or Order_Placed).',
-  check(model) {
-    return declaredNames(model)
+  check(_model, index) {
+    return index.names
       .filter((n) => (n.role === 'element' || n.role === 'context') && ASCII_IDENTIFIER.test(n.name) && !PASCAL_CASE.test(n.name))
       .map((n) =>
         report(this, {

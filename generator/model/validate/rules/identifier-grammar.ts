@@ -2,7 +2,7 @@
 // identifiers. Non-ASCII letters and look-alikes are refused here, at the source, rather than
 // escaped later (hardening.md C2: reject unsafe names at ingestion).
 import { ASCII_IDENTIFIER, toCamelCase, toPascalCase } from '../identifiers.js';
-import { declaredNames, describeChar, firstNonAscii } from '../names.js';
+import { describeChar, firstNonAscii } from '../names.js';
 import { report, type Rule } from '../rule.js';
 
 export const identifierGrammar: Rule = {
@@ -10,9 +10,9 @@ export const identifierGrammar: Rule = {
   code: 'E_INVALID_IDENTIFIER',
   severity: 'error',
   description: 'Every name (contexts, elements, fields, identities, keys, rejections) is an ASCII identifier: a letter, then letters and digits.',
-  check(model) {
+  check(_model, index) {
     const out = [];
-    for (const n of declaredNames(model)) {
+    for (const n of index.names) {
       if (ASCII_IDENTIFIER.test(n.name)) continue;
       const bad = firstNonAscii(n.name);
       // Strip accents first (`Clérk` -> `Clerk`) so the proposal is the name the user meant.

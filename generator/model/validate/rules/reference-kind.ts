@@ -1,6 +1,6 @@
 // A name that exists but is the wrong kind of thing: a policy that reacts to a command, a
 // projection fed by an aggregate. Reported apart from unknown names because the fix differs.
-import { KIND_LABEL, kindsLabel, referencesOf, withArticle } from '../references.js';
+import { KIND_LABEL, kindsLabel, withArticle } from '../references.js';
 import { report, type Rule } from '../rule.js';
 
 export const referenceKind: Rule = {
@@ -10,7 +10,7 @@ export const referenceKind: Rule = {
   description: 'A reference must name an element of the kind its position expects (policies react to events, issue commands, ...).',
   check(model, index) {
     const out = [];
-    for (const r of referencesOf(model)) {
+    for (const r of index.references) {
       const resolution = index.resolve(r.ref, r.from, r.kinds);
       if (resolution.status !== 'wrong-kind') continue;
       const found = resolution.found[0]!;

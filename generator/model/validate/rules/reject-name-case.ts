@@ -1,7 +1,6 @@
 // Rejections (domain errors) become error classes in generated code, so they follow the same
 // PascalCase rule as elements, although they are not elements of their own.
 import { ASCII_IDENTIFIER, PASCAL_CASE, toPascalCase } from '../identifiers.js';
-import { declaredNames } from '../names.js';
 import { report, type Rule } from '../rule.js';
 
 export const rejectNameCase: Rule = {
@@ -9,8 +8,8 @@ export const rejectNameCase: Rule = {
   code: 'E_NAME_CASE',
   severity: 'error',
   description: 'Names in a command\'s `rejects` list are PascalCase (LoanLimitReached).',
-  check(model) {
-    return declaredNames(model)
+  check(_model, index) {
+    return index.names
       .filter((n) => n.role === 'reject' && ASCII_IDENTIFIER.test(n.name) && !PASCAL_CASE.test(n.name))
       .map((n) =>
         report(this, {

@@ -3,7 +3,6 @@
 // service imports from Emmett (`Event`, `Command`, `Decider`, ...), and property names that
 // touch an object's prototype (`__proto__`, `constructor`; hardening.md C1.5).
 import { CONTEXTUAL_WORDS, GENERATED_IMPORTS, RESERVED_FIELD_NAMES, RESERVED_GLOBALS, STRICT_RESERVED_WORDS } from '../identifiers.js';
-import { declaredNames } from '../names.js';
 import { report, type Rule } from '../rule.js';
 
 export const reservedName: Rule = {
@@ -11,9 +10,9 @@ export const reservedName: Rule = {
   code: 'E_RESERVED_NAME',
   severity: 'error',
   description: 'Names must not be reserved words, shadow globals, clash with names the generated code imports, or be prototype keys.',
-  check(model) {
+  check(_model, index) {
     const out = [];
-    for (const n of declaredNames(model)) {
+    for (const n of index.names) {
       const isField = n.role === 'field' || n.role === 'identity' || n.role === 'key';
       let why: string | undefined;
       if (isField) {

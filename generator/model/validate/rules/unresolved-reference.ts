@@ -1,7 +1,7 @@
 // A name that points at nothing: `emits: [OrderPlacd]`. The most common typo in a model, so the
 // hint proposes the closest name of the expected kind.
 import { suggestName } from '../suggest-name.js';
-import { kindsLabel, referencesOf, withArticle } from '../references.js';
+import { kindsLabel, withArticle } from '../references.js';
 import { report, type Rule } from '../rule.js';
 
 export const unresolvedReference: Rule = {
@@ -11,7 +11,7 @@ export const unresolvedReference: Rule = {
   description: 'Every name used as a reference (emits, on, issues, from, aggregate, actor, source, about, specs) must name an element.',
   check(model, index) {
     const out = [];
-    for (const r of referencesOf(model)) {
+    for (const r of index.references) {
       const resolution = index.resolve(r.ref, r.from, r.kinds);
       const written = r.ref.context ? `${r.ref.context}.${r.ref.name}` : r.ref.name;
       const label = kindsLabel(r.kinds);
