@@ -90,14 +90,14 @@ describe('stormsmith check', () => {
     await runCli(['generate'], repo);
     const clean = await runCli(['check'], path.join(repo, 'models'));
     expect(clean.code, clean.stdout).toBe(0);
-    expect(clean.stdout).toContain('ok   model valid\nok   generated output up to date\nskip event schema gate');
+    expect(clean.stdout).toContain('ok   model valid\nok   generated output up to date\nok   event schema gate (no released schemas yet');
     expect(clean.stdout).toContain('check: passed');
 
     fs.rmSync(path.join(repo, 'service/docs/adr/lending-architecture.md'));
     const noAdr = await runCli(['check', '--format', 'json'], repo);
     expect(noAdr.code).toBe(1);
     const doc = JSON.parse(noAdr.stdout);
-    expect(doc.steps.map((s: { id: string; status: string }) => `${s.id}:${s.status}`)).toEqual(['validate:passed', 'generated:failed', 'schemas:skipped', 'adr:failed']);
+    expect(doc.steps.map((s: { id: string; status: string }) => `${s.id}:${s.status}`)).toEqual(['validate:passed', 'generated:failed', 'schemas:passed', 'adr:failed']);
     expect(doc.diagnostics.find((d: { code: string }) => d.code === 'E_ADR_MISSING')).toMatchObject({ file: 'models/library/lending.yaml' });
   });
 
@@ -108,6 +108,23 @@ describe('stormsmith check', () => {
     const run = await runCli(['check'], repo);
     expect(run.code).toBe(1);
     expect(run.stdout).toContain('FAIL model valid\nskip generated output up to date (the model has errors)');
+  });
+
+  it('runs the event schema gate against released schemas', async () => {
+    const repo = libraryRepo();
+    const release = await runCli(['schemas', 'release'], repo);
+    expect(release.code, release.stdout + release.stderr).toBe(0);
+    // A breaking change to a released event: a field changes type.
+    const yaml = path.join(repo, 'models/library/lending.yaml');
+    const text = fs.readFileSync(yaml, 'utf8');
+    const changed = text.replace(/(  LoanFellDue:\n(?:    .*\n)*?      dueOn: )date/, '$1int');
+    expect(changed).not.toBe(text);
+    fs.writeFileSync(yaml, changed);
+    expect((await runCli(['generate'], repo)).code).toBe(0);
+    const run = await runCli(['check', '--format', 'json'], repo);
+    expect(run.code).toBe(1);
+    const doc = JSON.parse(run.stdout);
+    expect(doc.steps.map((s: { id: string; status: string }) => `${s.id}:${s.status}`)).toEqual(['validate:passed', 'generated:passed', 'schemas:failed', 'adr:passed']);
   });
 
   it('reports a malformed config file with exit 2', async () => {

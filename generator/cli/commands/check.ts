@@ -12,12 +12,14 @@ import type { Diagnostic, Model } from '../../model/types.js';
 import type { FileMap } from '../../plan-types.js';
 import { EXIT, type CliCommand, type CliIo } from '../io.js';
 import { loadAndValidate, planModel } from '../model-pipeline.js';
+import { findConfigFile } from '../project-config.js';
 import { guarded, parseFormat, resolveTarget, UsageError } from './generate.js';
 
 export const CHECK_HELP = `Usage: stormsmith check [model] [options]
 
 The CI gate: model validation, generated output up to date (generate --check), the event
-schema gate, and an ADR draft per bounded context. One exit code.
+schema gate (schemas/registry, see \`stormsmith schemas\`), and an ADR draft per bounded
+context. One exit code.
 
 Options:
   --out <dir>     generated output folder (default: "out" of stormsmith.config.json, else ./generated)
@@ -36,6 +38,8 @@ export interface CheckContext {
   plan?: FileMap;
   /** A model-relative file (`loc.file`) as the user sees it. */
   displayFile: (file: string) => string;
+  /** stormsmith.config.json, when there is one (the project root is its folder). */
+  configFile?: string;
 }
 
 export interface StepOutcome {
@@ -95,14 +99,23 @@ export const adrPresenceStep: CheckStep = {
 };
 
 /**
- * The event schema gate (released schemas vs the model) belongs to generator/schemas; its step
- * is added here when that gate exists. Until then the step reports itself as unavailable.
+ * The event schema gate (generator/schemas/gate): every event of the model against every released
+ * version in the registry (schemas/registry next to stormsmith.config.json, else in the working
+ * directory). Nothing released yet passes, with a note.
  */
 export const schemaGateStep: CheckStep = {
   id: 'schemas',
   title: 'event schema gate',
-  async run() {
-    return skipped('not available in this build yet');
+  async run(ctx) {
+    if (!ctx.model) return skipped('the model has errors');
+    const { DEFAULT_REGISTRY_DIR, runSchemaGateReport } = await import('../../schemas/gate/run.js');
+    const root = ctx.configFile ? path.dirname(ctx.configFile) : ctx.io.cwd;
+    const report = await runSchemaGateReport(ctx.model, path.resolve(root, DEFAULT_REGISTRY_DIR), { cwd: ctx.io.cwd, displayFile: ctx.displayFile });
+    return {
+      status: failedIf(report.diagnostics),
+      diagnostics: report.diagnostics,
+      ...(report.registryExists ? {} : { note: 'no released schemas yet; see `stormsmith schemas release`' }),
+    };
   },
 };
 
@@ -128,7 +141,8 @@ export const check: CliCommand = (argv, io) =>
 
     // Step 0, validation, produces what the other steps share: the model and its plan.
     const stage = await loadAndValidate(target.model, io.cwd);
-    const ctx: CheckContext = { io, outDir: target.outDir, into: target.into, displayFile: stage.displayFile };
+    const configFile = findConfigFile(io.cwd);
+    const ctx: CheckContext = { io, outDir: target.outDir, into: target.into, displayFile: stage.displayFile, ...(configFile ? { configFile } : {}) };
     if (stage.model) {
       ctx.model = stage.model;
       ctx.plan = await planModel(stage.model, { into: target.into, ...(target.templatesDir ? { templatesDir: target.templatesDir } : {}) });
