@@ -87,7 +87,13 @@ export function serializeContext(ctx: BoundedContext, previousText?: string): st
   const style = styleOf(previousText);
   if (previousText !== undefined) {
     const text = style.bom ? previousText.slice(1) : previousText;
-    const patched = patchContext(ctx, text.replace(/\r\n/g, '\n'));
+    let patched: string[] | undefined;
+    try {
+      patched = patchContext(ctx, text.replace(/\r\n/g, '\n'));
+    } catch {
+      // Never fail a save because the old text was odd: write the file whole instead.
+      patched = undefined;
+    }
     if (patched) {
       while (patched.length > 0 && patched[patched.length - 1] === '') patched.pop();
       const out = join(patched, style);

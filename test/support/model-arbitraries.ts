@@ -33,7 +33,14 @@ export const LOC: SourceSpan = { file: FILE, line: 1, col: 1, endLine: 1, endCol
 
 const RESERVED = new Set(['__proto__', 'constructor', 'prototype', '<<']);
 
-export const text = (maxLength = 24) => fc.string({ unit: 'binary', maxLength });
+/** Pieces of text that YAML treats specially somewhere (1.1 scalars, indicators, line breaks). */
+const TRICKY = ['', ' ', '\n', '\n\n', '\r\n', '\t', 'yes', 'No', 'on', 'OFF', '~', 'null', '1.10', '0x1F', '0o17', '1_000', '2026-12-17', '12:30', '#x', ' #', '- x', 'a: b', ': ', '"', "'", '|', '>', '*a', '&a', '!t', '%', '@', '`', '---', '...', '\u2028', '\u0085', '😀', '\\', '{', '[', ',', '?'];
+
+export const text = (maxLength = 24) =>
+  fc.oneof(
+    { weight: 3, arbitrary: fc.string({ unit: 'binary', maxLength }) },
+    { weight: 2, arbitrary: fc.array(fc.constantFrom(...TRICKY), { maxLength: 4 }).map((parts) => parts.join('')) },
+  );
 const optionalText = () => fc.option(text(), { nil: undefined });
 export const typeName = fc.stringMatching(/^[A-Z][A-Za-z0-9]{0,9}$/);
 export const memberName = fc.stringMatching(/^[a-z][A-Za-z0-9]{0,9}$/).filter((n) => !RESERVED.has(n));

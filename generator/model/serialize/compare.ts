@@ -50,6 +50,7 @@ export function firstDifference(a: unknown, b: unknown, path = ''): string | und
     const ra = a as Record<string, unknown>;
     const rb = b as Record<string, unknown>;
     for (const key of new Set([...Object.keys(ra), ...Object.keys(rb)])) {
+      if (key === 'loc') continue;
       if (!sameMeaning(ra[key], rb[key])) {
         const name = (ra as { name?: unknown }).name;
         const step = Array.isArray(a) ? `[${key}]` : `.${key}`;

@@ -2,7 +2,7 @@
 // in flow style (`emits: [BookBorrowed]`), everything else in block style. The patcher and the
 // full writer both render elements through these functions, so an element always looks the same.
 
-import { Document, Pair, Scalar, YAMLMap, YAMLSeq, type Node as YamlNode } from 'yaml';
+import { Document, Pair, Scalar, visit, YAMLMap, YAMLSeq, type Node as YamlNode } from 'yaml';
 import { formatType, parseTypeText } from '../load/type-syntax.js';
 import type {
   Actor,
@@ -34,7 +34,11 @@ export class NodeBuilder {
   readonly doc = new Document(null, DOCUMENT_OPTIONS);
 
   scalar(value: string | number | boolean | null): Scalar {
-    return this.doc.createNode(value) as Scalar;
+    const node = this.doc.createNode(value) as Scalar;
+    // A string ending in a newline would be printed as a `|+` block, which also keeps the blank
+    // line we put between sections: double quotes keep such a string exact.
+    if (typeof value === 'string' && /[\n\r]$/.test(value)) node.type = Scalar.QUOTE_DOUBLE;
+    return node;
   }
 
   /** A map from entries in the given order; undefined values are left out. */
@@ -53,7 +57,13 @@ export class NodeBuilder {
   }
 
   json(value: JsonValue, flow: boolean): YamlNode {
-    return this.doc.createNode(value, { flow }) as YamlNode;
+    const node = this.doc.createNode(value, { flow }) as YamlNode;
+    visit(node, {
+      Scalar(_key, scalar) {
+        if (typeof scalar.value === 'string' && /[\n\r]$/.test(scalar.value)) scalar.type = Scalar.QUOTE_DOUBLE;
+      },
+    });
+    return node;
   }
 
   optionalString(value: string | undefined): Scalar | undefined {
