@@ -40,7 +40,7 @@ export const usePostgres = (prefix = 'stormsmith'): TestPostgres => {
     if (process.env.DATABASE_URL) {
       serverUrl = process.env.DATABASE_URL;
     } else {
-      server = await startEmbeddedPostgres();
+      server = await startEmbeddedPostgres({ reuseInitdb: true });
       serverUrl = server.serverUrl;
     }
     connectionString = await createDatabase();

