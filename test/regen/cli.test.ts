@@ -131,6 +131,8 @@ describe('stormsmith check', () => {
     const repo = libraryRepo({ model: 'models/library', outt: 'x' });
     const run = await runCli(['check'], repo);
     expect(run.code).toBe(2);
-    expect(run.stderr).toMatch(/stormsmith\.config\.json:1:1: error\[E_CONFIG\]: unknown key "outt"/);
+    expect(run.stdout).toMatch(/stormsmith\.config\.json:1:1: error\[E_CONFIG\]: unknown key "outt"/);
+    const json = await runCli(['check', '--format', 'json'], repo);
+    expect(JSON.parse(json.stdout)).toMatchObject({ ok: false, diagnostics: [{ code: 'E_CONFIG', file: 'stormsmith.config.json' }] });
   });
 });

@@ -13,7 +13,7 @@ import type { FileMap } from '../../plan-types.js';
 import { EXIT, type CliCommand, type CliIo } from '../io.js';
 import { loadAndValidate, planModel } from '../model-pipeline.js';
 import { findConfigFile } from '../project-config.js';
-import { guarded, parseFormat, resolveTarget, UsageError } from './generate.js';
+import { formatFromArgv, guarded, parseFormat, resolveTarget, UsageError } from './generate.js';
 
 export const CHECK_HELP = `Usage: stormsmith check [model] [options]
 
@@ -125,43 +125,45 @@ export const CHECK_STEPS: readonly CheckStep[] = [generatedFreshStep, schemaGate
 const MARK = { passed: 'ok  ', failed: 'FAIL', skipped: 'skip' } as const;
 
 export const check: CliCommand = (argv, io) =>
-  guarded(io, CHECK_HELP, async () => {
-    const { values, positionals } = parseArgs({
-      args: argv,
-      allowPositionals: true,
-      options: { out: { type: 'string' }, into: { type: 'string' }, format: { type: 'string' }, help: { type: 'boolean', short: 'h' } },
-    });
-    if (values.help) {
-      io.stdout(CHECK_HELP);
-      return EXIT.ok;
-    }
-    if (positionals.length > 1) throw new UsageError(`expected one model path, got ${positionals.length}`);
-    const format = parseFormat(values.format);
-    const target = resolveTarget(io, positionals[0], values.out, values.into);
+  guarded(io, CHECK_HELP, () => runCheck(argv, io), () => formatFromArgv(argv));
 
-    // Step 0, validation, produces what the other steps share: the model and its plan.
-    const stage = await loadAndValidate(target.model, io.cwd);
-    const configFile = findConfigFile(io.cwd);
-    const ctx: CheckContext = { io, outDir: target.outDir, into: target.into, displayFile: stage.displayFile, ...(configFile ? { configFile } : {}) };
-    if (stage.model) {
-      ctx.model = stage.model;
-      ctx.plan = await planModel(stage.model, { into: target.into, ...(target.templatesDir ? { templatesDir: target.templatesDir } : {}) });
-    }
-    const results: { id: string; title: string; outcome: StepOutcome }[] = [
-      { id: 'validate', title: 'model valid', outcome: { status: failedIf(stage.diagnostics), diagnostics: stage.diagnostics } },
-    ];
-    for (const step of CHECK_STEPS) results.push({ id: step.id, title: step.title, outcome: await step.run(ctx) });
-
-    const ok = results.every((r) => r.outcome.status !== 'failed');
-    const summary =
-      results.map((r) => `${MARK[r.outcome.status]} ${r.title}${r.outcome.note ? ` (${r.outcome.note})` : ''}\n`).join('') +
-      `check: ${ok ? 'passed' : 'FAILED'}\n`;
-    const diagnostics = results.flatMap((r) => r.outcome.diagnostics);
-    const out = render(format, diagnostics, {
-      summary,
-      diffs: results.flatMap((r) => r.outcome.diffs ?? []),
-      json: { command: 'check', ok, steps: results.map((r) => ({ id: r.id, title: r.title, status: r.outcome.status, ...(r.outcome.note ? { note: r.outcome.note } : {}) })) },
-    });
-    io.stdout(out);
-    return ok ? EXIT.ok : EXIT.problems;
+async function runCheck(argv: string[], io: CliIo): Promise<number> {
+  const { values, positionals } = parseArgs({
+    args: argv,
+    allowPositionals: true,
+    options: { out: { type: 'string' }, into: { type: 'string' }, format: { type: 'string' }, help: { type: 'boolean', short: 'h' } },
   });
+  if (values.help) {
+    io.stdout(CHECK_HELP);
+    return EXIT.ok;
+  }
+  if (positionals.length > 1) throw new UsageError(`expected one model path, got ${positionals.length}`);
+  const format = parseFormat(values.format);
+  const target = resolveTarget(io, positionals[0], values.out, values.into);
+
+  // Step 0, validation, produces what the other steps share: the model and its plan.
+  const stage = await loadAndValidate(target.model, io.cwd);
+  const configFile = findConfigFile(io.cwd);
+  const ctx: CheckContext = { io, outDir: target.outDir, into: target.into, displayFile: stage.displayFile, ...(configFile ? { configFile } : {}) };
+  if (stage.model) {
+    ctx.model = stage.model;
+    ctx.plan = await planModel(stage.model, { into: target.into, ...(target.templatesDir ? { templatesDir: target.templatesDir } : {}) });
+  }
+  const results: { id: string; title: string; outcome: StepOutcome }[] = [
+    { id: 'validate', title: 'model valid', outcome: { status: failedIf(stage.diagnostics), diagnostics: stage.diagnostics } },
+  ];
+  for (const step of CHECK_STEPS) results.push({ id: step.id, title: step.title, outcome: await step.run(ctx) });
+
+  const ok = results.every((r) => r.outcome.status !== 'failed');
+  const summary =
+    results.map((r) => `${MARK[r.outcome.status]} ${r.title}${r.outcome.note ? ` (${r.outcome.note})` : ''}\n`).join('') +
+    `check: ${ok ? 'passed' : 'FAILED'}\n`;
+  const diagnostics = results.flatMap((r) => r.outcome.diagnostics);
+  const out = render(format, diagnostics, {
+    summary,
+    diffs: results.flatMap((r) => r.outcome.diffs ?? []),
+    json: { command: 'check', ok, steps: results.map((r) => ({ id: r.id, title: r.title, status: r.outcome.status, ...(r.outcome.note ? { note: r.outcome.note } : {}) })) },
+  });
+  io.stdout(out);
+  return ok ? EXIT.ok : EXIT.problems;
+}

@@ -12,7 +12,6 @@ import type { ApplyMode, ApplyReport } from '../../apply/types.js';
 import type { Diagnostic } from '../../model/types.js';
 import { EXIT, type CliCommand, type CliIo } from '../io.js';
 import { ModelReadError } from '../../io/read-model.js';
-import { formatDiagnostics } from '../format-diagnostics.js';
 import { loadAndValidate, planModel } from '../model-pipeline.js';
 import { ConfigError, loadProjectConfig } from '../project-config.js';
 
@@ -50,6 +49,16 @@ export function parseFormat(value: string | undefined): OutputFormat {
   const format = (value ?? 'text') as OutputFormat;
   if (!OUTPUT_FORMATS.includes(format)) throw new UsageError(`--format must be one of ${OUTPUT_FORMATS.join(', ')}, not "${value}"`);
   return format;
+}
+
+/** The --format of an argument list, before (or without) full parsing; text when absent or bad. */
+export function formatFromArgv(argv: readonly string[]): OutputFormat {
+  for (let i = 0; i < argv.length; i++) {
+    const arg = argv[i]!;
+    const value = arg === '--format' ? argv[i + 1] : arg.startsWith('--format=') ? arg.slice('--format='.length) : undefined;
+    if (value !== undefined) return OUTPUT_FORMATS.includes(value as OutputFormat) ? (value as OutputFormat) : 'text';
+  }
+  return 'text';
 }
 
 /** Model path and output folder from arguments, then stormsmith.config.json, then defaults. */
@@ -122,8 +131,13 @@ export async function runGenerate(args: GenerateArgs, io: CliIo): Promise<{ diag
   return { diagnostics: [...stage.diagnostics, ...applyDiagnostics(report, io.cwd)], report };
 }
 
-/** Shared error handling of generate and check: usage and IO errors exit 2, never a stack trace. */
-export async function guarded(io: CliIo, help: string, body: () => Promise<number>): Promise<number> {
+/**
+ * Shared error handling of generate, check and schemas: usage errors exit 2 with the help; an
+ * unreadable model, a bad config or an IO error exit 2 as one diagnostic, in the format the
+ * command was asked for (`format()` may throw while arguments are still unparsed: text then).
+ * Never a stack trace.
+ */
+export async function guarded(io: CliIo, help: string, body: () => Promise<number>, format: () => OutputFormat = () => 'text'): Promise<number> {
   try {
     return await body();
   } catch (error) {
@@ -131,45 +145,66 @@ export async function guarded(io: CliIo, help: string, body: () => Promise<numbe
       io.stderr(`error[E_USAGE]: ${(error as Error).message}\n\n${help}`);
       return EXIT.usage;
     }
-    if (error instanceof ModelReadError) {
-      io.stdout(formatDiagnostics([error.diagnostic], 'text', { summary: false, displayPath: (f) => displayPath(io.cwd, f, '') }));
-      return EXIT.usage;
+    const diagnostic = failureDiagnostic(error, io);
+    if (!diagnostic) throw error;
+    let chosen: OutputFormat = 'text';
+    try {
+      chosen = format();
+    } catch {
+      // arguments not parsed yet: text
     }
-    if (error instanceof ConfigError) {
-      io.stderr(`${error.file}:1:1: error[E_CONFIG]: ${error.message}\n  hint: see docs/cli.md, "Project config"\n`);
-      return EXIT.usage;
-    }
-    const code = (error as NodeJS.ErrnoException).code;
-    if (typeof code === 'string' && /^E[A-Z]+$/.test(code)) {
-      const where = (error as NodeJS.ErrnoException).path ?? '';
-      io.stderr(`${where}:1:1: error[E_IO]: ${(error as Error).message}\n  hint: check the path and its permissions; an interrupted write is rolled back on the next run\n`);
-      return EXIT.usage;
-    }
-    throw error;
+    io.stdout(render(chosen, [diagnostic], { summary: '', json: { ok: false } }));
+    return EXIT.usage;
   }
 }
 
+function failureDiagnostic(error: unknown, io: CliIo): Diagnostic | undefined {
+  if (error instanceof ModelReadError) return { ...error.diagnostic, file: displayPath(io.cwd, error.diagnostic.file, '') };
+  if (error instanceof ConfigError) {
+    return { code: 'E_CONFIG', severity: 'error', file: displayPath(io.cwd, error.file, ''), line: 1, col: 1, message: error.message, hint: 'see docs/cli.md, "Project config"' };
+  }
+  const code = (error as NodeJS.ErrnoException).code;
+  if (typeof code === 'string' && /^E[A-Z]+$/.test(code)) {
+    const where = (error as NodeJS.ErrnoException).path;
+    return {
+      code: 'E_IO',
+      severity: 'error',
+      file: where ? displayPath(io.cwd, where, '') : '.',
+      line: 1,
+      col: 1,
+      message: (error as Error).message,
+      hint: 'check the path and its permissions; an interrupted write is rolled back on the next run',
+    };
+  }
+  return undefined;
+}
+
 export const generate: CliCommand = (argv, io) =>
-  guarded(io, GENERATE_HELP, async () => {
-    const args = parseGenerateArgs(argv, io);
-    if (args === 'help') {
-      io.stdout(GENERATE_HELP);
-      return EXIT.ok;
-    }
-    const { diagnostics, report } = await runGenerate(args, io);
-    const ok = report !== undefined && report.ok;
-    const text = report ? summary(args, report, io) : 'generate: the model has errors; nothing was generated\n';
-    const out = render(args.format, diagnostics, {
-      summary: text,
-      diffs: report ? applyDiffs(report, io.cwd) : [],
-      json: {
-        command: args.mode === 'check' ? 'generate --check' : args.mode === 'dry-run' ? 'generate --dry-run' : 'generate',
-        ok,
-        outDir: displayPath(io.cwd, args.outDir, ''),
-        files: report?.files.map(({ diff: _diff, ...f }) => f) ?? [],
-        orphans: report?.orphans ?? [],
-      },
-    });
-    io.stdout(out);
-    return ok ? EXIT.ok : EXIT.problems;
-  });
+  guarded(
+    io,
+    GENERATE_HELP,
+    async () => {
+      const args = parseGenerateArgs(argv, io);
+      if (args === 'help') {
+        io.stdout(GENERATE_HELP);
+        return EXIT.ok;
+      }
+      const { diagnostics, report } = await runGenerate(args, io);
+      const ok = report !== undefined && report.ok;
+      const text = report ? summary(args, report, io) : 'generate: the model has errors; nothing was generated\n';
+      const out = render(args.format, diagnostics, {
+        summary: text,
+        diffs: report ? applyDiffs(report, io.cwd) : [],
+        json: {
+          command: args.mode === 'check' ? 'generate --check' : args.mode === 'dry-run' ? 'generate --dry-run' : 'generate',
+          ok,
+          outDir: displayPath(io.cwd, args.outDir, ''),
+          files: report?.files.map(({ diff: _diff, ...f }) => f) ?? [],
+          orphans: report?.orphans ?? [],
+        },
+      });
+      io.stdout(out);
+      return ok ? EXIT.ok : EXIT.problems;
+    },
+    () => formatFromArgv(argv),
+  );
