@@ -102,8 +102,14 @@ export function parseYaml(file: string, text: string, limits: ParseLimits): Pars
   });
 
   let fatal = false;
+  let tooDeep = false;
   for (const error of doc.errors) {
     fatal = true;
+    // Stack exhaustion is reported once per nesting level on the way out: one is enough.
+    if (error.code === 'RESOURCE_EXHAUSTION') {
+      if (tooDeep) continue;
+      tooDeep = true;
+    }
     const tabs = /\t/.test(text.slice(error.pos[0], error.pos[1] + 1)) || error.code === 'TAB_AS_INDENT';
     diags.add(error.pos, {
       code: yamlErrorCode(error.code),

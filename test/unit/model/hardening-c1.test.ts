@@ -209,6 +209,11 @@ describe('C1.12 deep nesting', () => {
     expect(result.ok).toBe(false);
     expect(codes(result.diagnostics)).toContain('E_TOO_DEEP');
   });
+  it('deep block nesting (maps by indentation, nested lists) -> one E_TOO_DEEP', () => {
+    const maps = `${HEADER}description:\n${Array.from({ length: 2000 }, (_, i) => `${' '.repeat(i + 1)}k${i}:`).join('\n')} x\n`;
+    const lists = `${HEADER}description:\n ${'- '.repeat(3000)}x\n`;
+    for (const text of [maps, lists]) expect(codes(load(text).diagnostics)).toEqual(['E_TOO_DEEP']);
+  });
   it('own limit below the parser limit, configurable', () => {
     const text = `${HEADER}specs:\n  - name: s\n    when: { command: C, data: { a: ${'['.repeat(70)}${']'.repeat(70)} } }\n    then: []\n`;
     const d = only(load(text).diagnostics, 'E_TOO_DEEP');
