@@ -44,7 +44,23 @@ export {
   type InMemoryEventStoreSetup,
   type PostgresEventStoreSetup,
 } from './eventStores.js';
+export {
+  consumerHealth,
+  databaseHealth,
+  startOpsServer,
+  type HealthCheck,
+  type HealthResult,
+  type OpsServer,
+} from './health.js';
 export { readProcessorsLag, type ProcessorLag, type ProcessorLagQuery } from './lag.js';
+export { createLogger, messageLogFields, processingLogHooks, type Logger } from './logging.js';
+export {
+  commandOutcome,
+  createServiceMetrics,
+  type CommandOutcome,
+  type ServiceMetrics,
+  type ServiceMetricsOptions,
+} from './metrics.js';
 export { isNotImplemented, notImplemented, NotImplementedError } from './notImplemented.js';
 export {
   defineOpsAggregate,
