@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { toGraph, type StickyNode } from '../../app/renderer/model/graph.js';
+import { RELATION_LABEL } from '../../app/renderer/model/grammar.js';
 import { STICKY_STYLES } from '../../app/renderer/model/kinds.js';
 import { refOfNodeId } from '../../app/renderer/model/refs.js';
 import { lendingModel } from './fixture.js';
@@ -55,7 +56,7 @@ describe('model -> graph', () => {
 
   it('turns references into labelled arrows in the direction of the flow', () => {
     const g = toGraph(lendingModel());
-    const arrows = g.edges.map((e) => `${e.source.split('/')[2]} -${e.label}-> ${e.target.split('/')[2]}`).sort();
+    const arrows = g.edges.map((e) => `${e.source.split('/')[2]} -${RELATION_LABEL[e.data!.relation]}-> ${e.target.split('/')[2]}`).sort();
     expect(arrows).toEqual(
       [
         'BookBorrowed -feeds-> ActiveLoans',

@@ -50,6 +50,19 @@ export const RELATION_LABEL: Readonly<Record<Relation, string>> = {
   about: 'about',
 };
 
+/** Arrow colour of each relation: the colour of the sticky whose meaning the arrow carries. */
+export const RELATION_COLOR: Readonly<Record<Relation, string>> = {
+  actor: '#8f7400',
+  aggregate: '#8f7400',
+  emits: '#1864ab',
+  owns: '#b35c00',
+  on: '#b35c00',
+  issues: '#5f3dc4',
+  from: '#2b8a3e',
+  delivers: '#a61e4d',
+  about: '#a51111',
+};
+
 /** Targeted explanations for the connections people most often draw by mistake. */
 const WHY_NOT: Partial<Record<`${ElementKind}->${ElementKind}`, string>> = {
   'event->command': 'An event does not call a command directly: put a policy between them (event → policy → command).',

@@ -4,7 +4,7 @@
 
 import type { Edge, Node } from '@xyflow/react';
 import type { Element, ElementKind, Model } from '../../../generator/model/types.js';
-import { RELATION_LABEL, type Relation } from './grammar.js';
+import { RELATION_COLOR, type Relation } from './grammar.js';
 import { ALL_KINDS, elementsOf, STICKY_STYLES } from './kinds.js';
 import { linkId, linksOf, type Link } from './links.js';
 import { frameIdOf, nodeIdOf, refOf, type ElementRef } from './refs.js';
@@ -169,11 +169,13 @@ export function toGraph(model: Model, options: GraphOptions = {}): Graph {
     });
     originX = x + (maxX - minX + 2 * FRAME_PADDING) + CONTEXT_GAP;
   }
+  // Arrows carry their meaning by colour; the text label is added by the board only for the
+  // arrows of the selection (labels cost a measured SVG text each, see performance notes).
   const edges: BoardEdge[] = linksOf(model).map((link) => ({
     id: linkId(link),
     source: nodeIdOf(link.source),
     target: nodeIdOf(link.target),
-    label: RELATION_LABEL[link.relation],
+    style: { stroke: RELATION_COLOR[link.relation] },
     data: { relation: link.relation, link },
   }));
   // Frames first: React Flow paints in array order, the frames belong under the stickies.

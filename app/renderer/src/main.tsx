@@ -22,6 +22,8 @@ declare global {
     stormsmith?: { workspace?: WorkspaceApi };
     /** The open session, for end-to-end tests and the benchmark. */
     __stormsmith?: Session;
+    /** The React Flow instance (viewport control), for the benchmark. */
+    __stormsmithFlow?: unknown;
   }
 }
 

@@ -6,7 +6,7 @@
 // a change on disk reloads a clean board and raises a conflict on a dirty one; our own writes are
 // recognised by hash and never trigger a reload; unsaved texts are journalled until saved.
 
-import type { Diagnostic, Model, SourceFile } from '../../../generator/model/types.js';
+import type { BoundedContext, Diagnostic, LoadResult, Model } from '../../../generator/model/types.js';
 import type { GenerationPreview, WorkspaceApi, WorkspaceChange, WorkspaceInfo } from '../../shared/workspace-api.js';
 import { ChangeRefused, type Change } from '../model/changes.js';
 import type { ProblemCount } from '../model/graph.js';
@@ -124,8 +124,10 @@ export class Session {
         else this.backup.remove(p);
       }
       this.set({ info });
+      globalThis.performance?.mark?.('stormsmith:files-read');
       this.loadTexts(new Map([...this.disk].map(([p, f]) => [p, f.text])), 'ready');
       if (recoverable.length > 0) this.set({ recoverable });
+      globalThis.performance?.mark?.('stormsmith:model-ready');
     } catch (error) {
       this.set({ status: 'failed', notice: { kind: 'error', text: messageOf(error) } });
     }
@@ -142,8 +144,7 @@ export class Session {
 
   /** Build the model from file texts (history restarts: undo never crosses a reload). */
   private loadTexts(texts: Map<string, string>, status: SessionState['status'] = this.state.status): boolean {
-    const files: SourceFile[] = [...texts].map(([path, text]) => ({ path, text }));
-    const result = this.core.load(files);
+    const result = this.rereadCached(texts);
     if (!result.model) {
       this.texts = texts;
       this.set({
@@ -153,6 +154,11 @@ export class Session {
         notice: { kind: 'error', text: `The model could not be read: ${result.diagnostics[0]?.message ?? 'unknown error'}` },
       });
       return false;
+    }
+    // A context read from the disk text *is* that text: no serialisation until it is edited.
+    for (const ctx of result.model.contexts) {
+      const base = this.disk.get(ctx.file)?.text;
+      if (base !== undefined && texts.get(ctx.file) === base) this.serialized.set(ctx, { base, text: base });
     }
     this.setModel(result.model, emptyHistory, { status, revision: this.state.revision + 1 });
     return true;
@@ -271,7 +277,7 @@ export class Session {
     for (const ctx of model.contexts) {
       const layoutPath = layoutPathOf(ctx.file);
       try {
-        texts.set(ctx.file, this.core.serializeContext(ctx, this.disk.get(ctx.file)?.text));
+        texts.set(ctx.file, this.serializeCached(ctx, this.disk.get(ctx.file)?.text));
         const layout = model.layouts[ctx.file];
         const diskLayout = this.disk.get(layoutPath);
         if (diskLayout || (layout && Object.keys(layout.positions).length > 0)) {
@@ -300,7 +306,7 @@ export class Session {
     this.texts = texts;
     this.unsavable = unsavable;
     // Validate what would be saved: re-read the texts so every diagnostic has a true position.
-    const reread = this.core.load([...texts].map(([path, text]) => ({ path, text })));
+    const reread = this.rereadCached(texts);
     const diagnostics = [...reread.diagnostics, ...(reread.model ? this.core.validate(reread.model) : [])];
     const located = reread.model ?? model;
     this.set({
@@ -310,6 +316,47 @@ export class Session {
       problems: problemCounts(located, diagnostics),
       ...(serializeError ? { notice: { kind: 'error', text: serializeError } as Notice } : {}),
     });
+  }
+
+  /**
+   * Contexts are immutable and structurally shared: an edit replaces only the contexts it
+   * touches, so the text of every other context is reused (one serialisation per edit, not one
+   * per file).
+   */
+  private serialized = new WeakMap<BoundedContext, { base: string | undefined; text: string }>();
+
+  private serializeCached(ctx: BoundedContext, base: string | undefined): string {
+    const hit = this.serialized.get(ctx);
+    if (hit && hit.base === base) return hit.text;
+    const text = this.core.serializeContext(ctx, base);
+    this.serialized.set(ctx, { base, text });
+    return text;
+  }
+
+  /** Per-file load results keyed by text: only the files an edit changed are parsed again. */
+  private loaded = new Map<string, { text: string; result: LoadResult }>();
+
+  private rereadCached(texts: Map<string, string>): LoadResult {
+    const model: Model = { contexts: [], layouts: {} };
+    const diagnostics: Diagnostic[] = [];
+    let failed = false;
+    for (const path of [...texts.keys()].sort()) {
+      const text = texts.get(path)!;
+      let hit = this.loaded.get(path);
+      if (!hit || hit.text !== text) {
+        hit = { text, result: this.core.load([{ path, text }]) };
+        this.loaded.set(path, hit);
+      }
+      diagnostics.push(...hit.result.diagnostics);
+      if (!hit.result.model) {
+        failed = true;
+        continue;
+      }
+      model.contexts.push(...hit.result.model.contexts);
+      Object.assign(model.layouts, hit.result.model.layouts);
+    }
+    for (const path of this.loaded.keys()) if (!texts.has(path)) this.loaded.delete(path);
+    return failed ? { ok: false, diagnostics } : { ok: !diagnostics.some((d) => d.severity === 'error'), model, diagnostics } as LoadResult;
   }
 
   // ---------------------------------------------------------------------------------------------

@@ -83,7 +83,7 @@ export interface Browser {
 }
 
 /** Chromium with a fresh profile. */
-export async function launchBrowser(viewport = { width: 1400, height: 900 }): Promise<Browser> {
+export async function launchBrowser(viewport = { width: 1400, height: 900 }, options: { bypassCSP?: boolean } = {}): Promise<Browser> {
   const userDataDir = mkdtempSync(path.join(os.tmpdir(), 'stormsmith-chromium-'));
   const context = await chromium.launchPersistentContext(userDataDir, {
     executablePath: CHROMIUM,
@@ -91,6 +91,8 @@ export async function launchBrowser(viewport = { width: 1400, height: 900 }): Pr
     args: CHROMIUM_ARGS,
     viewport,
     acceptDownloads: true,
+    // Only the benchmark sets this, to evaluate its measuring scripts in the page.
+    bypassCSP: options.bypassCSP ?? false,
   });
   return {
     context,

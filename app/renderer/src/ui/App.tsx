@@ -42,6 +42,10 @@ export function App({ session }: { session: Session }) {
   const clipboard = useRef<{ element: Element; x: number; y: number }[]>([]);
   const { model } = state;
 
+  useEffect(() => {
+    window.__stormsmithFlow = flow;
+  }, [flow]);
+
   // Drop the selection of stickies that no longer exist (undo of an add, reload from disk).
   useEffect(() => {
     setSelection((sel) => {

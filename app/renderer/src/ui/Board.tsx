@@ -2,7 +2,6 @@
 // state is what React Flow needs while a drag is in flight. A drop commits one `move` change.
 
 import {
-  Background,
   Controls,
   MiniMap,
   ReactFlow,
@@ -17,6 +16,7 @@ import {
 import { useCallback, useEffect, useMemo, useRef, useState, type DragEvent } from 'react';
 import type { ElementKind } from '../../../../generator/model/types.js';
 import { toGraph, toLayoutPosition, type BoardEdge, type BoardNode, type ProblemCount } from '../../model/graph.js';
+import { RELATION_LABEL } from '../../model/grammar.js';
 import { STICKY_STYLES } from '../../model/kinds.js';
 import { refOfNodeId } from '../../model/refs.js';
 import type { Model } from '../../../../generator/model/types.js';
@@ -58,9 +58,16 @@ export function Board(props: BoardProps) {
     setNodes(graph.nodes.map((n) => (selected.has(n.id) ? { ...n, selected: true } : n)));
   }, [graph, selected]);
 
+  // Labels only where the user is looking: the selected arrow and the arrows of selected stickies.
   const edges = useMemo<BoardEdge[]>(
-    () => graph.edges.map((e) => (e.id === selectedEdge ? { ...e, selected: true, animated: true } : e)),
-    [graph.edges, selectedEdge],
+    () =>
+      graph.edges.map((e) => {
+        const focus = e.id === selectedEdge || selected.has(e.source) || selected.has(e.target);
+        if (!focus) return e;
+        const label = e.data ? RELATION_LABEL[e.data.relation] : undefined;
+        return e.id === selectedEdge ? { ...e, label, selected: true, animated: true } : { ...e, label };
+      }),
+    [graph.edges, selectedEdge, selected],
   );
 
   const onNodesChange = useCallback((changes: NodeChange<BoardNode>[]) => {
@@ -150,7 +157,6 @@ export function Board(props: BoardProps) {
           proOptions={{ hideAttribution: true }}
           defaultEdgeOptions={{ type: 'default' }}
         >
-          <Background gap={24} />
           <MiniMap pannable zoomable nodeColor={miniMapColor} nodeStrokeWidth={0} data-testid="minimap" />
           <Controls showInteractive={false} />
         </ReactFlow>
