@@ -2,7 +2,7 @@
 import { getPostgreSQLEventStore, type PostgresEventStore } from '@event-driven-io/emmett-postgresql';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { dropDeadLetters, listDeadLetters, retryDeadLetters } from '../../templates/runtime/src/runtime/deadLetterOps.js';
-import { withDeadLetter, type TransactionalContext } from '../../templates/runtime/src/runtime/deadLetters.js';
+import { ensureDeadLetterTable, withDeadLetter, type TransactionalContext } from '../../templates/runtime/src/runtime/deadLetters.js';
 import { readProcessorsLag } from '../../templates/runtime/src/runtime/lag.js';
 import { usePostgres } from '../support/postgres.js';
 import { borrowed, loanStream, renewed, returned, type LoanEvent } from './fixtures/loans.js';
@@ -26,6 +26,9 @@ describe('dead-letter operations', () => {
     store = getPostgreSQLEventStore(url);
     await store.schema.migrate();
     await query(url, 'CREATE TABLE reminders (loan_id TEXT NOT NULL)');
+    await ensureDeadLetterTable(url);
+    await ensureDeadLetterTable(url); // idempotent
+    expect(await listDeadLetters(url)).toEqual([]);
     await store.appendToStream(loanStream('a'), [borrowed('a', 'm')]);
     await store.appendToStream(loanStream('b'), [renewed('b')]);
     await store.appendToStream(loanStream('c'), [borrowed('c', 'm')]);

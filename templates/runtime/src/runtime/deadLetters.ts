@@ -18,6 +18,7 @@ import type {
 } from '@event-driven-io/emmett';
 import type { PostgreSQLProjectionDefinition } from '@event-driven-io/emmett-postgresql';
 import { backoffDelay, sleep, type Backoff } from './backoff.js';
+import { withClient } from './sql.js';
 
 export const DEAD_LETTER_TABLE = 'stormsmith_dead_letters';
 
@@ -43,6 +44,16 @@ CREATE TABLE IF NOT EXISTS ${DEAD_LETTER_TABLE} (
 CREATE INDEX IF NOT EXISTS ${DEAD_LETTER_TABLE}_processor_position
   ON ${DEAD_LETTER_TABLE} (processor_id, global_position);
 `;
+
+/**
+ * Creates the dead-letter table if missing. Call at startup (or run `ops migrate`): withDeadLetter
+ * also creates it lazily, inside the failing batch's transaction, which works but is the worst
+ * moment for DDL.
+ */
+export const ensureDeadLetterTable = (connectionString: string): Promise<void> =>
+  withClient(connectionString, async (client) => {
+    await client.query(deadLetterTableSQL);
+  });
 
 /** The slice of a pg client the dead-letter code needs (pg.Client and pg.PoolClient fit). */
 export type SqlClient = {

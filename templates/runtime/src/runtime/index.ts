@@ -17,6 +17,7 @@ export {
 export {
   DEAD_LETTER_TABLE,
   deadLetterTableSQL,
+  ensureDeadLetterTable,
   projectionWithDeadLetter,
   withDeadLetter,
   writeDeadLetter,
