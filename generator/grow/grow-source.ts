@@ -77,7 +77,10 @@ function importInsertions(tsMorph: TsMorph, file: import('ts-morph').SourceFile,
     }
     else {
       const first = file.getStatements()[0];
-      insertions.push(first ? { at: first.getStart(), text: `${statement}${eol}${eol}` } : { at: file.getFullText().length, text: `${statement}${eol}` });
+      const fullText = file.getFullText();
+      // No statement: after everything, on a line of its own (a trailing comment must not swallow it).
+      const lead = fullText.length === 0 || fullText.endsWith('\n') ? '' : eol;
+      insertions.push(first ? { at: first.getStart(), text: `${statement}${eol}${eol}` } : { at: fullText.length, text: `${lead}${statement}${eol}` });
     }
   }
   return insertions;
