@@ -228,6 +228,12 @@ describe('C1.13 huge input', () => {
     const d = only(load(text).diagnostics, 'E_TOO_LARGE');
     expect(d).toMatchObject({ line: 1, col: 1 });
   });
+  it('a 50 MB file is refused from its byte count, before decoding', () => {
+    const bytes = new Uint8Array(50 * 1024 * 1024).fill(0x20);
+    const result = loadModel([{ path: 'huge.yaml', text: '', bytes }]);
+    expect(codes(result.diagnostics)).toEqual(['E_TOO_LARGE']);
+    expect(result.diagnostics[0]!.message).toContain(String(bytes.length));
+  });
   it('the cap is configurable and counts UTF-8 bytes', () => {
     const text = `${HEADER}description: ${'é'.repeat(600)}\n`; // 1200 bytes of é
     expect(codes(load(text, { maxBytes: 1000 }).diagnostics)).toEqual(['E_TOO_LARGE']);
