@@ -41,7 +41,9 @@ describe('backup store', () => {
 
   it('survives a kill -9 of the process that wrote it', async () => {
     const dir = path.join(appData.dir, 'backups');
-    const tsx = fileURLToPath(new URL('../../node_modules/tsx/dist/cli.mjs', import.meta.url));
+    // tsx as a loader in this one process (its CLI would run the script in a child that a
+    // SIGKILL of the CLI leaves running).
+    const tsxLoader = import.meta.resolve('tsx');
     const script = path.join(appData.dir, 'writer.mts');
     const storeModule = fileURLToPath(new URL('../../app/main/backup-store.ts', import.meta.url));
     await writeFile(
@@ -50,9 +52,9 @@ describe('backup store', () => {
        const store = new BackupStore(${JSON.stringify(dir)});
        let n = 0;
        // Keep writing newer drafts until killed, like a renderer backing up every edit.
-       for (;;) { n++; await store.save(${JSON.stringify(ROOT)}, 'lending.yaml', 'draft ' + n + '\\n', null); if (n === 3) process.stdout.write('ready\\n'); }`,
+       for (; n < 100_000; ) { n++; await store.save(${JSON.stringify(ROOT)}, 'lending.yaml', 'draft ' + n + '\\n', null); if (n === 3) process.stdout.write('ready\\n'); }`,
     );
-    const child = spawn(process.execPath, [tsx, script], { stdio: ['ignore', 'pipe', 'inherit'] });
+    const child = spawn(process.execPath, ['--import', tsxLoader, script], { stdio: ['ignore', 'pipe', 'inherit'] });
     await new Promise<void>((resolve, reject) => {
       child.stdout.on('data', (c: Buffer) => c.toString().includes('ready') && resolve());
       child.on('exit', (code) => reject(new Error(`writer exited early (${code})`)));
