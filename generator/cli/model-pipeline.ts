@@ -15,6 +15,8 @@ export interface ModelStage {
   files: SourceFile[];
   /** A model-relative file (as in `loc.file`) as the user sees it. */
   displayFile: (file: string) => string;
+  /** The folder model file paths are relative to. */
+  root: string;
 }
 
 /**
@@ -30,17 +32,20 @@ export async function loadAndValidate(modelPath: string, cwd: string): Promise<M
   };
   const relocate = (d: Diagnostic): Diagnostic => ({ ...d, file: shown(d.file), ...(d.related ? { related: d.related.map((r) => ({ ...r, file: shown(r.file) })) } : {}) });
   if (files.length === 0) {
-    return { files, displayFile: shown, diagnostics: [{ code: 'E_NO_MODEL', severity: 'error', file: shown('.'), line: 1, col: 1, message: 'no .yaml model files found', hint: 'point stormsmith at a model folder, e.g. `stormsmith generate models/library`' }] };
+    return { files, root, displayFile: shown, diagnostics: [{ code: 'E_NO_MODEL', severity: 'error', file: shown('.'), line: 1, col: 1, message: 'no .yaml model files found', hint: 'point stormsmith at a model folder, e.g. `stormsmith generate models/library`' }] };
   }
   const loaded = loadModel(files);
   // As `validate` does: rules run only on a model that loaded cleanly.
   const diagnostics = loaded.ok ? sortDiagnostics([...loaded.diagnostics, ...validateModel(loaded.model)]) : sortDiagnostics(loaded.diagnostics);
   const blocked = !loaded.ok || diagnostics.some((d) => d.severity === 'error');
-  return { files, displayFile: shown, diagnostics: diagnostics.map(relocate), ...(blocked ? {} : { model: loaded.model }) };
+  return { files, root, displayFile: shown, diagnostics: diagnostics.map(relocate), ...(blocked ? {} : { model: loaded.model }) };
 }
 
 export interface PlanStageOptions {
   into: boolean;
+  /** Model folder and output folder (absolute): ADRs link to the model relative to the output. */
+  modelRoot?: string;
+  outDir?: string;
   /** Folder of template overrides (layered over the built-in templates). */
   templatesDir?: string;
 }
@@ -48,5 +53,6 @@ export interface PlanStageOptions {
 export async function planModel(model: Model, options: PlanStageOptions): Promise<FileMap> {
   const [{ plan }, { loadTemplates }] = await Promise.all([import('../plan.js'), import('../emit/templates.js')]);
   const overridesDir = options.templatesDir && fs.existsSync(options.templatesDir) ? options.templatesDir : undefined;
-  return plan(model, { into: options.into, templates: loadTemplates(overridesDir ? { overridesDir } : {}) });
+  const modelRoot = options.modelRoot && options.outDir ? path.relative(options.outDir, options.modelRoot).split(path.sep).join('/') || '.' : undefined;
+  return plan(model, { into: options.into, templates: loadTemplates(overridesDir ? { overridesDir } : {}), ...(modelRoot ? { modelRoot } : {}) });
 }

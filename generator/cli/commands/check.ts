@@ -147,7 +147,7 @@ async function runCheck(argv: string[], io: CliIo): Promise<number> {
   const ctx: CheckContext = { io, outDir: target.outDir, into: target.into, displayFile: stage.displayFile, ...(configFile ? { configFile } : {}) };
   if (stage.model) {
     ctx.model = stage.model;
-    ctx.plan = await planModel(stage.model, { into: target.into, ...(target.templatesDir ? { templatesDir: target.templatesDir } : {}) });
+    ctx.plan = await planModel(stage.model, { into: target.into, modelRoot: stage.root, outDir: target.outDir, ...(target.templatesDir ? { templatesDir: target.templatesDir } : {}) });
   }
   const results: { id: string; title: string; outcome: StepOutcome }[] = [
     { id: 'validate', title: 'model valid', outcome: { status: failedIf(stage.diagnostics), diagnostics: stage.diagnostics } },

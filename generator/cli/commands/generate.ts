@@ -126,7 +126,7 @@ The source tree was added to an existing repo (--into). Its dependencies are you
 export async function runGenerate(args: GenerateArgs, io: CliIo): Promise<{ diagnostics: Diagnostic[]; report?: ApplyReport }> {
   const stage = await loadAndValidate(args.model, io.cwd);
   if (!stage.model) return { diagnostics: stage.diagnostics };
-  const fileMap = await planModel(stage.model, { into: args.into, ...(args.templatesDir ? { templatesDir: args.templatesDir } : {}) });
+  const fileMap = await planModel(stage.model, { into: args.into, modelRoot: stage.root, outDir: args.outDir, ...(args.templatesDir ? { templatesDir: args.templatesDir } : {}) });
   const report = await apply(fileMap, args.outDir, { mode: args.mode, force: args.force, allowNonEmpty: args.into, diffs: args.mode !== 'write' });
   return { diagnostics: [...stage.diagnostics, ...applyDiagnostics(report, io.cwd)], report };
 }
