@@ -138,6 +138,7 @@ describe('async consumers on PostgreSQL', () => {
     expect(reports).toHaveLength(1);
     const last = await query<{ p: string }>(url, 'SELECT max(global_position)::text AS p FROM emt_messages');
     expect(await checkpointOf(url, 'with-dlq')).toBe(BigInt(last[0]!.p));
+
   });
 
   it('superviseConsumer: restarts a silently stopped consumer, reports the swallowed error, loses nothing', async () => {
@@ -172,6 +173,58 @@ describe('async consumers on PostgreSQL', () => {
       ['stopped', 1, 'database hiccup'],
       ['stopped', 2, 'database hiccup'],
     ]);
+  });
+});
+
+describe('dead letter and checkpoint atomicity', () => {
+  it('when the checkpoint cannot be stored, the dead letter is rolled back with it', async () => {
+    const url = await postgres.createDatabase('dlq_atomic');
+    const store = getPostgreSQLEventStore(url);
+    let attempts = 0;
+    const run = async () => {
+      const consumer = store.consumer<LoanEvent>({ stopWhen: { noMessagesLeft: true } });
+      consumer.reactor<LoanEvent>({
+        processorId: 'atomic',
+        eachMessage: withDeadLetter<LoanEvent, Ctx>(
+          () => {
+            attempts++;
+            throw new Error('always fails');
+          },
+          { processorId: 'atomic', maxAttempts: 1, onDeadLetter: () => undefined },
+        ),
+      });
+      await consumer.start();
+      await consumer.stop();
+    };
+    try {
+      await store.schema.migrate();
+      await store.appendToStream(loanStream('x'), [borrowed('x', 'm')]);
+      // Make every checkpoint move fail while the flag table holds a row.
+      await query(
+        url,
+        `CREATE TABLE fail_checkpoints (on_ boolean);
+         CREATE FUNCTION refuse_checkpoint() RETURNS trigger AS $$
+         BEGIN
+           IF EXISTS (SELECT 1 FROM fail_checkpoints) AND NEW.last_processed_checkpoint IS DISTINCT FROM OLD.last_processed_checkpoint THEN
+             RAISE EXCEPTION 'checkpoint store refused';
+           END IF;
+           RETURN NEW;
+         END $$ LANGUAGE plpgsql;
+         CREATE TRIGGER refuse_checkpoint BEFORE UPDATE ON emt_processors FOR EACH ROW EXECUTE FUNCTION refuse_checkpoint();
+         INSERT INTO fail_checkpoints VALUES (true);`,
+      );
+      await run();
+      expect(attempts).toBe(1); // the event was handled and dead-lettered, then the commit failed
+      expect(await query(url, 'SELECT 1 FROM stormsmith_dead_letters').catch(() => [])).toEqual([]);
+      expect((await checkpointOf(url, 'atomic')) ?? 0n).toBe(0n);
+
+      await query(url, 'DELETE FROM fail_checkpoints');
+      await run();
+      expect(await query(url, 'SELECT stream_name FROM stormsmith_dead_letters')).toEqual([{ stream_name: loanStream('x') }]);
+      expect((await checkpointOf(url, 'atomic')) ?? 0n).toBeGreaterThan(0n);
+    } finally {
+      await store.close();
+    }
   });
 });
 
