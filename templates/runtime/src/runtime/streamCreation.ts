@@ -31,10 +31,7 @@ const enforceExpectedVersion = async (
   const expected = options?.expectedStreamVersion;
   if (expected === STREAM_DOES_NOT_EXIST) return { ...options, expectedStreamVersion: 0n };
   if (expected === STREAM_EXISTS) {
-    const exists = await store.streamExists(streamName);
-    // 0.42.0 returns a boolean; a later version returns an object. Accept both.
-    const found = typeof exists === 'boolean' ? exists : Boolean((exists as { exists?: boolean }).exists);
-    if (!found) throw new ExpectedVersionConflictError<bigint>(0n, STREAM_EXISTS);
+    if (!(await store.streamExists(streamName))) throw new ExpectedVersionConflictError<bigint>(0n, STREAM_EXISTS);
   }
   return options;
 };
@@ -42,7 +39,8 @@ const enforceExpectedVersion = async (
 /**
  * Wraps a store so that `STREAM_DOES_NOT_EXIST` and `STREAM_EXISTS` are enforced on append,
  * including on the stores handed out by `withSession` (which `CommandHandler` uses).
- * Idempotent; harmless on stores that already enforce them (in-memory).
+ * Idempotent (wrapping twice returns the same proxy). Meant for the PostgreSQL store; the
+ * in-memory store enforces both already.
  */
 export const enforceStreamCreation = <Store extends EventStore>(store: Store): Store => {
   if ((store as Record<symbol, unknown>)[enforced] === true) return store;
