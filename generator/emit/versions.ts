@@ -8,6 +8,9 @@ export const SERVICE_DEPENDENCIES: Readonly<Record<string, string>> = {
   '@event-driven-io/emmett': '0.42.0',
   '@event-driven-io/emmett-postgresql': '0.42.0',
   pg: '8.23.1',
+  // The runtime's logging.ts and metrics.ts (templates/runtime) import these.
+  pino: '10.4.0',
+  'prom-client': '15.1.3',
 };
 
 /** Development dependencies of a generated service (type-checking and its tests). */
