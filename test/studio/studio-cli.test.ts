@@ -1,5 +1,6 @@
 import { spawn } from 'node:child_process';
-import { access } from 'node:fs/promises';
+import { existsSync, readFileSync } from 'node:fs';
+import { access, chmod } from 'node:fs/promises';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
@@ -7,7 +8,7 @@ import { studioConnectionFromLocation } from '../../app/shared/http-workspace-cl
 import { browserCommand } from '../../app/studio/open-browser.js';
 import { main } from '../../generator/cli/main.js';
 import { LOCK_FILE } from '../../app/workspace/writer-lock.js';
-import { makeTempFolder, type TempFolder } from '../workspace/temp-folder.js';
+import { eventually, makeTempFolder, type TempFolder } from '../workspace/temp-folder.js';
 
 const BIN = fileURLToPath(new URL('../../bin/stormsmith.mjs', import.meta.url));
 
@@ -50,6 +51,48 @@ describe('stormsmith studio (process)', () => {
     expect(await exited).toBe(0);
     await expect(access(path.join(models.dir, LOCK_FILE))).rejects.toThrow();
     expect(stderr).toBe('');
+  });
+
+  /** Runs `studio` until it prints its URL; returns what it printed and a stop function. */
+  async function startStudio(args: string[], env: NodeJS.ProcessEnv) {
+    const child = spawn(process.execPath, [BIN, 'studio', models.dir, '--port', '0', ...args], { stdio: ['ignore', 'pipe', 'pipe'], env });
+    let stdout = '';
+    let stderr = '';
+    child.stdout.on('data', (c: Buffer) => (stdout += c.toString()));
+    child.stderr.on('data', (c: Buffer) => (stderr += c.toString()));
+    const exited = new Promise<number | null>((resolve) => child.on('exit', (code) => resolve(code)));
+    await eventually(() => /token=\S+\n/.test(stdout), 'the studio URL', 30_000);
+    const url = /(http:\/\/127\.0\.0\.1:\d+\/\?token=\S+)/.exec(stdout)?.[1] ?? '';
+    return { url, stderr: () => stderr, stop: async () => (child.kill('SIGTERM'), exited) };
+  }
+
+  it('opens the browser with the tokened URL unless --no-open', async () => {
+    const bin = await makeTempFolder('stormsmith-bin-');
+    try {
+      const opened = path.join(bin.dir, 'opened.txt');
+      await bin.write('xdg-open', `#!/bin/sh\nprintf '%s' "$1" > '${opened}'\n`);
+      await chmod(path.join(bin.dir, 'xdg-open'), 0o755);
+      const studio = await startStudio([], { ...process.env, PATH: `${bin.dir}${path.delimiter}${process.env.PATH ?? ''}` });
+      await eventually(() => existsSync(opened), 'xdg-open to be called');
+      await eventually(() => readFileSync(opened, 'utf8').length > 0, 'xdg-open to get its argument');
+      expect(readFileSync(opened, 'utf8')).toBe(studio.url);
+      expect(await studio.stop()).toBe(0);
+    } finally {
+      await bin.remove();
+    }
+  });
+
+  it('only warns when no browser can be opened, and keeps serving', async () => {
+    const empty = await makeTempFolder('stormsmith-bin-');
+    try {
+      const studio = await startStudio([], { ...process.env, PATH: empty.dir });
+      await eventually(() => studio.stderr().includes('warning: could not open a browser'), 'the warning');
+      const res = await fetch(`${new URL(studio.url).origin}/api/info`, { headers: { 'X-Stormsmith-Token': new URL(studio.url).searchParams.get('token') ?? '' } });
+      expect(res.status).toBe(200);
+      expect(await studio.stop()).toBe(0);
+    } finally {
+      await empty.remove();
+    }
   });
 
   it('reports a port in use as E_PORT and releases the folder', async () => {

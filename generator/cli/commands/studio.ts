@@ -75,11 +75,9 @@ export const studio: CliCommand = async (argv, io) => {
     }
     throw error;
   }
-  io.stdout(`Stormsmith studio: ${server.url}\n`);
-  if (!parsed.values['no-open']) openBrowser(server.url, (m) => io.stderr(`warning: ${m}\n`));
-
-  // Serve until interrupted, then release the folder's writer lock before exiting.
-  await new Promise<void>((resolve) => {
+  // Serve until interrupted, then release the folder's writer lock before exiting. The handlers
+  // are in place before the URL is printed: whoever sees the URL may already stop us.
+  const interrupted = new Promise<void>((resolve) => {
     const stop = () => {
       process.off('SIGINT', stop);
       process.off('SIGTERM', stop);
@@ -88,6 +86,9 @@ export const studio: CliCommand = async (argv, io) => {
     process.on('SIGINT', stop);
     process.on('SIGTERM', stop);
   });
+  io.stdout(`Stormsmith studio: ${server.url}\n`);
+  if (!parsed.values['no-open']) openBrowser(server.url, (m) => io.stderr(`warning: ${m}\n`));
+  await interrupted;
   await server.close();
   await workspace.close();
   return EXIT.ok;
