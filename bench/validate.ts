@@ -74,7 +74,7 @@ function contextFile(file: number, aggregates: number): string {
     for (let c = 0; c < COMMANDS_PER_AGGREGATE; c++) from.push(`Done${file}x${a}x${c}a`, `Done${file}x${a}x${c}b`);
     out.push(`  View${file}x${a}:`, `    from: [${from.join(', ')}]`, `    key: agg${a}Id`, '    fields:', `      agg${a}Id: uuid`, '      status: string', '    consistency: eventual', '    lagTarget: 5s');
   }
-  out.push('specs:', `  - name: command zero of context ${file}`, '    when:', `      command: Do${file}x0x0`, '      data: { agg0Id: a, note: n, amount: { value: 1, currency: EUR } }', '    then:', `      - event: Done${file}x0x0a`, '        data: { agg0Id: a, note: n, amount: { value: 1, currency: EUR }, at: t }');
+  out.push('specs:', `  - name: command zero of context ${file}`, '    when:', `      command: Do${file}x0x0`, '      data: { agg0Id: 00000000-0000-4000-8000-000000000001, note: n, amount: { value: 1, currency: EUR } }', '    then:', `      - event: Done${file}x0x0a`, '        data: { agg0Id: 00000000-0000-4000-8000-000000000001, note: n, amount: { value: 1, currency: EUR }, at: "2026-01-01T00:00:00Z" }');
   return `${out.join('\n')}\n`;
 }
 

@@ -26,6 +26,7 @@ import { referenceKind } from './rules/reference-kind.js';
 import { rejectNameCase } from './rules/reject-name-case.js';
 import { relationshipTarget } from './rules/relationship-target.js';
 import { reservedName } from './rules/reserved-name.js';
+import { specDataTypes } from './rules/spec-data-types.js';
 import { specGivenAggregate } from './rules/spec-given-aggregate.js';
 import { specMessageFields } from './rules/spec-message-fields.js';
 import { specOutcome } from './rules/spec-outcome.js';
@@ -59,6 +60,7 @@ export const RULES: readonly Rule[] = [
   rejectNameCase,
   relationshipTarget,
   reservedName,
+  specDataTypes,
   specGivenAggregate,
   specMessageFields,
   specOutcome,

@@ -112,15 +112,15 @@ export const CLEAN: Files = {
         lagTarget: 2s
     specs:
       - name: a sale opens
-        when: { command: OpenSale, data: { saleId: s1, total: { amount: 5, currency: EUR } } }
+        when: { command: OpenSale, data: { saleId: 00000000-0000-4000-8000-000000000001, total: { amount: 5, currency: EUR } } }
         then:
           - event: SaleOpened
-            data: { saleId: s1, total: { amount: 5, currency: EUR } }
+            data: { saleId: 00000000-0000-4000-8000-000000000001, total: { amount: 5, currency: EUR } }
       - name: a sale opens once
         given:
           - event: SaleOpened
-            data: { saleId: s1, total: { amount: 5, currency: EUR } }
-        when: { command: OpenSale, data: { saleId: s1, total: { amount: 5, currency: EUR } } }
+            data: { saleId: 00000000-0000-4000-8000-000000000001, total: { amount: 5, currency: EUR } }
+        when: { command: OpenSale, data: { saleId: 00000000-0000-4000-8000-000000000001, total: { amount: 5, currency: EUR } } }
         then: { rejects: SaleAlreadyOpen }
     `,
   ),

@@ -9,7 +9,7 @@ describe(RULE, () => {
   });
 
   it('reports a given event that comes from an external system', () => {
-    const files = variant((t) => t.replace('given:\n      - event: SaleOpened\n        data: { saleId: s1, total: { amount: 5, currency: EUR } }', 'given:\n      - event: CashCounted\n        data: { saleId: s1, counted: { amount: 5, currency: EUR } }'));
+    const files = variant((t) => t.replace('given:\n      - event: SaleOpened\n        data: { saleId: 00000000-0000-4000-8000-000000000001, total: { amount: 5, currency: EUR } }', 'given:\n      - event: CashCounted\n        data: { saleId: 00000000-0000-4000-8000-000000000001, counted: { amount: 5, currency: EUR } }'));
     const [d, ...rest] = check(RULE, files);
     expect(rest).toEqual([]);
     expect(d).toMatchObject({ code: 'E_SPEC_GIVEN', severity: 'error' });

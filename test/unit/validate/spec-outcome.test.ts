@@ -9,11 +9,11 @@ describe(RULE, () => {
   });
 
   it('reports a then event the when command does not emit', () => {
-    const files = variant((t) => t.replace('- event: SaleOpened\n        data: { saleId: s1, total: { amount: 5, currency: EUR } }\n  - name', '- event: SaleClosed\n        data: { saleId: s1 }\n  - name'));
+    const files = variant((t) => t.replace('- event: SaleOpened\n        data: { saleId: 00000000-0000-4000-8000-000000000001, total: { amount: 5, currency: EUR } }\n  - name', '- event: SaleClosed\n        data: { saleId: 00000000-0000-4000-8000-000000000001 }\n  - name'));
     const [d, ...rest] = check(RULE, files);
     expect(rest).toEqual([]);
     expect(d).toMatchObject({ code: 'E_SPEC_NOT_EMITTED', severity: 'error', message: 'spec "a sale opens" expects event SaleClosed, but command OpenSale does not emit it' });
-    expectAt(d, files, 'sales.yaml', 'SaleClosed\n        data: { saleId: s1 }');
+    expectAt(d, files, 'sales.yaml', 'SaleClosed\n        data: { saleId: 00000000-0000-4000-8000-000000000001 }');
     expect(d!.hint).toBe("expect one of SaleOpened, or add SaleClosed to OpenSale's emits");
   });
 

@@ -1,0 +1,33 @@
+import { describe, expect, it } from 'vitest';
+import { CLEAN, check, expectAt, variant } from './helpers.js';
+
+const RULE = 'spec-data-types';
+const withWhen = (data: string) =>
+  variant((t) => t.replace('when: { command: OpenSale, data: { saleId: 00000000-0000-4000-8000-000000000001, total: { amount: 5, currency: EUR } } }\n    then:\n', `when: { command: OpenSale, data: ${data} }\n    then:\n`));
+
+describe(RULE, () => {
+  it('passes when spec values have their fields\' types', () => {
+    expect(check(RULE, CLEAN)).toEqual([]);
+  });
+
+  it('reports digits that YAML read as a number for a string field, with the quoting hint', () => {
+    const files = withWhen('{ saleId: 00000000-0000-4000-8000-000000000001, total: { amount: 5, currency: 00340434161094042557 } }');
+    const [d, ...rest] = check(RULE, files);
+    expect(rest).toEqual([]);
+    expect(d).toMatchObject({ code: 'E_SPEC_TYPE', severity: 'error', rule: RULE });
+    expect(d!.message).toBe('spec "a sale opens": OpenSale.total.currency should be a string, got number 340434161094042560');
+    expectAt(d, files, 'sales.yaml', 'command: OpenSale');
+    expect(d!.hint).toBe('quote the value: YAML reads unquoted digits as a number (and drops leading zeros)');
+  });
+
+  it.each([
+    ['a uuid', '{ saleId: s1, total: { amount: 5, currency: EUR } }', 'OpenSale.saleId should be a UUID, got string "s1"'],
+    ['a whole number', '{ saleId: 00000000-0000-4000-8000-000000000001, total: { amount: 5.5, currency: EUR } }', 'OpenSale.total.amount should be a whole number, got number 5.5'],
+    ['a value object map', '{ saleId: 00000000-0000-4000-8000-000000000001, total: [5, EUR] }', 'OpenSale.total should be a Money map, got a list'],
+    ['unknown keys inside a value object', '{ saleId: 00000000-0000-4000-8000-000000000001, total: { amount: 5, currency: EUR, vat: 1 } }', 'OpenSale.total.vat is not a field of Money'],
+    ['required fields inside a value object', '{ saleId: 00000000-0000-4000-8000-000000000001, total: { amount: 5 } }', 'OpenSale.total.currency is missing (required by Money)'],
+  ])('reports %s', (_what, data, message) => {
+    const [d] = check(RULE, withWhen(data));
+    expect(d!.message).toBe(`spec "a sale opens": ${message}`);
+  });
+});
