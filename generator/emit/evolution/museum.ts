@@ -1,0 +1,119 @@
+// The event museum: a sample payload of every version of every event (generated from its JSON
+// Schema, created once and kept forever, user-owned), and a generated test that replays them
+// through the upcasters and the aggregates' evolve. An old exhibit that stops upcasting or
+// rebuilding fails the build: the day a change would break stored events, not in production.
+
+import type { Event } from '../../model/types.js';
+import type { PlannedFile } from '../../plan-types.js';
+import { aggregateNames } from '../../names.js';
+import { eventJsonSchema, schemaToJson } from '../../schemas/json-schema.js';
+import { sampleFromSchema } from '../../schemas/sample.js';
+import { generatedHeader, importLine, importPath, str } from '../code.js';
+import type { ContextFacts } from '../facts.js';
+import { layout } from '../layout.js';
+import { contextNames } from './names.js';
+import { evolutionLayout } from './paths.js';
+import { versionChain } from './upcasters-file.js';
+
+export function museumExhibits(facts: ContextFacts): PlannedFile[] {
+  const files: PlannedFile[] = [];
+  for (const event of facts.eventsByName.values()) {
+    for (const { version } of versionChain(event)) {
+      const schema = eventJsonSchema(facts.model, event, version);
+      const exhibit = {
+        $comment: `Event museum: ${event.name} v${version} as stored. Kept forever: never edit or delete it; add more exhibits next to it.`,
+        type: event.name,
+        schemaVersion: version,
+        data: sampleFromSchema(schema),
+      };
+      files.push({ path: evolutionLayout.museumExhibit(facts.context.name, event.name, version), contents: schemaToJson(exhibit), ownership: 'scaffold', sources: facts.sources });
+    }
+  }
+  return files;
+}
+
+/** The aggregate's events in model order (usually their lifecycle order). */
+const modelOrder = (facts: ContextFacts, events: readonly Event[]): Event[] => facts.context.events.filter((e) => events.includes(e));
+
+export function museumTest(facts: ContextFacts): PlannedFile {
+  const path = evolutionLayout.museumTest(facts.context.name);
+  const names = contextNames(facts.context.name);
+  const upcasters = importPath(path, evolutionLayout.upcasters(facts.context.name));
+  const aggregates = facts.aggregates.filter((a) => a.events.length > 0);
+  const deciderImports = aggregates
+    .map((a) => {
+      const n = aggregateNames(a.aggregate.name);
+      return (
+        importLine([n.decider], importPath(path, layout.aggregate(facts.context.name, a.aggregate.name, 'decider'))) +
+        importLine([n.eventUnion], importPath(path, layout.aggregate(facts.context.name, a.aggregate.name, 'events')), true)
+      );
+    })
+    .join('');
+  const replays = aggregates
+    .map((a) => {
+      const n = aggregateNames(a.aggregate.name);
+      const decider = n.decider;
+      const types = modelOrder(facts, a.events).map((e) => str(e.name));
+      return (
+        `\n  describe(${str(`${a.aggregate.name} rebuilds its state from museum events`)}, () => {\n` +
+        `    const types = [${types.join(', ')}];\n` +
+        `    for (const age of ['oldest', 'newest'] as const) {\n` +
+        `      const events = types.flatMap((type) => exhibitOf(type, age) ?? []);\n` +
+        `      const versions = events.map((e) => \`\${e.type} v\${e.schemaVersion}\`).join(', ');\n` +
+        `      const fold = () => events.map(upcastExhibit).reduce((state, e) => ${decider}.evolve(state, e as unknown as ${n.eventUnion}), ${decider}.initialState());\n` +
+        `      modelCaseProbed(\`from the \${age} exhibits (\${versions}), read back through an event store\`, fold, async () => {\n` +
+        `        const store = getInMemoryEventStore();\n` +
+        `        // Appended as they were stored long ago: no downcast, the exhibit's own version stamp.\n` +
+        `        await store.appendToStream(${str(`museum-${a.aggregate.name}`)}, events.map(asStored) as unknown as ${n.eventUnion}[]);\n` +
+        `        const { state } = await store.aggregateStream(${str(`museum-${a.aggregate.name}`)}, {\n` +
+        `          evolve: ${decider}.evolve,\n` +
+        `          initialState: ${decider}.initialState,\n` +
+        `          read: { schema: { versioning: { upcast: ${names.upcast} } } },\n` +
+        `        });\n` +
+        `        expect(state).toEqual(fold());\n` +
+        `      });\n` +
+        `    }\n` +
+        `  });\n`
+      );
+    })
+    .join('');
+  const text =
+    generatedHeader(facts.sources) +
+    `// The event museum of ${facts.context.name}: every exhibit in ${evolutionLayout.museumFolder(facts.context.name)}/ (one per version of every\n` +
+    `// event, plus any you add) must upcast to the current version, and each aggregate must rebuild\n` +
+    `// its state from the oldest and from the newest exhibits. Stubs not written yet make a case todo.\n` +
+    importLine(['readdirSync', 'readFileSync'], 'node:fs') +
+    importLine(['getInMemoryEventStore'], '@event-driven-io/emmett') +
+    importLine(['describe', 'expect'], 'vitest') +
+    importLine([names.shapes, names.upcast, names.versions], upcasters) +
+    deciderImports +
+    importLine(['modelCase', ...(aggregates.length ? ['modelCaseProbed'] : [])], importPath(path, layout.modelCase)) +
+    `\ninterface Exhibit {\n  type: string;\n  schemaVersion: number;\n  data: Record<string, unknown>;\n}\n` +
+    `\nconst folder = new URL(${str(`./${evolutionLayout.museumFolder(facts.context.name).split('/').pop()}/`)}, import.meta.url);\n` +
+    `const exhibits: Exhibit[] = readdirSync(folder)\n` +
+    `  .filter((file) => file.endsWith('.json'))\n` +
+    `  .sort()\n` +
+    `  .map((file) => JSON.parse(readFileSync(new URL(file, folder), 'utf8')) as Exhibit);\n` +
+    `\nconst asStored = (e: Exhibit) => ({ type: e.type, data: e.data, metadata: { schemaVersion: e.schemaVersion } });\n` +
+    `const upcastExhibit = (e: Exhibit) => ${names.upcast}(asStored(e));\n` +
+    `\n/** The exhibit of \`type\` with the lowest (oldest) or highest (newest) version. */\n` +
+    `const exhibitOf = (type: string, age: 'oldest' | 'newest'): Exhibit | undefined =>\n` +
+    `  exhibits.filter((e) => e.type === type).sort((a, b) => (age === 'oldest' ? a.schemaVersion - b.schemaVersion : b.schemaVersion - a.schemaVersion))[0];\n` +
+    `\ndescribe(${str(`event museum: ${facts.context.name}`)}, () => {\n` +
+    `  for (const exhibit of exhibits) {\n` +
+    `    const current = ${names.versions}[exhibit.type];\n` +
+    `    modelCase(\`\${exhibit.type} v\${exhibit.schemaVersion} upcasts to v\${current}\`, () => {\n` +
+    `      expect(current, \`\${exhibit.type} is not an event of ${facts.context.name} any more\`).toBeDefined();\n` +
+    `      const upcast = upcastExhibit(exhibit);\n` +
+    `      expect((upcast.metadata as { schemaVersion?: number }).schemaVersion).toBe(current);\n` +
+    `      const shape = ${names.shapes}[exhibit.type]![0]!;\n` +
+    `      // As stored: JSON has no undefined, so a property set to undefined is missing.\n` +
+    `      const keys = Object.entries(upcast.data as object).filter(([, v]) => v !== undefined).map(([k]) => k);\n` +
+    `      expect(shape.required.filter((k) => !keys.includes(k)), 'required fields missing after upcasting').toEqual([]);\n` +
+    `      expect(keys.filter((k) => !shape.allowed.includes(k)), 'fields the current version does not have').toEqual([]);\n` +
+    `    });\n` +
+    `  }\n` +
+    replays +
+    `});\n`;
+  return { path, contents: text, ownership: 'generated', sources: facts.sources };
+}

@@ -1,0 +1,65 @@
+// src/evolution/support.ts (generated): the pieces every context's upcasters share, and
+// src/evolution/index.ts: every context composed into one `eventVersioning` for readers of
+// several contexts (projections and policies consuming events across contexts).
+
+import type { PlannedFile } from '../../plan-types.js';
+import { compareCodeUnits } from '../../names.js';
+import { generatedHeader, importLine, importPath } from '../code.js';
+import { contextNames } from './names.js';
+import { evolutionLayout } from './paths.js';
+
+const SUPPORT = `// Event versions travel in event metadata as \`schemaVersion\` (Emmett 0.42 has no per-type
+// version: its \`message_schema_version\` column is always '1'). Appending goes through a
+// downcast that stamps the current version; reading goes through an upcast that brings an
+// old event up to the current version, one step at a time.
+
+/** The part of a stored event the upcasters look at. */
+export type StoredEvent = { readonly type: string; readonly data: unknown; readonly metadata?: unknown };
+
+/** The fields of one version of an event: how an unstamped stored event is recognised. */
+export type EventShape = { readonly version: number; readonly required: readonly string[]; readonly allowed: readonly string[] };
+
+/** A copy of \`event\` with \`data\` and \`metadata.schemaVersion\` replaced. */
+export const withSchemaVersion = <E extends StoredEvent>(event: E, data: unknown, version: number): E =>
+  ({ ...event, data, metadata: { ...((event.metadata ?? {}) as object), schemaVersion: version } }) as E;
+
+/**
+ * The version an event was stored with: \`metadata.schemaVersion\` when present; otherwise (events
+ * appended without the downcast) the newest version whose fields match the data exactly.
+ */
+export const schemaVersionOf = (event: StoredEvent, shapes: readonly EventShape[], current: number): number => {
+  const stamped = (event.metadata as { schemaVersion?: unknown } | undefined)?.schemaVersion;
+  if (typeof stamped === 'number' && Number.isInteger(stamped)) return stamped;
+  const keys = typeof event.data === 'object' && event.data !== null ? Object.keys(event.data) : [];
+  const match = shapes.find((s) => s.required.every((k) => keys.includes(k)) && keys.every((k) => s.allowed.includes(k)));
+  return match?.version ?? current;
+};
+
+/** An upcast step whose next version needs a value the model gives no way to compute. */
+export const missingUpcastValue = (what: string): never => {
+  throw new Error(\`cannot upcast: \${what} (declare a default for it in the model's upcast)\`);
+};
+`;
+
+export function supportFile(sources: string[]): PlannedFile {
+  return { path: evolutionLayout.support, contents: generatedHeader(sources) + SUPPORT, ownership: 'generated', sources };
+}
+
+export function indexFile(contexts: readonly string[], sources: string[]): PlannedFile {
+  const path = evolutionLayout.index;
+  const sorted = [...contexts].sort(compareCodeUnits);
+  const imports = sorted.map((c) => importLine([contextNames(c).upcast, contextNames(c).downcast], importPath(path, evolutionLayout.upcasters(c)))).join('');
+  const chain = (kind: 'upcast' | 'downcast') => sorted.reduce((inner, c) => `${contextNames(c)[kind]}(${inner})`, 'event');
+  const text =
+    generatedHeader(sources) +
+    `// Every context's upcasters composed, for readers of several contexts (projections, policies).\n` +
+    `// Each context only touches its own event types, so the order does not matter.\n` +
+    imports +
+    importLine(['StoredEvent'], importPath(path, evolutionLayout.support), true) +
+    `\nexport type { EventShape, StoredEvent } from './support.js';\n` +
+    `\nexport const upcastEvent = <E extends StoredEvent>(event: E): E => ${chain('upcast')};\n` +
+    `\nexport const downcastEvent = <E extends StoredEvent>(event: E): E => ${chain('downcast')};\n` +
+    `\n/** For Emmett's \`schema: { versioning }\` options (CommandHandler, readStream, projections, reactors). */\n` +
+    `export const eventVersioning = { upcast: upcastEvent, downcast: downcastEvent };\n`;
+  return { path, contents: text, ownership: 'generated', sources };
+}

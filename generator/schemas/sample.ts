@@ -1,0 +1,133 @@
+// A deterministic sample value for a JSON Schema: what the event museum stores for every
+// released version. Values depend only on the schema and the property names (the same name
+// gets the same value in every event, so identities line up into one stream), never on a clock
+// or a random source. Optional properties are filled too, so upcasters see them.
+
+import type { JsonValue } from '../model/types.js';
+import { isObject, resolvePointer } from './compat/walk.js';
+import type { JsonSchema } from './json-schema.js';
+
+/** FNV-1a over UTF-16 code units: small and stable. */
+function fnv(text: string): number {
+  let hash = 0x811c9dc5;
+  for (let i = 0; i < text.length; i++) {
+    hash ^= text.charCodeAt(i);
+    hash = Math.imul(hash, 0x01000193) >>> 0;
+  }
+  return hash;
+}
+
+const hex = (n: number, width: number): string => n.toString(16).padStart(width, '0').slice(-width);
+
+/** A version-4-shaped uuid derived from a name. */
+export function nameUuid(name: string): string {
+  const a = fnv(name);
+  const b = fnv(`${name}#1`);
+  const c = fnv(`${name}#2`);
+  return `${hex(a, 8)}-${hex(b, 4)}-4${hex(b >>> 16, 3)}-8${hex(c, 3)}-${hex(c >>> 12, 4)}${hex(a ^ c, 8)}`;
+}
+
+/** Candidate strings tried against a `pattern` before giving up. */
+const PATTERN_CANDIDATES = (name: string) => [name, 'EUR', 'ABC', 'abc', 'a', 'A', '1', '0', 'x-1', `${name}-1`, 'AB-12', '2026'];
+
+function stringSample(s: JsonSchema, name: string): string {
+  switch (s.format) {
+    case 'uuid':
+      return nameUuid(name);
+    case 'date':
+      return '2026-01-15';
+    case 'date-time':
+      return '2026-01-15T09:30:00.000Z';
+    case 'time':
+      return '09:30:00Z';
+    case 'email':
+      return `${name.toLowerCase().replace(/[^a-z0-9]/g, '') || 'someone'}@example.com`;
+    case 'uri':
+    case 'url':
+      return `https://example.com/${encodeURIComponent(name)}`;
+    case 'hostname':
+      return 'example.com';
+    case 'ipv4':
+      return '192.0.2.1';
+  }
+  let value = name;
+  if (typeof s.pattern === 'string') {
+    try {
+      const re = new RegExp(s.pattern, 'u');
+      value = PATTERN_CANDIDATES(name).find((c) => re.test(c)) ?? name;
+    } catch {
+      value = name;
+    }
+  }
+  const min = typeof s.minLength === 'number' ? s.minLength : 0;
+  const max = typeof s.maxLength === 'number' ? s.maxLength : Infinity;
+  while (value.length < min) value += 'x';
+  return value.slice(0, max);
+}
+
+function numberSample(s: JsonSchema, integer: boolean): number {
+  const num = (k: string) => (typeof s[k] === 'number' ? (s[k] as number) : undefined);
+  let value = 1;
+  const min = num('minimum');
+  const xmin = num('exclusiveMinimum');
+  const max = num('maximum');
+  const xmax = num('exclusiveMaximum');
+  if (min !== undefined && value < min) value = min;
+  if (xmin !== undefined && value <= xmin) value = Math.floor(xmin) + 1;
+  if (max !== undefined && value > max) value = max;
+  if (xmax !== undefined && value >= xmax) value = Math.ceil(xmax) - 1;
+  const m = num('multipleOf');
+  if (m !== undefined && m > 0) value = Math.ceil(value / m) * m;
+  return integer ? Math.round(value) : value;
+}
+
+export function sampleFromSchema(schema: JsonValue, name = 'value', root: JsonValue = schema, depth = 0): JsonValue {
+  if (depth > 32 || schema === true || schema === undefined) return name;
+  if (!isObject(schema)) return null;
+  let s: JsonSchema = schema;
+  if (typeof s.$ref === 'string') {
+    const target = resolvePointer(root as JsonSchema, s.$ref);
+    const { $ref: _r, ...siblings } = s;
+    s = isObject(target) ? { ...target, ...siblings } : siblings;
+  }
+  if ('const' in s) return structuredClone(s.const as JsonValue);
+  if (Array.isArray(s.enum) && s.enum.length > 0) return structuredClone(s.enum[0]!);
+  if ('default' in s && s.default !== undefined) return structuredClone(s.default);
+  for (const k of ['anyOf', 'oneOf'] as const) {
+    if (Array.isArray(s[k]) && (s[k] as JsonValue[]).length > 0) return sampleFromSchema((s[k] as JsonValue[])[0]!, name, root, depth + 1);
+  }
+  if (Array.isArray(s.allOf) && s.allOf.length > 0) {
+    const { allOf, ...rest } = s;
+    const merged = Object.assign({}, rest, ...(allOf as JsonValue[]).filter(isObject));
+    return sampleFromSchema(merged, name, root, depth + 1);
+  }
+  const types = typeof s.type === 'string' ? [s.type] : Array.isArray(s.type) ? (s.type as string[]) : [];
+  const type = types.find((t) => t !== 'null') ?? types[0] ?? (isObject(s.properties) ? 'object' : s.items !== undefined ? 'array' : 'string');
+  switch (type) {
+    case 'null':
+      return null;
+    case 'boolean':
+      return true;
+    case 'integer':
+      return numberSample(s, true);
+    case 'number':
+      return numberSample(s, false);
+    case 'string':
+      return stringSample(s, name);
+    case 'array': {
+      const count = Math.max(1, typeof s.minItems === 'number' ? s.minItems : 1);
+      const capped = typeof s.maxItems === 'number' ? Math.min(count, s.maxItems) : count;
+      const out: JsonValue[] = [];
+      for (let i = 0; i < capped; i++) out.push(sampleFromSchema(s.items ?? true, capped > 1 ? `${name}${i + 1}` : name, root, depth + 1));
+      return out;
+    }
+    case 'object': {
+      const out: { [k: string]: JsonValue } = {};
+      const props = isObject(s.properties) ? s.properties : {};
+      for (const [key, child] of Object.entries(props)) out[key] = sampleFromSchema(child, key, root, depth + 1);
+      return out;
+    }
+    default:
+      return name;
+  }
+}
