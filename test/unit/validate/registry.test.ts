@@ -1,6 +1,6 @@
 // The registry itself: enough rules, one module and one test file each, stable ids, and
 // validateModel's output contract (sorted, every diagnostic complete).
-import { existsSync, readdirSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import type { Model } from '../../../generator/model/types.js';
@@ -20,6 +20,17 @@ describe('the rule registry', () => {
       expect(rule.code).toMatch(/^[EWI]_[A-Z_]+$/);
       expect(rule.code[0]).toBe({ error: 'E', warning: 'W', info: 'I' }[rule.severity]);
       expect(rule.description.length).toBeGreaterThan(20);
+    }
+  });
+
+  it('stays browser-safe: no Node built-ins, no process, no file system in generator/model/validate', () => {
+    const root = fileURLToPath(new URL('../../../generator/model/validate/', import.meta.url));
+    const sources = readdirSync(root, { recursive: true, encoding: 'utf8' }).filter((f) => f.endsWith('.ts'));
+    expect(sources.length).toBeGreaterThan(RULES.length);
+    for (const file of sources) {
+      const text = readFileSync(root + file, 'utf8');
+      expect(text, file).not.toMatch(/from '(node:|fs|path|os|child_process|electron|react)/);
+      expect(text, file).not.toMatch(/\bprocess\.|\brequire\(/);
     }
   });
 
