@@ -67,18 +67,27 @@ function stringSample(s: JsonSchema, name: string): string {
 
 function numberSample(s: JsonSchema, integer: boolean): number {
   const num = (k: string) => (typeof s[k] === 'number' ? (s[k] as number) : undefined);
-  let value = 1;
   const min = num('minimum');
   const xmin = num('exclusiveMinimum');
   const max = num('maximum');
   const xmax = num('exclusiveMaximum');
-  if (min !== undefined && value < min) value = min;
-  if (xmin !== undefined && value <= xmin) value = Math.floor(xmin) + 1;
-  if (max !== undefined && value > max) value = max;
-  if (xmax !== undefined && value >= xmax) value = Math.ceil(xmax) - 1;
   const m = num('multipleOf');
-  if (m !== undefined && m > 0) value = Math.ceil(value / m) * m;
-  return integer ? Math.round(value) : value;
+  const fits = (v: number) =>
+    (min === undefined || v >= min) &&
+    (xmin === undefined || v > xmin) &&
+    (max === undefined || v <= max) &&
+    (xmax === undefined || v < xmax) &&
+    (!integer || Number.isInteger(v)) &&
+    (m === undefined || m <= 0 || Math.abs(v / m - Math.round(v / m)) < 1e-9);
+  const low = Math.max(min ?? -Infinity, xmin ?? -Infinity);
+  const high = Math.min(max ?? Infinity, xmax ?? Infinity);
+  const step = m !== undefined && m > 0 ? m : 1;
+  // Prefer a small whole number (readable exhibits), then the bounds, then the middle.
+  const candidates = [1, 0, Math.ceil(low / step) * step, (Math.floor(low / step) + 1) * step, Math.floor(high / step) * step, (Math.ceil(high / step) - 1) * step];
+  if (Number.isFinite(low) && Number.isFinite(high)) candidates.push((low + high) / 2);
+  if (Number.isFinite(low)) candidates.push(low + 0.5);
+  if (Number.isFinite(high)) candidates.push(high - 0.5);
+  return candidates.find((c) => Number.isFinite(c) && fits(c)) ?? (Number.isFinite(low) ? low : 1);
 }
 
 export function sampleFromSchema(schema: JsonValue, name = 'value', root: JsonValue = schema, depth = 0): JsonValue {
