@@ -46,14 +46,17 @@ export const CONTEXTUAL_WORDS: ReadonlySet<string> = new Set([
   'infer', 'is', 'asserts', 'satisfies', 'accessor', 'out', 'override', 'undefined', 'bigint', 'global',
 ]);
 
-/** Globals that a generated type or value of the same name would shadow. */
+/**
+ * Globals that generated code uses and a generated type or value of the same name would shadow.
+ * Browser-only globals (`Document`, `File`, `Request`, ...) are not listed: the generated service
+ * never uses them, and they are ordinary domain words.
+ */
 export const RESERVED_GLOBALS: ReadonlySet<string> = new Set([
   'Object', 'Function', 'Array', 'String', 'Number', 'Boolean', 'Symbol', 'BigInt', 'Date', 'RegExp',
   'Error', 'TypeError', 'RangeError', 'SyntaxError', 'Map', 'Set', 'WeakMap', 'WeakSet', 'Promise',
   'Proxy', 'Reflect', 'JSON', 'Math', 'Intl', 'Buffer', 'URL', 'Record', 'Partial', 'Required',
   'Readonly', 'Pick', 'Omit', 'Exclude', 'Extract', 'ReturnType', 'Awaited', 'NonNullable', 'Uint8Array',
-  'ArrayBuffer', 'Iterator', 'Generator', 'Infinity', 'NaN', 'Console', 'Node', 'Element', 'Document',
-  'Window', 'Response', 'Request', 'Headers', 'Blob', 'File', 'Event', 'EventTarget',
+  'ArrayBuffer', 'Iterator', 'Generator', 'Infinity', 'NaN', 'Event',
 ]);
 
 /**

@@ -35,6 +35,14 @@ describe(RULE, () => {
     expect(d!.hint).toBe(`did you mean "${guess}"?`);
   });
 
+  it('counts columns in UTF-16 code units: an emoji before the reference counts 2 (hardening C0)', () => {
+    const files = variant((t) => t.replace('CloseWhenCounted: { on: [CashCounted]', 'CloseWhenCounted: { description: "🙂", on: [CashCountd]'));
+    const [d] = check(RULE, files);
+    const line = files['sales.yaml']!.split('\n').find((l) => l.includes('CashCountd'))!;
+    expect(d!.col).toBe(line.indexOf('CashCountd') + 1);
+    expect(d!.col).toBe([...line.slice(0, line.indexOf('CashCountd'))].length + 2);
+  });
+
   it('reports an unknown hotspot subject', () => {
     const files = { 'sales.yaml': CLEAN['sales.yaml']! + 'hotspots:\n  - title: Refunds?\n    about: [Sael]\n' };
     const [d] = check(RULE, files);
