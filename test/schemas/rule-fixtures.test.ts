@@ -54,3 +54,10 @@ describe('rule fixtures', () => {
     }
   }
 });
+
+describe('docs/schema-evolution.md', () => {
+  it('lists every rule', () => {
+    const doc = readFileSync(join(import.meta.dirname, '..', '..', 'docs', 'schema-evolution.md'), 'utf8');
+    expect([...RULES.keys()].filter((id) => !doc.includes(`| \`${id}\` |`))).toEqual([]);
+  });
+});
