@@ -1,6 +1,6 @@
 // Real temporary folders for workspace tests (the OS temp dir, removed in teardown).
 
-import { mkdtemp, mkdir, rm, writeFile } from 'node:fs/promises';
+import { mkdtemp, mkdir, rename, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 
@@ -17,7 +17,11 @@ export async function makeTempFolder(prefix = 'stormsmith-ws-'): Promise<TempFol
     async write(relative, text) {
       const file = path.join(dir, relative);
       await mkdir(path.dirname(file), { recursive: true });
-      await writeFile(file, text);
+      // Written whole (hidden temp + rename) so a watcher never sees a half-written file and
+      // tests can assert exact change sequences.
+      const temp = path.join(path.dirname(file), `.${path.basename(file)}.test-tmp`);
+      await writeFile(temp, text);
+      await rename(temp, file);
       return file;
     },
     remove: () => rm(dir, { recursive: true, force: true }),
