@@ -40,7 +40,7 @@ export function contentTypeOf(file: string): string {
   return CONTENT_TYPES[path.extname(file).toLowerCase()] ?? 'application/octet-stream';
 }
 
-/** Resolves a URL path to a file inside `distDir`; null when it is not there or not allowed. */
+/** Resolves a URL path to a file inside `distDir`; a 404 when it is not there or not allowed. */
 export async function readStaticFile(distDir: string, urlPath: string): Promise<StaticFile> {
   const realDist = await realpath(distDir).catch(() => null);
   if (realDist === null) return placeholderOr404(urlPath);

@@ -103,7 +103,8 @@ export class NodeWorkspace implements WorkspaceApi {
    */
   async writeModel(relative: string, text: string, expectedHash?: string | null): Promise<WriteResult> {
     const absolute = await resolveModelPath(this.realRoot, relative);
-    if (typeof text !== 'string') throw new WorkspaceError('E_INVALID_PATH', 'the text to write must be a string');
+    // Transports validate the text's type; this guards direct callers.
+    if (typeof text !== 'string') throw new TypeError('the text to write must be a string');
     if (this.readOnlyReason) return { ok: false, reason: 'error', message: `${relative}: read-only: ${this.readOnlyReason}` };
     if (Buffer.byteLength(text) > MAX_MODEL_BYTES) return { ok: false, reason: 'error', message: `${relative}: larger than ${MAX_MODEL_BYTES} bytes` };
     return this.serialised(absolute, async () => {
