@@ -22,10 +22,12 @@ const byPath = <T extends { path: string }>(a: T, b: T): number => (a.path < b.p
 
 const abs = (root: string, rel: string): string => nodePath.join(root, ...rel.split('/'));
 
-function mkdirp(fs: ApplyFs, dir: string): void {
+/** Creates `dir` and missing parents; records what it created (parents first). */
+function mkdirp(fs: ApplyFs, dir: string, created: string[]): void {
   if (fs.lstat(dir) !== null) return;
-  mkdirp(fs, nodePath.dirname(dir));
+  mkdirp(fs, nodePath.dirname(dir), created);
   fs.mkdir(dir);
+  created.push(dir);
 }
 
 interface Reading {
@@ -82,15 +84,21 @@ export async function apply(plan: FileMap, outDir: string, options: ApplyOptions
   if (nameProblems.length > 0) return emptyReport(outDir, options, nameProblems.sort(byPath));
 
   // (2) The folder, the lock, and any interrupted run.
+  // Folders this run creates before knowing whether it will write: removed again if it does not.
+  const createdDirs: string[] = [];
+  let report: ApplyReport | undefined;
   if (fs.lstat(outDir) === null) {
     if (mode !== 'write') return missingFolderReport(outDir, mode, plan);
-    mkdirp(fs, nodePath.resolve(outDir));
+    mkdirp(fs, nodePath.resolve(outDir), createdDirs);
   }
   const root = fs.realpath(outDir);
   let release: (() => void) | undefined;
   try {
     if (mode === 'write') {
-      if (fs.lstat(abs(root, STATE_DIR)) === null) fs.mkdir(abs(root, STATE_DIR));
+      if (fs.lstat(abs(root, STATE_DIR)) === null) {
+        fs.mkdir(abs(root, STATE_DIR));
+        createdDirs.push(abs(root, STATE_DIR));
+      }
       try {
         release = acquireLock(fs, abs(root, LOCK_PATH), options.isProcessAlive);
       } catch (error) {
@@ -169,9 +177,19 @@ export async function apply(plan: FileMap, outDir: string, options: ApplyOptions
       taken.add(candidate);
       d.report.original = candidate;
     }
-    return await finish(fs, root, outDir, mode, manifest, decisions, orphans, warnings, problems);
+    report = await finish(fs, root, outDir, mode, manifest, decisions, orphans, warnings, problems);
+    return report;
   } finally {
     releaseQuietly(release);
+    if (report === undefined || report.written === 0) {
+      for (const dir of [...createdDirs].reverse()) {
+        try {
+          fs.rmdirIfEmpty(dir);
+        } catch {
+          // best effort: an empty folder left behind is harmless
+        }
+      }
+    }
   }
 }
 

@@ -122,7 +122,8 @@ describe('apply: hand edits and ownership', () => {
     fs.writeFileSync(path.join(out, 'README.md'), 'an existing repo');
     const refused = await apply(v1(), out);
     expect(refused.problems.map((p) => p.code)).toEqual(['E_OUT_NOT_EMPTY']);
-    expect(fs.readdirSync(out).sort()).toEqual(['.stormsmith', 'README.md']);
+    // Refused means untouched: not even stormsmith's own folder is left behind.
+    expect(fs.readdirSync(out)).toEqual(['README.md']);
     const into = await apply(v1(), out, { allowNonEmpty: true });
     expect(into.ok).toBe(true);
     expect(fs.readFileSync(path.join(out, 'README.md'), 'utf8')).toBe('an existing repo');
@@ -153,6 +154,13 @@ describe('apply: validation before any write', () => {
     expect(report.problems[0]!.code).toBe('E_OUTPUT_INVALID');
     expect(report.problems[0]!.message).toMatch(message);
     expect(readTree(out, { withState: true })).toEqual(before);
+  });
+
+  it('creates no folder at all when a first run is refused', async () => {
+    const out = path.join(tempDir(), 'new', 'out');
+    const report = await apply(fileMap(generated('src/x.ts', 'export const = ;\n')), out);
+    expect(report.ok).toBe(false);
+    expect(fs.existsSync(path.dirname(out))).toBe(false);
   });
 
   it('points at the line and column of a TypeScript syntax error', async () => {
