@@ -2,30 +2,14 @@
 // field (required / optional / absent / renamed) and target field (required / optional, with
 // or without a default) gives the value the model promises. The generated TypeScript is
 // transpiled (ts-morph's bundled compiler) and imported, support module included.
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { dirname, join } from 'node:path';
-import { pathToFileURL } from 'node:url';
-import { ts } from 'ts-morph';
 import { afterAll, describe, expect, it } from 'vitest';
 import { planEvolutionFiles } from '../../generator/emit/evolution/index.js';
 import { context, event, model } from './support/model.js';
+import { importGenerated, removeGenerated } from './support/transpile.js';
 
-const dirs: string[] = [];
-afterAll(() => dirs.forEach((d) => rmSync(d, { recursive: true, force: true })));
+afterAll(removeGenerated);
 
-/** Writes the planned TypeScript as JavaScript (types erased) and imports one module. */
-async function load(files: { path: string; contents: string }[], module: string): Promise<Record<string, (x: unknown) => unknown>> {
-  const dir = mkdtempSync(join(tmpdir(), 'stormsmith-upcast-'));
-  dirs.push(dir);
-  for (const f of files.filter((x) => x.path.endsWith('.ts'))) {
-    const js = ts.transpileModule(f.contents, { compilerOptions: { module: ts.ModuleKind.ESNext, target: ts.ScriptTarget.ES2022, verbatimModuleSyntax: false } }).outputText;
-    const out = join(dir, f.path.replace(/\.ts$/, '.js'));
-    mkdirSync(dirname(out), { recursive: true });
-    writeFileSync(out, js);
-  }
-  return import(pathToFileURL(join(dir, module)).href);
-}
+const load = (files: { path: string; contents: string }[], module: string) => importGenerated<Record<string, (x: unknown) => unknown>>(files, module);
 
 const placed = event(
   'OrderPlaced',
