@@ -176,6 +176,51 @@ describe('async consumers on PostgreSQL', () => {
   });
 });
 
+describe('stopping a consumer while it starts', () => {
+  const idleConsumer = (store: PostgresEventStore, processorId: string) => {
+    const consumer = store.consumer<LoanEvent>({ stopWhen: { noMessagesLeft: true } });
+    consumer.reactor<LoanEvent>({ processorId, eachMessage: () => undefined });
+    return consumer;
+  };
+
+  it('bare Emmett 0.42.0 fails with a TypeError and leaves the processor lease taken', async () => {
+    const url = await postgres.createDatabase('stop_race_bare');
+    const store = getPostgreSQLEventStore(url);
+    try {
+      await store.schema.migrate();
+      const consumer = idleConsumer(store, 'race');
+      const starting = consumer.start();
+      const stopping = consumer.stop();
+      await expect(stopping).rejects.toThrow(TypeError);
+      await expect(starting).rejects.toThrow(TypeError);
+      // The lease is still held, so the same processor cannot start again (default 'fail' policy).
+      await expect(idleConsumer(store, 'race').start()).rejects.toThrow();
+    } finally {
+      await store.close();
+    }
+  });
+
+  it('superviseConsumer waits for the start-up, then stops cleanly and releases the lease', async () => {
+    const url = await postgres.createDatabase('stop_race_supervised');
+    const store = getPostgreSQLEventStore(url);
+    try {
+      await store.schema.migrate();
+      const supervised = superviseConsumer(() => {
+        const consumer = store.consumer<LoanEvent>();
+        consumer.reactor<LoanEvent>({ processorId: 'race', eachMessage: () => undefined });
+        return consumer;
+      });
+      await supervised.stop();
+      expect(supervised.restarts).toBe(0);
+      const again = idleConsumer(store, 'race');
+      await expect(again.start()).resolves.toBeUndefined();
+      await again.stop();
+    } finally {
+      await store.close();
+    }
+  });
+});
+
 describe('dead letter and checkpoint atomicity', () => {
   it('when the checkpoint cannot be stored, the dead letter is rolled back with it', async () => {
     const url = await postgres.createDatabase('dlq_atomic');

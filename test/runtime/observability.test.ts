@@ -5,10 +5,11 @@ import { getPostgreSQLEventStore } from '@event-driven-io/emmett-postgresql';
 import { describe, expect, it } from 'vitest';
 import { deadLetterTableSQL, withDeadLetter, type TransactionalContext } from '../../templates/runtime/src/runtime/deadLetters.js';
 import { createPostgresEventStore } from '../../templates/runtime/src/runtime/eventStores.js';
-import { databaseHealth, startOpsServer } from '../../templates/runtime/src/runtime/health.js';
+import { consumerHealth, databaseHealth, startOpsServer } from '../../templates/runtime/src/runtime/health.js';
 import { readProcessorsLag } from '../../templates/runtime/src/runtime/lag.js';
 import { createLogger, processingLogHooks } from '../../templates/runtime/src/runtime/logging.js';
 import { createServiceMetrics } from '../../templates/runtime/src/runtime/metrics.js';
+import { superviseConsumer } from '../../templates/runtime/src/runtime/supervisor.js';
 import { usePostgres } from '../support/postgres.js';
 import { borrowed, loanDecider, loanStream, renewed, type LoanEvent } from './fixtures/loans.js';
 import { query } from './sql.js';
@@ -118,5 +119,24 @@ describe('observability', () => {
       await broken.close();
       await store.close();
     }
+  });
+
+  it('reports a supervised consumer healthy while it runs, and not after it stopped', async () => {
+    const url = await postgres.createDatabase('consumer_health');
+    const store = getPostgreSQLEventStore(url);
+    await store.schema.migrate();
+    const supervised = superviseConsumer(() => {
+      const consumer = store.consumer<LoanEvent>({ pulling: { pullingFrequencyInMs: 20 } });
+      consumer.reactor<LoanEvent>({ processorId: 'idle', eachMessage: () => undefined });
+      return consumer;
+    });
+    const check = consumerHealth(supervised);
+    try {
+      expect(await check()).toEqual({ ok: true, detail: 'restarts: 0' });
+    } finally {
+      await supervised.stop();
+      await store.close();
+    }
+    expect((await check()).ok).toBe(false);
   });
 });

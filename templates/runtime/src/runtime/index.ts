@@ -73,7 +73,7 @@ export {
   type OpsProjection,
   type OpsRegistry,
 } from './ops.js';
-export { captureProcessorErrors } from './processorErrors.js';
+export { watchProcessors, type ProcessorWatch } from './processorErrors.js';
 export { onlyCanHandle } from './projections.js';
 export { rebuildProjection, RebuildFailedError, type RebuildOptions, type RebuildResult } from './rebuild.js';
 export {

@@ -18,7 +18,7 @@ import {
   storeProcessorCheckpoint,
   type PostgreSQLProjectionDefinition,
 } from '@event-driven-io/emmett-postgresql';
-import { captureProcessorErrors } from './processorErrors.js';
+import { watchProcessors } from './processorErrors.js';
 
 export type RebuildOptions<EventType extends Event> = {
   connectionString: string;
@@ -68,8 +68,7 @@ export const rebuildProjection = async <EventType extends Event>({
     truncateOnStart: true,
     ...(batchSize === undefined ? {} : { pulling: { batchSize } }),
   });
-  const errors: unknown[] = [];
-  captureProcessorErrors(consumer, errors);
+  const { errors } = watchProcessors(consumer);
   try {
     await consumer.start();
   } finally {

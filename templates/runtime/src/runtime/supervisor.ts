@@ -12,7 +12,7 @@
 // stored one, which a rolled-back batch may have left behind.
 import type { MessageConsumer } from '@event-driven-io/emmett';
 import { backoffDelay, sleep, type Backoff } from './backoff.js';
-import { captureProcessorErrors } from './processorErrors.js';
+import { watchProcessors, type ProcessorWatch } from './processorErrors.js';
 
 export type ConsumerStopReport = {
   consumerId: string;
@@ -65,6 +65,19 @@ const defaultOnStop = (report: ConsumerStopReport) => {
 };
 
 /**
+ * Emmett 0.42.0 race: `consumer.stop()` while `start()` is still starting its processors clears
+ * the message puller that `start()` is about to use, so `start()` (and `stop()`) fail with a
+ * TypeError and the processors are never closed (their lease in emt_processors stays taken).
+ * So a stop waits until every processor's start has settled (lease taken, the puller is started
+ * right after) or start() has ended.
+ */
+const startedOrSettled = async (watch: ProcessorWatch, settled: () => boolean) => {
+  for (let waited = 0; waited < 3_000 && !settled() && !watch.allStarted(); waited++) await sleep(10);
+  // start() reads the puller right after its processors' start resolves: let that run first.
+  await new Promise((resolve) => setImmediate(resolve));
+};
+
+/**
  * Keeps a consumer running: `createConsumer` must build a new consumer with its processors
  * each time it is called (it is called again after every unexpected stop).
  */
@@ -74,14 +87,17 @@ export const superviseConsumer = (
 ): SupervisedConsumer => {
   const stopping = new AbortController();
   let current: MessageConsumer | undefined;
+  let startSettled = true;
+  let watch: ProcessorWatch | undefined;
   let restarts = 0;
 
   const loop = async () => {
     while (!stopping.signal.aborted) {
       const consumer = createConsumer();
-      const errors: unknown[] = [];
-      captureProcessorErrors(consumer, errors);
+      watch = watchProcessors(consumer);
+      const errors = watch.errors;
       current = consumer;
+      startSettled = false;
       let reason: ConsumerStopReport['reason'] = 'stopped';
       let error: unknown;
       try {
@@ -89,6 +105,8 @@ export const superviseConsumer = (
       } catch (startError) {
         reason = 'failed';
         error = startError;
+      } finally {
+        startSettled = true;
       }
       await dispose(consumer).catch(() => undefined);
       if (stopping.signal.aborted) return;
@@ -105,7 +123,10 @@ export const superviseConsumer = (
   return {
     async stop() {
       stopping.abort();
-      await current?.stop();
+      if (current !== undefined) {
+        if (!startSettled && watch !== undefined) await startedOrSettled(watch, () => startSettled);
+        await current.stop().catch(() => undefined);
+      }
       await done;
     },
     get restarts() {
