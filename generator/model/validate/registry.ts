@@ -15,6 +15,7 @@ import { eventUnconsumed } from './rules/event-unconsumed.js';
 import { eventVersion } from './rules/event-version.js';
 import { fieldNameCase } from './rules/field-name-case.js';
 import { fieldType } from './rules/field-type.js';
+import { generatedNameClash } from './rules/generated-name-clash.js';
 import { hotspotOpen } from './rules/hotspot-open.js';
 import { identifierGrammar } from './rules/identifier-grammar.js';
 import { lagTarget } from './rules/lag-target.js';
@@ -49,6 +50,7 @@ export const RULES: readonly Rule[] = [
   eventVersion,
   fieldNameCase,
   fieldType,
+  generatedNameClash,
   hotspotOpen,
   identifierGrammar,
   lagTarget,
