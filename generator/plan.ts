@@ -15,6 +15,7 @@ import { aggregateFiles } from './emit/aggregate-files.js';
 import { adrFile } from './emit/adr.js';
 import { compositionRootFile } from './emit/composition-root.js';
 import { contextFacts, type ContextFacts } from './emit/facts.js';
+import { planEvolutionFiles } from './emit/evolution/index.js';
 import { errorsFile, externalEventsFile, valuesFile } from './emit/messages.js';
 import { policyFiles } from './emit/policies.js';
 import { projectionFiles } from './emit/projections.js';
@@ -64,7 +65,39 @@ async function contextFiles(facts: ContextFacts, templates: TemplateMap, modelRo
   return files;
 }
 
-export async function plan(model: Model, options: PlanOptions = {}): Promise<FileMap> {
+/** Stable by name, equal names kept in their order. */
+const sortedByName = <T extends { name: string }>(items: readonly T[]): T[] =>
+  items
+    .map((item, index) => ({ item, index }))
+    .sort((a, b) => compareCodeUnits(a.item.name, b.item.name) || a.index - b.index)
+    .map(({ item }) => item);
+
+/**
+ * The model with every unordered collection sorted by name, so that no emitter can depend on
+ * the order of model files or of entries within them. Field lists keep their order: it is the
+ * order of the JSON properties.
+ */
+export function canonicalModel(model: Model): Model {
+  return {
+    ...model,
+    contexts: sortedByName(model.contexts).map((c) => ({
+      ...c,
+      aggregates: sortedByName(c.aggregates),
+      commands: sortedByName(c.commands),
+      events: sortedByName(c.events),
+      policies: sortedByName(c.policies),
+      projections: sortedByName(c.projections),
+      actors: sortedByName(c.actors),
+      externalSystems: sortedByName(c.externalSystems),
+      valueObjects: sortedByName(c.valueObjects),
+      hotspots: sortedByName(c.hotspots),
+      specs: sortedByName(c.specs),
+    })),
+  };
+}
+
+export async function plan(input: Model, options: PlanOptions = {}): Promise<FileMap> {
+  const model = canonicalModel(input);
   const templates = options.templates ?? {};
   const contexts = [...model.contexts].sort((a, b) => compareCodeUnits(a.name, b.name));
   const allFacts = contexts.map((c) => contextFacts(model, c));
@@ -72,6 +105,8 @@ export async function plan(model: Model, options: PlanOptions = {}): Promise<Fil
 
   const files: PlannedFile[] = [];
   for (const facts of allFacts) files.push(...(await contextFiles(facts, templates, options.modelRoot ?? 'models')));
+  // Event versions: upcasters, custom upcast stubs and the event museum (generator/emit/evolution).
+  files.push(...planEvolutionFiles(model));
   files.push(compositionRootFile(allFacts, sources), modelCaseFile(sources));
   files.push(...runtimeFiles(templates, sources));
   if (!options.into) {

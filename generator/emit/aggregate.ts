@@ -15,6 +15,7 @@ import {
 } from '../names.js';
 import { access, at, generatedHeader, importLine, importPath, jsdocBlock, propertyKey, scaffoldImports, str, stubbed } from './code.js';
 import { evolveMapping, fieldMapping, zeroValue, type AggregateFacts, type ContextFacts } from './facts.js';
+import { evolutionLayout, evolutionNames } from './evolution/index.js';
 import { layout } from './layout.js';
 import { tsTypeOf } from './type-text.js';
 import { valuesImport } from './messages.js';
@@ -231,6 +232,9 @@ export function commandHandlerFile(facts: ContextFacts, agg: AggregateFacts): Pl
   const path = file(facts, agg, 'command-handler');
   const names = aggregateNames(agg.aggregate.name);
   const identity = agg.aggregate.identity;
+  const versioning = evolutionNames(facts.context.name).versioning;
+  // Upcasters exist for every context that has events (generator/emit/evolution).
+  const versioned = facts.context.events.length > 0;
   const entries = agg.commands.map((command) => {
     const type = pascalCase(command.name);
     const hasIdentity = command.fields.some((f) => f.name === identity && !f.optional);
@@ -248,12 +252,17 @@ export function commandHandlerFile(facts: ContextFacts, agg: AggregateFacts): Pl
     importLine(['EventStore', 'HandleOptions'], '@event-driven-io/emmett', true) +
     importLine(agg.commands.map((c) => pascalCase(c.name)), './commands.js', true) +
     importLine([names.decider, names.streamName], './decider.js') +
+    (versioned ? importLine([versioning], importPath(path, evolutionLayout.upcasters(facts.context.name))) : '') +
     '\n' +
-    `/** Emmett's DeciderCommandHandler; a version conflict (a concurrent append) is retried 3 times. */\n` +
+    `/**\n` +
+    ` * Emmett's DeciderCommandHandler; a version conflict (a concurrent append) is retried 3 times.\n` +
+    ` * Stored events are upcast to their current version on read, new ones stamped with it on append.\n` +
+    ` */\n` +
     `export const ${names.handler} = DeciderCommandHandler({\n` +
     `  ...${names.decider},\n` +
     `  mapToStreamId: ${names.streamName},\n` +
     `  retry: { onVersionConflict: 3 },\n` +
+    (versioned ? `  schema: { versioning: ${versioning} },\n` : '') +
     `});\n\n` +
     entries.join('\n');
   return { path, contents: text, ownership: 'generated', sources: facts.sources };

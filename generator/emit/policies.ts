@@ -8,6 +8,7 @@ import type { PlannedFile, ScaffoldMember } from '../plan-types.js';
 import { aggregateNames, commandEntryName, pascalCase, policyNames } from '../names.js';
 import { access, at, generatedHeader, importLine, importPath, jsdocBlock, propertyKey, scaffoldImports, str, stubbed, tsLiteral } from './code.js';
 import { fieldMapping, resolveCommand, resolveEvent, type ContextFacts } from './facts.js';
+import { evolutionLayout } from './evolution/index.js';
 import { layout } from './layout.js';
 import { eventModule } from './projections.js';
 import { sampleObject } from './samples.js';
@@ -132,6 +133,7 @@ export function policyFiles(facts: ContextFacts, policy: Policy): PlannedFile[] 
       importLine(pf.commands.length > 0 ? ['Command', 'Decider', 'Event', 'EventStore'] : ['EventStore'], '@event-driven-io/emmett', true) +
       importLine(['PostgreSQLEventStoreConsumer'], '@event-driven-io/emmett-postgresql', true) +
       importLine(['withDeadLetter'], importPath(path, layout.runtimeIndex)) +
+      importLine(['upcastEvent'], importPath(path, evolutionLayout.index)) +
       eventImports(facts, path, pf.events).map((i) => importLine(i.namedImports, i.moduleSpecifier, true)).join('') +
       commandImports(path).map((i) => importLine(i.namedImports, i.moduleSpecifier, true)).join('') +
       [...handlers.entries()].sort(([a], [b]) => (a < b ? -1 : 1)).map(([m, n]) => importLine(n, m)).join('') +
@@ -168,6 +170,8 @@ export function policyFiles(facts: ContextFacts, policy: Policy): PlannedFile[] 
       `  consumer.reactor<${eventUnion}>({\n` +
       `    processorId: ${str(names.processorId)},\n` +
       `    canHandle: [...${names.reactor.replace(/Reactor$/, 'EventTypes')}],\n` +
+      `    // Stored events of older versions reach the policy upcast to their current version.\n` +
+      `    messageOptions: { schema: { versioning: { upcast: upcastEvent } } },\n` +
       `    eachMessage: withDeadLetter<${eventUnion}, Parameters<typeof withDeadLetter>[0] extends (m: never, c: infer C) => unknown ? C : never>(\n` +
       `      async (event) => {\n` +
       `        await ${names.reactor}(eventStore, event);\n` +

@@ -9,6 +9,7 @@ import type { PlannedFile, ScaffoldImport, ScaffoldMember } from '../plan-types.
 import { pascalCase, projectionNames } from '../names.js';
 import { access, at, generatedHeader, importLine, importPath, jsdocBlock, propertyKey, scaffoldImports, str, stubbed, tsLiteral } from './code.js';
 import { eventAggregate, resolveEvent, sameType, zeroValue, type ContextFacts } from './facts.js';
+import { evolutionLayout } from './evolution/index.js';
 import { layout } from './layout.js';
 import { sampleObject } from './samples.js';
 import { tsTypeOf } from './type-text.js';
@@ -154,6 +155,7 @@ function registrationFile(facts: ContextFacts, pf: ProjectionFacts): PlannedFile
     `// Read model ${pf.projection.name}, ${where}\n` +
     importLine([`inMemory${kind}Projection`], '@event-driven-io/emmett') +
     importLine([`pongo${kind}Projection`], '@event-driven-io/emmett-postgresql') +
+    importLine(['upcastEvent'], importPath(path, evolutionLayout.index)) +
     [...byModule.entries()].sort(([a], [b]) => (a < b ? -1 : 1)).map(([m, n]) => importLine(n, m, true)).join('') +
     valuesImport(facts, path, values) +
     `import * as logic from './${names.file}.logic.js';\n` +
@@ -176,6 +178,8 @@ function registrationFile(facts: ContextFacts, pf: ProjectionFacts): PlannedFile
     `  canHandle: [...${names.postgres.replace(/Projection$/, 'EventTypes')}],\n` +
     `  getDocumentId: ${names.postgres.replace(/Projection$/, 'DocumentId')},\n` +
     `  evolve: ${names.evolve},\n` +
+    `  // Stored events of older versions reach evolve upcast to their current version.\n` +
+    `  eventsOptions: { schema: { versioning: { upcast: upcastEvent } } },\n` +
     `});\n\n` +
     `export const ${names.inMemory} = inMemory${kind}Projection<${names.document}, ${eventUnion}>({\n` +
     `  collectionName: ${names.postgres.replace(/Projection$/, 'Collection')},\n` +

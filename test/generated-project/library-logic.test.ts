@@ -7,6 +7,7 @@ import { tmpdir } from 'node:os';
 import { join, relative, sep } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { apply } from '../../generator/apply/index.js';
+import { loadTemplates } from '../../generator/emit/templates.js';
 import { GENERATED_RUN_TIMEOUT, planExample, REPO_ROOT, runGeneratedTests, runTool } from './support.js';
 
 const FIXTURE = join(REPO_ROOT, 'test', 'fixtures', 'library-logic', 'generated');
@@ -26,11 +27,13 @@ function filesUnder(root: string): string[] {
 
 describe('generated library service with hand-written logic', () => {
   let dir = '';
+  // One read of the templates for both runs: regenerating must not depend on anything but the model.
+  const templates = loadTemplates();
   const fixtureFiles = filesUnder(FIXTURE);
 
   beforeAll(async () => {
     dir = mkdtempSync(join(tmpdir(), 'stormsmith-library-logic-'));
-    const first = await apply(await planExample('library'), dir);
+    const first = await apply(await planExample('library', { templates }), dir);
     expect(first.problems).toEqual([]);
     symlinkSync(join(REPO_ROOT, 'node_modules'), join(dir, 'node_modules'), 'dir');
     cpSync(FIXTURE, dir, { recursive: true });
@@ -40,7 +43,7 @@ describe('generated library service with hand-written logic', () => {
   });
 
   it('replaces only user-owned files', async () => {
-    const planned = await planExample('library');
+    const planned = await planExample('library', { templates });
     for (const path of fixtureFiles) expect(planned.get(path)?.ownership, path).toBe('scaffold');
   }, GENERATED_RUN_TIMEOUT);
 
@@ -56,7 +59,7 @@ describe('generated library service with hand-written logic', () => {
   }, GENERATED_RUN_TIMEOUT);
 
   it('leaves the hand-written files byte-identical when regenerating', async () => {
-    const report = await apply(await planExample('library'), dir);
+    const report = await apply(await planExample('library', { templates }), dir);
     expect(report.problems).toEqual([]);
     for (const path of fixtureFiles) {
       expect(readFileSync(join(dir, path), 'utf8'), path).toBe(readFileSync(join(FIXTURE, path), 'utf8'));

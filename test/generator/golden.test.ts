@@ -29,7 +29,8 @@ function filesUnder(root: string): string[] {
     }
   };
   walk(root);
-  return out;
+  // Full-path order (a directory walk puts `a/x` before `a.b`).
+  return out.sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
 }
 
 describe('golden generated trees', () => {

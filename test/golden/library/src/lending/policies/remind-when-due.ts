@@ -3,6 +3,7 @@
 import type { Command, Decider, Event, EventStore } from '@event-driven-io/emmett';
 import type { PostgreSQLEventStoreConsumer } from '@event-driven-io/emmett-postgresql';
 import { withDeadLetter } from '../../runtime/index.js';
+import { upcastEvent } from '../../evolution/index.js';
 import type { LoanFellDue } from '../external-events.js';
 import type { SendReminder } from '../loan/commands.js';
 import { sendReminder } from '../loan/command-handler.js';
@@ -58,6 +59,8 @@ export const registerRemindWhenDue = (consumer: PostgreSQLEventStoreConsumer, ev
   consumer.reactor<RemindWhenDueEvent>({
     processorId: 'lending:remind-when-due',
     canHandle: [...remindWhenDueEventTypes],
+    // Stored events of older versions reach the policy upcast to their current version.
+    messageOptions: { schema: { versioning: { upcast: upcastEvent } } },
     eachMessage: withDeadLetter<RemindWhenDueEvent, Parameters<typeof withDeadLetter>[0] extends (m: never, c: infer C) => unknown ? C : never>(
       async (event) => {
         await remindWhenDueReactor(eventStore, event);

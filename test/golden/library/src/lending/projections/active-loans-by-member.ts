@@ -2,6 +2,7 @@
 // Read model ActiveLoansByMember, inline: runs in the append transaction (strong consistency).
 import { inMemoryMultiStreamProjection } from '@event-driven-io/emmett';
 import { pongoMultiStreamProjection } from '@event-driven-io/emmett-postgresql';
+import { upcastEvent } from '../../evolution/index.js';
 import type { BookBorrowed, BookReturned } from '../loan/events.js';
 import * as logic from './active-loans-by-member.logic.js';
 
@@ -46,6 +47,8 @@ export const activeLoansByMemberProjection = pongoMultiStreamProjection<ActiveLo
   canHandle: [...activeLoansByMemberEventTypes],
   getDocumentId: activeLoansByMemberDocumentId,
   evolve: evolveActiveLoansByMember,
+  // Stored events of older versions reach evolve upcast to their current version.
+  eventsOptions: { schema: { versioning: { upcast: upcastEvent } } },
 });
 
 export const activeLoansByMemberInMemoryProjection = inMemoryMultiStreamProjection<ActiveLoansByMember, ActiveLoansByMemberEvent>({

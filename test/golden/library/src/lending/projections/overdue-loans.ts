@@ -2,6 +2,7 @@
 // Read model OverdueLoans, async: runs in a consumer as processor lending:overdue-loans (eventual consistency, lag target 5s).
 import { inMemoryMultiStreamProjection } from '@event-driven-io/emmett';
 import { pongoMultiStreamProjection } from '@event-driven-io/emmett-postgresql';
+import { upcastEvent } from '../../evolution/index.js';
 import type { LoanFellDue } from '../external-events.js';
 import type { BookReturned, LoanRenewed, ReminderSent } from '../loan/events.js';
 import * as logic from './overdue-loans.logic.js';
@@ -56,6 +57,8 @@ export const overdueLoansProjection = pongoMultiStreamProjection<OverdueLoans, O
   canHandle: [...overdueLoansEventTypes],
   getDocumentId: overdueLoansDocumentId,
   evolve: evolveOverdueLoans,
+  // Stored events of older versions reach evolve upcast to their current version.
+  eventsOptions: { schema: { versioning: { upcast: upcastEvent } } },
 });
 
 export const overdueLoansInMemoryProjection = inMemoryMultiStreamProjection<OverdueLoans, OverdueLoansEvent>({

@@ -3,6 +3,7 @@
 import type { Command, Decider, Event, EventStore } from '@event-driven-io/emmett';
 import type { PostgreSQLEventStoreConsumer } from '@event-driven-io/emmett-postgresql';
 import { withDeadLetter } from '../../runtime/index.js';
+import { upcastEvent } from '../../evolution/index.js';
 import type { PaymentFailed } from '../../payments/payment/events.js';
 import type { CancelOrder } from '../order/commands.js';
 import { cancelOrder } from '../order/command-handler.js';
@@ -58,6 +59,8 @@ export const registerCancelWhenPaymentFails = (consumer: PostgreSQLEventStoreCon
   consumer.reactor<CancelWhenPaymentFailsEvent>({
     processorId: 'ordering:cancel-when-payment-fails',
     canHandle: [...cancelWhenPaymentFailsEventTypes],
+    // Stored events of older versions reach the policy upcast to their current version.
+    messageOptions: { schema: { versioning: { upcast: upcastEvent } } },
     eachMessage: withDeadLetter<CancelWhenPaymentFailsEvent, Parameters<typeof withDeadLetter>[0] extends (m: never, c: infer C) => unknown ? C : never>(
       async (event) => {
         await cancelWhenPaymentFailsReactor(eventStore, event);

@@ -3,6 +3,7 @@
 import type { Command, Decider, Event, EventStore } from '@event-driven-io/emmett';
 import type { PostgreSQLEventStoreConsumer } from '@event-driven-io/emmett-postgresql';
 import { withDeadLetter } from '../../runtime/index.js';
+import { upcastEvent } from '../../evolution/index.js';
 import type { ShipmentDispatched } from '../../shipping/shipment/events.js';
 import type { MarkOrderShipped } from '../order/commands.js';
 import { markOrderShipped } from '../order/command-handler.js';
@@ -58,6 +59,8 @@ export const registerMarkShippedWhenDispatched = (consumer: PostgreSQLEventStore
   consumer.reactor<MarkShippedWhenDispatchedEvent>({
     processorId: 'ordering:mark-shipped-when-dispatched',
     canHandle: [...markShippedWhenDispatchedEventTypes],
+    // Stored events of older versions reach the policy upcast to their current version.
+    messageOptions: { schema: { versioning: { upcast: upcastEvent } } },
     eachMessage: withDeadLetter<MarkShippedWhenDispatchedEvent, Parameters<typeof withDeadLetter>[0] extends (m: never, c: infer C) => unknown ? C : never>(
       async (event) => {
         await markShippedWhenDispatchedReactor(eventStore, event);

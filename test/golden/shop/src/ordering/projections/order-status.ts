@@ -2,6 +2,7 @@
 // Read model OrderStatus, inline: runs in the append transaction (strong consistency).
 import { inMemorySingleStreamProjection } from '@event-driven-io/emmett';
 import { pongoSingleStreamProjection } from '@event-driven-io/emmett-postgresql';
+import { upcastEvent } from '../../evolution/index.js';
 import type { OrderCancelled, OrderPlaced, OrderShipped } from '../order/events.js';
 import type { Money } from '../values.js';
 import * as logic from './order-status.logic.js';
@@ -54,6 +55,8 @@ export const orderStatusProjection = pongoSingleStreamProjection<OrderStatus, Or
   canHandle: [...orderStatusEventTypes],
   getDocumentId: orderStatusDocumentId,
   evolve: evolveOrderStatus,
+  // Stored events of older versions reach evolve upcast to their current version.
+  eventsOptions: { schema: { versioning: { upcast: upcastEvent } } },
 });
 
 export const orderStatusInMemoryProjection = inMemorySingleStreamProjection<OrderStatus, OrderStatusEvent>({

@@ -4,12 +4,17 @@ import { DeciderCommandHandler } from '@event-driven-io/emmett';
 import type { EventStore, HandleOptions } from '@event-driven-io/emmett';
 import type { CapturePayment, FailPayment, RefundPayment, RequestPayment } from './commands.js';
 import { paymentDecider, toPaymentStreamName } from './decider.js';
+import { paymentsEventVersioning } from '../evolution/upcasters.js';
 
-/** Emmett's DeciderCommandHandler; a version conflict (a concurrent append) is retried 3 times. */
+/**
+ * Emmett's DeciderCommandHandler; a version conflict (a concurrent append) is retried 3 times.
+ * Stored events are upcast to their current version on read, new ones stamped with it on append.
+ */
 export const handlePayment = DeciderCommandHandler({
   ...paymentDecider,
   mapToStreamId: toPaymentStreamName,
   retry: { onVersionConflict: 3 },
+  schema: { versioning: paymentsEventVersioning },
 });
 
 /**

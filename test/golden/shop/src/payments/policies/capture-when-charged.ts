@@ -3,6 +3,7 @@
 import type { Command, Decider, Event, EventStore } from '@event-driven-io/emmett';
 import type { PostgreSQLEventStoreConsumer } from '@event-driven-io/emmett-postgresql';
 import { withDeadLetter } from '../../runtime/index.js';
+import { upcastEvent } from '../../evolution/index.js';
 import type { ChargeSucceeded } from '../external-events.js';
 import type { CapturePayment } from '../payment/commands.js';
 import { capturePayment } from '../payment/command-handler.js';
@@ -58,6 +59,8 @@ export const registerCaptureWhenCharged = (consumer: PostgreSQLEventStoreConsume
   consumer.reactor<CaptureWhenChargedEvent>({
     processorId: 'payments:capture-when-charged',
     canHandle: [...captureWhenChargedEventTypes],
+    // Stored events of older versions reach the policy upcast to their current version.
+    messageOptions: { schema: { versioning: { upcast: upcastEvent } } },
     eachMessage: withDeadLetter<CaptureWhenChargedEvent, Parameters<typeof withDeadLetter>[0] extends (m: never, c: infer C) => unknown ? C : never>(
       async (event) => {
         await captureWhenChargedReactor(eventStore, event);

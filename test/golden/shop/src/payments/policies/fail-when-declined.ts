@@ -3,6 +3,7 @@
 import type { Command, Decider, Event, EventStore } from '@event-driven-io/emmett';
 import type { PostgreSQLEventStoreConsumer } from '@event-driven-io/emmett-postgresql';
 import { withDeadLetter } from '../../runtime/index.js';
+import { upcastEvent } from '../../evolution/index.js';
 import type { ChargeDeclined } from '../external-events.js';
 import type { FailPayment } from '../payment/commands.js';
 import { failPayment } from '../payment/command-handler.js';
@@ -58,6 +59,8 @@ export const registerFailWhenDeclined = (consumer: PostgreSQLEventStoreConsumer,
   consumer.reactor<FailWhenDeclinedEvent>({
     processorId: 'payments:fail-when-declined',
     canHandle: [...failWhenDeclinedEventTypes],
+    // Stored events of older versions reach the policy upcast to their current version.
+    messageOptions: { schema: { versioning: { upcast: upcastEvent } } },
     eachMessage: withDeadLetter<FailWhenDeclinedEvent, Parameters<typeof withDeadLetter>[0] extends (m: never, c: infer C) => unknown ? C : never>(
       async (event) => {
         await failWhenDeclinedReactor(eventStore, event);

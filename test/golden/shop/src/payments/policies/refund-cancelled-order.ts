@@ -3,6 +3,7 @@
 import type { Command, Decider, Event, EventStore } from '@event-driven-io/emmett';
 import type { PostgreSQLEventStoreConsumer } from '@event-driven-io/emmett-postgresql';
 import { withDeadLetter } from '../../runtime/index.js';
+import { upcastEvent } from '../../evolution/index.js';
 import type { OrderCancelled } from '../../ordering/order/events.js';
 import type { RefundPayment } from '../payment/commands.js';
 import { refundPayment } from '../payment/command-handler.js';
@@ -58,6 +59,8 @@ export const registerRefundCancelledOrder = (consumer: PostgreSQLEventStoreConsu
   consumer.reactor<RefundCancelledOrderEvent>({
     processorId: 'payments:refund-cancelled-order',
     canHandle: [...refundCancelledOrderEventTypes],
+    // Stored events of older versions reach the policy upcast to their current version.
+    messageOptions: { schema: { versioning: { upcast: upcastEvent } } },
     eachMessage: withDeadLetter<RefundCancelledOrderEvent, Parameters<typeof withDeadLetter>[0] extends (m: never, c: infer C) => unknown ? C : never>(
       async (event) => {
         await refundCancelledOrderReactor(eventStore, event);

@@ -3,6 +3,7 @@
 import type { Command, Decider, Event, EventStore } from '@event-driven-io/emmett';
 import type { PostgreSQLEventStoreConsumer } from '@event-driven-io/emmett-postgresql';
 import { withDeadLetter } from '../../runtime/index.js';
+import { upcastEvent } from '../../evolution/index.js';
 import type { OrderPlaced } from '../../ordering/order/events.js';
 import type { RequestPayment } from '../payment/commands.js';
 import { requestPayment } from '../payment/command-handler.js';
@@ -58,6 +59,8 @@ export const registerRequestPaymentForNewOrder = (consumer: PostgreSQLEventStore
   consumer.reactor<RequestPaymentForNewOrderEvent>({
     processorId: 'payments:request-payment-for-new-order',
     canHandle: [...requestPaymentForNewOrderEventTypes],
+    // Stored events of older versions reach the policy upcast to their current version.
+    messageOptions: { schema: { versioning: { upcast: upcastEvent } } },
     eachMessage: withDeadLetter<RequestPaymentForNewOrderEvent, Parameters<typeof withDeadLetter>[0] extends (m: never, c: infer C) => unknown ? C : never>(
       async (event) => {
         await requestPaymentForNewOrderReactor(eventStore, event);

@@ -2,6 +2,7 @@
 // Read model PaymentsByOrder, async: runs in a consumer as processor payments:payments-by-order (eventual consistency, lag target 2s).
 import { inMemoryMultiStreamProjection } from '@event-driven-io/emmett';
 import { pongoMultiStreamProjection } from '@event-driven-io/emmett-postgresql';
+import { upcastEvent } from '../../evolution/index.js';
 import type { PaymentCaptured, PaymentFailed, PaymentRefunded, PaymentRequested } from '../payment/events.js';
 import type { Money } from '../../ordering/values.js';
 import * as logic from './payments-by-order.logic.js';
@@ -57,6 +58,8 @@ export const paymentsByOrderProjection = pongoMultiStreamProjection<PaymentsByOr
   canHandle: [...paymentsByOrderEventTypes],
   getDocumentId: paymentsByOrderDocumentId,
   evolve: evolvePaymentsByOrder,
+  // Stored events of older versions reach evolve upcast to their current version.
+  eventsOptions: { schema: { versioning: { upcast: upcastEvent } } },
 });
 
 export const paymentsByOrderInMemoryProjection = inMemoryMultiStreamProjection<PaymentsByOrder, PaymentsByOrderEvent>({

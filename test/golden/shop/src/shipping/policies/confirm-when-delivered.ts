@@ -3,6 +3,7 @@
 import type { Command, Decider, Event, EventStore } from '@event-driven-io/emmett';
 import type { PostgreSQLEventStoreConsumer } from '@event-driven-io/emmett-postgresql';
 import { withDeadLetter } from '../../runtime/index.js';
+import { upcastEvent } from '../../evolution/index.js';
 import type { ParcelDelivered } from '../external-events.js';
 import type { ConfirmDelivery } from '../shipment/commands.js';
 import { confirmDelivery } from '../shipment/command-handler.js';
@@ -58,6 +59,8 @@ export const registerConfirmWhenDelivered = (consumer: PostgreSQLEventStoreConsu
   consumer.reactor<ConfirmWhenDeliveredEvent>({
     processorId: 'shipping:confirm-when-delivered',
     canHandle: [...confirmWhenDeliveredEventTypes],
+    // Stored events of older versions reach the policy upcast to their current version.
+    messageOptions: { schema: { versioning: { upcast: upcastEvent } } },
     eachMessage: withDeadLetter<ConfirmWhenDeliveredEvent, Parameters<typeof withDeadLetter>[0] extends (m: never, c: infer C) => unknown ? C : never>(
       async (event) => {
         await confirmWhenDeliveredReactor(eventStore, event);

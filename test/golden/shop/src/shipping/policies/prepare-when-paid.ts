@@ -3,6 +3,7 @@
 import type { Command, Decider, Event, EventStore } from '@event-driven-io/emmett';
 import type { PostgreSQLEventStoreConsumer } from '@event-driven-io/emmett-postgresql';
 import { withDeadLetter } from '../../runtime/index.js';
+import { upcastEvent } from '../../evolution/index.js';
 import type { PaymentCaptured } from '../../payments/payment/events.js';
 import type { PrepareShipment } from '../shipment/commands.js';
 import { prepareShipment } from '../shipment/command-handler.js';
@@ -58,6 +59,8 @@ export const registerPrepareWhenPaid = (consumer: PostgreSQLEventStoreConsumer, 
   consumer.reactor<PrepareWhenPaidEvent>({
     processorId: 'shipping:prepare-when-paid',
     canHandle: [...prepareWhenPaidEventTypes],
+    // Stored events of older versions reach the policy upcast to their current version.
+    messageOptions: { schema: { versioning: { upcast: upcastEvent } } },
     eachMessage: withDeadLetter<PrepareWhenPaidEvent, Parameters<typeof withDeadLetter>[0] extends (m: never, c: infer C) => unknown ? C : never>(
       async (event) => {
         await prepareWhenPaidReactor(eventStore, event);

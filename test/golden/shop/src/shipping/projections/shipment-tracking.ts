@@ -2,6 +2,7 @@
 // Read model ShipmentTracking, async: runs in a consumer as processor shipping:shipment-tracking (eventual consistency, lag target 5s).
 import { inMemorySingleStreamProjection } from '@event-driven-io/emmett';
 import { pongoSingleStreamProjection } from '@event-driven-io/emmett-postgresql';
+import { upcastEvent } from '../../evolution/index.js';
 import type { ShipmentDelivered, ShipmentDispatched, ShipmentPrepared } from '../shipment/events.js';
 import * as logic from './shipment-tracking.logic.js';
 
@@ -51,6 +52,8 @@ export const shipmentTrackingProjection = pongoSingleStreamProjection<ShipmentTr
   canHandle: [...shipmentTrackingEventTypes],
   getDocumentId: shipmentTrackingDocumentId,
   evolve: evolveShipmentTracking,
+  // Stored events of older versions reach evolve upcast to their current version.
+  eventsOptions: { schema: { versioning: { upcast: upcastEvent } } },
 });
 
 export const shipmentTrackingInMemoryProjection = inMemorySingleStreamProjection<ShipmentTracking, ShipmentTrackingEvent>({

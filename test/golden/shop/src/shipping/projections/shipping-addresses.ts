@@ -2,6 +2,7 @@
 // Read model ShippingAddresses, async: runs in a consumer as processor shipping:shipping-addresses (eventual consistency, lag target 5s).
 import { inMemorySingleStreamProjection } from '@event-driven-io/emmett';
 import { pongoSingleStreamProjection } from '@event-driven-io/emmett-postgresql';
+import { upcastEvent } from '../../evolution/index.js';
 import type { OrderPlaced } from '../../ordering/order/events.js';
 import type { Address } from '../../ordering/values.js';
 import * as logic from './shipping-addresses.logic.js';
@@ -43,6 +44,8 @@ export const shippingAddressesProjection = pongoSingleStreamProjection<ShippingA
   canHandle: [...shippingAddressesEventTypes],
   getDocumentId: shippingAddressesDocumentId,
   evolve: evolveShippingAddresses,
+  // Stored events of older versions reach evolve upcast to their current version.
+  eventsOptions: { schema: { versioning: { upcast: upcastEvent } } },
 });
 
 export const shippingAddressesInMemoryProjection = inMemorySingleStreamProjection<ShippingAddresses, ShippingAddressesEvent>({

@@ -4,12 +4,17 @@ import { DeciderCommandHandler } from '@event-driven-io/emmett';
 import type { EventStore, HandleOptions } from '@event-driven-io/emmett';
 import type { ConfirmDelivery, DispatchShipment, PrepareShipment } from './commands.js';
 import { shipmentDecider, toShipmentStreamName } from './decider.js';
+import { shippingEventVersioning } from '../evolution/upcasters.js';
 
-/** Emmett's DeciderCommandHandler; a version conflict (a concurrent append) is retried 3 times. */
+/**
+ * Emmett's DeciderCommandHandler; a version conflict (a concurrent append) is retried 3 times.
+ * Stored events are upcast to their current version on read, new ones stamped with it on append.
+ */
 export const handleShipment = DeciderCommandHandler({
   ...shipmentDecider,
   mapToStreamId: toShipmentStreamName,
   retry: { onVersionConflict: 3 },
+  schema: { versioning: shippingEventVersioning },
 });
 
 /**
