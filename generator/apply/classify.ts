@@ -18,6 +18,17 @@ export interface Decision {
   original?: Buffer;
 }
 
+// A checkout with git's core.autocrlf turns LF into CRLF (hardening.md C4.43): a line-ending-only
+// difference is neither staleness nor a hand edit, and the file is left as the checkout made it.
+const withLf = (bytes: Buffer): Buffer | null => (bytes.includes(13) ? Buffer.from(bytes.toString('utf8').replace(/\r\n/g, '\n'), 'utf8') : null);
+
+/** The disk bytes are what stormsmith wrote (hash `sha`), allowing for CRLF line endings. */
+const writtenByUs = (disk: Buffer, sha: string): boolean => {
+  if (sha256(disk) === sha) return true;
+  const lf = withLf(disk);
+  return lf !== null && sha256(lf) === sha;
+};
+
 const HAND_EDIT_HINT = (path: string) =>
   `move your change into a user-owned file (or the model), restore the file, or rerun with --force ${path} to overwrite it`;
 
@@ -27,11 +38,11 @@ export function decideGenerated(planned: PlannedFile, disk: Buffer | null, entry
   const newEntry: ManifestEntry = { ownership: 'generated', sha256: plannedHash, sources: planned.sources };
   const base = { path: planned.path, ownership: 'generated' as const };
   if (disk === null) return { report: { ...base, status: 'added' }, write: planned.contents, entry: newEntry };
-  if (disk.equals(Buffer.from(planned.contents, 'utf8'))) {
+  const plannedBytes = Buffer.from(planned.contents, 'utf8');
+  if (disk.equals(plannedBytes) || withLf(disk)?.equals(plannedBytes)) {
     return { report: { ...base, status: 'unchanged' }, entry: newEntry };
   }
   const diskText = disk.toString('utf8');
-  const diskHash = sha256(disk);
   const diff = () => unifiedDiff(planned.path, diskText, planned.contents);
   if (entry === undefined) {
     if (forced) return { report: { ...base, status: 'changed', forced: true, ...(wantDiff ? { diff: diff() } : {}) }, write: planned.contents, entry: newEntry, original: disk };
@@ -47,7 +58,7 @@ export function decideGenerated(planned: PlannedFile, disk: Buffer | null, entry
       },
     };
   }
-  if (diskHash !== entry.sha256) {
+  if (!writtenByUs(disk, entry.sha256)) {
     if (forced) return { report: { ...base, status: 'changed', forced: true, ...(wantDiff ? { diff: diff() } : {}) }, write: planned.contents, entry: newEntry, original: disk };
     return {
       report: { ...base, status: 'hand-edited', diff: diff() },
@@ -68,7 +79,7 @@ export function decideGenerated(planned: PlannedFile, disk: Buffer | null, entry
 export function decideStale(path: string, disk: Buffer | null, entry: ManifestEntry, forced: boolean): Decision {
   const base = { path, ownership: 'generated' as const };
   if (disk === null) return { report: { ...base, status: 'removed' } };
-  const handEdited = sha256(disk) !== entry.sha256;
+  const handEdited = !writtenByUs(disk, entry.sha256);
   if (handEdited && !forced) {
     return {
       report: { ...base, status: 'hand-edited', diff: unifiedDiff(path, disk.toString('utf8'), '') },

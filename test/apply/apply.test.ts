@@ -91,6 +91,23 @@ describe('apply: hand edits and ownership', () => {
     expect((await apply(planV2, out)).ok).toBe(true);
   });
 
+  it('treats CRLF line endings from a git autocrlf checkout as neither stale nor hand-edited', async () => {
+    const out = tempDir();
+    await apply(v1(), out);
+    const crlf = (p: string) => fs.writeFileSync(path.join(out, p), fs.readFileSync(path.join(out, p), 'utf8').replace(/\n/g, '\r\n'));
+    crlf('src/a.ts');
+    crlf('src/b.ts');
+    const check = await apply(v1(), out, { mode: 'check' });
+    expect(check).toMatchObject({ ok: true, stale: false });
+    // A model change rewrites a CRLF file (untouched apart from line endings) and removes another.
+    const report = await apply(fileMap(generated('src/a.ts', A2), scaffold('src/logic.ts', 'x')), out);
+    expect(report.ok).toBe(true);
+    expect(report.files.filter((f) => f.path.startsWith('src/')).map((f) => `${f.status} ${f.path}`)).toEqual(['changed src/a.ts', 'removed src/b.ts', 'unchanged src/logic.ts']);
+    // A real edit is still an edit, whatever the line endings.
+    fs.writeFileSync(path.join(out, 'src/a.ts'), A2.replace(/\n/g, '\r\n') + '// mine\r\n');
+    expect((await apply(v1(), out)).problems.map((p) => p.code)).toEqual(['E_HAND_EDITED']);
+  });
+
   it('refuses to remove a stale generated file that was hand-edited; --force removes it keeping a .orig at a free name', async () => {
     const out = tempDir();
     await apply(v1(), out);
