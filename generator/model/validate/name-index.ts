@@ -129,6 +129,13 @@ export function buildNameIndex(model: Model): NameIndex {
     }
   }
 
+  const namesCache = new Map<string, string[]>();
+  const namesOfKinds = (kinds: readonly ElementKind[]): string[] => {
+    const key = kinds.join(',');
+    let names = namesCache.get(key);
+    if (!names) namesCache.set(key, (names = [...new Set(kinds.flatMap((k) => namesByKind.get(k) ?? []))]));
+    return names;
+  };
   let references: Reference[] | undefined;
   let names: DeclaredName[] | undefined;
   return {
@@ -142,7 +149,7 @@ export function buildNameIndex(model: Model): NameIndex {
     elements,
     byName,
     resolve,
-    namesOfKinds: (kinds) => kinds.flatMap((k) => namesByKind.get(k) ?? []),
+    namesOfKinds,
     emitters,
     consumers,
     emittedBy,

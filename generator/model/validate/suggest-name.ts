@@ -4,7 +4,13 @@
 import { didYouMean } from '../suggest.js';
 
 export function suggestName(name: string, candidates: Iterable<string>): string | undefined {
-  const list = [...candidates];
+  // Edit distance is at least the difference in length, and a suggestion may be at most about a
+  // third of the name away, so most candidates are ruled out by length alone. This keeps a model
+  // with many typos and many names from turning did-you-mean into a quadratic hot spot.
+  const list: string[] = [];
+  for (const c of candidates) {
+    if (Math.abs(c.length - name.length) <= Math.max(1, Math.floor(Math.max(c.length, name.length) / 3))) list.push(c);
+  }
   return didYouMean(name, list) ?? transposed(name, list);
 }
 
