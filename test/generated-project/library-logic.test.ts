@@ -8,7 +8,9 @@ import { join, relative, sep } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { apply } from '../../generator/apply/index.js';
 import { loadTemplates } from '../../generator/emit/templates.js';
-import { GENERATED_RUN_TIMEOUT, planExample, REPO_ROOT, runGeneratedTests, runTool } from './support.js';
+import type { Command } from '../../generator/model/types.js';
+import { plan } from '../../generator/plan.js';
+import { GENERATED_RUN_TIMEOUT, loadExample, planExample, REPO_ROOT, runGeneratedTests, runTool } from './support.js';
 
 const FIXTURE = join(REPO_ROOT, 'test', 'fixtures', 'library-logic', 'generated');
 
@@ -66,5 +68,26 @@ describe('generated library service with hand-written logic', () => {
     }
     // And nothing generated changed either: every planned file is reported unchanged.
     expect(report.files.filter((f) => f.status !== 'unchanged').map((f) => `${f.path}: ${f.status}`)).toEqual([]);
+  }, GENERATED_RUN_TIMEOUT);
+
+  it('grows a typed stub when the model gains a command, keeping every hand-written body', async () => {
+    const model = loadExample('library');
+    const lending = model.contexts[0]!;
+    const returnBook = lending.commands.find((c) => c.name === 'ReturnBook')!;
+    const waive: Command = { ...returnBook, name: 'WaiveLoan', description: 'The branch writes a lost book off.', fields: returnBook.fields.slice(0, 1), rejects: [] };
+    lending.commands = [...lending.commands, waive];
+    const report = await apply(await plan(model, { templates, modelRoot: 'models/library' }), dir);
+    expect(report.problems).toEqual([]);
+    const logicPath = 'src/lending/loan/logic.ts';
+    const grown = readFileSync(join(dir, logicPath), 'utf8');
+    const original = readFileSync(join(FIXTURE, logicPath), 'utf8');
+    // Every hand-written line is still there (import lists may gain names); the stub and the
+    // import it needs were added.
+    for (const line of original.split('\n').filter((l) => !l.startsWith('import '))) expect(grown).toContain(line);
+    expect(grown).toMatch(/import type \{[^}]*\bWaiveLoan\b[^}]*\bWaiveLoanRejections\b[^}]*\} from '\.\/commands\.js';/);
+    expect(grown).toContain('export function decideWaiveLoan(command: WaiveLoan, state: LoanState, reject: WaiveLoanRejections): BookReturned | BookReturned[] {');
+    expect(grown).toContain("import { notImplemented } from '../../runtime/index.js';");
+    const tsc = runTool(dir, 'tsc', ['-p', 'tsconfig.json']);
+    expect(tsc.output).toBe('');
   }, GENERATED_RUN_TIMEOUT);
 });
