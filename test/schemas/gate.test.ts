@@ -175,6 +175,9 @@ ${fields}${previous}`;
       const ds = errors(evaluateGate(model, releaseAll(sales(pub(1, '      orderId: uuid\n      channel: enum(web|app)\n')))).diagnostics);
       expect(ds.map((d) => [d.rule, d.line])).toEqual([['ENUM_VALUE_ADDED', lineOf(model, 'channel')]]);
       expect(ds[0]!.message).toContain('forward');
+      // A new version would not help: consumers of a published event read every version.
+      expect(ds[0]!.hint).toContain('publish a new event type');
+      expect(ds[0]!.hint).not.toContain('bump');
     });
 
     it('compares with every released version, not only the last (transitive)', () => {

@@ -83,6 +83,10 @@ function fitsSchema(value: JsonValue, schema: JsonValue): boolean {
   }
 }
 
+/** A new version does not help consumers of a published event: they read every version. */
+const PUBLISHED_HINT = (change: Change): string =>
+  `consumers of a published event read every version, so a new version does not help (${change.rule}): keep the event forward compatible (add optional fields only; never remove or retype a field, never add an enum value), or publish a new event type`;
+
 const cmp = (a: string | number, b: string | number): number => (a < b ? -1 : a > b ? 1 : 0);
 
 class GateRun {
@@ -252,7 +256,7 @@ class GateRun {
             change,
             'forward',
             `${event.name} is published: consumers still reading v${r.version} cannot read v${event.version} events: ${change.message}`,
-            `keep published events forward compatible (add optional fields, never remove or retype one), or publish a new event type; ${ruleInfo(change.rule).advice}`,
+            PUBLISHED_HINT(change),
           );
         }
       }
@@ -270,7 +274,7 @@ class GateRun {
     if (event.published) {
       const consumer = openSchema(releasedSchema) as JsonSchema;
       for (const change of diffSchemas(consumer, current, { reserved: event.reserved }).filter((c) => breaks(c, 'forward') && !backward.some((b) => b.rule === c.rule && b.path === c.path))) {
-        this.finding(event, version, change, 'forward', `${event.name} is published and v${version} is released; consumers reject: ${change.message}`, this.bumpHint(event, version, change));
+        this.finding(event, version, change, 'forward', `${event.name} is published and v${version} is released; consumers reject: ${change.message}`, PUBLISHED_HINT(change));
         reported++;
       }
     }

@@ -8,7 +8,7 @@ import { jsonEqual, type RuleFamily, type SchemaObject } from '../walk.js';
 export const arrayRules: RuleInfo[] = [
   { id: 'TUPLE_LENGTH_CHANGED', category: 'wire', summary: 'the number of positional items (prefixItems) changed', backward: 'breaking', forward: 'breaking', ref: 'B3 #28', advice: 'use a new field, or bump the version and convert in a custom upcast' },
   { id: 'UNIQUE_ITEMS_ADDED', category: 'wire', summary: 'items must now be unique', backward: 'breaking', forward: 'compatible', ref: 'B3 #28', advice: 'bump the version and de-duplicate stored arrays in the upcast' },
-  { id: 'UNIQUE_ITEMS_REMOVED', category: 'wire', summary: 'items no longer need to be unique', backward: 'compatible', forward: 'breaking', ref: 'B3 #28', advice: 'upgrade consumers first (published events: bump the version)' },
+  { id: 'UNIQUE_ITEMS_REMOVED', category: 'wire', summary: 'items no longer need to be unique', backward: 'compatible', forward: 'breaking', ref: 'B3 #28', advice: 'upgrade consumers first; a published event cannot do this (consumers of older versions would reject new events): publish a new event type instead' },
   { id: 'CONTAINS_CHANGED', category: 'wire', summary: 'the contains constraint changed', backward: 'breaking', forward: 'breaking', ref: 'B3 #28', advice: 'keep the old constraint, or bump the version' },
 ];
 

@@ -31,7 +31,7 @@ interface RangeBound {
 }
 
 const tighterAdvice = 'bump the event version and fix stored values in the upcast, or keep the old bound';
-const looserAdvice = 'upgrade consumers before producers use the wider range (published events: bump the version)';
+const looserAdvice = 'upgrade consumers before producers use the wider range; a published event cannot do this: publish a new event type instead';
 
 export const boundRules: RuleInfo[] = [
   ...COUNT_BOUNDS.flatMap((b): RuleInfo[] => [

@@ -6,12 +6,12 @@ import { jsonEqual, type RuleFamily } from '../walk.js';
 
 export const enumConstRules: RuleInfo[] = [
   { id: 'ENUM_VALUE_REMOVED', category: 'wire', summary: 'an enum value was removed; stored data may hold it', backward: 'breaking', forward: 'compatible', ref: 'B3 #23', advice: 'keep the value (deprecate it), or bump the version and map it in the upcast' },
-  { id: 'ENUM_VALUE_ADDED', category: 'wire', summary: 'an enum value was added; old readers (and exhaustive switches) do not know it', backward: 'compatible', forward: 'breaking', ref: 'B3 #24', advice: 'upgrade consumers first (published events: bump the version)' },
+  { id: 'ENUM_VALUE_ADDED', category: 'wire', summary: 'an enum value was added; old readers (and exhaustive switches) do not know it', backward: 'compatible', forward: 'breaking', ref: 'B3 #24', advice: 'upgrade consumers first; a published event cannot do this (consumers of older versions would reject new events): publish a new event type instead' },
   { id: 'ENUM_ADDED', category: 'wire', summary: 'an enum restriction was added', backward: 'breaking', forward: 'compatible', ref: 'B3 #23', advice: 'bump the version and map stored values in the upcast' },
-  { id: 'ENUM_REMOVED', category: 'wire', summary: 'an enum restriction was dropped', backward: 'compatible', forward: 'breaking', ref: 'B3 #24', advice: 'upgrade consumers first (published events: bump the version)' },
+  { id: 'ENUM_REMOVED', category: 'wire', summary: 'an enum restriction was dropped', backward: 'compatible', forward: 'breaking', ref: 'B3 #24', advice: 'upgrade consumers first; a published event cannot do this (consumers of older versions would reject new events): publish a new event type instead' },
   { id: 'CONST_CHANGED', category: 'wire', summary: 'a const value changed', backward: 'breaking', forward: 'breaking', ref: 'B3 #25', advice: 'use a new event or a new version with a custom upcast' },
   { id: 'CONST_ADDED', category: 'wire', summary: 'a const restriction was added', backward: 'breaking', forward: 'compatible', ref: 'B3 #25', advice: 'bump the version and set the value in the upcast' },
-  { id: 'CONST_REMOVED', category: 'wire', summary: 'a const restriction was dropped', backward: 'compatible', forward: 'breaking', ref: 'B3 #25', advice: 'upgrade consumers first (published events: bump the version)' },
+  { id: 'CONST_REMOVED', category: 'wire', summary: 'a const restriction was dropped', backward: 'compatible', forward: 'breaking', ref: 'B3 #25', advice: 'upgrade consumers first; a published event cannot do this (consumers of older versions would reject new events): publish a new event type instead' },
 ];
 
 const show = (values: JsonValue[]): string => values.map((v) => JSON.stringify(v)).join(', ');

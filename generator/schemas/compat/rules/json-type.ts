@@ -5,7 +5,7 @@ import type { RuleFamily, SchemaObject } from '../walk.js';
 
 export const jsonTypeRules: RuleInfo[] = [
   { id: 'TYPE_CHANGED', category: 'wire', summary: 'the type changed (string -> number, object -> array)', backward: 'breaking', forward: 'breaking', ref: 'B2 #15', advice: 'add a new field (or a new event) instead; or bump the version and convert in a custom upcast' },
-  { id: 'TYPE_EXTENDED', category: 'wire', summary: 'the type was widened (integer -> number, null added)', backward: 'compatible', forward: 'breaking', ref: 'B2 #16', advice: 'upgrade consumers first (published events: bump the version)' },
+  { id: 'TYPE_EXTENDED', category: 'wire', summary: 'the type was widened (integer -> number, null added)', backward: 'compatible', forward: 'breaking', ref: 'B2 #16', advice: 'upgrade consumers first; a published event cannot do this (consumers of older versions would reject new events): publish a new event type instead' },
   { id: 'TYPE_NARROWED', category: 'wire', summary: 'the type was narrowed (number -> integer, null dropped)', backward: 'breaking', forward: 'compatible', ref: 'B2 #17', advice: 'keep the wider type, or bump the version and convert stored values in the upcast' },
 ];
 

@@ -7,14 +7,14 @@ import { isObject, jsonEqual, seg, type RuleFamily, type SchemaObject } from '..
 
 export const contentModelRules: RuleInfo[] = [
   { id: 'ADDITIONAL_PROPERTIES_REMOVED', category: 'wire', summary: 'an open object was closed (additionalProperties: false)', backward: 'breaking', forward: 'compatible', ref: 'B1 #10', advice: 'keep the object open, or bump the version' },
-  { id: 'ADDITIONAL_PROPERTIES_ADDED', category: 'wire', summary: 'a closed object was opened', backward: 'compatible', forward: 'breaking', ref: 'B1 #11', advice: 'upgrade consumers first (published events: bump the version)' },
+  { id: 'ADDITIONAL_PROPERTIES_ADDED', category: 'wire', summary: 'a closed object was opened', backward: 'compatible', forward: 'breaking', ref: 'B1 #11', advice: 'upgrade consumers first; a published event cannot do this (consumers of older versions would reject new events): publish a new event type instead' },
   { id: 'ADDITIONAL_PROPERTIES_NARROWED', category: 'wire', summary: 'the additionalProperties schema accepts less than before', backward: 'breaking', forward: 'depends', ref: 'B1 #12', advice: 'keep the old additionalProperties schema, or bump the version' },
-  { id: 'ADDITIONAL_PROPERTIES_EXTENDED', category: 'wire', summary: 'the additionalProperties schema accepts more than before', backward: 'compatible', forward: 'breaking', ref: 'B1 #12', advice: 'upgrade consumers first (published events: bump the version)' },
+  { id: 'ADDITIONAL_PROPERTIES_EXTENDED', category: 'wire', summary: 'the additionalProperties schema accepts more than before', backward: 'compatible', forward: 'breaking', ref: 'B1 #12', advice: 'upgrade consumers first; a published event cannot do this (consumers of older versions would reject new events): publish a new event type instead' },
   { id: 'PATTERN_PROPERTY_ADDED', category: 'wire', summary: 'a patternProperties entry was added', backward: 'depends', forward: 'depends', ref: 'B1 #14', advice: 'make the pattern schema accept what additionalProperties accepted, or bump the version' },
   { id: 'PATTERN_PROPERTY_REMOVED', category: 'wire', summary: 'a patternProperties entry was removed', backward: 'depends', forward: 'depends', ref: 'B1 #14', advice: 'keep the pattern, or bump the version' },
   { id: 'PATTERN_PROPERTY_CHANGED', category: 'wire', summary: 'the schema of a patternProperties entry changed incompatibly', backward: 'depends', forward: 'depends', ref: 'B1 #14', advice: 'keep the pattern schema compatible, or bump the version' },
   { id: 'DEPENDENT_REQUIRED_ADDED', category: 'wire', summary: 'a dependentRequired/dependencies constraint was added', backward: 'breaking', forward: 'compatible', ref: 'B1 #13', advice: 'drop the dependency, or bump the version and fill the dependent fields in the upcast' },
-  { id: 'DEPENDENT_REQUIRED_REMOVED', category: 'wire', summary: 'a dependentRequired/dependencies constraint was removed', backward: 'compatible', forward: 'breaking', ref: 'B1 #13', advice: 'upgrade consumers first (published events: bump the version)' },
+  { id: 'DEPENDENT_REQUIRED_REMOVED', category: 'wire', summary: 'a dependentRequired/dependencies constraint was removed', backward: 'compatible', forward: 'breaking', ref: 'B1 #13', advice: 'upgrade consumers first; a published event cannot do this (consumers of older versions would reject new events): publish a new event type instead' },
 ];
 
 /** additionalProperties as a schema: absent/true = {} (anything), false = nothing. */

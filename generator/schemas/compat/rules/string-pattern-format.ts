@@ -7,10 +7,10 @@ import type { RuleFamily } from '../walk.js';
 export const stringPatternFormatRules: RuleInfo[] = [
   { id: 'PATTERN_ADDED', category: 'wire', summary: 'a pattern was added', backward: 'breaking', forward: 'compatible', ref: 'B3 #26', advice: 'bump the version and normalise stored values in the upcast' },
   { id: 'PATTERN_CHANGED', category: 'wire', summary: 'a pattern changed', backward: 'breaking', forward: 'breaking', ref: 'B3 #26', advice: 'keep the old pattern, or bump the version and convert in the upcast' },
-  { id: 'PATTERN_REMOVED', category: 'wire', summary: 'a pattern was removed', backward: 'compatible', forward: 'breaking', ref: 'B3 #26', advice: 'upgrade consumers first (published events: bump the version)' },
+  { id: 'PATTERN_REMOVED', category: 'wire', summary: 'a pattern was removed', backward: 'compatible', forward: 'breaking', ref: 'B3 #26', advice: 'upgrade consumers first; a published event cannot do this (consumers of older versions would reject new events): publish a new event type instead' },
   { id: 'FORMAT_ADDED', category: 'semantic', summary: 'a format was added; validating readers reject stored values that do not match', backward: 'breaking', forward: 'compatible', ref: 'B3 #29', advice: 'bump the version and normalise stored values in the upcast' },
   { id: 'FORMAT_CHANGED', category: 'semantic', summary: 'the format changed (date -> date-time, uuid -> email)', backward: 'breaking', forward: 'breaking', ref: 'B3 #29', advice: 'add a new field with the new format; or bump the version and convert in a custom upcast' },
-  { id: 'FORMAT_REMOVED', category: 'semantic', summary: 'a format was removed; old validating readers reject free-form values', backward: 'compatible', forward: 'breaking', ref: 'B3 #29', advice: 'upgrade consumers first (published events: bump the version)' },
+  { id: 'FORMAT_REMOVED', category: 'semantic', summary: 'a format was removed; old validating readers reject free-form values', backward: 'compatible', forward: 'breaking', ref: 'B3 #29', advice: 'upgrade consumers first; a published event cannot do this (consumers of older versions would reject new events): publish a new event type instead' },
 ];
 
 export const stringPatternFormatFamily: RuleFamily = {
