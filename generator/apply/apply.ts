@@ -12,7 +12,7 @@ import { decideGenerated, decideStale, type Decision } from './classify.js';
 import { nodeFs, type ApplyFs } from './fs-facade.js';
 import { acquireLock, LOCK_PATH, LockedError } from './lock.js';
 import { emptyManifest, MANIFEST_PATH, ManifestError, parseManifest, serializeManifest, type Manifest, type ManifestEntry } from './manifest.js';
-import { checkPathName, findCollisions, SafeReader, STATE_DIR } from './path-safety.js';
+import { checkPathName, findCollisions, foldPath, SafeReader, STATE_DIR } from './path-safety.js';
 import { decideScaffold, scaffoldNeedsParse, type Grower } from './scaffold.js';
 import { commitTransaction, hasJournal, recoverInterrupted, type TxnWrite } from './transaction.js';
 import type { ApplyFileReport, ApplyOptions, ApplyProblem, ApplyReport, Orphan } from './types.js';
@@ -159,6 +159,7 @@ export async function apply(plan: FileMap, outDir: string, options: ApplyOptions
         decisions.push({ report: { path, ownership: 'scaffold', status: 'unchanged' }, entry });
       }
     }
+    problems.push(...diskCollisions(fs, root, decisions));
     const usedForce = new Set(decisions.filter((d) => d.report.forced).map((d) => d.report.path));
     for (const path of forced) {
       if (!usedForce.has(path)) warnings.push({ code: 'W_FORCE_UNUSED', path, message: `--force ${path}: nothing at that path needed forcing` });
@@ -191,6 +192,41 @@ export async function apply(plan: FileMap, outDir: string, options: ApplyOptions
       }
     }
   }
+}
+
+/**
+ * A new file whose name differs only in case or Unicode form from a file already in its folder
+ * (one that this run does not remove) would be the same file on Windows and macOS: refused
+ * here too, so that the tree checks out everywhere. Only folders that receive new files are listed.
+ */
+function diskCollisions(fs: ApplyFs, root: string, decisions: Decision[]): ApplyProblem[] {
+  const removed = new Set(decisions.filter((d) => d.write === null).map((d) => d.report.path));
+  const listings = new Map<string, Map<string, string>>();
+  const problems: ApplyProblem[] = [];
+  for (const d of decisions) {
+    if (d.report.status !== 'added') continue;
+    const slash = d.report.path.lastIndexOf('/');
+    const dir = slash < 0 ? '' : d.report.path.slice(0, slash);
+    let listing = listings.get(dir);
+    if (!listing) {
+      listing = new Map();
+      const full = dir ? abs(root, dir) : root;
+      if (fs.lstat(full)?.kind === 'directory') for (const name of fs.readdir(full)) listing.set(foldPath(name), name);
+      listings.set(dir, listing);
+    }
+    const name = d.report.path.slice(slash + 1);
+    const existing = listing.get(foldPath(name));
+    const existingPath = existing === undefined ? undefined : dir ? `${dir}/${existing}` : existing;
+    if (existing !== undefined && existing !== name && !removed.has(existingPath!)) {
+      problems.push({
+        code: 'E_PATH_COLLISION',
+        path: d.report.path,
+        message: `"${d.report.path}" and the existing "${existingPath}" are the same name on case-insensitive file systems (Windows, macOS)`,
+        hint: `rename or move "${existingPath}"`,
+      });
+    }
+  }
+  return problems;
 }
 
 /** A lock file that cannot be removed is left for stale-lock detection (its pid dies with us). */

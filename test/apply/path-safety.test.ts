@@ -55,6 +55,25 @@ describe('path names are checked by the strictest OS rules, on every OS', () => 
   });
 });
 
+describe('collisions with files already on disk', () => {
+  it('refuses a new file whose name only differs in case from a file in its folder', async () => {
+    const out = tempDir();
+    await apply(fileMap(generated('src/a.ts', 'export {};\n')), out);
+    fs.writeFileSync(path.join(out, 'src/loan.ts'), 'mine');
+    const report = await apply(fileMap(generated('src/a.ts', 'export {};\n'), generated('src/Loan.ts', 'export {};\n')), out);
+    expect(report.problems.map((p) => `${p.code} ${p.path}`)).toEqual(['E_PATH_COLLISION src/Loan.ts']);
+    expect(fs.readdirSync(path.join(out, 'src')).sort()).toEqual(['a.ts', 'loan.ts']);
+  });
+
+  it('allows a case-only rename of a file stormsmith owns (the old name is removed in the same run)', async () => {
+    const out = tempDir();
+    await apply(fileMap(generated('src/loan.ts', 'export {};\n')), out);
+    const report = await apply(fileMap(generated('src/Loan.ts', 'export const x = 1;\n')), out);
+    expect(report.ok).toBe(true);
+    expect(fs.readdirSync(path.join(out, 'src'))).toEqual(['Loan.ts']);
+  });
+});
+
 describe('paths on disk stay inside the real output folder', () => {
   it('refuses to write through a symlinked folder inside the output, even one pointing inside', async () => {
     const base = tempDir();
