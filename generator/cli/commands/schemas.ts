@@ -17,7 +17,7 @@ import { planRelease } from '../../schemas/registry/release.js';
 import { EXIT, type CliCommand, type CliIo } from '../io.js';
 import { readModel } from '../../io/read-model.js';
 import type { Model } from '../../model/types.js';
-import { findConfigFile } from '../project-config.js';
+import { findConfigFile, loadProjectConfig } from '../project-config.js';
 import { guarded, parseFormat, UsageError } from './generate.js';
 
 export const SCHEMAS_HELP = `Usage: stormsmith schemas <check|release> [model] [options]
@@ -45,13 +45,11 @@ function projectRoot(io: CliIo): string {
   return config ? path.dirname(config) : io.cwd;
 }
 
+/** The model from the argument, else from stormsmith.config.json (validated there). */
 function modelPath(io: CliIo, positional: string | undefined): string {
   if (positional !== undefined) return path.resolve(io.cwd, positional);
-  const config = findConfigFile(io.cwd);
-  if (config) {
-    const raw = JSON.parse(fs.readFileSync(config, 'utf8')) as { model?: unknown };
-    if (typeof raw.model === 'string') return path.resolve(path.dirname(config), raw.model);
-  }
+  const model = loadProjectConfig(io.cwd)?.model;
+  if (model !== undefined) return model;
   throw new UsageError('no model given: pass a model folder, or add "model" to stormsmith.config.json');
 }
 
