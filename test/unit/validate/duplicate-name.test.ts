@@ -1,3 +1,4 @@
+// hardening.md C1.4: the same name defined twice (also across files) is reported with both places.
 import { describe, expect, it } from 'vitest';
 import { CLEAN, check, ctx, expectAt, posOf, variant } from './helpers.js';
 

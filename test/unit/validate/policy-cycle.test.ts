@@ -1,3 +1,4 @@
+// hardening.md C1.17: policy -> command -> event -> same policy is E_CYCLE with the path; no unbounded recursion.
 import { describe, expect, it } from 'vitest';
 import { CLEAN, check, ctx, expectAt, variant } from './helpers.js';
 

@@ -1,3 +1,4 @@
+// hardening.md C1.16: a dangling reference of any kind is E_UNRESOLVED_REF at the reference, with did-you-mean.
 import { describe, expect, it } from 'vitest';
 import { CLEAN, check, ctx, expectAt, variant } from './helpers.js';
 

@@ -1,3 +1,4 @@
+// hardening.md C1.17: a value object that contains itself (directly or transitively) is E_CYCLE.
 import { describe, expect, it } from 'vitest';
 import { CLEAN, check, expectAt, variant } from './helpers.js';
 
