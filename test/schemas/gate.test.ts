@@ -157,6 +157,19 @@ describe('schema gate', () => {
     expect(errors(evaluateGate(sales(withUnit('euros')), releaseAll(sales(withUnit('cents')))).diagnostics).map((d) => d.rule)).toEqual(['UNIT_CHANGED']);
   });
 
+  it('catches a changed default of a released field (Confluent accepts it; replays would differ)', () => {
+    const withDefault = (value: string) => `  OrderPlaced:
+    aggregate: Order
+    version: 1
+    fields:
+      orderId: uuid
+      channel?: { type: string, default: ${value} }
+`;
+    const model = sales(withDefault('app'));
+    const ds = errors(evaluateGate(model, releaseAll(sales(withDefault('web')))).diagnostics);
+    expect(ds.map((d) => [d.rule, d.line])).toEqual([['DEFAULT_CHANGED', lineOf(model, 'channel')]]);
+  });
+
   describe('published events (FULL_TRANSITIVE)', () => {
     const pub = (version: number, fields: string, previous = '') => `  OrderPlaced:
     aggregate: Order
