@@ -1,5 +1,5 @@
 // `stormsmith validate` in-process: formats, exit codes, default path, usage and IO errors.
-import { mkdtempSync } from 'node:fs';
+import { mkdtempSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -99,7 +99,7 @@ describe('stormsmith validate', () => {
 
   it('reports a folder without model files as E_NO_MODEL with exit 2', async () => {
     const dir = mkdtempSync(path.join(os.tmpdir(), 'stormsmith-empty-'));
-    trees.push(() => undefined);
+    trees.push(() => rmSync(dir, { recursive: true, force: true }));
     const run = await runCli(['validate', dir], os.tmpdir());
     expect(run.code).toBe(2);
     expect(run.stderr).toContain('error[E_NO_MODEL]: no model files (*.yaml, *.yml) in');
