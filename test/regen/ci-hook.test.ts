@@ -4,6 +4,7 @@ import { spawnSync } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { parse as parseYaml } from 'yaml';
 import { libraryRepo, REPO_ROOT } from './support.js';
 
 /** The ```sh block that follows the pre-commit-hook marker in docs/ci.md. */
@@ -23,6 +24,17 @@ function git(repo: string, ...args: string[]) {
     env: { ...process.env, STORMSMITH },
   });
 }
+
+describe('docs/ci.md GitHub Actions workflow', () => {
+  it('is valid YAML whose job runs the gate with GitHub annotations', () => {
+    const doc = fs.readFileSync(path.join(REPO_ROOT, 'docs/ci.md'), 'utf8');
+    const block = /```yaml\n(# \.github\/workflows\/[\s\S]*?)```/.exec(doc);
+    expect(block).not.toBeNull();
+    const workflow = parseYaml(block![1]!) as { jobs: Record<string, { steps: { run?: string }[] }> };
+    const runs = Object.values(workflow.jobs).flatMap((j) => j.steps.map((s) => s.run).filter(Boolean));
+    expect(runs).toEqual(['npm ci', 'npx stormsmith check --format github']);
+  });
+});
 
 describe('docs/ci.md pre-commit hook', () => {
   it('lets a clean commit through and refuses one with a hand-edited generated file', () => {
