@@ -306,5 +306,5 @@ async function finish(
 function missingFolderReport(outDir: string, mode: ApplyReport['mode'], plan: FileMap): ApplyReport {
   const files: ApplyFileReport[] = [...plan.values()].map((f) => ({ path: f.path, ownership: f.ownership, status: 'added' as const })).sort(byPath);
   const stale = files.length > 0;
-  return { outDir, mode, files, orphans: [], warnings: [], problems: [], written: 0, stale, ok: mode !== 'check' || !stale };
+  return { outDir, mode, files, orphans: [], warnings: [], problems: [], written: 0, stale, ok: mode !== 'check' || !stale, folderMissing: true };
 }

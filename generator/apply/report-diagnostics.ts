@@ -26,7 +26,10 @@ export function applyDiagnostics(report: ApplyReport, cwd: string): Diagnostic[]
   for (const p of report.problems) {
     out.push({ code: p.code, severity: 'error', file: at(p.path), line: p.line ?? 1, col: p.col ?? 1, message: p.message, ...(p.hint ? { hint: p.hint } : {}) });
   }
-  if (report.mode === 'check') {
+  if (report.mode === 'check' && report.folderMissing && report.stale) {
+    // One diagnostic for a folder that was never generated, not one per planned file.
+    out.push({ code: 'E_OUTPUT_MISSING', severity: 'error', file: at(''), line: 1, col: 1, message: `the output folder does not exist (${report.files.length} files to generate)`, hint: 'run `stormsmith generate` and commit the result' });
+  } else if (report.mode === 'check') {
     const reported = new Set(report.problems.map((p) => p.path));
     for (const f of report.files) {
       const stale = STALE[f.status];

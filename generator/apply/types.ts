@@ -76,4 +76,6 @@ export interface ApplyReport {
   stale: boolean;
   /** No problems, and in check mode nothing stale. */
   ok: boolean;
+  /** check / dry-run: the output folder does not exist yet. */
+  folderMissing?: boolean;
 }

@@ -52,7 +52,7 @@ describe('stormsmith generate', () => {
     expect(json.code).toBe(1);
     const doc = JSON.parse(json.stdout);
     expect(doc).toMatchObject({ command: 'generate --check', ok: false, outDir: 'service' });
-    expect(doc.diagnostics.some((d: { code: string }) => d.code === 'E_OUTPUT_MISSING')).toBe(true);
+    expect(doc.diagnostics.filter((d: { code: string }) => d.code.startsWith('E_'))).toEqual([expect.objectContaining({ code: 'E_OUTPUT_MISSING', file: 'service' })]);
   });
 
   it('blocks on model errors (exit 1, nothing written) and reports usage errors with exit 2', async () => {
