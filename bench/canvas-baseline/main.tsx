@@ -1,7 +1,7 @@
 // Bare React Flow reference for bench/canvas.ts: plain custom nodes with edges, sizes known up
 // front, only visible elements rendered (the configuration of performance.md), measured in the
 // same browser and the same run as the real board, so machine load affects both alike.
-import { ReactFlow, ReactFlowProvider, useReactFlow, type Edge, type Node, type NodeProps } from '@xyflow/react';
+import { Handle, Position, ReactFlow, ReactFlowProvider, useReactFlow, type Edge, type Node, type NodeProps } from '@xyflow/react';
 import '@xyflow/react/dist/style.css';
 import { memo, useEffect } from 'react';
 import { createRoot } from 'react-dom/client';
@@ -11,7 +11,9 @@ const n = Number(new URLSearchParams(location.search).get('n') ?? '1000');
 
 const Plain = memo(({ data }: NodeProps<Node<{ label: string }>>) => (
   <div data-testid="sticky" style={{ width: '100%', height: '100%', background: '#ffa94d', border: '1px solid #b35c00', padding: 6 }}>
+    <Handle type="target" position={Position.Left} />
     {data.label}
+    <Handle type="source" position={Position.Right} />
   </div>
 ));
 const nodeTypes = { plain: Plain };

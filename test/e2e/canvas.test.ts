@@ -27,6 +27,8 @@ async function openBoard(): Promise<{ page: Page; studio: Studio; dir: string }>
   const dir = copyModels('library');
   const studio = await startStudio(dir, rendererDir);
   const page = await browser.context.newPage();
+  // Fail on the step that hangs, with its selector, well before the test's own timeout.
+  page.setDefaultTimeout(15_000);
   const errors: string[] = [];
   page.on('pageerror', (e) => errors.push(e.message));
   await page.goto(studio.url);
@@ -70,7 +72,7 @@ function withoutBlocks(after: string, names: string[]): string {
 }
 
 describe('canvas in Chromium through stormsmith studio', () => {
-  it('adds, connects and edits stickies with live validation, undo/redo, and a minimal YAML save', async () => {
+  it('adds, connects and edits stickies with live validation, undo/redo, and a minimal YAML save', { timeout: 90_000 }, async () => {
     const { page, studio, dir } = await openBoard();
     try {
       const original = readFileSync(path.join(dir, 'lending.yaml'), 'utf8');
@@ -140,7 +142,7 @@ describe('canvas in Chromium through stormsmith studio', () => {
     }
   });
 
-  it('reloads a clean board when the file changes on disk and asks when the board is dirty', async () => {
+  it('reloads a clean board when the file changes on disk and asks when the board is dirty', { timeout: 90_000 }, async () => {
     const { page, studio, dir } = await openBoard();
     try {
       const file = path.join(dir, 'lending.yaml');
@@ -166,7 +168,7 @@ describe('canvas in Chromium through stormsmith studio', () => {
     }
   });
 
-  it('deletes with the links listed, finds elements, and previews generation', async () => {
+  it('deletes with the links listed, finds, copies, drops from the palette, exports, previews generation', { timeout: 90_000 }, async () => {
     const { page, studio } = await openBoard();
     try {
       // Search jumps to (and selects) an element.
@@ -183,6 +185,31 @@ describe('canvas in Chromium through stormsmith studio', () => {
       await expect.poll(() => sticky(page, 'OverdueLoans').count()).toBe(0);
       await page.keyboard.press('Control+z');
       await sticky(page, 'OverdueLoans').waitFor();
+
+      // Copy and paste: the copy gets a fresh name. (Zoom to fit first: the search zoomed in.)
+      await page.locator('body').press('f');
+      await sticky(page, 'BorrowBook').click();
+      await page.keyboard.press('Control+c');
+      await page.keyboard.press('Control+v');
+      await sticky(page, 'BorrowBookCopy').waitFor();
+
+      // A sticky dragged from the palette onto the board, with its problem a click away.
+      const board = await page.getByTestId('board').boundingBox();
+      await page.getByTestId('palette-command').dragTo(page.getByTestId('board'), { targetPosition: { x: 120, y: (board?.height ?? 600) - 120 } });
+      await sticky(page, 'NewCommand').waitFor();
+      await sticky(page, 'Loan').click();
+      await expect.poll(() => page.getByTestId('properties').getAttribute('data-element')).toBe('Loan');
+      await page.getByTestId('tab-problems').click();
+      await page.locator('[data-testid="problem"][data-target="Lending/command/NewCommand"] button').first().click();
+      await expect.poll(() => page.getByTestId('properties').getAttribute('data-element')).toBe('NewCommand');
+
+      // Export draws every sticky of the board, also those out of view.
+      await page.getByTestId('menu-File').click();
+      const [download] = await Promise.all([page.waitForEvent('download'), page.getByTestId('action-file.exportSvg').click()]);
+      const svg = readFileSync((await download.path())!, 'utf8');
+      // 18 stickies of the example, the pasted copy and the dropped command.
+      expect(svg.match(/<g class="sticky"/g)).toHaveLength(20);
+      expect(svg).toContain('>BorrowBookCopy<');
 
       // Command palette runs the same actions as the menus.
       await page.keyboard.press('Control+k');

@@ -6,7 +6,7 @@
 // a change on disk reloads a clean board and raises a conflict on a dirty one; our own writes are
 // recognised by hash and never trigger a reload; unsaved texts are journalled until saved.
 
-import type { BoundedContext, Diagnostic, LoadResult, Model } from '../../../generator/model/types.js';
+import type { BoundedContext, Diagnostic, Layout, LoadResult, Model } from '../../../generator/model/types.js';
 import type { GenerationPreview, WorkspaceApi, WorkspaceChange, WorkspaceInfo } from '../../shared/workspace-api.js';
 import { ChangeRefused, type Change } from '../model/changes.js';
 import type { ProblemCount } from '../model/graph.js';
@@ -159,6 +159,9 @@ export class Session {
     for (const ctx of result.model.contexts) {
       const base = this.disk.get(ctx.file)?.text;
       if (base !== undefined && texts.get(ctx.file) === base) this.serialized.set(ctx, { base, text: base });
+      const layout = result.model.layouts[ctx.file];
+      const layoutBase = this.disk.get(layoutPathOf(ctx.file))?.text;
+      if (layout && layoutBase !== undefined && texts.get(layoutPathOf(ctx.file)) === layoutBase) this.serializedLayouts.set(layout, { base: layoutBase, text: layoutBase });
     }
     this.setModel(result.model, emptyHistory, { status, revision: this.state.revision + 1 });
     return true;
@@ -281,7 +284,7 @@ export class Session {
         const layout = model.layouts[ctx.file];
         const diskLayout = this.disk.get(layoutPath);
         if (diskLayout || (layout && Object.keys(layout.positions).length > 0)) {
-          texts.set(layoutPath, this.core.serializeLayout(layout ?? { positions: {} }, diskLayout?.text));
+          texts.set(layoutPath, layout ? this.serializeLayoutCached(layout, diskLayout?.text) : this.core.serializeLayout({ positions: {} }, diskLayout?.text));
         }
       } catch (error) {
         // The edit stays on the board, the file stays dirty and save refuses until it is fixed:
@@ -330,6 +333,16 @@ export class Session {
     if (hit && hit.base === base) return hit.text;
     const text = this.core.serializeContext(ctx, base);
     this.serialized.set(ctx, { base, text });
+    return text;
+  }
+
+  private serializedLayouts = new WeakMap<Layout, { base: string | undefined; text: string }>();
+
+  private serializeLayoutCached(layout: Layout, base: string | undefined): string {
+    const hit = this.serializedLayouts.get(layout);
+    if (hit && hit.base === base) return hit.text;
+    const text = this.core.serializeLayout(layout, base);
+    this.serializedLayouts.set(layout, { base, text });
     return text;
   }
 

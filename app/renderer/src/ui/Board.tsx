@@ -11,6 +11,7 @@ import {
   type Connection,
   type EdgeChange,
   type NodeChange,
+  type MiniMapNodeProps,
   type OnSelectionChangeParams,
 } from '@xyflow/react';
 import { useCallback, useEffect, useMemo, useRef, useState, type DragEvent } from 'react';
@@ -49,7 +50,9 @@ export function Board(props: BoardProps) {
   const { model, problems, dirtyFiles, selection, selectedEdge, apply, onSelection, onDropKind } = props;
   const graph = useMemo(() => toGraph(model, { problems, dirtyFiles }), [model, problems, dirtyFiles]);
   const selected = useMemo(() => new Set(selection), [selection]);
-  const [nodes, setNodes] = useState<BoardNode[]>([]);
+  const bigBoard = graph.nodes.length > MINIMAP_STICKY_LIMIT;
+  // Start with the board's nodes (not an empty list): one React Flow pass on open, not two.
+  const [nodes, setNodes] = useState<BoardNode[]>(() => graph.nodes);
   const flow = useReactFlow();
   const far = useFarZoom();
 
@@ -136,7 +139,7 @@ export function Board(props: BoardProps) {
 
   return (
     <FarZoomContext.Provider value={far}>
-      <div className={`board${far ? ' far' : ''}`} data-testid="board" onDragOver={onDragOver} onDrop={onDrop}>
+      <div className={`board${far ? ' far' : ''}${bigBoard ? ' big' : ''}`} data-testid="board" onDragOver={onDragOver} onDrop={onDrop}>
         <ReactFlow<BoardNode, BoardEdge>
           nodes={nodes}
           edges={edges}
@@ -157,12 +160,23 @@ export function Board(props: BoardProps) {
           proOptions={{ hideAttribution: true }}
           defaultEdgeOptions={{ type: 'default' }}
         >
-          <MiniMap pannable zoomable nodeColor={miniMapColor} nodeStrokeWidth={0} data-testid="minimap" />
+          <MiniMap pannable zoomable nodeColor={miniMapColor} nodeStrokeWidth={0} nodeComponent={bigBoard ? FramesOnlyMiniMapNode : undefined} data-testid="minimap" />
           <Controls showInteractive={false} />
         </ReactFlow>
       </div>
     </FarZoomContext.Provider>
   );
+}
+
+/**
+ * The minimap repaints on every pan; past this many nodes it shows the context frames only
+ * (hundreds of sticky rectangles cost more frames than they help orientation).
+ */
+const MINIMAP_STICKY_LIMIT = 400;
+
+function FramesOnlyMiniMapNode(props: MiniMapNodeProps) {
+  if (!props.id.startsWith('frame/')) return null;
+  return <rect x={props.x} y={props.y} width={props.width} height={props.height} fill="#c9cee0" rx={8} />;
 }
 
 function miniMapColor(n: BoardNode): string {
