@@ -28,14 +28,16 @@ export const crossContextRelationship: Rule = {
     for (const r of index.references) {
       if (!r.dependency) continue;
       const resolved = index.resolve(r.ref, r.from, r.kinds);
-      if (resolved.status === 'found') use(r.from, resolved.element.context, r.ref.loc, `${KIND_LABEL[resolved.element.kind]} ${resolved.element.name}`);
+      // Only cross-context uses need a label; most references stay inside their context.
+      if (resolved.status === 'found' && resolved.element.context !== r.from) use(r.from, resolved.element.context, r.ref.loc, `${KIND_LABEL[resolved.element.kind]} ${resolved.element.name}`);
     }
     for (const c of model.contexts) {
       for (const list of fieldListsOf(c)) {
         for (const field of list.fields) {
+          if (field.type.kind !== 'ref' && field.type.kind !== 'array') continue;
           for (const name of typeRefNames(field.type)) {
             const resolved = index.resolve({ name, loc: field.loc }, c.name, ['valueObject']);
-            if (resolved.status === 'found') use(c.name, resolved.element.context, field.loc, `value object ${name}`);
+            if (resolved.status === 'found' && resolved.element.context !== c.name) use(c.name, resolved.element.context, field.loc, `value object ${name}`);
           }
         }
       }

@@ -28,7 +28,9 @@ export const nameCollision: Rule = {
       const groups = new Map<string, Named[]>();
       for (const item of items) {
         const key = collisionKey(item.name);
-        groups.set(key, [...(groups.get(key) ?? []), item]);
+        const group = groups.get(key);
+        if (group) group.push(item);
+        else groups.set(key, [item]);
       }
       for (const group of groups.values()) {
         if (group.length < 2) continue;
