@@ -211,6 +211,17 @@ describe('canvas in Chromium through stormsmith studio', () => {
       expect(svg.match(/<g class="sticky"/g)).toHaveLength(20);
       expect(svg).toContain('>BorrowBookCopy<');
 
+      // Auto-layout (elkjs, loaded on first use) is one undoable step that moves stickies.
+      const positionOf = (name: string) =>
+        page.evaluate((n) => JSON.stringify(window.__stormsmith?.getState().model.layouts['lending.yaml']?.positions[n] ?? null), name);
+      const before = await positionOf('ReturnBook');
+      await page.getByTestId('menu-Board').click();
+      await page.getByTestId('action-board.autoLayout').click();
+      await expect.poll(() => page.getByTestId('undo').getAttribute('title')).toBe('Undo Auto-layout');
+      const after = await positionOf('ReturnBook');
+      expect(after).not.toBe('null');
+      expect(after).not.toBe(before);
+
       // Command palette runs the same actions as the menus.
       await page.keyboard.press('Control+k');
       await page.getByTestId('command-input').fill('preview gen');

@@ -3,13 +3,16 @@
 // policy / read model). The result is a single `move` change: undoable, and saved to the layout
 // sidecar like any manual move; nothing moves unless the user asks for it.
 
-import ELK, { type ElkExtendedEdge, type ElkNode } from 'elkjs/lib/elk.bundled.js';
+import type { ElkExtendedEdge, ElkNode } from 'elkjs/lib/elk.bundled.js';
 import type { Model } from '../../../generator/model/types.js';
 import type { Change } from './changes.js';
 import { toGraph } from './graph.js';
 import { refOfNodeId } from './refs.js';
 
-const elk = new ELK();
+// elkjs is ~1.5 MB of generated code that takes ~100 ms to evaluate: loaded on first use, not
+// at start-up (the board must open fast).
+let elk: Promise<{ layout(graph: ElkNode): Promise<ElkNode> }> | undefined;
+const loadElk = () => (elk ??= import('elkjs/lib/elk.bundled.js').then((m) => new m.default()));
 
 export async function autoLayout(model: Model): Promise<Change> {
   const graph = toGraph(model);
@@ -48,7 +51,7 @@ export async function autoLayout(model: Model): Promise<Change> {
     children,
     edges: crossEdges,
   };
-  const laid = await elk.layout(root);
+  const laid = await (await loadElk()).layout(root);
   const moves: Extract<Change, { type: 'move' }>['moves'] = [];
   for (const ctx of laid.children ?? []) {
     for (const n of ctx.children ?? []) {
