@@ -1,0 +1,153 @@
+// The entry points operations run through: src/ops-registry.ts (what `ops` knows: async
+// projections to rebuild, processors with their dead-letter retry handlers, long-lived
+// aggregates to snapshot), src/ops.ts (the `npm run ops` CLI) and src/main.ts (the service
+// process: consumers plus the /health and /metrics endpoint).
+
+import type { PlannedFile } from '../../plan-types.js';
+import { camelCase, pascalCase, policyNames, projectionNames } from '../../names.js';
+import { generatedHeader, importLine, importPath, propertyKey, str } from '../code.js';
+import { layout } from '../layout.js';
+import type { OpsFacts } from './facts.js';
+import { opsLayout } from './layout.js';
+
+const EVOLUTION_INDEX = 'src/evolution/index.ts';
+
+/** Two more spaces on every line of the entries (they sit inside the returned object). */
+const indent = (entries: string[]) => entries.join('').replace(/^(?=.)/gm, '  ');
+
+export function opsRegistryFile(ops: OpsFacts, sources: string[]): PlannedFile {
+  const path = opsLayout.registry;
+  const imports: string[] = [];
+  const projections: string[] = [];
+  const processors: string[] = [];
+  const aggregates: string[] = [];
+  const runtime = new Set(['type OpsRegistry']);
+  for (const p of ops.processors) {
+    const prefix = camelCase(p.context);
+    if (p.kind === 'projection') {
+      const names = projectionNames(p.context, p.name);
+      const alias = `${prefix}${pascalCase(names.postgres)}`;
+      imports.push(importLine([`${names.postgres} as ${alias}`], importPath(path, p.module)));
+      runtime.add('defineOpsProjection').add('onlyCanHandle');
+      projections.push(`    ${propertyKey(p.key)}: defineOpsProjection({ projection: onlyCanHandle(${alias}), processorId: ${str(p.processorId)} }),\n`);
+      processors.push(
+        `    ${propertyKey(p.key)}: {\n` +
+          `      processorId: ${str(p.processorId)},\n` +
+          `      eventTypes: ${alias}.canHandle,\n` +
+          `      // The projector upcasts before handle(); a dead letter holds the stored (maybe older) version.\n` +
+          `      retry: (message, context) => ${alias}.handle([upcastEvent(message) as Parameters<typeof ${alias}.handle>[0][number]], context),\n` +
+          `    },\n`,
+      );
+    } else {
+      const names = policyNames(p.context, p.name);
+      const alias = `${prefix}${pascalCase(names.reactor)}`;
+      imports.push(importLine([`${names.reactor} as ${alias}`], importPath(path, p.module)));
+      processors.push(
+        `    ${propertyKey(p.key)}: {\n` +
+          `      processorId: ${str(p.processorId)},\n` +
+          `      eventTypes: [${p.eventTypes.map(str).join(', ')}],\n` +
+          `      retry: (message) => ${alias}(eventStore, upcastEvent(message) as unknown as Parameters<typeof ${alias}>[1]),\n` +
+          `    },\n`,
+      );
+    }
+  }
+  for (const a of ops.longLived) {
+    const alias = `${camelCase(a.context)}${pascalCase(a.names.decider)}`;
+    imports.push(importLine([`${a.names.decider} as ${alias}`], importPath(path, layout.aggregate(a.context, a.aggregate.name, 'decider'))));
+    runtime.add('defineOpsAggregate');
+    aggregates.push(
+      `    ${propertyKey(a.aggregate.name)}: defineOpsAggregate({\n` +
+        `      streamType: ${str(a.streamType)},\n` +
+        `      evolve: ${alias}.evolve,\n` +
+        `      initialState: ${alias}.initialState,\n` +
+        `      snapshotSchemaVersion: snapshotPolicies[${str(a.streamType)}].schemaVersion,\n` +
+        `    }),\n`,
+    );
+  }
+  const usesUpcast = ops.processors.length > 0;
+  const contents =
+    generatedHeader(sources) +
+    `// What the ops command knows about this service: async projections (rebuild), processors\n` +
+    `// (lag, dead letters and the handler \`dlq retry\` re-runs) and long-lived aggregates (snapshot).\n` +
+    importLine(['EventStore'], '@event-driven-io/emmett', true) +
+    importLine([...runtime].filter((n) => !n.startsWith('type ')), importPath(path, layout.runtimeIndex)) +
+    importLine(['OpsRegistry'], importPath(path, layout.runtimeIndex), true) +
+    (usesUpcast ? importLine(['upcastEvent'], importPath(path, EVOLUTION_INDEX)) : '') +
+    (ops.longLived.length > 0 ? importLine(['snapshotPolicies'], importPath(path, opsLayout.operations)) : '') +
+    imports.join('') +
+    `\n` +
+    `/** The registry for runOps; \`eventStore\` is the one policies send their commands through. */\n` +
+    `export const createOpsRegistry = (connectionString: string, eventStore: EventStore): OpsRegistry => {\n` +
+    (ops.processors.some((p) => p.kind === 'policy') ? '' : `  void eventStore;\n`) +
+    `  return {\n` +
+    `    connectionString,\n` +
+    `    projections: {\n${indent(projections)}    },\n` +
+    `    processors: {\n${indent(processors)}    },\n` +
+    `    aggregates: {\n${indent(aggregates)}    },\n` +
+    `  };\n` +
+    `};\n`;
+  return { path, contents, ownership: 'generated', sources };
+}
+
+const missingDatabaseUrl =
+  `  console.error('error[ENV_DATABASE_URL]: DATABASE_URL is not set');\n` +
+  `  console.error('  hint: export DATABASE_URL=postgresql://user:password@host:5432/database');\n`;
+
+export function opsCliFile(sources: string[]): PlannedFile {
+  const path = opsLayout.cli;
+  const contents =
+    generatedHeader(sources) +
+    `// \`npm run ops -- <command>\`: rebuild, dlq list|retry|drop, lag, migrate, snapshot (see --help).\n` +
+    importLine(['runOps'], importPath(path, layout.runtimeIndex)) +
+    importLine(['createService'], importPath(path, layout.compositionRoot)) +
+    importLine(['createOpsRegistry'], importPath(path, opsLayout.registry)) +
+    `\n` +
+    `const connectionString = process.env.DATABASE_URL;\n` +
+    `const argv = process.argv.slice(2);\n` +
+    `const wantsHelp = argv.length === 0 || argv.includes('--help') || argv.includes('-h') || argv[0] === 'help';\n` +
+    `if (connectionString === undefined && !wantsHelp) {\n` +
+    missingDatabaseUrl +
+    `  process.exitCode = 2;\n` +
+    `} else {\n` +
+    `  const url = connectionString ?? '';\n` +
+    `  // The service's own store: policies retried from the dead-letter table send their commands through it.\n` +
+    `  const service = createService({ connectionString: url });\n` +
+    `  try {\n` +
+    `    process.exitCode = await runOps(argv, createOpsRegistry(url, service.eventStore));\n` +
+    `  } finally {\n` +
+    `    await service.stop();\n` +
+    `  }\n` +
+    `}\n`;
+  return { path, contents, ownership: 'generated', sources };
+}
+
+export function mainFile(sources: string[]): PlannedFile {
+  const path = opsLayout.main;
+  const contents =
+    generatedHeader(sources) +
+    `// The service process (\`npm start\`): runs the consumers and serves GET /health and GET /metrics\n` +
+    `// on OPS_PORT (default 9464). Commands are exposed by your own transport through createService().\n` +
+    importLine(['createService'], importPath(path, layout.compositionRoot)) +
+    `\n` +
+    `const connectionString = process.env.DATABASE_URL;\n` +
+    `if (connectionString === undefined) {\n` +
+    missingDatabaseUrl +
+    `  process.exit(2);\n` +
+    `}\n\n` +
+    `const service = createService({ connectionString });\n` +
+    `const { logger } = service.operations;\n` +
+    `// The store schema first (what Emmett's autoMigration would do on first use), so the consumers\n` +
+    `// never start on a missing schema; then the dead-letter table.\n` +
+    `await service.eventStore.schema.migrate();\n` +
+    `await service.operations.prepare();\n` +
+    `service.start();\n` +
+    `const server = await service.serve({ port: Number(process.env.OPS_PORT ?? 9464), host: process.env.OPS_HOST ?? '127.0.0.1' });\n` +
+    `logger.info({ url: server.url }, 'service started: GET /health, GET /metrics');\n\n` +
+    `const shutdown = (signal: string) => {\n` +
+    `  logger.info({ signal }, 'stopping');\n` +
+    `  void Promise.allSettled([server.close(), service.stop()]).then(() => process.exit(0));\n` +
+    `};\n` +
+    `process.once('SIGINT', () => shutdown('SIGINT'));\n` +
+    `process.once('SIGTERM', () => shutdown('SIGTERM'));\n`;
+  return { path, contents, ownership: 'generated', sources };
+}

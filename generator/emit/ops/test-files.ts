@@ -1,0 +1,336 @@
+// The operations acceptance tests of a generated service (test/ops/), run against a real
+// PostgreSQL through the service's own composition root and ops registry:
+// - per async projection: a poison event is dead-lettered after the model's attempts while
+//   processing continues, `ops dlq retry` drains it once the cause is gone; `ops rebuild` gives
+//   the same read model as live processing; the lag metric (/metrics) is the real distance;
+// - per long-lived aggregate: loading from a snapshot equals folding the whole stream
+//   (fast-check, fixed seed, random streams).
+// Cases reaching a stub in the user's logic are declared todo (modelCaseProbed), like every
+// generated test.
+
+import type { Event } from '../../model/types.js';
+import type { PlannedFile } from '../../plan-types.js';
+import { pascalCase, projectionNames } from '../../names.js';
+import { generatedHeader, importLine, importPath, propertyKey, str, tsLiteral } from '../code.js';
+import type { ContextFacts } from '../facts.js';
+import { layout } from '../layout.js';
+import { eventModule, eventStreamType } from '../projections.js';
+import { sampleObject } from '../samples.js';
+import { recordArbitrary } from './arbitraries.js';
+import type { LongLivedFacts, OpsFacts, ProcessorFacts } from './facts.js';
+import { opsLayout } from './layout.js';
+import { supportFile } from './test-support.js';
+
+/** Fixed seed of the snapshot property: the same random streams on every run. */
+export const SNAPSHOT_PROPERTY_SEED = 20261126;
+
+const contextOf = (ops: OpsFacts, name: string): ContextFacts => ops.contexts.find((c) => c.context.name === name)!;
+
+function projectionTestFile(ops: OpsFacts, p: ProcessorFacts, sources: string[]): PlannedFile {
+  const facts = contextOf(ops, p.context);
+  const projection = facts.projections.find((x) => x.name === p.name)!;
+  const path = opsLayout.processorTest(p.context, p.name);
+  const names = projectionNames(p.context, p.name);
+  const collection = names.postgres.replace(/Projection$/, 'Collection');
+  const documentId = names.postgres.replace(/Projection$/, 'DocumentId');
+  const union = `${names.document}Event`;
+  const key = projection.key;
+  const keyed = (e: Event) => e.fields.some((f) => f.name === key && !f.optional && f.type.kind === 'primitive' && (f.type.name === 'uuid' || f.type.name === 'string'));
+  const typeImports = new Map<string, string[]>();
+  for (const e of p.events) {
+    const m = importPath(path, eventModule(facts, e));
+    typeImports.set(m, [...(typeImports.get(m) ?? []), pascalCase(e.name)]);
+  }
+  const samples = p.events.map((e) => {
+    const data = tsLiteral(sampleObject(facts.model, facts.context.name, e.fields), '    ');
+    const body = keyed(e) ? `{ ...${data}, ${propertyKey(key)}: key }` : data;
+    return `  { stream: ${str(eventStreamType(facts, e))}, event: { type: ${str(e.name)}, data: ${body} } satisfies ${pascalCase(e.name)} },\n`;
+  });
+  const contents =
+    generatedHeader(sources) +
+    `// Operations of the async projection ${p.name} (processor ${p.processorId}) on a real PostgreSQL:\n` +
+    `// dead letters and \`ops dlq retry\`, \`ops rebuild\` against live processing, the lag metric.\n` +
+    importLine(['randomUUID'], 'node:crypto') +
+    importLine(['expect'], 'vitest') +
+    importLine(['createService'], importPath(path, layout.compositionRoot)) +
+    importLine(['asyncProcessors'], importPath(path, opsLayout.operations)) +
+    importLine(['createOpsRegistry'], importPath(path, opsLayout.registry)) +
+    importLine(['isNotImplemented', 'listDeadLetters', 'runOps'], importPath(path, layout.runtimeIndex)) +
+    importLine([collection, documentId, names.evolve], importPath(path, p.module)) +
+    importLine([union, names.document], importPath(path, p.module), true) +
+    [...typeImports.entries()].sort(([a], [b]) => (a < b ? -1 : 1)).map(([m, n]) => importLine(n, m, true)).join('') +
+    importLine(['useTestDatabase'], importPath(path, layout.testDatabase)) +
+    importLine(['modelCaseProbed'], importPath(path, layout.modelCase)) +
+    importLine(['appendAll', 'captureLogs', 'cure', 'fetchHealth', 'metricValue', 'poison', 'processorCaughtUp', 'readCollection', 'realDistance', 'scrape', 'settled', 'withOpsIO'], importPath(path, opsLayout.support)) +
+    `\n` +
+    `const database = useTestDatabase(${str(`ops_${names.collection}`.slice(0, 40))});\n` +
+    `const processor = asyncProcessors.find((p) => p.processorId === ${str(p.processorId)})!;\n` +
+    `const NAME = ${str(p.key)};\n\n` +
+    `type Sample = { stream: string; event: ${union} };\n\n` +
+    `/** One sample of each source event, the projection key set to \`key\` where the event carries it. */\n` +
+    `const samples = (key: string): Sample[] => [\n${samples.join('')}];\n\n` +
+    `const stubbed = (run: () => unknown): boolean => {\n` +
+    `  try {\n` +
+    `    run();\n` +
+    `    return false;\n` +
+    `  } catch (error) {\n` +
+    `    if (isNotImplemented(error)) return true;\n` +
+    `    throw error;\n` +
+    `  }\n` +
+    `};\n\n` +
+    `/**\n` +
+    ` * The events of one document: the first source event that creates a document for \`key\` (and\n` +
+    ` * only for it), then every other source event the logic handles after it. Throws the stub's\n` +
+    ` * NotImplementedError when every source event is still a stub (the cases are todo then).\n` +
+    ` */\n` +
+    `const lifeOf = (key: string): Sample[] => {\n` +
+    `  const all = samples(key);\n` +
+    `  const other = samples(\`\${key}-other\`);\n` +
+    `  const creator = all.find(\n` +
+    `    (s, i) => !stubbed(() => ${documentId}(s.event)) && !stubbed(() => ${names.evolve}(null, s.event)) && ${names.evolve}(null, s.event) !== null && ${documentId}(s.event) !== ${documentId}(other[i]!.event),\n` +
+    `  );\n` +
+    `  if (creator === undefined) {\n` +
+    `    for (const s of all) ${names.evolve}(null, s.event);\n` +
+    `    throw new Error('no source event of ${p.name.replace(/'/g, '')} creates a document per key');\n` +
+    `  }\n` +
+    `  // Then the others that keep the document (a delete would leave nothing to compare).\n` +
+    `  const life = [creator];\n` +
+    `  let document = ${names.evolve}(null, creator.event);\n` +
+    `  for (const s of all) {\n` +
+    `    if (s === creator || stubbed(() => ${names.evolve}(document, s.event))) continue;\n` +
+    `    const next = ${names.evolve}(document, s.event);\n` +
+    `    if (next === null) continue;\n` +
+    `    life.push(s);\n` +
+    `    document = next;\n` +
+    `  }\n` +
+    `  return life;\n` +
+    `};\n\n` +
+    `const creatorOf = (key: string): Sample => lifeOf(key)[0]!;\n` +
+    `const documentOf = (key: string): string => ${documentId}(creatorOf(key).event);\n` +
+    `const read = (): Promise<Record<string, ${names.document}>> => readCollection<${names.document}>(database.connectionString, ${collection});\n` +
+    `/** The documents of these keys only (other cases of this file share the database). */\n` +
+    `const readOf = async (keys: string[]): Promise<Record<string, ${names.document} | undefined>> => {\n` +
+    `  const all = await read();\n` +
+    `  return Object.fromEntries(keys.map((key) => [documentOf(key), all[documentOf(key)]]));\n` +
+    `};\n\n` +
+    // --- dead letters -------------------------------------------------------------------------
+    `modelCaseProbed(\n` +
+    `  \`\${NAME}: a poison event is dead-lettered after \${processor.retry.maxAttempts} attempts, processing continues, and ops dlq retry drains it once fixed\`,\n` +
+    `  () => lifeOf('probe'),\n` +
+    `  async () => {\n` +
+    `    const url = database.connectionString;\n` +
+    `    const logs = captureLogs();\n` +
+    `    const service = createService({ connectionString: url, logger: logs.logger });\n` +
+    `    const [first, poisoned, healthy] = [randomUUID(), randomUUID(), randomUUID()];\n` +
+    `    try {\n` +
+    `      // As src/main.ts does: the schema first, so the consumers never start on a missing one.\n` +
+    `      await service.eventStore.schema.migrate();\n` +
+    `      await service.operations.prepare();\n` +
+    `      service.start();\n` +
+    `      // A first document, so that the read model's table exists before it is poisoned.\n` +
+    `      await appendAll(url, [creatorOf(first)]);\n` +
+    `      await settled(processorCaughtUp(url, processor.processorId));\n` +
+    `      // The poison: the database refuses every write of one document (as a broken handler would fail).\n` +
+    `      await poison(url, ${collection}, [documentOf(poisoned)]);\n` +
+    `      const [poisonEvent] = await appendAll(url, [creatorOf(poisoned)]);\n` +
+    `      await appendAll(url, [creatorOf(healthy)]);\n` +
+    `      await settled(processorCaughtUp(url, processor.processorId));\n\n` +
+    `      const documents = await read();\n` +
+    `      expect(documents[documentOf(healthy)], 'the event after the poison is processed').toBeDefined();\n` +
+    `      expect(documents[documentOf(poisoned)]).toBeUndefined();\n` +
+    `      const letters = await listDeadLetters(url, { processorId: processor.processorId });\n` +
+    `      const letter = letters.find((l) => l.messageId === poisonEvent!.messageId);\n` +
+    `      expect(letter, letters.map((l) => \`\${l.messageType} \${l.streamName}: \${l.errorMessage}\`).join('; ')).toMatchObject({ messageType: poisonEvent!.type, streamName: poisonEvent!.streamName, attempts: processor.retry.maxAttempts });\n` +
+    `      // Each failed attempt and the dead letter are logged with the event's coordinates.\n` +
+    `      const deadLettered = logs.lines.filter((l) => l.msg === 'message dead-lettered' && l.eventId === poisonEvent!.messageId);\n` +
+    `      expect(deadLettered).toHaveLength(1);\n` +
+    `      expect(deadLettered[0]).toMatchObject({ processorId: processor.processorId, streamName: poisonEvent!.streamName, streamPosition: String(poisonEvent!.streamPosition), globalPosition: String(poisonEvent!.globalPosition) });\n` +
+    `      expect(logs.lines.filter((l) => l.msg === 'message handling failed; retrying' && l.eventId === poisonEvent!.messageId)).toHaveLength(processor.retry.maxAttempts - 1);\n` +
+    `      // The consumer never stopped: healthy, and the dead-letter depth is exported.\n` +
+    `      const server = await service.serve();\n` +
+    `      try {\n` +
+    `        expect(await fetchHealth(server.url)).toMatchObject({ status: 200, body: { checks: { [\`consumer:\${NAME}\`]: { ok: true, detail: 'restarts: 0' } } } });\n` +
+    `        expect(metricValue(await scrape(server.url), 'stormsmith_dead_letters', NAME)).toBe(letters.length);\n` +
+    `      } finally {\n` +
+    `        await server.close();\n` +
+    `      }\n` +
+    `    } finally {\n` +
+    `      await service.stop();\n` +
+    `      // The cause is fixed; the letters are retried by the ops command below, oldest first.\n` +
+    `      await cure(url);\n` +
+    `    }\n\n` +
+    `    const dryRun = await withOpsIO((io, eventStore) => runOps(['dlq', 'retry', '--processor', NAME, '--dry-run'], createOpsRegistry(url, eventStore), io), url);\n` +
+    `    expect(dryRun.code, dryRun.err).toBe(0);\n` +
+    `    const lettersBefore = await listDeadLetters(url, { processorId: processor.processorId });\n` +
+    `    expect(lettersBefore.length, 'a dry run retries nothing').toBeGreaterThan(0);\n` +
+    `    const retried = await withOpsIO((io, eventStore) => runOps(['dlq', 'retry', '--processor', NAME], createOpsRegistry(url, eventStore), io), url);\n` +
+    `    expect(retried.code, retried.err).toBe(0);\n` +
+    `    expect(await listDeadLetters(url, { processorId: processor.processorId })).toEqual([]);\n` +
+    `    // The retried document is what the handler makes of its letters, oldest first.\n` +
+    `    const expected = lettersBefore\n` +
+    `      .map((l) => ({ type: l.messageType, data: l.data }) as ${union})\n` +
+    `      .filter((event) => ${documentId}(event) === documentOf(poisoned))\n` +
+    `      .reduce<${names.document} | null>((document, event) => ${names.evolve}(document, event), null);\n` +
+    `    expect(expected).not.toBeNull();\n` +
+    `    expect((await readOf([poisoned]))[documentOf(poisoned)]).toMatchObject(expected!);\n` +
+    `  },\n` +
+    `);\n\n` +
+    // --- rebuild ------------------------------------------------------------------------------
+    `modelCaseProbed(\n` +
+    `  \`\${NAME}: ops rebuild yields the same read model as live processing, and live processing resumes after it\`,\n` +
+    `  () => lifeOf('probe'),\n` +
+    `  async () => {\n` +
+    `    const url = database.connectionString;\n` +
+    `    const keys = Array.from({ length: 4 }, () => randomUUID());\n` +
+    `    await appendAll(url, keys.flatMap((key) => lifeOf(key)));\n` +
+    `    let service = createService({ connectionString: url, logger: captureLogs().logger });\n` +
+    `    service.start();\n` +
+    `    await settled(processorCaughtUp(url, processor.processorId));\n` +
+    `    await service.stop();\n` +
+    `    const live = await readOf(keys);\n` +
+    `    for (const key of keys) expect(live[documentOf(key)]).toBeDefined();\n\n` +
+    `    const dryRun = await withOpsIO((io, eventStore) => runOps(['rebuild', NAME, '--dry-run'], createOpsRegistry(url, eventStore), io), url);\n` +
+    `    expect(dryRun.code, dryRun.err).toBe(0);\n` +
+    `    expect(await readOf(keys)).toEqual(live);\n` +
+    `    const rebuilt = await withOpsIO((io, eventStore) => runOps(['rebuild', NAME], createOpsRegistry(url, eventStore), io), url);\n` +
+    `    expect(rebuilt.code, rebuilt.err).toBe(0);\n` +
+    `    expect(await readOf(keys)).toEqual(live);\n\n` +
+    `    // The live processor continues after the rebuilt position: nothing replayed, nothing skipped.\n` +
+    `    const later = randomUUID();\n` +
+    `    await appendAll(url, [creatorOf(later)]);\n` +
+    `    service = createService({ connectionString: url, logger: captureLogs().logger });\n` +
+    `    try {\n` +
+    `      service.start();\n` +
+    `      await settled(processorCaughtUp(url, processor.processorId));\n` +
+    `    } finally {\n` +
+    `      await service.stop();\n` +
+    `    }\n` +
+    `    expect((await readOf([later]))[documentOf(later)]).toBeDefined();\n` +
+    `    expect(await readOf(keys)).toEqual(live);\n` +
+    `  },\n` +
+    `);\n\n` +
+    // --- lag ----------------------------------------------------------------------------------
+    `modelCaseProbed(\n` +
+    `  \`\${NAME}: the lag metric is the real distance to the head of its event types\`,\n` +
+    `  () => lifeOf('probe'),\n` +
+    `  async () => {\n` +
+    `    const url = database.connectionString;\n` +
+    `    const service = createService({ connectionString: url, logger: captureLogs().logger });\n` +
+    `    const server = await service.serve();\n` +
+    `    try {\n` +
+    `      await service.operations.prepare();\n` +
+    `      const before = await realDistance(url, processor);\n` +
+    `      const keys = Array.from({ length: 3 }, () => randomUUID());\n` +
+    `      const appended = await appendAll(url, keys.map((key) => creatorOf(key)));\n` +
+    `      // Events of other types are not the processor's distance.\n` +
+    `      await appendAll(url, [{ stream: \`ops_lag_probe-\${randomUUID()}\`, event: { type: 'OpsLagProbeIgnored', data: {} } as never }]);\n` +
+    `      expect(appended).toHaveLength(3);\n` +
+    `      expect(await realDistance(url, processor)).toBe(before + 3);\n` +
+    `      expect(metricValue(await scrape(server.url), 'stormsmith_processor_lag_events', NAME)).toBe(before + 3);\n\n` +
+    `      service.start();\n` +
+    `      await settled(processorCaughtUp(url, processor.processorId));\n` +
+    `      expect(await realDistance(url, processor)).toBe(0);\n` +
+    `      expect(metricValue(await scrape(server.url), 'stormsmith_processor_lag_events', NAME)).toBe(0);\n` +
+    `    } finally {\n` +
+    `      await server.close();\n` +
+    `      await service.stop();\n` +
+    `    }\n` +
+    `  },\n` +
+    `);\n`;
+  return { path, contents, ownership: 'generated', sources };
+}
+
+function snapshotTestFile(ops: OpsFacts, a: LongLivedFacts, sources: string[]): PlannedFile {
+  const facts = contextOf(ops, a.context);
+  const path = opsLayout.snapshotTest(a.context, a.aggregate.name);
+  const arbitraries = a.events.map(
+    (e) => `  ${propertyKey(e.name)}: fc.record({ type: fc.constant(${str(e.name)}), data: ${recordArbitrary(facts.model, facts.context.name, e.fields)} }),\n`,
+  );
+  const samples = a.events.map((e) => `  { type: ${str(e.name)}, data: ${tsLiteral(sampleObject(facts.model, facts.context.name, e.fields), '  ')} },\n`);
+  const contents =
+    generatedHeader(sources) +
+    `// ${a.aggregate.name} is long-lived (a snapshot every ${a.every} events): loading it through the service's\n` +
+    `// store (from the newest snapshot) must equal folding its whole stream, for random streams.\n` +
+    importLine(['randomUUID'], 'node:crypto') +
+    importLine(['getPostgreSQLEventStore'], '@event-driven-io/emmett-postgresql') +
+    `import fc from 'fast-check';\n` +
+    importLine(['expect'], 'vitest') +
+    importLine(['createService'], importPath(path, layout.compositionRoot)) +
+    importLine(['snapshotPolicies'], importPath(path, opsLayout.operations)) +
+    importLine(['isNotImplemented'], importPath(path, layout.runtimeIndex)) +
+    importLine([a.names.decider, a.names.streamName], importPath(path, layout.aggregate(a.context, a.aggregate.name, 'decider'))) +
+    importLine([a.names.eventUnion], importPath(path, layout.aggregate(a.context, a.aggregate.name, 'events')), true) +
+    importLine(['useTestDatabase'], importPath(path, layout.testDatabase)) +
+    importLine(['modelCaseProbed'], importPath(path, layout.modelCase)) +
+    importLine(['captureLogs', 'readSnapshotVersion'], importPath(path, opsLayout.support)) +
+    `\n` +
+    `const database = useTestDatabase(${str(`ops_snap_${a.streamType}`.slice(0, 40))});\n` +
+    `const policy = snapshotPolicies[${str(a.streamType)}];\n` +
+    `const { evolve, initialState } = ${a.names.decider};\n\n` +
+    `/** Random data for each event of ${a.aggregate.name} (JSON-native, as PostgreSQL hands it back). */\n` +
+    `const arbitraries: Record<${a.names.eventUnion}['type'], fc.Arbitrary<unknown>> = {\n${arbitraries.join('')}};\n\n` +
+    `const samples = [\n${samples.join('')}] as unknown as ${a.names.eventUnion}[];\n\n` +
+    `/** The event types whose evolve is written (a stub would make every stream fail the same way). */\n` +
+    `const handled = (): ${a.names.eventUnion}['type'][] =>\n` +
+    `  samples\n` +
+    `    .filter((event) => {\n` +
+    `      try {\n` +
+    `        evolve(initialState(), event);\n` +
+    `        return true;\n` +
+    `      } catch (error) {\n` +
+    `        if (isNotImplemented(error)) return false;\n` +
+    `        throw error;\n` +
+    `      }\n` +
+    `    })\n` +
+    `    .map((event) => event.type);\n\n` +
+    `modelCaseProbed(\n` +
+    `  \`${a.aggregate.name.replace(/[`$\\]/g, '')} loaded from its newest snapshot equals the fold of its whole stream (every \${policy.every} events, random streams)\`,\n` +
+    `  () => (handled().length > 0 ? undefined : evolve(initialState(), samples[0]!)),\n` +
+    `  async () => {\n` +
+    `    const url = database.connectionString;\n` +
+    `    const service = createService({ connectionString: url, logger: captureLogs().logger });\n` +
+    `    // Appends and the reference fold go through a bare Emmett store: no snapshots, no projections.\n` +
+    `    const bare = getPostgreSQLEventStore(url);\n` +
+    `    const event = fc.oneof(...handled().map((type) => arbitraries[type])) as fc.Arbitrary<${a.names.eventUnion}>;\n` +
+    `    // Chunks of appends; the service loads after each one, so snapshots are taken at many versions.\n` +
+    `    const stream = fc.array(fc.array(event, { minLength: 1, maxLength: Math.max(2, Math.ceil(policy.every * 0.8)) }), { minLength: 1, maxLength: 5 });\n` +
+    `    try {\n` +
+    `      await fc.assert(\n` +
+    `        fc.asyncProperty(stream, async (chunks) => {\n` +
+    `          const name = ${a.names.streamName}(randomUUID());\n` +
+    `          let total = 0;\n` +
+    `          for (const chunk of chunks) {\n` +
+    `            await bare.appendToStream(name, chunk);\n` +
+    `            total += chunk.length;\n` +
+    `            const loaded = await service.eventStore.aggregateStream(name, { evolve, initialState });\n` +
+    `            const folded = await bare.aggregateStream(name, { evolve, initialState });\n` +
+    `            expect(loaded.state).toEqual(folded.state);\n` +
+    `            expect(loaded.currentStreamVersion).toBe(BigInt(total));\n` +
+    `          }\n` +
+    `          // Snapshots were really used: one exists once a load folded \`every\` events.\n` +
+    `          const version = await readSnapshotVersion(url, name);\n` +
+    `          if (total >= policy.every) {\n` +
+    `            expect(version).toBeGreaterThanOrEqual(policy.every);\n` +
+    `            expect(version).toBeLessThanOrEqual(total);\n` +
+    `          } else {\n` +
+    `            expect(version).toBeUndefined();\n` +
+    `          }\n` +
+    `        }),\n` +
+    `        { seed: ${SNAPSHOT_PROPERTY_SEED}, numRuns: 15, endOnFailure: true },\n` +
+    `      );\n` +
+    `    } finally {\n` +
+    `      await bare.close();\n` +
+    `      await service.stop();\n` +
+    `    }\n` +
+    `  },\n` +
+    `);\n`;
+  return { path, contents, ownership: 'generated', sources };
+}
+
+export function opsTestFiles(ops: OpsFacts, sources: string[]): PlannedFile[] {
+  const files: PlannedFile[] = [];
+  for (const p of ops.processors) if (p.kind === 'projection') files.push(projectionTestFile(ops, p, sources));
+  for (const a of ops.longLived) files.push(snapshotTestFile(ops, a, sources));
+  if (files.length > 0) files.push(supportFile(sources));
+  return files;
+}
