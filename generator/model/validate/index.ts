@@ -22,8 +22,6 @@ export function validateModel(model: Model, options: ValidateOptions = {}): Diag
   return sortDiagnostics(out);
 }
 
-const SEVERITY_ORDER = { error: 0, warning: 1, info: 2 } as const;
-
 /**
  * Sorts by file, line, column, code, then message: the same model always prints the same
  * output, whatever order the rules ran in. Plain code-unit comparison, never localeCompare, so the
@@ -36,7 +34,6 @@ export function sortDiagnostics(diagnostics: readonly Diagnostic[]): Diagnostic[
       cmp(a.file, b.file) ||
       a.line - b.line ||
       a.col - b.col ||
-      SEVERITY_ORDER[a.severity] - SEVERITY_ORDER[b.severity] ||
       cmp(a.code, b.code) ||
       cmp(a.message, b.message),
   );
