@@ -56,12 +56,15 @@ describe('generated library service with hand-written logic', () => {
     expect(run.status, run.output).toBe(0);
     expect(outcomes.filter((o) => o.status !== 'passed'), run.output).toEqual([]);
     expect(outcomes.find((o) => o.name.startsWith('a returned book cannot be returned again'))?.status).toBe('passed');
-    const postgres = outcomes.filter((o) => o.file.endsWith('.pg.test.ts'));
-    expect(postgres.map((o) => `${o.file}: ${o.status}`).sort()).toEqual([
-      'test/composition-root.pg.test.ts: passed',
-      'test/lending/projections/active-loans-by-member.pg.test.ts: passed',
-      'test/lending/projections/overdue-loans.pg.test.ts: passed',
-    ]);
+    // Our PostgreSQL tests ran (other generated .pg tests may exist; all of them passed above).
+    const postgres = outcomes.filter((o) => o.file.endsWith('.pg.test.ts')).map((o) => `${o.file}: ${o.status}`);
+    expect(postgres).toEqual(
+      expect.arrayContaining([
+        'test/composition-root.pg.test.ts: passed',
+        'test/lending/projections/active-loans-by-member.pg.test.ts: passed',
+        'test/lending/projections/overdue-loans.pg.test.ts: passed',
+      ]),
+    );
   }, GENERATED_RUN_TIMEOUT);
 
   it('leaves the hand-written files byte-identical when regenerating', async () => {
