@@ -23,6 +23,7 @@ import { packageJsonFile, tsconfigFile, vitestConfigFile } from './emit/project.
 import { runtimeFiles } from './emit/runtime-files.js';
 import { schemaFiles } from './emit/schema-files.js';
 import { modelCaseFile } from './emit/tests.js';
+import { opsFiles } from './emit/ops/index.js';
 import type { TemplateMap } from './emit/templates.js';
 import { compareCodeUnits, kebabCase } from './names.js';
 
@@ -109,6 +110,8 @@ export async function plan(input: Model, options: PlanOptions = {}): Promise<Fil
   files.push(...planEvolutionFiles(model));
   files.push(compositionRootFile(allFacts, sources), compositionRootTestFile(allFacts, sources), modelCaseFile(sources));
   files.push(...runtimeFiles(templates, sources));
+  // Operations: ops command, /health and /metrics, snapshots, retry policy, test/ops (generator/emit/ops).
+  files.push(...opsFiles(allFacts, sources, options.packageName ?? defaultPackageName(model)));
   if (!options.into) {
     files.push(packageJsonFile(options.packageName ?? defaultPackageName(model), sources), tsconfigFile(sources), vitestConfigFile(sources));
   }

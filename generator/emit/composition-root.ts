@@ -7,6 +7,7 @@ import { aggregateNames, camelCase, commandEntryName, pascalCase, policyNames, p
 import { generatedHeader, importLine, importPath, propertyKey, str, tsLiteral } from './code.js';
 import type { ContextFacts } from './facts.js';
 import { layout } from './layout.js';
+import { opsLayout } from './ops/layout.js';
 import { policyFacts } from './policies.js';
 import { projectionFacts } from './projections.js';
 import { sampleObject } from './samples.js';
@@ -26,7 +27,10 @@ export function compositionRootFile(all: ContextFacts[], sources: string[]): Pla
       const alias = (c: string) => `${camelCase(facts.context.name)}${pascalCase(commandEntryName(c))}`;
       imports.push(importLine(agg.commands.map((c) => `${commandEntryName(c.name)} as ${alias(c.name)}`), importPath(path, handler)));
       for (const c of agg.commands) {
-        commandLines.push(`      ${propertyKey(commandEntryName(c.name))}: (command: Parameters<typeof ${alias(c.name)}>[1]) => ${alias(c.name)}(eventStore, command),\n`);
+        // Each command's outcome is counted (stormsmith_commands_total, see src/operations.ts).
+        commandLines.push(
+          `      ${propertyKey(commandEntryName(c.name))}: (command: Parameters<typeof ${alias(c.name)}>[1]) =>\n        operations.recordCommand(${str(c.name)}, () => ${alias(c.name)}(eventStore, command)),\n`,
+        );
       }
     }
     contexts.push(`    ${propertyKey(camelCase(facts.context.name))}: {\n${commandLines.join('')}    },\n`);
@@ -36,13 +40,21 @@ export function compositionRootFile(all: ContextFacts[], sources: string[]): Pla
       const alias = `${camelCase(facts.context.name)}${pascalCase(names.postgres)}`;
       imports.push(importLine([`${names.postgres} as ${alias}`], importPath(path, layout.projection(facts.context.name, projection.name))));
       if (pf.inline) inline.push(alias);
-      else async.push(`      consumer.projector({\n        processorId: ${str(names.processorId)},\n        projection: projectionWithDeadLetter(onlyCanHandle(${alias}), { processorId: ${str(names.processorId)}, maxAttempts: ${facts.context.architecture.retry?.attempts ?? 3} }),\n      });\n`);
+      else
+        async.push(
+          `    supervise(${str(names.processorId)}, (consumer) =>\n` +
+            `      consumer.projector({\n` +
+            `        processorId: ${str(names.processorId)},\n` +
+            `        projection: projectionWithDeadLetter(onlyCanHandle(${alias}), operations.deadLetter(${str(names.processorId)})),\n` +
+            `      }),\n` +
+            `    );\n`,
+        );
     }
     for (const policy of facts.policies) {
       const alias = `${camelCase(facts.context.name)}Register${pascalCase(policy.name)}`;
       imports.push(importLine([`register${pascalCase(policy.name)} as ${alias}`], importPath(path, layout.policy(facts.context.name, policy.name))));
-      reactors.push(`      ${alias}(consumer, eventStore);\n`);
-      void policyNames;
+      const processorId = str(policyNames(facts.context.name, policy.name).processorId);
+      reactors.push(`    supervise(${processorId}, (consumer) => ${alias}(consumer, eventStore, operations.deadLetter(${processorId})));\n`);
     }
   }
   const hasConsumer = async.length > 0 || reactors.length > 0;
@@ -51,33 +63,55 @@ export function compositionRootFile(all: ContextFacts[], sources: string[]): Pla
     generatedHeader(sources) +
     `// Composition root: wires the event store, the command handlers and the consumers.\n` +
     importLine(runtime, importPath(path, layout.runtimeIndex)) +
+    importLine(['Logger', ...(hasConsumer ? ['SupervisedConsumer'] : [])], importPath(path, layout.runtimeIndex), true) +
+    importLine(['createOperations'], importPath(path, opsLayout.operations)) +
     imports.join('') +
     `\n` +
     `export type ServiceOptions = {\n` +
     `  /** PostgreSQL connection string (e.g. process.env.DATABASE_URL). */\n` +
     `  connectionString: string;\n` +
+    `  /** Structured logs (pino); default: JSON lines on stdout. */\n` +
+    `  logger?: Logger;\n` +
+    `  /** Consumer back-pressure: events per batch and polling interval (src/operations.ts). */\n` +
+    `  consumer?: { batchSize?: number; pullingFrequencyInMs?: number };\n` +
     `};\n\n` +
-    `export const createService = ({ connectionString }: ServiceOptions) => {\n` +
-    `  // Inline projections run in the append transaction (strong consistency).\n` +
-    `  const eventStore = createPostgresEventStore(connectionString, { projections: [${inline.join(', ')}] });\n` +
+    `export const createService = ({ connectionString, logger, consumer: pulling }: ServiceOptions) => {\n` +
+    `  // Logs, metrics, retry policy and snapshots as the model sets them (src/operations.ts).\n` +
+    `  const operations = createOperations({ connectionString, logger, consumer: pulling });\n` +
+    `  // Inline projections run in the append transaction (strong consistency); long-lived\n` +
+    `  // aggregates load from their newest snapshot.\n` +
+    `  const eventStore = operations.withSnapshots(createPostgresEventStore(connectionString, { projections: [${inline.join(', ')}] }));\n` +
     `  const commands = {\n${contexts.join('')}  };\n` +
     (hasConsumer
-      ? `  // Async projections and policies: one consumer, restarted with backoff if it ever stops.\n` +
-        `  let consumers: { stop(): Promise<void> } | undefined;\n` +
-        `  const start = () => {\n` +
-        `    consumers ??= superviseConsumer(() => {\n` +
-        `      const consumer = eventStore.consumer();\n` +
+      ? `  // Async projections and policies: one consumer per processor, so that a slow or failing\n` +
+        `  // processor (Emmett runs a consumer's processors batch by batch together) never holds the\n` +
+        `  // others back; each is supervised: restarted with backoff and reported if it ever stops.\n` +
+        `  const consumers = new Map<string, SupervisedConsumer>();\n` +
+        `  let only: readonly string[] | undefined;\n` +
+        `  const supervise = (processorId: string, register: (consumer: ReturnType<typeof eventStore.consumer>) => unknown) => {\n` +
+        `    if (consumers.has(processorId) || (only !== undefined && !only.includes(processorId))) return;\n` +
+        `    const supervised = superviseConsumer(() => {\n` +
+        `      const consumer = eventStore.consumer(operations.consumer);\n` +
+        `      register(consumer);\n` +
+        `      return consumer;\n` +
+        `    }, operations.supervision);\n` +
+        `    consumers.set(processorId, supervised);\n` +
+        `  };\n` +
+        `  /** Starts every async processor, or only those named (to spread processors over instances). */\n` +
+        `  const start = (processorIds?: readonly string[]) => {\n` +
+        `    only = processorIds;\n` +
         async.join('') +
         reactors.join('') +
-        `      return consumer;\n` +
-        `    });\n` +
         `  };\n` +
         `  const stop = async () => {\n` +
-        `    await consumers?.stop();\n` +
+        `    await Promise.all([...consumers.values()].map((supervised) => supervised.stop()));\n` +
+        `    consumers.clear();\n` +
         `    await eventStore.close();\n` +
         `  };\n`
       : `  const start = () => undefined;\n  const stop = () => eventStore.close();\n`) +
-    `  return { eventStore, commands, start, stop };\n` +
+    `  /** GET /health and GET /metrics for this service (see src/main.ts). */\n` +
+    `  const serve = (options: { port?: number; host?: string } = {}) => operations.serve({ ...options${hasConsumer ? ', consumers: (processorId) => consumers.get(processorId)' : ''} });\n` +
+    `  return { eventStore, commands, start, stop, operations, serve };\n` +
     `};\n`;
   return { path, contents, ownership: 'generated', sources };
 }

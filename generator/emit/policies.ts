@@ -133,6 +133,7 @@ export function policyFiles(facts: ContextFacts, policy: Policy): PlannedFile[] 
       importLine(pf.commands.length > 0 ? ['Command', 'Decider', 'Event', 'EventStore'] : ['EventStore'], '@event-driven-io/emmett', true) +
       importLine(['PostgreSQLEventStoreConsumer'], '@event-driven-io/emmett-postgresql', true) +
       importLine(['withDeadLetter'], importPath(path, layout.runtimeIndex)) +
+      importLine(['DeadLetterOptions'], importPath(path, layout.runtimeIndex), true) +
       importLine(['upcastEvent'], importPath(path, evolutionLayout.index)) +
       eventImports(facts, path, pf.events).map((i) => importLine(i.namedImports, i.moduleSpecifier, true)).join('') +
       commandImports(path).map((i) => importLine(i.namedImports, i.moduleSpecifier, true)).join('') +
@@ -165,8 +166,9 @@ export function policyFiles(facts: ContextFacts, policy: Policy): PlannedFile[] 
       `  for (const command of Array.isArray(issued) ? issued : [issued]) {\n` +
       (pf.commands.length === 0 ? `    void command;\n` : `    switch (command.type) {\n${dispatchCases.join('')}    }\n`) +
       `  }\n};\n\n` +
-      `/** Registers the reactor on a PostgreSQL consumer: ${retries} attempts, then a dead letter (never a silent stop). */\n` +
-      `export const register${pascalCase(policy.name)} = (consumer: PostgreSQLEventStoreConsumer, eventStore: EventStore) =>\n` +
+      `/**\n * Registers the reactor on a PostgreSQL consumer: ${retries} attempts, then a dead letter (never a silent stop).\n` +
+      ` * \`deadLetter\` overrides retry, backoff and logging (the composition root passes the model's, src/operations.ts).\n */\n` +
+      `export const register${pascalCase(policy.name)} = (consumer: PostgreSQLEventStoreConsumer, eventStore: EventStore, deadLetter: Partial<DeadLetterOptions> = {}) =>\n` +
       `  consumer.reactor<${eventUnion}>({\n` +
       `    processorId: ${str(names.processorId)},\n` +
       `    canHandle: [...${names.reactor.replace(/Reactor$/, 'EventTypes')}],\n` +
@@ -176,7 +178,7 @@ export function policyFiles(facts: ContextFacts, policy: Policy): PlannedFile[] 
       `      async (event) => {\n` +
       `        await ${names.reactor}(eventStore, event);\n` +
       `      },\n` +
-      `      { processorId: ${str(names.processorId)}, maxAttempts: ${retries} },\n` +
+      `      { processorId: ${str(names.processorId)}, maxAttempts: ${retries}, ...deadLetter },\n` +
       `    ),\n` +
       `  });\n`,
     ownership: 'generated',

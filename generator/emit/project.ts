@@ -19,6 +19,9 @@ export function packageJsonFile(name: string, sources: string[]): PlannedFile {
     scripts: {
       typecheck: 'tsc -p tsconfig.json',
       test: 'vitest run',
+      // The service process and the operations command (generator/emit/ops).
+      start: 'tsx src/main.ts',
+      ops: 'tsx src/ops.ts',
     },
     dependencies: { ...SERVICE_DEPENDENCIES },
     devDependencies: { ...SERVICE_DEV_DEPENDENCIES },

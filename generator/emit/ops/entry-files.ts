@@ -143,7 +143,18 @@ export function mainFile(sources: string[]): PlannedFile {
     `service.start();\n` +
     `const server = await service.serve({ port: Number(process.env.OPS_PORT ?? 9464), host: process.env.OPS_HOST ?? '127.0.0.1' });\n` +
     `logger.info({ url: server.url }, 'service started: GET /health, GET /metrics');\n\n` +
+    `let stopping = false;\n` +
+    `// Emmett 0.42.0 defect: every processor adds its own SIGTERM/SIGINT listener whose close() runs\n` +
+    `// without a connection and rejects ("... is missing connection string"), unhandled, which would\n` +
+    `// kill the process before the clean stop below. Only that rejection, only while stopping, is\n` +
+    `// ignored; any other unhandled rejection is logged and ends the process as Node would.\n` +
+    `process.on('unhandledRejection', (error) => {\n` +
+    `  if (stopping && error instanceof Error && error.message.includes('is missing connection string')) return;\n` +
+    `  logger.fatal({ err: error }, 'unhandled rejection');\n` +
+    `  process.exit(1);\n` +
+    `});\n\n` +
     `const shutdown = (signal: string) => {\n` +
+    `  stopping = true;\n` +
     `  logger.info({ signal }, 'stopping');\n` +
     `  void Promise.allSettled([server.close(), service.stop()]).then(() => process.exit(0));\n` +
     `};\n` +

@@ -38,7 +38,7 @@ export function operationsFile(ops: OpsFacts, sources: string[], packageName: st
       ['consumerHealth', 'createLogger', 'createServiceMetrics', 'databaseHealth', 'ensureDeadLetterTable', 'processingLogHooks', 'snapshotPolicyByStreamType', 'startOpsServer', 'withSnapshots'],
       importPath(path, 'src/runtime/index.ts'),
     ) +
-    importLine(['Backoff', 'DeadLetterOptions', 'Logger', 'OpsServer', 'SupervisedConsumer', 'SuperviseOptions'], importPath(path, 'src/runtime/index.ts'), true) +
+    importLine(['Backoff', 'DeadLetterOptions', 'HealthCheck', 'Logger', 'OpsServer', 'SupervisedConsumer', 'SuperviseOptions'], importPath(path, 'src/runtime/index.ts'), true) +
     `\n` +
     `export type AsyncProcessor = {\n` +
     `  /** Model name: what \`ops\` commands and the metrics' \`processor\` label use. */\n` +
@@ -113,18 +113,15 @@ export function operationsFile(ops: OpsFacts, sources: string[], packageName: st
     `        metrics: metrics.registry,\n` +
     `        checks: {\n` +
     `          database: databaseHealth(connectionString),\n` +
-    `          // One check per processor's consumer: running now, and how often it was restarted.\n` +
+    `          // One check per processor's consumer: running now, and how often it was restarted\n` +
+    `          // (a processor this instance does not run, see start(processorIds), is not its concern).\n` +
     `          ...Object.fromEntries(\n` +
-    `            asyncProcessors.map(({ name, processorId }) => [\n` +
+    `            asyncProcessors.map(({ name, processorId }): [string, HealthCheck] => [\n` +
     `              \`consumer:\${name}\`,\n` +
-    `              consumerHealth({\n` +
-    `                get current() {\n` +
-    `                  return options.consumers?.(processorId)?.current;\n` +
-    `                },\n` +
-    `                get restarts() {\n` +
-    `                  return options.consumers?.(processorId)?.restarts ?? 0;\n` +
-    `                },\n` +
-    `              }),\n` +
+    `              async () => {\n` +
+    `                const supervised = options.consumers?.(processorId);\n` +
+    `                return supervised === undefined ? { ok: true, detail: 'not run by this instance' } : consumerHealth(supervised)();\n` +
+    `              },\n` +
     `            ]),\n` +
     `          ),\n` +
     `        },\n` +

@@ -124,9 +124,10 @@ function projectionTestFile(ops: OpsFacts, p: ProcessorFacts, sources: string[])
     `    const [first, poisoned, healthy] = [randomUUID(), randomUUID(), randomUUID()];\n` +
     `    try {\n` +
     `      // As src/main.ts does: the schema first, so the consumers never start on a missing one.\n` +
+    `      // Only this processor runs: the others' stubs would dead-letter slowly beside it.\n` +
     `      await service.eventStore.schema.migrate();\n` +
     `      await service.operations.prepare();\n` +
-    `      service.start();\n` +
+    `      service.start([processor.processorId]);\n` +
     `      // A first document, so that the read model's table exists before it is poisoned.\n` +
     `      await appendAll(url, [creatorOf(first)]);\n` +
     `      await settled(processorCaughtUp(url, processor.processorId));\n` +
@@ -184,7 +185,7 @@ function projectionTestFile(ops: OpsFacts, p: ProcessorFacts, sources: string[])
     `    const keys = Array.from({ length: 4 }, () => randomUUID());\n` +
     `    await appendAll(url, keys.flatMap((key) => lifeOf(key)));\n` +
     `    let service = createService({ connectionString: url, logger: captureLogs().logger });\n` +
-    `    service.start();\n` +
+    `    service.start([processor.processorId]);\n` +
     `    await settled(processorCaughtUp(url, processor.processorId));\n` +
     `    await service.stop();\n` +
     `    const live = await readOf(keys);\n` +
@@ -200,7 +201,7 @@ function projectionTestFile(ops: OpsFacts, p: ProcessorFacts, sources: string[])
     `    await appendAll(url, [creatorOf(later)]);\n` +
     `    service = createService({ connectionString: url, logger: captureLogs().logger });\n` +
     `    try {\n` +
-    `      service.start();\n` +
+    `      service.start([processor.processorId]);\n` +
     `      await settled(processorCaughtUp(url, processor.processorId));\n` +
     `    } finally {\n` +
     `      await service.stop();\n` +
@@ -227,7 +228,7 @@ function projectionTestFile(ops: OpsFacts, p: ProcessorFacts, sources: string[])
     `      expect(appended).toHaveLength(3);\n` +
     `      expect(await realDistance(url, processor)).toBe(before + 3);\n` +
     `      expect(metricValue(await scrape(server.url), 'stormsmith_processor_lag_events', NAME)).toBe(before + 3);\n\n` +
-    `      service.start();\n` +
+    `      service.start([processor.processorId]);\n` +
     `      await settled(processorCaughtUp(url, processor.processorId));\n` +
     `      expect(await realDistance(url, processor)).toBe(0);\n` +
     `      expect(metricValue(await scrape(server.url), 'stormsmith_processor_lag_events', NAME)).toBe(0);\n` +

@@ -7,7 +7,7 @@ import { modelCase } from '../support/model-case.js';
 
 const given = DeciderSpecification.for(loanDecider);
 
-modelCase('a member borrows a book (lending.yaml:144)', () =>
+modelCase('a member borrows a book (lending.yaml:148)', () =>
   given([])
     .when({ type: 'BorrowBook', data: {
       loanId: '7b0c4e8a-6f0e-4f51-9a43-0a9a0c2f5d11',
@@ -25,7 +25,7 @@ modelCase('a member borrows a book (lending.yaml:144)', () =>
       ]),
 );
 
-modelCase('a returned book cannot be returned again (lending.yaml:151)', () =>
+modelCase('a returned book cannot be returned again (lending.yaml:155)', () =>
   given([
     { type: 'BookBorrowed', data: {
     loanId: '7b0c4e8a-6f0e-4f51-9a43-0a9a0c2f5d11',

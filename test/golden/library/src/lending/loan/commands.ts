@@ -13,7 +13,7 @@ export interface BorrowBookData {
   dueOn: string
 }
 /**
- * BorrowBook (lending.yaml:43).
+ * BorrowBook (lending.yaml:47).
  * The member takes a copy to the desk.
  * Emits: BookBorrowed. Rejects: LoanLimitReached.
  */
@@ -30,7 +30,7 @@ export interface RenewLoanData {
   newDueOn: string
 }
 /**
- * RenewLoan (lending.yaml:54).
+ * RenewLoan (lending.yaml:58).
  * Emits: LoanRenewed. Rejects: RenewalLimitReached, LoanAlreadyReturned.
  */
 export type RenewLoan = Command<'RenewLoan', Readonly<RenewLoanData>>;
@@ -48,7 +48,7 @@ export interface ReturnBookData {
   returnedOn: string
 }
 /**
- * ReturnBook (lending.yaml:62).
+ * ReturnBook (lending.yaml:66).
  * Emits: BookReturned. Rejects: LoanAlreadyReturned.
  */
 export type ReturnBook = Command<'ReturnBook', Readonly<ReturnBookData>>;
@@ -66,7 +66,7 @@ export interface SendReminderData {
   loanId: string
 }
 /**
- * SendReminder (lending.yaml:70).
+ * SendReminder (lending.yaml:74).
  * Issued by the reminder policy, never by a person.
  * Emits: ReminderSent. Rejects: nothing.
  */

@@ -26,25 +26,25 @@ export interface ReminderSentData {
 }
 
 /**
- * BookBorrowed v1 (lending.yaml:78).
+ * BookBorrowed v1 (lending.yaml:82).
  */
 export type BookBorrowed = Event<'BookBorrowed', Readonly<BookBorrowedData>>;
 export const isBookBorrowed = (message: { readonly type: string }): message is BookBorrowed => message.type === 'BookBorrowed';
 
 /**
- * BookReturned v1 (lending.yaml:92).
+ * BookReturned v1 (lending.yaml:96).
  */
 export type BookReturned = Event<'BookReturned', Readonly<BookReturnedData>>;
 export const isBookReturned = (message: { readonly type: string }): message is BookReturned => message.type === 'BookReturned';
 
 /**
- * LoanRenewed v1 (lending.yaml:86).
+ * LoanRenewed v1 (lending.yaml:90).
  */
 export type LoanRenewed = Event<'LoanRenewed', Readonly<LoanRenewedData>>;
 export const isLoanRenewed = (message: { readonly type: string }): message is LoanRenewed => message.type === 'LoanRenewed';
 
 /**
- * ReminderSent v1 (lending.yaml:106).
+ * ReminderSent v1 (lending.yaml:110).
  */
 export type ReminderSent = Event<'ReminderSent', Readonly<ReminderSentData>>;
 export const isReminderSent = (message: { readonly type: string }): message is ReminderSent => message.type === 'ReminderSent';

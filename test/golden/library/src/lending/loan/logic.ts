@@ -10,12 +10,12 @@ import type { BookBorrowed, BookReturned, LoanRenewed, ReminderSent } from './ev
 import type { LoanState } from './state.js';
 
 /**
- * BorrowBook (lending.yaml:43): The member takes a copy to the desk.
+ * BorrowBook (lending.yaml:47): The member takes a copy to the desk.
  * Emits BookBorrowed; rejects LoanLimitReached.
  *
  * Invariants of Loan:
- * - A member holds at most five active loans. (lending.yaml:33)
- * - A loan can be renewed once. (lending.yaml:34)
+ * - A member holds at most five active loans. (lending.yaml:37)
+ * - A loan can be renewed once. (lending.yaml:38)
  *
  * Default from the model: every emitted field comes from the command. Add the rules.
  */
@@ -24,12 +24,12 @@ export function decideBorrowBook(command: BorrowBook, state: LoanState, reject: 
 }
 
 /**
- * RenewLoan (lending.yaml:54).
+ * RenewLoan (lending.yaml:58).
  * Emits LoanRenewed; rejects RenewalLimitReached, LoanAlreadyReturned.
  *
  * Invariants of Loan:
- * - A member holds at most five active loans. (lending.yaml:33)
- * - A loan can be renewed once. (lending.yaml:34)
+ * - A member holds at most five active loans. (lending.yaml:37)
+ * - A loan can be renewed once. (lending.yaml:38)
  *
  * Default from the model: every emitted field comes from the command. Add the rules.
  */
@@ -38,24 +38,24 @@ export function decideRenewLoan(command: RenewLoan, state: LoanState, reject: Re
 }
 
 /**
- * ReturnBook (lending.yaml:62).
+ * ReturnBook (lending.yaml:66).
  * Emits BookReturned; rejects LoanAlreadyReturned.
  *
  * Invariants of Loan:
- * - A member holds at most five active loans. (lending.yaml:33)
- * - A loan can be renewed once. (lending.yaml:34)
+ * - A member holds at most five active loans. (lending.yaml:37)
+ * - A loan can be renewed once. (lending.yaml:38)
  */
 export function decideReturnBook(command: ReturnBook, state: LoanState, reject: ReturnBookRejections): BookReturned | BookReturned[] {
-  return notImplemented('Loan: decide ReturnBook (lending.yaml:62) is not written yet; the model does not say where BookReturned.memberId comes from; keep: A member holds at most five active loans. A loan can be renewed once.');
+  return notImplemented('Loan: decide ReturnBook (lending.yaml:66) is not written yet; the model does not say where BookReturned.memberId comes from; keep: A member holds at most five active loans. A loan can be renewed once.');
 }
 
 /**
- * SendReminder (lending.yaml:70): Issued by the reminder policy, never by a person.
+ * SendReminder (lending.yaml:74): Issued by the reminder policy, never by a person.
  * Emits ReminderSent; rejects nothing.
  *
  * Invariants of Loan:
- * - A member holds at most five active loans. (lending.yaml:33)
- * - A loan can be renewed once. (lending.yaml:34)
+ * - A member holds at most five active loans. (lending.yaml:37)
+ * - A loan can be renewed once. (lending.yaml:38)
  *
  * Default from the model: every emitted field comes from the command. Add the rules.
  */
@@ -64,7 +64,7 @@ export function decideSendReminder(command: SendReminder, state: LoanState, reje
 }
 
 /**
- * How BookBorrowed (lending.yaml:78) changes Loan.
+ * How BookBorrowed (lending.yaml:82) changes Loan.
  * Default from the model: state fields take the same-named event fields.
  */
 export function evolveBookBorrowed(state: LoanState, event: BookBorrowed): LoanState {
@@ -72,21 +72,21 @@ export function evolveBookBorrowed(state: LoanState, event: BookBorrowed): LoanS
 }
 
 /**
- * How BookReturned (lending.yaml:92) changes Loan.
+ * How BookReturned (lending.yaml:96) changes Loan.
  */
 export function evolveBookReturned(state: LoanState, event: BookReturned): LoanState {
-  return notImplemented('Loan: evolve BookReturned (lending.yaml:92) is not written yet; the model does not say which state field returnedOn changes');
+  return notImplemented('Loan: evolve BookReturned (lending.yaml:96) is not written yet; the model does not say which state field returnedOn changes');
 }
 
 /**
- * How LoanRenewed (lending.yaml:86) changes Loan.
+ * How LoanRenewed (lending.yaml:90) changes Loan.
  */
 export function evolveLoanRenewed(state: LoanState, event: LoanRenewed): LoanState {
-  return notImplemented('Loan: evolve LoanRenewed (lending.yaml:86) is not written yet; the model does not say which state field newDueOn changes');
+  return notImplemented('Loan: evolve LoanRenewed (lending.yaml:90) is not written yet; the model does not say which state field newDueOn changes');
 }
 
 /**
- * How ReminderSent (lending.yaml:106) changes Loan.
+ * How ReminderSent (lending.yaml:110) changes Loan.
  * Default from the model: the event carries nothing but the identity, so the state stays as it is.
  */
 export function evolveReminderSent(state: LoanState, event: ReminderSent): LoanState {

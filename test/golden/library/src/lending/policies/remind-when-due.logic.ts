@@ -6,7 +6,7 @@ import type { LoanFellDue } from '../external-events.js';
 import type { SendReminder } from '../loan/commands.js';
 
 /**
- * RemindWhenDue (lending.yaml:113): Whenever a loan falls due, remind the member.
+ * RemindWhenDue (lending.yaml:117): Whenever a loan falls due, remind the member.
  * On LoanFellDue, issue SendReminder (return [] to issue nothing).
  * Default from the model: every command field comes from the event.
  */

@@ -3,6 +3,7 @@
 import type { Command, Decider, Event, EventStore } from '@event-driven-io/emmett';
 import type { PostgreSQLEventStoreConsumer } from '@event-driven-io/emmett-postgresql';
 import { withDeadLetter } from '../../runtime/index.js';
+import type { DeadLetterOptions } from '../../runtime/index.js';
 import { upcastEvent } from '../../evolution/index.js';
 import type { LoanFellDue } from '../external-events.js';
 import type { SendReminder } from '../loan/commands.js';
@@ -54,8 +55,11 @@ export const remindWhenDueReactor = async (eventStore: EventStore, event: Remind
   }
 };
 
-/** Registers the reactor on a PostgreSQL consumer: 5 attempts, then a dead letter (never a silent stop). */
-export const registerRemindWhenDue = (consumer: PostgreSQLEventStoreConsumer, eventStore: EventStore) =>
+/**
+ * Registers the reactor on a PostgreSQL consumer: 5 attempts, then a dead letter (never a silent stop).
+ * `deadLetter` overrides retry, backoff and logging (the composition root passes the model's, src/operations.ts).
+ */
+export const registerRemindWhenDue = (consumer: PostgreSQLEventStoreConsumer, eventStore: EventStore, deadLetter: Partial<DeadLetterOptions> = {}) =>
   consumer.reactor<RemindWhenDueEvent>({
     processorId: 'lending:remind-when-due',
     canHandle: [...remindWhenDueEventTypes],
@@ -65,6 +69,6 @@ export const registerRemindWhenDue = (consumer: PostgreSQLEventStoreConsumer, ev
       async (event) => {
         await remindWhenDueReactor(eventStore, event);
       },
-      { processorId: 'lending:remind-when-due', maxAttempts: 5 },
+      { processorId: 'lending:remind-when-due', maxAttempts: 5, ...deadLetter },
     ),
   });

@@ -7,7 +7,7 @@ import type { BookBorrowed, BookReturned } from '../loan/events.js';
 import * as logic from './active-loans-by-member.logic.js';
 
 /**
- * ActiveLoansByMember (lending.yaml:119): What the desk shows when a member walks up.
+ * ActiveLoansByMember (lending.yaml:123): What the desk shows when a member walks up.
  * Keyed by memberId.
  */
 export type ActiveLoansByMember = {

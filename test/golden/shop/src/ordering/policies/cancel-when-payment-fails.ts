@@ -3,6 +3,7 @@
 import type { Command, Decider, Event, EventStore } from '@event-driven-io/emmett';
 import type { PostgreSQLEventStoreConsumer } from '@event-driven-io/emmett-postgresql';
 import { withDeadLetter } from '../../runtime/index.js';
+import type { DeadLetterOptions } from '../../runtime/index.js';
 import { upcastEvent } from '../../evolution/index.js';
 import type { PaymentFailed } from '../../payments/payment/events.js';
 import type { CancelOrder } from '../order/commands.js';
@@ -54,8 +55,11 @@ export const cancelWhenPaymentFailsReactor = async (eventStore: EventStore, even
   }
 };
 
-/** Registers the reactor on a PostgreSQL consumer: 8 attempts, then a dead letter (never a silent stop). */
-export const registerCancelWhenPaymentFails = (consumer: PostgreSQLEventStoreConsumer, eventStore: EventStore) =>
+/**
+ * Registers the reactor on a PostgreSQL consumer: 8 attempts, then a dead letter (never a silent stop).
+ * `deadLetter` overrides retry, backoff and logging (the composition root passes the model's, src/operations.ts).
+ */
+export const registerCancelWhenPaymentFails = (consumer: PostgreSQLEventStoreConsumer, eventStore: EventStore, deadLetter: Partial<DeadLetterOptions> = {}) =>
   consumer.reactor<CancelWhenPaymentFailsEvent>({
     processorId: 'ordering:cancel-when-payment-fails',
     canHandle: [...cancelWhenPaymentFailsEventTypes],
@@ -65,6 +69,6 @@ export const registerCancelWhenPaymentFails = (consumer: PostgreSQLEventStoreCon
       async (event) => {
         await cancelWhenPaymentFailsReactor(eventStore, event);
       },
-      { processorId: 'ordering:cancel-when-payment-fails', maxAttempts: 8 },
+      { processorId: 'ordering:cancel-when-payment-fails', maxAttempts: 8, ...deadLetter },
     ),
   });

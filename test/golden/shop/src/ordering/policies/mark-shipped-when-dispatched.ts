@@ -3,6 +3,7 @@
 import type { Command, Decider, Event, EventStore } from '@event-driven-io/emmett';
 import type { PostgreSQLEventStoreConsumer } from '@event-driven-io/emmett-postgresql';
 import { withDeadLetter } from '../../runtime/index.js';
+import type { DeadLetterOptions } from '../../runtime/index.js';
 import { upcastEvent } from '../../evolution/index.js';
 import type { ShipmentDispatched } from '../../shipping/shipment/events.js';
 import type { MarkOrderShipped } from '../order/commands.js';
@@ -54,8 +55,11 @@ export const markShippedWhenDispatchedReactor = async (eventStore: EventStore, e
   }
 };
 
-/** Registers the reactor on a PostgreSQL consumer: 8 attempts, then a dead letter (never a silent stop). */
-export const registerMarkShippedWhenDispatched = (consumer: PostgreSQLEventStoreConsumer, eventStore: EventStore) =>
+/**
+ * Registers the reactor on a PostgreSQL consumer: 8 attempts, then a dead letter (never a silent stop).
+ * `deadLetter` overrides retry, backoff and logging (the composition root passes the model's, src/operations.ts).
+ */
+export const registerMarkShippedWhenDispatched = (consumer: PostgreSQLEventStoreConsumer, eventStore: EventStore, deadLetter: Partial<DeadLetterOptions> = {}) =>
   consumer.reactor<MarkShippedWhenDispatchedEvent>({
     processorId: 'ordering:mark-shipped-when-dispatched',
     canHandle: [...markShippedWhenDispatchedEventTypes],
@@ -65,6 +69,6 @@ export const registerMarkShippedWhenDispatched = (consumer: PostgreSQLEventStore
       async (event) => {
         await markShippedWhenDispatchedReactor(eventStore, event);
       },
-      { processorId: 'ordering:mark-shipped-when-dispatched', maxAttempts: 8 },
+      { processorId: 'ordering:mark-shipped-when-dispatched', maxAttempts: 8, ...deadLetter },
     ),
   });

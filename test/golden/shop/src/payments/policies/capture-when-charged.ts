@@ -3,6 +3,7 @@
 import type { Command, Decider, Event, EventStore } from '@event-driven-io/emmett';
 import type { PostgreSQLEventStoreConsumer } from '@event-driven-io/emmett-postgresql';
 import { withDeadLetter } from '../../runtime/index.js';
+import type { DeadLetterOptions } from '../../runtime/index.js';
 import { upcastEvent } from '../../evolution/index.js';
 import type { ChargeSucceeded } from '../external-events.js';
 import type { CapturePayment } from '../payment/commands.js';
@@ -54,8 +55,11 @@ export const captureWhenChargedReactor = async (eventStore: EventStore, event: C
   }
 };
 
-/** Registers the reactor on a PostgreSQL consumer: 10 attempts, then a dead letter (never a silent stop). */
-export const registerCaptureWhenCharged = (consumer: PostgreSQLEventStoreConsumer, eventStore: EventStore) =>
+/**
+ * Registers the reactor on a PostgreSQL consumer: 10 attempts, then a dead letter (never a silent stop).
+ * `deadLetter` overrides retry, backoff and logging (the composition root passes the model's, src/operations.ts).
+ */
+export const registerCaptureWhenCharged = (consumer: PostgreSQLEventStoreConsumer, eventStore: EventStore, deadLetter: Partial<DeadLetterOptions> = {}) =>
   consumer.reactor<CaptureWhenChargedEvent>({
     processorId: 'payments:capture-when-charged',
     canHandle: [...captureWhenChargedEventTypes],
@@ -65,6 +69,6 @@ export const registerCaptureWhenCharged = (consumer: PostgreSQLEventStoreConsume
       async (event) => {
         await captureWhenChargedReactor(eventStore, event);
       },
-      { processorId: 'payments:capture-when-charged', maxAttempts: 10 },
+      { processorId: 'payments:capture-when-charged', maxAttempts: 10, ...deadLetter },
     ),
   });

@@ -3,6 +3,7 @@
 import type { Command, Decider, Event, EventStore } from '@event-driven-io/emmett';
 import type { PostgreSQLEventStoreConsumer } from '@event-driven-io/emmett-postgresql';
 import { withDeadLetter } from '../../runtime/index.js';
+import type { DeadLetterOptions } from '../../runtime/index.js';
 import { upcastEvent } from '../../evolution/index.js';
 import type { ChargeDeclined } from '../external-events.js';
 import type { FailPayment } from '../payment/commands.js';
@@ -54,8 +55,11 @@ export const failWhenDeclinedReactor = async (eventStore: EventStore, event: Fai
   }
 };
 
-/** Registers the reactor on a PostgreSQL consumer: 10 attempts, then a dead letter (never a silent stop). */
-export const registerFailWhenDeclined = (consumer: PostgreSQLEventStoreConsumer, eventStore: EventStore) =>
+/**
+ * Registers the reactor on a PostgreSQL consumer: 10 attempts, then a dead letter (never a silent stop).
+ * `deadLetter` overrides retry, backoff and logging (the composition root passes the model's, src/operations.ts).
+ */
+export const registerFailWhenDeclined = (consumer: PostgreSQLEventStoreConsumer, eventStore: EventStore, deadLetter: Partial<DeadLetterOptions> = {}) =>
   consumer.reactor<FailWhenDeclinedEvent>({
     processorId: 'payments:fail-when-declined',
     canHandle: [...failWhenDeclinedEventTypes],
@@ -65,6 +69,6 @@ export const registerFailWhenDeclined = (consumer: PostgreSQLEventStoreConsumer,
       async (event) => {
         await failWhenDeclinedReactor(eventStore, event);
       },
-      { processorId: 'payments:fail-when-declined', maxAttempts: 10 },
+      { processorId: 'payments:fail-when-declined', maxAttempts: 10, ...deadLetter },
     ),
   });

@@ -3,6 +3,7 @@
 import type { Command, Decider, Event, EventStore } from '@event-driven-io/emmett';
 import type { PostgreSQLEventStoreConsumer } from '@event-driven-io/emmett-postgresql';
 import { withDeadLetter } from '../../runtime/index.js';
+import type { DeadLetterOptions } from '../../runtime/index.js';
 import { upcastEvent } from '../../evolution/index.js';
 import type { OrderCancelled } from '../../ordering/order/events.js';
 import type { RefundPayment } from '../payment/commands.js';
@@ -54,8 +55,11 @@ export const refundCancelledOrderReactor = async (eventStore: EventStore, event:
   }
 };
 
-/** Registers the reactor on a PostgreSQL consumer: 10 attempts, then a dead letter (never a silent stop). */
-export const registerRefundCancelledOrder = (consumer: PostgreSQLEventStoreConsumer, eventStore: EventStore) =>
+/**
+ * Registers the reactor on a PostgreSQL consumer: 10 attempts, then a dead letter (never a silent stop).
+ * `deadLetter` overrides retry, backoff and logging (the composition root passes the model's, src/operations.ts).
+ */
+export const registerRefundCancelledOrder = (consumer: PostgreSQLEventStoreConsumer, eventStore: EventStore, deadLetter: Partial<DeadLetterOptions> = {}) =>
   consumer.reactor<RefundCancelledOrderEvent>({
     processorId: 'payments:refund-cancelled-order',
     canHandle: [...refundCancelledOrderEventTypes],
@@ -65,6 +69,6 @@ export const registerRefundCancelledOrder = (consumer: PostgreSQLEventStoreConsu
       async (event) => {
         await refundCancelledOrderReactor(eventStore, event);
       },
-      { processorId: 'payments:refund-cancelled-order', maxAttempts: 10 },
+      { processorId: 'payments:refund-cancelled-order', maxAttempts: 10, ...deadLetter },
     ),
   });

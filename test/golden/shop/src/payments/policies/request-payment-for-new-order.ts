@@ -3,6 +3,7 @@
 import type { Command, Decider, Event, EventStore } from '@event-driven-io/emmett';
 import type { PostgreSQLEventStoreConsumer } from '@event-driven-io/emmett-postgresql';
 import { withDeadLetter } from '../../runtime/index.js';
+import type { DeadLetterOptions } from '../../runtime/index.js';
 import { upcastEvent } from '../../evolution/index.js';
 import type { OrderPlaced } from '../../ordering/order/events.js';
 import type { RequestPayment } from '../payment/commands.js';
@@ -54,8 +55,11 @@ export const requestPaymentForNewOrderReactor = async (eventStore: EventStore, e
   }
 };
 
-/** Registers the reactor on a PostgreSQL consumer: 10 attempts, then a dead letter (never a silent stop). */
-export const registerRequestPaymentForNewOrder = (consumer: PostgreSQLEventStoreConsumer, eventStore: EventStore) =>
+/**
+ * Registers the reactor on a PostgreSQL consumer: 10 attempts, then a dead letter (never a silent stop).
+ * `deadLetter` overrides retry, backoff and logging (the composition root passes the model's, src/operations.ts).
+ */
+export const registerRequestPaymentForNewOrder = (consumer: PostgreSQLEventStoreConsumer, eventStore: EventStore, deadLetter: Partial<DeadLetterOptions> = {}) =>
   consumer.reactor<RequestPaymentForNewOrderEvent>({
     processorId: 'payments:request-payment-for-new-order',
     canHandle: [...requestPaymentForNewOrderEventTypes],
@@ -65,6 +69,6 @@ export const registerRequestPaymentForNewOrder = (consumer: PostgreSQLEventStore
       async (event) => {
         await requestPaymentForNewOrderReactor(eventStore, event);
       },
-      { processorId: 'payments:request-payment-for-new-order', maxAttempts: 10 },
+      { processorId: 'payments:request-payment-for-new-order', maxAttempts: 10, ...deadLetter },
     ),
   });

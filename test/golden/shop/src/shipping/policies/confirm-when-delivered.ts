@@ -3,6 +3,7 @@
 import type { Command, Decider, Event, EventStore } from '@event-driven-io/emmett';
 import type { PostgreSQLEventStoreConsumer } from '@event-driven-io/emmett-postgresql';
 import { withDeadLetter } from '../../runtime/index.js';
+import type { DeadLetterOptions } from '../../runtime/index.js';
 import { upcastEvent } from '../../evolution/index.js';
 import type { ParcelDelivered } from '../external-events.js';
 import type { ConfirmDelivery } from '../shipment/commands.js';
@@ -54,8 +55,11 @@ export const confirmWhenDeliveredReactor = async (eventStore: EventStore, event:
   }
 };
 
-/** Registers the reactor on a PostgreSQL consumer: 3 attempts, then a dead letter (never a silent stop). */
-export const registerConfirmWhenDelivered = (consumer: PostgreSQLEventStoreConsumer, eventStore: EventStore) =>
+/**
+ * Registers the reactor on a PostgreSQL consumer: 3 attempts, then a dead letter (never a silent stop).
+ * `deadLetter` overrides retry, backoff and logging (the composition root passes the model's, src/operations.ts).
+ */
+export const registerConfirmWhenDelivered = (consumer: PostgreSQLEventStoreConsumer, eventStore: EventStore, deadLetter: Partial<DeadLetterOptions> = {}) =>
   consumer.reactor<ConfirmWhenDeliveredEvent>({
     processorId: 'shipping:confirm-when-delivered',
     canHandle: [...confirmWhenDeliveredEventTypes],
@@ -65,6 +69,6 @@ export const registerConfirmWhenDelivered = (consumer: PostgreSQLEventStoreConsu
       async (event) => {
         await confirmWhenDeliveredReactor(eventStore, event);
       },
-      { processorId: 'shipping:confirm-when-delivered', maxAttempts: 3 },
+      { processorId: 'shipping:confirm-when-delivered', maxAttempts: 3, ...deadLetter },
     ),
   });

@@ -3,6 +3,7 @@
 import type { Command, Decider, Event, EventStore } from '@event-driven-io/emmett';
 import type { PostgreSQLEventStoreConsumer } from '@event-driven-io/emmett-postgresql';
 import { withDeadLetter } from '../../runtime/index.js';
+import type { DeadLetterOptions } from '../../runtime/index.js';
 import { upcastEvent } from '../../evolution/index.js';
 import type { PaymentCaptured } from '../../payments/payment/events.js';
 import type { PrepareShipment } from '../shipment/commands.js';
@@ -54,8 +55,11 @@ export const prepareWhenPaidReactor = async (eventStore: EventStore, event: Prep
   }
 };
 
-/** Registers the reactor on a PostgreSQL consumer: 3 attempts, then a dead letter (never a silent stop). */
-export const registerPrepareWhenPaid = (consumer: PostgreSQLEventStoreConsumer, eventStore: EventStore) =>
+/**
+ * Registers the reactor on a PostgreSQL consumer: 3 attempts, then a dead letter (never a silent stop).
+ * `deadLetter` overrides retry, backoff and logging (the composition root passes the model's, src/operations.ts).
+ */
+export const registerPrepareWhenPaid = (consumer: PostgreSQLEventStoreConsumer, eventStore: EventStore, deadLetter: Partial<DeadLetterOptions> = {}) =>
   consumer.reactor<PrepareWhenPaidEvent>({
     processorId: 'shipping:prepare-when-paid',
     canHandle: [...prepareWhenPaidEventTypes],
@@ -65,6 +69,6 @@ export const registerPrepareWhenPaid = (consumer: PostgreSQLEventStoreConsumer, 
       async (event) => {
         await prepareWhenPaidReactor(eventStore, event);
       },
-      { processorId: 'shipping:prepare-when-paid', maxAttempts: 3 },
+      { processorId: 'shipping:prepare-when-paid', maxAttempts: 3, ...deadLetter },
     ),
   });
