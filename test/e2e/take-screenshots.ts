@@ -21,12 +21,14 @@ try {
     const out = path.join(REPO, 'docs/screenshots', `${example}.png`);
     await page.screenshot({ path: out });
     console.log(`wrote ${path.relative(REPO, out)}`);
-    // A closer look: zoomed in around the middle, one aggregate selected (property panel).
-    for (let i = 0; i < 5; i++) await page.keyboard.press('Control+=');
-    await page.waitForTimeout(200);
-    const aggregate = page.locator('[data-testid="sticky"][data-kind="aggregate"]').first();
-    if (await aggregate.isVisible()) await aggregate.click();
-    await page.waitForTimeout(200);
+    // A closer look: jump to the first aggregate (search centres it at 100% and selects it).
+    const aggregate = await page.locator('[data-testid="sticky"][data-kind="aggregate"]').first().getAttribute('data-name');
+    if (aggregate) {
+      await page.keyboard.press('Control+f');
+      await page.getByTestId('search-input').fill(aggregate);
+      await page.getByTestId('search-input').press('Enter');
+    }
+    await page.waitForTimeout(300);
     const detail = path.join(REPO, 'docs/screenshots', `${example}-detail.png`);
     await page.screenshot({ path: detail });
     console.log(`wrote ${path.relative(REPO, detail)}`);
