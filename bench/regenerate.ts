@@ -78,17 +78,36 @@ function listFiles(root: string): string[] {
 
 const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
 
-async function measure(label: string, fn: () => unknown | Promise<unknown>): Promise<number> {
-  await fn(); // warm-up
-  const times: number[] = [];
-  for (let i = 0; i < RUNS; i++) {
-    const t = performance.now();
-    await fn();
-    times.push(performance.now() - t);
+interface Case {
+  label: string;
+  /** Timed. */
+  fn: () => unknown | Promise<unknown>;
+  /** Untimed, after each timed run (puts the tree back for the next case). */
+  after?: () => unknown | Promise<unknown>;
+}
+
+/**
+ * Runs the cases round-robin (one warm-up round, then RUNS timed rounds), so that the floor and
+ * the runs it is compared with see the same machine load; prints and returns medians.
+ */
+async function measureInterleaved(cases: Case[]): Promise<[number, number, number, number]> {
+  const times = cases.map(() => [] as number[]);
+  for (let round = -1; round < RUNS; round++) {
+    for (const [i, c] of cases.entries()) {
+      const t = performance.now();
+      await c.fn();
+      if (round >= 0) times[i]!.push(performance.now() - t);
+      await c.after?.();
+    }
   }
-  const m = median(times);
-  console.log(`${label.padEnd(44)} ${m.toFixed(1).padStart(8)} ms   (median of ${RUNS}; min ${Math.min(...times).toFixed(1)}, max ${Math.max(...times).toFixed(1)})`);
-  return m;
+  const medians = cases.map((c, i) => {
+    const xs = times[i]!;
+    const m = median(xs);
+    console.log(`${c.label.padEnd(44)} ${m.toFixed(1).padStart(8)} ms   (median of ${RUNS}; min ${Math.min(...xs).toFixed(1)}, max ${Math.max(...xs).toFixed(1)})`);
+    return m;
+  });
+  if (medians.length !== 4) throw new Error('expected four cases: floor, no-op, check, one change');
+  return medians as [number, number, number, number];
 }
 
 const out = fs.mkdtempSync(path.join(os.tmpdir(), 'stormsmith-bench-regen-'));
@@ -102,25 +121,36 @@ try {
   console.log(`synthetic project: ${AGGREGATES} aggregates, ${files.length} files, ${(bytes / 1e6).toFixed(1)} MB (first generate: ${(performance.now() - t0).toFixed(0)} ms)`);
   console.log(`node ${process.version}, ${os.cpus().length} cores\n`);
 
-  const floor = await measure('floor: read + sha256 every file', () => {
-    for (const f of files) createHash('sha256').update(fs.readFileSync(f)).digest('hex');
-  });
-  const noop = await measure('no-op regenerate (apply, write mode)', async () => {
-    const r = await apply(base, out);
-    if (r.written !== 0 || !r.ok) throw new Error('no-op run wrote files');
-  });
-  const check = await measure('generate --check (apply, check mode)', async () => {
-    const r = await apply(base, out, { mode: 'check' });
-    if (!r.ok) throw new Error('check not clean');
-  });
-  let variant = 0;
-  const one = await measure('one-aggregate change (apply)', async () => {
-    variant = variant === 0 ? 1 : 0;
-    const r = await apply(syntheticPlan(7, variant), out);
-    if (!r.ok || r.written === 0) throw new Error('change not applied');
-  });
-  // Leave the tree in the base state for the next measurement.
-  await apply(base, out, { force: [] });
+  const [floor, noop, check, one] = await measureInterleaved([
+    {
+      label: 'floor: read + sha256 every file',
+      fn: () => {
+        for (const f of files) createHash('sha256').update(fs.readFileSync(f)).digest('hex');
+      },
+    },
+    {
+      label: 'no-op regenerate (apply, write mode)',
+      fn: async () => {
+        const r = await apply(base, out);
+        if (r.written !== 0 || !r.ok) throw new Error('no-op run wrote files');
+      },
+    },
+    {
+      label: 'generate --check (apply, check mode)',
+      fn: async () => {
+        const r = await apply(base, out, { mode: 'check' });
+        if (!r.ok) throw new Error('check not clean');
+      },
+    },
+    {
+      label: 'one-aggregate change (apply)',
+      fn: async () => {
+        const r = await apply(syntheticPlan(7, 1), out);
+        if (!r.ok || r.written === 0) throw new Error('change not applied');
+      },
+      after: () => apply(base, out),
+    },
+  ]);
   console.log('');
   console.log(`no-op / floor:  ${(noop / floor).toFixed(2)}x   (goal <= 3x)`);
   console.log(`check / floor:  ${(check / floor).toFixed(2)}x   (goal <= 3x)`);
@@ -182,25 +212,30 @@ async function endToEnd(): Promise<void> {
     const first = await run('write');
     const files = listFiles(outDir);
     console.log(`\nend to end: ${contexts * 10} aggregates in ${contexts} model files -> ${files.length} files (first generate ${(performance.now() - t0).toFixed(0)} ms, ${first.written} written)`);
-    const floor = await measure('floor: read + sha256 every output file', () => {
-      for (const f of files) createHash('sha256').update(fs.readFileSync(f)).digest('hex');
-    });
-    const breakdown = () => {
-      const m = (xs: number[]) => median(xs.slice(-RUNS)).toFixed(0);
-      return `      load+validate ${m(stages.load)} ms, plan ${m(stages.plan)} ms, apply ${m(stages.apply)} ms`;
-    };
-    const noop = await measure('no-op regenerate (end to end)', () => run('write'));
-    console.log(breakdown());
-    const check = await measure('generate --check (end to end)', () => run('check'));
-    console.log(breakdown());
-    let changed = false;
-    const one = await measure('one-aggregate change (end to end)', async () => {
-      changed = !changed;
-      writeModel(changed);
-      const r = await run('write');
-      if (r.written === 0) throw new Error('nothing written');
-    });
-    console.log(breakdown());
+    const [floor, noop, check, one] = await measureInterleaved([
+      {
+        label: 'floor: read + sha256 every output file',
+        fn: () => {
+          for (const f of files) createHash('sha256').update(fs.readFileSync(f)).digest('hex');
+        },
+      },
+      { label: 'no-op regenerate (end to end)', fn: () => run('write') },
+      { label: 'generate --check (end to end)', fn: () => run('check') },
+      {
+        label: 'one-aggregate change (end to end)',
+        fn: async () => {
+          writeModel(true);
+          const r = await run('write');
+          if (r.written === 0) throw new Error('nothing written');
+        },
+        after: async () => {
+          writeModel(false);
+          await run('write');
+        },
+      },
+    ]);
+    const m = (xs: number[]) => median(xs).toFixed(0);
+    console.log(`      medians over all end-to-end runs: load+validate ${m(stages.load)} ms, plan ${m(stages.plan)} ms, apply ${m(stages.apply)} ms`);
     console.log('');
     console.log(`end to end: no-op ${(noop / floor).toFixed(1)}x floor, check ${(check / floor).toFixed(1)}x floor, one-aggregate change ${one.toFixed(0)} ms`);
   } finally {

@@ -11,7 +11,7 @@ import type { FileMap } from '../plan-types.js';
 import { decideGenerated, decideStale, type Decision } from './classify.js';
 import { nodeFs, type ApplyFs } from './fs-facade.js';
 import { acquireLock, LOCK_PATH, LockedError } from './lock.js';
-import { emptyManifest, MANIFEST_PATH, ManifestError, parseManifest, serializeManifest, type Manifest, type ManifestEntry } from './manifest.js';
+import { emptyManifest, MANIFEST_PATH, ManifestError, manifestsEqual, parseManifest, serializeManifest, type Manifest, type ManifestEntry } from './manifest.js';
 import { checkPathName, findCollisions, foldPath, SafeReader, STATE_DIR } from './path-safety.js';
 import { decideScaffold, scaffoldNeedsParse, type Grower } from './scaffold.js';
 import { commitTransaction, hasJournal, recoverInterrupted, type TxnWrite } from './transaction.js';
@@ -178,7 +178,7 @@ export async function apply(plan: FileMap, outDir: string, options: ApplyOptions
       taken.add(candidate);
       d.report.original = candidate;
     }
-    report = await finish(fs, root, outDir, mode, manifest, decisions, orphans, warnings, problems);
+    report = await finish(fs, root, outDir, mode, manifest, reading.hadManifest, decisions, orphans, warnings, problems);
     return report;
   } finally {
     releaseQuietly(release);
@@ -260,6 +260,7 @@ async function finish(
   outDir: string,
   mode: ApplyReport['mode'],
   manifest: Manifest,
+  hadManifest: boolean,
   decisions: Decision[],
   orphans: Orphan[],
   warnings: ApplyProblem[],
@@ -288,15 +289,14 @@ async function finish(
   // file systems), then writes, then the manifest.
   const next: Manifest = { files: new Map<string, ManifestEntry>() };
   for (const d of decisions) if (d.entry) next.files.set(d.report.path, d.entry);
-  const manifestText = serializeManifest(next);
-  const oldManifest = fs.readFile(abs(root, MANIFEST_PATH));
   const writes: TxnWrite[] = [
     ...decisions.filter((d) => d.original && d.report.original).map((d) => ({ path: d.report.original!, contents: d.original! })),
     ...decisions.filter((d) => d.write === null).map((d) => ({ path: d.report.path, contents: null })),
     ...decisions.filter((d) => typeof d.write === 'string').map((d) => ({ path: d.report.path, contents: d.write as string })),
   ];
   const fileWrites = writes.length;
-  if (oldManifest === null || oldManifest.toString('utf8') !== manifestText) writes.push({ path: MANIFEST_PATH, contents: manifestText });
+  // Compared as data (cheaper than serialising 5000 entries on every no-op run).
+  if (!hadManifest || !manifestsEqual(manifest, next)) writes.push({ path: MANIFEST_PATH, contents: serializeManifest(next) });
   commitTransaction(fs, root, writes);
   report.written = fileWrites;
   return report;

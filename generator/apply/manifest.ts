@@ -73,3 +73,20 @@ export function serializeManifest(manifest: Manifest): string {
   }
   return `${JSON.stringify({ stormsmith: MANIFEST_FORMAT, files }, null, 2)}\n`;
 }
+
+const sameSet = (a: readonly string[] | undefined, b: readonly string[] | undefined): boolean => {
+  if (a === undefined || b === undefined) return a === b;
+  if (a.length !== b.length) return false;
+  const set = new Set(a);
+  return b.every((x) => set.has(x));
+};
+
+/** Whether two manifests serialise to the same text (order of sources/members does not matter). */
+export function manifestsEqual(a: Manifest, b: Manifest): boolean {
+  if (a.files.size !== b.files.size) return false;
+  for (const [path, x] of a.files) {
+    const y = b.files.get(path);
+    if (!y || x.ownership !== y.ownership || x.sha256 !== y.sha256 || !sameSet(x.sources, y.sources) || !sameSet(x.members, y.members)) return false;
+  }
+  return true;
+}
