@@ -29,7 +29,7 @@ const activeLoansByMember = pongoMultiStreamProjection<ActiveLoans, BookBorrowed
   collectionName: 'active_loans_by_member',
   canHandle: ['BookBorrowed'],
   getDocumentId: (event) => event.data.memberId,
-  evolve: (document, event) => ({ memberId: event.data.memberId, activeLoans: (document?.activeLoans ?? 0) + 1 }),
+  evolve: (document: ActiveLoans | null, event: BookBorrowed): ActiveLoans => ({ memberId: event.data.memberId, activeLoans: (document?.activeLoans ?? 0) + 1 }),
 });
 
 type Overdue = { loanId: string; dueOn: string; remindersSent: number };
@@ -37,7 +37,7 @@ export const baselineOverdueLoans = pongoMultiStreamProjection<Overdue, LoanFell
   collectionName: 'overdue_loans',
   canHandle: ['LoanFellDue', 'ReminderSent'],
   getDocumentId: (event) => event.data.loanId,
-  evolve: (document, event) =>
+  evolve: (document: Overdue | null, event: LoanFellDue | ReminderSent): Overdue | null =>
     event.type === 'LoanFellDue'
       ? { loanId: event.data.loanId, dueOn: event.data.dueOn, remindersSent: document?.remindersSent ?? 0 }
       : document === null
