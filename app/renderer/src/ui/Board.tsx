@@ -22,6 +22,7 @@ import { STICKY_STYLES } from '../../model/kinds.js';
 import { refOfNodeId } from '../../model/refs.js';
 import type { Model } from '../../../../generator/model/types.js';
 import type { Change } from '../../model/changes.js';
+import { FarCanvas } from './FarCanvas.js';
 import { FarZoomContext, NODE_TYPES } from './StickyNode.js';
 
 /** Below this zoom, stickies render as plain rectangles (level of detail). */
@@ -142,7 +143,7 @@ export function Board(props: BoardProps) {
       <div className={`board${far ? ' far' : ''}${bigBoard ? ' big' : ''}`} data-testid="board" onDragOver={onDragOver} onDrop={onDrop}>
         <ReactFlow<BoardNode, BoardEdge>
           nodes={nodes}
-          edges={edges}
+          edges={far && bigBoard ? NO_EDGES : edges}
           nodeTypes={NODE_TYPES}
           onNodesChange={onNodesChange}
           onEdgesChange={onEdgesChange}
@@ -162,6 +163,7 @@ export function Board(props: BoardProps) {
         >
           <MiniMap pannable zoomable nodeColor={miniMapColor} nodeStrokeWidth={0} nodeComponent={bigBoard ? FramesOnlyMiniMapNode : undefined} data-testid="minimap" />
           <Controls showInteractive={false} />
+          {far && bigBoard ? <FarCanvas nodes={nodes} /> : null}
         </ReactFlow>
       </div>
     </FarZoomContext.Provider>
@@ -173,6 +175,9 @@ export function Board(props: BoardProps) {
  * (hundreds of sticky rectangles cost more frames than they help orientation).
  */
 const MINIMAP_STICKY_LIMIT = 400;
+
+/** Big boards zoomed far out draw no arrows (noise at that zoom, and most of the frame cost). */
+const NO_EDGES: BoardEdge[] = [];
 
 function FramesOnlyMiniMapNode(props: MiniMapNodeProps) {
   if (!props.id.startsWith('frame/')) return null;
