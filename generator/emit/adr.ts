@@ -8,6 +8,7 @@ import type { PlannedFile } from '../plan-types.js';
 import { compareCodeUnits, contextFolder, snakeCase } from '../names.js';
 import type { ContextFacts } from './facts.js';
 import { layout } from './layout.js';
+import { opsAdrView } from './ops/adr-view.js';
 import { projectionFacts } from './projections.js';
 import type { TemplateMap } from './templates.js';
 
@@ -93,6 +94,8 @@ export function adrView(facts: ContextFacts, modelRoot: string) {
       .sort((a, b) => compareCodeUnits(a.name, b.name))
       .map((h) => ({ title: md(h.name), about: h.about.length > 0 ? list(h.about.map((a) => a.name)) : '', description: md(h.description) })),
     decisions: c.architecture.decisions.map((d) => ({ title: md(d.title), text: md(d.text) })),
+    // Snapshots, retry delays, lag targets and the ops entry points (generator/emit/ops).
+    operations: opsAdrView(facts),
   };
 }
 
