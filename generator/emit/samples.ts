@@ -2,22 +2,11 @@
 // value, so that the identity and the projection key line up across the events of a case.
 
 import type { Field, JsonValue, Model, TypeRef } from '../model/types.js';
-
-/** FNV-1a over UTF-16 code units: a small, stable hash (not for security). */
-function fnv(text: string): number {
-  let hash = 0x811c9dc5;
-  for (let i = 0; i < text.length; i++) {
-    hash ^= text.charCodeAt(i);
-    hash = Math.imul(hash, 0x01000193) >>> 0;
-  }
-  return hash;
-}
-
-const hex = (n: number, width: number) => n.toString(16).padStart(width, '0').slice(-width);
+import { fnv1a, hexDigits } from '../stable-hash.js';
 
 export function sampleUuid(name: string): string {
-  const h = fnv(name);
-  return `${hex(h, 8)}-0000-4000-8000-${hex(fnv(`${name}#`), 8)}${hex(h, 4)}`;
+  const h = fnv1a(name);
+  return `${hexDigits(h, 8)}-0000-4000-8000-${hexDigits(fnv1a(`${name}#`), 8)}${hexDigits(h, 4)}`;
 }
 
 export function sampleValue(model: Model, context: string, name: string, type: TypeRef, depth = 0): JsonValue {

@@ -4,27 +4,16 @@
 // or a random source. Optional properties are filled too, so upcasters see them.
 
 import type { JsonValue } from '../model/types.js';
+import { fnv1a, hexDigits } from '../stable-hash.js';
 import { isObject, resolvePointer } from './compat/walk.js';
 import type { JsonSchema } from './json-schema.js';
 
-/** FNV-1a over UTF-16 code units: small and stable. */
-function fnv(text: string): number {
-  let hash = 0x811c9dc5;
-  for (let i = 0; i < text.length; i++) {
-    hash ^= text.charCodeAt(i);
-    hash = Math.imul(hash, 0x01000193) >>> 0;
-  }
-  return hash;
-}
-
-const hex = (n: number, width: number): string => n.toString(16).padStart(width, '0').slice(-width);
-
 /** A version-4-shaped uuid derived from a name. */
 export function nameUuid(name: string): string {
-  const a = fnv(name);
-  const b = fnv(`${name}#1`);
-  const c = fnv(`${name}#2`);
-  return `${hex(a, 8)}-${hex(b, 4)}-4${hex(b >>> 16, 3)}-8${hex(c, 3)}-${hex(c >>> 12, 4)}${hex(a ^ c, 8)}`;
+  const a = fnv1a(name);
+  const b = fnv1a(`${name}#1`);
+  const c = fnv1a(`${name}#2`);
+  return `${hexDigits(a, 8)}-${hexDigits(b, 4)}-4${hexDigits(b >>> 16, 3)}-8${hexDigits(c, 3)}-${hexDigits(c >>> 12, 4)}${hexDigits(a ^ c, 8)}`;
 }
 
 /** Candidate strings tried against a `pattern` before giving up. */
