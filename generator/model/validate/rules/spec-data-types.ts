@@ -1,9 +1,10 @@
 // Spec data must have the types of the message's fields: a generated spec test builds typed
 // messages from it, and the runtime validates stored events against the JSON Schema. The classic
 // trap is YAML itself: `trackingNumber: 00340434161094042557` is a (rounded) number, not a string.
-import type { Diagnostic, Field, JsonValue, SpecMessage, TypeRef, ValueObject } from '../../types.js';
+import type { Diagnostic, JsonValue, TypeRef, ValueObject } from '../../types.js';
 import type { NameIndex } from '../name-index.js';
 import { report, type Rule } from '../rule.js';
+import { resolvedSpecMessages } from '../spec-messages.js';
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 const DATE = /^\d{4}-(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])$/;
@@ -19,28 +20,18 @@ export const specDataTypes: Rule = {
   check(model, index) {
     const out: Diagnostic[] = [];
     for (const c of model.contexts) {
-      for (const spec of c.specs) {
-        const messages: { message: SpecMessage; kind: 'event' | 'command' }[] = [
-          ...spec.given.map((message) => ({ message, kind: 'event' as const })),
-          { message: spec.when, kind: 'command' },
-          ...(spec.then.kind === 'events' ? spec.then.events.map((message) => ({ message, kind: 'event' as const })) : []),
-        ];
-        for (const { message, kind } of messages) {
-          const r = index.resolve(message.type, c.name, [kind]);
-          if (r.status !== 'found') continue;
-          const fields = (r.element as { fields: Field[] }).fields;
-          for (const field of fields) {
-            if (!Object.hasOwn(message.data, field.name)) continue; // spec-message-fields reports missing ones
-            const problem = mismatch(message.data[field.name]!, field.type, field.name, c.name, index, field.optional);
-            if (!problem) continue;
-            out.push(
-              report(this, {
-                at: message.loc,
-                message: `spec "${spec.name}": ${message.type.name}.${problem.path} ${problem.what}`,
-                hint: problem.hint,
-              }),
-            );
-          }
+      for (const { spec, message, fields } of resolvedSpecMessages(c, index)) {
+        for (const field of fields) {
+          if (!Object.hasOwn(message.data, field.name)) continue; // spec-message-fields reports missing ones
+          const problem = mismatch(message.data[field.name]!, field.type, field.name, c.name, index, field.optional);
+          if (!problem) continue;
+          out.push(
+            report(this, {
+              at: message.loc,
+              message: `spec "${spec.name}": ${message.type.name}.${problem.path} ${problem.what}`,
+              hint: problem.hint,
+            }),
+          );
         }
       }
     }
