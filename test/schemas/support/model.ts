@@ -1,5 +1,7 @@
-// Builds typed models in memory for schema tests, independent of the YAML loader.
+// Builds typed models in memory for schema tests, without YAML text (field types are read by the
+// loader's own type-syntax parser, so the tests and the format agree on what `enum(a|b)` means).
 import type { BoundedContext, Event, EventVersion, Field, Model, NameRef, Policy, Projection, SourceSpan, TypeRef, Upcast, ValueObject } from '../../../generator/model/types.js';
+import { parseTypeText } from '../../../generator/model/load/type-syntax.js';
 
 let line = 1;
 export const span = (file = 'ctx.yaml', at?: number): SourceSpan => {
@@ -7,15 +9,11 @@ export const span = (file = 'ctx.yaml', at?: number): SourceSpan => {
   return { file, line: l, col: 3, endLine: l, endCol: 10 };
 };
 
-const PRIMS = new Set(['string', 'int', 'number', 'boolean', 'uuid', 'date', 'datetime', 'money', 'email', 'url', 'json']);
-
-/** Parses the short type form used in tests: `uuid`, `Money[]`, `enum(a|b)`. */
+/** Parses the short type form used in tests (`uuid`, `Money[]`, `enum(a|b)`) with the loader's own parser. */
 export function parseType(text: string): TypeRef {
-  if (text.endsWith('[]')) return { kind: 'array', of: parseType(text.slice(0, -2)) };
-  const e = /^enum\((.*)\)$/.exec(text);
-  if (e) return { kind: 'enum', values: e[1]!.split('|') };
-  if (PRIMS.has(text)) return { kind: 'primitive', name: text as never };
-  return { kind: 'ref', name: text };
+  const parsed = parseTypeText(text);
+  if (!parsed.ok) throw new Error(`test model: ${parsed.message}`);
+  return parsed.type;
 }
 
 export interface FieldSpec {
