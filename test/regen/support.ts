@@ -4,26 +4,23 @@
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
-import { main } from '../../generator/cli/main.js';
+import { afterAll } from 'vitest';
+
+export { runCli, type CliRun } from '../cli/support.js';
 
 export const REPO_ROOT = path.resolve(import.meta.dirname, '../..');
 
-export interface CliRun {
-  code: number;
-  stdout: string;
-  stderr: string;
-}
-
-export async function runCli(argv: string[], cwd: string): Promise<CliRun> {
-  let stdout = '';
-  let stderr = '';
-  const code = await main(argv, { stdout: (t) => void (stdout += t), stderr: (t) => void (stderr += t), cwd, env: {} });
-  return { code, stdout, stderr };
-}
+// Every repo a test file makes is removed when that file's tests are done (vitest evaluates this
+// module once per test file, so the hook belongs to the importing file).
+const repos: string[] = [];
+afterAll(() => {
+  for (const repo of repos.splice(0)) fs.rmSync(repo, { recursive: true, force: true });
+});
 
 /** A temp "user repo": models/library (a copy of the example) and stormsmith.config.json. */
 export function libraryRepo(config: Record<string, unknown> | null = { model: 'models/library', out: 'service' }): string {
   const repo = fs.mkdtempSync(path.join(os.tmpdir(), 'stormsmith-repo-'));
+  repos.push(repo);
   fs.cpSync(path.join(REPO_ROOT, 'models/library'), path.join(repo, 'models/library'), { recursive: true });
   if (config) fs.writeFileSync(path.join(repo, 'stormsmith.config.json'), `${JSON.stringify(config, null, 2)}\n`);
   return repo;
