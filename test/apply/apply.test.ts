@@ -186,6 +186,34 @@ describe('apply: validation before any write', () => {
   });
 });
 
+describe('apply: interrupted runs and notes', () => {
+  it('check refuses to judge a folder a crashed run left mid-transaction; the next generate rolls it back', async () => {
+    const out = tempDir();
+    await apply(v1(), out);
+    const before = readTree(out);
+    // What a run killed right after its first rename leaves: a journal, a parked old file.
+    fs.mkdirSync(path.join(out, '.stormsmith/txn/old'), { recursive: true });
+    fs.renameSync(path.join(out, 'src/a.ts'), path.join(out, '.stormsmith/txn/old/0'));
+    fs.writeFileSync(path.join(out, '.stormsmith/txn/journal.json'), JSON.stringify({ ops: [{ path: 'src/a.ts', staged: null, backup: '.stormsmith/txn/old/0', existed: true }], dirs: [] }));
+    const check = await apply(v1(), out, { mode: 'check' });
+    expect(check.problems.map((p) => p.code)).toEqual(['E_INTERRUPTED']);
+    const dry = await apply(v1(), out, { mode: 'dry-run' });
+    expect(dry.problems.map((p) => p.code)).toEqual(['E_INTERRUPTED']);
+    const next = await apply(v1(), out);
+    expect(next).toMatchObject({ ok: true, written: 0 });
+    expect(readTree(out)).toEqual(before);
+    expect(fs.existsSync(path.join(out, '.stormsmith/txn'))).toBe(false);
+  });
+
+  it('notes a --force that had nothing to force', async () => {
+    const out = tempDir();
+    await apply(v1(), out);
+    const report = await apply(v1(), out, { force: ['src/a.ts'] });
+    expect(report.ok).toBe(true);
+    expect(report.warnings.map((w) => `${w.code} ${w.path}`)).toEqual(['W_FORCE_UNUSED src/a.ts']);
+  });
+});
+
 describe('apply: check and dry-run never write', () => {
   it('reports missing, stale, extra and hand-edited files in check mode with zero writes', async () => {
     const out = tempDir();
