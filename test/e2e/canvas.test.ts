@@ -211,6 +211,15 @@ describe('canvas in Chromium through stormsmith studio', () => {
       expect(svg.match(/<g class="sticky"/g)).toHaveLength(20);
       expect(svg).toContain('>BorrowBookCopy<');
 
+      // Multi-select (click, then Ctrl+click) and connect the two with the keyboard: first -> second.
+      await page.locator('body').press('f');
+      await sticky(page, 'Librarian').click();
+      await sticky(page, 'RenewLoan').click({ modifiers: ['Control'] });
+      await page.keyboard.press('Control+j');
+      await expect
+        .poll(() => page.evaluate(() => window.__stormsmith?.getState().model.contexts[0]?.commands.find((c) => c.name === 'RenewLoan')?.actor?.name))
+        .toBe('Librarian');
+
       // Auto-layout (elkjs, loaded on first use) is one undoable step that moves stickies.
       const positionOf = (name: string) =>
         page.evaluate((n) => JSON.stringify(window.__stormsmith?.getState().model.layouts['lending.yaml']?.positions[n] ?? null), name);
