@@ -2,27 +2,17 @@
 // type-check under strict tsc, and its own tests must pass on day one with the default logic
 // green and every case that reaches a stub reported as todo, naming the stub.
 
-import { rmSync } from 'node:fs';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { GENERATED_RUN_TIMEOUT, materialise, planExample, runGeneratedTests, runTool } from './support.js';
+import { describe, expect, it } from 'vitest';
+import { expectStrictTypeCheck, useGeneratedExample } from './example-project.js';
+import { GENERATED_RUN_TIMEOUT, runGeneratedTests } from './support.js';
 
 describe('generated library service', () => {
-  let dir = '';
-  beforeAll(async () => {
-    dir = materialise(await planExample('library'), 'library');
-  });
-  afterAll(() => {
-    if (dir) rmSync(dir, { recursive: true, force: true });
-  });
+  const project = useGeneratedExample('library');
 
-  it('type-checks with strict tsc', () => {
-    const tsc = runTool(dir, 'tsc', ['-p', 'tsconfig.json']);
-    expect(tsc.output).toBe('');
-    expect(tsc.status).toBe(0);
-  }, GENERATED_RUN_TIMEOUT);
+  it('type-checks with strict tsc', () => expectStrictTypeCheck(project()), GENERATED_RUN_TIMEOUT);
 
   it('passes its own tests: default logic green, stubs todo', () => {
-    const { run, outcomes } = runGeneratedTests(dir);
+    const { run, outcomes } = runGeneratedTests(project());
     expect(outcomes.filter((o) => o.status === 'failed'), run.output).toEqual([]);
     expect(run.status, run.output).toBe(0);
     const byName = (prefix: string) => outcomes.find((o) => o.name.startsWith(prefix));

@@ -3,27 +3,17 @@
 // with stubs reported as todo, and the read model the model fully describes (ShippingAddresses)
 // runs against a real PostgreSQL.
 
-import { rmSync } from 'node:fs';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { GENERATED_RUN_TIMEOUT, materialise, planExample, runGeneratedTests, runTool } from './support.js';
+import { describe, expect, it } from 'vitest';
+import { expectStrictTypeCheck, useGeneratedExample } from './example-project.js';
+import { GENERATED_RUN_TIMEOUT, runGeneratedTests } from './support.js';
 
 describe('generated shop service', () => {
-  let dir = '';
-  beforeAll(async () => {
-    dir = materialise(await planExample('shop'), 'shop');
-  });
-  afterAll(() => {
-    if (dir) rmSync(dir, { recursive: true, force: true });
-  });
+  const project = useGeneratedExample('shop');
 
-  it('type-checks with strict tsc', () => {
-    const tsc = runTool(dir, 'tsc', ['-p', 'tsconfig.json']);
-    expect(tsc.output).toBe('');
-    expect(tsc.status).toBe(0);
-  }, GENERATED_RUN_TIMEOUT);
+  it('type-checks with strict tsc', () => expectStrictTypeCheck(project()), GENERATED_RUN_TIMEOUT);
 
   it('passes its own tests: defaults green, stubs todo, a projection on PostgreSQL', () => {
-    const { run, outcomes } = runGeneratedTests(dir);
+    const { run, outcomes } = runGeneratedTests(project());
     expect(outcomes.filter((o) => o.status === 'failed'), run.output).toEqual([]);
     expect(run.status, run.output).toBe(0);
     expect(outcomes.filter((o) => o.status === 'skipped' || o.status === 'pending')).toEqual([]);

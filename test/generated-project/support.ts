@@ -6,7 +6,7 @@
 // symlinks our root node_modules into the generated project. Node and TypeScript resolve
 // packages through the symlink exactly as through an installed folder.
 
-import { mkdirSync, mkdtempSync, readdirSync, readFileSync, symlinkSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { spawnSync } from 'node:child_process';
 import { dirname, join, relative, sep } from 'node:path';
@@ -50,8 +50,13 @@ export function writeFileMap(files: FileMap, dir: string): void {
 /** A fresh temp dir with the plan written into it and our node_modules linked in. */
 export function materialise(files: FileMap, prefix: string): string {
   const dir = mkdtempSync(join(tmpdir(), `stormsmith-${prefix}-`));
-  writeFileMap(files, dir);
-  symlinkSync(join(REPO_ROOT, 'node_modules'), join(dir, 'node_modules'), 'dir');
+  try {
+    writeFileMap(files, dir);
+    symlinkSync(join(REPO_ROOT, 'node_modules'), join(dir, 'node_modules'), 'dir');
+  } catch (error) {
+    rmSync(dir, { recursive: true, force: true }); // the caller never learns the folder's name
+    throw error;
+  }
   return dir;
 }
 
