@@ -2,30 +2,19 @@
 // (test/fixtures/library-logic): every spec passes, none is left todo, the projection tests
 // run against a real PostgreSQL, and regenerating never touches the hand-written files.
 
-import { cpSync, readdirSync, readFileSync, rmSync, statSync, symlinkSync, mkdtempSync } from 'node:fs';
+import { cpSync, readFileSync, rmSync, symlinkSync, mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join, relative, sep } from 'node:path';
+import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { apply } from '../../generator/apply/index.js';
 import { loadTemplates } from '../../generator/emit/templates.js';
 import type { Command } from '../../generator/model/types.js';
 import { plan } from '../../generator/plan.js';
+import { filesUnder } from '../support/files-under.js';
 import { GENERATED_RUN_TIMEOUT, loadExample, planExample, REPO_ROOT, runGeneratedTests, runTool } from './support.js';
 
 const FIXTURE = join(REPO_ROOT, 'test', 'fixtures', 'library-logic', 'generated');
 
-function filesUnder(root: string): string[] {
-  const out: string[] = [];
-  const walk = (dir: string) => {
-    for (const name of readdirSync(dir).sort()) {
-      const full = join(dir, name);
-      if (statSync(full).isDirectory()) walk(full);
-      else out.push(relative(root, full).split(sep).join('/'));
-    }
-  };
-  walk(root);
-  return out;
-}
 
 describe('generated library service with hand-written logic', () => {
   let dir = '';
