@@ -56,6 +56,8 @@ export function operationsFile(ops: OpsFacts, sources: string[], packageName: st
     `export const asyncProcessors: readonly AsyncProcessor[] = [\n${processors.join('')}];\n\n` +
     `/** Snapshot policy of long-lived aggregates, by stream type. Bump schemaVersion when the state changes shape. */\n` +
     `export const snapshotPolicies = {\n${snapshots.join('')}};\n\n` +
+    `/** Streams of long-lived aggregates whose newest state this process keeps in memory. */\n` +
+    `export const snapshotMemory = 10_000;\n\n` +
     `/** Consumer back-pressure: events pulled per batch (one transaction) and the polling interval. */\n` +
     `export const consumerDefaults = { batchSize: 100, pullingFrequencyInMs: 50 };\n\n` +
     `/** How long a crashed consumer waits before its restart (doubling, capped). */\n` +
@@ -100,7 +102,13 @@ export function operationsFile(ops: OpsFacts, sources: string[], packageName: st
     `    },\n` +
     `    /** Long-lived aggregates load from their newest snapshot (a no-op when the model has none). */\n` +
     `    withSnapshots: <Store extends EventStore>(store: Store): Store =>\n` +
-    `      Object.keys(snapshotPolicies).length === 0 ? store : withSnapshots(store, { connectionString, policyFor: snapshotPolicyByStreamType(snapshotPolicies) }),\n` +
+    `      Object.keys(snapshotPolicies).length === 0 ? store : withSnapshots(store, {\n` +
+    `            connectionString,\n` +
+    `            policyFor: snapshotPolicyByStreamType(snapshotPolicies),\n` +
+    `            // The newest state of recently loaded streams stays in memory: a repeated load reads\n` +
+    `            // only the events after it, with no snapshot query.\n` +
+    `            memory: { maxStreams: snapshotMemory },\n` +
+    `          }),\n` +
     `    /** Runs a command and counts its outcome (stormsmith_commands_total). */\n` +
     `    recordCommand: metrics.recordCommand,\n` +
     `    /** Creates the dead-letter table up front (withDeadLetter would create it lazily). */\n` +

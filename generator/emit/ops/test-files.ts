@@ -308,6 +308,16 @@ function snapshotTestFile(ops: OpsFacts, a: LongLivedFacts, sources: string[]): 
     `            expect(loaded.state).toEqual(folded.state);\n` +
     `            expect(loaded.currentStreamVersion).toBe(BigInt(total));\n` +
     `          }\n` +
+    `          // A cold process (nothing in memory) loads from the stored snapshot: the same result.\n` +
+    `          const cold = createService({ connectionString: url, logger: captureLogs().logger });\n` +
+    `          try {\n` +
+    `            const loaded = await cold.eventStore.aggregateStream(name, { evolve, initialState });\n` +
+    `            const folded = await bare.aggregateStream(name, { evolve, initialState });\n` +
+    `            expect(loaded.state).toEqual(folded.state);\n` +
+    `            expect(loaded.currentStreamVersion).toBe(BigInt(total));\n` +
+    `          } finally {\n` +
+    `            await cold.stop();\n` +
+    `          }\n` +
     `          // Snapshots were really used: one exists once a load folded \`every\` events.\n` +
     `          const version = await readSnapshotVersion(url, name);\n` +
     `          if (total >= policy.every) {\n` +

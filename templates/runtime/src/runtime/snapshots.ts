@@ -50,6 +50,13 @@ export type SnapshotOptions = {
   /** State to JSON and back. Default: the state is JSON-native already. */
   serialize?: (state: unknown) => unknown;
   deserialize?: (json: unknown) => unknown;
+  /**
+   * Also keep the newest folded state of up to `maxStreams` streams in this process (least
+   * recently loaded dropped first), so a repeated load skips the snapshot query and reads only
+   * the events after it. Safe because events are immutable: a (version, state) pair stays true.
+   * Kept as JSON, like a snapshot, so an evolve that mutates its state cannot corrupt it.
+   */
+  memory?: { maxStreams: number };
 };
 
 /** Snapshot policy by stream type (the part of the stream name before the first `-`). */
@@ -122,12 +129,25 @@ export const withSnapshots = <Store extends EventStore>(store: Store, options: S
   const serialize = options.serialize ?? ((state: unknown) => state);
   const deserialize = options.deserialize ?? ((json: unknown) => json);
 
+  // stream name -> newest folded state (JSON) at a version, and the version last saved as a snapshot.
+  const memory = new Map<string, { version: bigint; json: string; saved: bigint }>();
+  const remember = (streamName: string, entry: { version: bigint; json: string; saved: bigint }) => {
+    if (options.memory === undefined) return;
+    memory.delete(streamName);
+    memory.set(streamName, entry);
+    if (memory.size > options.memory.maxStreams) memory.delete(memory.keys().next().value!);
+  };
+
   const aggregateFrom = (target: EventStore) => async (streamName: string, aggregate: AggregateOptions) => {
     const policy = options.policyFor(streamName);
     if (policy === undefined) return target.aggregateStream(streamName, aggregate as never);
     const schemaVersion = policy.schemaVersion ?? 1;
     const { expectedStreamVersion = NO_CONCURRENCY_CHECK, ...read } = aggregate.read ?? {};
-    const snapshot = await snapshots.load(streamName, schemaVersion);
+    const remembered = memory.get(streamName);
+    const snapshot: Snapshot | null = remembered
+      ? { version: remembered.version, state: JSON.parse(remembered.json) as unknown }
+      : await snapshots.load(streamName, schemaVersion);
+    const lastSaved = remembered ? remembered.saved : (snapshot?.version ?? 0n);
     const result = await target.readStream(streamName, {
       ...read,
       ...(snapshot === null ? {} : { from: snapshot.version + 1n }),
@@ -136,11 +156,14 @@ export const withSnapshots = <Store extends EventStore>(store: Store, options: S
     for (const event of result.events) state = aggregate.evolve(state, event);
     const currentStreamVersion: bigint =
       result.events.length > 0 || snapshot === null ? (result.currentStreamVersion as bigint) : snapshot.version;
-    const streamExists = result.streamExists || snapshot !== null;
+    const streamExists = result.streamExists || (snapshot !== null && snapshot.version > 0n);
     assertExpectedVersionMatchesCurrent<bigint>(currentStreamVersion, expectedStreamVersion as ExpectedStreamVersion<bigint>, 0n);
-    if (result.events.length > 0 && currentStreamVersion - (snapshot?.version ?? 0n) >= BigInt(policy.every)) {
+    let saved = lastSaved;
+    if (result.events.length > 0 && currentStreamVersion - lastSaved >= BigInt(policy.every)) {
       await snapshots.save(streamName, schemaVersion, currentStreamVersion, serialize(state));
+      saved = currentStreamVersion;
     }
+    remember(streamName, { version: currentStreamVersion, json: JSON.stringify(serialize(state)), saved });
     return { currentStreamVersion, state, streamExists };
   };
 

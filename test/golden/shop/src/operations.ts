@@ -126,6 +126,9 @@ export const asyncProcessors: readonly AsyncProcessor[] = [
 export const snapshotPolicies = {
 };
 
+/** Streams of long-lived aggregates whose newest state this process keeps in memory. */
+export const snapshotMemory = 10_000;
+
 /** Consumer back-pressure: events pulled per batch (one transaction) and the polling interval. */
 export const consumerDefaults = { batchSize: 100, pullingFrequencyInMs: 50 };
 
@@ -175,7 +178,13 @@ export const createOperations = ({ connectionString, logger = createLogger({ nam
     },
     /** Long-lived aggregates load from their newest snapshot (a no-op when the model has none). */
     withSnapshots: <Store extends EventStore>(store: Store): Store =>
-      Object.keys(snapshotPolicies).length === 0 ? store : withSnapshots(store, { connectionString, policyFor: snapshotPolicyByStreamType(snapshotPolicies) }),
+      Object.keys(snapshotPolicies).length === 0 ? store : withSnapshots(store, {
+            connectionString,
+            policyFor: snapshotPolicyByStreamType(snapshotPolicies),
+            // The newest state of recently loaded streams stays in memory: a repeated load reads
+            // only the events after it, with no snapshot query.
+            memory: { maxStreams: snapshotMemory },
+          }),
     /** Runs a command and counts its outcome (stormsmith_commands_total). */
     recordCommand: metrics.recordCommand,
     /** Creates the dead-letter table up front (withDeadLetter would create it lazily). */

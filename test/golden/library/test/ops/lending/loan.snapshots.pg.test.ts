@@ -80,6 +80,16 @@ modelCaseProbed(
             expect(loaded.state).toEqual(folded.state);
             expect(loaded.currentStreamVersion).toBe(BigInt(total));
           }
+          // A cold process (nothing in memory) loads from the stored snapshot: the same result.
+          const cold = createService({ connectionString: url, logger: captureLogs().logger });
+          try {
+            const loaded = await cold.eventStore.aggregateStream(name, { evolve, initialState });
+            const folded = await bare.aggregateStream(name, { evolve, initialState });
+            expect(loaded.state).toEqual(folded.state);
+            expect(loaded.currentStreamVersion).toBe(BigInt(total));
+          } finally {
+            await cold.stop();
+          }
           // Snapshots were really used: one exists once a load folded `every` events.
           const version = await readSnapshotVersion(url, name);
           if (total >= policy.every) {
