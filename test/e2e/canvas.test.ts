@@ -210,6 +210,12 @@ describe('canvas in Chromium through stormsmith studio', () => {
       // 18 stickies of the example, the pasted copy and the dropped command.
       expect(svg.match(/<g class="sticky"/g)).toHaveLength(20);
       expect(svg).toContain('>BorrowBookCopy<');
+      await page.getByTestId('menu-File').click();
+      const [png] = await Promise.all([page.waitForEvent('download'), page.getByTestId('action-file.exportPng').click()]);
+      const bytes = readFileSync((await png.path())!);
+      expect(bytes.subarray(0, 8).toString('hex')).toBe('89504e470d0a1a0a');
+      // Rasterised at 2x the SVG's size.
+      expect(bytes.readUInt32BE(16)).toBe(2 * Number(/width="(\d+)"/.exec(svg)![1]));
 
       // Multi-select (click, then Ctrl+click) and connect the two with the keyboard: first -> second.
       await page.locator('body').press('f');
