@@ -3,6 +3,7 @@
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
+import { afterAll } from 'vitest';
 import type { FileMap, PlannedFile, ScaffoldGrowth } from '../../generator/plan-types.js';
 
 export const generated = (p: string, contents: string): PlannedFile => ({ path: p, contents, ownership: 'generated', sources: ['lending.yaml'] });
@@ -17,8 +18,17 @@ export const scaffold = (p: string, contents: string, grow?: ScaffoldGrowth): Pl
 
 export const fileMap = (...files: PlannedFile[]): FileMap => new Map([...files].sort((a, b) => (a.path < b.path ? -1 : 1)).map((f) => [f.path, f]));
 
+// Every folder tempDir makes is removed when the importing test file is done (vitest evaluates
+// this module once per test file, so the hook belongs to that file).
+const tempDirs: string[] = [];
+afterAll(() => {
+  for (const dir of tempDirs.splice(0)) fs.rmSync(dir, { recursive: true, force: true });
+});
+
 export function tempDir(prefix = 'stormsmith-apply-'): string {
-  return fs.mkdtempSync(path.join(os.tmpdir(), prefix));
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), prefix));
+  tempDirs.push(dir);
+  return dir;
 }
 
 /** Every file under `root` (relative path -> utf8 text), skipping stormsmith's scratch folder. */
