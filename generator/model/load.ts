@@ -42,6 +42,15 @@ export function loadContextFile(file: SourceFile, options: LoadOptions = {}): Co
  * `model` is always present: with errors it holds what could be read.
  */
 export function loadModel(files: readonly SourceFile[], options: LoadOptions = {}): LoadResult {
+  return assembleModel(files, (file) => loadContextFile(file, options), options);
+}
+
+/**
+ * loadModel with the per-file step supplied by the caller: the Node IO layer loads domain files
+ * on worker threads and hands their results in here, so that the order of contexts and
+ * diagnostics, and everything else, is decided in one place for both paths.
+ */
+export function assembleModel(files: readonly SourceFile[], contextFile: (file: SourceFile) => ContextFileResult, options: LoadOptions = {}): LoadResult {
   const model: Model = { contexts: [], layouts: {} };
   const diagnostics: Diagnostic[] = [];
   // Sorted by path so the model (and everything generated from it) does not depend on the
@@ -54,7 +63,7 @@ export function loadModel(files: readonly SourceFile[], options: LoadOptions = {
       diagnostics.push(...layoutDiagnostics);
       continue;
     }
-    const result = loadContextFile(file, options);
+    const result = contextFile(file);
     if (result.context) model.contexts.push(result.context);
     diagnostics.push(...result.diagnostics);
   }

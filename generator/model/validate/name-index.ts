@@ -74,11 +74,16 @@ export function buildNameIndex(model: Model): NameIndex {
 
   // Most names are resolved by several rules; a resolution depends only on these strings, so
   // it is remembered under them (also for the throw-away refs rules build for field types).
-  const cache = new Map<string, Resolution>();
+  // Nested maps (kinds -> from context -> qualifier -> name) rather than one concatenated key:
+  // the strings come from the model, so each already has its hash cached, while a fresh
+  // concatenated key had to be built and hashed on every call (a profiled hot spot).
+  const cache = new Map<string, Map<string, Map<string, Map<string, Resolution>>>>();
   const resolve = (ref: NameRef, fromContext: string, kinds: readonly ElementKind[]): Resolution => {
-    const key = `${fromContext}\u0000${ref.context ?? ''}\u0000${ref.name}\u0000${kinds.length === 1 ? kinds[0] : kinds.join(',')}`;
-    let result = cache.get(key);
-    if (!result) cache.set(key, (result = resolveUncached(ref, fromContext, kinds)));
+    const byFrom = level(cache, kinds.length === 1 ? kinds[0]! : kinds.join(','));
+    const byQualifier = level(byFrom, fromContext);
+    const byRefName = level(byQualifier, ref.context ?? '');
+    let result = byRefName.get(ref.name);
+    if (!result) byRefName.set(ref.name, (result = resolveUncached(ref, fromContext, kinds)));
     return result;
   };
   const resolveUncached = (ref: NameRef, fromContext: string, kinds: readonly ElementKind[]): Resolution => {
@@ -154,6 +159,13 @@ export function buildNameIndex(model: Model): NameIndex {
     consumers,
     emittedBy,
   };
+}
+
+/** The inner map under `key`, created on first use. */
+function level<V>(map: Map<string, Map<string, V>>, key: string): Map<string, V> {
+  let inner = map.get(key);
+  if (!inner) map.set(key, (inner = new Map()));
+  return inner;
 }
 
 function push<K, V>(map: Map<K, V[]>, key: K, value: V): void {

@@ -1,0 +1,59 @@
+// The one way Node-side commands load a model: read the files (read-model.ts), then load them,
+// on worker threads when the model is big enough and a core is free to pay for them
+// (parallel-load.ts), else in this thread. Both roads give the identical LoadResult.
+import { availableParallelism, loadavg } from 'node:os';
+import { loadModel, type LoadOptions } from '../model/load.js';
+import { isLayoutFile } from '../model/layout.js';
+import type { LoadResult, SourceFile } from '../model/types.js';
+import { loadModelInParallel } from './parallel-load.js';
+import { readModel, type ModelOnDisk, type ReadModelOptions } from './read-model.js';
+
+/**
+ * Below this many bytes of domain files a worker thread costs more than it saves: starting one
+ * (thread, tsx, the loader's modules) takes ~180 ms on an idle core of the project machine,
+ * about what loading 250 KB of model takes (~120 aggregates). Measured with bench/validate.ts.
+ */
+export const PARALLEL_MIN_BYTES = 512 * 1024;
+
+/** Environment variable that fixes the number of loader worker threads (0 = never). */
+export const WORKERS_ENV = 'STORMSMITH_LOAD_WORKERS';
+
+export interface LoadFromDiskOptions extends ReadModelOptions, LoadOptions {
+  /** Worker threads for loading; by default chosen from the model size and the free cores. */
+  workers?: number;
+}
+
+export interface ModelLoadedFromDisk extends ModelOnDisk {
+  loaded: LoadResult;
+}
+
+/** Reads and loads a model folder or file. Throws ModelReadError like readModel. */
+export async function loadModelFromDisk(target: string, options: LoadFromDiskOptions = {}): Promise<ModelLoadedFromDisk> {
+  const { workers, maxBytes, ...rest } = options;
+  const onDisk = await readModel(target, maxBytes === undefined ? {} : { maxBytes });
+  const loadOptions: LoadOptions = maxBytes === undefined ? rest : { ...rest, maxBytes };
+  const count = workers ?? workersFromEnv() ?? autoWorkers(onDisk.files);
+  const loaded = count > 0 ? await loadModelInParallel(onDisk.files, { ...loadOptions, workers: count }) : loadModel(onDisk.files, loadOptions);
+  return { ...onDisk, loaded };
+}
+
+function workersFromEnv(): number | undefined {
+  const raw = process.env[WORKERS_ENV];
+  if (raw === undefined || raw.trim() === '') return undefined;
+  const n = Number(raw);
+  return Number.isInteger(n) && n >= 0 ? n : undefined;
+}
+
+/**
+ * Workers only pay when the model is large and a core is idle: on a machine already busy with
+ * other processes a worker competes with this thread for the same core, and its start-up is
+ * pure overhead (measured: slower than one thread at a load average of ~6 on 2 cores).
+ * The load average includes this process itself, hence the `- 1` is not subtracted twice.
+ */
+export function autoWorkers(files: readonly SourceFile[], cores = availableParallelism(), load = loadavg()[0] ?? 0): number {
+  let bytes = 0;
+  for (const f of files) if (!isLayoutFile(f.path)) bytes += f.bytes?.length ?? f.text.length;
+  if (bytes < PARALLEL_MIN_BYTES) return 0;
+  const idle = Math.floor(cores - Math.max(1, load));
+  return Math.max(0, Math.min(cores - 1, idle));
+}

@@ -1,0 +1,11 @@
+// Messages between the main thread and a model-loading worker (see parallel-load.ts).
+import type { ContextFileResult } from '../model/load.js';
+import type { SourceFile } from '../model/types.js';
+
+/** Main -> worker: load one domain file. */
+export interface ContextFileJob {
+  file: SourceFile;
+}
+
+/** Worker -> main: started (modules loaded), or the result of one job. */
+export type WorkerMessage = { kind: 'ready' } | { kind: 'result'; path: string; result: ContextFileResult };
