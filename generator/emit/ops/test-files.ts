@@ -10,10 +10,11 @@
 
 import type { Event } from '../../model/types.js';
 import type { PlannedFile } from '../../plan-types.js';
-import { pascalCase, projectionNames } from '../../names.js';
+import { aggregateNames, kebabCase, pascalCase, policyNames, projectionNames } from '../../names.js';
 import { generatedHeader, importLine, importPath, propertyKey, str, tsLiteral } from '../code.js';
 import type { ContextFacts } from '../facts.js';
 import { layout } from '../layout.js';
+import { policyFacts } from '../policies.js';
 import { eventModule, eventStreamType } from '../projections.js';
 import { sampleObject } from '../samples.js';
 import { recordArbitrary } from './arbitraries.js';
@@ -241,6 +242,104 @@ function projectionTestFile(ops: OpsFacts, p: ProcessorFacts, sources: string[])
   return { path, contents, ownership: 'generated', sources };
 }
 
+function policyTestFile(ops: OpsFacts, p: ProcessorFacts, sources: string[]): PlannedFile | undefined {
+  const facts = contextOf(ops, p.context);
+  const policy = facts.policies.find((x) => x.name === p.name)!;
+  const pf = policyFacts(facts, policy);
+  const event = pf.events[0];
+  if (event === undefined || pf.commands.length === 0) return undefined;
+  const path = opsLayout.processorTest(p.context, p.name);
+  const names = policyNames(p.context, p.name);
+  const preview = names.reactor.replace(/Reactor$/, 'Preview');
+  const union = `${pascalCase(p.name)}Event`;
+  const streamImports = new Map<string, string[]>();
+  for (const c of pf.commands) {
+    const m = importPath(path, layout.aggregate(c.context, c.aggregate.name, 'decider'));
+    streamImports.set(m, [...new Set([...(streamImports.get(m) ?? []), aggregateNames(c.aggregate.name).streamName])]);
+  }
+  const streamCases = pf.commands.map((c) => {
+    const identity = facts.model.contexts.find((x) => x.name === c.context)?.aggregates.find((a) => a.name === c.aggregate.name)?.identity ?? 'id';
+    const id = c.fields.some((f) => f.name === identity) ? `command.data.${identity}` : str('unknown');
+    return `    case ${str(c.name)}:\n      return ${aggregateNames(c.aggregate.name).streamName}(${id});\n`;
+  });
+  const sample = sampleObject(facts.model, facts.context.name, event.fields);
+  const fresh = event.fields.filter((f) => !f.optional && f.type.kind === 'primitive' && f.type.name === 'uuid').map((f) => `${propertyKey(f.name)}: randomUUID()`);
+  const data = fresh.length === 0 ? tsLiteral(sample, '  ') : `{ ...${tsLiteral(sample, '  ')}, ${fresh.join(', ')} }`;
+  const contents =
+    generatedHeader(sources) +
+    `// Operations of the policy ${p.name} (processor ${p.processorId}) on a real PostgreSQL: a\n` +
+    `// trigger whose commands cannot be stored is dead-lettered after the model's attempts while the\n` +
+    `// next one is handled, and \`ops dlq retry\` sends its commands once the cause is gone.\n` +
+    importLine(['randomUUID'], 'node:crypto') +
+    importLine(['expect'], 'vitest') +
+    importLine(['createService'], importPath(path, layout.compositionRoot)) +
+    importLine(['asyncProcessors'], importPath(path, opsLayout.operations)) +
+    importLine(['createOpsRegistry'], importPath(path, opsLayout.registry)) +
+    importLine(['listDeadLetters', 'runOps'], importPath(path, layout.runtimeIndex)) +
+    importLine([names.decide, preview], importPath(path, p.module)) +
+    importLine([union], importPath(path, p.module), true) +
+    [...streamImports.entries()].sort(([a], [b]) => (a < b ? -1 : 1)).map(([m, n]) => importLine(n, m)).join('') +
+    importLine(['useTestDatabase'], importPath(path, layout.testDatabase)) +
+    importLine(['modelCaseProbed'], importPath(path, layout.modelCase)) +
+    importLine(['appendAll', 'captureLogs', 'cure', 'poisonStreams', 'processorCaughtUp', 'settled', 'withOpsIO'], importPath(path, opsLayout.support)) +
+    `\n` +
+    `const database = useTestDatabase(${str(`ops_${kebabCase(p.name).replace(/-/g, '_')}`.slice(0, 40))});\n` +
+    `const processor = asyncProcessors.find((x) => x.processorId === ${str(p.processorId)})!;\n` +
+    `const NAME = ${str(p.key)};\n\n` +
+    `/** A triggering event with fresh ids, so that its commands go to streams of their own. */\n` +
+    `const trigger = (): ${union} => ({ type: ${str(event.name)}, data: ${data} });\n\n` +
+    `const streamOf = (command: ReturnType<typeof ${names.decide}> extends infer R ? (R extends (infer C)[] ? C : R) : never): string => {\n` +
+    `  switch (command.type) {\n${streamCases.join('')}  }\n};\n\n` +
+    `/** The streams the policy's commands write to for this event. */\n` +
+    `const streamsOf = (event: ${union}): string[] => {\n` +
+    `  const issued = ${names.decide}(event);\n` +
+    `  return [...new Set((Array.isArray(issued) ? issued : [issued]).map(streamOf))];\n` +
+    `};\n\n` +
+    `modelCaseProbed(\n` +
+    `  \`\${NAME}: a trigger whose commands fail is dead-lettered after \${processor.retry.maxAttempts} attempts, the next one is handled, and ops dlq retry sends them once fixed\`,\n` +
+    `  () => ${preview}(trigger()),\n` +
+    `  async () => {\n` +
+    `    const url = database.connectionString;\n` +
+    `    const [poisoned, healthy] = [trigger(), trigger()];\n` +
+    `    const expected = (event: ${union}) => ${preview}(event).flat().map((e) => e.type);\n` +
+    `    const stored = async (event: ${union}) => {\n` +
+    `      const store = createService({ connectionString: url, logger: captureLogs().logger });\n` +
+    `      try {\n` +
+    `        const types: string[] = [];\n` +
+    `        for (const stream of streamsOf(event)) types.push(...(await store.eventStore.readStream(stream)).events.map((e) => e.type));\n` +
+    `        return types;\n` +
+    `      } finally {\n` +
+    `        await store.stop();\n` +
+    `      }\n` +
+    `    };\n` +
+    `    const service = createService({ connectionString: url, logger: captureLogs().logger });\n` +
+    `    let poisonEvent: { messageId: string } | undefined;\n` +
+    `    try {\n` +
+    `      await service.eventStore.schema.migrate();\n` +
+    `      await service.operations.prepare();\n` +
+    `      // The database refuses every append to the poisoned trigger's streams.\n` +
+    `      await poisonStreams(url, streamsOf(poisoned));\n` +
+    `      service.start([processor.processorId]);\n` +
+    `      [poisonEvent] = await appendAll(url, [{ stream: ${str(eventStreamType(facts, event))}, event: poisoned }]);\n` +
+    `      await appendAll(url, [{ stream: ${str(eventStreamType(facts, event))}, event: healthy }]);\n` +
+    `      await settled(processorCaughtUp(url, processor.processorId));\n` +
+    `    } finally {\n` +
+    `      await service.stop();\n` +
+    `      await cure(url);\n` +
+    `    }\n` +
+    `    expect(await stored(healthy), 'the trigger after the poisoned one is handled').toEqual(expected(healthy));\n` +
+    `    expect(await stored(poisoned)).toEqual([]);\n` +
+    `    const letters = await listDeadLetters(url, { processorId: processor.processorId });\n` +
+    `    expect(letters.map((l) => [l.messageId, l.attempts])).toEqual([[poisonEvent!.messageId, processor.retry.maxAttempts]]);\n\n` +
+    `    const retried = await withOpsIO((io, eventStore) => runOps(['dlq', 'retry', '--processor', NAME], createOpsRegistry(url, eventStore), io), url);\n` +
+    `    expect(retried.code, retried.err).toBe(0);\n` +
+    `    expect(await listDeadLetters(url, { processorId: processor.processorId })).toEqual([]);\n` +
+    `    expect(await stored(poisoned)).toEqual(expected(poisoned));\n` +
+    `  },\n` +
+    `);\n`;
+  return { path, contents, ownership: 'generated', sources };
+}
+
 function snapshotTestFile(ops: OpsFacts, a: LongLivedFacts, sources: string[]): PlannedFile {
   const facts = contextOf(ops, a.context);
   const path = opsLayout.snapshotTest(a.context, a.aggregate.name);
@@ -340,7 +439,10 @@ function snapshotTestFile(ops: OpsFacts, a: LongLivedFacts, sources: string[]): 
 
 export function opsTestFiles(ops: OpsFacts, sources: string[]): PlannedFile[] {
   const files: PlannedFile[] = [];
-  for (const p of ops.processors) if (p.kind === 'projection') files.push(projectionTestFile(ops, p, sources));
+  for (const p of ops.processors) {
+    const file = p.kind === 'projection' ? projectionTestFile(ops, p, sources) : policyTestFile(ops, p, sources);
+    if (file) files.push(file);
+  }
   for (const a of ops.longLived) files.push(snapshotTestFile(ops, a, sources));
   if (files.length > 0) files.push(supportFile(sources));
   return files;

@@ -132,6 +132,24 @@ export const poison = async (url: string, collection: string, ids: string[]): Pr
   await query(url, `CREATE TRIGGER ops_test_poisoned BEFORE INSERT OR UPDATE OR DELETE ON "${collection}" FOR EACH ROW EXECUTE FUNCTION ops_test_poisoned()`);
 };
 
+/** Makes the database refuse every append to these streams (a downstream failure the test controls). */
+export const poisonStreams = async (url: string, streams: string[]): Promise<void> => {
+  await query(url, `CREATE TABLE IF NOT EXISTS ops_test_poison (id TEXT PRIMARY KEY)`);
+  for (const id of streams) await query(url, `INSERT INTO ops_test_poison (id) VALUES ($1) ON CONFLICT DO NOTHING`, [id]);
+  await query(
+    url,
+    `CREATE OR REPLACE FUNCTION ops_test_poisoned_stream() RETURNS trigger LANGUAGE plpgsql AS $fn$
+     BEGIN
+       IF EXISTS (SELECT 1 FROM ops_test_poison WHERE id = NEW.stream_id) THEN
+         RAISE EXCEPTION 'poisoned stream %', NEW.stream_id;
+       END IF;
+       RETURN NEW;
+     END $fn$`,
+  );
+  await query(url, `DROP TRIGGER IF EXISTS ops_test_poisoned_stream ON emt_messages`);
+  await query(url, `CREATE TRIGGER ops_test_poisoned_stream BEFORE INSERT ON emt_messages FOR EACH ROW EXECUTE FUNCTION ops_test_poisoned_stream()`);
+};
+
 /** Fixes what poison() broke. */
 export const cure = (url: string): Promise<unknown> => query(url, `DELETE FROM ops_test_poison`);
 
