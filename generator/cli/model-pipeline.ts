@@ -3,7 +3,7 @@
 
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { readModel } from '../io/read-model.js';
+import { loadModelFromDisk } from '../io/load-model-from-disk.js';
 import type { Diagnostic, Model, SourceFile } from '../model/types.js';
 import type { FileMap } from '../plan-types.js';
 
@@ -24,8 +24,8 @@ export interface ModelStage {
  * be read throws ModelReadError (an E_IO diagnostic; the command exits 2).
  */
 export async function loadAndValidate(modelPath: string, cwd: string): Promise<ModelStage> {
-  const { root, files } = await readModel(modelPath);
-  const [{ loadModel }, { validateModel, sortDiagnostics }] = await Promise.all([import('../model/load.js'), import('../model/validate/index.js')]);
+  const { root, files, loaded } = await loadModelFromDisk(modelPath);
+  const { validateModel, sortDiagnostics } = await import('../model/validate/index.js');
   const shown = (file: string) => {
     const rel = path.relative(cwd, path.join(root, file));
     return (rel.startsWith('..') ? path.join(root, file) : rel).split(path.sep).join('/');
@@ -34,7 +34,6 @@ export async function loadAndValidate(modelPath: string, cwd: string): Promise<M
   if (files.length === 0) {
     return { files, root, displayFile: shown, diagnostics: [{ code: 'E_NO_MODEL', severity: 'error', file: shown('.'), line: 1, col: 1, message: 'no .yaml model files found', hint: 'point stormsmith at a model folder, e.g. `stormsmith generate models/library`' }] };
   }
-  const loaded = loadModel(files);
   // As `validate` does: rules run only on a model that loaded cleanly.
   const diagnostics = loaded.ok ? sortDiagnostics([...loaded.diagnostics, ...validateModel(loaded.model)]) : sortDiagnostics(loaded.diagnostics);
   const blocked = !loaded.ok || diagnostics.some((d) => d.severity === 'error');

@@ -33,7 +33,7 @@ export async function loadModelFromDisk(target: string, options: LoadFromDiskOpt
   const onDisk = await readModel(target, maxBytes === undefined ? {} : { maxBytes });
   const loadOptions: LoadOptions = maxBytes === undefined ? rest : { ...rest, maxBytes };
   const count = workers ?? workersFromEnv() ?? autoWorkers(onDisk.files);
-  const loaded = count > 0 ? await loadModelInParallel(onDisk.files, { ...loadOptions, workers: count }) : loadModel(onDisk.files, loadOptions);
+  const loaded = count > 0 ? (await loadModelInParallel(onDisk.files, { ...loadOptions, workers: count })).loaded : loadModel(onDisk.files, loadOptions);
   return { ...onDisk, loaded };
 }
 

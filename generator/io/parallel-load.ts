@@ -15,22 +15,36 @@ import type { ContextFileJob, WorkerMessage } from './load-worker-protocol.js';
 const WORKER_ENTRY = new URL('./load-worker.cjs', import.meta.url);
 
 export interface ParallelLoadOptions extends LoadOptions {
-  /** Worker threads to start besides the main thread (the main thread loads files too). */
+  /** Worker threads to start besides the main thread. */
   workers: number;
+  /**
+   * Whether the main thread takes files from the queue too (default true). False leaves every
+   * file to the workers while they live (tests use it to prove the worker road is taken).
+   */
+  mainThreadLoads?: boolean;
 }
 
-export async function loadModelInParallel(files: readonly SourceFile[], options: ParallelLoadOptions): Promise<LoadResult> {
-  const { workers: workerCount, ...loadOptions } = options;
+export interface ParallelLoadResult {
+  loaded: LoadResult;
+  /** How many domain files worker threads loaded (the rest were loaded in this thread). */
+  loadedByWorkers: number;
+}
+
+export async function loadModelInParallel(files: readonly SourceFile[], options: ParallelLoadOptions): Promise<ParallelLoadResult> {
+  const { workers: workerCount, mainThreadLoads = true, ...loadOptions } = options;
   const domain = files.filter((f) => !isLayoutFile(f.path));
   const paths = new Set(domain.map((f) => f.path));
   // Results are matched to files by path; odd inputs (duplicate paths) take the plain road.
-  if (workerCount < 1 || domain.length < 2 || paths.size !== domain.length) return assembleModel(files, (f) => loadContextFile(f, loadOptions), loadOptions);
+  if (workerCount < 1 || domain.length < (mainThreadLoads ? 2 : 1) || paths.size !== domain.length) {
+    return { loaded: assembleModel(files, (f) => loadContextFile(f, loadOptions), loadOptions), loadedByWorkers: 0 };
+  }
 
   // Largest files first, so that the last file handed out is a small one (even finish).
   const queue = [...domain].sort((a, b) => sizeOf(b) - sizeOf(a) || (a.path < b.path ? -1 : 1));
   const results = new Map<string, ContextFileResult>();
-  const pool = new WorkerPool(Math.min(workerCount, domain.length - 1), loadOptions, queue, results);
+  const pool = new WorkerPool(Math.min(workerCount, mainThreadLoads ? domain.length - 1 : domain.length), loadOptions, queue, results);
   try {
+    if (!mainThreadLoads) await pool.drain();
     while (queue.length > 0) {
       const file = queue.shift()!;
       results.set(file.path, loadContextFile(file, loadOptions));
@@ -43,7 +57,7 @@ export async function loadModelInParallel(files: readonly SourceFile[], options:
   } finally {
     await pool.close();
   }
-  return assembleModel(files, (f) => results.get(f.path) ?? loadContextFile(f, loadOptions), loadOptions);
+  return { loaded: assembleModel(files, (f) => results.get(f.path) ?? loadContextFile(f, loadOptions), loadOptions), loadedByWorkers: pool.loaded };
 }
 
 /** Bytes to parse, for ordering the queue. */
@@ -57,6 +71,8 @@ class WorkerPool {
   /** The file each busy worker is loading. */
   private readonly busy = new Map<Worker, SourceFile>();
   private idle?: () => void;
+  /** Files the workers have loaded. */
+  loaded = 0;
 
   constructor(
     count: number,
@@ -78,6 +94,7 @@ class WorkerPool {
     worker.on('message', (message: WorkerMessage) => {
       if (message.kind === 'result') {
         this.results.set(message.path, message.result);
+        this.loaded++;
         this.busy.delete(worker);
       }
       this.feed(worker);
@@ -87,6 +104,8 @@ class WorkerPool {
       if (file) this.queue.unshift(file);
       this.busy.delete(worker);
       this.workers.delete(worker);
+      // A returned file goes to a live worker that sits idle (it found the queue empty).
+      if (file) for (const other of this.workers) if (!this.busy.has(other)) return this.feed(other);
       this.settle();
     };
     worker.on('error', gone);
@@ -104,13 +123,17 @@ class WorkerPool {
   }
 
   private settle(): void {
-    if (this.busy.size === 0) this.idle?.();
+    if (this.done()) this.idle?.();
   }
 
-  /** Resolves once no worker holds a file (the queue is empty by then). */
+  /** Resolves once no worker holds a file and the queue is empty or no worker is left. */
   drain(): Promise<void> {
-    if (this.busy.size === 0) return Promise.resolve();
+    if (this.done()) return Promise.resolve();
     return new Promise((resolve) => (this.idle = resolve));
+  }
+
+  private done(): boolean {
+    return this.busy.size === 0 && (this.queue.length === 0 || this.workers.size === 0);
   }
 
   async close(): Promise<void> {

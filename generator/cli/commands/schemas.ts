@@ -15,7 +15,7 @@ import { DEFAULT_REGISTRY_DIR, runSchemaGateReport } from '../../schemas/gate/ru
 import { GitError } from '../../schemas/registry/read.js';
 import { planRelease } from '../../schemas/registry/release.js';
 import { EXIT, type CliCommand, type CliIo } from '../io.js';
-import { readModel } from '../../io/read-model.js';
+import { loadModelFromDisk } from '../../io/load-model-from-disk.js';
 import type { Model } from '../../model/types.js';
 import { findConfigFile, loadProjectConfig } from '../project-config.js';
 import { guarded, parseFormat, UsageError } from './generate.js';
@@ -67,7 +67,7 @@ function writeAtomic(file: string, contents: string): void {
  * those errors are shown next to the gate's and fail the command too.
  */
 async function loadForGate(modelPath: string, cwd: string): Promise<{ model?: Model; diagnostics: Diagnostic[]; displayFile: (file: string) => string }> {
-  const { root, files } = await readModel(modelPath);
+  const { root, files, loaded } = await loadModelFromDisk(modelPath);
   const displayFile = (file: string) => {
     const rel = path.relative(cwd, path.join(root, file));
     return (rel.startsWith('..') ? path.join(root, file) : rel).split(path.sep).join('/');
@@ -76,8 +76,7 @@ async function loadForGate(modelPath: string, cwd: string): Promise<{ model?: Mo
   if (files.length === 0) {
     return { displayFile, diagnostics: [{ code: 'E_NO_MODEL', severity: 'error', file: displayFile('.'), line: 1, col: 1, message: 'no .yaml model files found', hint: 'point stormsmith at a model folder, e.g. `stormsmith schemas check models/shop`' }] };
   }
-  const [{ loadModel }, { validateModel, sortDiagnostics }] = await Promise.all([import('../../model/load.js'), import('../../model/validate/index.js')]);
-  const loaded = loadModel(files);
+  const { validateModel, sortDiagnostics } = await import('../../model/validate/index.js');
   if (!loaded.ok) return { displayFile, diagnostics: sortDiagnostics(loaded.diagnostics).map(relocate) };
   const errors = sortDiagnostics([...loaded.diagnostics, ...validateModel(loaded.model)]).filter((d) => d.severity === 'error');
   return { model: loaded.model, displayFile, diagnostics: errors.map(relocate) };

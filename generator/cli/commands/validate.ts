@@ -4,9 +4,9 @@
 import { existsSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
-import { ModelReadError, readModel } from '../../io/read-model.js';
-import { loadModel } from '../../model/load.js';
-import type { Diagnostic } from '../../model/types.js';
+import { loadModelFromDisk } from '../../io/load-model-from-disk.js';
+import { ModelReadError } from '../../io/read-model.js';
+import type { Diagnostic, LoadResult } from '../../model/types.js';
 import { sortDiagnostics, validateModel } from '../../model/validate/index.js';
 import { DIAGNOSTIC_FORMATS, formatDiagnostics, isDiagnosticFormat, type DiagnosticFormat } from '../format-diagnostics.js';
 import { EXIT, type CliCommand, type CliIo } from '../io.js';
@@ -51,8 +51,9 @@ export const validate: CliCommand = async (argv, io) => {
   const target = path.resolve(io.cwd, parsed.positionals[0] ?? defaultModelPath(io.cwd));
   let root: string;
   let files;
+  let loaded: LoadResult;
   try {
-    ({ root, files } = await readModel(target));
+    ({ root, files, loaded } = await loadModelFromDisk(target));
   } catch (error) {
     if (!(error instanceof ModelReadError)) throw error;
     return ioFailure(io, format, error.diagnostic, (file) => display(io.cwd, path.isAbsolute(file) ? file : path.join(path.dirname(target), file)));
@@ -71,7 +72,6 @@ export const validate: CliCommand = async (argv, io) => {
     return ioFailure(io, format, d, () => display(io.cwd, target) || '.');
   }
 
-  const loaded = loadModel(files);
   // Rules run only on a model that loaded without errors: on a partly read model they would
   // report follow-on problems (a reference to an element the loader had to skip).
   const diagnostics = loaded.ok ? sortDiagnostics([...loaded.diagnostics, ...validateModel(loaded.model)]) : sortDiagnostics(loaded.diagnostics);
