@@ -5,13 +5,11 @@ import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:f
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { main } from '../../generator/cli/main.js';
+import { runCli } from '../cli/support.js';
 
 let dir: string;
 async function run(...argv: string[]) {
-  let stdout = '';
-  let stderr = '';
-  const code = await main(argv, { stdout: (t) => (stdout += t), stderr: (t) => (stderr += t), cwd: dir, env: {} });
+  const { code, stdout, stderr } = await runCli(argv, dir);
   return { code, out: stdout + stderr };
 }
 

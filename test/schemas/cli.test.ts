@@ -5,17 +5,12 @@ import { cpSync, existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } 
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { main } from '../../generator/cli/main.js';
+import { runCli } from '../cli/support.js';
 
 let dir: string;
 const shop = join(import.meta.dirname, '..', '..', 'models', 'shop');
 
-async function run(...argv: string[]) {
-  let stdout = '';
-  let stderr = '';
-  const code = await main(argv, { stdout: (t) => (stdout += t), stderr: (t) => (stderr += t), cwd: dir, env: {} });
-  return { code, stdout, stderr };
-}
+const run = (...argv: string[]) => runCli(argv, dir);
 
 const ordering = () => join(dir, 'model', 'ordering.yaml');
 const read = (p: string) => readFileSync(join(dir, p), 'utf8');
