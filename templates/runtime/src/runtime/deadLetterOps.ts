@@ -15,18 +15,11 @@ import {
   transactionToPostgreSQLProjectionHandlerContext,
   type PostgreSQLProcessorHandlerContext,
 } from '@event-driven-io/emmett-postgresql';
-import { DEAD_LETTER_TABLE } from './deadLetters.js';
+import { DEAD_LETTER_TABLE, type FailedMessage } from './deadLetters.js';
 import { tableExists, toBigInt, withClient } from './sql.js';
 
-export type DeadLetter = {
+export type DeadLetter = FailedMessage & {
   id: number;
-  processorId: string;
-  messageId: string;
-  messageType: string;
-  streamName: string;
-  streamPosition: bigint;
-  globalPosition: bigint;
-  attempts: number;
   errorName: string | null;
   errorMessage: string;
   failedAt: Date;

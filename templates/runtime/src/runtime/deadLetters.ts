@@ -63,7 +63,9 @@ export type SqlClient = {
 /** Any processor or projection context that runs in a transaction on a pg client. */
 export type TransactionalContext = { connection: { client: SqlClient } };
 
-export type DeadLetterReport = {
+/** Which message failed for which processor, where it stands, and after how many attempts: what
+ * a failure report and a stored dead letter (deadLetterOps.ts) both say. */
+export type FailedMessage = {
   processorId: string;
   messageId: string;
   messageType: string;
@@ -71,8 +73,9 @@ export type DeadLetterReport = {
   streamPosition: bigint;
   globalPosition: bigint;
   attempts: number;
-  error: unknown;
 };
+
+export type DeadLetterReport = FailedMessage & { error: unknown };
 
 export type DeadLetterOptions = {
   /** The processor (reactor / projector) whose messages these are: the dead letters' owner. */
