@@ -1,12 +1,12 @@
 // The canvas in real Chromium, served by `stormsmith studio` over a scratch copy of the library
 // example: the whole loop from adding stickies to saving YAML and reacting to the disk.
 
-import { readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import type { Page } from 'playwright-core';
 import type { GenerationPreview } from '../../app/shared/workspace-api.js';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { buildRenderer, copyModels, launchBrowser, startStudio, type Browser, type Studio } from './support/studio.js';
+import { buildRenderer, copyRepo, launchBrowser, startStudio, type Browser, type Studio } from './support/studio.js';
 
 let rendererDir: string;
 let browser: Browser;
@@ -23,8 +23,18 @@ afterAll(async () => {
 
 const sticky = (page: Page, name: string) => page.locator(`[data-testid="sticky"][data-name="${name}"]`);
 
-async function openBoard(): Promise<{ page: Page; studio: Studio; dir: string }> {
-  const dir = copyModels('library');
+interface Board {
+  page: Page;
+  studio: Studio;
+  /** The model folder the studio opened. */
+  dir: string;
+  /** Where stormsmith.config.json sends generated code. */
+  out: string;
+  close(): Promise<void>;
+}
+
+async function openBoard(): Promise<Board> {
+  const { repo, dir, out } = copyRepo('library');
   const studio = await startStudio(dir, rendererDir);
   const page = await browser.context.newPage();
   // Fail on the step that hangs, with its selector, well before the test's own timeout.
@@ -34,7 +44,17 @@ async function openBoard(): Promise<{ page: Page; studio: Studio; dir: string }>
   await page.goto(studio.url);
   await sticky(page, 'Loan').waitFor();
   expect(errors).toEqual([]);
-  return { page, studio, dir };
+  return {
+    page,
+    studio,
+    dir,
+    out,
+    close: async () => {
+      await page.close();
+      await studio.stop();
+      rmSync(repo, { recursive: true, force: true });
+    },
+  };
 }
 
 /** Drag from the outgoing handle of `from` to the incoming handle of `to`, like a user. */
@@ -73,7 +93,8 @@ function withoutBlocks(after: string, names: string[]): string {
 
 describe('canvas in Chromium through stormsmith studio', () => {
   it('adds, connects and edits stickies with live validation, undo/redo, and a minimal YAML save', { timeout: 90_000 }, async () => {
-    const { page, studio, dir } = await openBoard();
+    const board = await openBoard();
+    const { page, dir } = board;
     try {
       const original = readFileSync(path.join(dir, 'lending.yaml'), 'utf8');
       await expect.poll(() => page.locator('[data-testid="sticky"]').count()).toBe(18);
@@ -137,13 +158,13 @@ describe('canvas in Chromium through stormsmith studio', () => {
       expect(layout).toMatch(/^ExtendLoan: \{ x: -?\d+, y: -?\d+ \}$/m);
       expect(await page.getByTestId('problem-count').textContent()).toMatch(/^0 errors/);
     } finally {
-      await page.close();
-      await studio.stop();
+      await board.close();
     }
   });
 
   it('reloads a clean board when the file changes on disk and asks when the board is dirty', { timeout: 90_000 }, async () => {
-    const { page, studio, dir } = await openBoard();
+    const board = await openBoard();
+    const { page, dir } = board;
     try {
       const file = path.join(dir, 'lending.yaml');
       const text = readFileSync(file, 'utf8');
@@ -163,13 +184,13 @@ describe('canvas in Chromium through stormsmith studio', () => {
       expect(saved).toContain('  WalkIn:');
       expect(saved).not.toContain('  Visitor:');
     } finally {
-      await page.close();
-      await studio.stop();
+      await board.close();
     }
   });
 
   it('deletes with the links listed, finds, copies, drops from the palette, exports, previews generation', { timeout: 90_000 }, async () => {
-    const { page, studio } = await openBoard();
+    const board = await openBoard();
+    const { page, studio } = board;
     try {
       // Search jumps to (and selects) an element.
       await page.keyboard.press('Control+f');
@@ -243,7 +264,7 @@ describe('canvas in Chromium through stormsmith studio', () => {
       await page.getByTestId('command-input').press('Enter');
       await page.getByTestId('generation-summary').waitFor({ timeout: 60_000 });
       expect(await page.getByTestId('generation-summary').textContent()).toMatch(/files would change/);
-      // The panel shows exactly what the studio's generator answers (whatever this build has).
+      // The panel shows exactly what the studio's generator answers for this repo's config.
       const url = new URL(studio.url);
       const response = await fetch(new URL('/api/generation/preview', url.origin), {
         method: 'POST',
@@ -251,16 +272,72 @@ describe('canvas in Chromium through stormsmith studio', () => {
         body: '{}',
       });
       const preview = (await response.json()) as GenerationPreview;
-      expect(await page.getByTestId('generation-file').count()).toBe(preview.files.length);
-      const shownCodes = await page.getByTestId('generation-diagnostic').evaluateAll((els) => els.map((e) => e.getAttribute('data-code')));
-      expect(shownCodes).toEqual(preview.diagnostics.map((d) => d.code));
-      if (preview.files.length > 0) {
-        await page.getByTestId('generation-file').first().locator('button').click();
-        if (preview.files[0]!.diff) await page.getByTestId('generation-diff').waitFor();
-      }
+      expect(preview.ok).toBe(true);
+      expect(preview.files.length).toBeGreaterThan(0);
+      await expect.poll(() => page.getByTestId('generation-file').count()).toBe(preview.files.length);
+      expect(await page.getByTestId('generation-diagnostic').count()).toBe(preview.diagnostics.length);
     } finally {
-      await page.close();
-      await studio.stop();
+      await board.close();
+    }
+  });
+  it('previews generation with the file list, runs it, and previews a saved canvas edit as a diff', { timeout: 120_000 }, async () => {
+    const board = await openBoard();
+    const { page, out } = board;
+    // Generation reads the model from disk and writes a whole service: allow for a loaded machine.
+    const slow = { timeout: 60_000 };
+    const summaryChanged = () => page.getByTestId('generation-summary').getAttribute('data-changed');
+    const fileRow = (p: string) => page.locator(`[data-testid="generation-file"][data-path="${p}"]`);
+    try {
+      await page.getByTestId('tab-generation').click();
+      await page.getByTestId('generation-preview').click();
+      await page.getByTestId('generation-summary').waitFor(slow);
+      // The example model carries warnings (shown), never errors (which would block writing).
+      expect(await page.locator('[data-testid="generation-diagnostic"][data-severity="error"]').count()).toBe(0);
+      // Nothing generated yet: every planned file is new, the service's sources among them.
+      const statuses = await page.getByTestId('generation-file').evaluateAll((els) => els.map((e) => [e.getAttribute('data-path'), e.getAttribute('data-status')]));
+      expect(statuses.length).toBeGreaterThan(10);
+      expect(new Set(statuses.map(([, status]) => status))).toEqual(new Set(['added']));
+      const sources = statuses.map(([p]) => p!).filter((p) => p.startsWith('src/') && p.endsWith('.ts'));
+      expect(sources.length).toBeGreaterThan(0);
+      expect(Number(await summaryChanged())).toBe(statuses.length);
+      expect(existsSync(out)).toBe(false);
+
+      // Run: the files land on disk and the follow-up preview has nothing left to change.
+      await page.getByTestId('generation-run').click();
+      await page.getByTestId('generation-last-run').waitFor(slow);
+      expect(Number(await page.getByTestId('generation-last-run').getAttribute('data-written'))).toBe(statuses.length);
+      await expect.poll(summaryChanged, slow).toBe('0');
+      for (const p of sources) expect(existsSync(path.join(out, p)), p).toBe(true);
+      expect(await page.getByTestId('generation-run').isDisabled()).toBe(false);
+
+      // A new optional field on a command (a required one would break the example's specs),
+      // saved from the canvas, shows up as changed files with a diff.
+      await sticky(page, 'BorrowBook').click();
+      const fields = page.getByTestId('fields-Fields');
+      await fields.getByTestId('field-add').click();
+      await fields.getByTestId('field-name').last().fill('pickupDesk');
+      await fields.getByTestId('field-type').last().fill('string');
+      await fields.getByTestId('field-type').last().press('Enter');
+      await fields.getByTestId('field-optional').last().check();
+      await expect.poll(() => page.getByTestId('dirty-state').getAttribute('data-dirty')).toBe('yes');
+      await page.getByTestId('save').click();
+      await expect.poll(() => page.getByTestId('dirty-state').getAttribute('data-dirty')).toBe('no');
+      expect(readFileSync(path.join(board.dir, 'lending.yaml'), 'utf8')).toMatch(/pickupDesk\?: string/);
+
+      await page.getByTestId('generation-preview').click();
+      await expect.poll(async () => Number(await summaryChanged()), slow).toBeGreaterThan(0);
+      const changed = await page.locator('[data-testid="generation-file"][data-status="changed"]').evaluateAll((els) => els.map((e) => e.getAttribute('data-path')!));
+      expect(changed.length).toBeGreaterThan(0);
+      expect(await page.locator('[data-testid="generation-diagnostic"][data-severity="error"]').count()).toBe(0);
+      // The command's generated contract gains the field: one of the diffs adds a line naming it.
+      const diffs: string[] = [];
+      for (const p of changed) {
+        await fileRow(p).locator('button').click();
+        diffs.push((await page.getByTestId('generation-diff').textContent()) ?? '');
+      }
+      expect(diffs.some((d) => /^\+.*pickupDesk/m.test(d))).toBe(true);
+    } finally {
+      await board.close();
     }
   });
 });

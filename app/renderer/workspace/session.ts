@@ -49,6 +49,10 @@ export interface SessionState {
   notice?: Notice;
   saving: boolean;
   generation?: GenerationPreview;
+  /** What the last run of generation did (the panel then shows a fresh preview of what is left). */
+  lastRun?: GenerationPreview;
+  /** A preview or run is in flight. */
+  generating: boolean;
   /** Bumped on every reload from disk (the board keeps its viewport, drops stale selection). */
   revision: number;
 }
@@ -65,6 +69,7 @@ export class Session {
     problems: new Map(),
     dirty: new Set(),
     saving: false,
+    generating: false,
     revision: 0,
   };
   private readonly listeners = new Set<() => void>();
@@ -422,18 +427,37 @@ export class Session {
   }
 
   async previewGeneration(): Promise<void> {
+    if (this.state.generating) return;
+    this.set({ generating: true });
     try {
       this.set({ generation: await this.api.previewGeneration() });
     } catch (error) {
       this.set({ notice: { kind: 'error', text: `Preview failed: ${messageOf(error)}` } });
+    } finally {
+      this.set({ generating: false });
     }
   }
 
+  /**
+   * Runs generation, then previews again: the panel shows what is left to change (nothing, when
+   * the run wrote everything), while `lastRun` keeps what the run itself did.
+   */
   async runGeneration(): Promise<void> {
+    if (this.state.generating) return;
+    this.set({ generating: true });
     try {
-      this.set({ generation: await this.api.runGeneration(), notice: { kind: 'info', text: 'Generated.' } });
+      const run = await this.api.runGeneration();
+      const written = run.files.filter((f) => f.status !== 'unchanged').length;
+      this.set({
+        lastRun: run,
+        generation: run,
+        notice: run.ok ? { kind: 'info', text: `Generated: ${written} ${written === 1 ? 'file' : 'files'} written.` } : { kind: 'error', text: 'Generation refused: see the generation panel.' },
+      });
+      if (run.ok) this.set({ generation: await this.api.previewGeneration() });
     } catch (error) {
       this.set({ notice: { kind: 'error', text: `Generation failed: ${messageOf(error)}` } });
+    } finally {
+      this.set({ generating: false });
     }
   }
 }

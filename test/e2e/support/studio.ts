@@ -2,7 +2,7 @@
 // model folder, drive Debian's Chromium with playwright-core.
 
 import { spawn, type ChildProcess } from 'node:child_process';
-import { cpSync, mkdtempSync, rmSync } from 'node:fs';
+import { cpSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -33,6 +33,18 @@ export function copyModels(example: string): string {
   const dir = mkdtempSync(path.join(os.tmpdir(), `stormsmith-${example}-`));
   cpSync(path.join(REPO, 'models', example), dir, { recursive: true });
   return dir;
+}
+
+/**
+ * A scratch repo laid out like a user's: `models/<example>/` plus a stormsmith.config.json that
+ * sends generated code to `services/<example>/`. `dir` is the model folder the studio opens.
+ */
+export function copyRepo(example: string): { repo: string; dir: string; out: string } {
+  const repo = mkdtempSync(path.join(os.tmpdir(), `stormsmith-repo-${example}-`));
+  const dir = path.join(repo, 'models', example);
+  cpSync(path.join(REPO, 'models', example), dir, { recursive: true });
+  writeFileSync(path.join(repo, 'stormsmith.config.json'), `${JSON.stringify({ model: `models/${example}`, out: `services/${example}` }, null, 2)}\n`);
+  return { repo, dir, out: path.join(repo, 'services', example) };
 }
 
 export interface Studio {

@@ -253,7 +253,7 @@ export function App({ session }: { session: Session }) {
           {tab === 'problems' ? (
             <ProblemsPanel diagnostics={state.diagnostics} targets={state.diagnosticTargets} onFocus={focusNode} />
           ) : (
-            <GenerationPanel preview={state.generation} dirty={state.dirty.size > 0} onPreview={host.previewGeneration} onRun={host.runGeneration} />
+            <GenerationPanel preview={state.generation} lastRun={state.lastRun} busy={state.generating} dirty={state.dirty.size > 0} onPreview={host.previewGeneration} onRun={host.runGeneration} />
           )}
         </div>
       </footer>
