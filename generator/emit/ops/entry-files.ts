@@ -154,11 +154,13 @@ export function mainFile(sources: string[]): PlannedFile {
     `  process.exit(1);\n` +
     `});\n\n` +
     `const shutdown = (signal: string) => {\n` +
+    `  // A signal repeated while stopping (tsx relays it to this process too) must not end it half-way.\n` +
+    `  if (stopping) return;\n` +
     `  stopping = true;\n` +
     `  logger.info({ signal }, 'stopping');\n` +
     `  void Promise.allSettled([server.close(), service.stop()]).then(() => process.exit(0));\n` +
     `};\n` +
-    `process.once('SIGINT', () => shutdown('SIGINT'));\n` +
-    `process.once('SIGTERM', () => shutdown('SIGTERM'));\n`;
+    `process.on('SIGINT', () => shutdown('SIGINT'));\n` +
+    `process.on('SIGTERM', () => shutdown('SIGTERM'));\n`;
   return { path, contents, ownership: 'generated', sources };
 }

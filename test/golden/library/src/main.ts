@@ -32,9 +32,11 @@ process.on('unhandledRejection', (error) => {
 });
 
 const shutdown = (signal: string) => {
+  // A signal repeated while stopping (tsx relays it to this process too) must not end it half-way.
+  if (stopping) return;
   stopping = true;
   logger.info({ signal }, 'stopping');
   void Promise.allSettled([server.close(), service.stop()]).then(() => process.exit(0));
 };
-process.once('SIGINT', () => shutdown('SIGINT'));
-process.once('SIGTERM', () => shutdown('SIGTERM'));
+process.on('SIGINT', () => shutdown('SIGINT'));
+process.on('SIGTERM', () => shutdown('SIGTERM'));
