@@ -1,25 +1,30 @@
-// Renderer entry. Picks the WorkspaceApi of the shell it runs in: the studio HTTP client when
-// the page was opened with a studio token, an Electron bridge when the preload exposed one, or
-// an in-memory demo of the library example otherwise (no disk at all).
+// Renderer entry. In Electron (the preload exposed `window.stormsmith`) the desktop shell drives
+// everything: folder opened, menu commands, unsaved-state reports and backups in main. Otherwise
+// it picks the WorkspaceApi of the browser: the studio HTTP client when the page was opened with
+// a studio token, or an in-memory demo of the library example (no disk at all), with unsaved
+// edits journalled in localStorage.
 
 import { ReactFlowProvider } from '@xyflow/react';
 import '@xyflow/react/dist/style.css';
 import { createRoot } from 'react-dom/client';
 import { createHttpWorkspaceClient, studioConnectionFromLocation } from '../../shared/http-workspace-client.js';
+import type { StormsmithBridge } from '../../shared/ipc-contract.js';
 import type { WorkspaceApi } from '../../shared/workspace-api.js';
 import { LocalStorageBackupStore } from '../workspace/backup.js';
 import { modelCore } from '../workspace/core.js';
+import { DesktopShell } from '../workspace/desktop-shell.js';
 import { MemoryWorkspace } from '../workspace/memory-workspace.js';
 import { Session } from '../workspace/session.js';
 import { App } from './ui/App.js';
+import { DesktopRoot } from './ui/DesktopRoot.js';
 import './styles.css';
 import demoModel from '../../../models/library/lending.yaml?raw';
 import demoLayout from '../../../models/library/lending.layout.yaml?raw';
 
 declare global {
   interface Window {
-    /** Set by the Electron preload: the same WorkspaceApi over IPC. */
-    stormsmith?: { workspace?: WorkspaceApi };
+    /** Set by the Electron preload: the WorkspaceApi over IPC plus the shell's verbs. */
+    stormsmith?: StormsmithBridge;
     /** The open session, for end-to-end tests and the benchmark. */
     __stormsmith?: Session;
     /** The React Flow instance (viewport control), for the benchmark. */
@@ -28,13 +33,27 @@ declare global {
 }
 
 function pickWorkspace(): WorkspaceApi {
-  if (window.stormsmith?.workspace) return window.stormsmith.workspace;
   const connection = studioConnectionFromLocation(window.location);
   if (connection) return createHttpWorkspaceClient(connection);
   return new MemoryWorkspace({ 'lending.yaml': demoModel, 'lending.layout.yaml': demoLayout }, { name: 'demo (in memory)', root: 'memory:demo', readOnly: false });
 }
 
+async function startDesktop(bridge: StormsmithBridge): Promise<void> {
+  const shell = new DesktopShell(bridge, modelCore);
+  // Follows the open session, for the same tests and tools as in the browser.
+  shell.subscribe(() => {
+    window.__stormsmith = shell.getState().session;
+  });
+  createRoot(document.getElementById('root')!).render(
+    <ReactFlowProvider>
+      <DesktopRoot shell={shell} />
+    </ReactFlowProvider>,
+  );
+  await shell.start();
+}
+
 async function start(): Promise<void> {
+  if (window.stormsmith?.shell && window.stormsmith.backups) return startDesktop(window.stormsmith);
   const api = pickWorkspace();
   const info = await api.info().catch(() => ({ root: 'unknown' }));
   const session = new Session(api, modelCore, new LocalStorageBackupStore(window.localStorage, info.root));

@@ -16,6 +16,8 @@ import { undoLabel, redoLabel } from '../../model/history.js';
 import { STICKY_STYLES } from '../../model/kinds.js';
 import { linksTouching } from '../../model/links.js';
 import { findContext, findElement, refOfNodeId, type ElementRef } from '../../model/refs.js';
+import type { MenuCommand } from '../../../shared/ipc-contract.js';
+import { runMenuCommand } from '../../model/menu-commands.js';
 import type { Session } from '../../workspace/session.js';
 import { Board } from './Board.js';
 import { CommandPalette } from './CommandPalette.js';
@@ -32,7 +34,13 @@ const isMac = typeof navigator !== 'undefined' && /Mac|iPhone|iPad/.test(navigat
 
 type Overlay = 'palette' | 'search' | { delete: ElementRef[] } | undefined;
 
-export function App({ session }: { session: Session }) {
+export interface AppProps {
+  session: Session;
+  /** Native menu commands (Electron); each runs its action from the registry. */
+  menuCommands?: (listener: (command: MenuCommand) => void) => () => void;
+}
+
+export function App({ session, menuCommands }: AppProps) {
   const state = useSyncExternalStore(session.subscribe, session.getState);
   const flow = useReactFlow();
   const [selection, setSelection] = useState<string[]>([]);
@@ -178,6 +186,11 @@ export function App({ session }: { session: Session }) {
     }),
     [state, selectedRefs, selectedEdge, model, session, flow, addSticky],
   );
+
+  // Native menu commands run the same registry actions, always with the newest host.
+  const hostRef = useRef(host);
+  hostRef.current = host;
+  useEffect(() => menuCommands?.((command) => void runMenuCommand(command, hostRef.current)), [menuCommands]);
 
   // One key handler for every shortcut of the registry.
   useEffect(() => {
