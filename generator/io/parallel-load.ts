@@ -13,6 +13,12 @@ import type { LoadResult, SourceFile } from '../model/types.js';
 import type { ContextFileJob, WorkerMessage } from './load-worker-protocol.js';
 
 const WORKER_ENTRY = new URL('./load-worker.cjs', import.meta.url);
+/**
+ * Parsing YAML allocates many short-lived objects; a larger young generation means fewer
+ * scavenges. 192 MB is V8's young generation for a 64 MB semi-space: loading 500 synthetic
+ * aggregates with `--max-semi-space-size=64` took ~13% less CPU (1025 -> 895 ms, 3 runs each).
+ */
+const YOUNG_GENERATION_MB = 192;
 
 export interface ParallelLoadOptions extends LoadOptions {
   /** Worker threads to start besides the main thread. */
@@ -86,7 +92,7 @@ class WorkerPool {
   private start(options: LoadOptions): void {
     let worker: Worker;
     try {
-      worker = new Worker(WORKER_ENTRY, { workerData: { options }, stdout: true, stderr: true });
+      worker = new Worker(WORKER_ENTRY, { workerData: { options }, stdout: true, stderr: true, resourceLimits: { maxYoungGenerationSizeMb: YOUNG_GENERATION_MB } });
     } catch {
       return; // no worker: the main thread does the work
     }

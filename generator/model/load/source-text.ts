@@ -12,6 +12,8 @@ export type OffsetRange = readonly [number, number, ...number[]];
 export class SourceText {
   /** Offset of the first character of each line. */
   private readonly lineStarts: number[] = [0];
+  /** 0-based line of the last `pos()` answer. */
+  private lastLine = 0;
 
   constructor(
     readonly file: string,
@@ -27,16 +29,30 @@ export class SourceText {
   /** 1-based line and column of an offset. */
   pos(offset: number): { line: number; col: number } {
     const at = Math.max(0, Math.min(Number.isFinite(offset) ? offset : 0, this.text.length));
-    let lo = 0;
-    let hi = this.lineStarts.length - 1;
-    while (lo < hi) {
-      const mid = (lo + hi + 1) >> 1;
-      if ((this.lineStarts[mid] ?? 0) <= at) lo = mid;
-      else hi = mid - 1;
+    // Readers ask for positions mostly in file order: try the line of the previous answer and
+    // the next one before searching (each span asks twice, usually for the same line).
+    let lo = this.onLine(this.lastLine, at) ? this.lastLine : this.onLine(this.lastLine + 1, at) ? this.lastLine + 1 : -1;
+    if (lo === -1) {
+      lo = 0;
+      let hi = this.lineStarts.length - 1;
+      while (lo < hi) {
+        const mid = (lo + hi + 1) >> 1;
+        if ((this.lineStarts[mid] ?? 0) <= at) lo = mid;
+        else hi = mid - 1;
+      }
     }
+    this.lastLine = lo;
     // A byte-order mark is invisible in editors: columns on line 1 do not count it.
     const bom = lo === 0 && this.text.charCodeAt(0) === 0xfeff && at > 0 ? 1 : 0;
     return { line: lo + 1, col: at - (this.lineStarts[lo] ?? 0) + 1 - bom };
+  }
+
+  /** Whether `at` lies on the 0-based line `index`. */
+  private onLine(index: number, at: number): boolean {
+    const start = this.lineStarts[index];
+    if (start === undefined || start > at) return false;
+    const next = this.lineStarts[index + 1];
+    return next === undefined || next > at;
   }
 
   /** Offset where a 1-based line starts (clamped). */
