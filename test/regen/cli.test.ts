@@ -80,7 +80,9 @@ describe('stormsmith generate', () => {
     expect(into.code, into.stdout).toBe(0);
     expect(fs.existsSync(path.join(repo, 'app/package.json'))).toBe(false);
     expect(fs.existsSync(path.join(repo, 'app/src/lending/loan/logic.ts'))).toBe(true);
-    expect(into.stdout).toContain('npm install');
+    // The printed lines carry the exact pins a generated package.json would declare.
+    expect(into.stdout).toContain('npm install --save-exact @event-driven-io/dumbo@0.12.7 @event-driven-io/emmett@0.42.0');
+    expect(into.stdout).toMatch(/npm install --save-exact -D .*vitest@4\.1\.12/);
   });
 });
 

