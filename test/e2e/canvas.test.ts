@@ -6,12 +6,14 @@ import path from 'node:path';
 import type { Page } from 'playwright-core';
 import type { GenerationPreview } from '../../app/shared/workspace-api.js';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { GENERATION_TIMEOUT_MS, STEP_TIMEOUT_MS, usePatientPolls } from './support/patience.js';
 import { buildRenderer, copyRepo, launchBrowser, startStudio, type Browser, type Studio } from './support/studio.js';
 
 let rendererDir: string;
 let browser: Browser;
 
 beforeAll(async () => {
+  usePatientPolls();
   rendererDir = await buildRenderer();
   browser = await launchBrowser();
 });
@@ -38,7 +40,7 @@ async function openBoard(): Promise<Board> {
   const studio = await startStudio(dir, rendererDir);
   const page = await browser.context.newPage();
   // Fail on the step that hangs, with its selector, well before the test's own timeout.
-  page.setDefaultTimeout(15_000);
+  page.setDefaultTimeout(STEP_TIMEOUT_MS);
   const errors: string[] = [];
   page.on('pageerror', (e) => errors.push(e.message));
   await page.goto(studio.url);
@@ -169,14 +171,14 @@ describe('canvas in Chromium through stormsmith studio', () => {
       const file = path.join(dir, 'lending.yaml');
       const text = readFileSync(file, 'utf8');
       writeFileSync(file, text.replace('actors:\n', 'actors:\n  Visitor:\n    description: Walks in without a card.\n'));
-      await sticky(page, 'Visitor').waitFor({ timeout: 15_000 });
+      await sticky(page, 'Visitor').waitFor();
       expect(await page.getByTestId('notice').textContent()).toMatch(/Reloaded lending.yaml/);
 
       // Now with an unsaved edit: no silent reload, a question instead, and the edit survives.
       await sticky(page, 'Visitor').click();
       await rename(page, 'WalkIn');
       writeFileSync(file, readFileSync(file, 'utf8').replace('A registered library member', 'A registered member'));
-      await page.getByTestId('conflict-dialog').waitFor({ timeout: 15_000 });
+      await page.getByTestId('conflict-dialog').waitFor();
       await page.getByTestId('conflict-keep-mine').click();
       await page.keyboard.press('Control+s');
       await expect.poll(() => page.getByTestId('dirty-state').getAttribute('data-dirty')).toBe('no');
@@ -262,7 +264,7 @@ describe('canvas in Chromium through stormsmith studio', () => {
       await page.keyboard.press('Control+k');
       await page.getByTestId('command-input').fill('preview gen');
       await page.getByTestId('command-input').press('Enter');
-      await page.getByTestId('generation-summary').waitFor({ timeout: 60_000 });
+      await page.getByTestId('generation-summary').waitFor({ timeout: GENERATION_TIMEOUT_MS });
       expect(await page.getByTestId('generation-summary').textContent()).toMatch(/files would change/);
       // The panel shows exactly what the studio's generator answers for this repo's config.
       const url = new URL(studio.url);
@@ -284,7 +286,7 @@ describe('canvas in Chromium through stormsmith studio', () => {
     const board = await openBoard();
     const { page, out } = board;
     // Generation reads the model from disk and writes a whole service: allow for a loaded machine.
-    const slow = { timeout: 60_000 };
+    const slow = { timeout: GENERATION_TIMEOUT_MS };
     const summaryChanged = () => page.getByTestId('generation-summary').getAttribute('data-changed');
     const fileRow = (p: string) => page.locator(`[data-testid="generation-file"][data-path="${p}"]`);
     try {

@@ -8,6 +8,7 @@ import path from 'node:path';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startDesktopMain, bundlePreloadBridge, type DesktopMain } from './support/desktop-main.js';
+import { STEP_TIMEOUT_MS, usePatientPolls } from './support/patience.js';
 import { buildRenderer, copyRepo, launchBrowser, type Browser } from './support/studio.js';
 
 const ORIGIN = 'http://stormsmith.test';
@@ -16,6 +17,7 @@ let bridgeScript: string;
 let browser: Browser;
 
 beforeAll(async () => {
+  usePatientPolls();
   [rendererDir, bridgeScript] = await Promise.all([buildRenderer(), bundlePreloadBridge()]);
   browser = await launchBrowser();
   // Serve the built renderer the way the app:// protocol does: files of the build, nothing else.
@@ -40,7 +42,7 @@ const sticky = (page: Page, name: string) => page.locator(`[data-testid="sticky"
 
 async function newWindow(main: DesktopMain): Promise<{ page: Page; errors: string[] }> {
   const page = await browser.context.newPage();
-  page.setDefaultTimeout(20_000);
+  page.setDefaultTimeout(STEP_TIMEOUT_MS);
   const errors: string[] = [];
   page.on('pageerror', (e) => errors.push(e.message));
   await main.attach(page, `${ORIGIN}/`);
@@ -88,7 +90,7 @@ describe('desktop renderer over the preload bridge', () => {
       const second = await newWindow(main);
       await second.page.getByTestId('recovery-dialog').waitFor();
       // Until restored, the board shows the disk, which has the saved sticky.
-      expect(await sticky(second.page, 'NewCommand').count()).toBe(1);
+      await sticky(second.page, 'NewCommand').waitFor({ state: 'attached' });
       await second.page.getByTestId('recovery-restore').click();
       await expect.poll(() => sticky(second.page, 'NewCommand').count()).toBe(0);
       await expect.poll(() => second.page.getByTestId('dirty-state').getAttribute('data-dirty')).toBe('yes');
