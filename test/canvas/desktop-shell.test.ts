@@ -80,6 +80,18 @@ describe('desktop shell over the preload bridge', () => {
     expect(old.getState().model.contexts[0]?.description).toBe('first');
   });
 
+  it('keeps only the newest of two folders opened in quick succession', async () => {
+    const main = new FakeMain();
+    const shell = await openShell(main);
+    const first = main.open({ 'lending.yaml': ctxText('first') }, '/repo/a');
+    const second = main.open({ 'lending.yaml': ctxText('second') }, '/repo/b');
+    await Promise.all([first, second]);
+    await reached(shell, 'open');
+    expect(shell.getState().session!.getState().info?.root).toBe('/repo/b');
+    expect(shell.getState().session!.getState().model.contexts[0]?.description).toBe('second');
+    expect(shell.getState().sessionNumber).toBe(1);
+  });
+
   it('reports the unsaved files to main whenever that set changes', async () => {
     const main = new FakeMain();
     await main.open({ 'lending.yaml': ctxText() }, '/repo/a');
