@@ -5,7 +5,7 @@ import { availableParallelism, loadavg } from 'node:os';
 import { loadModel, type LoadOptions } from '../model/load.js';
 import { isLayoutFile } from '../model/layout.js';
 import type { LoadResult, SourceFile } from '../model/types.js';
-import { loadModelInParallel } from './parallel-load.js';
+import { closeLoaderWorkers, loadModelInParallel } from './parallel-load.js';
 import { readModel, type ModelOnDisk, type ReadModelOptions } from './read-model.js';
 
 /**
@@ -21,6 +21,12 @@ export const WORKERS_ENV = 'STORMSMITH_LOAD_WORKERS';
 export interface LoadFromDiskOptions extends ReadModelOptions, LoadOptions {
   /** Worker threads for loading; by default chosen from the model size and the free cores. */
   workers?: number;
+  /**
+   * Keep the loader workers for the next load (a long-running process such as the studio or a
+   * benchmark: warm workers parse much faster than fresh ones). Default false: they end after
+   * this load, so a one-shot command exits at once. closeLoaderWorkers() ends kept workers.
+   */
+  keepWorkers?: boolean;
 }
 
 export interface ModelLoadedFromDisk extends ModelOnDisk {
@@ -29,11 +35,18 @@ export interface ModelLoadedFromDisk extends ModelOnDisk {
 
 /** Reads and loads a model folder or file. Throws ModelReadError like readModel. */
 export async function loadModelFromDisk(target: string, options: LoadFromDiskOptions = {}): Promise<ModelLoadedFromDisk> {
-  const { workers, maxBytes, ...rest } = options;
+  const { workers, keepWorkers = false, maxBytes, ...rest } = options;
   const onDisk = await readModel(target, maxBytes === undefined ? {} : { maxBytes });
   const loadOptions: LoadOptions = maxBytes === undefined ? rest : { ...rest, maxBytes };
   const count = workers ?? workersFromEnv() ?? autoWorkers(onDisk.files);
-  const loaded = count > 0 ? (await loadModelInParallel(onDisk.files, { ...loadOptions, workers: count })).loaded : loadModel(onDisk.files, loadOptions);
+  let loaded: LoadResult;
+  if (count > 0) {
+    try {
+      loaded = (await loadModelInParallel(onDisk.files, { ...loadOptions, workers: count })).loaded;
+    } finally {
+      if (!keepWorkers) await closeLoaderWorkers();
+    }
+  } else loaded = loadModel(onDisk.files, loadOptions);
   return { ...onDisk, loaded };
 }
 

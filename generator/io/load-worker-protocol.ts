@@ -1,10 +1,11 @@
 // Messages between the main thread and a model-loading worker (see parallel-load.ts).
-import type { ContextFileResult } from '../model/load.js';
+import type { ContextFileResult, LoadOptions } from '../model/load.js';
 import type { SourceFile } from '../model/types.js';
 
-/** Main -> worker: load one domain file. */
+/** Main -> worker: load one domain file with these options. */
 export interface ContextFileJob {
   file: SourceFile;
+  options: LoadOptions;
 }
 
 /** Worker -> main: started (modules loaded), or the result of one job. */

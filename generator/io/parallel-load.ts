@@ -3,9 +3,15 @@
 // model and diagnostics are identical to a single-threaded load (test/perf checks this).
 //
 // Work is handed out one file at a time from a shared queue: a worker that is still starting (a
-// thread, tsx and the yaml library cost ~100 ms or more) simply takes fewer files, and a worker
-// that fails (tsx missing, out of memory) gives its file back to the queue. Whatever happens, the
+// thread, tsx and the yaml library cost ~200 ms) simply takes fewer files, and a worker that
+// fails (tsx missing, out of memory) gives its file back to the queue. Whatever happens, the
 // main thread finishes the queue itself, so the result never depends on the workers.
+//
+// The workers outlive one load, until closeLoaderWorkers() or IDLE_MS without work: a fresh
+// worker runs the yaml parser cold (not yet optimised by the JIT), which costs more than the
+// parallelism gains, so a long-running process (studio, benchmark) keeps them warm. A one-shot
+// command closes them after its load (loadModelFromDisk does): unref'd workers alone did not
+// let the CLI process exit.
 import { Worker } from 'node:worker_threads';
 import { assembleModel, loadContextFile, type ContextFileResult, type LoadOptions } from '../model/load.js';
 import { isLayoutFile } from '../model/layout.js';
@@ -19,9 +25,11 @@ const WORKER_ENTRY = new URL('./load-worker.cjs', import.meta.url);
  * aggregates with `--max-semi-space-size=64` took ~13% less CPU (1025 -> 895 ms, 3 runs each).
  */
 const YOUNG_GENERATION_MB = 192;
+/** Idle workers end after this long. */
+const IDLE_MS = 30_000;
 
 export interface ParallelLoadOptions extends LoadOptions {
-  /** Worker threads to start besides the main thread. */
+  /** Worker threads to use besides the main thread. */
   workers: number;
   /**
    * Whether the main thread takes files from the queue too (default true). False leaves every
@@ -44,107 +52,149 @@ export async function loadModelInParallel(files: readonly SourceFile[], options:
   if (workerCount < 1 || domain.length < (mainThreadLoads ? 2 : 1) || paths.size !== domain.length) {
     return { loaded: assembleModel(files, (f) => loadContextFile(f, loadOptions), loadOptions), loadedByWorkers: 0 };
   }
-
-  // Largest files first, so that the last file handed out is a small one (even finish).
-  const queue = [...domain].sort((a, b) => sizeOf(b) - sizeOf(a) || (a.path < b.path ? -1 : 1));
-  const results = new Map<string, ContextFileResult>();
-  const pool = new WorkerPool(Math.min(workerCount, mainThreadLoads ? domain.length - 1 : domain.length), loadOptions, queue, results);
-  try {
-    if (!mainThreadLoads) await pool.drain();
-    while (queue.length > 0) {
-      const file = queue.shift()!;
-      results.set(file.path, loadContextFile(file, loadOptions));
-      // Let worker messages in between files, so idle workers get their next file.
-      await new Promise<void>((resolve) => setImmediate(resolve));
-    }
-    await pool.drain();
-    // A worker that died after the queue ran dry gave its file back: finish it here.
-    for (const file of queue.splice(0)) results.set(file.path, loadContextFile(file, loadOptions));
-  } finally {
-    await pool.close();
-  }
-  return { loaded: assembleModel(files, (f) => results.get(f.path) ?? loadContextFile(f, loadOptions), loadOptions), loadedByWorkers: pool.loaded };
+  const pool = (sharedPool ??= new WorkerPool());
+  const { results, loadedByWorkers } = await pool.run(domain, Math.min(workerCount, mainThreadLoads ? domain.length - 1 : domain.length), loadOptions, mainThreadLoads);
+  return { loaded: assembleModel(files, (f) => results.get(f.path) ?? loadContextFile(f, loadOptions), loadOptions), loadedByWorkers };
 }
+
+/** Ends the loader workers now (tests; a process that wants to exit at once). */
+export async function closeLoaderWorkers(): Promise<void> {
+  const pool = sharedPool;
+  sharedPool = undefined;
+  await pool?.close();
+}
+
+let sharedPool: WorkerPool | undefined;
 
 /** Bytes to parse, for ordering the queue. */
 const sizeOf = (f: SourceFile): number => f.bytes?.length ?? f.text.length;
 
-/** Strips `text` when `bytes` is present: the loader decodes the bytes and ignores the text. */
-const jobOf = (file: SourceFile): ContextFileJob => ({ file: file.bytes ? { path: file.path, text: '', bytes: file.bytes } : file });
+/** One load: its queue of files and what came back. */
+interface Session {
+  queue: SourceFile[];
+  results: Map<string, ContextFileResult>;
+  options: LoadOptions;
+  loadedByWorkers: number;
+}
 
 class WorkerPool {
   private readonly workers = new Set<Worker>();
+  private readonly ready = new Set<Worker>();
   /** The file each busy worker is loading. */
   private readonly busy = new Map<Worker, SourceFile>();
+  private session?: Session;
   private idle?: () => void;
-  /** Files the workers have loaded. */
-  loaded = 0;
+  /** Loads run one after another (the studio may ask again while a load runs). */
+  private tail: Promise<unknown> = Promise.resolve();
+  private idleTimer?: NodeJS.Timeout;
 
-  constructor(
-    count: number,
-    options: LoadOptions,
-    private readonly queue: SourceFile[],
-    private readonly results: Map<string, ContextFileResult>,
-  ) {
-    for (let i = 0; i < count; i++) this.start(options);
+  run(domain: SourceFile[], workers: number, options: LoadOptions, mainThreadLoads: boolean): Promise<Session> {
+    const next = this.tail.then(() => this.runNow(domain, workers, options, mainThreadLoads));
+    this.tail = next.catch(() => undefined);
+    return next;
   }
 
-  private start(options: LoadOptions): void {
+  private async runNow(domain: SourceFile[], workers: number, options: LoadOptions, mainThreadLoads: boolean): Promise<Session> {
+    clearTimeout(this.idleTimer);
+    // Largest files first, so that the last file handed out is a small one (even finish).
+    const queue = [...domain].sort((a, b) => sizeOf(b) - sizeOf(a) || (a.path < b.path ? -1 : 1));
+    const session: Session = { queue, results: new Map(), options, loadedByWorkers: 0 };
+    this.session = session;
+    while (this.workers.size < workers && this.start()) {
+      // started one more
+    }
+    for (const worker of this.ready) this.feed(worker);
+    try {
+      if (!mainThreadLoads) await this.drain();
+      while (queue.length > 0) {
+        const file = queue.shift()!;
+        session.results.set(file.path, loadContextFile(file, options));
+        // Let worker messages in between files, so idle workers get their next file.
+        await new Promise<void>((resolve) => setImmediate(resolve));
+      }
+      await this.drain();
+      // A worker that died after the queue ran dry gave its file back: finish it here.
+      for (const file of queue.splice(0)) session.results.set(file.path, loadContextFile(file, options));
+    } finally {
+      this.session = undefined;
+      this.idleTimer = setTimeout(() => void this.close(), IDLE_MS).unref();
+    }
+    return session;
+  }
+
+  /** Starts one worker; false when that is not possible here. */
+  private start(): boolean {
     let worker: Worker;
     try {
-      worker = new Worker(WORKER_ENTRY, { workerData: { options }, stdout: true, stderr: true, resourceLimits: { maxYoungGenerationSizeMb: YOUNG_GENERATION_MB } });
+      worker = new Worker(WORKER_ENTRY, { resourceLimits: { maxYoungGenerationSizeMb: YOUNG_GENERATION_MB } });
     } catch {
-      return; // no worker: the main thread does the work
+      return false; // no worker: the main thread does the work
     }
+    worker.unref();
     this.workers.add(worker);
     worker.on('message', (message: WorkerMessage) => {
-      if (message.kind === 'result') {
-        this.results.set(message.path, message.result);
-        this.loaded++;
+      if (message.kind === 'ready') this.ready.add(worker);
+      else {
+        const file = this.busy.get(worker);
         this.busy.delete(worker);
+        if (this.session && file?.path === message.path) {
+          this.session.results.set(message.path, message.result);
+          this.session.loadedByWorkers++;
+        }
       }
       this.feed(worker);
     });
     const gone = (): void => {
       const file = this.busy.get(worker);
-      if (file) this.queue.unshift(file);
       this.busy.delete(worker);
       this.workers.delete(worker);
-      // A returned file goes to a live worker that sits idle (it found the queue empty).
-      if (file) for (const other of this.workers) if (!this.busy.has(other)) return this.feed(other);
+      this.ready.delete(worker);
+      if (file && this.session) {
+        this.session.queue.unshift(file);
+        // A returned file goes to a live worker that sits idle (it found the queue empty).
+        for (const other of this.ready) if (!this.busy.has(other)) return this.feed(other);
+      }
       this.settle();
     };
     worker.on('error', gone);
     worker.on('exit', gone);
+    return true;
   }
 
   private feed(worker: Worker): void {
-    const file = this.queue.shift();
-    if (!file) {
+    if (this.busy.has(worker)) return;
+    const session = this.session;
+    const file = session?.queue.shift();
+    if (!session || !file) {
       this.settle();
       return;
     }
     this.busy.set(worker, file);
-    worker.postMessage(jobOf(file));
+    // The loader decodes `bytes` when present and ignores `text`: send only one of them.
+    const job: ContextFileJob = { file: file.bytes ? { path: file.path, text: '', bytes: file.bytes } : file, options: session.options };
+    worker.postMessage(job);
   }
 
   private settle(): void {
     if (this.done()) this.idle?.();
   }
 
+  private done(): boolean {
+    return this.busy.size === 0 && ((this.session?.queue.length ?? 0) === 0 || this.workers.size === 0);
+  }
+
   /** Resolves once no worker holds a file and the queue is empty or no worker is left. */
-  drain(): Promise<void> {
+  private drain(): Promise<void> {
     if (this.done()) return Promise.resolve();
     return new Promise((resolve) => (this.idle = resolve));
   }
 
-  private done(): boolean {
-    return this.busy.size === 0 && (this.queue.length === 0 || this.workers.size === 0);
-  }
-
   async close(): Promise<void> {
+    clearTimeout(this.idleTimer);
+    if (sharedPool === this) sharedPool = undefined;
     const all = [...this.workers];
     this.workers.clear();
+    this.ready.clear();
     await Promise.all(all.map((w) => w.terminate()));
   }
 }

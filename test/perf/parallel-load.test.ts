@@ -3,9 +3,9 @@
 // runs with the main thread kept out of the work (`mainThreadLoads: false`) so the files really
 // go through the workers, and once with the normal shared queue.
 import { isDeepStrictEqual } from 'node:util';
-import { describe, expect, it } from 'vitest';
+import { afterAll, describe, expect, it } from 'vitest';
 import { syntheticModel } from '../../bench/synthetic-model.js';
-import { loadModelInParallel } from '../../generator/io/parallel-load.js';
+import { closeLoaderWorkers, loadModelInParallel } from '../../generator/io/parallel-load.js';
 import { readModel } from '../../generator/io/read-model.js';
 import { loadModel } from '../../generator/model/load.js';
 import type { SourceFile } from '../../generator/model/types.js';
@@ -40,6 +40,8 @@ async function expectSameAsOneThread(files: SourceFile[], workers: number): Prom
 }
 
 describe('loadModelInParallel', () => {
+  afterAll(closeLoaderWorkers);
+
   it('loads the library example exactly as one thread does', async () => {
     const { files } = await readModel('models/library');
     await expectSameAsOneThread(files, 1);
@@ -72,7 +74,7 @@ describe('loadModelInParallel', () => {
     expect(JSON.stringify(result.loaded)).toBe(JSON.stringify(loadModel(files)));
   });
 
-  it('passes load options to the workers', async () => {
+  it('passes each load its own options, also to workers started by an earlier load', async () => {
     const files = withBytes(syntheticModel(20));
     const { loaded, loadedByWorkers } = await loadModelInParallel(files, { workers: 1, mainThreadLoads: false, maxBytes: 1000 });
     expect(loadedByWorkers).toBe(2);

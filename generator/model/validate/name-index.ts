@@ -78,7 +78,18 @@ export function buildNameIndex(model: Model): NameIndex {
   // the strings come from the model, so each already has its hash cached, while a fresh
   // concatenated key had to be built and hashed on every call (a profiled hot spot).
   const cache = new Map<string, Map<string, Map<string, Map<string, Resolution>>>>();
+  const foundByElement = new Map<NamedElement, Resolution>();
   const resolve = (ref: NameRef, fromContext: string, kinds: readonly ElementKind[]): Resolution => {
+    // Fast path, taken by most references: the only element of that name, of an expected kind,
+    // no qualifier. The answer depends on the element alone.
+    if (ref.context === undefined) {
+      const named = byName.get(ref.name);
+      if (named !== undefined && named.length === 1 && kinds.includes(named[0]!.kind)) {
+        let found = foundByElement.get(named[0]!);
+        if (!found) foundByElement.set(named[0]!, (found = { status: 'found', element: named[0]! }));
+        return found;
+      }
+    }
     const byFrom = level(cache, kinds.length === 1 ? kinds[0]! : kinds.join(','));
     const byQualifier = level(byFrom, fromContext);
     const byRefName = level(byQualifier, ref.context ?? '');
