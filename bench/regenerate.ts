@@ -1,6 +1,6 @@
 // bench/regenerate: what regenerating costs on a 500-aggregate project, beside the floor.
 //
-//   npx tsx bench/regenerate.ts [--aggregates 500] [--runs 7]
+//   npx tsx bench/regenerate.ts [--aggregates 500] [--runs 7] [--apply-only] [--no-cache]
 //
 // Floor: reading and sha256-hashing the same files (what any freshness check must do).
 // Measured, in one process, median of --runs runs each (after one warm-up):
@@ -10,7 +10,9 @@
 //                     and its logic file grows a stub (alternating between two variants)
 // then the same end to end (read model files, load, validate, plan, apply) for a synthetic model
 // of the same size (50 context files x 10 aggregates, 2 commands and 2 events each), where the
-// one-aggregate change adds a field to one command and its event.
+// one-aggregate change adds a field to one command and its event. The end-to-end runs use the
+// plan cache in the output folder (generator/plan-cache) as `generate` does; --no-cache plans in
+// full every time (the figures before the cache).
 // The apply-only part uses a synthetic file map shaped like the generator's output (per
 // aggregate: 6 TypeScript files, 2 JSON Schemas, a user-owned logic file with stubs, a spec).
 
@@ -24,7 +26,7 @@ import { loadAndValidate, planModel } from '../generator/cli/model-pipeline.js';
 import type { FileMap, PlannedFile } from '../generator/plan-types.js';
 
 const { values } = parseArgs({
-  options: { aggregates: { type: 'string', default: '500' }, runs: { type: 'string', default: '7' }, 'apply-only': { type: 'boolean', default: false } },
+  options: { aggregates: { type: 'string', default: '500' }, runs: { type: 'string', default: '7' }, 'apply-only': { type: 'boolean', default: false }, 'no-cache': { type: 'boolean', default: false } },
 });
 const AGGREGATES = Number(values.aggregates);
 const RUNS = Math.max(5, Number(values.runs));
@@ -197,7 +199,7 @@ async function endToEnd(): Promise<void> {
       if (!stage.model) throw new Error(JSON.stringify(stage.diagnostics.slice(0, 3)));
       stages.load.push(performance.now() - t);
       t = performance.now();
-      const fileMap = await planModel(stage.model, { into: false });
+      const fileMap = await planModel(stage.model, { into: false, outDir, cache: values['no-cache'] ? 'off' : mode === 'write' ? 'read-write' : 'read' });
       stages.plan.push(performance.now() - t);
       t = performance.now();
       const report = await apply(fileMap, outDir, { mode });

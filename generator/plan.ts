@@ -26,6 +26,8 @@ import { modelCaseFile } from './emit/tests.js';
 import { opsFiles } from './emit/ops/index.js';
 import type { TemplateMap } from './emit/templates.js';
 import { compareCodeUnits, kebabCase } from './names.js';
+import { planUnit, type UnitCache } from './plan-cache/unit-cache.js';
+import { contextUnitInput, wholeModelInput } from './plan-cache/unit-inputs.js';
 
 export interface PlanOptions {
   /** Only the source tree (src/, test/, docs/): no package.json, tsconfig or vitest config. */
@@ -40,6 +42,11 @@ export interface PlanOptions {
   packageName?: string;
   /** The model folder relative to the output folder, `/` separators (for links in ADRs); default `models`. */
   modelRoot?: string;
+  /**
+   * Outputs of earlier runs by unit (generator/plan-cache): a unit whose input (the model facts
+   * it reads, options, templates) is unchanged is not planned again. The result is the same.
+   */
+  cache?: UnitCache;
 }
 
 export class PlanError extends Error {
@@ -100,18 +107,26 @@ export function canonicalModel(model: Model): Model {
 export async function plan(input: Model, options: PlanOptions = {}): Promise<FileMap> {
   const model = canonicalModel(input);
   const templates = options.templates ?? {};
+  const cache = options.cache;
   const contexts = [...model.contexts].sort((a, b) => compareCodeUnits(a.name, b.name));
   const allFacts = contexts.map((c) => contextFacts(model, c));
   const sources = [...new Set(allFacts.flatMap((f) => f.sources))].sort(compareCodeUnits);
+  // What every unit reads besides the model (only built when there is a cache).
+  let shared: string | undefined;
+  const withOptions = (part: string) => (shared ??= JSON.stringify({ options: { ...options, cache: undefined, templates: undefined }, templates: Object.entries(templates).sort(([a], [b]) => compareCodeUnits(a, b)) })) + part;
+  let whole: string | undefined;
+  const wholeModel = () => withOptions((whole ??= wholeModelInput(model)));
 
   const files: PlannedFile[] = [];
-  for (const facts of allFacts) files.push(...(await contextFiles(facts, templates, options.modelRoot ?? 'models')));
+  for (const facts of allFacts) {
+    files.push(...(await planUnit(cache, `context ${facts.context.name}`, () => withOptions(contextUnitInput(model, facts.context)), () => contextFiles(facts, templates, options.modelRoot ?? 'models'))));
+  }
   // Event versions: upcasters, custom upcast stubs and the event museum (generator/emit/evolution).
-  files.push(...planEvolutionFiles(model));
-  files.push(compositionRootFile(allFacts, sources), compositionRootTestFile(allFacts, sources), modelCaseFile(sources));
-  files.push(...runtimeFiles(templates, sources));
+  files.push(...(await planUnit(cache, 'evolution', wholeModel, () => planEvolutionFiles(model))));
+  files.push(...(await planUnit(cache, 'composition', wholeModel, () => [compositionRootFile(allFacts, sources), compositionRootTestFile(allFacts, sources), modelCaseFile(sources)])));
+  files.push(...(await planUnit(cache, 'runtime', () => withOptions(JSON.stringify(sources)), () => runtimeFiles(templates, sources))));
   // Operations: ops command, /health and /metrics, snapshots, retry policy, test/ops (generator/emit/ops).
-  files.push(...opsFiles(allFacts, sources, options.packageName ?? defaultPackageName(model)));
+  files.push(...(await planUnit(cache, 'ops', wholeModel, () => opsFiles(allFacts, sources, options.packageName ?? defaultPackageName(model)))));
   if (!options.into) {
     files.push(packageJsonFile(options.packageName ?? defaultPackageName(model), sources), tsconfigFile(sources), vitestConfigFile(sources));
   }

@@ -47,11 +47,20 @@ export interface PlanStageOptions {
   outDir?: string;
   /** Folder of template overrides (layered over the built-in templates). */
   templatesDir?: string;
+  /**
+   * The plan cache in `<outDir>/.stormsmith/cache/` (generator/plan-cache): `read` (default with
+   * an outDir) reuses it and writes nothing, as --check and --dry-run must; `read-write` also
+   * updates it, once the folder has a manifest (so a refused first run leaves nothing behind).
+   */
+  cache?: 'off' | 'read' | 'read-write';
 }
 
 export async function planModel(model: Model, options: PlanStageOptions): Promise<FileMap> {
-  const [{ plan }, { loadTemplates }] = await Promise.all([import('../plan.js'), import('../emit/templates.js')]);
+  const [{ plan }, { loadTemplates }, { openPlanCache }] = await Promise.all([import('../plan.js'), import('../emit/templates.js'), import('../plan-cache/open.js')]);
   const overridesDir = options.templatesDir && fs.existsSync(options.templatesDir) ? options.templatesDir : undefined;
   const modelRoot = options.modelRoot && options.outDir ? path.relative(options.outDir, options.modelRoot).split(path.sep).join('/') || '.' : undefined;
-  return plan(model, { into: options.into, templates: loadTemplates(overridesDir ? { overridesDir } : {}), ...(modelRoot ? { modelRoot } : {}) });
+  const cache = options.outDir && options.cache !== 'off' ? openPlanCache(options.outDir) : undefined;
+  const files = await plan(model, { into: options.into, templates: loadTemplates(overridesDir ? { overridesDir } : {}), ...(modelRoot ? { modelRoot } : {}), ...(cache ? { cache } : {}) });
+  if (cache && options.cache === 'read-write') cache.saveIfOwned();
+  return files;
 }

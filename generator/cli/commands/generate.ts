@@ -128,7 +128,8 @@ ${dependencyInstructions().replace(/^/gm, '  ').trimEnd()}
 export async function runGenerate(args: GenerateArgs, io: CliIo): Promise<{ diagnostics: Diagnostic[]; report?: ApplyReport }> {
   const stage = await loadAndValidate(args.model, io.cwd);
   if (!stage.model) return { diagnostics: stage.diagnostics };
-  const fileMap = await planModel(stage.model, { into: args.into, modelRoot: stage.root, outDir: args.outDir, ...(args.templatesDir ? { templatesDir: args.templatesDir } : {}) });
+  // The plan cache is updated only by a writing run: --check and --dry-run write nothing.
+  const fileMap = await planModel(stage.model, { into: args.into, modelRoot: stage.root, outDir: args.outDir, cache: args.mode === 'write' ? 'read-write' : 'read', ...(args.templatesDir ? { templatesDir: args.templatesDir } : {}) });
   const report = await apply(fileMap, args.outDir, { mode: args.mode, force: args.force, allowNonEmpty: args.into, diffs: args.mode !== 'write' });
   return { diagnostics: [...stage.diagnostics, ...applyDiagnostics(report, io.cwd)], report };
 }
