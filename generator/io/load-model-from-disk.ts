@@ -9,9 +9,12 @@ import { closeLoaderWorkers, loadModelInParallel } from './parallel-load.js';
 import { readModel, type ModelOnDisk, type ReadModelOptions } from './read-model.js';
 
 /**
- * Below this many bytes of domain files a worker thread costs more than it saves: starting one
- * (thread, tsx, the loader's modules) takes ~180 ms on an idle core of the project machine,
- * about what loading 250 KB of model takes (~120 aggregates). Measured with bench/validate.ts.
+ * Below this many bytes of domain files a worker thread costs more than it can save. Measured on
+ * the project machine (2 cores, never idle: load average 5-9 during the measurements): a worker
+ * is ready to load ~180 ms after it is started and then parses cold (JIT not warmed up), while
+ * this thread loads ~1 KB of model per ms once warm; a one-shot `stormsmith validate` of 500
+ * aggregates (1.4 MB) was not faster with a worker at that load. 512 KB (~170 aggregates) is a
+ * conservative floor; the idle-core check below decides the rest.
  */
 export const PARALLEL_MIN_BYTES = 512 * 1024;
 
@@ -60,8 +63,9 @@ function workersFromEnv(): number | undefined {
 /**
  * Workers only pay when the model is large and a core is idle: on a machine already busy with
  * other processes a worker competes with this thread for the same core, and its start-up is
- * pure overhead (measured: slower than one thread at a load average of ~6 on 2 cores).
- * The load average includes this process itself, hence the `- 1` is not subtracted twice.
+ * pure overhead (measured: no faster than one thread at a load average of ~6 on 2 cores).
+ * The load average counts this process too (at least 1 while it runs): idle cores are
+ * `cores - max(1, load)`. Layout sidecars are loaded in this thread and do not count.
  */
 export function autoWorkers(files: readonly SourceFile[], cores = availableParallelism(), load = loadavg()[0] ?? 0): number {
   let bytes = 0;
