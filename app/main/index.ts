@@ -18,6 +18,7 @@ import { buildMenuTemplate } from './menu-template.js';
 import { guardNavigation } from './navigation-guard.js';
 import { denyAllPermissions } from './permissions.js';
 import { RecentFolders } from './recent-folders.js';
+import { maySwitchFolder, replacesOpenFolder, SWITCH_BUTTONS } from './switch-guard.js';
 import { createAppWindow } from './window-factory.js';
 import { WindowStateStore } from './window-state.js';
 import { WorkspaceHost } from './workspace-host.js';
@@ -111,14 +112,37 @@ async function openFolder(host: WorkspaceHost, folder: string): Promise<void> {
   }
 }
 
+/** The unsaved-edits prompt before another folder replaces the one open in `win`. */
+function confirmSwitch(win: BrowserWindow, host: WorkspaceHost): Promise<boolean> {
+  return maySwitchFolder({
+    dirty: () => host.dirty,
+    ask: async (message, detail) =>
+      (await dialog.showMessageBox(win, { type: 'warning', message, detail, buttons: [...SWITCH_BUTTONS], defaultId: 0, cancelId: 2 })).response,
+    requestSave: () => win.webContents.send('menu:command', 'save'),
+    waitUntilClean: (ms) => host.waitUntilClean(ms),
+  });
+}
+
+/** Opens `folder` in the window, asking first when it replaces a folder with unsaved edits. */
+async function switchFolder(win: BrowserWindow, host: WorkspaceHost, folder: string): Promise<void> {
+  try {
+    if ((await replacesOpenFolder(host, folder)) && !(await confirmSwitch(win, host))) return;
+  } catch (error) {
+    // The prompt itself failed: keep the open folder rather than risk its unsaved edits.
+    log(`folder switch prompt failed: ${String(error)}`);
+    return;
+  }
+  await openFolder(host, folder);
+}
+
 async function settings(): Promise<{ hotExit: boolean }> {
   const stored = (await readJson(path.join(userData(), 'settings.json'))) as { hotExit?: unknown } | undefined;
   return { hotExit: stored?.hotExit !== false };
 }
 
-function focusedHost(): WorkspaceHost | undefined {
+function focusedWindow(): { win: BrowserWindow; host: WorkspaceHost } | undefined {
   const win = BrowserWindow.getFocusedWindow();
-  return win ? windows.get(win.webContents.id)?.host : undefined;
+  return win ? windows.get(win.webContents.id) : undefined;
 }
 
 async function chooseFolder(win: BrowserWindow | undefined): Promise<string | null> {
@@ -132,16 +156,15 @@ async function rebuildMenu(): Promise<void> {
     { platform: process.platform, recent: await recent.list(), devTools: !app.isPackaged, appName: app.name },
     {
       openFolder: () => {
-        const win = BrowserWindow.getFocusedWindow() ?? undefined;
-        const host = focusedHost();
-        if (!host) return void createWindow();
-        void chooseFolder(win).then((folder) => {
-          if (folder) void openFolder(host, folder);
+        const focused = focusedWindow();
+        if (!focused) return void createWindow();
+        void chooseFolder(focused.win).then((folder) => {
+          if (folder) void switchFolder(focused.win, focused.host, folder);
         });
       },
       openRecent: (folder) => {
-        const host = focusedHost();
-        if (host) void openFolder(host, folder);
+        const focused = focusedWindow();
+        if (focused) void switchFolder(focused.win, focused.host, folder);
         else void createWindow(folder);
       },
       clearRecent: () => void recent.clear().then(rebuildMenu),
@@ -183,6 +206,10 @@ if (!app.requestSingleInstanceLock()) {
       hostFor: (id) => windows.get(id)?.host,
       backups,
       chooseFolder: (id) => chooseFolder(windows.get(id)?.win),
+      confirmSwitch: async (id, host) => {
+        const win = windows.get(id)?.win;
+        return win ? confirmSwitch(win, host) : false;
+      },
       folderOpened: (folder) => void recent.add(folder).then(rebuildMenu),
       openExternal,
       log,

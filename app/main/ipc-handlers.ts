@@ -13,6 +13,7 @@ import { WorkspaceError } from '../workspace/errors.js';
 import { parseModelPath } from '../workspace/model-path.js';
 import type { BackupStore } from './backup-store.js';
 import { openExternalSafely } from './external-links.js';
+import { replacesOpenFolder } from './switch-guard.js';
 import { untrustedSenderReason, type SenderEvent } from './sender-guard.js';
 import type { WorkspaceHost } from './workspace-host.js';
 
@@ -27,6 +28,11 @@ export interface IpcHandlerDeps {
   backups: BackupStore;
   /** Native folder picker for the window; null when cancelled. */
   chooseFolder(webContentsId: number): Promise<string | null>;
+  /**
+   * Asked before a folder replaces the one open in this window (may show the unsaved-edits
+   * prompt); false keeps the open folder. Not called when nothing is open or the same folder is chosen.
+   */
+  confirmSwitch(webContentsId: number, host: WorkspaceHost): Promise<boolean>;
   /** Called after a folder was opened from the renderer (recent list, menu). */
   folderOpened(folder: string): void;
   openExternal(url: string): Promise<void>;
@@ -34,6 +40,8 @@ export interface IpcHandlerDeps {
 }
 
 class BadArguments extends Error {}
+/** A backup naming a folder this window never opened: refused rather than stored anywhere. */
+class WrongFolder extends Error {}
 
 type Handler<C extends InvokeChannel> = (host: WorkspaceHost, args: unknown[], senderId: number) => Promise<InvokeContract[C]['result']>;
 
@@ -48,6 +56,12 @@ const hashOrNull = (value: unknown, what: string): string | null => {
   if (value === null) return null;
   if (typeof value === 'string' && HASH.test(value)) return value;
   throw new BadArguments(`${what} must be a sha256 hex string or null`);
+};
+/** The folder a backup belongs to: the open one, or one this window had open before (an in-flight backup). */
+const backupRoot = (host: WorkspaceHost, value: unknown): string => {
+  const root = str(value, 'root');
+  if (!host.hasOpened(root)) throw new WrongFolder(`refused a backup for "${root}": this window never opened that folder`);
+  return root;
 };
 const noArgs = (args: unknown[]) => {
   if (args.length > 0) throw new BadArguments('this call takes no arguments');
@@ -72,6 +86,7 @@ export function createHandlers(deps: IpcHandlerDeps): { [C in InvokeChannel]: Ha
       noArgs(args);
       const folder = await deps.chooseFolder(senderId);
       if (folder === null) return null;
+      if ((await replacesOpenFolder(host, folder)) && !(await deps.confirmSwitch(senderId, host))) return null;
       const info = await host.open(folder);
       deps.folderOpened(info.root);
       return info;
@@ -82,18 +97,25 @@ export function createHandlers(deps: IpcHandlerDeps): { [C in InvokeChannel]: Ha
       host.setDirty(paths as string[]);
     },
     'shell:open-external': async (_host, [url]) => openExternalSafely(deps.openExternal, url, deps.log),
-    'backup:save': async (host, [path, text, baseHash]) => {
+    // Keyed by the folder the renderer names, never by whatever is open when the call arrives:
+    // a backup sent just before another folder opened still lands under its own folder.
+    'backup:save': async (host, [root, path, text, baseHash]) => {
+      const folder = backupRoot(host, root);
       parseModelPath(path);
-      await deps.backups.save(host.current().realRoot, path as string, str(text, 'text'), hashOrNull(baseHash, 'baseHash'));
+      await deps.backups.save(folder, path as string, str(text, 'text'), hashOrNull(baseHash, 'baseHash'));
     },
-    'backup:discard': async (host, [path]) => {
+    'backup:discard': async (host, [root, path]) => {
+      const folder = backupRoot(host, root);
       parseModelPath(path);
-      await deps.backups.discard(host.current().realRoot, path as string);
+      await deps.backups.discard(folder, path as string);
     },
-    'backup:list': async (host, args) => {
-      noArgs(args);
-      const root = host.root;
-      return root === null ? [] : deps.backups.list(root);
+    'backup:list': async (host, [root, ...rest]) => {
+      if (rest.length > 0) throw new BadArguments('this call takes one argument');
+      const folder = str(root, 'root');
+      if (host.root === null) throw new WorkspaceError('E_NO_FOLDER', 'no folder is open', 'use File > Open Folder');
+      // Only the open folder: a session still loading an older folder must not adopt its backups.
+      if (folder !== host.root) throw new WrongFolder(`refused to list backups of "${folder}": it is not the folder open in this window`);
+      return deps.backups.list(folder);
     },
   };
 }
@@ -123,6 +145,8 @@ export function registerIpcHandlers(deps: IpcHandlerDeps): void {
 function toIpcError(error: unknown, channel: string, log: (m: string) => void): IpcError {
   if (error instanceof WorkspaceError) return { code: error.code, message: error.message, ...(error.hint ? { hint: error.hint } : {}) };
   if (error instanceof BadArguments) return { code: 'E_BAD_ARGUMENTS', message: error.message };
+  if (error instanceof WrongFolder)
+    return { code: 'E_WRONG_FOLDER', message: error.message, hint: 'backups name the folder their edit belongs to (WorkspaceInfo.root of the open folder)' };
   const e = error as NodeJS.ErrnoException;
   log(`IPC ${channel} failed: ${e.stack ?? String(error)}`);
   return { code: e.code ?? 'E_INTERNAL', message: e.message ?? String(error) };

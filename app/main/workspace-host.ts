@@ -15,6 +15,8 @@ export class WorkspaceHost {
   private dirtyPaths = new Set<string>();
   private readonly dirtyListeners = new Set<() => void>();
   private opening: Promise<unknown> = Promise.resolve();
+  /** Real roots this window has had open: a backup still in flight from one of them is kept under it. */
+  private readonly openedRoots = new Set<string>();
 
   constructor(
     private readonly send: SendToWindow,
@@ -45,6 +47,7 @@ export class WorkspaceHost {
     const next = await this.openWorkspace(folder);
     await this.close();
     this.workspace = next;
+    this.openedRoots.add(next.realRoot);
     this.unwatch = next.watch((change) => this.send('workspace:change', change));
     const info = await next.info();
     this.send('workspace:opened', info);
@@ -59,6 +62,18 @@ export class WorkspaceHost {
 
   get root(): string | null {
     return this.workspace?.realRoot ?? null;
+  }
+
+  /** Whether `root` (a real root, as in WorkspaceInfo.root) is or was open in this window. */
+  hasOpened(root: string): boolean {
+    return this.openedRoots.has(root);
+  }
+
+  /** Whether `folder` is the folder open now (reopening it keeps the board: nothing to ask). */
+  async isOpen(folder: string): Promise<boolean> {
+    if (this.workspace === null) return false;
+    const real = await realpath(folder).catch(() => folder);
+    return real === this.workspace.realRoot;
   }
 
   get dirty(): string[] {

@@ -62,9 +62,9 @@ export function createBridge(ipc: BridgeIpc): StormsmithBridge {
       onMenuCommand: (listener) => onMenu(listener),
     },
     backups: {
-      save: (path, text, baseHash) => call('backup:save', path, text, baseHash),
-      discard: (path) => call('backup:discard', path),
-      list: () => call('backup:list'),
+      save: (root, path, text, baseHash) => call('backup:save', root, path, text, baseHash),
+      discard: (root, path) => call('backup:discard', root, path),
+      list: (root) => call('backup:list', root),
     },
   };
 }

@@ -34,10 +34,16 @@ export interface InvokeContract {
   /** The renderer tells main which models have unsaved edits (drives the quit prompt). */
   'shell:set-dirty': { args: [paths: string[]]; result: void };
   'shell:open-external': { args: [url: string]; result: boolean };
-  'backup:save': { args: [path: string, text: string, baseHash: string | null]; result: void };
-  'backup:discard': { args: [path: string]; result: void };
-  /** Unsaved edits of the opened folder left by a crash, a kill or a hot exit. */
-  'backup:list': { args: []; result: BackupEntry[] };
+  /**
+   * Backups name the folder the edit belongs to (`WorkspaceInfo.root` of the folder the renderer's
+   * session has open), never "whatever main has open now": a backup still in flight when another
+   * folder opens is kept under its own folder. Main refuses (E_WRONG_FOLDER) a root this window
+   * never opened.
+   */
+  'backup:save': { args: [root: string, path: string, text: string, baseHash: string | null]; result: void };
+  'backup:discard': { args: [root: string, path: string]; result: void };
+  /** Unsaved edits of the opened folder left by a crash, a kill or a hot exit; `root` must be the folder open now. */
+  'backup:list': { args: [root: string]; result: BackupEntry[] };
 }
 
 export type InvokeChannel = keyof InvokeContract;
@@ -95,10 +101,11 @@ export interface StormsmithBridge {
     onWorkspaceOpened(listener: (info: WorkspaceInfo) => void): () => void;
     onMenuCommand(listener: (command: MenuCommand) => void): () => void;
   };
+  /** Every verb names the folder (`WorkspaceInfo.root`) the backup belongs to. */
   backups: {
-    save(path: string, text: string, baseHash: string | null): Promise<void>;
-    discard(path: string): Promise<void>;
-    list(): Promise<BackupEntry[]>;
+    save(root: string, path: string, text: string, baseHash: string | null): Promise<void>;
+    discard(root: string, path: string): Promise<void>;
+    list(root: string): Promise<BackupEntry[]>;
   };
 }
 

@@ -11,14 +11,14 @@ describe('bridge backup store', () => {
     const main = new FakeMain();
     main.backups.set('b.yaml', { path: 'b.yaml', text: 'B', baseHash: null, savedAt: 's' });
     main.backups.set('a.yaml', { path: 'a.yaml', text: 'A', baseHash: 'h', savedAt: 's' });
-    const store = await BridgeBackupStore.load(main.bridge.backups, () => undefined);
+    const store = await BridgeBackupStore.load(main.bridge.backups, '/repo', () => undefined);
     expect(store.paths()).toEqual(['a.yaml', 'b.yaml']);
     expect(store.get('b.yaml')).toEqual({ text: 'B', baseHash: null, savedAt: 's' });
   });
 
   it('sends one request at a time per path; the newest text wins over ones not yet sent', async () => {
     const main = new FakeMain();
-    const store = await BridgeBackupStore.load(main.bridge.backups, () => undefined);
+    const store = await BridgeBackupStore.load(main.bridge.backups, '/repo', () => undefined);
     let release!: () => void;
     main.backupGate = new Promise((r) => (release = r));
     store.put('a.yaml', entry('x'));
@@ -46,7 +46,7 @@ describe('bridge backup store', () => {
       throw new Error('E_IO: disk full');
     };
     const errors: string[] = [];
-    const store = await BridgeBackupStore.load(main.bridge.backups, (m) => errors.push(m));
+    const store = await BridgeBackupStore.load(main.bridge.backups, '/repo', (m) => errors.push(m));
     store.put('a.yaml', entry('x'));
     await store.flush();
     expect(errors).toEqual(['Could not back up a.yaml: E_IO: disk full']);

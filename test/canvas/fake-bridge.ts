@@ -43,12 +43,12 @@ export class FakeMain {
         onMenuCommand: subscribe(this.menu),
       },
       backups: {
-        save: async (path, text, baseHash) => {
+        save: async (_root, path, text, baseHash) => {
           await this.backupGate;
           this.backupCalls.push(`save ${path} ${text.length}`);
           this.backups.set(path, { path, text, baseHash, savedAt: '2026-01-01T00:00:00.000Z' });
         },
-        discard: async (path) => {
+        discard: async (_root, path) => {
           await this.backupGate;
           this.backupCalls.push(`discard ${path}`);
           this.backups.delete(path);

@@ -14,8 +14,8 @@ const WINDOW_ID = 7;
 const LENDING = 'stormsmith: 1\ncontext: Lending\n';
 const trusted: SenderEvent = { sender: { id: WINDOW_ID }, senderFrame: { url: 'app://stormsmith/index.html', parent: null } };
 
-/** A sample of valid arguments per channel, so the sender check is proven for each one. */
-const SAMPLE_ARGS: Record<(typeof INVOKE_CHANNELS)[number], unknown[]> = {
+/** A sample of valid arguments per channel (for the folder `root`), so the sender check is proven for each one. */
+const sampleArgs = (root: string): Record<(typeof INVOKE_CHANNELS)[number], unknown[]> => ({
   'workspace:info': [],
   'workspace:list-models': [],
   'workspace:read-model': ['lending.yaml'],
@@ -25,10 +25,10 @@ const SAMPLE_ARGS: Record<(typeof INVOKE_CHANNELS)[number], unknown[]> = {
   'shell:open-folder': [],
   'shell:set-dirty': [['lending.yaml']],
   'shell:open-external': ['https://example.com/'],
-  'backup:save': ['lending.yaml', 'pwned: true\n', null],
-  'backup:discard': ['lending.yaml'],
-  'backup:list': [],
-};
+  'backup:save': [root, 'lending.yaml', 'pwned: true\n', null],
+  'backup:discard': [root, 'lending.yaml'],
+  'backup:list': [root],
+});
 
 describe('IPC handlers', () => {
   let folder: TempFolder;
@@ -42,6 +42,11 @@ describe('IPC handlers', () => {
   const externals: string[] = [];
   const logs: string[] = [];
   let folderChoice: string | null = null;
+  /** What the switch prompt answers, and how often it was asked. */
+  let switchAnswer = true;
+  let switchAsked = 0;
+  /** The real path of `folder` (what WorkspaceInfo.root names). */
+  let root: string;
 
   const invoke = async (channel: string, event: SenderEvent, ...args: unknown[]): Promise<IpcResponse<unknown>> => {
     const handler = handlers.get(channel);
@@ -66,6 +71,9 @@ describe('IPC handlers', () => {
     await outside.write('secret.yaml', 'secret: 1\n');
     sent.length = opened.length = externals.length = logs.length = 0;
     folderChoice = null;
+    switchAnswer = true;
+    switchAsked = 0;
+    root = await realpath(folder.dir);
     host = new WorkspaceHost((channel, payload) => sent.push({ channel, payload }), (dir) => NodeWorkspace.open(dir, { watch: { pollMs: 0 } }));
     backups = new BackupStore(path.join(appData.dir, 'backups'));
     handlers = new Map();
@@ -75,6 +83,11 @@ describe('IPC handlers', () => {
       hostFor: (id) => (id === WINDOW_ID ? host : undefined),
       backups,
       chooseFolder: async () => folderChoice,
+      confirmSwitch: async (id, asked) => {
+        expect([id, asked]).toEqual([WINDOW_ID, host]);
+        switchAsked++;
+        return switchAnswer;
+      },
       folderOpened: (f) => void opened.push(f),
       openExternal: async (url) => void externals.push(url),
       log: (m) => logs.push(m),
@@ -110,7 +123,7 @@ describe('IPC handlers', () => {
         await openFolder();
         sent.length = 0;
         for (const [what, event] of untrusted) {
-          const response = await invoke(channel, event, ...SAMPLE_ARGS[channel]);
+          const response = await invoke(channel, event, ...sampleArgs(root)[channel]);
           expect(response, `${channel} from ${what}`).toEqual({ ok: false, error: { code: 'E_UNTRUSTED_SENDER', message: expect.any(String) } });
         }
         expect(await readFile(path.join(folder.dir, 'lending.yaml'), 'utf8')).toBe(LENDING);
@@ -151,8 +164,8 @@ describe('IPC handlers', () => {
 
     it('backup and dirty calls validate model paths as well', async () => {
       for (const [p] of refused.filter(([, code]) => code !== 'E_OUTSIDE_ROOT')) {
-        expect(await errorCode('backup:save', p, 'x', null), p).not.toBe('ok');
-        expect(await errorCode('backup:discard', p), p).not.toBe('ok');
+        expect(await errorCode('backup:save', root, p, 'x', null), p).not.toBe('ok');
+        expect(await errorCode('backup:discard', root, p), p).not.toBe('ok');
         expect(await errorCode('shell:set-dirty', [p]), p).not.toBe('ok');
       }
     });
@@ -170,7 +183,8 @@ describe('IPC handlers', () => {
   it('answers E_NO_FOLDER before a folder is open', async () => {
     expect(await errorCode('workspace:list-models')).toBe('E_NO_FOLDER');
     expect(await errorCode('workspace:read-model', 'lending.yaml')).toBe('E_NO_FOLDER');
-    expect(await value('backup:list')).toEqual([]);
+    expect(await errorCode('backup:list', root)).toBe('E_NO_FOLDER');
+    expect(await errorCode('backup:save', root, 'lending.yaml', 'x', null)).toBe('E_WRONG_FOLDER');
   });
 
   it('opens a folder through the native picker, tells the window, and serves its models', async () => {
@@ -204,20 +218,20 @@ describe('IPC handlers', () => {
 
   it('keeps backups outside the folder, lists them for recovery, and drops one once exactly its text is saved', async () => {
     await openFolder();
-    await value('backup:save', 'lending.yaml', 'draft 1\n', contentHash(LENDING));
-    await value('backup:save', 'new.yaml', 'new: 1\n', null);
+    await value('backup:save', root, 'lending.yaml', 'draft 1\n', contentHash(LENDING));
+    await value('backup:save', root, 'new.yaml', 'new: 1\n', null);
     expect(await readdir(folder.dir)).not.toContain('backups');
-    expect(await value('backup:list')).toEqual([
+    expect(await value('backup:list', root)).toEqual([
       { path: 'lending.yaml', text: 'draft 1\n', baseHash: contentHash(LENDING), savedAt: expect.any(String) },
       { path: 'new.yaml', text: 'new: 1\n', baseHash: null, savedAt: expect.any(String) },
     ]);
     // Saving an older text keeps the newer backup; saving the backed-up text drops it.
     await value('workspace:write-model', 'lending.yaml', 'older\n');
-    expect(((await value('backup:list')) as unknown[]).length).toBe(2);
+    expect(((await value('backup:list', root)) as unknown[]).length).toBe(2);
     await value('workspace:write-model', 'lending.yaml', 'draft 1\n');
-    expect(((await value('backup:list')) as { path: string }[]).map((b) => b.path)).toEqual(['new.yaml']);
-    await value('backup:discard', 'new.yaml');
-    expect(await value('backup:list')).toEqual([]);
+    expect(((await value('backup:list', root)) as { path: string }[]).map((b) => b.path)).toEqual(['new.yaml']);
+    await value('backup:discard', root, 'new.yaml');
+    expect(await value('backup:list', root)).toEqual([]);
   });
 
   it('tracks dirty models for the quit prompt', async () => {

@@ -40,9 +40,9 @@ describe('preload bridge', () => {
     await bridge.shell.openFolder();
     await bridge.shell.setDirty(['a.yaml']);
     await bridge.shell.openExternal('https://x.example');
-    await bridge.backups.save('a.yaml', 't', null);
-    await bridge.backups.discard('a.yaml');
-    await bridge.backups.list();
+    await bridge.backups.save('/repo', 'a.yaml', 't', null);
+    await bridge.backups.discard('/repo', 'a.yaml');
+    await bridge.backups.list('/repo');
     expect(calls).toEqual([
       { channel: 'workspace:info', args: [] },
       { channel: 'workspace:list-models', args: [] },
@@ -54,9 +54,9 @@ describe('preload bridge', () => {
       { channel: 'shell:open-folder', args: [] },
       { channel: 'shell:set-dirty', args: [['a.yaml']] },
       { channel: 'shell:open-external', args: ['https://x.example'] },
-      { channel: 'backup:save', args: ['a.yaml', 't', null] },
-      { channel: 'backup:discard', args: ['a.yaml'] },
-      { channel: 'backup:list', args: [] },
+      { channel: 'backup:save', args: ['/repo', 'a.yaml', 't', null] },
+      { channel: 'backup:discard', args: ['/repo', 'a.yaml'] },
+      { channel: 'backup:list', args: ['/repo'] },
     ]);
   });
 

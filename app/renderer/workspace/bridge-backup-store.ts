@@ -21,13 +21,15 @@ export class BridgeBackupStore implements BackupStore {
 
   private constructor(
     private readonly backups: StormsmithBridge['backups'],
+    /** The folder (WorkspaceInfo.root) every backup of this store belongs to, sent with each call. */
+    private readonly root: string,
     private readonly onError: (message: string) => void,
   ) {}
 
-  /** Reads what main holds for the opened folder (left by a crash, a kill or a hot exit). */
-  static async load(backups: StormsmithBridge['backups'], onError: (message: string) => void): Promise<BridgeBackupStore> {
-    const store = new BridgeBackupStore(backups, onError);
-    for (const b of await backups.list()) store.mirror.set(b.path, { text: b.text, baseHash: b.baseHash, savedAt: b.savedAt });
+  /** Reads what main holds for the opened folder `root` (left by a crash, a kill or a hot exit). */
+  static async load(backups: StormsmithBridge['backups'], root: string, onError: (message: string) => void): Promise<BridgeBackupStore> {
+    const store = new BridgeBackupStore(backups, root, onError);
+    for (const b of await backups.list(root)) store.mirror.set(b.path, { text: b.text, baseHash: b.baseHash, savedAt: b.savedAt });
     return store;
   }
 
@@ -67,7 +69,7 @@ export class BridgeBackupStore implements BackupStore {
     const request = this.pending.get(path);
     if (!request) return;
     this.pending.delete(path);
-    const sent = (request.kind === 'put' ? this.backups.save(path, request.entry.text, request.entry.baseHash) : this.backups.discard(path))
+    const sent = (request.kind === 'put' ? this.backups.save(this.root, path, request.entry.text, request.entry.baseHash) : this.backups.discard(this.root, path))
       .catch((error: unknown) => {
         this.onError(`Could not ${request.kind === 'put' ? 'back up' : 'drop the backup of'} ${path}: ${error instanceof Error ? error.message : String(error)}`);
       })

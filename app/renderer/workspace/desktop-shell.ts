@@ -83,7 +83,7 @@ export class DesktopShell {
     this.closeSession();
     this.set({ status: 'opening', session: undefined, error: undefined });
     try {
-      const backups = await BridgeBackupStore.load(this.bridge.backups, (text) => session.notify({ kind: 'error', text }));
+      const backups = await BridgeBackupStore.load(this.bridge.backups, info.root, (text) => session.notify({ kind: 'error', text }));
       const session = new Session(this.bridge.workspace, this.core, backups);
       if (mine !== this.openCount) return;
       this.backups = backups;

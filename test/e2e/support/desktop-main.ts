@@ -97,6 +97,8 @@ export async function startDesktopMain(bridgeScript: string): Promise<DesktopMai
     hostFor: (id) => (id === WINDOW_ID ? host : undefined),
     backups,
     chooseFolder: async () => main.nextFolder,
+    // No prompt in this e2e: it opens one folder; the switch prompt is unit-tested in test/electron.
+    confirmSwitch: async () => true,
     folderOpened: () => undefined,
     openExternal: async () => undefined,
     log: () => undefined,
