@@ -12,7 +12,7 @@
 // It prints the median of N runs (default 5) per side, the median of the paired ratios
 // generated/baseline (goal: at least 0.9) and the load average before and after. The generated side pays for what it adds:
 // snapshot lookups (Loan is long-lived), the stream-creation check, upcasting, command metrics,
-// and a savepoint per event in the projector (dead letters).
+// and one savepoint per batch in the projector (dead letters; per event only after a failure).
 
 import { cpSync, mkdtempSync, rmSync, symlinkSync } from 'node:fs';
 import { loadavg, tmpdir } from 'node:os';

@@ -314,3 +314,75 @@ describe('async projection with dead letters on PostgreSQL', () => {
     ]);
   });
 });
+
+describe('async projection dead letters: one savepoint per batch, per-event fallback', () => {
+  // Order-sensitive read model: every applied event appends its loan id, so an event applied
+  // twice (or lost) after the batch's rollback shows in the list.
+  type Applied = { loanIds: string[] };
+  const evolveCalls: string[] = [];
+  const appliedLoans = pongoMultiStreamProjection<Applied, LoanEvent>({
+    collectionName: 'applied_loans',
+    canHandle: ['BookBorrowed'],
+    getDocumentId: (event) => (event.data as { memberId: string }).memberId,
+    evolve: (doc: Applied | null, event: LoanEvent): Applied => {
+      evolveCalls.push(event.data.loanId);
+      if (event.data.loanId.startsWith('poison')) throw new Error('unprojectable');
+      return { loanIds: [...(doc?.loanIds ?? []), event.data.loanId] };
+    },
+  });
+  const projector = (store: PostgresEventStore, deadLetters: string[]) => {
+    const consumer = store.consumer<LoanEvent>({ stopWhen: { noMessagesLeft: true } });
+    consumer.projector<LoanEvent>({
+      processorId: 'applied-loans',
+      projection: projectionWithDeadLetter(onlyCanHandle(appliedLoans), {
+        processorId: 'applied-loans',
+        maxAttempts: 3,
+        backoff: { initialDelayMs: 1 },
+        onDeadLetter: (report) => deadLetters.push(report.streamName),
+      }),
+    });
+    return consumer;
+  };
+
+  it('poison events in the middle of one batch: every other event applied exactly once, in order; the checkpoint holds', async () => {
+    const url = await postgres.createDatabase('projector_batch');
+    const store = getPostgreSQLEventStore(url);
+    const deadLetters: string[] = [];
+    const ids = ['a', 'b', 'c', 'poison1', 'd', 'e', 'poison2', 'f'];
+    try {
+      // Appended before the consumer starts: one pull, one batch, one transaction.
+      for (const id of ids) await store.appendToStream(loanStream(id), [borrowed(id, 'm')]);
+      const consumer = projector(store, deadLetters);
+      await consumer.start();
+      await consumer.stop();
+
+      expect((await pongoDocument<Applied>(url, 'applied_loans', 'm'))?.loanIds).toEqual(['a', 'b', 'c', 'd', 'e', 'f']);
+      // Bare run of a, b, c, poison1 (fails), a, b, c again each under its own savepoint after the
+      // rollback, poison1's two remaining attempts; then d, e bare, poison2 fails, d, e again,
+      // poison2's two remaining attempts; f bare.
+      expect(evolveCalls).toEqual([
+        ...['a', 'b', 'c', 'poison1', 'a', 'b', 'c', 'poison1', 'poison1'],
+        ...['d', 'e', 'poison2', 'd', 'e', 'poison2', 'poison2'],
+        'f',
+      ]);
+      expect(deadLetters).toEqual([loanStream('poison1'), loanStream('poison2')]);
+      expect(await query(url, 'SELECT stream_name, attempts FROM stormsmith_dead_letters ORDER BY id')).toEqual([
+        { stream_name: loanStream('poison1'), attempts: 3 },
+        { stream_name: loanStream('poison2'), attempts: 3 },
+      ]);
+      const last = await query<{ p: string }>(url, 'SELECT max(global_position)::text AS p FROM emt_messages');
+      expect(await checkpointOf(url, 'applied-loans')).toBe(BigInt(last[0]!.p));
+
+      // A fresh consumer resumes from that checkpoint: only the new event is applied.
+      evolveCalls.length = 0;
+      await store.appendToStream(loanStream('g'), [borrowed('g', 'm')]);
+      const again = projector(store, deadLetters);
+      await again.start();
+      await again.stop();
+      expect(evolveCalls).toEqual(['g']);
+      expect((await pongoDocument<Applied>(url, 'applied_loans', 'm'))?.loanIds).toEqual(['a', 'b', 'c', 'd', 'e', 'f', 'g']);
+    } finally {
+      await store.close();
+    }
+  });
+});
