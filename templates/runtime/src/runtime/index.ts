@@ -91,3 +91,17 @@ export {
   type SupervisedConsumer,
   type SuperviseOptions,
 } from './supervisor.js';
+export {
+  dropProjectionVersion,
+  liveCollection,
+  LiveVersionError,
+  PROJECTION_VERSIONS_TABLE,
+  projectionVersionsTableSQL,
+  readLiveVersion,
+  rebuildProjectionVersion,
+  switchLiveVersion,
+  versionedCollection,
+  versionedProcessorId,
+  type VersionRebuildOptions,
+  type VersionRebuildResult,
+} from './blueGreen.js';
