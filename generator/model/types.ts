@@ -192,6 +192,9 @@ export interface Projection extends ElementBase {
   consistency: Consistency;
   /** Lag target for eventual projections, e.g. `5s`, `500ms`. */
   lagTarget?: string;
+  /** Read-model version (absent: 1). Raising it asks for a blue/green rebuild into a new
+   * collection while the previous version keeps serving (docs/operations.md). */
+  version?: number;
 }
 
 export interface Actor extends ElementBase {

@@ -176,7 +176,7 @@ export function readPolicy(r: Reader, e: Entry): Policy | undefined {
 export function readProjection(r: Reader, e: Entry): Projection | undefined {
   const f = r.object(
     e.value,
-    { what: `projection "${e.key}"`, required: ['from', 'key'], optional: ['description', 'fields', 'consistency', 'lagTarget'] },
+    { what: `projection "${e.key}"`, required: ['from', 'key'], optional: ['description', 'fields', 'consistency', 'lagTarget', 'version'] },
     e.keyNode.range,
   );
   const key = r.string(f.get('key'));
@@ -190,6 +190,8 @@ export function readProjection(r: Reader, e: Entry): Projection | undefined {
   };
   const lagTarget = r.string(f.get('lagTarget'));
   if (lagTarget !== undefined) projection.lagTarget = lagTarget;
+  const version = r.integer(f.get('version'), 1);
+  if (version !== undefined) projection.version = version;
   if (key === undefined) return undefined;
   return withDescription(r, projection, f.get('description'));
 }

@@ -222,6 +222,7 @@ export class NodeBuilder {
       ['fields', this.fields(p.fields)],
       ['consistency', this.scalar(p.consistency)],
       ['lagTarget', this.optionalString(p.lagTarget)],
+      ['version', p.version === undefined ? undefined : this.scalar(p.version)],
     ]);
   }
 
