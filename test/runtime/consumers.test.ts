@@ -344,11 +344,51 @@ describe('async projection dead letters: one savepoint per batch, per-event fall
     return consumer;
   };
 
+  it('a healthy batch takes one savepoint, not one per event', async () => {
+    const url = await postgres.createDatabase('projector_one_savepoint');
+    const store = getPostgreSQLEventStore(url);
+    const statements: string[] = [];
+    const inner = onlyCanHandle(appliedLoans);
+    // Sees the processor's client from the first event on (the batch savepoint comes before it).
+    const spying: typeof inner = {
+      ...inner,
+      handle: async (events, context) => {
+        const client = context.connection.client as unknown as { query: (text: unknown, ...rest: unknown[]) => unknown; spied?: true };
+        if (!client.spied) {
+          const query = client.query.bind(client);
+          client.query = (text: unknown, ...rest: unknown[]) => {
+            statements.push(typeof text === 'string' ? text : String((text as { text?: string }).text));
+            return query(text, ...rest);
+          };
+          client.spied = true;
+        }
+        return inner.handle(events, context);
+      },
+    };
+    try {
+      for (const id of ['a', 'b', 'c', 'd', 'e', 'f']) await store.appendToStream(loanStream(id), [borrowed(id, 'm')]);
+      const consumer = store.consumer<LoanEvent>({ stopWhen: { noMessagesLeft: true } });
+      consumer.projector<LoanEvent>({
+        processorId: 'one-savepoint',
+        projection: projectionWithDeadLetter(spying, { processorId: 'one-savepoint', onDeadLetter: () => undefined }),
+      });
+      await consumer.start();
+      await consumer.stop();
+      expect((await pongoDocument<Applied>(url, 'applied_loans', 'm'))?.loanIds).toEqual(['a', 'b', 'c', 'd', 'e', 'f']);
+      // After the first event, the other five ran without a savepoint of their own.
+      expect(statements.filter((text) => /^\s*(SAVEPOINT|RELEASE|ROLLBACK TO)/i.test(text))).toEqual([]);
+      expect(statements.length).toBeGreaterThan(0);
+    } finally {
+      await store.close();
+    }
+  });
+
   it('poison events in the middle of one batch: every other event applied exactly once, in order; the checkpoint holds', async () => {
     const url = await postgres.createDatabase('projector_batch');
     const store = getPostgreSQLEventStore(url);
     const deadLetters: string[] = [];
     const ids = ['a', 'b', 'c', 'poison1', 'd', 'e', 'poison2', 'f'];
+    evolveCalls.length = 0;
     try {
       // Appended before the consumer starts: one pull, one batch, one transaction.
       for (const id of ids) await store.appendToStream(loanStream(id), [borrowed(id, 'm')]);
