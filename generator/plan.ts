@@ -15,7 +15,7 @@ import { aggregateFiles } from './emit/aggregate-files.js';
 import { adrFile } from './emit/adr.js';
 import { compositionRootFile, compositionRootTestFile } from './emit/composition-root.js';
 import { contextFacts, type ContextFacts } from './emit/facts.js';
-import { planEvolutionFiles } from './emit/evolution/index.js';
+import { evolutionContextFiles, evolutionSharedFiles } from './emit/evolution/index.js';
 import { errorsFile, externalEventsFile, valuesFile } from './emit/messages.js';
 import { policyFiles } from './emit/policies.js';
 import { projectionFiles } from './emit/projections.js';
@@ -119,16 +119,20 @@ export async function plan(input: Model, options: PlanOptions = {}): Promise<Fil
 
   const files: PlannedFile[] = [];
   for (const facts of allFacts) {
-    files.push(...(await planUnit(cache, `context ${facts.context.name}`, () => withOptions(contextUnitInput(model, facts.context)), () => contextFiles(facts, templates, options.modelRoot ?? 'models'))));
+    // Per context, with its event versions: upcasters, custom upcast stubs and the event museum (generator/emit/evolution).
+    const planContext = async () => [...(await contextFiles(facts, templates, options.modelRoot ?? 'models')), ...evolutionContextFiles(facts)];
+    files.push(...(await planUnit(cache, `context ${facts.context.name}`, () => withOptions(contextUnitInput(model, facts.context)), planContext)));
   }
-  // Event versions: upcasters, custom upcast stubs and the event museum (generator/emit/evolution).
-  files.push(...(await planUnit(cache, 'evolution', wholeModel, () => planEvolutionFiles(model))));
+  const withEvents = allFacts.filter((f) => f.context.events.length > 0);
+  const evolutionInput = () => withOptions(JSON.stringify(withEvents.map((f) => [f.context.name, f.sources])));
+  files.push(...(await planUnit(cache, 'evolution', evolutionInput, () => evolutionSharedFiles(allFacts))));
   files.push(...(await planUnit(cache, 'composition', wholeModel, () => [compositionRootFile(allFacts, sources), compositionRootTestFile(allFacts, sources), modelCaseFile(sources)])));
   files.push(...(await planUnit(cache, 'runtime', () => withOptions(JSON.stringify(sources)), () => runtimeFiles(templates, sources))));
   // Operations: ops command, /health and /metrics, snapshots, retry policy, test/ops (generator/emit/ops).
   files.push(...(await planUnit(cache, 'ops', wholeModel, () => opsFiles(allFacts, sources, options.packageName ?? defaultPackageName(model)))));
   if (!options.into) {
-    files.push(packageJsonFile(options.packageName ?? defaultPackageName(model), sources), tsconfigFile(sources), vitestConfigFile(sources));
+    const packageName = options.packageName ?? defaultPackageName(model);
+    files.push(...(await planUnit(cache, 'project', () => withOptions(JSON.stringify([packageName, sources])), () => [packageJsonFile(packageName, sources), tsconfigFile(sources), vitestConfigFile(sources)])));
   }
 
   const map = new Map<string, PlannedFile>();

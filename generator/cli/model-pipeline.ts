@@ -19,6 +19,14 @@ export interface ModelStage {
   root: string;
 }
 
+/** A model-relative file as the user sees it: relative to cwd when inside it, else absolute. */
+function displayFileFor(root: string, cwd: string): (file: string) => string {
+  return (file) => {
+    const rel = path.relative(cwd, path.join(root, file));
+    return (rel.startsWith('..') ? path.join(root, file) : rel).split(path.sep).join('/');
+  };
+}
+
 /**
  * Reads, loads and validates; `model` is absent when errors block generation. A path that cannot
  * be read throws ModelReadError (an E_IO diagnostic; the command exits 2).
@@ -26,10 +34,7 @@ export interface ModelStage {
 export async function loadAndValidate(modelPath: string, cwd: string): Promise<ModelStage> {
   const { root, files, loaded } = await loadModelFromDisk(modelPath);
   const { validateModel, sortDiagnostics } = await import('../model/validate/index.js');
-  const shown = (file: string) => {
-    const rel = path.relative(cwd, path.join(root, file));
-    return (rel.startsWith('..') ? path.join(root, file) : rel).split(path.sep).join('/');
-  };
+  const shown = displayFileFor(root, cwd);
   const relocate = (d: Diagnostic): Diagnostic => ({ ...d, file: shown(d.file), ...(d.related ? { related: d.related.map((r) => ({ ...r, file: shown(r.file) })) } : {}) });
   if (files.length === 0) {
     return { files, root, displayFile: shown, diagnostics: [{ code: 'E_NO_MODEL', severity: 'error', file: shown('.'), line: 1, col: 1, message: 'no .yaml model files found', hint: 'point stormsmith at a model folder, e.g. `stormsmith generate models/library`' }] };
@@ -55,12 +60,49 @@ export interface PlanStageOptions {
   cache?: 'off' | 'read' | 'read-write';
 }
 
-export async function planModel(model: Model, options: PlanStageOptions): Promise<FileMap> {
-  const [{ plan }, { loadTemplates }, { openPlanCache }] = await Promise.all([import('../plan.js'), import('../emit/templates.js'), import('../plan-cache/open.js')]);
+/** What plan() gets besides the model: templates (built-in + overrides) and options. */
+async function planInputs(options: PlanStageOptions) {
+  const { loadTemplates } = await import('../emit/templates.js');
   const overridesDir = options.templatesDir && fs.existsSync(options.templatesDir) ? options.templatesDir : undefined;
   const modelRoot = options.modelRoot && options.outDir ? path.relative(options.outDir, options.modelRoot).split(path.sep).join('/') || '.' : undefined;
+  return { into: options.into, templates: loadTemplates(overridesDir ? { overridesDir } : {}), ...(modelRoot ? { modelRoot } : {}) };
+}
+
+export async function planModel(model: Model, options: PlanStageOptions): Promise<FileMap> {
+  const [{ plan }, { openPlanCache }] = await Promise.all([import('../plan.js'), import('../plan-cache/open.js')]);
   const cache = options.outDir && options.cache !== 'off' ? openPlanCache(options.outDir) : undefined;
-  const files = await plan(model, { into: options.into, templates: loadTemplates(overridesDir ? { overridesDir } : {}), ...(modelRoot ? { modelRoot } : {}), ...(cache ? { cache } : {}) });
+  const files = await plan(model, { ...(await planInputs(options)), ...(cache ? { cache } : {}) });
   if (cache && options.cache === 'read-write') cache.saveIfOwned();
   return files;
+}
+
+/**
+ * Read, load, validate and plan, as generate does. With the plan cache of an output folder, a
+ * run whose model files, options and templates are byte for byte those of an earlier run takes
+ * that run's plan and diagnostics from the cache (plan-cache/run-index.ts) without loading the
+ * model; `stage.model` is then absent, and `plan` is present whenever errors do not block.
+ */
+export async function loadValidateAndPlan(modelPath: string, cwd: string, options: Omit<PlanStageOptions, 'modelRoot'>): Promise<{ stage: ModelStage; plan?: FileMap }> {
+  const [{ plan }, { openPlanCache }, { runKey }, { readModel }] = await Promise.all([
+    import('../plan.js'),
+    import('../plan-cache/open.js'),
+    import('../plan-cache/run-index.js'),
+    import('../io/read-model.js'),
+  ]);
+  const cache = options.outDir && options.cache !== 'off' ? openPlanCache(options.outDir) : undefined;
+  // ADRs link to the model folder relative to the output folder.
+  const inputs = new Map<string, ReturnType<typeof planInputs>>();
+  const inputsFor = (root: string) => inputs.get(root) ?? inputs.set(root, planInputs({ ...options, modelRoot: root })).get(root)!;
+  const keyOf = async (files: readonly SourceFile[], root: string) => runKey(files, { root, cwd, options: await inputsFor(root) });
+  if (cache) {
+    const { root, files } = await readModel(modelPath);
+    const earlier = files.length > 0 ? cache.earlierRun(await keyOf(files, root)) : undefined;
+    if (earlier) return { stage: { files, root, displayFile: displayFileFor(root, cwd), diagnostics: earlier.diagnostics }, plan: earlier.plan };
+  }
+  const stage = await loadAndValidate(modelPath, cwd);
+  if (!stage.model) return { stage };
+  const files = await plan(stage.model, { ...(await inputsFor(stage.root)), ...(cache ? { cache } : {}) });
+  // Keyed on the bytes this run loaded (the files may have changed since the look-up above).
+  if (cache && options.cache === 'read-write') cache.saveIfOwned({ key: await keyOf(stage.files, stage.root), diagnostics: stage.diagnostics });
+  return { stage, plan: files };
 }

@@ -12,6 +12,19 @@ import type { PlannedFile } from '../plan-types.js';
 import type { UnitCache } from './unit-cache.js';
 
 export const CACHE_DIR = '.stormsmith/cache';
+/** The run index (see run-index.ts); not a unit entry, never pruned as one. */
+export const RUN_INDEX_FILE = 'run-index.json';
+/** Keeps the cache out of git: it is a local speed-up, not part of the generated code. */
+const GITIGNORE = '.gitignore';
+const GITIGNORE_TEXT = '# stormsmith plan cache: local only\n*\n';
+
+function readText(file: string): string | undefined {
+  try {
+    return fs.readFileSync(file, 'utf8');
+  } catch {
+    return undefined;
+  }
+}
 /** Bumped when the entry format changes; entries of another format are ignored. */
 export const CACHE_FORMAT = 1;
 
@@ -39,12 +52,15 @@ export class DiskPlanCache implements UnitCache {
   readonly dir: string;
   /** Units planned again in this run (their entries are written by `save()`). */
   readonly misses: string[] = [];
+  /** Every unit of this run in plan order, with its entry file and input hash (for the run index). */
+  readonly units: { unit: string; file: string; input: string }[] = [];
   private readonly pending = new Map<string, Entry>();
   private readonly used = new Set<string>();
 
   constructor(
     outDir: string,
-    private readonly generator: string,
+    /** Identity of the generator (generator-digest.ts): entries of another are ignored. */
+    readonly generator: string,
   ) {
     this.dir = path.join(outDir, CACHE_DIR);
   }
@@ -56,7 +72,14 @@ export class DiskPlanCache implements UnitCache {
 
   lookup(unit: string, input: string): PlannedFile[] | undefined {
     const file = this.fileOf(unit);
+    const hash = sha256(input);
     this.used.add(file);
+    this.units.push({ unit, file, input: hash });
+    return this.read(file, unit, hash);
+  }
+
+  /** The files of a unit's entry when it is intact and was planned from input `hash` by this generator. */
+  read(file: string, unit: string, hash: string): PlannedFile[] | undefined {
     let raw: unknown;
     try {
       raw = JSON.parse(fs.readFileSync(path.join(this.dir, file), 'utf8'));
@@ -65,16 +88,25 @@ export class DiskPlanCache implements UnitCache {
     }
     const entry = raw as Partial<Entry> | null;
     if (typeof entry !== 'object' || entry === null) return undefined;
-    if (entry.format !== CACHE_FORMAT || entry.generator !== this.generator || entry.unit !== unit || entry.input !== sha256(input)) return undefined;
+    if (entry.format !== CACHE_FORMAT || entry.generator !== this.generator || entry.unit !== unit || entry.input !== hash) return undefined;
     if (!Array.isArray(entry.files) || !entry.files.every(isPlannedFile)) return undefined;
     return entry.files;
   }
 
   store(unit: string, input: string, files: readonly PlannedFile[]): void {
     const file = this.fileOf(unit);
-    this.used.add(file);
     this.misses.push(unit);
-    this.pending.set(file, { format: CACHE_FORMAT, generator: this.generator, unit, input: sha256(input), files: [...files] });
+    // lookup() came first and recorded the unit with this input's hash.
+    const hash = this.units.findLast((u) => u.file === file)?.input ?? sha256(input);
+    this.pending.set(file, { format: CACHE_FORMAT, generator: this.generator, unit, input: hash, files: [...files] });
+  }
+
+  /** Writes `data` as `file` in the cache folder through a temp file and a rename. */
+  protected writeAtomically(file: string, data: string): void {
+    fs.mkdirSync(this.dir, { recursive: true });
+    const tmp = path.join(this.dir, `${file}.${process.pid}.tmp`);
+    fs.writeFileSync(tmp, data);
+    fs.renameSync(tmp, path.join(this.dir, file));
   }
 
   /**
@@ -83,15 +115,11 @@ export class DiskPlanCache implements UnitCache {
    */
   save(): void {
     try {
-      fs.mkdirSync(this.dir, { recursive: true });
-      for (const [file, entry] of this.pending) {
-        const tmp = path.join(this.dir, `${file}.${process.pid}.tmp`);
-        fs.writeFileSync(tmp, JSON.stringify(entry));
-        fs.renameSync(tmp, path.join(this.dir, file));
-      }
+      for (const [file, entry] of this.pending) this.writeAtomically(file, JSON.stringify(entry));
+      if (readText(path.join(this.dir, GITIGNORE)) !== GITIGNORE_TEXT) this.writeAtomically(GITIGNORE, GITIGNORE_TEXT);
       this.pending.clear();
       for (const name of fs.readdirSync(this.dir)) {
-        if (!this.used.has(name) && !name.endsWith('.tmp')) fs.rmSync(path.join(this.dir, name), { force: true });
+        if (!this.used.has(name) && name !== RUN_INDEX_FILE && name !== GITIGNORE && !name.endsWith('.tmp')) fs.rmSync(path.join(this.dir, name), { force: true });
       }
     } catch {
       // see above

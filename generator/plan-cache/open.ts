@@ -3,8 +3,11 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { MANIFEST_PATH } from '../apply/manifest.js';
-import { DiskPlanCache } from './disk-cache.js';
+import type { Diagnostic } from '../model/types.js';
+import type { FileMap } from '../plan-types.js';
+import { DiskPlanCache, RUN_INDEX_FILE } from './disk-cache.js';
 import { generatorDigest } from './generator-digest.js';
+import { readRun, runIndexText } from './run-index.js';
 
 export class OutputPlanCache extends DiskPlanCache {
   constructor(
@@ -14,9 +17,24 @@ export class OutputPlanCache extends DiskPlanCache {
     super(outDir, generator);
   }
 
-  /** Saves only into a folder stormsmith already owns (it has a manifest). */
-  saveIfOwned(): void {
-    if (fs.existsSync(path.join(this.outDir, MANIFEST_PATH))) this.save();
+  /** The plan and diagnostics of an earlier run that read exactly what the run with `key` reads. */
+  earlierRun(key: string): { plan: FileMap; diagnostics: Diagnostic[] } | undefined {
+    return readRun(this, this.generator, key);
+  }
+
+  /**
+   * Saves the unit entries and, with a run key, the run index; only into a folder stormsmith
+   * already owns (it has a manifest), so a refused first run leaves nothing behind.
+   */
+  saveIfOwned(run?: { key: string; diagnostics: readonly Diagnostic[] }): void {
+    if (!fs.existsSync(path.join(this.outDir, MANIFEST_PATH))) return;
+    this.save();
+    if (!run) return;
+    try {
+      this.writeAtomically(RUN_INDEX_FILE, runIndexText(this.generator, run.key, run.diagnostics, this.units));
+    } catch {
+      // best effort, as save()
+    }
   }
 }
 

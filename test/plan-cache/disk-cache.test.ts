@@ -5,6 +5,7 @@ import * as path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { CACHE_DIR, DiskPlanCache } from '../../generator/plan-cache/disk-cache.js';
 import { plan } from '../../generator/plan.js';
+import { loadValidateAndPlan } from '../../generator/cli/model-pipeline.js';
 import { REPO_ROOT } from '../generated-project/support.js';
 import { runCli, tempTree } from '../cli/support.js';
 import { loadExample, planBytes, templates } from './support.js';
@@ -28,8 +29,9 @@ describe('DiskPlanCache', () => {
     const first = new DiskPlanCache(out, 'generator-a');
     expect(planBytes(await plan(model, { templates, cache: first }))).toEqual(full);
     first.save();
-    const entries = fs.readdirSync(path.join(out, CACHE_DIR)).sort();
+    const entries = fs.readdirSync(path.join(out, CACHE_DIR)).filter((f) => f !== '.gitignore').sort();
     expect(entries).toHaveLength(first.misses.length);
+    expect(fs.readFileSync(path.join(out, CACHE_DIR, '.gitignore'), 'utf8')).toContain('*');
 
     const second = new DiskPlanCache(out, 'generator-a');
     expect(planBytes(await plan(model, { templates, cache: second }))).toEqual(full);
@@ -92,5 +94,36 @@ describe('the plan cache through the CLI', () => {
     expect((await runCli(['check', modelDir, '--out', out], root)).stdout).not.toContain('.stormsmith');
     expect((await runCli(['generate', modelDir, '--out', out], root)).code).toBe(0);
     expect(listing(cacheDir)).toEqual(cached);
+  }, 120_000);
+});
+
+describe('the run index: an unchanged model is neither loaded nor planned', () => {
+  it('a run with the bytes of an earlier run takes its plan and diagnostics; any byte changed loads again', async () => {
+    const root = tempDir();
+    const modelDir = path.join(root, 'model');
+    fs.cpSync(path.join(REPO_ROOT, 'models', 'shop'), modelDir, { recursive: true });
+    const out = path.join(root, 'out');
+    expect((await runCli(['generate', modelDir, '--out', out], root)).code).toBe(0);
+    expect((await runCli(['generate', modelDir, '--out', out], root)).code).toBe(0);
+
+    const options = { into: false, outDir: out, cache: 'read' as const };
+    const full = await loadValidateAndPlan(modelDir, root, { ...options, cache: 'off' });
+    expect(full.stage.model).toBeDefined();
+    const quick = await loadValidateAndPlan(modelDir, root, options);
+    expect(quick.stage.model).toBeUndefined();
+    expect(planBytes(quick.plan!)).toEqual(planBytes(full.plan!));
+    expect(quick.stage.diagnostics).toEqual(full.stage.diagnostics);
+
+    // One byte of one model file: loaded and planned again (from the unit entries), still equal.
+    const file = path.join(modelDir, 'payments.yaml');
+    fs.writeFileSync(file, fs.readFileSync(file, 'utf8').replace('stormsmith: 1', 'stormsmith: 1 '));
+    const edited = await loadValidateAndPlan(modelDir, root, options);
+    expect(edited.stage.model).toBeDefined();
+    expect(planBytes(edited.plan!)).toEqual(planBytes((await loadValidateAndPlan(modelDir, root, { ...options, cache: 'off' })).plan!));
+
+    // Another output option is another run: --into plans no package.json.
+    const into = await loadValidateAndPlan(modelDir, root, { ...options, into: true });
+    expect(into.stage.model).toBeDefined();
+    expect(into.plan!.has('package.json')).toBe(false);
   }, 120_000);
 });

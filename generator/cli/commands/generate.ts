@@ -13,7 +13,7 @@ import type { Diagnostic } from '../../model/types.js';
 import { EXIT, type CliCommand, type CliIo } from '../io.js';
 import { ModelReadError } from '../../io/read-model.js';
 import { dependencyInstructions } from '../../emit/versions.js';
-import { loadAndValidate, planModel } from '../model-pipeline.js';
+import { loadValidateAndPlan } from '../model-pipeline.js';
 import { ConfigError, loadProjectConfig } from '../project-config.js';
 
 /** Where output goes when neither --out/--into nor stormsmith.config.json says. */
@@ -126,10 +126,9 @@ ${dependencyInstructions().replace(/^/gm, '  ').trimEnd()}
 
 /** Runs generate and returns the pieces a caller (generate, check) needs. */
 export async function runGenerate(args: GenerateArgs, io: CliIo): Promise<{ diagnostics: Diagnostic[]; report?: ApplyReport }> {
-  const stage = await loadAndValidate(args.model, io.cwd);
-  if (!stage.model) return { diagnostics: stage.diagnostics };
   // The plan cache is updated only by a writing run: --check and --dry-run write nothing.
-  const fileMap = await planModel(stage.model, { into: args.into, modelRoot: stage.root, outDir: args.outDir, cache: args.mode === 'write' ? 'read-write' : 'read', ...(args.templatesDir ? { templatesDir: args.templatesDir } : {}) });
+  const { stage, plan: fileMap } = await loadValidateAndPlan(args.model, io.cwd, { into: args.into, outDir: args.outDir, cache: args.mode === 'write' ? 'read-write' : 'read', ...(args.templatesDir ? { templatesDir: args.templatesDir } : {}) });
+  if (!fileMap) return { diagnostics: stage.diagnostics };
   const report = await apply(fileMap, args.outDir, { mode: args.mode, force: args.force, allowNonEmpty: args.into, diffs: args.mode !== 'write' });
   return { diagnostics: [...stage.diagnostics, ...applyDiagnostics(report, io.cwd)], report };
 }

@@ -1,12 +1,14 @@
 // planEvolutionFiles(model): the event-evolution part of a generated project, for plan() to
 // include: per context the upcasters (generated), the custom upcast stubs (user-owned), the
 // museum exhibits (user-owned, kept forever) and the museum test (generated); plus the shared
-// support module and the composition of all contexts.
+// support module and the composition of all contexts. plan() calls the two parts on their own
+// (evolutionContextFiles per context, evolutionSharedFiles once) so that its cache can re-plan
+// one context's part alone.
 
 import type { Model } from '../../model/types.js';
 import type { PlannedFile } from '../../plan-types.js';
 import { compareCodeUnits } from '../../names.js';
-import { contextFacts } from '../facts.js';
+import { contextFacts, type ContextFacts } from '../facts.js';
 import { customUpcastsFile } from './custom-file.js';
 import { museumExhibits, museumTest } from './museum.js';
 import { indexFile, supportFile } from './support-file.js';
@@ -18,16 +20,25 @@ export { contextNames as evolutionNames } from './names.js';
 export function planEvolutionFiles(model: Model): PlannedFile[] {
   const contexts = [...model.contexts].filter((c) => c.events.length > 0).sort((a, b) => compareCodeUnits(a.name, b.name));
   if (contexts.length === 0) return [];
-  const files: PlannedFile[] = [];
-  const sources = new Set<string>();
-  for (const context of contexts) {
-    const facts = contextFacts(model, context);
-    facts.sources.forEach((s) => sources.add(s));
-    files.push(upcastersFile(facts), museumTest(facts), ...museumExhibits(facts));
-    const custom = customUpcastsFile(facts);
-    if (custom) files.push(custom);
-  }
-  const all = [...sources].sort(compareCodeUnits);
-  files.push(supportFile(all), indexFile(contexts.map((c) => c.name), all));
+  const all = contexts.map((context) => contextFacts(model, context));
+  const files = all.flatMap((facts) => evolutionContextFiles(facts));
+  files.push(...evolutionSharedFiles(all));
   return files.sort((a, b) => compareCodeUnits(a.path, b.path));
+}
+
+/** One context's part (empty for a context without events): upcasters, custom stubs, museum. */
+export function evolutionContextFiles(facts: ContextFacts): PlannedFile[] {
+  if (facts.context.events.length === 0) return [];
+  const files = [upcastersFile(facts), museumTest(facts), ...museumExhibits(facts)];
+  const custom = customUpcastsFile(facts);
+  if (custom) files.push(custom);
+  return files;
+}
+
+/** The support module and the composition of every context with events (none without). */
+export function evolutionSharedFiles(all: readonly ContextFacts[]): PlannedFile[] {
+  const withEvents = all.filter((f) => f.context.events.length > 0).sort((a, b) => compareCodeUnits(a.context.name, b.context.name));
+  if (withEvents.length === 0) return [];
+  const sources = [...new Set(withEvents.flatMap((f) => f.sources))].sort(compareCodeUnits);
+  return [supportFile(sources), indexFile(withEvents.map((f) => f.context.name), sources)];
 }
