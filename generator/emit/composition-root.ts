@@ -9,7 +9,7 @@ import type { ContextFacts } from './facts.js';
 import { layout } from './layout.js';
 import { opsLayout } from './ops/layout.js';
 import { policyFacts } from './policies.js';
-import { projectionFacts } from './projections.js';
+import { projectionFacts, projectionVersionNames } from './projections.js';
 import { sampleObject } from './samples.js';
 
 export function compositionRootFile(all: ContextFacts[], sources: string[]): PlannedFile {
@@ -39,13 +39,15 @@ export function compositionRootFile(all: ContextFacts[], sources: string[]): Pla
       const names = projectionNames(facts.context.name, projection.name);
       const alias = `${camelCase(facts.context.name)}${pascalCase(names.postgres)}`;
       imports.push(importLine([`${names.postgres} as ${alias}`], importPath(path, layout.projection(facts.context.name, projection.name))));
+      // The projection's model version picks its processor id (blue/green rebuilds).
+      const versionedId = projectionVersionNames(facts.context.name, projection).processorId;
       if (pf.inline) inline.push(alias);
       else
         async.push(
-          `    supervise(${str(names.processorId)}, (consumer) =>\n` +
+          `    supervise(${str(versionedId)}, (consumer) =>\n` +
             `      consumer.projector({\n` +
-            `        processorId: ${str(names.processorId)},\n` +
-            `        projection: projectionWithDeadLetter(onlyCanHandle(${alias}), operations.deadLetter(${str(names.processorId)})),\n` +
+            `        processorId: ${str(versionedId)},\n` +
+            `        projection: projectionWithDeadLetter(onlyCanHandle(${alias}), operations.deadLetter(${str(versionedId)})),\n` +
             `      }),\n` +
             `    );\n`,
         );

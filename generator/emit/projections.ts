@@ -101,6 +101,24 @@ function logicMembers(facts: ContextFacts, pf: ProjectionFacts, runtime: string)
   return members;
 }
 
+/**
+ * The names version `projection.version` of a read model uses (blue/green rebuilds): version N
+ * writes to `<collection>_v<N>` under processor id `<processorId>:v<N>`; version 1 (or none)
+ * keeps the plain names. Same rule as the runtime's versionedCollection/versionedProcessorId.
+ */
+export function projectionVersionNames(
+  context: string,
+  projection: Projection,
+): { version: number; collection: string; processorId: string; liveKey: string } {
+  const names = projectionNames(context, projection.name);
+  const version = projection.version ?? 1;
+  // The row in stormsmith_projection_versions: qualified, since two contexts may share a name.
+  const liveKey = `${context}.${projection.name}`;
+  return version <= 1
+    ? { version: 1, collection: names.collection, processorId: names.processorId, liveKey }
+    : { version, collection: `${names.collection}_v${version}`, processorId: `${names.processorId}:v${version}`, liveKey };
+}
+
 function logicFile(facts: ContextFacts, pf: ProjectionFacts): PlannedFile {
   const path = layout.projectionLogic(facts.context.name, pf.projection.name);
   const names = projectionNames(facts.context.name, pf.projection.name);
@@ -146,15 +164,17 @@ function registrationFile(facts: ContextFacts, pf: ProjectionFacts): PlannedFile
   );
   const evolveCases = pf.events.map((e) => `    case ${str(e.name)}:\n      return logic.${onName(e)}(document, event);\n`);
   const kind = pf.multiStream ? 'MultiStream' : 'SingleStream';
+  const versioned = projectionVersionNames(facts.context.name, pf.projection);
   const where = pf.inline
     ? 'inline: runs in the append transaction (strong consistency).'
-    : `async: runs in a consumer as processor ${names.processorId} (eventual consistency${pf.projection.lagTarget ? `, lag target ${pf.projection.lagTarget}` : ''}).`;
+    : `async: runs in a consumer as processor ${versioned.processorId} (eventual consistency${pf.projection.lagTarget ? `, lag target ${pf.projection.lagTarget}` : ''}).`;
   const union = pf.events.length === 0 ? 'never' : pf.events.map((e) => pascalCase(e.name)).join(' | ');
   const contents =
     generatedHeader(facts.sources) +
     `// Read model ${pf.projection.name}, ${where}\n` +
     importLine([`inMemory${kind}Projection`], '@event-driven-io/emmett') +
     importLine([`pongo${kind}Projection`], '@event-driven-io/emmett-postgresql') +
+    importLine(['liveCollection'], importPath(path, layout.runtimeIndex)) +
     importLine(['upcastEvent'], importPath(path, evolutionLayout.index)) +
     [...byModule.entries()].sort(([a], [b]) => (a < b ? -1 : 1)).map(([m, n]) => importLine(n, m, true)).join('') +
     valuesImport(facts, path, values) +
@@ -163,10 +183,18 @@ function registrationFile(facts: ContextFacts, pf: ProjectionFacts): PlannedFile
     jsdocBlock([`${pf.projection.name} (${at(pf.projection.loc)})${pf.projection.description ? `: ${pf.projection.description}` : '.'}`, `Keyed by ${pf.projection.key}.`]) +
     `export type ${names.document} = {\n${members.join('')}};\n\n` +
     `export type ${eventUnion} = ${union};\n\n` +
-    `export const ${names.postgres.replace(/Projection$/, 'Collection')} = ${str(names.collection)};\n` +
+    `/** Model version of this read model (blue/green rebuilds, docs/operations.md): version N writes to its own collection and runs under its own processor id. */\n` +
+    `export const ${names.postgres.replace(/Projection$/, 'Version')} = ${versioned.version};\n` +
+    `/** The unversioned collection (version 1's); readers ask liveCollection(url, ${str(versioned.liveKey)}, it) which version is live. */\n` +
+    `export const ${names.postgres.replace(/Projection$/, 'BaseCollection')} = ${str(names.collection)};\n` +
+    `/** The collection this version writes to. */\n` +
+    `export const ${names.postgres.replace(/Projection$/, 'Collection')} = ${str(versioned.collection)};\n` +
+    `/** Readers: the collection of the version live now (\`ops switch\` changes it; until then version 1). */\n` +
+    `export const ${names.postgres.replace(/Projection$/, 'LiveCollection')} = (connectionString: string): Promise<string> =>\n` +
+    `  liveCollection(connectionString, ${str(versioned.liveKey)}, ${names.postgres.replace(/Projection$/, 'BaseCollection')});\n` +
     `export const ${names.postgres.replace(/Projection$/, 'EventTypes')} = [${pf.events.map((e) => str(e.name)).join(', ')}] as const;\n` +
     `/** ${pf.inline ? 'inline' : 'async'}: ${pf.inline ? 'registered with the event store' : 'run by a consumer processor'}. */\n` +
-    `export const ${names.postgres.replace(/Projection$/, 'Registration')} = { kind: ${str(pf.inline ? 'inline' : 'async')}, processorId: ${str(names.processorId)}${pf.projection.lagTarget ? `, lagTarget: ${str(pf.projection.lagTarget)}` : ''} } as const;\n\n` +
+    `export const ${names.postgres.replace(/Projection$/, 'Registration')} = { kind: ${str(pf.inline ? 'inline' : 'async')}, processorId: ${str(versioned.processorId)}${pf.projection.lagTarget ? `, lagTarget: ${str(pf.projection.lagTarget)}` : ''} } as const;\n\n` +
     `/** The document an event belongs to: its ${pf.projection.key}. */\n` +
     `export const ${names.postgres.replace(/Projection$/, 'DocumentId')} = (event: ${eventUnion}): string => {\n` +
     `  switch (event.type) {\n${idCases.join('')}  }\n};\n\n` +

@@ -60,7 +60,7 @@ describe('ops command', () => {
     expect(await run(registry, 'rebiuld')).toEqual({
       code: 2,
       out: '',
-      err: "error[OPS_UNKNOWN_COMMAND]: unknown command 'rebiuld'\n  hint: one of: dlq, lag, migrate, rebuild, replay, snapshot",
+      err: "error[OPS_UNKNOWN_COMMAND]: unknown command 'rebiuld'\n  hint: one of: dlq, drop-version, lag, migrate, rebuild, replay, snapshot, switch",
     });
     expect(await run(registry, 'rebuild', 'Nope')).toEqual({
       code: 2,

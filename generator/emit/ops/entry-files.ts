@@ -29,7 +29,11 @@ export function opsRegistryFile(ops: OpsFacts, sources: string[]): PlannedFile {
       const alias = `${prefix}${pascalCase(names.postgres)}`;
       imports.push(importLine([`${names.postgres} as ${alias}`], importPath(path, p.module)));
       runtime.add('defineOpsProjection').add('onlyCanHandle');
-      projections.push(`    ${propertyKey(p.key)}: defineOpsProjection({ projection: onlyCanHandle(${alias}), processorId: ${str(p.processorId)} }),\n`);
+      const v = p.version!;
+      projections.push(
+        `    ${propertyKey(p.key)}: defineOpsProjection({ projection: onlyCanHandle(${alias}), processorId: ${str(p.processorId)}, ` +
+          `versions: { name: ${str(v.liveKey)}, version: ${v.version}, baseCollection: ${str(v.baseCollection)}, baseProcessorId: ${str(v.baseProcessorId)} } }),\n`,
+      );
       processors.push(
         `    ${propertyKey(p.key)}: {\n` +
           `      processorId: ${str(p.processorId)},\n` +

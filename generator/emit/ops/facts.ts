@@ -9,7 +9,7 @@ import { aggregateStreamType } from '../aggregate.js';
 import type { ContextFacts } from '../facts.js';
 import { layout } from '../layout.js';
 import { policyFacts } from '../policies.js';
-import { projectionFacts } from '../projections.js';
+import { projectionFacts, projectionVersionNames } from '../projections.js';
 
 /** Attempts when a context's model has no `architecture.retry` (the runtime's default too). */
 export const DEFAULT_ATTEMPTS = 3;
@@ -40,6 +40,8 @@ export interface ProcessorFacts {
   kind: 'projection' | 'policy';
   context: string;
   processorId: string;
+  /** Projections: the model version and the unversioned processor id (blue/green rebuilds). */
+  version?: { version: number; baseProcessorId: string; baseCollection: string; liveKey: string };
   eventTypes: string[];
   events: Event[];
   lagTarget?: string;
@@ -106,7 +108,14 @@ export function opsFacts(all: readonly ContextFacts[]): OpsFacts {
         key: projection.name,
         kind: 'projection',
         context: facts.context.name,
-        processorId: projectionNames(facts.context.name, projection.name).processorId,
+        // The versioned id (`<processorId>:v<N>` from version 2): what the consumer runs under.
+        processorId: projectionVersionNames(facts.context.name, projection).processorId,
+        version: {
+          version: projectionVersionNames(facts.context.name, projection).version,
+          baseProcessorId: projectionNames(facts.context.name, projection.name).processorId,
+          baseCollection: projectionNames(facts.context.name, projection.name).collection,
+          liveKey: projectionVersionNames(facts.context.name, projection).liveKey,
+        },
         eventTypes: pf.events.map((e) => e.name),
         events: pf.events,
         ...(projection.lagTarget ? { lagTarget: projection.lagTarget } : {}),

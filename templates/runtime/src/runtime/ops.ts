@@ -14,6 +14,16 @@ import { getPostgreSQLEventStore, type PostgreSQLProjectionDefinition } from '@e
 import { dropDeadLetters, listDeadLetters, retryDeadLetters, type RetryHandler } from './deadLetterOps.js';
 import { deadLetterTableSQL } from './deadLetters.js';
 import { readProcessorsLag } from './lag.js';
+import {
+  dropProjectionVersion,
+  LiveVersionError,
+  projectionVersionsTableSQL,
+  readLiveVersion,
+  rebuildProjectionVersion,
+  switchLiveVersion,
+  versionedCollection,
+  versionedProcessorId,
+} from './blueGreen.js';
 import { rebuildProjection } from './rebuild.js';
 import { snapshotTableSQL, withSnapshots } from './snapshots.js';
 import { withClient } from './sql.js';
@@ -22,6 +32,18 @@ export type OpsProjection = {
   projection: PostgreSQLProjectionDefinition<Event>;
   /** processorId of the live (async) projector. */
   processorId: string;
+  /** Blue/green rebuilds (`rebuild --version`, `switch`, `drop-version`); absent: not offered. */
+  versions?: OpsProjectionVersions;
+};
+
+export type OpsProjectionVersions = {
+  /** The key of the projection's row in stormsmith_projection_versions. */
+  name: string;
+  /** The model version this code builds: the one `projection` writes to. */
+  version: number;
+  /** The unversioned collection and processor id (version 1's). */
+  baseCollection: string;
+  baseProcessorId: string;
 };
 
 export type OpsProcessor = {
@@ -57,6 +79,7 @@ export type OpsRegistry = {
 export const defineOpsProjection = <EventType extends Event>(entry: {
   projection: PostgreSQLProjectionDefinition<EventType>;
   processorId: string;
+  versions?: OpsProjectionVersions;
 }): OpsProjection => entry as unknown as OpsProjection;
 
 /** Registers an aggregate for `snapshot`; erases its state and event types for the registry. */
@@ -85,19 +108,37 @@ const HELP: Record<string, string> = {
   '': `usage: ops <command> [options]
 
 commands:
-  rebuild <projection>   rebuild an async projection from the whole store (alias: replay)
+  rebuild <projection>   rebuild an async projection from the whole store (alias: replay);
+                         with --version N, beside the live version (blue/green)
+  switch <projection>    point readers at another version of a projection (--version N)
+  drop-version <projection>  drop a version readers no longer use (--version N)
   dlq list|retry|drop    inspect, retry or drop dead letters
   lag                    events each processor still has to handle
   migrate                create or update the store schema (Emmett's + Stormsmith's tables)
   snapshot <aggregate>   write snapshots of a long-lived aggregate's streams now
 
 run 'ops <command> --help' for a command's options`,
-  rebuild: `usage: ops rebuild <projection> [--dry-run]
+  rebuild: `usage: ops rebuild <projection> [--version <n>] [--dry-run]
 
 Truncates the projection's read model and replays every event into it under a fresh processor
 id, then moves the live projector's checkpoint to the end of the replay. Stop the live projector
 first (a running one holds the projection lock and the rebuild waits for it).
-  --dry-run   show what would be replayed, change nothing`,
+  --version <n>  blue/green: rebuild version n (the model's version, not the live one) into its
+                 own collection <collection>_v<n> under processor <id>:v<n>, while the live
+                 version keeps serving; then 'ops switch' points readers at it
+  --dry-run      show what would be replayed, change nothing`,
+  switch: `usage: ops switch <projection> --version <n> [--dry-run]
+
+Points the projection's readers at version n (one row of stormsmith_projection_versions, changed
+in one statement: a reader sees the old version or the new one, never an empty one). Rebuild
+version n first ('ops rebuild <projection> --version <n>'). Switching back works until the old
+version is dropped.
+  --dry-run   show the live version and the switch, change nothing`,
+  'drop-version': `usage: ops drop-version <projection> --version <n> [--dry-run]
+
+Drops version n of the projection: its collection and its processor's checkpoint. Refused for the
+live version (switch readers away first).
+  --dry-run   show what would be dropped, change nothing`,
   dlq: `usage: ops dlq list  [--processor <name>] [--json]
        ops dlq retry --processor <name> [--id <n>]... [--dry-run]
        ops dlq drop  --processor <name> [--id <n>]... [--dry-run]
@@ -151,26 +192,123 @@ const parse = (args: string[], options: NonNullable<ParseArgsConfig['options']>)
   }
 };
 
+/** `--version <n>`: a whole number >= 1, required when `required`. */
+const versionOption = (values: Parsed['values'], required: boolean): number | undefined => {
+  const raw = values.version as string | undefined;
+  if (raw === undefined) {
+    if (required) throw new UsageError('OPS_MISSING_VERSION', 'missing --version <n>', 'the projection version, a whole number >= 1');
+    return undefined;
+  }
+  if (!/^[1-9]\d*$/.test(raw)) throw new UsageError('OPS_BAD_VERSION', `--version expects a whole number >= 1, got '${raw}'`, 'versions are the model\'s projection `version` (absent: 1)');
+  return Number(raw);
+};
+
+/** The projection's blue/green settings, or a usage error if the registry has none. */
+const versionsOf = (name: string, entry: OpsProjection): OpsProjectionVersions => {
+  if (entry.versions === undefined)
+    throw new UsageError('OPS_NOT_VERSIONED', `projection '${name}' has no versions in the ops registry`, 'regenerate the service: the registry lists each projection\'s model version');
+  return entry.versions;
+};
+
+const countEvents = (connectionString: string, types: readonly string[]) =>
+  withClient(connectionString, async (client) => {
+    const { rows } = await client.query<{ n: string }>(
+      'SELECT count(*)::text AS n FROM emt_messages WHERE is_archived = FALSE AND message_type = ANY($1::text[])',
+      [[...types]],
+    ).catch(() => ({ rows: [{ n: '0' }] }));
+    return Number(rows[0]?.n ?? 0);
+  });
+
+const rebuildVersion = async (registry: OpsRegistry, name: string, entry: OpsProjection, version: number, dryRun: boolean, io: OpsIO) => {
+  const versions = versionsOf(name, entry);
+  // Only the model's version can be built: this code's evolve and collection are that version's.
+  if (version !== versions.version)
+    throw new UsageError(
+      'OPS_VERSION_NOT_BUILT',
+      `this service builds version ${versions.version} of '${name}', not version ${version}`,
+      `raise the projection's \`version\` in the model to ${version} and regenerate, or pass --version ${versions.version}`,
+    );
+  const live = await readLiveVersion(registry.connectionString, versions.name);
+  if (live === version)
+    throw new UsageError('OPS_LIVE_VERSION', `version ${version} of '${name}' is the live one`, `rebuild it in place: 'ops rebuild ${name}' (without --version)`);
+  const collection = versionedCollection(versions.baseCollection, version);
+  const processorId = versionedProcessorId(versions.baseProcessorId, version);
+  if (dryRun) {
+    const total = await countEvents(registry.connectionString, entry.projection.canHandle);
+    io.out(`dry run: would rebuild version ${version} of '${name}' into '${collection}' (processor '${processorId}') from ${total} event(s); version ${live} stays live`);
+    return 0;
+  }
+  const result = await rebuildProjectionVersion({
+    connectionString: registry.connectionString,
+    projection: entry.projection,
+    name: versions.name,
+    version,
+    processorId: versions.baseProcessorId,
+  });
+  io.out(`rebuilt version ${version} of '${name}' into '${collection}' up to global position ${result.checkpoint ?? 'none (empty store)'}; version ${live} is still live: 'ops switch ${name} --version ${version}' points readers at it`);
+  return 0;
+};
+
 const rebuild = async (registry: OpsRegistry, args: string[], io: OpsIO) => {
-  const { positionals, values } = parse(args, { 'dry-run': { type: 'boolean' } });
+  const { positionals, values } = parse(args, { 'dry-run': { type: 'boolean' }, version: { type: 'string' } });
   const name = positionals[0];
   const entry = lookup('projection', registry.projections, name);
+  const version = versionOption(values, false);
+  if (version !== undefined) return rebuildVersion(registry, name!, entry, version, Boolean(values['dry-run']), io);
   const types = entry.projection.canHandle;
   if (values['dry-run']) {
     const [lag] = await readProcessorsLag(registry.connectionString, [{ processorId: entry.processorId, eventTypes: types }]);
-    const total = await withClient(registry.connectionString, async (client) => {
-      const { rows } = await client.query<{ n: string }>(
-        'SELECT count(*)::text AS n FROM emt_messages WHERE is_archived = FALSE AND message_type = ANY($1::text[])',
-        [[...types]],
-      ).catch(() => ({ rows: [{ n: '0' }] }));
-      return Number(rows[0]?.n ?? 0);
-    });
+    const total = await countEvents(registry.connectionString, types);
     io.out(`dry run: would truncate '${name}' and replay ${total} event(s) of ${types.join(', ')}`);
     io.out(`live processor '${entry.processorId}' is at checkpoint ${lag?.checkpoint ?? 'none'} (${lag?.eventsBehind ?? 0} behind)`);
     return 0;
   }
   const result = await rebuildProjection({ connectionString: registry.connectionString, projection: entry.projection, liveProcessorId: entry.processorId });
   io.out(`rebuilt '${name}' up to global position ${result.checkpoint ?? 'none (empty store)'}; live processor '${entry.processorId}' continues from there`);
+  return 0;
+};
+
+const switchVersion = async (registry: OpsRegistry, args: string[], io: OpsIO) => {
+  const { positionals, values } = parse(args, { 'dry-run': { type: 'boolean' }, version: { type: 'string' } });
+  const name = positionals[0];
+  const entry = lookup('projection', registry.projections, name);
+  const versions = versionsOf(name!, entry);
+  const version = versionOption(values, true)!;
+  if (version > versions.version)
+    throw new UsageError('OPS_VERSION_NOT_BUILT', `version ${version} of '${name}' is newer than the model's (${versions.version})`, `raise the projection's \`version\` in the model and regenerate first`);
+  const live = await readLiveVersion(registry.connectionString, versions.name);
+  if (values['dry-run']) {
+    io.out(`dry run: would switch readers of '${name}' from version ${live} to version ${version} ('${versionedCollection(versions.baseCollection, version)}')`);
+    return 0;
+  }
+  await switchLiveVersion(registry.connectionString, versions.name, version);
+  io.out(`switched readers of '${name}' from version ${live} to version ${version} ('${versionedCollection(versions.baseCollection, version)}')`);
+  return 0;
+};
+
+const dropVersion = async (registry: OpsRegistry, args: string[], io: OpsIO) => {
+  const { positionals, values } = parse(args, { 'dry-run': { type: 'boolean' }, version: { type: 'string' } });
+  const name = positionals[0];
+  const entry = lookup('projection', registry.projections, name);
+  const versions = versionsOf(name!, entry);
+  const version = versionOption(values, true)!;
+  const live = await readLiveVersion(registry.connectionString, versions.name);
+  if (live === version)
+    throw new UsageError('OPS_LIVE_VERSION', `version ${version} of '${name}' is live`, `switch readers to another version first ('ops switch ${name} --version <n>')`);
+  const collection = versionedCollection(versions.baseCollection, version);
+  const processorId = versionedProcessorId(versions.baseProcessorId, version);
+  if (values['dry-run']) {
+    io.out(`dry run: would drop '${collection}' and the checkpoint of '${processorId}'; version ${live} stays live`);
+    return 0;
+  }
+  try {
+    await dropProjectionVersion(registry.connectionString, { name: versions.name, collection: versions.baseCollection, processorId: versions.baseProcessorId, version });
+  } catch (error) {
+    // Switched live between our check and the drop: still a refusal, not a failure.
+    if (error instanceof LiveVersionError) throw new UsageError('OPS_LIVE_VERSION', error.message, `switch readers to another version first ('ops switch ${name} --version <n>')`);
+    throw error;
+  }
+  io.out(`dropped version ${version} of '${name}': '${collection}' and the checkpoint of '${processorId}'`);
   return 0;
 };
 
@@ -266,14 +404,16 @@ const migrate = async (registry: OpsRegistry, args: string[], io: OpsIO) => {
       io.out(store.schema.sql());
       io.out(deadLetterTableSQL.trim());
       io.out(snapshotTableSQL.trim());
+      io.out(projectionVersionsTableSQL.trim());
       return 0;
     }
     await store.schema.migrate();
     await withClient(registry.connectionString, async (client) => {
       await client.query(deadLetterTableSQL);
       await client.query(snapshotTableSQL);
+      await client.query(projectionVersionsTableSQL);
     });
-    io.out('migrated: event store schema, dead letters, snapshots');
+    io.out('migrated: event store schema, dead letters, snapshots, projection versions');
     return 0;
   } finally {
     await store.close();
@@ -316,6 +456,8 @@ const snapshot = async (registry: OpsRegistry, args: string[], io: OpsIO) => {
 const COMMANDS: Record<string, (registry: OpsRegistry, args: string[], io: OpsIO) => Promise<number>> = {
   rebuild,
   replay: rebuild,
+  switch: switchVersion,
+  'drop-version': dropVersion,
   dlq,
   lag,
   migrate,

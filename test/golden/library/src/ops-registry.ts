@@ -15,7 +15,7 @@ export const createOpsRegistry = (connectionString: string, eventStore: EventSto
   return {
     connectionString,
     projections: {
-      OverdueLoans: defineOpsProjection({ projection: onlyCanHandle(lendingOverdueLoansProjection), processorId: 'lending:overdue-loans' }),
+      OverdueLoans: defineOpsProjection({ projection: onlyCanHandle(lendingOverdueLoansProjection), processorId: 'lending:overdue-loans', versions: { name: 'Lending.OverdueLoans', version: 1, baseCollection: 'overdue_loans', baseProcessorId: 'lending:overdue-loans' } }),
     },
     processors: {
       OverdueLoans: {

@@ -22,9 +22,9 @@ export const createOpsRegistry = (connectionString: string, eventStore: EventSto
   return {
     connectionString,
     projections: {
-      PaymentsByOrder: defineOpsProjection({ projection: onlyCanHandle(paymentsPaymentsByOrderProjection), processorId: 'payments:payments-by-order' }),
-      ShipmentTracking: defineOpsProjection({ projection: onlyCanHandle(shippingShipmentTrackingProjection), processorId: 'shipping:shipment-tracking' }),
-      ShippingAddresses: defineOpsProjection({ projection: onlyCanHandle(shippingShippingAddressesProjection), processorId: 'shipping:shipping-addresses' }),
+      PaymentsByOrder: defineOpsProjection({ projection: onlyCanHandle(paymentsPaymentsByOrderProjection), processorId: 'payments:payments-by-order', versions: { name: 'Payments.PaymentsByOrder', version: 1, baseCollection: 'payments_by_order', baseProcessorId: 'payments:payments-by-order' } }),
+      ShipmentTracking: defineOpsProjection({ projection: onlyCanHandle(shippingShipmentTrackingProjection), processorId: 'shipping:shipment-tracking', versions: { name: 'Shipping.ShipmentTracking', version: 1, baseCollection: 'shipment_tracking', baseProcessorId: 'shipping:shipment-tracking' } }),
+      ShippingAddresses: defineOpsProjection({ projection: onlyCanHandle(shippingShippingAddressesProjection), processorId: 'shipping:shipping-addresses', versions: { name: 'Shipping.ShippingAddresses', version: 1, baseCollection: 'shipping_addresses', baseProcessorId: 'shipping:shipping-addresses' } }),
     },
     processors: {
       CancelWhenPaymentFails: {

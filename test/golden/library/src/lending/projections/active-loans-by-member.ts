@@ -2,6 +2,7 @@
 // Read model ActiveLoansByMember, inline: runs in the append transaction (strong consistency).
 import { inMemoryMultiStreamProjection } from '@event-driven-io/emmett';
 import { pongoMultiStreamProjection } from '@event-driven-io/emmett-postgresql';
+import { liveCollection } from '../../runtime/index.js';
 import { upcastEvent } from '../../evolution/index.js';
 import type { BookBorrowed, BookReturned } from '../loan/events.js';
 import * as logic from './active-loans-by-member.logic.js';
@@ -17,7 +18,15 @@ export type ActiveLoansByMember = {
 
 export type ActiveLoansByMemberEvent = BookBorrowed | BookReturned;
 
+/** Model version of this read model (blue/green rebuilds, docs/operations.md): version N writes to its own collection and runs under its own processor id. */
+export const activeLoansByMemberVersion = 1;
+/** The unversioned collection (version 1's); readers ask liveCollection(url, 'Lending.ActiveLoansByMember', it) which version is live. */
+export const activeLoansByMemberBaseCollection = 'active_loans_by_member';
+/** The collection this version writes to. */
 export const activeLoansByMemberCollection = 'active_loans_by_member';
+/** Readers: the collection of the version live now (`ops switch` changes it; until then version 1). */
+export const activeLoansByMemberLiveCollection = (connectionString: string): Promise<string> =>
+  liveCollection(connectionString, 'Lending.ActiveLoansByMember', activeLoansByMemberBaseCollection);
 export const activeLoansByMemberEventTypes = ['BookBorrowed', 'BookReturned'] as const;
 /** inline: registered with the event store. */
 export const activeLoansByMemberRegistration = { kind: 'inline', processorId: 'lending:active-loans-by-member' } as const;

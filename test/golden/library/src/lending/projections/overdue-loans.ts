@@ -2,6 +2,7 @@
 // Read model OverdueLoans, async: runs in a consumer as processor lending:overdue-loans (eventual consistency, lag target 5s).
 import { inMemoryMultiStreamProjection } from '@event-driven-io/emmett';
 import { pongoMultiStreamProjection } from '@event-driven-io/emmett-postgresql';
+import { liveCollection } from '../../runtime/index.js';
 import { upcastEvent } from '../../evolution/index.js';
 import type { LoanFellDue } from '../external-events.js';
 import type { BookReturned, LoanRenewed, ReminderSent } from '../loan/events.js';
@@ -19,7 +20,15 @@ export type OverdueLoans = {
 
 export type OverdueLoansEvent = LoanFellDue | LoanRenewed | BookReturned | ReminderSent;
 
+/** Model version of this read model (blue/green rebuilds, docs/operations.md): version N writes to its own collection and runs under its own processor id. */
+export const overdueLoansVersion = 1;
+/** The unversioned collection (version 1's); readers ask liveCollection(url, 'Lending.OverdueLoans', it) which version is live. */
+export const overdueLoansBaseCollection = 'overdue_loans';
+/** The collection this version writes to. */
 export const overdueLoansCollection = 'overdue_loans';
+/** Readers: the collection of the version live now (`ops switch` changes it; until then version 1). */
+export const overdueLoansLiveCollection = (connectionString: string): Promise<string> =>
+  liveCollection(connectionString, 'Lending.OverdueLoans', overdueLoansBaseCollection);
 export const overdueLoansEventTypes = ['LoanFellDue', 'LoanRenewed', 'BookReturned', 'ReminderSent'] as const;
 /** async: run by a consumer processor. */
 export const overdueLoansRegistration = { kind: 'async', processorId: 'lending:overdue-loans', lagTarget: '5s' } as const;

@@ -2,6 +2,7 @@
 // Read model OrderStatus, inline: runs in the append transaction (strong consistency).
 import { inMemorySingleStreamProjection } from '@event-driven-io/emmett';
 import { pongoSingleStreamProjection } from '@event-driven-io/emmett-postgresql';
+import { liveCollection } from '../../runtime/index.js';
 import { upcastEvent } from '../../evolution/index.js';
 import type { OrderCancelled, OrderPlaced, OrderShipped } from '../order/events.js';
 import type { Money } from '../values.js';
@@ -21,7 +22,15 @@ export type OrderStatus = {
 
 export type OrderStatusEvent = OrderPlaced | OrderCancelled | OrderShipped;
 
+/** Model version of this read model (blue/green rebuilds, docs/operations.md): version N writes to its own collection and runs under its own processor id. */
+export const orderStatusVersion = 1;
+/** The unversioned collection (version 1's); readers ask liveCollection(url, 'Ordering.OrderStatus', it) which version is live. */
+export const orderStatusBaseCollection = 'order_status';
+/** The collection this version writes to. */
 export const orderStatusCollection = 'order_status';
+/** Readers: the collection of the version live now (`ops switch` changes it; until then version 1). */
+export const orderStatusLiveCollection = (connectionString: string): Promise<string> =>
+  liveCollection(connectionString, 'Ordering.OrderStatus', orderStatusBaseCollection);
 export const orderStatusEventTypes = ['OrderPlaced', 'OrderCancelled', 'OrderShipped'] as const;
 /** inline: registered with the event store. */
 export const orderStatusRegistration = { kind: 'inline', processorId: 'ordering:order-status' } as const;

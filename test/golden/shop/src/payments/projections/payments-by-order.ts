@@ -2,6 +2,7 @@
 // Read model PaymentsByOrder, async: runs in a consumer as processor payments:payments-by-order (eventual consistency, lag target 2s).
 import { inMemoryMultiStreamProjection } from '@event-driven-io/emmett';
 import { pongoMultiStreamProjection } from '@event-driven-io/emmett-postgresql';
+import { liveCollection } from '../../runtime/index.js';
 import { upcastEvent } from '../../evolution/index.js';
 import type { PaymentCaptured, PaymentFailed, PaymentRefunded, PaymentRequested } from '../payment/events.js';
 import type { Money } from '../../ordering/values.js';
@@ -20,7 +21,15 @@ export type PaymentsByOrder = {
 
 export type PaymentsByOrderEvent = PaymentRequested | PaymentCaptured | PaymentFailed | PaymentRefunded;
 
+/** Model version of this read model (blue/green rebuilds, docs/operations.md): version N writes to its own collection and runs under its own processor id. */
+export const paymentsByOrderVersion = 1;
+/** The unversioned collection (version 1's); readers ask liveCollection(url, 'Payments.PaymentsByOrder', it) which version is live. */
+export const paymentsByOrderBaseCollection = 'payments_by_order';
+/** The collection this version writes to. */
 export const paymentsByOrderCollection = 'payments_by_order';
+/** Readers: the collection of the version live now (`ops switch` changes it; until then version 1). */
+export const paymentsByOrderLiveCollection = (connectionString: string): Promise<string> =>
+  liveCollection(connectionString, 'Payments.PaymentsByOrder', paymentsByOrderBaseCollection);
 export const paymentsByOrderEventTypes = ['PaymentRequested', 'PaymentCaptured', 'PaymentFailed', 'PaymentRefunded'] as const;
 /** async: run by a consumer processor. */
 export const paymentsByOrderRegistration = { kind: 'async', processorId: 'payments:payments-by-order', lagTarget: '2s' } as const;

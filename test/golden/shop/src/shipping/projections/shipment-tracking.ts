@@ -2,6 +2,7 @@
 // Read model ShipmentTracking, async: runs in a consumer as processor shipping:shipment-tracking (eventual consistency, lag target 5s).
 import { inMemorySingleStreamProjection } from '@event-driven-io/emmett';
 import { pongoSingleStreamProjection } from '@event-driven-io/emmett-postgresql';
+import { liveCollection } from '../../runtime/index.js';
 import { upcastEvent } from '../../evolution/index.js';
 import type { ShipmentDelivered, ShipmentDispatched, ShipmentPrepared } from '../shipment/events.js';
 import * as logic from './shipment-tracking.logic.js';
@@ -18,7 +19,15 @@ export type ShipmentTracking = {
 
 export type ShipmentTrackingEvent = ShipmentPrepared | ShipmentDispatched | ShipmentDelivered;
 
+/** Model version of this read model (blue/green rebuilds, docs/operations.md): version N writes to its own collection and runs under its own processor id. */
+export const shipmentTrackingVersion = 1;
+/** The unversioned collection (version 1's); readers ask liveCollection(url, 'Shipping.ShipmentTracking', it) which version is live. */
+export const shipmentTrackingBaseCollection = 'shipment_tracking';
+/** The collection this version writes to. */
 export const shipmentTrackingCollection = 'shipment_tracking';
+/** Readers: the collection of the version live now (`ops switch` changes it; until then version 1). */
+export const shipmentTrackingLiveCollection = (connectionString: string): Promise<string> =>
+  liveCollection(connectionString, 'Shipping.ShipmentTracking', shipmentTrackingBaseCollection);
 export const shipmentTrackingEventTypes = ['ShipmentPrepared', 'ShipmentDispatched', 'ShipmentDelivered'] as const;
 /** async: run by a consumer processor. */
 export const shipmentTrackingRegistration = { kind: 'async', processorId: 'shipping:shipment-tracking', lagTarget: '5s' } as const;

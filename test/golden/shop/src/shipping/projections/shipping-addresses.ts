@@ -2,6 +2,7 @@
 // Read model ShippingAddresses, async: runs in a consumer as processor shipping:shipping-addresses (eventual consistency, lag target 5s).
 import { inMemorySingleStreamProjection } from '@event-driven-io/emmett';
 import { pongoSingleStreamProjection } from '@event-driven-io/emmett-postgresql';
+import { liveCollection } from '../../runtime/index.js';
 import { upcastEvent } from '../../evolution/index.js';
 import type { OrderPlaced } from '../../ordering/order/events.js';
 import type { Address } from '../../ordering/values.js';
@@ -18,7 +19,15 @@ export type ShippingAddresses = {
 
 export type ShippingAddressesEvent = OrderPlaced;
 
+/** Model version of this read model (blue/green rebuilds, docs/operations.md): version N writes to its own collection and runs under its own processor id. */
+export const shippingAddressesVersion = 1;
+/** The unversioned collection (version 1's); readers ask liveCollection(url, 'Shipping.ShippingAddresses', it) which version is live. */
+export const shippingAddressesBaseCollection = 'shipping_addresses';
+/** The collection this version writes to. */
 export const shippingAddressesCollection = 'shipping_addresses';
+/** Readers: the collection of the version live now (`ops switch` changes it; until then version 1). */
+export const shippingAddressesLiveCollection = (connectionString: string): Promise<string> =>
+  liveCollection(connectionString, 'Shipping.ShippingAddresses', shippingAddressesBaseCollection);
 export const shippingAddressesEventTypes = ['OrderPlaced'] as const;
 /** async: run by a consumer processor. */
 export const shippingAddressesRegistration = { kind: 'async', processorId: 'shipping:shipping-addresses', lagTarget: '5s' } as const;
