@@ -5,7 +5,7 @@
 // version 1 until `ops switch`, then version 2 with the same documents; `ops drop-version`
 // refuses the live version and drops the old one.
 
-import { spawnSync } from 'node:child_process';
+import { spawn, spawnSync } from 'node:child_process';
 import { cpSync, mkdtempSync, readdirSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -51,10 +51,15 @@ const generate = async (version?: number): Promise<string> => {
 const store = getPostgreSQLEventStore(process.env.DATABASE_URL!);
 const loan = (n: number) => \`00000000-0000-4000-8000-00000000000\${n}\`;
 try {
-  for (let n = 1; n <= 6; n++) await store.appendToStream(\`clock-\${loan(n)}\`, [{ type: 'LoanFellDue', data: { loanId: loan(n), dueOn: \`2026-03-0\${n}\` } }]);
-  for (const n of [1, 2, 2, 5]) await store.appendToStream(\`lending_loan-\${loan(n)}\`, [{ type: 'ReminderSent', data: { loanId: loan(n) } }]);
-  await store.appendToStream(\`lending_loan-\${loan(3)}\`, [{ type: 'LoanRenewed', data: { loanId: loan(3), newDueOn: '2026-04-01' } }]);
-  await store.appendToStream(\`lending_loan-\${loan(4)}\`, [{ type: 'BookReturned', data: { loanId: loan(4), memberId: loan(9), returnedOn: '2026-03-10' } }]);
+  // 'later': one more loan falls due (after the switch); otherwise the initial history.
+  if (process.argv[2] === 'later') {
+    await store.appendToStream(\`clock-\${loan(7)}\`, [{ type: 'LoanFellDue', data: { loanId: loan(7), dueOn: '2026-03-07' } }]);
+  } else {
+    for (let n = 1; n <= 6; n++) await store.appendToStream(\`clock-\${loan(n)}\`, [{ type: 'LoanFellDue', data: { loanId: loan(n), dueOn: \`2026-03-0\${n}\` } }]);
+    for (const n of [1, 2, 2, 5]) await store.appendToStream(\`lending_loan-\${loan(n)}\`, [{ type: 'ReminderSent', data: { loanId: loan(n) } }]);
+    await store.appendToStream(\`lending_loan-\${loan(3)}\`, [{ type: 'LoanRenewed', data: { loanId: loan(3), newDueOn: '2026-04-01' } }]);
+    await store.appendToStream(\`lending_loan-\${loan(4)}\`, [{ type: 'BookReturned', data: { loanId: loan(4), memberId: loan(9), returnedOn: '2026-03-10' } }]);
+  }
 } finally {
   await store.close();
 }
@@ -187,5 +192,39 @@ describe('blue/green rebuild by projection version in the generated library serv
     expect(dropped.status, dropped.stderr).toBe(0);
     expect(await tables()).toEqual({ tables: ['overdue_loans_v2'], processors: ['lending:overdue-loans:v2'] });
     expect(read(v2)).toEqual(servedByV2);
+
+    // The version-2 service's own consumers continue from where the rebuild stopped: a new loan
+    // falls due and shows up in version 2; RemindWhenDue (first run now) reminds each overdue
+    // loan once, so every count goes up by exactly one: nothing replayed twice, nothing skipped.
+    const later = run(v2, ['seed.ts', 'later']);
+    expect(later.status, later.stderr).toBe(0);
+    const service = spawn(tsxIn(v2), ['src/main.ts'], {
+      cwd: v2,
+      env: { ...process.env, DATABASE_URL: postgres.connectionString, OPS_PORT: '0', LOG_LEVEL: 'silent' },
+      stdio: 'ignore',
+    });
+    const exited = new Promise<number | null>((resolve) => service.on('exit', (code) => resolve(code)));
+    const caughtUp = () => {
+      const lag = ops(v2, 'lag', '--json');
+      return lag.status === 0 && (JSON.parse(lag.stdout) as { eventsBehind: number }[]).every((p) => p.eventsBehind === 0);
+    };
+    try {
+      // Twice in a row: the policy's appended reminders are counted by the projection too.
+      for (let attempt = 0, streak = 0; attempt < 60 && streak < 2; attempt++) {
+        await new Promise((resolve) => setTimeout(resolve, 1000));
+        streak = caughtUp() ? streak + 1 : 0;
+      }
+    } finally {
+      service.kill('SIGTERM');
+    }
+    expect(await exited).toBe(0);
+    const current = read(v2);
+    expect(current.collection).toBe('overdue_loans_v2');
+    const reminded = Object.fromEntries(
+      Object.entries(servedByV2.documents).map(([id, d]) => [id, { ...(d as { remindersSent: number }), remindersSent: (d as { remindersSent: number }).remindersSent + 1 }]),
+    );
+    const loan7 = '00000000-0000-4000-8000-000000000007';
+    expect(current.documents).toEqual({ ...reminded, [loan7]: { _id: loan7, loanId: loan7, dueOn: '2026-03-07', remindersSent: 1 } });
+    expect((await tables()).processors).toEqual(['lending:overdue-loans:v2']);
   }, GENERATED_RUN_TIMEOUT);
 });
