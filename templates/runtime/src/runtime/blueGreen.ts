@@ -12,9 +12,8 @@
 // includes the projection's `version`, so the rebuild does not wait for the live v(N-1) projector.
 // Version 1 keeps the unversioned names, so services that never bumped a version are unchanged.
 import type { Event } from '@event-driven-io/emmett';
-import { rebuildPostgreSQLProjections, type PostgreSQLProjectionDefinition } from '@event-driven-io/emmett-postgresql';
-import { watchProcessors } from './processorErrors.js';
-import { RebuildFailedError } from './rebuild.js';
+import type { PostgreSQLProjectionDefinition } from '@event-driven-io/emmett-postgresql';
+import { runRebuildToEnd } from './rebuild.js';
 import { tableExists, toBigInt, withClient } from './sql.js';
 
 export const PROJECTION_VERSIONS_TABLE = 'stormsmith_projection_versions';
@@ -91,21 +90,14 @@ export const rebuildProjectionVersion = async <EventType extends Event>({
     throw new LiveVersionError(`version ${version} of projection '${name}' is the live one; rebuild it in place instead`);
   const versionProcessorId = versionedProcessorId(processorId, version);
   await deleteProcessor(connectionString, versionProcessorId);
-  const consumer = rebuildPostgreSQLProjections<EventType>({
+  await runRebuildToEnd({
     connectionString,
     // The lock key includes the version: the live projector of another version does not block this.
     projection: { ...projection, version },
     processorId: versionProcessorId,
-    truncateOnStart: true,
-    ...(batchSize === undefined ? {} : { pulling: { batchSize } }),
+    batchSize,
+    name,
   });
-  const { errors } = watchProcessors(consumer);
-  try {
-    await consumer.start();
-  } finally {
-    await consumer.close();
-  }
-  if (errors.length > 0) throw new RebuildFailedError(name, errors);
   const checkpoint = await withClient(connectionString, async (client) => {
     const { rows } = await client.query<{ p: string }>(
       'SELECT last_processed_checkpoint AS p FROM emt_processors WHERE processor_id = $1',

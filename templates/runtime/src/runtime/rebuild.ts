@@ -50,6 +50,40 @@ export class RebuildFailedError extends Error {
   }
 }
 
+/**
+ * Replays the whole store into `projection` under `processorId` (truncating first) and fails
+ * when any event failed, since Emmett's rebuild consumer swallows handler errors. Shared by the
+ * in-place rebuild and the blue/green rebuild of a new projection version.
+ */
+export const runRebuildToEnd = async <EventType extends Event>({
+  connectionString,
+  projection,
+  processorId,
+  batchSize,
+  name,
+}: {
+  connectionString: string;
+  projection: PostgreSQLProjectionDefinition<EventType>;
+  processorId: string;
+  batchSize: number | undefined;
+  name: string;
+}): Promise<void> => {
+  const consumer = rebuildPostgreSQLProjections<EventType>({
+    connectionString,
+    projection,
+    processorId,
+    truncateOnStart: true,
+    ...(batchSize === undefined ? {} : { pulling: { batchSize } }),
+  });
+  const { errors } = watchProcessors(consumer);
+  try {
+    await consumer.start();
+  } finally {
+    await consumer.close();
+  }
+  if (errors.length > 0) throw new RebuildFailedError(name, errors);
+};
+
 export const rebuildProjection = async <EventType extends Event>({
   connectionString,
   projection,
@@ -61,20 +95,7 @@ export const rebuildProjection = async <EventType extends Event>({
   const live = liveProcessorId ?? getProjectorId({ projectionName: name });
   const rebuildProcessorId = `${live}:rebuild:${randomUUID()}`;
 
-  const consumer = rebuildPostgreSQLProjections<EventType>({
-    connectionString,
-    projection,
-    processorId: rebuildProcessorId,
-    truncateOnStart: true,
-    ...(batchSize === undefined ? {} : { pulling: { batchSize } }),
-  });
-  const { errors } = watchProcessors(consumer);
-  try {
-    await consumer.start();
-  } finally {
-    await consumer.close();
-  }
-  if (errors.length > 0) throw new RebuildFailedError(name, errors);
+  await runRebuildToEnd({ connectionString, projection, processorId: rebuildProcessorId, batchSize, name });
 
   const pool = dumbo({ connectionString });
   try {
