@@ -2,6 +2,7 @@
 // loader's own type-syntax parser, so the tests and the format agree on what `enum(a|b)` means).
 import type { BoundedContext, Event, EventVersion, Field, Model, NameRef, Policy, Projection, SourceSpan, TypeRef, Upcast, ValueObject } from '../../../generator/model/types.js';
 import { parseTypeText } from '../../../generator/model/load/type-syntax.js';
+import { emptyContext } from '../../../generator/model/load/context.js';
 
 let line = 1;
 export const span = (file = 'ctx.yaml', at?: number): SourceSpan => {
@@ -85,24 +86,7 @@ export function policy(name: string, on: string[], context = 'Ctx'): Policy {
 }
 
 export function context(name: string, parts: Partial<Omit<BoundedContext, 'name'>> = {}, file = `${name.toLowerCase()}.yaml`): BoundedContext {
-  return {
-    name,
-    file,
-    loc: span(file, 1),
-    relationships: [],
-    aggregates: [],
-    commands: [],
-    events: [],
-    policies: [],
-    projections: [],
-    actors: [],
-    externalSystems: [],
-    valueObjects: [],
-    hotspots: [],
-    specs: [],
-    architecture: { slas: [], decisions: [] },
-    ...parts,
-  };
+  return { ...emptyContext(name, file, span(file, 1)), ...parts };
 }
 
 export const model = (...contexts: BoundedContext[]): Model => ({ contexts, layouts: {} });
