@@ -51,194 +51,26 @@ function projectionTestFile(ops: OpsFacts, p: ProcessorFacts, sources: string[])
     generatedHeader(sources) +
     `// Operations of the async projection ${p.name} (processor ${p.processorId}) on a real PostgreSQL:\n` +
     `// dead letters and \`ops dlq retry\`, \`ops rebuild\` against live processing, the lag metric.\n` +
-    importLine(['randomUUID'], 'node:crypto') +
-    importLine(['expect'], 'vitest') +
-    importLine(['createService'], importPath(path, layout.compositionRoot)) +
-    importLine(['asyncProcessors'], importPath(path, opsLayout.operations)) +
-    importLine(['createOpsRegistry'], importPath(path, opsLayout.registry)) +
-    importLine(['isNotImplemented', 'listDeadLetters', 'runOps'], importPath(path, layout.runtimeIndex)) +
     importLine([collection, documentId, names.evolve], importPath(path, p.module)) +
-    importLine([union, names.document], importPath(path, p.module), true) +
+    importLine([union], importPath(path, p.module), true) +
     [...typeImports.entries()].sort(([a], [b]) => (a < b ? -1 : 1)).map(([m, n]) => importLine(n, m, true)).join('') +
     importLine(['useTestDatabase'], importPath(path, layout.testDatabase)) +
-    importLine(['modelCaseProbed'], importPath(path, layout.modelCase)) +
-    importLine(['appendAll', 'captureLogs', 'cure', 'fetchHealth', 'metricValue', 'poison', 'processorCaughtUp', 'readCollection', 'realDistance', 'scrape', 'settled', 'withOpsIO'], importPath(path, opsLayout.support)) +
+    importLine(['projectionOpsCases'], importPath(path, opsLayout.support)) +
     `\n` +
-    `const database = useTestDatabase(${str(`ops_${names.collection}`.slice(0, 40))});\n` +
-    `const processor = asyncProcessors.find((p) => p.processorId === ${str(p.processorId)})!;\n` +
-    `const NAME = ${str(p.key)};\n\n` +
+    `const database = useTestDatabase(${str(`ops_${names.collection}`.slice(0, 40))});\n\n` +
     `type Sample = { stream: string; event: ${union} };\n\n` +
     `/** One sample of each source event, the projection key set to \`key\` where the event carries it. */\n` +
     `const samples = (key: string): Sample[] => [\n${samples.join('')}];\n\n` +
-    `const stubbed = (run: () => unknown): boolean => {\n` +
-    `  try {\n` +
-    `    run();\n` +
-    `    return false;\n` +
-    `  } catch (error) {\n` +
-    `    if (isNotImplemented(error)) return true;\n` +
-    `    throw error;\n` +
-    `  }\n` +
-    `};\n\n` +
-    `/**\n` +
-    ` * The events of one document: the first source event that creates a document for \`key\` (and\n` +
-    ` * only for it), then every other source event the logic handles after it. Throws the stub's\n` +
-    ` * NotImplementedError when every source event is still a stub (the cases are todo then).\n` +
-    ` */\n` +
-    `const lifeOf = (key: string): Sample[] => {\n` +
-    `  const all = samples(key);\n` +
-    `  const other = samples(\`\${key}-other\`);\n` +
-    `  const creator = all.find(\n` +
-    `    (s, i) => !stubbed(() => ${documentId}(s.event)) && !stubbed(() => ${names.evolve}(null, s.event)) && ${names.evolve}(null, s.event) !== null && ${documentId}(s.event) !== ${documentId}(other[i]!.event),\n` +
-    `  );\n` +
-    `  if (creator === undefined) {\n` +
-    `    for (const s of all) ${names.evolve}(null, s.event);\n` +
-    `    throw new Error('no source event of ${p.name.replace(/'/g, '')} creates a document per key');\n` +
-    `  }\n` +
-    `  // Then the others that keep the document (a delete would leave nothing to compare).\n` +
-    `  const life = [creator];\n` +
-    `  let document = ${names.evolve}(null, creator.event);\n` +
-    `  for (const s of all) {\n` +
-    `    if (s === creator || stubbed(() => ${names.evolve}(document, s.event))) continue;\n` +
-    `    const next = ${names.evolve}(document, s.event);\n` +
-    `    if (next === null) continue;\n` +
-    `    life.push(s);\n` +
-    `    document = next;\n` +
-    `  }\n` +
-    `  return life;\n` +
-    `};\n\n` +
-    `const creatorOf = (key: string): Sample => lifeOf(key)[0]!;\n` +
-    `const documentOf = (key: string): string => ${documentId}(creatorOf(key).event);\n` +
-    `const read = (): Promise<Record<string, ${names.document}>> => readCollection<${names.document}>(database.connectionString, ${collection});\n` +
-    `/** The documents of these keys only (other cases of this file share the database). */\n` +
-    `const readOf = async (keys: string[]): Promise<Record<string, ${names.document} | undefined>> => {\n` +
-    `  const all = await read();\n` +
-    `  return Object.fromEntries(keys.map((key) => [documentOf(key), all[documentOf(key)]]));\n` +
-    `};\n\n` +
-    // --- dead letters -------------------------------------------------------------------------
-    `modelCaseProbed(\n` +
-    `  \`\${NAME}: a poison event is dead-lettered after \${processor.retry.maxAttempts} attempts, processing continues, and ops dlq retry drains it once fixed\`,\n` +
-    `  () => lifeOf('probe'),\n` +
-    `  async () => {\n` +
-    `    const url = database.connectionString;\n` +
-    `    const logs = captureLogs();\n` +
-    `    const service = createService({ connectionString: url, logger: logs.logger });\n` +
-    `    const [first, poisoned, healthy] = [randomUUID(), randomUUID(), randomUUID()];\n` +
-    `    try {\n` +
-    `      // As src/main.ts does: the schema first, so the consumers never start on a missing one.\n` +
-    `      // Only this processor runs: the others' stubs would dead-letter slowly beside it.\n` +
-    `      await service.eventStore.schema.migrate();\n` +
-    `      await service.operations.prepare();\n` +
-    `      service.start([processor.processorId]);\n` +
-    `      // A first document, so that the read model's table exists before it is poisoned.\n` +
-    `      await appendAll(url, [creatorOf(first)]);\n` +
-    `      await settled(processorCaughtUp(url, processor.processorId));\n` +
-    `      // The poison: the database refuses every write of one document (as a broken handler would fail).\n` +
-    `      await poison(url, ${collection}, [documentOf(poisoned)]);\n` +
-    `      const [poisonEvent] = await appendAll(url, [creatorOf(poisoned)]);\n` +
-    `      await appendAll(url, [creatorOf(healthy)]);\n` +
-    `      await settled(processorCaughtUp(url, processor.processorId));\n\n` +
-    `      const documents = await read();\n` +
-    `      expect(documents[documentOf(healthy)], 'the event after the poison is processed').toBeDefined();\n` +
-    `      expect(documents[documentOf(poisoned)]).toBeUndefined();\n` +
-    `      const letters = await listDeadLetters(url, { processorId: processor.processorId });\n` +
-    `      const letter = letters.find((l) => l.messageId === poisonEvent!.messageId);\n` +
-    `      expect(letter, letters.map((l) => \`\${l.messageType} \${l.streamName}: \${l.errorMessage}\`).join('; ')).toMatchObject({ messageType: poisonEvent!.type, streamName: poisonEvent!.streamName, attempts: processor.retry.maxAttempts });\n` +
-    `      // Each failed attempt and the dead letter are logged with the event's coordinates.\n` +
-    `      const deadLettered = logs.lines.filter((l) => l.msg === 'message dead-lettered' && l.eventId === poisonEvent!.messageId);\n` +
-    `      expect(deadLettered).toHaveLength(1);\n` +
-    `      expect(deadLettered[0]).toMatchObject({ processorId: processor.processorId, streamName: poisonEvent!.streamName, streamPosition: String(poisonEvent!.streamPosition), globalPosition: String(poisonEvent!.globalPosition) });\n` +
-    `      expect(logs.lines.filter((l) => l.msg === 'message handling failed; retrying' && l.eventId === poisonEvent!.messageId)).toHaveLength(processor.retry.maxAttempts - 1);\n` +
-    `      // The consumer never stopped: healthy, and the dead-letter depth is exported.\n` +
-    `      const server = await service.serve();\n` +
-    `      try {\n` +
-    `        expect(await fetchHealth(server.url)).toMatchObject({ status: 200, body: { checks: { [\`consumer:\${NAME}\`]: { ok: true, detail: 'restarts: 0' } } } });\n` +
-    `        expect(metricValue(await scrape(server.url), 'stormsmith_dead_letters', NAME)).toBe(letters.length);\n` +
-    `      } finally {\n` +
-    `        await server.close();\n` +
-    `      }\n` +
-    `    } finally {\n` +
-    `      await service.stop();\n` +
-    `      // The cause is fixed; the letters are retried by the ops command below, oldest first.\n` +
-    `      await cure(url);\n` +
-    `    }\n\n` +
-    `    const dryRun = await withOpsIO((io, eventStore) => runOps(['dlq', 'retry', '--processor', NAME, '--dry-run'], createOpsRegistry(url, eventStore), io), url);\n` +
-    `    expect(dryRun.code, dryRun.err).toBe(0);\n` +
-    `    const lettersBefore = await listDeadLetters(url, { processorId: processor.processorId });\n` +
-    `    expect(lettersBefore.length, 'a dry run retries nothing').toBeGreaterThan(0);\n` +
-    `    const retried = await withOpsIO((io, eventStore) => runOps(['dlq', 'retry', '--processor', NAME], createOpsRegistry(url, eventStore), io), url);\n` +
-    `    expect(retried.code, retried.err).toBe(0);\n` +
-    `    expect(await listDeadLetters(url, { processorId: processor.processorId })).toEqual([]);\n` +
-    `    // The retried document is what the handler makes of its letters, oldest first.\n` +
-    `    const expected = lettersBefore\n` +
-    `      .map((l) => ({ type: l.messageType, data: l.data }) as ${union})\n` +
-    `      .filter((event) => ${documentId}(event) === documentOf(poisoned))\n` +
-    `      .reduce<${names.document} | null>((document, event) => ${names.evolve}(document, event), null);\n` +
-    `    expect(expected).not.toBeNull();\n` +
-    `    expect((await readOf([poisoned]))[documentOf(poisoned)]).toMatchObject(expected!);\n` +
-    `  },\n` +
-    `);\n\n` +
-    // --- rebuild ------------------------------------------------------------------------------
-    `modelCaseProbed(\n` +
-    `  \`\${NAME}: ops rebuild yields the same read model as live processing, and live processing resumes after it\`,\n` +
-    `  () => lifeOf('probe'),\n` +
-    `  async () => {\n` +
-    `    const url = database.connectionString;\n` +
-    `    const keys = Array.from({ length: 4 }, () => randomUUID());\n` +
-    `    await appendAll(url, keys.flatMap((key) => lifeOf(key)));\n` +
-    `    let service = createService({ connectionString: url, logger: captureLogs().logger });\n` +
-    `    service.start([processor.processorId]);\n` +
-    `    await settled(processorCaughtUp(url, processor.processorId));\n` +
-    `    await service.stop();\n` +
-    `    const live = await readOf(keys);\n` +
-    `    for (const key of keys) expect(live[documentOf(key)]).toBeDefined();\n\n` +
-    `    const dryRun = await withOpsIO((io, eventStore) => runOps(['rebuild', NAME, '--dry-run'], createOpsRegistry(url, eventStore), io), url);\n` +
-    `    expect(dryRun.code, dryRun.err).toBe(0);\n` +
-    `    expect(await readOf(keys)).toEqual(live);\n` +
-    `    const rebuilt = await withOpsIO((io, eventStore) => runOps(['rebuild', NAME], createOpsRegistry(url, eventStore), io), url);\n` +
-    `    expect(rebuilt.code, rebuilt.err).toBe(0);\n` +
-    `    expect(await readOf(keys)).toEqual(live);\n\n` +
-    `    // The live processor continues after the rebuilt position: nothing replayed, nothing skipped.\n` +
-    `    const later = randomUUID();\n` +
-    `    await appendAll(url, [creatorOf(later)]);\n` +
-    `    service = createService({ connectionString: url, logger: captureLogs().logger });\n` +
-    `    try {\n` +
-    `      service.start([processor.processorId]);\n` +
-    `      await settled(processorCaughtUp(url, processor.processorId));\n` +
-    `    } finally {\n` +
-    `      await service.stop();\n` +
-    `    }\n` +
-    `    expect((await readOf([later]))[documentOf(later)]).toBeDefined();\n` +
-    `    expect(await readOf(keys)).toEqual(live);\n` +
-    `  },\n` +
-    `);\n\n` +
-    // --- lag ----------------------------------------------------------------------------------
-    `modelCaseProbed(\n` +
-    `  \`\${NAME}: the lag metric is the real distance to the head of its event types\`,\n` +
-    `  () => lifeOf('probe'),\n` +
-    `  async () => {\n` +
-    `    const url = database.connectionString;\n` +
-    `    const service = createService({ connectionString: url, logger: captureLogs().logger });\n` +
-    `    const server = await service.serve();\n` +
-    `    try {\n` +
-    `      await service.operations.prepare();\n` +
-    `      const before = await realDistance(url, processor);\n` +
-    `      const keys = Array.from({ length: 3 }, () => randomUUID());\n` +
-    `      const appended = await appendAll(url, keys.map((key) => creatorOf(key)));\n` +
-    `      // Events of other types are not the processor's distance.\n` +
-    `      await appendAll(url, [{ stream: \`ops_lag_probe-\${randomUUID()}\`, event: { type: 'OpsLagProbeIgnored', data: {} } as never }]);\n` +
-    `      expect(appended).toHaveLength(3);\n` +
-    `      expect(await realDistance(url, processor)).toBe(before + 3);\n` +
-    `      expect(metricValue(await scrape(server.url), 'stormsmith_processor_lag_events', NAME)).toBe(before + 3);\n\n` +
-    `      service.start([processor.processorId]);\n` +
-    `      await settled(processorCaughtUp(url, processor.processorId));\n` +
-    `      expect(await realDistance(url, processor)).toBe(0);\n` +
-    `      expect(metricValue(await scrape(server.url), 'stormsmith_processor_lag_events', NAME)).toBe(0);\n` +
-    `    } finally {\n` +
-    `      await server.close();\n` +
-    `      await service.stop();\n` +
-    `    }\n` +
-    `  },\n` +
-    `);\n`;
+    `projectionOpsCases({\n` +
+    `  name: ${str(p.key)},\n` +
+    `  processorId: ${str(p.processorId)},\n` +
+    `  label: ${str(p.name.replace(/'/g, ''))},\n` +
+    `  database,\n` +
+    `  samples,\n` +
+    `  documentId: ${documentId},\n` +
+    `  evolve: ${names.evolve},\n` +
+    `  collection: ${collection},\n` +
+    `});\n`;
   return { path, contents, ownership: 'generated', sources };
 }
 

@@ -5,9 +5,12 @@ import { Writable } from 'node:stream';
 import type { Event, EventStore } from '@event-driven-io/emmett';
 import { getPostgreSQLEventStore } from '@event-driven-io/emmett-postgresql';
 import pg from 'pg';
+import { expect } from 'vitest';
 import { createService } from '../../src/composition-root.js';
 import { asyncProcessors, type AsyncProcessor } from '../../src/operations.js';
-import { createLogger, readProcessorsLag, SNAPSHOT_TABLE, type Logger, type OpsIO } from '../../src/runtime/index.js';
+import { createOpsRegistry } from '../../src/ops-registry.js';
+import { createLogger, isNotImplemented, listDeadLetters, readProcessorsLag, runOps, SNAPSHOT_TABLE, type Logger, type OpsIO } from '../../src/runtime/index.js';
+import { modelCaseProbed } from '../support/model-case.js';
 
 const query = async <Row extends pg.QueryResultRow>(url: string, text: string, values: unknown[] = []): Promise<Row[]> => {
   const client = new pg.Client({ connectionString: url });
@@ -188,4 +191,207 @@ export const metricValue = (text: string, name: string, processor: string): numb
 export const readSnapshotVersion = async (url: string, streamName: string): Promise<number | undefined> => {
   const rows = await query<{ version: string }>(url, `SELECT stream_version::text AS version FROM ${SNAPSHOT_TABLE} WHERE stream_name = $1`, [streamName]);
   return rows[0] === undefined ? undefined : Number(rows[0].version);
+};
+
+/** What the operations cases of one async projection need to know about it. */
+export type ProjectionOps<E extends Event, D extends object> = {
+  /** The processor's key (the ops commands' name, the metrics' label). */
+  name: string;
+  processorId: string;
+  /** The projection's name as the model spells it (for messages). */
+  label: string;
+  /** The file's test database (its connection string is read once the cases run). */
+  database: { readonly connectionString: string };
+  /** One sample of each source event, the projection key set to `key` where the event carries it. */
+  samples: (key: string) => { stream: string; event: E }[];
+  documentId: (event: E) => string;
+  evolve: (document: D | null, event: E) => D | null;
+  collection: string;
+};
+
+const stubbed = (run: () => unknown): boolean => {
+  try {
+    run();
+    return false;
+  } catch (error) {
+    if (isNotImplemented(error)) return true;
+    throw error;
+  }
+};
+
+/**
+ * The operations cases of one async projection on a real PostgreSQL: dead letters and
+ * `ops dlq retry`, `ops rebuild` against live processing, the lag metric.
+ */
+export const projectionOpsCases = <E extends Event, D extends object>(projection: ProjectionOps<E, D>): void => {
+  type Sample = { stream: string; event: E };
+  const { name: NAME, database, samples, documentId, evolve, collection } = projection;
+  const processor = asyncProcessors.find((p) => p.processorId === projection.processorId)!;
+
+  /**
+   * The events of one document: the first source event that creates a document for `key` (and
+   * only for it), then every other source event the logic handles after it. Throws the stub's
+   * NotImplementedError when every source event is still a stub (the cases are todo then).
+   */
+  const lifeOf = (key: string): Sample[] => {
+    const all = samples(key);
+    const other = samples(`${key}-other`);
+    const creator = all.find(
+      (s, i) => !stubbed(() => documentId(s.event)) && !stubbed(() => evolve(null, s.event)) && evolve(null, s.event) !== null && documentId(s.event) !== documentId(other[i]!.event),
+    );
+    if (creator === undefined) {
+      for (const s of all) evolve(null, s.event);
+      throw new Error(`no source event of ${projection.label} creates a document per key`);
+    }
+    // Then the others that keep the document (a delete would leave nothing to compare).
+    const life = [creator];
+    let document = evolve(null, creator.event);
+    for (const s of all) {
+      if (s === creator || stubbed(() => evolve(document, s.event))) continue;
+      const next = evolve(document, s.event);
+      if (next === null) continue;
+      life.push(s);
+      document = next;
+    }
+    return life;
+  };
+
+  const creatorOf = (key: string): Sample => lifeOf(key)[0]!;
+  const documentOf = (key: string): string => documentId(creatorOf(key).event);
+  const read = (): Promise<Record<string, D>> => readCollection<D>(database.connectionString, collection);
+  /** The documents of these keys only (other cases of this file share the database). */
+  const readOf = async (keys: string[]): Promise<Record<string, D | undefined>> => {
+    const all = await read();
+    return Object.fromEntries(keys.map((key) => [documentOf(key), all[documentOf(key)]]));
+  };
+
+  modelCaseProbed(
+    `${NAME}: a poison event is dead-lettered after ${processor.retry.maxAttempts} attempts, processing continues, and ops dlq retry drains it once fixed`,
+    () => lifeOf('probe'),
+    async () => {
+      const url = database.connectionString;
+      const logs = captureLogs();
+      const service = createService({ connectionString: url, logger: logs.logger });
+      const [first, poisoned, healthy] = [randomUUID(), randomUUID(), randomUUID()];
+      try {
+        // As src/main.ts does: the schema first, so the consumers never start on a missing one.
+        // Only this processor runs: the others' stubs would dead-letter slowly beside it.
+        await service.eventStore.schema.migrate();
+        await service.operations.prepare();
+        service.start([processor.processorId]);
+        // A first document, so that the read model's table exists before it is poisoned.
+        await appendAll(url, [creatorOf(first)]);
+        await settled(processorCaughtUp(url, processor.processorId));
+        // The poison: the database refuses every write of one document (as a broken handler would fail).
+        await poison(url, collection, [documentOf(poisoned)]);
+        const [poisonEvent] = await appendAll(url, [creatorOf(poisoned)]);
+        await appendAll(url, [creatorOf(healthy)]);
+        await settled(processorCaughtUp(url, processor.processorId));
+
+        const documents = await read();
+        expect(documents[documentOf(healthy)], 'the event after the poison is processed').toBeDefined();
+        expect(documents[documentOf(poisoned)]).toBeUndefined();
+        const letters = await listDeadLetters(url, { processorId: processor.processorId });
+        const letter = letters.find((l) => l.messageId === poisonEvent!.messageId);
+        expect(letter, letters.map((l) => `${l.messageType} ${l.streamName}: ${l.errorMessage}`).join('; ')).toMatchObject({ messageType: poisonEvent!.type, streamName: poisonEvent!.streamName, attempts: processor.retry.maxAttempts });
+        // Each failed attempt and the dead letter are logged with the event's coordinates.
+        const deadLettered = logs.lines.filter((l) => l.msg === 'message dead-lettered' && l.eventId === poisonEvent!.messageId);
+        expect(deadLettered).toHaveLength(1);
+        expect(deadLettered[0]).toMatchObject({ processorId: processor.processorId, streamName: poisonEvent!.streamName, streamPosition: String(poisonEvent!.streamPosition), globalPosition: String(poisonEvent!.globalPosition) });
+        expect(logs.lines.filter((l) => l.msg === 'message handling failed; retrying' && l.eventId === poisonEvent!.messageId)).toHaveLength(processor.retry.maxAttempts - 1);
+        // The consumer never stopped: healthy, and the dead-letter depth is exported.
+        const server = await service.serve();
+        try {
+          expect(await fetchHealth(server.url)).toMatchObject({ status: 200, body: { checks: { [`consumer:${NAME}`]: { ok: true, detail: 'restarts: 0' } } } });
+          expect(metricValue(await scrape(server.url), 'stormsmith_dead_letters', NAME)).toBe(letters.length);
+        } finally {
+          await server.close();
+        }
+      } finally {
+        await service.stop();
+        // The cause is fixed; the letters are retried by the ops command below, oldest first.
+        await cure(url);
+      }
+
+      const dryRun = await withOpsIO((io, eventStore) => runOps(['dlq', 'retry', '--processor', NAME, '--dry-run'], createOpsRegistry(url, eventStore), io), url);
+      expect(dryRun.code, dryRun.err).toBe(0);
+      const lettersBefore = await listDeadLetters(url, { processorId: processor.processorId });
+      expect(lettersBefore.length, 'a dry run retries nothing').toBeGreaterThan(0);
+      const retried = await withOpsIO((io, eventStore) => runOps(['dlq', 'retry', '--processor', NAME], createOpsRegistry(url, eventStore), io), url);
+      expect(retried.code, retried.err).toBe(0);
+      expect(await listDeadLetters(url, { processorId: processor.processorId })).toEqual([]);
+      // The retried document is what the handler makes of its letters, oldest first.
+      const expected = lettersBefore
+        .map((l) => ({ type: l.messageType, data: l.data }) as unknown as E)
+        .filter((event) => documentId(event) === documentOf(poisoned))
+        .reduce<D | null>((document, event) => evolve(document, event), null);
+      expect(expected).not.toBeNull();
+      expect((await readOf([poisoned]))[documentOf(poisoned)]).toMatchObject(expected!);
+    },
+  );
+
+  modelCaseProbed(
+    `${NAME}: ops rebuild yields the same read model as live processing, and live processing resumes after it`,
+    () => lifeOf('probe'),
+    async () => {
+      const url = database.connectionString;
+      const keys = Array.from({ length: 4 }, () => randomUUID());
+      await appendAll(url, keys.flatMap((key) => lifeOf(key)));
+      let service = createService({ connectionString: url, logger: captureLogs().logger });
+      service.start([processor.processorId]);
+      await settled(processorCaughtUp(url, processor.processorId));
+      await service.stop();
+      const live = await readOf(keys);
+      for (const key of keys) expect(live[documentOf(key)]).toBeDefined();
+
+      const dryRun = await withOpsIO((io, eventStore) => runOps(['rebuild', NAME, '--dry-run'], createOpsRegistry(url, eventStore), io), url);
+      expect(dryRun.code, dryRun.err).toBe(0);
+      expect(await readOf(keys)).toEqual(live);
+      const rebuilt = await withOpsIO((io, eventStore) => runOps(['rebuild', NAME], createOpsRegistry(url, eventStore), io), url);
+      expect(rebuilt.code, rebuilt.err).toBe(0);
+      expect(await readOf(keys)).toEqual(live);
+
+      // The live processor continues after the rebuilt position: nothing replayed, nothing skipped.
+      const later = randomUUID();
+      await appendAll(url, [creatorOf(later)]);
+      service = createService({ connectionString: url, logger: captureLogs().logger });
+      try {
+        service.start([processor.processorId]);
+        await settled(processorCaughtUp(url, processor.processorId));
+      } finally {
+        await service.stop();
+      }
+      expect((await readOf([later]))[documentOf(later)]).toBeDefined();
+      expect(await readOf(keys)).toEqual(live);
+    },
+  );
+
+  modelCaseProbed(
+    `${NAME}: the lag metric is the real distance to the head of its event types`,
+    () => lifeOf('probe'),
+    async () => {
+      const url = database.connectionString;
+      const service = createService({ connectionString: url, logger: captureLogs().logger });
+      const server = await service.serve();
+      try {
+        await service.operations.prepare();
+        const before = await realDistance(url, processor);
+        const keys = Array.from({ length: 3 }, () => randomUUID());
+        const appended = await appendAll(url, keys.map((key) => creatorOf(key)));
+        // Events of other types are not the processor's distance.
+        await appendAll(url, [{ stream: `ops_lag_probe-${randomUUID()}`, event: { type: 'OpsLagProbeIgnored', data: {} } as never }]);
+        expect(appended).toHaveLength(3);
+        expect(await realDistance(url, processor)).toBe(before + 3);
+        expect(metricValue(await scrape(server.url), 'stormsmith_processor_lag_events', NAME)).toBe(before + 3);
+
+        service.start([processor.processorId]);
+        await settled(processorCaughtUp(url, processor.processorId));
+        expect(await realDistance(url, processor)).toBe(0);
+        expect(metricValue(await scrape(server.url), 'stormsmith_processor_lag_events', NAME)).toBe(0);
+      } finally {
+        await server.close();
+        await service.stop();
+      }
+    },
+  );
 };
