@@ -1,15 +1,10 @@
-// Command dispatch. Each command lives in its own module and is imported lazily, so that a
-// quick `validate` or `check` never pays for ts-morph or handlebars start-up.
+// Command dispatch. Each command lives in its own module and is imported lazily (the table is
+// commands/registry.ts), so that a quick `validate` or `check` never pays for ts-morph or
+// handlebars start-up.
 
-import { EXIT, processIo, type CliCommand, type CliIo } from './io.js';
-
-const COMMANDS: Record<string, { summary: string; load: () => Promise<CliCommand> }> = {
-  validate: { summary: 'check model files and print diagnostics', load: async () => (await import('./commands/validate.js')).validate },
-  generate: { summary: 'generate (or --check) the TypeScript service from a model', load: async () => (await import('./commands/generate.js')).generate },
-  check: { summary: 'the CI gate: validate + generate --check + schema gate + ADRs', load: async () => (await import('./commands/check.js')).check },
-  schemas: { summary: 'event schema registry: release, check', load: async () => (await import('./commands/schemas.js')).schemas },
-  studio: { summary: 'serve the canvas on 127.0.0.1 and open the browser', load: async () => (await import('./commands/studio.js')).studio },
-};
+import { COMMANDS } from './commands/registry.js';
+import { EXIT, processIo, type CliIo } from './io.js';
+import { STORMSMITH_VERSION } from '../version.js';
 
 export const usage = (): string =>
   [
@@ -30,7 +25,7 @@ export async function main(argv: string[], io: CliIo = processIo()): Promise<num
     return name === undefined ? EXIT.usage : EXIT.ok;
   }
   if (name === '--version' || name === '-v') {
-    io.stdout('stormsmith 0.1.0\n');
+    io.stdout(`stormsmith ${STORMSMITH_VERSION}\n`);
     return EXIT.ok;
   }
   const command = COMMANDS[name];
