@@ -24,7 +24,7 @@ import * as os from 'node:os';
 import * as path from 'node:path';
 import { parseArgs } from 'node:util';
 import { apply } from '../generator/apply/apply.js';
-import { loadValidateAndPlan } from '../generator/cli/model-pipeline.js';
+import { loadValidateAndPlan } from '../generator/model-pipeline.js';
 import type { FileMap, PlannedFile } from '../generator/plan-types.js';
 
 const { values } = parseArgs({

@@ -2,6 +2,7 @@
 // Implemented by the studio shell (HTTP on 127.0.0.1) and by the Electron shell (IPC);
 // the renderer never reaches the file system any other way.
 
+import type { ApplyFileStatus } from '../../generator/generate.js';
 import type { Diagnostic } from '../../generator/model/types.js';
 
 export interface WorkspaceInfo {
@@ -31,7 +32,8 @@ export type WriteResult =
 
 export type WorkspaceChange = { path: string; kind: 'added' | 'changed' | 'deleted'; hash: string | null };
 
-export type GenerationFileStatus = 'added' | 'changed' | 'removed' | 'unchanged' | 'hand-edited' | 'grown';
+/** The generator's per-file status (generator/generate.ts owns it). */
+export type GenerationFileStatus = ApplyFileStatus;
 
 export interface GenerationPreview {
   ok: boolean;

@@ -1,9 +1,11 @@
 // What apply() reports. Shared by the CLI (generate, check), the studio's generation preview
 // and tests.
 
-import type { GenerationFileStatus } from '../../app/shared/workspace-api.js';
 import type { Ownership } from '../plan-types.js';
 import type { ApplyFs } from './fs-facade.js';
+
+/** What happened (or would happen) to one planned or on-disk output file. */
+export type ApplyFileStatus = 'added' | 'changed' | 'removed' | 'unchanged' | 'hand-edited' | 'grown';
 
 /** write: change the tree; check: zero writes, report staleness; dry-run: zero writes, report the plan. */
 export type ApplyMode = 'write' | 'check' | 'dry-run';
@@ -38,7 +40,7 @@ export interface ApplyProblem {
 export interface ApplyFileReport {
   path: string;
   ownership: Ownership;
-  status: GenerationFileStatus;
+  status: ApplyFileStatus;
   /** Unified diff (disk -> planned) when asked for and the file differs. */
   diff?: string;
   /** Set when --force overwrote a hand edit or took over an unowned file. */

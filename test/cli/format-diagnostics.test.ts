@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { formatDiagnostics, summary } from '../../generator/cli/format-diagnostics.js';
+import { formatDiagnostics, summary } from '../../generator/diagnostics/format.js';
 import type { Diagnostic } from '../../generator/model/types.js';
 
 const error: Diagnostic = {

@@ -5,7 +5,7 @@ import * as path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { CACHE_DIR, DiskPlanCache } from '../../generator/plan-cache/disk-cache.js';
 import { plan } from '../../generator/plan.js';
-import { loadValidateAndPlan } from '../../generator/cli/model-pipeline.js';
+import { loadValidateAndPlan } from '../../generator/model-pipeline.js';
 import { REPO_ROOT } from '../generated-project/support.js';
 import { runCli, tempTree } from '../cli/support.js';
 import { loadExample, planBytes, templates } from './support.js';

@@ -6,14 +6,16 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { parseArgs } from 'node:util';
 import { apply } from '../../apply/apply.js';
-import { render } from '../../apply/diagnostic-format.js';
+import { render } from '../render-output.js';
 import { applyDiagnostics, applyDiffs, displayPath } from '../../apply/report-diagnostics.js';
 import type { Diagnostic, Model } from '../../model/types.js';
 import type { FileMap } from '../../plan-types.js';
 import { EXIT, type CliCommand, type CliIo } from '../io.js';
-import { loadAndValidate, planModel } from '../model-pipeline.js';
-import { findConfigFile } from '../project-config.js';
-import { formatFromArgv, guarded, parseFormat, resolveTarget, UsageError } from './generate.js';
+import { loadAndValidate, planModel } from '../../model-pipeline.js';
+import { findConfigFile } from '../../project-config.js';
+import { resolveTarget } from '../../target.js';
+import { formatFromArgv, guarded, parseFormat, UsageError } from '../command-support.js';
+import { DEFAULT_OUT_DIR } from './generate.js';
 
 export const CHECK_HELP = `Usage: stormsmith check [model] [options]
 
@@ -139,7 +141,7 @@ async function runCheck(argv: string[], io: CliIo): Promise<number> {
   }
   if (positionals.length > 1) throw new UsageError(`expected one model path, got ${positionals.length}`);
   const format = parseFormat(values.format);
-  const target = resolveTarget(io, positionals[0], values.out, values.into);
+  const target = resolveTarget(io.cwd, { ...(positionals[0] !== undefined ? { model: positionals[0] } : {}), ...(values.out !== undefined ? { out: values.out } : {}), ...(values.into !== undefined ? { into: values.into } : {}), defaultOut: DEFAULT_OUT_DIR });
 
   // Step 0, validation, produces what the other steps share: the model and its plan.
   const stage = await loadAndValidate(target.model, io.cwd);

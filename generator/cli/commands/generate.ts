@@ -3,18 +3,14 @@
 // load -> validate (errors block) -> plan -> apply (write), or the same plan compared with the
 // disk (--check: zero writes, exit 1 when anything is stale) or listed (--dry-run).
 
-import * as path from 'node:path';
 import { parseArgs } from 'node:util';
-import { apply } from '../../apply/apply.js';
-import { OUTPUT_FORMATS, render, type OutputFormat } from '../../apply/diagnostic-format.js';
-import { applyDiagnostics, applyDiffs, displayPath } from '../../apply/report-diagnostics.js';
-import type { ApplyMode, ApplyReport } from '../../apply/types.js';
-import type { Diagnostic } from '../../model/types.js';
-import { EXIT, type CliCommand, type CliIo } from '../io.js';
-import { ModelReadError } from '../../io/read-model.js';
+import { displayPath, applyDiffs } from '../../apply/report-diagnostics.js';
+import type { ApplyReport } from '../../apply/types.js';
+import { generate as runGenerate, type GenerateOptions } from '../../generate.js';
 import { dependencyInstructions } from '../../emit/versions.js';
-import { loadValidateAndPlan } from '../model-pipeline.js';
-import { ConfigError, loadProjectConfig } from '../project-config.js';
+import { formatFromArgv, guarded, parseFormat, printUsageError, UsageError } from '../command-support.js';
+import { EXIT, type CliCommand, type CliIo } from '../io.js';
+import { render, type OutputFormat } from '../render-output.js';
 
 /** Where output goes when neither --out/--into nor stormsmith.config.json says. */
 export const DEFAULT_OUT_DIR = 'generated';
@@ -34,45 +30,12 @@ Options:
 Exit codes: 0 done/clean, 1 model errors or output problems, 2 usage or IO error.
 `;
 
-export class UsageError extends Error {}
-
-export interface GenerateArgs {
-  model: string;
-  outDir: string;
-  into: boolean;
-  mode: ApplyMode;
-  force: string[];
+export interface GenerateArgs extends GenerateOptions {
+  mode: NonNullable<GenerateOptions['mode']>;
   format: OutputFormat;
-  templatesDir?: string;
 }
 
-export function parseFormat(value: string | undefined): OutputFormat {
-  const format = (value ?? 'text') as OutputFormat;
-  if (!OUTPUT_FORMATS.includes(format)) throw new UsageError(`--format must be one of ${OUTPUT_FORMATS.join(', ')}, not "${value}"`);
-  return format;
-}
-
-/** The --format of an argument list, before (or without) full parsing; text when absent or bad. */
-export function formatFromArgv(argv: readonly string[]): OutputFormat {
-  for (let i = 0; i < argv.length; i++) {
-    const arg = argv[i]!;
-    const value = arg === '--format' ? argv[i + 1] : arg.startsWith('--format=') ? arg.slice('--format='.length) : undefined;
-    if (value !== undefined) return OUTPUT_FORMATS.includes(value as OutputFormat) ? (value as OutputFormat) : 'text';
-  }
-  return 'text';
-}
-
-/** Model path and output folder from arguments, then stormsmith.config.json, then defaults. */
-export function resolveTarget(io: CliIo, positional: string | undefined, out: string | undefined, into: string | undefined) {
-  const config = loadProjectConfig(io.cwd);
-  if (out !== undefined && into !== undefined) throw new UsageError('use either --out or --into, not both');
-  const model = positional !== undefined ? path.resolve(io.cwd, positional) : config?.model;
-  if (model === undefined) throw new UsageError('no model given: pass a model folder, or add "model" to stormsmith.config.json');
-  const outDir = path.resolve(io.cwd, into ?? out ?? config?.out ?? DEFAULT_OUT_DIR);
-  const intoMode = into !== undefined || (out === undefined && Boolean(config?.into));
-  return { model, outDir, into: intoMode, ...(config?.templates ? { templatesDir: config.templates } : config ? { templatesDir: path.join(path.dirname(config.file), '.stormsmith/templates') } : {}) };
-}
-
+/** Arguments as entry-point options; the model and output folder are resolved by generate(). */
 export function parseGenerateArgs(argv: string[], io: CliIo): GenerateArgs | 'help' {
   const { values, positionals } = parseArgs({
     args: argv,
@@ -90,19 +53,21 @@ export function parseGenerateArgs(argv: string[], io: CliIo): GenerateArgs | 'he
   if (values.help) return 'help';
   if (positionals.length > 1) throw new UsageError(`expected one model path, got ${positionals.length}`);
   if (values.check && values['dry-run']) throw new UsageError('use either --check or --dry-run, not both');
-  const target = resolveTarget(io, positionals[0], values.out, values.into);
-  // --force takes the path as printed in diagnostics (relative to the working directory) or
-  // relative to the output folder.
-  const force = (values.force ?? []).map((p) => {
-    const rel = path.relative(target.outDir, path.resolve(io.cwd, p));
-    return rel.startsWith('..') || path.isAbsolute(rel) ? p.split(path.sep).join('/') : rel.split(path.sep).join('/');
-  });
-  return { ...target, mode: values.check ? 'check' : values['dry-run'] ? 'dry-run' : 'write', force, format: parseFormat(values.format) };
+  return {
+    cwd: io.cwd,
+    ...(positionals[0] !== undefined ? { model: positionals[0] } : {}),
+    ...(values.out !== undefined ? { out: values.out } : {}),
+    ...(values.into !== undefined ? { into: values.into } : {}),
+    defaultOut: DEFAULT_OUT_DIR,
+    mode: values.check ? 'check' : values['dry-run'] ? 'dry-run' : 'write',
+    force: values.force ?? [],
+    format: parseFormat(values.format),
+  };
 }
 
 const STATUS_ORDER = ['added', 'changed', 'grown', 'removed', 'hand-edited', 'unchanged'] as const;
 
-function summary(args: GenerateArgs, report: ApplyReport, io: CliIo): string {
+function summary(args: { mode: GenerateArgs['mode']; into: boolean }, report: ApplyReport, io: CliIo): string {
   const counts = STATUS_ORDER.map((s) => [s, report.files.filter((f) => f.status === s).length] as const).filter(([, n]) => n > 0);
   const where = displayPath(io.cwd, report.outDir, '');
   const tally = counts.map(([s, n]) => `${n} ${s}`).join(', ') || 'no files';
@@ -124,63 +89,6 @@ The source tree was added to an existing repo (--into). Add its dependencies, pi
 ${dependencyInstructions().replace(/^/gm, '  ').trimEnd()}
 `;
 
-/** Runs generate and returns the pieces a caller (generate, check) needs. */
-export async function runGenerate(args: GenerateArgs, io: CliIo): Promise<{ diagnostics: Diagnostic[]; report?: ApplyReport }> {
-  // The plan cache is updated only by a writing run: --check and --dry-run write nothing.
-  const { stage, plan: fileMap } = await loadValidateAndPlan(args.model, io.cwd, { into: args.into, outDir: args.outDir, cache: args.mode === 'write' ? 'read-write' : 'read', ...(args.templatesDir ? { templatesDir: args.templatesDir } : {}) });
-  if (!fileMap) return { diagnostics: stage.diagnostics };
-  const report = await apply(fileMap, args.outDir, { mode: args.mode, force: args.force, allowNonEmpty: args.into, diffs: args.mode !== 'write' });
-  return { diagnostics: [...stage.diagnostics, ...applyDiagnostics(report, io.cwd)], report };
-}
-
-/**
- * Shared error handling of generate, check and schemas: usage errors exit 2 with the help; an
- * unreadable model, a bad config or an IO error exit 2 as one diagnostic, in the format the
- * command was asked for (`format()` may throw while arguments are still unparsed: text then).
- * Never a stack trace.
- */
-export async function guarded(io: CliIo, help: string, body: () => Promise<number>, format: () => OutputFormat = () => 'text'): Promise<number> {
-  try {
-    return await body();
-  } catch (error) {
-    if (error instanceof UsageError || (error as { code?: string }).code?.startsWith('ERR_PARSE_ARGS')) {
-      io.stderr(`error[E_USAGE]: ${(error as Error).message}\n\n${help}`);
-      return EXIT.usage;
-    }
-    const diagnostic = failureDiagnostic(error, io);
-    if (!diagnostic) throw error;
-    let chosen: OutputFormat = 'text';
-    try {
-      chosen = format();
-    } catch {
-      // arguments not parsed yet: text
-    }
-    io.stdout(render(chosen, [diagnostic], { summary: '', json: { ok: false } }));
-    return EXIT.usage;
-  }
-}
-
-function failureDiagnostic(error: unknown, io: CliIo): Diagnostic | undefined {
-  if (error instanceof ModelReadError) return { ...error.diagnostic, file: displayPath(io.cwd, error.diagnostic.file, '') };
-  if (error instanceof ConfigError) {
-    return { code: 'E_CONFIG', severity: 'error', file: displayPath(io.cwd, error.file, ''), line: 1, col: 1, message: error.message, hint: 'see docs/cli.md, "Project config"' };
-  }
-  const code = (error as NodeJS.ErrnoException).code;
-  if (typeof code === 'string' && /^E[A-Z]+$/.test(code)) {
-    const where = (error as NodeJS.ErrnoException).path;
-    return {
-      code: 'E_IO',
-      severity: 'error',
-      file: where ? displayPath(io.cwd, where, '') : '.',
-      line: 1,
-      col: 1,
-      message: (error as Error).message,
-      hint: 'check the path and its permissions; an interrupted write is rolled back on the next run',
-    };
-  }
-  return undefined;
-}
-
 export const generate: CliCommand = (argv, io) =>
   guarded(
     io,
@@ -191,16 +99,23 @@ export const generate: CliCommand = (argv, io) =>
         io.stdout(GENERATE_HELP);
         return EXIT.ok;
       }
-      const { diagnostics, report } = await runGenerate(args, io);
+      const { format, ...options } = args;
+      const result = await runGenerate(options);
+      const { diagnostics, report, target } = result;
+      if (result.failure === 'usage') return printUsageError(io, diagnostics[0]!.message, GENERATE_HELP);
+      if (result.failure) {
+        io.stdout(render(format, diagnostics, { summary: '', json: { ok: false } }));
+        return EXIT.usage;
+      }
       const ok = report !== undefined && report.ok;
-      const text = report ? summary(args, report, io) : 'generate: the model has errors; nothing was generated\n';
-      const out = render(args.format, diagnostics, {
+      const text = report ? summary({ mode: args.mode, into: target!.into }, report, io) : 'generate: the model has errors; nothing was generated\n';
+      const out = render(format, diagnostics, {
         summary: text,
         diffs: report ? applyDiffs(report, io.cwd) : [],
         json: {
           command: args.mode === 'check' ? 'generate --check' : args.mode === 'dry-run' ? 'generate --dry-run' : 'generate',
           ok,
-          outDir: displayPath(io.cwd, args.outDir, ''),
+          outDir: displayPath(io.cwd, target!.outDir, ''),
           files: report?.files.map(({ diff: _diff, ...f }) => f) ?? [],
           orphans: report?.orphans ?? [],
         },

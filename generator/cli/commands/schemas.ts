@@ -8,7 +8,7 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { parseArgs } from 'node:util';
-import { render } from '../../apply/diagnostic-format.js';
+import { render } from '../render-output.js';
 import type { Diagnostic } from '../../model/types.js';
 import { impactAdr, type EventImpact } from '../../schemas/gate/impact.js';
 import { DEFAULT_REGISTRY_DIR, runSchemaGateReport } from '../../schemas/gate/run.js';
@@ -17,8 +17,8 @@ import { planRelease } from '../../schemas/registry/release.js';
 import { EXIT, type CliCommand, type CliIo } from '../io.js';
 import { loadModelFromDisk } from '../../io/load-model-from-disk.js';
 import type { Model } from '../../model/types.js';
-import { findConfigFile, loadProjectConfig } from '../project-config.js';
-import { guarded, parseFormat, UsageError } from './generate.js';
+import { findConfigFile, loadProjectConfig } from '../../project-config.js';
+import { guarded, parseFormat, UsageError } from '../command-support.js';
 
 export const SCHEMAS_HELP = `Usage: stormsmith schemas <check|release> [model] [options]
 

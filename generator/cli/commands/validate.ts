@@ -8,7 +8,7 @@ import { loadModelFromDisk } from '../../io/load-model-from-disk.js';
 import { ModelReadError } from '../../io/read-model.js';
 import type { Diagnostic, LoadResult } from '../../model/types.js';
 import { sortDiagnostics, validateModel } from '../../model/validate/index.js';
-import { DIAGNOSTIC_FORMATS, formatDiagnostics, isDiagnosticFormat, type DiagnosticFormat } from '../format-diagnostics.js';
+import { DIAGNOSTIC_FORMATS, formatDiagnostics, isDiagnosticFormat, type DiagnosticFormat } from '../../diagnostics/format.js';
 import { EXIT, type CliCommand, type CliIo } from '../io.js';
 
 export const VALIDATE_HELP = `Usage: stormsmith validate [path] [--format text|json|github]

@@ -1,4 +1,4 @@
-// Diagnostics for people and machines, shared by every command:
+// Diagnostics for people and machines, shared by every command and the programmatic API:
 //   text    `path:line:col: error[CODE]: message` + `  hint: ...` + a summary line
 //   json    an array of diagnostics (stable key order), nothing else on stdout
 //   github  workflow commands (`::error file=...,line=...,col=...::...`), shown as annotations
@@ -23,7 +23,7 @@ export function formatDiagnostics(diagnostics: readonly Diagnostic[], format: Di
   const tail = options.summary === false ? '' : `${summary(diagnostics, options.filesChecked)}\n`;
   switch (format) {
     case 'json':
-      return `${JSON.stringify(diagnostics.map((d) => toJson(d, show)), null, 2)}\n`;
+      return `${JSON.stringify(diagnosticsToJson(diagnostics, show), null, 2)}\n`;
     case 'github':
       return diagnostics.map((d) => githubLine(d, show)).join('') + tail;
     case 'text':
@@ -61,6 +61,11 @@ function githubLine(d: Diagnostic, show: (file: string) => string): string {
 
 const escapeData = (s: string): string => s.replace(/%/g, '%25').replace(/\r/g, '%0D').replace(/\n/g, '%0A');
 const escapeProperty = (s: string): string => escapeData(s).replace(/:/g, '%3A').replace(/,/g, '%2C');
+
+/** Diagnostics as the JSON format's objects (stable key order), for embedding in a larger document. */
+export function diagnosticsToJson(diagnostics: readonly Diagnostic[], show: (file: string) => string = (file) => file): Record<string, unknown>[] {
+  return diagnostics.map((d) => toJson(d, show));
+}
 
 function toJson(d: Diagnostic, show: (file: string) => string): Record<string, unknown> {
   // Fixed key order so that JSON output is byte-stable.

@@ -3,9 +3,9 @@
 
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { loadModelFromDisk } from '../io/load-model-from-disk.js';
-import type { Diagnostic, Model, SourceFile } from '../model/types.js';
-import type { FileMap } from '../plan-types.js';
+import { loadModelFromDisk } from './io/load-model-from-disk.js';
+import type { Diagnostic, Model, SourceFile } from './model/types.js';
+import type { FileMap } from './plan-types.js';
 
 export interface ModelStage {
   model?: Model;
@@ -33,7 +33,7 @@ function displayFileFor(root: string, cwd: string): (file: string) => string {
  */
 export async function loadAndValidate(modelPath: string, cwd: string): Promise<ModelStage> {
   const { root, files, loaded } = await loadModelFromDisk(modelPath);
-  const { validateModel, sortDiagnostics } = await import('../model/validate/index.js');
+  const { validateModel, sortDiagnostics } = await import('./model/validate/index.js');
   const shown = displayFileFor(root, cwd);
   const relocate = (d: Diagnostic): Diagnostic => ({ ...d, file: shown(d.file), ...(d.related ? { related: d.related.map((r) => ({ ...r, file: shown(r.file) })) } : {}) });
   if (files.length === 0) {
@@ -62,14 +62,14 @@ export interface PlanStageOptions {
 
 /** What plan() gets besides the model: templates (built-in + overrides) and options. */
 async function planInputs(options: PlanStageOptions) {
-  const { loadTemplates } = await import('../emit/templates.js');
+  const { loadTemplates } = await import('./emit/templates.js');
   const overridesDir = options.templatesDir && fs.existsSync(options.templatesDir) ? options.templatesDir : undefined;
   const modelRoot = options.modelRoot && options.outDir ? path.relative(options.outDir, options.modelRoot).split(path.sep).join('/') || '.' : undefined;
   return { into: options.into, templates: loadTemplates(overridesDir ? { overridesDir } : {}), ...(modelRoot ? { modelRoot } : {}) };
 }
 
 export async function planModel(model: Model, options: PlanStageOptions): Promise<FileMap> {
-  const [{ plan }, { openPlanCache }] = await Promise.all([import('../plan.js'), import('../plan-cache/open.js')]);
+  const [{ plan }, { openPlanCache }] = await Promise.all([import('./plan.js'), import('./plan-cache/open.js')]);
   const cache = options.outDir && options.cache !== 'off' ? openPlanCache(options.outDir) : undefined;
   const files = await plan(model, { ...(await planInputs(options)), ...(cache ? { cache } : {}) });
   if (cache && options.cache === 'read-write') cache.saveIfOwned();
@@ -84,10 +84,10 @@ export async function planModel(model: Model, options: PlanStageOptions): Promis
  */
 export async function loadValidateAndPlan(modelPath: string, cwd: string, options: Omit<PlanStageOptions, 'modelRoot'>): Promise<{ stage: ModelStage; plan?: FileMap }> {
   const [{ plan }, { openPlanCache }, { runKey }, { readModel }] = await Promise.all([
-    import('../plan.js'),
-    import('../plan-cache/open.js'),
-    import('../plan-cache/run-index.js'),
-    import('../io/read-model.js'),
+    import('./plan.js'),
+    import('./plan-cache/open.js'),
+    import('./plan-cache/run-index.js'),
+    import('./io/read-model.js'),
   ]);
   const cache = options.outDir && options.cache !== 'off' ? openPlanCache(options.outDir) : undefined;
   // ADRs link to the model folder relative to the output folder.

@@ -1,11 +1,11 @@
-// One command's output (generate, check): diagnostics in the shared formats of
-// generator/cli/format-diagnostics.ts, then unified diffs, then a summary.
+// One command's output (generate, check, schemas): diagnostics in the shared formats of
+// generator/diagnostics/format.ts, then unified diffs, then a summary. Printing is the CLI's job.
 
-import { formatDiagnostics, type DiagnosticFormat } from '../cli/format-diagnostics.js';
+import { diagnosticsToJson, formatDiagnostics, type DiagnosticFormat } from '../diagnostics/format.js';
 import type { Diagnostic } from '../model/types.js';
 
 export type OutputFormat = DiagnosticFormat;
-export { DIAGNOSTIC_FORMATS as OUTPUT_FORMATS } from '../cli/format-diagnostics.js';
+export { DIAGNOSTIC_FORMATS as OUTPUT_FORMATS } from '../diagnostics/format.js';
 
 /**
  * text and github: diagnostics (github: as workflow-command annotations), the diffs, then the
@@ -18,8 +18,7 @@ export function render(
 ): string {
   const diffs = extra.diffs ?? [];
   if (format === 'json') {
-    const items = JSON.parse(formatDiagnostics(diagnostics, 'json')) as unknown[];
-    return `${JSON.stringify({ ...extra.json, diagnostics: items, diffs }, null, 2)}\n`;
+    return `${JSON.stringify({ ...extra.json, diagnostics: diagnosticsToJson(diagnostics), diffs }, null, 2)}\n`;
   }
   return formatDiagnostics(diagnostics, format, { summary: false }) + diffs.map((d) => d.diff).join('') + extra.summary;
 }
