@@ -24,7 +24,7 @@ import {
   type PostgreSQLProjectionDefinition,
 } from '@event-driven-io/emmett-postgresql';
 import { backoffDelay, sleep, type Backoff } from './backoff.js';
-import { withClient } from './sql.js';
+import { tableExists, withClient } from './sql.js';
 
 export const DEAD_LETTER_TABLE = 'stormsmith_dead_letters';
 
@@ -52,22 +52,41 @@ CREATE INDEX IF NOT EXISTS ${DEAD_LETTER_TABLE}_processor_position
 `;
 
 /**
- * Creates the dead-letter table if missing. Call at startup (or run `ops migrate`): withDeadLetter
- * also creates it lazily, inside the failing batch's transaction, which works but is the worst
- * moment for DDL.
+ * Creates the dead-letter table if missing. Call at startup (the generated main does) or run
+ * `ops migrate`. Never inside a batch transaction (issue 13, item 6): `CREATE INDEX IF NOT EXISTS`
+ * takes a SHARE lock on the table even when the index exists, which waits for every open
+ * transaction that inserted a dead letter, and two batches that both passed the DDL before
+ * inserting deadlock.
  */
 export const ensureDeadLetterTable = (connectionString: string): Promise<void> =>
   withClient(connectionString, async (client) => {
     await client.query(deadLetterTableSQL);
   });
 
+const ensured = new Map<string, Promise<void>>();
+
+/** Once per process and database, on its own connection (autocommit), and only a catalog read
+ * when the table exists: the lazy fallback for services whose start-up did not create it. */
+const ensureDeadLetterTableOnce = (connectionString: string): Promise<void> => {
+  let done = ensured.get(connectionString);
+  if (done === undefined) {
+    done = withClient(connectionString, async (client) => {
+      if (!(await tableExists(client, DEAD_LETTER_TABLE))) await client.query(deadLetterTableSQL);
+    });
+    done.catch(() => ensured.delete(connectionString));
+    ensured.set(connectionString, done);
+  }
+  return done;
+};
+
 /** The slice of a pg client the dead-letter code needs (pg.Client and pg.PoolClient fit). */
 export type SqlClient = {
   query: (text: string, values?: unknown[]) => Promise<{ rows: unknown[] }>;
 };
 
-/** Any processor or projection context that runs in a transaction on a pg client. */
-export type TransactionalContext = { connection: { client: SqlClient } };
+/** Any processor or projection context that runs in a transaction on a pg client (Emmett's
+ * contexts also carry the connection string, used to create the dead-letter table once). */
+export type TransactionalContext = { connection: { client: SqlClient; connectionString?: string } };
 
 /** Which message failed for which processor, where it stands, and after how many attempts: what
  * a failure report and a stored dead letter (deadLetterOps.ts) both say. */
@@ -161,7 +180,7 @@ export const writeDeadLetter = async (
   attempts: number,
   error: unknown,
 ) => {
-  await client.query(deadLetterTableSQL);
+  // No DDL here: this runs in the processor's batch transaction (see ensureDeadLetterTable).
   const { name, message: text } = errorParts(error);
   const { messageId, streamName, streamPosition, globalPosition, ...metadata } = message.metadata;
   await client.query(
@@ -225,7 +244,7 @@ export const withDeadLetter = <MessageType extends Message, Context extends Tran
         }
       }
     }
-    await deadLetter(client, message, maxAttempts, lastError, options);
+    await deadLetter(context, message, maxAttempts, lastError, options);
     return { type: 'SKIP', reason: `dead-lettered after ${maxAttempts} attempts` };
   };
 };
@@ -274,7 +293,7 @@ export const projectionWithDeadLetter = <EventType extends Event>(
     const last = applied.at(-1);
     if (last) await restoreCheckpoint(context as unknown as ProcessorContext, processorId, processorVersion, last);
     // The failed bare run was the first attempt; its writes went with the rollback.
-    if (maxAttempts <= 1) return deadLetter(client, failed, 1, firstError, options);
+    if (maxAttempts <= 1) return deadLetter(context as unknown as TransactionalContext, failed, 1, firstError, options);
     onRetry?.(reportOf(processorId, stored(failed), 1, firstError));
     await sleep(backoffDelay(backoff, 1));
     await withDeadLetter<EventType, Context>(applyOne, { ...options, firstAttempt: 2 })(failed, context);
@@ -318,8 +337,10 @@ const restoreCheckpoint = async (context: ProcessorContext, processorId: string,
     throw new Error(`stormsmith: could not restore the checkpoint of ${processorId} after a failed batch (${result.reason})`);
 };
 
-const deadLetter = async (client: SqlClient, message: unknown, attempts: number, error: unknown, options: DeadLetterOptions) => {
+const deadLetter = async (context: TransactionalContext, message: unknown, attempts: number, error: unknown, options: DeadLetterOptions) => {
   const { processorId, onDeadLetter = defaultOnDeadLetter } = options;
+  const { client, connectionString } = context.connection;
+  if (connectionString !== undefined) await ensureDeadLetterTableOnce(connectionString);
   await writeDeadLetter(client, stored(message), processorId, attempts, error);
   onDeadLetter(reportOf(processorId, stored(message), attempts, error));
 };

@@ -17,24 +17,31 @@ import {
   type PostgresEventStoreOptions,
   type PostgreSQLProjectionDefinition,
 } from '@event-driven-io/emmett-postgresql';
+import { guardColdStart } from './coldStart.js';
+import { guardPoolErrors, type PoolErrorReport } from './pools.js';
 import { onlyCanHandle } from './projections.js';
 import { enforceStreamCreation } from './streamCreation.js';
 
 export type PostgresEventStoreSetup = Omit<PostgresEventStoreOptions, 'projections'> & {
   /** Inline (strongly consistent) projections; run in the append transaction. */
   projections?: PostgreSQLProjectionDefinition<any>[];
+  /** A lost idle connection (pools.ts): reported here instead of crashing the process. */
+  onPoolError?: (report: PoolErrorReport) => void;
 };
 
 export const createPostgresEventStore = (
   connectionString: string,
-  { projections = [], ...options }: PostgresEventStoreSetup = {},
-): PostgresEventStore =>
-  enforceStreamCreation(
-    getPostgreSQLEventStore(connectionString, {
-      ...options,
-      projections: emmettProjections.inline(projections.map((projection) => onlyCanHandle(projection))),
-    }),
-  );
+  { projections = [], onPoolError, ...options }: PostgresEventStoreSetup = {},
+): PostgresEventStore => {
+  const store = getPostgreSQLEventStore(connectionString, {
+    ...options,
+    projections: emmettProjections.inline(projections.map((projection) => onlyCanHandle(projection))),
+  });
+  // Only for the shared pool dumbo creates from the connection string (not for a caller's own).
+  if (options.connectionOptions === undefined) guardPoolErrors(connectionString, onPoolError);
+  // The cold-start guard only where Emmett would auto-migrate (coldStart.ts).
+  return enforceStreamCreation(options.schema?.autoMigration === 'None' ? store : guardColdStart(store));
+};
 
 export type InMemoryEventStoreSetup = Omit<InMemoryEventStoreOptions, 'projections'> & {
   projections?: InMemoryProjectionDefinition<any>[];

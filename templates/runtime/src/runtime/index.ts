@@ -3,6 +3,7 @@
 // The runtime support module: thin fixes for Emmett 0.42.0's defects and gaps
 // (see the header of each file for the defect it addresses).
 export { backoffDelay, sleep, type Backoff } from './backoff.js';
+export { guardColdStart } from './coldStart.js';
 export {
   dropDeadLetters,
   listDeadLetters,
@@ -73,6 +74,7 @@ export {
   type OpsProjection,
   type OpsRegistry,
 } from './ops.js';
+export { guardPoolErrors, type PoolErrorReport } from './pools.js';
 export { watchProcessors, type ProcessorWatch } from './processorErrors.js';
 export { onlyCanHandle } from './projections.js';
 export { rebuildProjection, RebuildFailedError, type RebuildOptions, type RebuildResult } from './rebuild.js';
