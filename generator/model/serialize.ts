@@ -87,14 +87,17 @@ export function serializeContext(ctx: BoundedContext, previousText?: string): st
   const style = styleOf(previousText);
   if (previousText !== undefined) {
     const text = style.bom ? previousText.slice(1) : previousText;
-    let patched: string[] | undefined;
-    try {
-      patched = patchContext(ctx, text.replace(/\r\n/g, '\n'));
-    } catch {
-      // Never fail a save because the old text was odd: write the file whole instead.
-      patched = undefined;
-    }
-    if (patched) {
+    // Key by key inside changed elements first (keeps their comments and unknown keys), then
+    // whole elements, then the whole file: the first text that reads back as `ctx` wins.
+    for (const deep of [true, false]) {
+      let patched: string[] | undefined;
+      try {
+        patched = patchContext(ctx, text.replace(/\r\n/g, '\n'), { deep });
+      } catch {
+        // Never fail a save because the old text was odd: write the file whole instead.
+        patched = undefined;
+      }
+      if (!patched) continue;
       while (patched.length > 0 && patched[patched.length - 1] === '') patched.pop();
       const out = join(patched, style);
       if (readsBack(ctx, out, previousText).ok) return out;

@@ -21,6 +21,8 @@ export interface ActionHost {
   connectSelected(): void;
   rename(): void;
   addSticky(kind: ElementKind): void;
+  /** Ask for a name and add a new bounded context (one new file). */
+  newContext(): void;
   autoLayout(): void;
   fitView(): void;
   zoomIn(): void;
@@ -62,6 +64,7 @@ export const ACTIONS: readonly Action[] = [
   { id: 'edit.delete', label: 'Delete selection…', menu: 'Edit', shortcuts: ['Delete', 'Backspace'], enabled: hasSelection, run: (h) => h.deleteSelection() },
   { id: 'edit.selectAll', label: 'Select all', menu: 'Edit', shortcuts: ['Mod+A'], run: (h) => h.selectAll() },
   { id: 'edit.rename', label: 'Rename', menu: 'Edit', shortcuts: ['F2'], enabled: (h) => h.selectionSize() === 1, run: (h) => h.rename() },
+  { id: 'board.newContext', label: 'New bounded context…', menu: 'Board', run: (h) => h.newContext() },
   { id: 'board.connect', label: 'Connect selected (first → second)', menu: 'Board', shortcuts: ['Mod+J'], enabled: (h) => h.selectionSize() === 2, run: (h) => h.connectSelected() },
   ...PALETTE_KINDS.map(
     (kind): Action => ({

@@ -2,13 +2,14 @@
 // planned as patch ops against the current model (see patch.ts); the result carries the inverse
 // change, so the history can undo and redo by replaying recorded diffs.
 
-import type { Aggregate, Command, Element, ElementKind, Event, ExternalSystem, Hotspot, Model, Policy, Projection, Spec, ValueObject } from '../../../generator/model/types.js';
+import type { Aggregate, BoundedContext, Command, Element, ElementKind, Event, ExternalSystem, Hotspot, Model, Policy, Projection, Spec, ValueObject } from '../../../generator/model/types.js';
 import { newElement } from './elements.js';
 import { connectionMeaning, type Relation } from './grammar.js';
 import { elementsOf } from './kinds.js';
 import { linksOf, type Link } from './links.js';
 import { applyOp, type PatchOp, type Position } from './patch.js';
-import { allElements, findContext, findElement, nameRefTo, refNames, refOf, sameRef, type ElementRef } from './refs.js';
+import { emptyContext } from '../../../generator/model/load/context.js';
+import { allElements, boardLoc, findContext, findElement, nameRefTo, refNames, refOf, sameRef, type ElementRef } from './refs.js';
 import { withoutRefsTo, withRefsRenamed } from './slots.js';
 
 /** Editable properties of an element (everything but its identity). */
@@ -34,6 +35,10 @@ export type Change =
   | { type: 'setSpecs'; context: string; specs: Spec[] }
   /** Elements copied elsewhere, pasted into `context` (names made unique, positions offset). */
   | { type: 'paste'; context: string; elements: { element: Element; at?: Position }[] }
+  /** A new, empty bounded context (one new file) with its frame. */
+  | { type: 'addContext'; name: string; file: string }
+  /** Rename a bounded context: its file stays, every qualified reference to it follows. */
+  | { type: 'renameContext'; from: string; to: string }
   /** Raw ops: what inverses are made of. */
   | { type: 'patch'; ops: PatchOp[] };
 
@@ -136,10 +141,60 @@ function plan(tx: Tx, change: Change): void {
       return;
     case 'paste':
       return paste(tx, change.context, change.elements);
+    case 'addContext': {
+      checkContextName(tx.model, change.name);
+      if (tx.model.contexts.some((c) => c.file === change.file)) throw new ChangeRefused(`${change.file} already holds a bounded context`);
+      tx.put({ op: 'context', name: change.name, index: tx.model.contexts.length, value: emptyContext(change.name, change.file, boardLoc(change.file)) });
+      return;
+    }
+    case 'renameContext':
+      return renameContext(tx, change.from, change.to);
     case 'patch':
       for (const op of change.ops) tx.put(op);
       return;
   }
+}
+
+/** Context names are identifiers (they qualify references: `Payments.CapturePayment`). */
+function checkContextName(model: Model, name: string): void {
+  checkName(name);
+  if (!/^[A-Za-z][A-Za-z0-9]*$/.test(name)) throw new ChangeRefused(`${name} is not a context name: use letters and digits, starting with a letter (PascalCase)`);
+  if (model.contexts.some((c) => c.name === name)) throw new ChangeRefused(`there is already a bounded context named ${name}`);
+}
+
+function renameContext(tx: Tx, from: string, to: string): void {
+  if (from === to) return;
+  const ctx = findContext(tx.model, from);
+  if (!ctx) throw new ChangeRefused(`there is no bounded context named ${from}`);
+  checkContextName(tx.model, to);
+  // Every value that names the context (its elements' `context`, qualified references from
+  // anywhere) follows; source locations never carry a context name.
+  for (const other of tx.model.contexts) {
+    const renamed = withContextRenamed(other, from, to) as BoundedContext;
+    const value = other.name === from ? { ...renamed, name: to } : renamed;
+    if (value !== other) tx.put({ op: 'context', name: other.name, index: 0, value });
+  }
+}
+
+/** `value` with every `context: from` replaced (structurally shared where nothing changes). */
+function withContextRenamed(value: unknown, from: string, to: string): unknown {
+  if (Array.isArray(value)) {
+    let changed = false;
+    const out = value.map((v) => {
+      const r = withContextRenamed(v, from, to);
+      if (r !== v) changed = true;
+      return r;
+    });
+    return changed ? out : value;
+  }
+  if (value === null || typeof value !== 'object') return value;
+  let out: Record<string, unknown> | undefined;
+  for (const [k, v] of Object.entries(value)) {
+    if (k === 'loc') continue;
+    const r = k === 'context' && v === from ? to : withContextRenamed(v, from, to);
+    if (r !== v) (out ??= { ...(value as Record<string, unknown>) })[k] = r;
+  }
+  return out ?? value;
 }
 
 function checkName(name: string): void {
@@ -309,6 +364,10 @@ export function describeChange(change: Change): string {
       return `Edit specs of ${change.context}`;
     case 'paste':
       return `Paste ${change.elements.length} ${change.elements.length === 1 ? 'sticky' : 'stickies'}`;
+    case 'addContext':
+      return `Add context ${change.name}`;
+    case 'renameContext':
+      return `Rename context ${change.from} to ${change.to}`;
     case 'patch':
       return 'Edit';
   }

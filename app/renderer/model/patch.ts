@@ -18,7 +18,12 @@ export type PatchOp =
   /** Set or clear the canvas position of element `name` in the layout sidecar of `file`. */
   | { op: 'position'; file: string; name: string; value: Position | null }
   /** Replace the given/when/then specs of a context. */
-  | { op: 'specs'; context: string; value: Spec[] };
+  | { op: 'specs'; context: string; value: Spec[] }
+  /**
+   * Put `value` as the bounded context `name` (inserted at `index` when absent); null removes it.
+   * A value with another name replaces the context in place (a rename keeps its file and frame slot).
+   */
+  | { op: 'context'; name: string; index: number; value: BoundedContext | null };
 
 export class PatchError extends Error {}
 
@@ -63,6 +68,22 @@ export function applyOp(model: Model, op: PatchOp): { model: Model; inverse: Pat
         model: { ...model, layouts: { ...model.layouts, [op.file]: { ...layout, positions } } },
         inverse: { ...op, value: previous },
       };
+    }
+    case 'context': {
+      const contexts = model.contexts.slice();
+      const at = contexts.findIndex((c) => c.name === op.name);
+      const previous = at >= 0 ? contexts[at]! : null;
+      if (op.value === null) {
+        if (at >= 0) contexts.splice(at, 1);
+      } else if (at >= 0) {
+        contexts[at] = op.value;
+      } else {
+        contexts.splice(Math.min(Math.max(op.index, 0), contexts.length), 0, op.value);
+      }
+      const index = at >= 0 ? at : Math.min(Math.max(op.index, 0), contexts.length - 1);
+      // The inverse finds the context under the name it has now.
+      const inverse: PatchOp = { op: 'context', name: op.value?.name ?? op.name, index, value: previous };
+      return { model: { ...model, contexts }, inverse };
     }
     case 'specs': {
       let previous: Spec[] = [];

@@ -380,6 +380,11 @@ export class Session {
   // ---------------------------------------------------------------------------------------------
   // Saving and generating
 
+  /** Every model file the board knows of, on disk or about to be written. */
+  knownFiles(): string[] {
+    return [...new Set([...this.disk.keys(), ...this.texts.keys()])];
+  }
+
   /** The text the board would save for `path` (undefined when it has none). */
   textOf(path: string): string | undefined {
     return this.texts.get(path);

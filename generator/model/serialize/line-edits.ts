@@ -29,6 +29,12 @@ export class LineEdits {
     else this.insertions.set(line, [...lines]);
   }
 
+  /** Adds every edit of `other` (recorded separately so that a failed attempt leaves no trace). */
+  merge(other: LineEdits): void {
+    this.replacements.push(...other.replacements);
+    for (const [line, lines] of other.insertions) this.insertBefore(line, lines);
+  }
+
   get isEmpty(): boolean {
     return this.replacements.length === 0 && this.insertions.size === 0;
   }

@@ -96,7 +96,16 @@ function listKeys(items: SectionItem[], byKey: boolean): string[] {
 
 const unique = (keys: string[]) => new Set(keys).size === keys.length;
 
-export function patchContext(ctx: BoundedContext, text: string): string[] | undefined {
+export interface PatchOptions {
+  /**
+   * Edit a changed element key by key (keeping its comments, key order and keys the model does
+   * not know) instead of rewriting its lines whole. The caller falls back to whole elements when
+   * the result does not read back.
+   */
+  deep?: boolean;
+}
+
+export function patchContext(ctx: BoundedContext, text: string, options: PatchOptions = {}): string[] | undefined {
   const parsed = parseYaml(ctx.file, text, { ...DEFAULT_LIMITS, maxBytes: Number.POSITIVE_INFINITY });
   if (!parsed.doc || parsed.diags.hasErrors) return undefined;
   const root = parsed.doc.contents as YamlNode | null;
@@ -157,7 +166,7 @@ export function patchContext(ctx: BoundedContext, text: string): string[] | unde
       edits.remove(blankBefore ? at.span.start - 1 : at.span.start, at.span.end);
       continue;
     }
-    if (!patchSection(section, at.pair, at.span, wasItems, nowItems, old, edits)) {
+    if (!patchSection(section, at.pair, at.span, wasItems, nowItems, old, edits, options.deep ?? false)) {
       edits.replace(at.span.start, at.span.end, sectionLines(section, ctx, b));
     }
   }
@@ -165,7 +174,7 @@ export function patchContext(ctx: BoundedContext, text: string): string[] | unde
 }
 
 /** Item-level edits of one section; false when the section must be rewritten whole. */
-function patchSection(section: Section, pair: Pair, span: Span, was: SectionItem[], now: SectionItem[], old: OldText, edits: LineEdits): boolean {
+function patchSection(section: Section, pair: Pair, span: Span, was: SectionItem[], now: SectionItem[], old: OldText, edits: LineEdits, deep: boolean): boolean {
   // Nothing changed: keep the section as written, whatever its style.
   if (was.length === now.length && was.every((item, i) => item.key === now[i]!.key && rendered(section, item) === rendered(section, now[i]!))) return true;
   if (section.shape === 'block') return false;
@@ -176,7 +185,7 @@ function patchSection(section: Section, pair: Pair, span: Span, was: SectionItem
   if (section.shape === 'list' && value.items.length !== was.length) return false;
 
   // Where each written item is, and which model element (if any) it was read as.
-  const written: { key: string; span: Span; was?: SectionItem }[] = [];
+  const written: { key: string; span: Span; was?: SectionItem; value?: YamlNode | null }[] = [];
   const byKey = section.shape === 'named' || (unique(was.map((i) => i.key)) && unique(now.map((i) => i.key)));
   const wasKeys = listKeys(was, byKey);
   const wasByKey = new Map(wasKeys.map((k, i) => [k, was[i]!]));
@@ -184,7 +193,7 @@ function patchSection(section: Section, pair: Pair, span: Span, was: SectionItem
     const s = isPair(item) ? old.pairSpan(item) : item ? old.span((item as YamlNode).range?.[0] ?? 0, item as YamlNode, true) : undefined;
     if (!s) return false;
     const key = isPair(item) ? keyText(item.key as YamlNode) : wasKeys[i]!;
-    written.push({ key, span: s, was: wasByKey.get(key) });
+    written.push({ key, span: s, was: wasByKey.get(key), value: isPair(item) ? (item.value as YamlNode | null) : undefined });
   }
   const indent = written[0]!.span.indent;
   const nowKeys = listKeys(now, byKey);
@@ -212,8 +221,67 @@ function patchSection(section: Section, pair: Pair, span: Span, was: SectionItem
       return;
     }
     const w = written[i]!;
-    if (!w.was || rendered(section, w.was) !== rendered(section, item)) edits.replace(w.span.start, w.span.end, render(item));
+    if (!w.was || rendered(section, w.was) !== rendered(section, item)) {
+      const inPlace = deep && w.was && section.shape === 'named' && patchMap(w.value ?? null, w.was.node, item.node, old, edits);
+      if (!inPlace) edits.replace(w.span.start, w.span.end, render(item));
+    }
     insertAt = w.span.end + 1;
   });
+  return true;
+}
+
+const printed = (key: string, node: YamlNode) => renderEntry(key, node, 0).join('\n');
+
+/** The pairs of a map the serializer built, by key. */
+function builtPairs(node: YamlNode): Map<string, YamlNode> | undefined {
+  if (!isMap(node)) return undefined;
+  const out = new Map<string, YamlNode>();
+  for (const p of node.items as Pair[]) out.set(keyText(p.key as YamlNode), p.value as YamlNode);
+  return out;
+}
+
+/**
+ * Key-level edits of one block map of the old text (`written`) that was read as `was` and is now
+ * `now` (both built by the serializer). Keys the model does not know (in `written` but not in
+ * `was`) stay; keys the edit removed go (with the comment lines directly above them); changed
+ * keys are edited in place, recursively for block maps; new keys go after the key before them in
+ * `now`. False when the old map cannot be edited line by line (the caller replaces it whole);
+ * no edit has been recorded then.
+ */
+function patchMap(written: YamlNode | null, was: YamlNode, now: YamlNode, old: OldText, edits: LineEdits): boolean {
+  const wasPairs = builtPairs(was);
+  const nowPairs = builtPairs(now);
+  if (!written || !isMap(written) || written.flow || written.items.length === 0 || !wasPairs || !nowPairs || (isCollection(now) && now.flow)) return false;
+  const pairs: { key: string; pair: Pair; span: Span }[] = [];
+  for (const item of written.items as Pair[]) {
+    const span = old.pairSpan(item);
+    if (!span) return false;
+    pairs.push({ key: keyText(item.key as YamlNode), pair: item, span });
+  }
+  const indent = pairs[0]!.span.indent;
+  if (pairs.some((p) => p.span.indent !== indent)) return false;
+  if (new Set(pairs.map((p) => p.key)).size !== pairs.length) return false;
+  const local = new LineEdits();
+  const byKey = new Map(pairs.map((p) => [p.key, p]));
+  pairs.forEach((p, i) => {
+    if (nowPairs.has(p.key) || !wasPairs.has(p.key)) return;
+    const floor = i === 0 ? p.span.start - 1 : pairs[i - 1]!.span.end;
+    local.remove(old.commentsAbove(p.span.start, floor), p.span.end);
+  });
+  // A key new to the map goes right after the key before it, or above the first key's comments.
+  let insertAt = old.commentsAbove(pairs[0]!.span.start, -1);
+  for (const [key, value] of nowPairs) {
+    const at = byKey.get(key);
+    if (!at) {
+      local.insertBefore(insertAt, renderEntry(key, value, indent));
+      continue;
+    }
+    insertAt = at.span.end + 1;
+    const before = wasPairs.get(key);
+    if (before && printed(key, before) === printed(key, value)) continue;
+    if (before && patchMap(at.pair.value as YamlNode | null, before, value, old, local)) continue;
+    local.replace(at.span.start, at.span.end, renderEntry(key, value, indent));
+  }
+  edits.merge(local);
   return true;
 }

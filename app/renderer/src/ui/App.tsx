@@ -8,6 +8,7 @@ import type { Element, ElementKind } from '../../../../generator/model/types.js'
 import { actionForKey, isEnabled, type ActionHost } from '../../model/actions.js';
 import { autoLayout } from '../../model/auto-layout.js';
 import type { Change } from '../../model/changes.js';
+import { contextFileFor, freeContextName } from '../../model/contexts.js';
 import { defaultNameOf, uniqueName } from '../../model/elements.js';
 import { boardToSvg } from '../../model/export-svg.js';
 import { freeSpot } from '../../model/free-spot.js';
@@ -21,7 +22,7 @@ import { runMenuCommand } from '../../model/menu-commands.js';
 import type { Session } from '../../workspace/session.js';
 import { Board } from './Board.js';
 import { CommandPalette } from './CommandPalette.js';
-import { ConflictDialog, DeleteDialog, RecoveryDialog } from './Dialogs.js';
+import { ConflictDialog, DeleteDialog, NameDialog, RecoveryDialog } from './Dialogs.js';
 import { downloadPng, downloadText } from './download.js';
 import { GenerationPanel } from './GenerationPanel.js';
 import { MenuBar } from './MenuBar.js';
@@ -32,7 +33,10 @@ import { SearchBox } from './SearchBox.js';
 
 const isMac = typeof navigator !== 'undefined' && /Mac|iPhone|iPad/.test(navigator.platform);
 
-type Overlay = 'palette' | 'search' | { delete: ElementRef[] } | undefined;
+type Overlay = 'palette' | 'search' | { delete: ElementRef[] } | { naming: NameRequest } | undefined;
+
+/** A bounded context to name: a new one, or an existing one to rename. */
+type NameRequest = { mode: 'new' } | { mode: 'rename'; context: string };
 
 export interface AppProps {
   session: Session;
@@ -88,24 +92,25 @@ export function App({ session, menuCommands }: AppProps) {
   const addSticky = useCallback(
     (kind: ElementKind, at?: { x: number; y: number }) => {
       const firstSelected = selection[0] ? refOfNodeId(selection[0]) : undefined;
-      let ctxName = firstSelected?.context ?? model.contexts[0]?.name;
       const graph = toGraph(model);
-      if (at) {
-        const frame = graph.nodes.find(
-          (n) => n.type === 'frame' && at.x >= n.position.x && at.y >= n.position.y && at.x <= n.position.x + n.width! && at.y <= n.position.y + n.height!,
-        );
-        if (frame && frame.type === 'frame') ctxName = frame.data.context;
-      }
+      const rect = document.querySelector('[data-testid="board"]')?.getBoundingClientRect();
+      const center = flow.screenToFlowPosition({ x: (rect?.left ?? 0) + (rect?.width ?? 800) / 2, y: (rect?.top ?? 0) + (rect?.height ?? 600) / 2 });
+      const frameAt = (p: { x: number; y: number }) =>
+        graph.nodes.find((n) => n.type === 'frame' && p.x >= n.position.x && p.y >= n.position.y && p.x <= n.position.x + n.width! && p.y <= n.position.y + n.height!);
+      // Dropped on a frame: that context. Otherwise the selection's context, else the frame in
+      // the middle of the view, else the first context.
+      const dropFrame = at ? frameAt(at) : undefined;
+      const viewFrame = frameAt(center);
+      let ctxName = firstSelected?.context ?? (viewFrame?.type === 'frame' ? viewFrame.data.context : undefined) ?? model.contexts[0]?.name;
+      if (dropFrame?.type === 'frame') ctxName = dropFrame.data.context;
       const ctx = ctxName ? findContext(model, ctxName) : undefined;
       if (!ctx) {
-        session.notify({ kind: 'refused', text: 'Open a model with a bounded context first.' });
+        session.notify({ kind: 'refused', text: 'Add a bounded context first: the "New bounded context" button on the board, or Board > New bounded context.' });
         return;
       }
       const name = uniqueName(ctx, kind, defaultNameOf(kind));
       let position = at;
       if (!position) {
-        const rect = document.querySelector('[data-testid="board"]')?.getBoundingClientRect();
-        const center = flow.screenToFlowPosition({ x: (rect?.left ?? 0) + (rect?.width ?? 800) / 2, y: (rect?.top ?? 0) + (rect?.height ?? 600) / 2 });
         const style = STICKY_STYLES[kind];
         // Near the middle of the view, but never on top of another sticky.
         const taken = graph
@@ -161,6 +166,10 @@ export function App({ session, menuCommands }: AppProps) {
       },
       rename: () => (document.querySelector('[data-testid="prop-name"]') as HTMLInputElement | null)?.focus(),
       addSticky: (kind) => addSticky(kind),
+      newContext: () => {
+        session.notify(undefined);
+        setOverlay({ naming: { mode: 'new' } });
+      },
       autoLayout: () => {
         void autoLayout(model).then((change) => {
           session.apply(change, 'Auto-layout');
@@ -209,7 +218,22 @@ export function App({ session, menuCommands }: AppProps) {
 
   const single = selectedRefs.length === 1 ? findElement(model, selectedRefs[0]!) : undefined;
   const singleCtx = single ? findContext(model, single.context) : undefined;
-  const deleting = overlay && typeof overlay === 'object' ? overlay.delete : undefined;
+  const deleting = overlay && typeof overlay === 'object' && 'delete' in overlay ? overlay.delete : undefined;
+  const naming = overlay && typeof overlay === 'object' && 'naming' in overlay ? overlay.naming : undefined;
+
+  /** Create or rename a context from the name dialog; true when the board took it. */
+  const submitContextName = (request: NameRequest, name: string): boolean => {
+    if (request.mode === 'rename') return session.apply({ type: 'renameContext', from: request.context, to: name.trim() });
+    const file = contextFileFor(model, name.trim(), session.knownFiles());
+    if (!session.apply({ type: 'addContext', name: name.trim(), file })) return false;
+    setSelection([]);
+    // Look at the new (empty) frame: the next sticky lands in it.
+    requestAnimationFrame(() => {
+      const frame = flow.getNode(`frame/${name.trim()}`);
+      if (frame) void flow.setCenter(frame.position.x + (frame.width ?? 300) / 2, frame.position.y + (frame.height ?? 200) / 2, { zoom: 1, duration: 0 });
+    });
+    return true;
+  };
   const errors = state.diagnostics.filter((d) => d.severity === 'error').length;
   const warnings = state.diagnostics.filter((d) => d.severity === 'warning').length;
 
@@ -250,6 +274,11 @@ export function App({ session, menuCommands }: AppProps) {
           onSelection={onSelection}
           apply={apply}
           onDropKind={(kind, at) => addSticky(kind, at)}
+          onNewContext={host.newContext}
+          onRenameContext={(context) => {
+            session.notify(undefined);
+            setOverlay({ naming: { mode: 'rename', context } });
+          }}
         />
         <PropertyPanel element={single} ctx={singleCtx} count={selectedRefs.length} apply={apply} />
       </div>
@@ -280,6 +309,21 @@ export function App({ session, menuCommands }: AppProps) {
           onConfirm={() => {
             setOverlay(undefined);
             if (session.apply({ type: 'delete', refs: deleting })) setSelection([]);
+          }}
+        />
+      ) : null}
+      {naming ? (
+        <NameDialog
+          title={naming.mode === 'new' ? 'New bounded context' : `Rename ${naming.context}`}
+          label="Context name (PascalCase, e.g. Sales)"
+          initial={naming.mode === 'new' ? freeContextName(model) : naming.context}
+          error={state.notice?.kind === 'refused' ? state.notice.text : undefined}
+          onCancel={() => {
+            session.notify(undefined);
+            setOverlay(undefined);
+          }}
+          onSubmit={(name) => {
+            if (submitContextName(naming, name)) setOverlay(undefined);
           }}
         />
       ) : null}

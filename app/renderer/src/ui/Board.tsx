@@ -23,7 +23,23 @@ import { refOfNodeId } from '../../model/refs.js';
 import type { Model } from '../../../../generator/model/types.js';
 import type { Change } from '../../model/changes.js';
 import { FarCanvas } from './FarCanvas.js';
-import { FarZoomContext, NODE_TYPES } from './StickyNode.js';
+import { FarZoomContext, FrameActionsContext, NODE_TYPES } from './StickyNode.js';
+
+/** An empty folder: say what the board is for and offer the one first step. */
+function EmptyBoard(props: { onNewContext: () => void }) {
+  return (
+    <div className="empty-board" data-testid="empty-board">
+      <h2>This folder has no model yet</h2>
+      <p>
+        A model is a set of bounded contexts, one YAML file each. Start with one context (for example <em>Sales</em>), then put the domain
+        events of your story on it, left to right in time.
+      </p>
+      <button type="button" data-testid="empty-new-context" onClick={props.onNewContext} autoFocus>
+        New bounded context
+      </button>
+    </div>
+  );
+}
 
 /** Below this zoom, stickies render as plain rectangles (level of detail). */
 export const FAR_ZOOM = 0.45;
@@ -41,6 +57,10 @@ export interface BoardProps {
   apply: (change: Change) => boolean;
   /** A sticky dropped from the palette at a flow position. */
   onDropKind: (kind: ElementKind, at: { x: number; y: number }) => void;
+  /** The empty board's first step. */
+  onNewContext: () => void;
+  /** A frame title was double-clicked. */
+  onRenameContext: (context: string) => void;
 }
 
 function useFarZoom(): boolean {
@@ -48,7 +68,8 @@ function useFarZoom(): boolean {
 }
 
 export function Board(props: BoardProps) {
-  const { model, problems, dirtyFiles, selection, selectedEdge, apply, onSelection, onDropKind } = props;
+  const { model, problems, dirtyFiles, selection, selectedEdge, apply, onSelection, onDropKind, onNewContext, onRenameContext } = props;
+  const frameActions = useMemo(() => ({ rename: onRenameContext }), [onRenameContext]);
   const graph = useMemo(() => toGraph(model, { problems, dirtyFiles }), [model, problems, dirtyFiles]);
   const selected = useMemo(() => new Set(selection), [selection]);
   const bigBoard = graph.nodes.length > MINIMAP_STICKY_LIMIT;
@@ -140,6 +161,7 @@ export function Board(props: BoardProps) {
 
   return (
     <FarZoomContext.Provider value={far}>
+      <FrameActionsContext.Provider value={frameActions}>
       <div className={`board${far ? ' far' : ''}${bigBoard ? ' big' : ''}`} data-testid="board" onDragOver={onDragOver} onDrop={onDrop}>
         <ReactFlow<BoardNode, BoardEdge>
           nodes={nodes}
@@ -165,7 +187,9 @@ export function Board(props: BoardProps) {
           <Controls showInteractive={false} />
           {far && bigBoard ? <FarCanvas nodes={nodes} /> : null}
         </ReactFlow>
+        {model.contexts.length === 0 ? <EmptyBoard onNewContext={onNewContext} /> : null}
       </div>
+      </FrameActionsContext.Provider>
     </FarZoomContext.Provider>
   );
 }

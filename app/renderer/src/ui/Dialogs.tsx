@@ -1,9 +1,48 @@
 // Modal questions: what goes with a delete, what to do when the disk changed under unsaved
 // edits, whether to restore unsaved edits found in the journal.
+import { useState } from 'react';
 import type { Link } from '../../model/links.js';
 import { RELATION_LABEL } from '../../model/grammar.js';
 import type { ElementRef } from '../../model/refs.js';
 import type { Conflict } from '../../workspace/session.js';
+
+/** Asks for one name; stays open (showing why) while the board refuses it. */
+export function NameDialog(props: { title: string; label: string; initial: string; error?: string; onSubmit: (name: string) => void; onCancel: () => void }) {
+  const [value, setValue] = useState(props.initial);
+  return (
+    <div className="overlay" onKeyDown={(e) => e.key === 'Escape' && props.onCancel()}>
+      <form
+        className="dialog"
+        role="dialog"
+        aria-label={props.title}
+        data-testid="name-dialog"
+        onSubmit={(e) => {
+          e.preventDefault();
+          props.onSubmit(value);
+        }}
+      >
+        <h3>{props.title}</h3>
+        <label className="prop">
+          <span>{props.label}</span>
+          <input data-testid="name-dialog-input" value={value} autoFocus onFocus={(e) => e.currentTarget.select()} onChange={(e) => setValue(e.target.value)} />
+        </label>
+        {props.error ? (
+          <p className="field-error" data-testid="name-dialog-error" role="alert">
+            {props.error}
+          </p>
+        ) : null}
+        <div className="buttons">
+          <button type="submit" data-testid="name-dialog-ok">
+            OK
+          </button>
+          <button type="button" onClick={props.onCancel}>
+            Cancel
+          </button>
+        </div>
+      </form>
+    </div>
+  );
+}
 
 export function DeleteDialog(props: { refs: ElementRef[]; links: Link[]; onConfirm: () => void; onCancel: () => void }) {
   return (

@@ -43,7 +43,11 @@ export function PickerOverlay<T>(props: PickerOverlayProps<T>) {
             if (e.key === 'Escape') props.onClose();
             if (e.key === 'ArrowDown') setActive((i) => Math.min(i + 1, results.length - 1));
             if (e.key === 'ArrowUp') setActive((i) => Math.max(i - 1, 0));
-            if (e.key === 'Enter') pick(results[active]);
+            if (e.key === 'Enter') {
+              // No keypress may follow: it would reach (and submit) a dialog the picked action opens.
+              e.preventDefault();
+              pick(results[active]);
+            }
           }}
         />
         <ul>

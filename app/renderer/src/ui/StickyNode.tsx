@@ -60,10 +60,14 @@ function StickyNodeView({ data, selected }: NodeProps<StickyNodeType>) {
 
 export const StickyNode = memo(StickyNodeView);
 
+/** What a frame can ask of the board (React Flow nodes get data, not callbacks). */
+export const FrameActionsContext = createContext<{ rename: (context: string) => void }>({ rename: () => {} });
+
 function FrameNodeView({ data }: NodeProps<import('../../model/graph.js').FrameNode>) {
+  const actions = useContext(FrameActionsContext);
   return (
     <div className="frame" data-testid="frame" data-context={data.context}>
-      <div className="frame-title">
+      <div className="frame-title nopan nodrag" data-testid="frame-title" title="Double-click to rename the bounded context" onDoubleClick={() => actions.rename(data.context)}>
         {data.context}
         <span className="frame-file">
           {data.file}
