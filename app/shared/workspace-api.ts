@@ -11,6 +11,8 @@ export interface WorkspaceInfo {
   /** Absolute path of the opened folder (shown to the user, never trusted from the renderer). */
   root: string;
   readOnly: boolean;
+  /** Why the folder is read-only (shown when an edit is refused). */
+  readOnlyReason?: string;
 }
 
 export interface ModelFileInfo {

@@ -80,7 +80,7 @@ export class NodeWorkspace implements WorkspaceApi {
   }
 
   async info(): Promise<WorkspaceInfo> {
-    return { name: path.basename(this.realRoot), root: this.realRoot, readOnly: this.readOnly };
+    return { name: path.basename(this.realRoot), root: this.realRoot, readOnly: this.readOnly, ...(this.readOnlyReason ? { readOnlyReason: this.readOnlyReason } : {}) };
   }
 
   async listModels(): Promise<ModelFileInfo[]> {

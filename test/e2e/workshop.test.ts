@@ -64,6 +64,17 @@ const openExample = (example: string, first: string) => {
   return openFolder(dir, repo, (page) => sticky(page, first).waitFor());
 };
 
+/** Save with the keyboard and wait for a clean board (failing with the notice the board showed). */
+async function save(page: Page): Promise<void> {
+  await page.locator('body').press('Control+s');
+  try {
+    await expect.poll(() => page.getByTestId('dirty-state').getAttribute('data-dirty')).toBe('no');
+  } catch (error) {
+    const notice = await page.getByTestId('notice').textContent().catch(() => null);
+    throw new Error(`not saved; notice: ${notice}; state: ${await page.getByTestId('dirty-state').textContent()}`, { cause: error });
+  }
+}
+
 async function nameDialog(page: Page, name: string): Promise<void> {
   const input = page.getByTestId('name-dialog-input');
   await input.fill(name);
@@ -98,15 +109,14 @@ describe('workshop board: start from nothing', () => {
       await nameDialog(page, 'Delivery');
       await page.locator('[data-testid="frame"][data-context="Delivery"]').waitFor();
 
-      // An event lands in the context in view, and saving writes both new files.
-      await page.locator('body').press('e');
-      await sticky(page, 'NewDomainEvent').waitFor();
-      await page.locator('body').press('Control+s');
-      await expect.poll(() => page.getByTestId('dirty-state').getAttribute('data-dirty')).toBe('no');
+      // A sticky lands in the context in view, and saving writes both new files.
+      await page.locator('body').press('a');
+      await sticky(page, 'NewAggregate').waitFor();
+      await save(page);
       expect(readdirSync(dir).filter((f) => f.endsWith('.yaml')).sort()).toEqual(expect.arrayContaining(['sales.yaml', 'shipping.yaml']));
       expect(readFileSync(path.join(dir, 'sales.yaml'), 'utf8')).toMatch(/^context: Sales$/m);
       expect(readFileSync(path.join(dir, 'shipping.yaml'), 'utf8')).toMatch(/^context: Delivery$/m);
-      expect(readFileSync(path.join(dir, 'shipping.yaml'), 'utf8')).toMatch(/NewDomainEvent/);
+      expect(readFileSync(path.join(dir, 'shipping.yaml'), 'utf8')).toMatch(/NewAggregate/);
       expect(board.errors).toEqual([]);
     } finally {
       await board.close();

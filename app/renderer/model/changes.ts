@@ -5,7 +5,7 @@
 import type { Aggregate, BoundedContext, Command, Element, ElementKind, Event, ExternalSystem, Hotspot, Model, Policy, Projection, Spec, ValueObject } from '../../../generator/model/types.js';
 import { newElement } from './elements.js';
 import { connectionMeaning, type Relation } from './grammar.js';
-import { elementsOf } from './kinds.js';
+import { ALL_KINDS, elementsOf, STICKY_STYLES } from './kinds.js';
 import { linksOf, type Link } from './links.js';
 import { applyOp, type PatchOp, type Position } from './patch.js';
 import { emptyContext } from '../../../generator/model/load/context.js';
@@ -35,6 +35,8 @@ export type Change =
   | { type: 'setSpecs'; context: string; specs: Spec[] }
   /** Elements copied elsewhere, pasted into `context` (names made unique, positions offset). */
   | { type: 'paste'; context: string; elements: { element: Element; at?: Position }[] }
+  /** Where an event comes from: an aggregate, an external system, or not settled yet (null). */
+  | { type: 'setOrigin'; event: ElementRef; origin: ElementRef | null }
   /** A new, empty bounded context (one new file) with its frame. */
   | { type: 'addContext'; name: string; file: string }
   /** Rename a bounded context: its file stays, every qualified reference to it follows. */
@@ -97,7 +99,7 @@ function plan(tx: Tx, change: Change): void {
       const ctx = findContext(tx.model, change.context);
       if (!ctx) throw new ChangeRefused(`there is no bounded context named ${change.context}`);
       checkName(change.name);
-      if (findElement(tx.model, change)) throw new ChangeRefused(`${change.context} already has a ${change.kind} named ${change.name}`);
+      checkFreeName(ctx, change.name);
       tx.putElement(newElement(change.kind, change.name, ctx));
       if (change.at) tx.put({ op: 'position', file: ctx.file, name: change.name, value: change.at });
       return;
@@ -149,6 +151,8 @@ function plan(tx: Tx, change: Change): void {
     }
     case 'renameContext':
       return renameContext(tx, change.from, change.to);
+    case 'setOrigin':
+      return setOrigin(tx, change.event, change.origin);
     case 'patch':
       for (const op of change.ops) tx.put(op);
       return;
@@ -197,6 +201,29 @@ function withContextRenamed(value: unknown, from: string, to: string): unknown {
   return out ?? value;
 }
 
+/**
+ * Names share one namespace per context, whatever the kind (they become TypeScript types, and the
+ * layout sidecar keys positions by name): refuse a taken name up front, not after the validator.
+ */
+function checkFreeName(ctx: BoundedContext, name: string): void {
+  const taken = allElementsOf(ctx).find((e) => e.name === name);
+  if (taken) throw new ChangeRefused(`${ctx.name} already has ${withArticle(STICKY_STYLES[taken.kind].label.toLowerCase())} named ${name}: names are unique in a context, whatever the kind`);
+}
+
+const withArticle = (noun: string) => `${/^[aeiou]/.test(noun) ? 'an' : 'a'} ${noun}`;
+
+function allElementsOf(ctx: BoundedContext): Element[] {
+  return ALL_KINDS.flatMap((k) => elementsOf(ctx, k) as Element[]);
+}
+
+const lowerFirst = (s: string) => s.charAt(0).toLowerCase() + s.slice(1);
+
+/** The element under its new name; an aggregate's default identity (`loanId`) follows the name. */
+function renamedElement(el: Element, to: string): Element {
+  if (el.kind === 'aggregate' && el.identity === `${lowerFirst(el.name)}Id`) return { ...el, name: to, identity: `${lowerFirst(to)}Id` };
+  return { ...el, name: to } as Element;
+}
+
 function checkName(name: string): void {
   if (name.trim() === '') throw new ChangeRefused('a name cannot be empty');
   if (name !== name.trim()) throw new ChangeRefused('a name cannot start or end with spaces');
@@ -211,8 +238,7 @@ function rename(tx: Tx, ref: ElementRef, to: string): void {
   checkName(to);
   if (to === ref.name) return;
   const el = tx.element(ref);
-  const target: ElementRef = { ...ref, name: to };
-  if (findElement(tx.model, target)) throw new ChangeRefused(`${ref.context} already has a ${ref.kind} named ${to}`);
+  checkFreeName(findContext(tx.model, ref.context)!, to);
   for (const other of allElements(tx.model)) {
     if (sameRef(refOf(other), ref)) continue;
     const renamed = withRefsRenamed(other, ref, to);
@@ -220,7 +246,7 @@ function rename(tx: Tx, ref: ElementRef, to: string): void {
   }
   const index = indexOf(tx.model, ref);
   tx.put({ op: 'element', context: ref.context, kind: ref.kind, name: ref.name, index, value: null });
-  tx.put({ op: 'element', context: ref.context, kind: ref.kind, name: to, index, value: { ...el, name: to } as Element });
+  tx.put({ op: 'element', context: ref.context, kind: ref.kind, name: to, index, value: renamedElement(el, to) });
   const file = tx.fileOf(ref.context);
   const pos = tx.model.layouts[file]?.positions[ref.name];
   if (pos) {
@@ -270,7 +296,7 @@ function connect(tx: Tx, source: ElementRef, target: ElementRef): void {
       tx.putElement({ ...(from as Command), emits: [...(from as Command).emits, refTo(from, to)] });
       return;
     case 'owns':
-      tx.putElement({ ...(to as Event), aggregate: refTo(to, from) });
+      setOrigin(tx, target, source);
       return;
     case 'on':
       tx.putElement({ ...(to as Policy), on: [...(to as Policy).on, refTo(to, from)] });
@@ -282,13 +308,47 @@ function connect(tx: Tx, source: ElementRef, target: ElementRef): void {
       tx.putElement({ ...(to as Projection), from: [...(to as Projection).from, refTo(to, from)] });
       return;
     case 'delivers':
-      tx.putElement({ ...(from as ExternalSystem), emits: [...(from as ExternalSystem).emits, refTo(from, to)] });
+      setOrigin(tx, target, source);
       return;
     case 'about':
       tx.putElement({ ...(from as Hotspot), about: [...(from as Hotspot).about, refTo(from, to)] });
       return;
     default:
       return assertNever(r);
+  }
+}
+
+/**
+ * Where an event comes from: exactly one aggregate (`aggregate:`) or one external system
+ * (`source:` and that system's `emits`), or nothing yet (a draft). Setting one clears the other,
+ * so switching the origin never leaves the event with both (E_EVENT_ORIGIN).
+ */
+function setOrigin(tx: Tx, eventRef: ElementRef, origin: ElementRef | null): void {
+  const event = tx.element(eventRef) as Event;
+  if (origin && origin.kind !== 'aggregate' && origin.kind !== 'externalSystem') throw new ChangeRefused('an event is recorded by an aggregate or delivered by an external system');
+  const file = tx.fileOf(event.context);
+  // Every external system that lists the event lets go of it, except the new origin.
+  for (const ctx of tx.model.contexts) {
+    for (const system of ctx.externalSystems) {
+      if (origin && sameRef(refOf(system), origin)) continue;
+      const stripped = withoutRefsTo(system, eventRef);
+      if (stripped) tx.putElement(stripped);
+    }
+  }
+  const { aggregate: _aggregate, source: _source, ...rest } = event;
+  if (!origin) {
+    tx.putElement(rest as Event);
+    return;
+  }
+  const ref = nameRefTo(event.context, origin, file);
+  if (origin.kind === 'aggregate') {
+    tx.putElement({ ...rest, aggregate: ref } as Event);
+    return;
+  }
+  tx.putElement({ ...rest, source: ref } as Event);
+  const system = tx.element(origin) as ExternalSystem;
+  if (!system.emits.some((r) => refNames(r, system.context, eventRef))) {
+    tx.putElement({ ...system, emits: [...system.emits, nameRefTo(system.context, eventRef, tx.fileOf(system.context))] });
   }
 }
 
@@ -317,7 +377,7 @@ function paste(tx: Tx, context: string, items: { element: Element; at?: Position
   const renames = new Map<string, string>();
   for (const { element, at } of items) {
     const current = findContext(tx.model, context)!;
-    const taken = new Set((elementsOf(current, element.kind) as Element[]).map((e) => e.name));
+    const taken = new Set(allElementsOf(current).map((e) => e.name));
     let name = element.name;
     if (taken.has(name)) {
       name = `${element.name}Copy`;
@@ -364,6 +424,8 @@ export function describeChange(change: Change): string {
       return `Edit specs of ${change.context}`;
     case 'paste':
       return `Paste ${change.elements.length} ${change.elements.length === 1 ? 'sticky' : 'stickies'}`;
+    case 'setOrigin':
+      return `Set origin of ${change.event.name}`;
     case 'addContext':
       return `Add context ${change.name}`;
     case 'renameContext':

@@ -108,10 +108,9 @@ export class Session {
     try {
       const info = await this.api.info();
       const list = await this.api.listModels();
-      for (const f of list) {
-        const content = await this.api.readModel(f.path);
-        this.disk.set(f.path, { text: content.text, hash: content.hash });
-      }
+      // All files at once (one round trip of latency, not one per file), kept in list order.
+      const contents = await Promise.all(list.map((f) => this.api.readModel(f.path)));
+      list.forEach((f, i) => this.disk.set(f.path, { text: contents[i]!.text, hash: contents[i]!.hash }));
       this.unwatch = this.api.watch((c) => {
         // One change at a time, in arrival order: a later notification never races an earlier one.
         this.diskQueue = this.diskQueue.then(() => this.onDiskChange(c)).catch((error: unknown) => {
@@ -244,6 +243,11 @@ export class Session {
 
   /** Apply a change as one undo step. Returns false (and shows why) when it is refused. */
   apply(change: Change, label?: string): boolean {
+    // Refuse up front: an edit a read-only window could never save is an edit the user loses.
+    if (this.state.info?.readOnly) {
+      this.set({ notice: { kind: 'refused', text: readOnlyNotice(this.state.info.readOnlyReason) } });
+      return false;
+    }
     try {
       const next = commit(this.state.model, this.state.history, change, label);
       this.setModel(next.model, next.history, { notice: undefined });
@@ -416,7 +420,8 @@ export class Session {
           this.set({ conflict: { path, diskText: result.diskText } });
           return false;
         } else {
-          this.set({ notice: { kind: 'error', text: `${path}: ${result.message}` } });
+          // Workspaces name the file in their message already.
+          this.set({ notice: { kind: 'error', text: result.message.startsWith(path) ? result.message : `${path}: ${result.message}` } });
           return false;
         }
       }
@@ -465,6 +470,10 @@ export class Session {
       this.set({ generating: false });
     }
   }
+}
+
+export function readOnlyNotice(reason: string | undefined): string {
+  return `This board is read-only${reason ? ` (${reason})` : ''}: edits are off. Edit where the folder is open for writing, or close that and reopen this folder.`;
 }
 
 function messageOf(error: unknown): string {
