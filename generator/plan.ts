@@ -24,6 +24,7 @@ import { runtimeFiles } from './emit/runtime-files.js';
 import { schemaFiles } from './emit/schema-files.js';
 import { modelCaseFile } from './emit/tests.js';
 import { opsFiles } from './emit/ops/index.js';
+import { httpFiles } from './emit/http/index.js';
 import type { TemplateMap } from './emit/templates.js';
 import { compareCodeUnits, kebabCase } from './names.js';
 import { planUnit, type UnitCache } from './plan-cache/unit-cache.js';
@@ -130,6 +131,9 @@ export async function plan(input: Model, options: PlanOptions = {}): Promise<Fil
   files.push(...(await planUnit(cache, 'runtime', () => withOptions(JSON.stringify(sources)), () => runtimeFiles(templates, sources))));
   // Operations: ops command, /health and /metrics, snapshots, retry policy, test/ops (generator/emit/ops).
   files.push(...(await planUnit(cache, 'ops', wholeModel, () => opsFiles(allFacts, sources, options.packageName ?? defaultPackageName(model)))));
+  // HTTP API, settings, validation, OpenAPI and your extension points (generator/emit/http).
+  const httpInput = () => withOptions((whole ??= wholeModelInput(model)) + JSON.stringify(sources));
+  files.push(...(await planUnit(cache, 'http', httpInput, () => httpFiles(allFacts, sources, options.packageName ?? defaultPackageName(model)))));
   if (!options.into) {
     const packageName = options.packageName ?? defaultPackageName(model);
     files.push(...(await planUnit(cache, 'project', () => withOptions(JSON.stringify([packageName, sources])), () => [packageJsonFile(packageName, sources), tsconfigFile(sources), vitestConfigFile(sources)])));

@@ -17,6 +17,8 @@ import { access, at, generatedHeader, importLine, importPath, jsdocBlock, proper
 import { evolveMapping, fieldMapping, zeroValue, type AggregateFacts, type ContextFacts } from './facts.js';
 import { evolutionLayout, evolutionNames } from './evolution/index.js';
 import { layout } from './layout.js';
+import { httpLayout } from './http/layout.js';
+import { commandKey } from './http/routes.js';
 import { tsTypeOf } from './type-text.js';
 import { valuesImport } from './messages.js';
 
@@ -238,12 +240,17 @@ export function commandHandlerFile(facts: ContextFacts, agg: AggregateFacts): Pl
   const entries = agg.commands.map((command) => {
     const type = pascalCase(command.name);
     const hasIdentity = command.fields.some((f) => f.name === identity && !f.optional);
-    const doc = jsdocBlock([`Handles ${command.name}: reads the ${agg.aggregate.name} stream, decides, appends (retried on version conflicts).`]);
+    const doc = jsdocBlock([
+      `Handles ${command.name}: checks its data against the command's JSON Schema (CommandValidationError, src/validation.ts),`,
+      `reads the ${agg.aggregate.name} stream, decides, appends (retried on version conflicts).`,
+    ]);
+    // Validation at the entry: in-process callers get what the HTTP API checks (generator/emit/http).
+    const valid = `validCommand(${str(commandKey(facts.context.name, command.name))}, command)`;
     return hasIdentity
       ? `${doc}export const ${commandEntryName(command.name)} = <Store extends EventStore>(eventStore: Store, command: ${type}, options?: HandleOptions<Store>) =>\n` +
-          `  ${names.handler}(eventStore, ${access('command.data', identity)}, command, options);\n`
+          `  ${names.handler}(eventStore, ${access('command.data', identity)}, ${valid}, options);\n`
       : `${doc}export const ${commandEntryName(command.name)} = <Store extends EventStore>(eventStore: Store, ${identity}: string, command: ${type}, options?: HandleOptions<Store>) =>\n` +
-          `  ${names.handler}(eventStore, ${identity}, command, options);\n`;
+          `  ${names.handler}(eventStore, ${identity}, ${valid}, options);\n`;
   });
   const text =
     generatedHeader(facts.sources) +
@@ -252,6 +259,7 @@ export function commandHandlerFile(facts: ContextFacts, agg: AggregateFacts): Pl
     importLine(['EventStore', 'HandleOptions'], '@event-driven-io/emmett', true) +
     importLine(agg.commands.map((c) => pascalCase(c.name)), './commands.js', true) +
     importLine([names.decider, names.streamName], './decider.js') +
+    importLine(['validCommand'], importPath(path, httpLayout.validation)) +
     (versioned ? importLine([versioning], importPath(path, evolutionLayout.upcasters(facts.context.name))) : '') +
     '\n' +
     `/**\n` +

@@ -8,6 +8,10 @@ export const SERVICE_DEPENDENCIES: Readonly<Record<string, string>> = {
   '@event-driven-io/emmett': '0.42.0',
   '@event-driven-io/emmett-postgresql': '0.42.0',
   pg: '8.23.1',
+  // The HTTP API (src/http/) and run-time validation of command data (src/validation.ts).
+  ajv: '8.20.0',
+  'ajv-formats': '3.0.1',
+  fastify: '5.12.8',
   // The runtime's logging.ts and metrics.ts (templates/runtime) import these.
   pino: '10.4.0',
   'prom-client': '15.1.3',

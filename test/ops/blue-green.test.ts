@@ -200,7 +200,7 @@ describe('blue/green rebuild by projection version in the generated library serv
     expect(later.status, later.stderr).toBe(0);
     const service = spawn(tsxIn(v2), ['src/main.ts'], {
       cwd: v2,
-      env: { ...process.env, DATABASE_URL: postgres.connectionString, OPS_PORT: '0', LOG_LEVEL: 'silent' },
+      env: { ...process.env, DATABASE_URL: postgres.connectionString, OPS_PORT: '0', PORT: '0', LOG_LEVEL: 'silent' },
       stdio: 'ignore',
     });
     const exited = new Promise<number | null>((resolve) => service.on('exit', (code) => resolve(code)));

@@ -85,7 +85,7 @@ describe('operations in the generated library service', () => {
   it('npm start: the service process serves /health and /metrics and stops cleanly on SIGTERM', async () => {
     const child = spawn(tsxIn(dir), ['src/main.ts'], {
       cwd: dir,
-      env: { ...process.env, DATABASE_URL: postgres.connectionString, OPS_PORT: '0', LOG_LEVEL: 'info' },
+      env: { ...process.env, DATABASE_URL: postgres.connectionString, OPS_PORT: '0', PORT: '0', LOG_LEVEL: 'info' },
       stdio: ['ignore', 'pipe', 'pipe'],
     });
     let output = '';

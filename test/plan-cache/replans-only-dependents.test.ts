@@ -1,6 +1,6 @@
 // A one-aggregate change re-plans only the units that read it: its own context, the contexts
 // that reference the changed element, and the cross-cutting units that read every context
-// (composition root, ops); not the runtime, project or shared evolution files.
+// (composition root, ops, http); not the runtime, project or shared evolution files.
 import { describe, expect, it } from 'vitest';
 import type { Model } from '../../generator/model/types.js';
 import { MemoryPlanCache } from '../../generator/plan-cache/memory-cache.js';
@@ -8,8 +8,8 @@ import { foreignFacts } from '../../generator/plan-cache/unit-inputs.js';
 import { plan } from '../../generator/plan.js';
 import { loadSynthetic, planBytes, templates } from './support.js';
 
-/** The cross-cutting units keyed on the whole model (composition root and model test, ops). */
-const WHOLE_MODEL_UNITS = ['composition', 'ops'];
+/** The cross-cutting units keyed on the whole model (composition root and model test, ops, HTTP API). */
+const WHOLE_MODEL_UNITS = ['composition', 'http', 'ops'];
 
 async function replannedAfter(base: Model, edit: (model: Model) => void): Promise<string[]> {
   const cache = new MemoryPlanCache();
@@ -30,9 +30,9 @@ describe('a one-aggregate change re-plans only what depends on it', () => {
   it('plans every unit once on a cold cache, and nothing on an unchanged model', async () => {
     const cache = new MemoryPlanCache();
     await plan(base, { templates, cache });
-    expect(cache.computed.sort()).toEqual(['context Context0', 'context Context1', 'context Context2', 'context Context3', 'composition', 'evolution', 'ops', 'project', 'runtime'].sort());
+    expect(cache.computed.sort()).toEqual(['context Context0', 'context Context1', 'context Context2', 'context Context3', 'composition', 'evolution', 'http', 'ops', 'project', 'runtime'].sort());
     await plan(structuredClone(base), { templates, cache });
-    expect(cache.computed).toHaveLength(9);
+    expect(cache.computed).toHaveLength(10);
   });
 
   it('a field added to a command no other context references re-plans its context only', async () => {

@@ -1,7 +1,6 @@
 // The entry points operations run through: src/ops-registry.ts (what `ops` knows: async
 // projections to rebuild, processors with their dead-letter retry handlers, long-lived
-// aggregates to snapshot), src/ops.ts (the `npm run ops` CLI) and src/main.ts (the service
-// process: consumers plus the /health and /metrics endpoint).
+// aggregates to snapshot) and src/ops.ts (the `npm run ops` CLI). src/main.ts: generator/emit/http.
 
 import type { PlannedFile } from '../../plan-types.js';
 import { camelCase, pascalCase, policyNames, projectionNames } from '../../names.js';
@@ -122,49 +121,5 @@ export function opsCliFile(sources: string[]): PlannedFile {
     `    await service.stop();\n` +
     `  }\n` +
     `}\n`;
-  return { path, contents, ownership: 'generated', sources };
-}
-
-export function mainFile(sources: string[]): PlannedFile {
-  const path = opsLayout.main;
-  const contents =
-    generatedHeader(sources) +
-    `// The service process (\`npm start\`): runs the consumers and serves GET /health and GET /metrics\n` +
-    `// on OPS_PORT (default 9464). Commands are exposed by your own transport through createService().\n` +
-    importLine(['createService'], importPath(path, layout.compositionRoot)) +
-    `\n` +
-    `const connectionString = process.env.DATABASE_URL;\n` +
-    `if (connectionString === undefined) {\n` +
-    missingDatabaseUrl +
-    `  process.exit(2);\n` +
-    `}\n\n` +
-    `const service = createService({ connectionString });\n` +
-    `const { logger } = service.operations;\n` +
-    `// The store schema first (what Emmett's autoMigration would do on first use), so the consumers\n` +
-    `// never start on a missing schema; then the dead-letter table.\n` +
-    `await service.eventStore.schema.migrate();\n` +
-    `await service.operations.prepare();\n` +
-    `service.start();\n` +
-    `const server = await service.serve({ port: Number(process.env.OPS_PORT ?? 9464), host: process.env.OPS_HOST ?? '127.0.0.1' });\n` +
-    `logger.info({ url: server.url }, 'service started: GET /health, GET /metrics');\n\n` +
-    `let stopping = false;\n` +
-    `// Emmett 0.42.0 defect: every processor adds its own SIGTERM/SIGINT listener whose close() runs\n` +
-    `// without a connection and rejects ("... is missing connection string"), unhandled, which would\n` +
-    `// kill the process before the clean stop below. Only that rejection, only while stopping, is\n` +
-    `// ignored; any other unhandled rejection is logged and ends the process as Node would.\n` +
-    `process.on('unhandledRejection', (error) => {\n` +
-    `  if (stopping && error instanceof Error && error.message.includes('is missing connection string')) return;\n` +
-    `  logger.fatal({ err: error }, 'unhandled rejection');\n` +
-    `  process.exit(1);\n` +
-    `});\n\n` +
-    `const shutdown = (signal: string) => {\n` +
-    `  // A signal repeated while stopping (tsx relays it to this process too) must not end it half-way.\n` +
-    `  if (stopping) return;\n` +
-    `  stopping = true;\n` +
-    `  logger.info({ signal }, 'stopping');\n` +
-    `  void Promise.allSettled([server.close(), service.stop()]).then(() => process.exit(0));\n` +
-    `};\n` +
-    `process.on('SIGINT', () => shutdown('SIGINT'));\n` +
-    `process.on('SIGTERM', () => shutdown('SIGTERM'));\n`;
   return { path, contents, ownership: 'generated', sources };
 }

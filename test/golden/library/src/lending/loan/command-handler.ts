@@ -4,6 +4,7 @@ import { DeciderCommandHandler } from '@event-driven-io/emmett';
 import type { EventStore, HandleOptions } from '@event-driven-io/emmett';
 import type { BorrowBook, RenewLoan, ReturnBook, SendReminder } from './commands.js';
 import { loanDecider, toLoanStreamName } from './decider.js';
+import { validCommand } from '../../validation.js';
 import { lendingEventVersioning } from '../evolution/upcasters.js';
 
 /**
@@ -18,25 +19,29 @@ export const handleLoan = DeciderCommandHandler({
 });
 
 /**
- * Handles BorrowBook: reads the Loan stream, decides, appends (retried on version conflicts).
+ * Handles BorrowBook: checks its data against the command's JSON Schema (CommandValidationError, src/validation.ts),
+ * reads the Loan stream, decides, appends (retried on version conflicts).
  */
 export const borrowBook = <Store extends EventStore>(eventStore: Store, command: BorrowBook, options?: HandleOptions<Store>) =>
-  handleLoan(eventStore, command.data.loanId, command, options);
+  handleLoan(eventStore, command.data.loanId, validCommand('Lending.BorrowBook', command), options);
 
 /**
- * Handles RenewLoan: reads the Loan stream, decides, appends (retried on version conflicts).
+ * Handles RenewLoan: checks its data against the command's JSON Schema (CommandValidationError, src/validation.ts),
+ * reads the Loan stream, decides, appends (retried on version conflicts).
  */
 export const renewLoan = <Store extends EventStore>(eventStore: Store, command: RenewLoan, options?: HandleOptions<Store>) =>
-  handleLoan(eventStore, command.data.loanId, command, options);
+  handleLoan(eventStore, command.data.loanId, validCommand('Lending.RenewLoan', command), options);
 
 /**
- * Handles ReturnBook: reads the Loan stream, decides, appends (retried on version conflicts).
+ * Handles ReturnBook: checks its data against the command's JSON Schema (CommandValidationError, src/validation.ts),
+ * reads the Loan stream, decides, appends (retried on version conflicts).
  */
 export const returnBook = <Store extends EventStore>(eventStore: Store, command: ReturnBook, options?: HandleOptions<Store>) =>
-  handleLoan(eventStore, command.data.loanId, command, options);
+  handleLoan(eventStore, command.data.loanId, validCommand('Lending.ReturnBook', command), options);
 
 /**
- * Handles SendReminder: reads the Loan stream, decides, appends (retried on version conflicts).
+ * Handles SendReminder: checks its data against the command's JSON Schema (CommandValidationError, src/validation.ts),
+ * reads the Loan stream, decides, appends (retried on version conflicts).
  */
 export const sendReminder = <Store extends EventStore>(eventStore: Store, command: SendReminder, options?: HandleOptions<Store>) =>
-  handleLoan(eventStore, command.data.loanId, command, options);
+  handleLoan(eventStore, command.data.loanId, validCommand('Lending.SendReminder', command), options);

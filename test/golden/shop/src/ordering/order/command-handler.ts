@@ -4,6 +4,7 @@ import { DeciderCommandHandler } from '@event-driven-io/emmett';
 import type { EventStore, HandleOptions } from '@event-driven-io/emmett';
 import type { CancelOrder, MarkOrderShipped, PlaceOrder } from './commands.js';
 import { orderDecider, toOrderStreamName } from './decider.js';
+import { validCommand } from '../../validation.js';
 import { orderingEventVersioning } from '../evolution/upcasters.js';
 
 /**
@@ -18,19 +19,22 @@ export const handleOrder = DeciderCommandHandler({
 });
 
 /**
- * Handles CancelOrder: reads the Order stream, decides, appends (retried on version conflicts).
+ * Handles CancelOrder: checks its data against the command's JSON Schema (CommandValidationError, src/validation.ts),
+ * reads the Order stream, decides, appends (retried on version conflicts).
  */
 export const cancelOrder = <Store extends EventStore>(eventStore: Store, command: CancelOrder, options?: HandleOptions<Store>) =>
-  handleOrder(eventStore, command.data.orderId, command, options);
+  handleOrder(eventStore, command.data.orderId, validCommand('Ordering.CancelOrder', command), options);
 
 /**
- * Handles MarkOrderShipped: reads the Order stream, decides, appends (retried on version conflicts).
+ * Handles MarkOrderShipped: checks its data against the command's JSON Schema (CommandValidationError, src/validation.ts),
+ * reads the Order stream, decides, appends (retried on version conflicts).
  */
 export const markOrderShipped = <Store extends EventStore>(eventStore: Store, command: MarkOrderShipped, options?: HandleOptions<Store>) =>
-  handleOrder(eventStore, command.data.orderId, command, options);
+  handleOrder(eventStore, command.data.orderId, validCommand('Ordering.MarkOrderShipped', command), options);
 
 /**
- * Handles PlaceOrder: reads the Order stream, decides, appends (retried on version conflicts).
+ * Handles PlaceOrder: checks its data against the command's JSON Schema (CommandValidationError, src/validation.ts),
+ * reads the Order stream, decides, appends (retried on version conflicts).
  */
 export const placeOrder = <Store extends EventStore>(eventStore: Store, command: PlaceOrder, options?: HandleOptions<Store>) =>
-  handleOrder(eventStore, command.data.orderId, command, options);
+  handleOrder(eventStore, command.data.orderId, validCommand('Ordering.PlaceOrder', command), options);

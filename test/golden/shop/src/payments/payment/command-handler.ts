@@ -4,6 +4,7 @@ import { DeciderCommandHandler } from '@event-driven-io/emmett';
 import type { EventStore, HandleOptions } from '@event-driven-io/emmett';
 import type { CapturePayment, FailPayment, RefundPayment, RequestPayment } from './commands.js';
 import { paymentDecider, toPaymentStreamName } from './decider.js';
+import { validCommand } from '../../validation.js';
 import { paymentsEventVersioning } from '../evolution/upcasters.js';
 
 /**
@@ -18,25 +19,29 @@ export const handlePayment = DeciderCommandHandler({
 });
 
 /**
- * Handles CapturePayment: reads the Payment stream, decides, appends (retried on version conflicts).
+ * Handles CapturePayment: checks its data against the command's JSON Schema (CommandValidationError, src/validation.ts),
+ * reads the Payment stream, decides, appends (retried on version conflicts).
  */
 export const capturePayment = <Store extends EventStore>(eventStore: Store, command: CapturePayment, options?: HandleOptions<Store>) =>
-  handlePayment(eventStore, command.data.paymentId, command, options);
+  handlePayment(eventStore, command.data.paymentId, validCommand('Payments.CapturePayment', command), options);
 
 /**
- * Handles FailPayment: reads the Payment stream, decides, appends (retried on version conflicts).
+ * Handles FailPayment: checks its data against the command's JSON Schema (CommandValidationError, src/validation.ts),
+ * reads the Payment stream, decides, appends (retried on version conflicts).
  */
 export const failPayment = <Store extends EventStore>(eventStore: Store, command: FailPayment, options?: HandleOptions<Store>) =>
-  handlePayment(eventStore, command.data.paymentId, command, options);
+  handlePayment(eventStore, command.data.paymentId, validCommand('Payments.FailPayment', command), options);
 
 /**
- * Handles RefundPayment: reads the Payment stream, decides, appends (retried on version conflicts).
+ * Handles RefundPayment: checks its data against the command's JSON Schema (CommandValidationError, src/validation.ts),
+ * reads the Payment stream, decides, appends (retried on version conflicts).
  */
 export const refundPayment = <Store extends EventStore>(eventStore: Store, command: RefundPayment, options?: HandleOptions<Store>) =>
-  handlePayment(eventStore, command.data.paymentId, command, options);
+  handlePayment(eventStore, command.data.paymentId, validCommand('Payments.RefundPayment', command), options);
 
 /**
- * Handles RequestPayment: reads the Payment stream, decides, appends (retried on version conflicts).
+ * Handles RequestPayment: checks its data against the command's JSON Schema (CommandValidationError, src/validation.ts),
+ * reads the Payment stream, decides, appends (retried on version conflicts).
  */
 export const requestPayment = <Store extends EventStore>(eventStore: Store, command: RequestPayment, options?: HandleOptions<Store>) =>
-  handlePayment(eventStore, command.data.paymentId, command, options);
+  handlePayment(eventStore, command.data.paymentId, validCommand('Payments.RequestPayment', command), options);

@@ -4,6 +4,7 @@ import { DeciderCommandHandler } from '@event-driven-io/emmett';
 import type { EventStore, HandleOptions } from '@event-driven-io/emmett';
 import type { ConfirmDelivery, DispatchShipment, PrepareShipment } from './commands.js';
 import { shipmentDecider, toShipmentStreamName } from './decider.js';
+import { validCommand } from '../../validation.js';
 import { shippingEventVersioning } from '../evolution/upcasters.js';
 
 /**
@@ -18,19 +19,22 @@ export const handleShipment = DeciderCommandHandler({
 });
 
 /**
- * Handles ConfirmDelivery: reads the Shipment stream, decides, appends (retried on version conflicts).
+ * Handles ConfirmDelivery: checks its data against the command's JSON Schema (CommandValidationError, src/validation.ts),
+ * reads the Shipment stream, decides, appends (retried on version conflicts).
  */
 export const confirmDelivery = <Store extends EventStore>(eventStore: Store, command: ConfirmDelivery, options?: HandleOptions<Store>) =>
-  handleShipment(eventStore, command.data.shipmentId, command, options);
+  handleShipment(eventStore, command.data.shipmentId, validCommand('Shipping.ConfirmDelivery', command), options);
 
 /**
- * Handles DispatchShipment: reads the Shipment stream, decides, appends (retried on version conflicts).
+ * Handles DispatchShipment: checks its data against the command's JSON Schema (CommandValidationError, src/validation.ts),
+ * reads the Shipment stream, decides, appends (retried on version conflicts).
  */
 export const dispatchShipment = <Store extends EventStore>(eventStore: Store, command: DispatchShipment, options?: HandleOptions<Store>) =>
-  handleShipment(eventStore, command.data.shipmentId, command, options);
+  handleShipment(eventStore, command.data.shipmentId, validCommand('Shipping.DispatchShipment', command), options);
 
 /**
- * Handles PrepareShipment: reads the Shipment stream, decides, appends (retried on version conflicts).
+ * Handles PrepareShipment: checks its data against the command's JSON Schema (CommandValidationError, src/validation.ts),
+ * reads the Shipment stream, decides, appends (retried on version conflicts).
  */
 export const prepareShipment = <Store extends EventStore>(eventStore: Store, command: PrepareShipment, options?: HandleOptions<Store>) =>
-  handleShipment(eventStore, command.data.shipmentId, command, options);
+  handleShipment(eventStore, command.data.shipmentId, validCommand('Shipping.PrepareShipment', command), options);

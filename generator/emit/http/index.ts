@@ -1,0 +1,26 @@
+// The HTTP API, configuration, extension points and packaging of a generated service (issue 12):
+// src/main.ts, src/settings.ts, src/validation.ts, src/http/ (app, OpenAPI module; support.ts is
+// templates/runtime/src/http),
+// src/extensions/ (yours), docs/openapi.json. Packaging files: ./packaging.ts.
+
+import type { PlannedFile } from '../../plan-types.js';
+import type { ContextFacts } from '../facts.js';
+import { httpAppFile } from './app-file.js';
+import { extensionFiles } from './extension-files.js';
+import { mainFile } from './main-file.js';
+import { openApiFiles } from './openapi.js';
+import { settingsFile } from './settings-file.js';
+import { validationFile } from './validation-file.js';
+
+export { httpLayout } from './layout.js';
+
+export function httpFiles(all: readonly ContextFacts[], sources: string[], packageName: string): PlannedFile[] {
+  return [
+    mainFile(sources),
+    settingsFile(all, sources),
+    validationFile(all, sources),
+    httpAppFile(all, sources),
+    ...openApiFiles(all, packageName, sources),
+    ...extensionFiles(sources),
+  ];
+}
