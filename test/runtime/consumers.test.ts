@@ -17,6 +17,7 @@ import { superviseConsumer, type ConsumerStopReport } from '../../templates/runt
 import { usePostgres } from '../support/postgres.js';
 import { borrowed, loanStream, renewed, type LoanEvent } from './fixtures/loans.js';
 import { pongoDocument, query } from './sql.js';
+import { runToEnd } from './runToEnd.js';
 
 type Ctx = TransactionalContext;
 
@@ -100,24 +101,26 @@ describe('async consumers on PostgreSQL', () => {
   it('withDeadLetter: retried, dead-lettered in the checkpoint transaction, processing continues', async () => {
     const attempts: string[] = [];
     const reports: unknown[] = [];
-    const consumer = store.consumer<LoanEvent>({ stopWhen: { noMessagesLeft: true } });
-    consumer.reactor<LoanEvent>({
-      processorId: 'with-dlq',
-      eachMessage: withDeadLetter<LoanEvent, Ctx>(
-        async (event, context) => {
-          attempts.push(event.data.loanId);
-          // Written before the throw: must be rolled back with the failed attempt.
-          await recordHandled(event, context, 'handled_dlq');
-          if (event.data.loanId === 'poison') throw new TypeError('cannot renew a poison loan');
-        },
-        { processorId: 'with-dlq', maxAttempts: 3, backoff: { initialDelayMs: 1 }, onDeadLetter: (r) => reports.push(r) },
-      ),
+    await runToEnd(() => {
+      const consumer = store.consumer<LoanEvent>({ stopWhen: { noMessagesLeft: true } });
+      consumer.reactor<LoanEvent>({
+        processorId: 'with-dlq',
+        eachMessage: withDeadLetter<LoanEvent, Ctx>(
+          async (event, context) => {
+            attempts.push(event.data.loanId);
+            // Written before the throw: must be rolled back with the failed attempt.
+            await recordHandled(event, context, 'handled_dlq');
+            if (event.data.loanId === 'poison') throw new TypeError('cannot renew a poison loan');
+          },
+          { processorId: 'with-dlq', maxAttempts: 3, backoff: { initialDelayMs: 1 }, onDeadLetter: (r) => reports.push(r) },
+        ),
+      });
+      return consumer;
     });
-    await consumer.start();
-    // stop(), not close(): a consumer from store.consumer() shares the store's pool, close() ends it.
-    await consumer.stop();
 
-    expect(attempts).toEqual(['a', 'poison', 'poison', 'poison', 'c']);
+    // One batch: each failed attempt rolled it back (a's record too) and it was read again after
+    // the backoff; the third attempt of the poison event was dead-lettered, then c ran.
+    expect(attempts).toEqual(['a', 'poison', 'a', 'poison', 'a', 'poison', 'c']);
     const handled = await query<{ loan_id: string }>(url, 'SELECT loan_id FROM handled_dlq ORDER BY loan_id');
     expect(handled.map((row) => row.loan_id)).toEqual(['a', 'c']);
     const dead = await query<Record<string, unknown>>(
@@ -227,6 +230,7 @@ describe('dead letter and checkpoint atomicity', () => {
     const store = getPostgreSQLEventStore(url);
     let attempts = 0;
     const run = async () => {
+      // maxAttempts 1: no retry, so a plain run (whose failed commit stops it silently).
       const consumer = store.consumer<LoanEvent>({ stopWhen: { noMessagesLeft: true } });
       consumer.reactor<LoanEvent>({
         processorId: 'atomic',
@@ -293,18 +297,19 @@ describe('async projection with dead letters on PostgreSQL', () => {
       await store.appendToStream(loanStream('a'), [borrowed('a', 'm')]);
       await store.appendToStream(loanStream('poison'), [borrowed('poison', 'm')]);
       await store.appendToStream(loanStream('c'), [borrowed('c', 'm')]);
-      const consumer = store.consumer<LoanEvent>({ stopWhen: { noMessagesLeft: true } });
-      consumer.projector<LoanEvent>({
-        processorId: 'loans-per-member',
-        projection: projectionWithDeadLetter(onlyCanHandle(loansPerMember), {
+      await runToEnd(() => {
+        const consumer = store.consumer<LoanEvent>({ stopWhen: { noMessagesLeft: true } });
+        consumer.projector<LoanEvent>({
           processorId: 'loans-per-member',
-          maxAttempts: 2,
-          backoff: { initialDelayMs: 1 },
-          onDeadLetter: () => undefined,
-        }),
+          projection: projectionWithDeadLetter(onlyCanHandle(loansPerMember), {
+            processorId: 'loans-per-member',
+            maxAttempts: 2,
+            backoff: { initialDelayMs: 1 },
+            onDeadLetter: () => undefined,
+          }),
+        });
+        return consumer;
       });
-      await consumer.start();
-      await consumer.stop();
     } finally {
       await store.close();
     }
@@ -344,7 +349,7 @@ describe('async projection dead letters: one savepoint per batch, per-event fall
     return consumer;
   };
 
-  it('a healthy batch takes one savepoint, not one per event', async () => {
+  it('a healthy batch takes no savepoint at all (only a last attempt runs under one)', async () => {
     const url = await postgres.createDatabase('projector_one_savepoint');
     const store = getPostgreSQLEventStore(url);
     const statements: string[] = [];
@@ -367,15 +372,16 @@ describe('async projection dead letters: one savepoint per batch, per-event fall
     };
     try {
       for (const id of ['a', 'b', 'c', 'd', 'e', 'f']) await store.appendToStream(loanStream(id), [borrowed(id, 'm')]);
-      const consumer = store.consumer<LoanEvent>({ stopWhen: { noMessagesLeft: true } });
-      consumer.projector<LoanEvent>({
-        processorId: 'one-savepoint',
-        projection: projectionWithDeadLetter(spying, { processorId: 'one-savepoint', onDeadLetter: () => undefined }),
+      await runToEnd(() => {
+        const consumer = store.consumer<LoanEvent>({ stopWhen: { noMessagesLeft: true } });
+        consumer.projector<LoanEvent>({
+          processorId: 'one-savepoint',
+          projection: projectionWithDeadLetter(spying, { processorId: 'one-savepoint', onDeadLetter: () => undefined }),
+        });
+        return consumer;
       });
-      await consumer.start();
-      await consumer.stop();
       expect((await pongoDocument<Applied>(url, 'applied_loans', 'm'))?.loanIds).toEqual(['a', 'b', 'c', 'd', 'e', 'f']);
-      // After the first event, the other five ran without a savepoint of their own.
+      // No event ran under a savepoint of its own (the spy sees every statement of the batch).
       expect(statements.filter((text) => /^\s*(SAVEPOINT|RELEASE|ROLLBACK TO)/i.test(text))).toEqual([]);
       expect(statements.length).toBeGreaterThan(0);
     } finally {
@@ -383,7 +389,7 @@ describe('async projection dead letters: one savepoint per batch, per-event fall
     }
   });
 
-  it('poison events in the middle of one batch: every other event applied exactly once, in order; the checkpoint holds', async () => {
+  it('poison events in the middle of one batch: every other event applied exactly once, in order; the checkpoint holds; no retry waits in the batch', async () => {
     const url = await postgres.createDatabase('projector_batch');
     const store = getPostgreSQLEventStore(url);
     const deadLetters: string[] = [];
@@ -392,20 +398,21 @@ describe('async projection dead letters: one savepoint per batch, per-event fall
     try {
       // Appended before the consumer starts: one pull, one batch, one transaction.
       for (const id of ids) await store.appendToStream(loanStream(id), [borrowed(id, 'm')]);
-      const consumer = projector(store, deadLetters);
-      await consumer.start();
-      await consumer.stop();
+      await runToEnd(() => projector(store, deadLetters));
 
       expect((await pongoDocument<Applied>(url, 'applied_loans', 'm'))?.loanIds).toEqual(['a', 'b', 'c', 'd', 'e', 'f']);
-      // Bare run of a, b, c, poison1 (fails), a, b, c again each under its own savepoint after the
-      // rollback, poison1's two remaining attempts; then d, e bare, poison2 fails, d, e again,
-      // poison2's two remaining attempts; f bare.
+      // Every failed attempt rolls the whole batch back and it is read again after the backoff:
+      // poison1 fails twice, is dead-lettered on its third attempt; then poison2's first failure
+      // rolls that back too, so poison1 is dead-lettered again at once on each later read, until
+      // poison2's third attempt is dead-lettered and the batch commits with f.
+      const abc = ['a', 'b', 'c'];
       expect(evolveCalls).toEqual([
-        ...['a', 'b', 'c', 'poison1', 'a', 'b', 'c', 'poison1', 'poison1'],
-        ...['d', 'e', 'poison2', 'd', 'e', 'poison2', 'poison2'],
-        'f',
+        ...[...abc, 'poison1', ...abc, 'poison1'],
+        ...[...abc, 'poison1', 'd', 'e', 'poison2'],
+        ...[...abc, 'poison1', 'd', 'e', 'poison2'],
+        ...[...abc, 'poison1', 'd', 'e', 'poison2', 'f'],
       ]);
-      expect(deadLetters).toEqual([loanStream('poison1'), loanStream('poison2')]);
+      expect(new Set(deadLetters)).toEqual(new Set([loanStream('poison1'), loanStream('poison2')]));
       expect(await query(url, 'SELECT stream_name, attempts FROM stormsmith_dead_letters ORDER BY id')).toEqual([
         { stream_name: loanStream('poison1'), attempts: 3 },
         { stream_name: loanStream('poison2'), attempts: 3 },
@@ -416,9 +423,7 @@ describe('async projection dead letters: one savepoint per batch, per-event fall
       // A fresh consumer resumes from that checkpoint: only the new event is applied.
       evolveCalls.length = 0;
       await store.appendToStream(loanStream('g'), [borrowed('g', 'm')]);
-      const again = projector(store, deadLetters);
-      await again.start();
-      await again.stop();
+      await runToEnd(() => projector(store, deadLetters));
       expect(evolveCalls).toEqual(['g']);
       expect((await pongoDocument<Applied>(url, 'applied_loans', 'm'))?.loanIds).toEqual(['a', 'b', 'c', 'd', 'e', 'f', 'g']);
     } finally {

@@ -13,6 +13,7 @@ import { superviseConsumer } from '../../templates/runtime/src/runtime/superviso
 import { usePostgres } from '../support/postgres.js';
 import { borrowed, loanDecider, loanStream, renewed, type LoanEvent } from './fixtures/loans.js';
 import { query } from './sql.js';
+import { runToEnd } from './runToEnd.js';
 
 const postgres = usePostgres('observability');
 
@@ -34,19 +35,20 @@ describe('observability', () => {
     const store = getPostgreSQLEventStore(url);
     try {
       await store.appendToStream(loanStream('l1'), [borrowed('l1', 'm'), renewed('l1')]);
-      const consumer = store.consumer<LoanEvent>({ stopWhen: { noMessagesLeft: true } });
-      consumer.reactor<LoanEvent>({
-        processorId: 'renewals',
-        canHandle: ['LoanRenewed'],
-        eachMessage: withDeadLetter<LoanEvent, TransactionalContext>(
-          () => {
-            throw new Error('renewal service down');
-          },
-          { processorId: 'renewals', maxAttempts: 2, backoff: { initialDelayMs: 1 }, ...processingLogHooks(logger) },
-        ),
+      await runToEnd(() => {
+        const consumer = store.consumer<LoanEvent>({ stopWhen: { noMessagesLeft: true } });
+        consumer.reactor<LoanEvent>({
+          processorId: 'renewals',
+          canHandle: ['LoanRenewed'],
+          eachMessage: withDeadLetter<LoanEvent, TransactionalContext>(
+            () => {
+              throw new Error('renewal service down');
+            },
+            { processorId: 'renewals', maxAttempts: 2, backoff: { initialDelayMs: 1 }, ...processingLogHooks(logger) },
+          ),
+        });
+        return consumer;
       });
-      await consumer.start();
-      await consumer.stop();
     } finally {
       await store.close();
     }

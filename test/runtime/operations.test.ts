@@ -7,6 +7,7 @@ import { readProcessorsLag } from '../../templates/runtime/src/runtime/lag.js';
 import { usePostgres } from '../support/postgres.js';
 import { borrowed, loanStream, renewed, returned, type LoanEvent } from './fixtures/loans.js';
 import { query } from './sql.js';
+import { runToEnd } from './runToEnd.js';
 
 const postgres = usePostgres('operations');
 
@@ -32,18 +33,19 @@ describe('dead-letter operations', () => {
     await store.appendToStream(loanStream('a'), [borrowed('a', 'm')]);
     await store.appendToStream(loanStream('b'), [renewed('b')]);
     await store.appendToStream(loanStream('c'), [borrowed('c', 'm')]);
-    const consumer = store.consumer<LoanEvent>({ stopWhen: { noMessagesLeft: true } });
-    consumer.reactor<LoanEvent>({
-      processorId: 'reminders',
-      eachMessage: withDeadLetter<LoanEvent, TransactionalContext>(remind, {
+    await runToEnd(() => {
+      const consumer = store.consumer<LoanEvent>({ stopWhen: { noMessagesLeft: true } });
+      consumer.reactor<LoanEvent>({
         processorId: 'reminders',
-        maxAttempts: 2,
-        backoff: { initialDelayMs: 1 },
-        onDeadLetter: () => undefined,
-      }),
+        eachMessage: withDeadLetter<LoanEvent, TransactionalContext>(remind, {
+          processorId: 'reminders',
+          maxAttempts: 2,
+          backoff: { initialDelayMs: 1 },
+          onDeadLetter: () => undefined,
+        }),
+      });
+      return consumer;
     });
-    await consumer.start();
-    await consumer.stop();
   });
   afterAll(async () => {
     await store?.close();
@@ -117,16 +119,17 @@ describe('processor lag', () => {
     const store = getPostgreSQLEventStore(url);
     const handled: string[] = [];
     const catchUp = async () => {
-      const consumer = store.consumer<LoanEvent>({ stopWhen: { noMessagesLeft: true } });
-      consumer.reactor<LoanEvent>({
-        processorId: 'borrowings',
-        canHandle: ['BookBorrowed'],
-        eachMessage: (event) => {
-          handled.push(event.data.loanId);
-        },
+      await runToEnd(() => {
+        const consumer = store.consumer<LoanEvent>({ stopWhen: { noMessagesLeft: true } });
+        consumer.reactor<LoanEvent>({
+          processorId: 'borrowings',
+          canHandle: ['BookBorrowed'],
+          eachMessage: (event) => {
+            handled.push(event.data.loanId);
+          },
+        });
+        return consumer;
       });
-      await consumer.start();
-      await consumer.stop();
     };
     const lag = async () =>
       (await readProcessorsLag(url, [{ processorId: 'borrowings', eventTypes: ['BookBorrowed'] }, { processorId: 'never-ran' }]));

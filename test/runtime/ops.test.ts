@@ -6,6 +6,7 @@ import { defineOpsAggregate, defineOpsProjection, runOps, type OpsRegistry } fro
 import { usePostgres } from '../support/postgres.js';
 import { borrowed, evolve, loanDecider, loanStream, renewed, returned, type LoanEvent } from './fixtures/loans.js';
 import { pongoDocuments, query } from './sql.js';
+import { runToEnd } from './runToEnd.js';
 
 const postgres = usePostgres('ops');
 
@@ -107,20 +108,26 @@ describe('ops command', () => {
         ['CountRenewals', 2],
       ]);
 
-      const consumer = store.consumer<LoanEvent>({ stopWhen: { noMessagesLeft: true } });
-      consumer.projector<LoanEvent>({ processorId: 'active-loans', projection: activeLoans });
-      consumer.reactor<LoanEvent>({
-        processorId: 'count-renewals',
-        canHandle: ['LoanRenewed'],
-        eachMessage: withDeadLetter<LoanEvent, TransactionalContext>(countRenewal, {
-          processorId: 'count-renewals',
-          maxAttempts: 2,
-          backoff: { initialDelayMs: 1 },
-          onDeadLetter: () => undefined,
-        }),
+      // One consumer per processor, as the generated service runs them.
+      await runToEnd(() => {
+        const consumer = store.consumer<LoanEvent>({ stopWhen: { noMessagesLeft: true } });
+        consumer.projector<LoanEvent>({ processorId: 'active-loans', projection: activeLoans });
+        return consumer;
       });
-      await consumer.start();
-      await consumer.stop();
+      await runToEnd(() => {
+        const consumer = store.consumer<LoanEvent>({ stopWhen: { noMessagesLeft: true } });
+        consumer.reactor<LoanEvent>({
+          processorId: 'count-renewals',
+          canHandle: ['LoanRenewed'],
+          eachMessage: withDeadLetter<LoanEvent, TransactionalContext>(countRenewal, {
+            processorId: 'count-renewals',
+            maxAttempts: 2,
+            backoff: { initialDelayMs: 1 },
+            onDeadLetter: () => undefined,
+          }),
+        });
+        return consumer;
+      });
     } finally {
       await store.close();
     }

@@ -5,10 +5,11 @@
 // `consumer.start()` resolves as if all were well. On restart the same poison message stops it
 // again. There is no retry and no dead-letter queue.
 //
-// Fix: each attempt runs under a SAVEPOINT inside the processor's batch transaction, so a failed
-// attempt's writes are undone; after `maxAttempts` the message is written to the dead-letter
-// table IN THE SAME TRANSACTION as Emmett's checkpoint, and skipped. Either both the dead letter
-// and the checkpoint commit, or neither does. Processing continues with the next message.
+// Fix: a failed attempt ends the batch (rolled back) and is retried after a backoff by a fresh
+// consumer, never while holding the batch transaction (retries.ts); the last attempt runs under a
+// SAVEPOINT, and when it fails the message is written to the dead-letter table IN THE SAME
+// TRANSACTION as Emmett's checkpoint, and skipped. Either both the dead letter and the checkpoint
+// commit, or neither does. Processing continues with the next message.
 import type {
   Event,
   Message,
@@ -16,14 +17,9 @@ import type {
   ReadEventMetadataWithGlobalPosition,
   RecordedMessage,
 } from '@event-driven-io/emmett';
-import type { SQLExecutor } from '@event-driven-io/dumbo';
-import {
-  defaultTag,
-  readProcessorCheckpoint,
-  storeProcessorCheckpoint,
-  type PostgreSQLProjectionDefinition,
-} from '@event-driven-io/emmett-postgresql';
-import { backoffDelay, sleep, type Backoff } from './backoff.js';
+import type { PostgreSQLProjectionDefinition } from '@event-driven-io/emmett-postgresql';
+import { backoffDelay, type Backoff } from './backoff.js';
+import { clearFailedAttempts, failedAttempts, recordFailedAttempt, RetryScheduled } from './retries.js';
 import { tableExists, withClient } from './sql.js';
 
 export const DEAD_LETTER_TABLE = 'stormsmith_dead_letters';
@@ -107,8 +103,8 @@ export type DeadLetterOptions = {
   processorId: string;
   /** Attempts before dead-lettering (the first try included). Default 3. */
   maxAttempts?: number;
-  /** Delay between attempts. Default 50 ms doubling, capped at 5 s. Keep it short: the batch
-   * transaction stays open while waiting. */
+  /** Delay between attempts. Default 50 ms doubling, capped at 5 s. Waited with no transaction
+   * open (the batch is rolled back and read again). */
   backoff?: Backoff;
   /** Called after a failed attempt that will be retried. */
   onRetry?: (report: DeadLetterReport) => void;
@@ -221,120 +217,74 @@ const reportOf = (processorId: string, message: StoredMessage, attempts: number,
 
 /**
  * Wraps a reactor's `eachMessage` (or any per-message handler running in Emmett's PostgreSQL
- * processor transaction): retry with backoff, then dead-letter and skip. Never throws for a
- * handler error, so the consumer never stops silently because of one message.
+ * processor transaction): retry with backoff, then dead-letter and skip.
+ *
+ * - An attempt that is not the last runs bare (no savepoint: nothing to pay on the common path).
+ *   When it fails, the wrapper throws `RetryScheduled`: the whole batch rolls back (checkpoints
+ *   included), and the supervisor re-reads it after the backoff, OUTSIDE any transaction
+ *   (retries.ts: issue 13, item 5). Events before the failing one in that batch run again: for
+ *   a projection their writes were rolled back with it; a reactor's commands are idempotent.
+ * - The last attempt runs under a SAVEPOINT; if it fails, its writes are undone and the message
+ *   is written to the dead-letter table in the SAME transaction as Emmett's checkpoint, and
+ *   skipped: both commit or neither does, and processing continues with the next message.
+ *
+ * Needs a supervisor (superviseConsumer) around the consumer, which the composition root has.
  */
 export const withDeadLetter = <MessageType extends Message, Context extends TransactionalContext>(
   handler: Handler<MessageType, Context>,
-  options: DeadLetterOptions & { firstAttempt?: number },
+  options: DeadLetterOptions,
 ): Handler<MessageType, Context> => {
-  // firstAttempt > 1: the caller already made the first attempts (projectionWithDeadLetter's batch).
-  const { processorId, maxAttempts = 3, backoff = {}, onRetry, firstAttempt = 1 } = options;
+  const { processorId, maxAttempts = 3, backoff = {}, onRetry } = options;
   return async (message, context) => {
-    const client = context.connection.client;
-    let lastError: unknown;
-    for (let attempt = firstAttempt; attempt <= maxAttempts; attempt++) {
+    const messageId = stored(message).metadata.messageId;
+    const attempt = failedAttempts(processorId, messageId) + 1;
+    if (attempt < maxAttempts) {
+      let result: Awaited<ReturnType<typeof handler>>;
       try {
-        return await inSavepoint(client, async () => handler(message, context));
+        result = await handler(message, context);
       } catch (error) {
-        lastError = error;
-        if (attempt < maxAttempts) {
-          onRetry?.(reportOf(processorId, stored(message), attempt, error));
-          await sleep(backoffDelay(backoff, attempt));
-        }
+        recordFailedAttempt(processorId, messageId, attempt);
+        onRetry?.(reportOf(processorId, stored(message), attempt, error));
+        throw new RetryScheduled(processorId, messageId, attempt, backoffDelay(backoff, attempt), error);
       }
+      clearFailedAttempts(processorId, messageId);
+      return result;
     }
-    await deadLetter(context, message, maxAttempts, lastError, options);
-    return { type: 'SKIP', reason: `dead-lettered after ${maxAttempts} attempts` };
+    try {
+      const result = await inSavepoint(context.connection.client, async () => handler(message, context));
+      clearFailedAttempts(processorId, messageId);
+      return result;
+    } catch (error) {
+      // The count is kept (retries.ts): if the batch still rolls back, the re-read dead-letters
+      // it again at once. So onDeadLetter can be called again for the same message then.
+      await deadLetter(context, message, attempt, error, options);
+      return { type: 'SKIP', reason: `dead-lettered after ${attempt} attempts` };
+    }
   };
 };
 
-/** The slice of Emmett's processor context a batched projection needs beyond the client. */
-type ProcessorContext = TransactionalContext & { execute: SQLExecutor; partition?: string };
-
 /**
- * The same for an async projection run by `consumer.projector`, cheap on the common path: one
- * SAVEPOINT per batch instead of one per event. Emmett's projector calls `handle([event])` once
- * per event, with the same context object for the whole batch transaction, and stores the
- * checkpoint after each event in that transaction.
- *
- * - The first event of a batch (or the first after a failure) opens the batch savepoint; events
- *   then run bare, so a healthy batch pays one extra statement, not two per event.
- * - When an event fails, the transaction rolls back to that savepoint: the writes of the events
- *   applied since then AND their checkpoints are undone. Those events are applied again, each
- *   under its own savepoint (retried and dead-lettered like any event), the checkpoint is moved
- *   back to the last of them, and the failing event gets its remaining attempts under per-event
- *   savepoints, then is dead-lettered in the checkpoint transaction. The next event opens a new
- *   batch savepoint.
- *
- * Replaying the undone events is exactly-once because a projection's writes go through the
- * context's transaction, which the rollback undid. That is why this is only for projections:
- * a reactor whose handler writes elsewhere (a policy appending commands) keeps `withDeadLetter`.
+ * The same for an async projection run by `consumer.projector` (Emmett calls `handle([event])`
+ * once per event, in the batch transaction, and stores the checkpoint after each). Its writes
+ * all go through the context's transaction, so a rolled-back batch applies nothing twice.
  */
 export const projectionWithDeadLetter = <EventType extends Event>(
   projection: PostgreSQLProjectionDefinition<EventType>,
-  options: DeadLetterOptions & { processorVersion?: number },
+  options: DeadLetterOptions,
 ): PostgreSQLProjectionDefinition<EventType> => {
   type Handle = PostgreSQLProjectionDefinition<EventType>['handle'];
   type Context = Parameters<Handle>[1];
   type Recorded = RecordedWithPosition<EventType>;
-  const { processorId, maxAttempts = 3, backoff = {}, onRetry, processorVersion = 1 } = options;
-  const applyOne = (event: Recorded, context: Context) => projection.handle([event] as Parameters<Handle>[0], context);
-  // Per event, with its own savepoints: the fallback path, and the whole story of a failing event.
-  const guarded = withDeadLetter<EventType, Context>(applyOne, options);
-  // Events applied bare since the open batch savepoint, per processor transaction.
-  const openBatches = new WeakMap<object, Recorded[]>();
-
-  const fallBack = async (applied: Recorded[], failed: Recorded, firstError: unknown, context: Context) => {
-    const client = context.connection.client as SqlClient;
-    await client.query(`ROLLBACK TO SAVEPOINT ${BATCH_SAVEPOINT}`);
-    await client.query(`RELEASE SAVEPOINT ${BATCH_SAVEPOINT}`);
-    for (const event of applied) await guarded(event, context);
-    const last = applied.at(-1);
-    if (last) await restoreCheckpoint(context as unknown as ProcessorContext, processorId, processorVersion, last);
-    // The failed bare run was the first attempt; its writes went with the rollback.
-    if (maxAttempts <= 1) return deadLetter(context as unknown as TransactionalContext, failed, 1, firstError, options);
-    onRetry?.(reportOf(processorId, stored(failed), 1, firstError));
-    await sleep(backoffDelay(backoff, 1));
-    await withDeadLetter<EventType, Context>(applyOne, { ...options, firstAttempt: 2 })(failed, context);
-  };
-
+  const applyOne = withDeadLetter<EventType, Context>(
+    async (event, context) => {
+      await projection.handle([event] as Parameters<Handle>[0], context);
+    },
+    options,
+  );
   const handle: Handle = async (events, context) => {
-    for (const event of events as Recorded[]) {
-      let applied = openBatches.get(context);
-      if (!applied) {
-        await (context.connection.client as SqlClient).query(`SAVEPOINT ${BATCH_SAVEPOINT}`);
-        applied = [];
-        openBatches.set(context, applied);
-      }
-      try {
-        await applyOne(event, context);
-        applied.push(event);
-      } catch (error) {
-        openBatches.delete(context);
-        await fallBack(applied, event, error, context);
-      }
-    }
+    for (const event of events as Recorded[]) await applyOne(event, context);
   };
   return { ...projection, handle };
-};
-
-const BATCH_SAVEPOINT = 'stormsmith_batch';
-
-/** After a rollback to the batch savepoint, puts the processor's checkpoint back where Emmett
- * believes it is (after `last`), so its next checkpoint store matches. */
-const restoreCheckpoint = async (context: ProcessorContext, processorId: string, version: number, last: StoredMessage | RecordedMessage) => {
-  const partition = context.partition ?? defaultTag;
-  const { lastProcessedCheckpoint } = await readProcessorCheckpoint(context.execute, { processorId, partition, version });
-  const result = await storeProcessorCheckpoint(context.execute, {
-    processorId,
-    partition,
-    version,
-    lastProcessedCheckpoint,
-    newCheckpoint: stored(last).metadata.globalPosition,
-  });
-  if (!result.success && result.reason !== 'IGNORED')
-    throw new Error(`stormsmith: could not restore the checkpoint of ${processorId} after a failed batch (${result.reason})`);
 };
 
 const deadLetter = async (context: TransactionalContext, message: unknown, attempts: number, error: unknown, options: DeadLetterOptions) => {

@@ -77,6 +77,7 @@ export {
 export { guardPoolErrors, type PoolErrorReport } from './pools.js';
 export { watchProcessors, type ProcessorWatch } from './processorErrors.js';
 export { onlyCanHandle } from './projections.js';
+export { isRetryScheduled, RetryScheduled } from './retries.js';
 export { rebuildProjection, RebuildFailedError, type RebuildOptions, type RebuildResult } from './rebuild.js';
 export {
   SNAPSHOT_TABLE,

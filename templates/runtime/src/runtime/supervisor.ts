@@ -13,6 +13,7 @@
 import type { MessageConsumer } from '@event-driven-io/emmett';
 import { backoffDelay, sleep, type Backoff } from './backoff.js';
 import { watchProcessors, type ProcessorWatch } from './processorErrors.js';
+import { isRetryScheduled } from './retries.js';
 
 export type ConsumerStopReport = {
   consumerId: string;
@@ -36,6 +37,9 @@ export type SuperviseOptions = {
   /** How to release a consumer that ended. Default `consumer.stop()`; pass `c => c.close()`
    * for consumers that own their pool (`postgreSQLEventStoreConsumer({ connectionString })`). */
   dispose?: (consumer: MessageConsumer) => Promise<void>;
+  /** For catch-up consumers (`stopWhen: { noMessagesLeft: true }`): a start() that ends with no
+   * error means the work is done, and supervision ends (retries are still run). Default false. */
+  untilCaughtUp?: boolean;
 };
 
 export type SupervisedConsumer = {
@@ -83,7 +87,13 @@ const startedOrSettled = async (watch: ProcessorWatch, settled: () => boolean) =
  */
 export const superviseConsumer = (
   createConsumer: () => MessageConsumer,
-  { backoff = { initialDelayMs: 100, factor: 2, maxDelayMs: 30_000 }, maxRestarts = Number.POSITIVE_INFINITY, onStop = defaultOnStop, dispose = (consumer) => consumer.stop() }: SuperviseOptions = {},
+  {
+    backoff = { initialDelayMs: 100, factor: 2, maxDelayMs: 30_000 },
+    maxRestarts = Number.POSITIVE_INFINITY,
+    onStop = defaultOnStop,
+    dispose = (consumer) => consumer.stop(),
+    untilCaughtUp = false,
+  }: SuperviseOptions = {},
 ): SupervisedConsumer => {
   const stopping = new AbortController();
   let current: MessageConsumer | undefined;
@@ -110,10 +120,18 @@ export const superviseConsumer = (
       }
       await dispose(consumer).catch(() => undefined);
       if (stopping.signal.aborted) return;
+      const cause = error ?? errors.at(-1);
+      // A handler retry (retries.ts): the batch was rolled back on purpose; read it again after
+      // the retry's delay, with no transaction open. Not an unexpected stop.
+      if (isRetryScheduled(cause)) {
+        await sleep(cause.delayMs, stopping.signal);
+        continue;
+      }
+      if (untilCaughtUp && reason === 'stopped' && cause === undefined) return;
       restarts++;
       const givingUp = restarts > maxRestarts;
       const nextDelayMs = givingUp ? null : backoffDelay(backoff, restarts);
-      onStop({ consumerId: consumer.consumerId, reason, error: error ?? errors.at(-1), restart: restarts, nextDelayMs });
+      onStop({ consumerId: consumer.consumerId, reason, error: cause, restart: restarts, nextDelayMs });
       if (nextDelayMs === null) return;
       await sleep(nextDelayMs, stopping.signal);
     }
