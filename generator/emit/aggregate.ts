@@ -210,20 +210,25 @@ export function deciderFile(facts: ContextFacts, agg: AggregateFacts): PlannedFi
     `  switch (event.type) {\n${evolveCases.join('')}` +
     `    default: {\n` +
     `      // A stored event type this code does not know (a newer producer, or a removed type): never fold it silently.\n` +
-    `      const unknown: never = event;\n` +
-    `      throw new Error(\`${agg.aggregate.name}: cannot evolve unknown event type \${(unknown as { type: string }).type}\`);\n` +
+    `      const unknown: never = ${exhausted('event', agg.events.length)};\n` +
+    `      throw new Error(\`${agg.aggregate.name}: cannot evolve unknown event type \${${unknownType(agg.events.length)}}\`);\n` +
     `    }\n  }\n};\n\n` +
     `export const decide = (command: ${names.commandUnion}, state: ${names.state}): ${names.eventUnion} | ${names.eventUnion}[] => {\n` +
     `  switch (command.type) {\n${decideCases.join('')}` +
     `    default: {\n` +
-    `      const unknown: never = command;\n` +
-    `      throw new Error(\`${agg.aggregate.name}: unknown command type \${(unknown as { type: string }).type}\`);\n` +
+    `      const unknown: never = ${exhausted('command', agg.commands.length)};\n` +
+    `      throw new Error(\`${agg.aggregate.name}: unknown command type \${${unknownType(agg.commands.length)}}\`);\n` +
     `    }\n  }\n};\n\n` +
     `export const ${names.decider}: Decider<${names.state}, ${names.commandUnion}, ${names.eventUnion}> = { decide, evolve, initialState };\n\n` +
     `/** Stream of one ${agg.aggregate.name}; the stream type (before the first \`-\`) is \`${streamType(facts, agg)}\`. */\n` +
     `export const ${names.streamName} = (id: string): string => \`${streamType(facts, agg)}-\${id}\`;\n`;
   return { path, contents: text, ownership: 'generated', sources: facts.sources };
 }
+
+// TypeScript narrows a switch on `x.type` to `never` only when `x` is a union of two or more
+// types; a single event or command type is not narrowed, but its literal `x.type` is.
+const exhausted = (subject: string, members: number): string => (members === 1 ? `${subject}.type` : subject);
+const unknownType = (members: number): string => (members === 1 ? 'String(unknown)' : '(unknown as { type: string }).type');
 
 const rejectsConst = (command: Command): string => `${commandEntryName(command.name)}Rejections`;
 

@@ -2,6 +2,7 @@
 // value, so that the identity and the projection key line up across the events of a case.
 
 import type { Field, JsonValue, Model, TypeRef } from '../model/types.js';
+import { sampleFromSchema } from '../schemas/sample.js';
 import { fnv1a, hexDigits } from '../stable-hash.js';
 
 export function sampleUuid(name: string): string {
@@ -56,7 +57,9 @@ export function sampleValue(model: Model, context: string, name: string, type: T
         if (schema.const !== undefined) return schema.const;
         if (Array.isArray(schema.enum) && schema.enum.length > 0) return schema.enum[0]!;
       }
-      return null;
+      // Built from the schema (type, pattern, bounds, formats), like the museum's exhibits: a bare
+      // null would not type-check against the TypeScript type compiled from the same schema.
+      return sampleFromSchema(schema, name);
     }
   }
 }

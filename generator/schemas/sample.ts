@@ -7,13 +7,18 @@ import type { JsonValue } from '../model/types.js';
 import { fnv1a, hexDigits } from '../stable-hash.js';
 import { isObject, resolvePointer } from './compat/walk.js';
 import type { JsonSchema } from './json-schema.js';
+import { sampleForPattern } from './pattern-sample.js';
 
 /** A version-4-shaped uuid derived from a name. */
 export function nameUuid(name: string): string {
   const a = fnv1a(name);
   const b = fnv1a(`${name}#1`);
   const c = fnv1a(`${name}#2`);
-  return `${hexDigits(a, 8)}-${hexDigits(b, 4)}-4${hexDigits(b >>> 16, 3)}-8${hexDigits(c, 3)}-${hexDigits(c >>> 12, 4)}${hexDigits(a ^ c, 8)}`;
+  // `^` gives a signed 32-bit result, and a negative one printed a minus sign into the last group
+  // whenever its magnitude had fewer than 8 hex digits (about 6.5% of names, issue 11). Taking the
+  // magnitude keeps every uuid that was well formed byte-identical (exhibits are kept forever)
+  // and zero-pads the rest (ADR 0031).
+  return `${hexDigits(a, 8)}-${hexDigits(b, 4)}-4${hexDigits(b >>> 16, 3)}-8${hexDigits(c, 3)}-${hexDigits(c >>> 12, 4)}${hexDigits(Math.abs(a ^ c), 8)}`;
 }
 
 /** Candidate strings tried against a `pattern` before giving up. */
@@ -43,7 +48,10 @@ function stringSample(s: JsonSchema, name: string): string {
   if (typeof s.pattern === 'string') {
     try {
       const re = new RegExp(s.pattern, 'u');
-      value = PATTERN_CANDIDATES(name).find((c) => re.test(c)) ?? name;
+      const min = typeof s.minLength === 'number' ? s.minLength : 0;
+      const fits = (c: string) => re.test(c) && c.length >= min && (typeof s.maxLength !== 'number' || c.length <= s.maxLength);
+      // Readable candidates first, then a string built from the pattern itself.
+      value = PATTERN_CANDIDATES(name).find(fits) ?? [sampleForPattern(s.pattern)].find((c) => c !== undefined && re.test(c)) ?? name;
     } catch {
       value = name;
     }

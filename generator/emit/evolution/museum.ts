@@ -88,12 +88,22 @@ export function museumTest(facts: ContextFacts): PlannedFile {
     importLine([names.shapes, names.upcast, names.versions], upcasters) +
     deciderImports +
     importLine(['modelCase', ...(aggregates.length ? ['modelCaseProbed'] : [])], importPath(path, layout.modelCase)) +
-    `\ninterface Exhibit {\n  type: string;\n  schemaVersion: number;\n  data: Record<string, unknown>;\n}\n` +
+    `\ninterface Exhibit {\n  file: string;\n  type: string;\n  schemaVersion: number;\n  data: Record<string, unknown>;\n}\n` +
     `\nconst folder = new URL(${str(`./${evolutionLayout.museumFolder(facts.context.name).split('/').pop()}/`)}, import.meta.url);\n` +
     `const exhibits: Exhibit[] = readdirSync(folder)\n` +
     `  .filter((file) => file.endsWith('.json'))\n` +
     `  .sort()\n` +
-    `  .map((file) => JSON.parse(readFileSync(new URL(file, folder), 'utf8')) as Exhibit);\n` +
+    `  .map((file) => ({ ...(JSON.parse(readFileSync(new URL(file, folder), 'utf8')) as Omit<Exhibit, 'file'>), file }));\n` +
+    `\n// Stormsmith before issue 11 wrote some name-based uuids with a minus sign in the last group\n` +
+    `// (\`22215aa4-c15c-42e0-8615-5e0c-83e634f\`). Such an exhibit is found here, never silently kept.\n` +
+    `const NAME_UUID_START = /^[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-8[0-9a-f]{3}-/;\n` +
+    `const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;\n` +
+    `const malformedUuids = (value: unknown, at: string): string[] =>\n` +
+    `  typeof value === 'string'\n` +
+    `    ? NAME_UUID_START.test(value) && !UUID.test(value) ? [\`\${at} = "\${value}"\`] : []\n` +
+    `    : value !== null && typeof value === 'object'\n` +
+    `      ? Object.entries(value).flatMap(([k, v]) => malformedUuids(v, Array.isArray(value) ? \`\${at}[\${k}]\` : \`\${at}.\${k}\`))\n` +
+    `      : [];\n` +
     `\nconst asStored = (e: Exhibit) => ({ type: e.type, data: e.data, metadata: { schemaVersion: e.schemaVersion } });\n` +
     `const upcastExhibit = (e: Exhibit) => ${names.upcast}(asStored(e));\n` +
     `\n/** The exhibit of \`type\` with the lowest (oldest) or highest (newest) version. */\n` +
@@ -102,6 +112,10 @@ export function museumTest(facts: ContextFacts): PlannedFile {
     `\ndescribe(${str(`event museum: ${facts.context.name}`)}, () => {\n` +
     `  for (const exhibit of exhibits) {\n` +
     `    const current = ${names.versions}[exhibit.type];\n` +
+    `    modelCase(\`\${exhibit.file} holds well-formed uuids\`, () => {\n` +
+    `      const bad = malformedUuids(exhibit.data, 'data');\n` +
+    `      expect(bad, \`\${exhibit.file} holds a malformed uuid written by an older stormsmith: delete the file and run \\\`stormsmith generate\\\`, which writes the exhibit again with a well-formed one\`).toEqual([]);\n` +
+    `    });\n` +
     `    modelCase(\`\${exhibit.type} v\${exhibit.schemaVersion} upcasts to v\${current}\`, () => {\n` +
     `      expect(current, \`\${exhibit.type} is not an event of ${facts.context.name} any more\`).toBeDefined();\n` +
     `      const upcast = upcastExhibit(exhibit);\n` +

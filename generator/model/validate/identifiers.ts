@@ -78,5 +78,14 @@ export const GENERATED_IMPORTS: ReadonlySet<string> = new Set([
   'WorkflowCommandHandler', 'DeciderSpecification', 'Pool', 'Client', 'Upcaster', 'Schema', 'Ajv',
 ]);
 
-/** Property names that change an object's prototype or shadow its machinery (hardening C1.5). */
-export const RESERVED_FIELD_NAMES: ReadonlySet<string> = new Set(['__proto__', 'constructor', 'prototype', 'hasOwnProperty', 'toString', 'valueOf']);
+/**
+ * Property names that change an object's prototype or shadow its machinery (hardening C1.5):
+ * every member of `Object.prototype` (a field `isPrototypeOf` or `toLocaleString` clashes with the
+ * inherited method in generated types), plus `prototype`. Listed, not read from the running
+ * engine, so that validation gives the same answer everywhere; a test checks the list is complete.
+ */
+export const RESERVED_FIELD_NAMES: ReadonlySet<string> = new Set([
+  '__proto__', '__defineGetter__', '__defineSetter__', '__lookupGetter__', '__lookupSetter__',
+  'constructor', 'prototype', 'hasOwnProperty', 'isPrototypeOf', 'propertyIsEnumerable',
+  'toLocaleString', 'toString', 'valueOf',
+]);

@@ -21,6 +21,7 @@ import { identifierGrammar } from './rules/identifier-grammar.js';
 import { lagTarget } from './rules/lag-target.js';
 import { messageIdentity } from './rules/message-identity.js';
 import { nameCollision } from './rules/name-collision.js';
+import { outputNameRule } from './rules/output-name.js';
 import { policyCycle } from './rules/policy-cycle.js';
 import { projectionKey } from './rules/projection-key.js';
 import { referenceKind } from './rules/reference-kind.js';
@@ -56,6 +57,7 @@ export const RULES: readonly Rule[] = [
   lagTarget,
   messageIdentity,
   nameCollision,
+  outputNameRule,
   policyCycle,
   projectionKey,
   referenceKind,

@@ -30,3 +30,18 @@ describe(RULE, () => {
     expect(d!.hint).toBe('rename the field, e.g. "toStringValue"');
   });
 });
+
+describe(`${RULE}: every Object.prototype member`, () => {
+  // constructor is refused earlier, by the loader (E_RESERVED_KEY).
+  it.each(Object.getOwnPropertyNames(Object.prototype).filter((n) => /^[a-z][A-Za-z]*$/.test(n) && n !== 'constructor'))('refuses the field name %s at its line', (name) => {
+    const files = variant((t) => t.replace('fields: { amount: int, currency: string }', `fields: { amount: int, currency: string, ${name}: string }`));
+    const [d] = check(RULE, files);
+    expect(d?.code).toBe('E_RESERVED_NAME');
+    expectAt(d, files, 'sales.yaml', `${name}: string`);
+  });
+
+  it('lists them all', async () => {
+    const { RESERVED_FIELD_NAMES } = await import('../../../generator/model/validate/identifiers.js');
+    expect(Object.getOwnPropertyNames(Object.prototype).filter((n) => !RESERVED_FIELD_NAMES.has(n))).toEqual([]);
+  });
+});

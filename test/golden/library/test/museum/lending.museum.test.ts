@@ -11,6 +11,7 @@ import type { LoanEvent } from '../../src/lending/loan/events.js';
 import { modelCase, modelCaseProbed } from '../support/model-case.js';
 
 interface Exhibit {
+  file: string;
   type: string;
   schemaVersion: number;
   data: Record<string, unknown>;
@@ -20,7 +21,18 @@ const folder = new URL('./lending/', import.meta.url);
 const exhibits: Exhibit[] = readdirSync(folder)
   .filter((file) => file.endsWith('.json'))
   .sort()
-  .map((file) => JSON.parse(readFileSync(new URL(file, folder), 'utf8')) as Exhibit);
+  .map((file) => ({ ...(JSON.parse(readFileSync(new URL(file, folder), 'utf8')) as Omit<Exhibit, 'file'>), file }));
+
+// Stormsmith before issue 11 wrote some name-based uuids with a minus sign in the last group
+// (`22215aa4-c15c-42e0-8615-5e0c-83e634f`). Such an exhibit is found here, never silently kept.
+const NAME_UUID_START = /^[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-8[0-9a-f]{3}-/;
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
+const malformedUuids = (value: unknown, at: string): string[] =>
+  typeof value === 'string'
+    ? NAME_UUID_START.test(value) && !UUID.test(value) ? [`${at} = "${value}"`] : []
+    : value !== null && typeof value === 'object'
+      ? Object.entries(value).flatMap(([k, v]) => malformedUuids(v, Array.isArray(value) ? `${at}[${k}]` : `${at}.${k}`))
+      : [];
 
 const asStored = (e: Exhibit) => ({ type: e.type, data: e.data, metadata: { schemaVersion: e.schemaVersion } });
 const upcastExhibit = (e: Exhibit) => upcastLendingEvent(asStored(e));
@@ -32,6 +44,10 @@ const exhibitOf = (type: string, age: 'oldest' | 'newest'): Exhibit | undefined 
 describe('event museum: Lending', () => {
   for (const exhibit of exhibits) {
     const current = lendingEventVersions[exhibit.type];
+    modelCase(`${exhibit.file} holds well-formed uuids`, () => {
+      const bad = malformedUuids(exhibit.data, 'data');
+      expect(bad, `${exhibit.file} holds a malformed uuid written by an older stormsmith: delete the file and run \`stormsmith generate\`, which writes the exhibit again with a well-formed one`).toEqual([]);
+    });
     modelCase(`${exhibit.type} v${exhibit.schemaVersion} upcasts to v${current}`, () => {
       expect(current, `${exhibit.type} is not an event of Lending any more`).toBeDefined();
       const upcast = upcastExhibit(exhibit);
