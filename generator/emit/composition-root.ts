@@ -110,7 +110,7 @@ export function compositionRootFile(all: ContextFacts[], sources: string[]): Pla
         `    consumers.clear();\n` +
         `    await eventStore.close();\n` +
         `  };\n`
-      : `  const start = () => undefined;\n  const stop = () => eventStore.close();\n`) +
+      : `  // No processors: the same signature as a service with some, so main.ts passes its selection.\n  const start = (_processorIds?: readonly string[]): void => undefined;\n  const stop = () => eventStore.close();\n`) +
     `  /** GET /health and GET /metrics for this service (see src/main.ts). */\n` +
     `  const serve = (options: { port?: number; host?: string } = {}) => operations.serve({ ...options${hasConsumer ? ', consumers: (processorId) => consumers.get(processorId)' : ''} });\n` +
     `  return { eventStore, commands, start, stop, operations, serve };\n` +

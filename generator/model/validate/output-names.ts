@@ -13,8 +13,9 @@ export const GENERATOR_TOP_FOLDERS: ReadonlySet<string> = new Set([
   'ops',
   'setup',
   'support',
-  // Reserved for the generated HTTP layer and configuration (`src/http/`, `src/config/`).
+  // The generated HTTP layer, its user-owned extension points and configuration.
   'http',
+  'extensions',
   'config',
 ]);
 
