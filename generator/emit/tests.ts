@@ -24,7 +24,7 @@ export function modelCaseFile(sources: string[]): PlannedFile {
     `// evolve functions). If it reaches logic that is still a typed stub (NotImplementedError), it\n` +
     `// is declared \`it.todo\`, naming the stub: it never fails the build on day one and is never\n` +
     `// silently skipped. Any other outcome declares a normal test, which runs the case again.\n` +
-    `import { it } from 'vitest';\n` +
+    `import { expect, it } from 'vitest';\n` +
     importLine(['isNotImplemented'], importPath(path, layout.runtimeIndex)) +
     `\n` +
     `/** The stub a pure probe reaches, or undefined when it reaches none. */\n` +
@@ -42,6 +42,44 @@ export function modelCaseFile(sources: string[]): PlannedFile {
     `  if (stub !== undefined) it.todo(\`\${name} [todo: \${stub}]\`);\n` +
     `  else it(name, run);\n` +
     `};\n\n` +
+    `/**\n` +
+    ` * given/when/then over a decider, like Emmett's DeciderSpecification, with vitest's matchers:\n` +
+    ` * expected events match in order and by subset (fields the model leaves out are not compared),\n` +
+    ` * and a \`null\` in expected data is compared as a value (Emmett 0.42's isSubset fails on it).\n` +
+    ` */\n` +
+    `export const deciderSpec =\n` +
+    `  <S, C, E>(decider: { decide: (command: C, state: S) => E | E[]; evolve: (state: S, event: E) => S; initialState: () => S }) =>\n` +
+    `  (given: E | E[]) => ({\n` +
+    `    when: (command: C) => {\n` +
+    `      const run = (): E[] => {\n` +
+    `        const state = (Array.isArray(given) ? given : [given]).reduce(decider.evolve, decider.initialState());\n` +
+    `        const events = decider.decide(command, state);\n` +
+    `        return Array.isArray(events) ? events : [events];\n` +
+    `      };\n` +
+    `      return {\n` +
+    `        then: (expected: E | E[]): void => {\n` +
+    `          const events = run();\n` +
+    `          const wanted = Array.isArray(expected) ? expected : [expected];\n` +
+    `          expect(events, 'the events decided').toHaveLength(wanted.length);\n` +
+    `          wanted.forEach((event, i) => expect(events[i]).toMatchObject(event as object));\n` +
+    `        },\n` +
+    `        thenNothingHappened: (): void => {\n` +
+    `          expect(run(), 'no events decided').toEqual([]);\n` +
+    `        },\n` +
+    `        thenThrows: (matches: (error: unknown) => boolean): void => {\n` +
+    `          let events: E[];\n` +
+    `          try {\n` +
+    `            events = run();\n` +
+    `          } catch (error) {\n` +
+    `            if (isNotImplemented(error)) throw error;\n` +
+    `            expect(matches(error), \`rejected with another error: \${String(error)}\`).toBe(true);\n` +
+    `            return;\n` +
+    `          }\n` +
+    `          expect.fail(\`expected a rejection, but the decider decided \${JSON.stringify(events)}\`);\n` +
+    `        },\n` +
+    `      };\n` +
+    `    },\n` +
+    `  });\n\n` +
     `/** An asynchronous case (a store, a database): probed by its pure part. */\n` +
     `export const modelCaseProbed = (name: string, probe: () => unknown, run: () => Promise<void>): void => {\n` +
     `  const stub = stubReachedBy(probe);\n` +
@@ -105,14 +143,13 @@ export function specsTestFile(facts: ContextFacts, agg: AggregateFacts): Planned
   const usesTodo = specs.some((s) => inexpressible(agg, s));
   const contents =
     generatedHeader([facts.context.file]) +
-    `// The model's specs for ${agg.aggregate.name}, as DeciderSpecification cases.\n` +
-    importLine(['DeciderSpecification'], '@event-driven-io/emmett') +
+    `// The model's specs for ${agg.aggregate.name}, as given/when/then cases over its decider.\n` +
     (usesTodo || specs.length === 0 ? importLine(['it'], 'vitest') : '') +
     importLine([names.decider], importPath(path, layout.aggregate(facts.context.name, agg.aggregate.name, 'decider'))) +
     (usesRejection ? importLine(['rejectionNamed'], importPath(path, layout.runtimeIndex)) : '') +
-    importLine(['modelCase'], importPath(path, layout.modelCase)) +
+    importLine(['deciderSpec', 'modelCase'], importPath(path, layout.modelCase)) +
     `\n` +
-    `const given = DeciderSpecification.for(${names.decider});\n\n` +
+    `const given = deciderSpec(${names.decider});\n\n` +
     (specs.length === 0
       ? `it.todo(${str(`${agg.aggregate.name}: the model has no specs yet [todo: add given/when/then specs to ${facts.context.file}]`)});\n`
       : specs.map((s) => specCase(agg, s)).join('\n'));
@@ -160,13 +197,12 @@ export function commandsTestFile(facts: ContextFacts, agg: AggregateFacts): Plan
     `//\n` +
     `// This file is yours: Stormsmith created it once with the outcome the model implies and never\n` +
     `// rewrites it. Add your own cases here; the model's specs live in ${names.folder}.specs.test.ts.\n` +
-    importLine(['DeciderSpecification'], '@event-driven-io/emmett') +
     (needsExpect ? importLine(['expect'], 'vitest') : '') +
     (agg.commands.length === 0 ? importLine(['it'], 'vitest') : '') +
     importLine([names.decider], importPath(path, layout.aggregate(facts.context.name, agg.aggregate.name, 'decider'))) +
-    importLine(['modelCase'], importPath(path, layout.modelCase)) +
+    importLine(['deciderSpec', 'modelCase'], importPath(path, layout.modelCase)) +
     `\n` +
-    `const given = DeciderSpecification.for(${names.decider});\n\n` +
+    `const given = deciderSpec(${names.decider});\n\n` +
     (cases.length === 0 ? `it.todo(${str(`${agg.aggregate.name} has no commands yet`)});\n` : cases.join('\n'));
   return { path, contents, ownership: 'scaffold', sources: [facts.context.file] };
 }

@@ -83,4 +83,27 @@ events:
     rmSync(run.dir, { recursive: true, force: true });
     expect(report).toContain('ThingMade.v1.json holds a malformed uuid written by an older stormsmith: delete the file and run `stormsmith generate`');
   }, GENERATED_RUN_TIMEOUT);
+
+  it('a null in a spec\'s expected event data is compared as a value (defect 5)', async () => {
+    const id = '00000000-0000-4000-8000-000000000001';
+    const run = await checkProject(
+      model(`
+aggregates:
+  Note: { identity: noteId }
+commands:
+  TakeNote: { aggregate: Note, fields: { noteId: uuid, body: json }, emits: [NoteTaken] }
+events:
+  NoteTaken: { aggregate: Note, fields: { noteId: uuid, body: json } }
+specs:
+  - name: a note keeps its nulls
+    when: { command: TakeNote, data: { noteId: ${id}, body: { text: null, tags: [null] } } }
+    then:
+      - event: NoteTaken
+        data: { noteId: ${id}, body: { text: null, tags: [null] } }
+`),
+      { tests: true },
+    );
+    expect(failures(run)).toEqual([]);
+    expect(run.tests!.outcomes.find((o) => o.name.startsWith('a note keeps its nulls'))?.status).toBe('passed');
+  }, GENERATED_RUN_TIMEOUT);
 });

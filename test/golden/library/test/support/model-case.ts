@@ -5,7 +5,7 @@
 // evolve functions). If it reaches logic that is still a typed stub (NotImplementedError), it
 // is declared `it.todo`, naming the stub: it never fails the build on day one and is never
 // silently skipped. Any other outcome declares a normal test, which runs the case again.
-import { it } from 'vitest';
+import { expect, it } from 'vitest';
 import { isNotImplemented } from '../../src/runtime/index.js';
 
 /** The stub a pure probe reaches, or undefined when it reaches none. */
@@ -24,6 +24,45 @@ export const modelCase = (name: string, run: () => void): void => {
   if (stub !== undefined) it.todo(`${name} [todo: ${stub}]`);
   else it(name, run);
 };
+
+/**
+ * given/when/then over a decider, like Emmett's DeciderSpecification, with vitest's matchers:
+ * expected events match in order and by subset (fields the model leaves out are not compared),
+ * and a `null` in expected data is compared as a value (Emmett 0.42's isSubset fails on it).
+ */
+export const deciderSpec =
+  <S, C, E>(decider: { decide: (command: C, state: S) => E | E[]; evolve: (state: S, event: E) => S; initialState: () => S }) =>
+  (given: E | E[]) => ({
+    when: (command: C) => {
+      const run = (): E[] => {
+        const state = (Array.isArray(given) ? given : [given]).reduce(decider.evolve, decider.initialState());
+        const events = decider.decide(command, state);
+        return Array.isArray(events) ? events : [events];
+      };
+      return {
+        then: (expected: E | E[]): void => {
+          const events = run();
+          const wanted = Array.isArray(expected) ? expected : [expected];
+          expect(events, 'the events decided').toHaveLength(wanted.length);
+          wanted.forEach((event, i) => expect(events[i]).toMatchObject(event as object));
+        },
+        thenNothingHappened: (): void => {
+          expect(run(), 'no events decided').toEqual([]);
+        },
+        thenThrows: (matches: (error: unknown) => boolean): void => {
+          let events: E[];
+          try {
+            events = run();
+          } catch (error) {
+            if (isNotImplemented(error)) throw error;
+            expect(matches(error), `rejected with another error: ${String(error)}`).toBe(true);
+            return;
+          }
+          expect.fail(`expected a rejection, but the decider decided ${JSON.stringify(events)}`);
+        },
+      };
+    },
+  });
 
 /** An asynchronous case (a store, a database): probed by its pure part. */
 export const modelCaseProbed = (name: string, probe: () => unknown, run: () => Promise<void>): void => {

@@ -2,12 +2,11 @@
 //
 // This file is yours: Stormsmith created it once with the outcome the model implies and never
 // rewrites it. Add your own cases here; the model's specs live in order.specs.test.ts.
-import { DeciderSpecification } from '@event-driven-io/emmett';
 import { expect } from 'vitest';
 import { orderDecider } from '../../src/ordering/order/decider.js';
-import { modelCase } from '../support/model-case.js';
+import { deciderSpec, modelCase } from '../support/model-case.js';
 
-const given = DeciderSpecification.for(orderDecider);
+const given = deciderSpec(orderDecider);
 
 modelCase('CancelOrder on a new Order', () =>
   given([])

@@ -2,12 +2,11 @@
 //
 // This file is yours: Stormsmith created it once with the outcome the model implies and never
 // rewrites it. Add your own cases here; the model's specs live in payment.specs.test.ts.
-import { DeciderSpecification } from '@event-driven-io/emmett';
 import { expect } from 'vitest';
 import { paymentDecider } from '../../src/payments/payment/decider.js';
-import { modelCase } from '../support/model-case.js';
+import { deciderSpec, modelCase } from '../support/model-case.js';
 
-const given = DeciderSpecification.for(paymentDecider);
+const given = deciderSpec(paymentDecider);
 
 modelCase('CapturePayment on a new Payment', () => {
   // While decideCapturePayment is a stub this case is todo. Once you have written it,

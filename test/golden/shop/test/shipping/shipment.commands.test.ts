@@ -2,12 +2,11 @@
 //
 // This file is yours: Stormsmith created it once with the outcome the model implies and never
 // rewrites it. Add your own cases here; the model's specs live in shipment.specs.test.ts.
-import { DeciderSpecification } from '@event-driven-io/emmett';
 import { expect } from 'vitest';
 import { shipmentDecider } from '../../src/shipping/shipment/decider.js';
-import { modelCase } from '../support/model-case.js';
+import { deciderSpec, modelCase } from '../support/model-case.js';
 
-const given = DeciderSpecification.for(shipmentDecider);
+const given = deciderSpec(shipmentDecider);
 
 modelCase('ConfirmDelivery on a new Shipment', () =>
   given([])
