@@ -101,6 +101,10 @@ export async function loadValidateAndPlan(modelPath: string, cwd: string, option
   }
   const stage = await loadAndValidate(modelPath, cwd);
   if (!stage.model) return { stage };
+  // Drafts validate (as warnings) but never generate: name them all, write nothing.
+  const { draftsOf, draftsRefusal } = await import('./model/drafts.js');
+  const refusal = draftsRefusal(draftsOf(stage.model), stage.displayFile);
+  if (refusal) return { stage: { ...stage, diagnostics: [...stage.diagnostics, refusal] } };
   const files = await plan(stage.model, { ...(await inputsFor(stage.root)), ...(cache ? { cache } : {}) });
   // Keyed on the bytes this run loaded (the files may have changed since the look-up above).
   if (cache && options.cache === 'read-write') cache.saveIfOwned({ key: await keyOf(stage.files, stage.root), diagnostics: stage.diagnostics });

@@ -137,6 +137,7 @@ export interface NameRef {
 
 export interface Command extends ElementBase {
   kind: 'command';
+  /** Handling aggregate; name '' while the command is a draft (generator/model/drafts.ts). */
   aggregate: NameRef;
   actor?: NameRef;
   fields: Field[];
@@ -147,7 +148,7 @@ export interface Command extends ElementBase {
 
 export interface Event extends ElementBase {
   kind: 'event';
-  /** Owning aggregate; absent for events that come from an external system. */
+  /** Owning aggregate; absent for events that come from an external system, and for drafts (neither). */
   aggregate?: NameRef;
   /** Set when an external system produces the event (`source: PaymentGateway`). */
   source?: NameRef;

@@ -3,7 +3,7 @@
 // point out on the sticky, which is how the board teaches the grammar.
 
 import type { BoundedContext, Element, ElementKind } from '../../../generator/model/types.js';
-import { elementsOf, STICKY_STYLES } from './kinds.js';
+import { ALL_KINDS, elementsOf, STICKY_STYLES } from './kinds.js';
 import { boardLoc } from './refs.js';
 
 const lowerFirst = (s: string) => s.charAt(0).toLowerCase() + s.slice(1);
@@ -16,13 +16,11 @@ export function newElement(kind: ElementKind, name: string, ctx: BoundedContext)
     case 'command':
       return { ...base, kind, aggregate: { name: '', loc: base.loc }, fields: [], emits: [], rejects: [] };
     case 'event': {
-      // The format needs an event's recorder (aggregate or external system): a new event starts
-      // as recorded by the context's first aggregate, shown as an arrow the user can redraw.
-      const owner = ctx.aggregates[0];
+      // A new event is a big-picture draft: nobody records it until the user draws
+      // aggregate → event or external system → event (generator/model/drafts.ts).
       return {
         ...base,
         kind,
-        ...(owner ? { aggregate: { name: owner.name, loc: base.loc } } : {}),
         version: 1,
         fields: [],
         published: false,
@@ -45,9 +43,10 @@ export function newElement(kind: ElementKind, name: string, ctx: BoundedContext)
   }
 }
 
-/** `NewCommand`, `NewCommand2`, ...: the first name of `base` not yet used by `kind` in `ctx`. */
+/** `NewCommand`, `NewCommand2`, ...: the first name of `base` not yet used in `ctx`. */
 export function uniqueName(ctx: BoundedContext, kind: ElementKind, base: string): string {
-  const taken = new Set((elementsOf(ctx, kind) as Element[]).map((e) => e.name));
+  // Names are unique in a context whatever the kind (changes.ts refuses a clash).
+  const taken = new Set(ALL_KINDS.flatMap((k) => elementsOf(ctx, k) as Element[]).map((e) => e.name));
   if (!taken.has(base)) return base;
   for (let n = 2; ; n++) if (!taken.has(`${base}${n}`)) return `${base}${n}`;
 }

@@ -3,6 +3,7 @@
 // its width and height here so React Flow never measures (performance.md, React Flow section).
 
 import type { Edge, Node } from '@xyflow/react';
+import { isDraftCommand, isDraftEvent } from '../../../generator/model/drafts.js';
 import type { Element, ElementKind, Model } from '../../../generator/model/types.js';
 import { RELATION_COLOR, type Relation } from './grammar.js';
 import { ALL_KINDS, elementsOf, STICKY_STYLES } from './kinds.js';
@@ -23,6 +24,8 @@ export interface StickyData extends Record<string, unknown> {
   /** One line under the name: version, identity, field count... */
   detail: string;
   problems?: ProblemCount;
+  /** A big-picture draft (an event nobody records yet, a command no aggregate handles yet). */
+  draft?: boolean;
 }
 
 export interface FrameData extends Record<string, unknown> {
@@ -61,6 +64,8 @@ export const FRAME_PADDING = 40;
 /** Room above a frame's first sticky for its title. */
 export const FRAME_TITLE = 36;
 const CONTEXT_GAP = 160;
+
+const isDraft = (el: Element): boolean => (el.kind === 'event' && isDraftEvent(el)) || (el.kind === 'command' && isDraftCommand(el));
 
 function detailOf(el: Element): string {
   switch (el.kind) {
@@ -134,7 +139,7 @@ export function toGraph(model: Model, options: GraphOptions = {}): Graph {
           position: { x: pos.x, y: pos.y },
           width,
           height,
-          data: { ref: refOf(el), kind, name: el.name, detail: detailOf(el), ...(problems ? { problems } : {}) },
+          data: { ref: refOf(el), kind, name: el.name, detail: detailOf(el), ...(problems ? { problems } : {}), ...(isDraft(el) ? { draft: true } : {}) },
         });
         minX = Math.min(minX, pos.x);
         minY = Math.min(minY, pos.y);

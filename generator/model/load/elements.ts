@@ -59,7 +59,8 @@ export function readAggregate(r: Reader, e: Entry): Aggregate | undefined {
 export function readCommand(r: Reader, e: Entry): Command | undefined {
   const f = r.object(
     e.value,
-    { what: `command "${e.key}"`, required: ['aggregate'], optional: ['actor', 'description', 'fields', 'emits', 'rejects'] },
+    // `aggregate` may be missing: a draft command (generator/model/drafts.ts), read as ''.
+    { what: `command "${e.key}"`, required: [], optional: ['aggregate', 'actor', 'description', 'fields', 'emits', 'rejects'] },
     e.keyNode.range,
   );
   const aggregateEntry = f.get('aggregate');
@@ -75,7 +76,8 @@ export function readCommand(r: Reader, e: Entry): Command | undefined {
     rejects: r.nameRefList(f.get('rejects')),
   };
   if (actor) command.actor = actor;
-  if (!aggregate) return undefined;
+  // A present but unreadable aggregate was reported; the command is left out.
+  if (aggregateEntry && !aggregate) return undefined;
   return withDescription(r, command, f.get('description'));
 }
 
@@ -87,13 +89,7 @@ export function readEvent(r: Reader, e: Entry): Event | undefined {
   const sourceEntry = f.get('source');
   const aggregate = aggregateEntry && r.nameRef(aggregateEntry.value, 'the aggregate name', aggregateEntry.keyNode.range);
   const source = sourceEntry && r.nameRef(sourceEntry.value, 'the external system name', sourceEntry.keyNode.range);
-  if (!aggregateEntry && !sourceEntry && (e.value === null || isMap(e.value) || (isScalar(e.value) && e.value.value === null))) {
-    r.diags.add(e.keyNode.range, {
-      code: 'E_MISSING_FIELD',
-      message: `event "${e.key}" needs either "aggregate" (who records it) or "source" (the external system that sends it)`,
-      hint: 'add `aggregate: <Aggregate>` or `source: <ExternalSystem>`',
-    });
-  }
+  // Neither `aggregate` nor `source`: a draft event (generator/model/drafts.ts), a validator warning.
   if (aggregateEntry && sourceEntry) {
     r.diags.add(sourceEntry.keyNode.range, {
       code: 'E_CONFLICTING_FIELDS',
@@ -122,7 +118,8 @@ export function readEvent(r: Reader, e: Entry): Event | undefined {
   };
   if (aggregate) event.aggregate = aggregate;
   if (source) event.source = source;
-  if (!aggregate && !source) return undefined;
+  // A present but unreadable aggregate or source was reported; the event is left out.
+  if ((aggregateEntry && !aggregate) || (sourceEntry && !source)) return undefined;
   return withDescription(r, event, f.get('description'));
 }
 

@@ -152,7 +152,8 @@ export class NodeBuilder {
 
   command(c: Command): YamlNode {
     return this.map([
-      ['aggregate', this.nameRef(c.aggregate)],
+      // '' is a draft command: no `aggregate` key (generator/model/drafts.ts).
+      ['aggregate', c.aggregate.name === '' ? undefined : this.nameRef(c.aggregate)],
       ['actor', c.actor ? this.nameRef(c.actor) : undefined],
       ['description', this.optionalString(c.description)],
       ['fields', this.fields(c.fields)],

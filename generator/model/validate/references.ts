@@ -48,7 +48,8 @@ function collect(c: BoundedContext, out: Reference[]): void {
   };
   for (const command of c.commands) {
     owner = `command ${command.name}`;
-    add(command.aggregate, ['aggregate'], `aggregate of command ${command.name}`);
+    // '' is a draft command (no aggregate yet): rule `draft`, not an unresolved reference.
+    if (command.aggregate.name !== '') add(command.aggregate, ['aggregate'], `aggregate of command ${command.name}`);
     if (command.actor) add(command.actor, ['actor'], `actor of command ${command.name}`);
     for (const ref of command.emits) add(ref, ['event'], `event emitted by command ${command.name}`);
   }

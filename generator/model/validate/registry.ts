@@ -7,6 +7,7 @@ import { commandEmitsForeignEvent } from './rules/command-emits-foreign-event.js
 import { commandEmitsNothing } from './rules/command-emits-nothing.js';
 import { crossContextRelationship } from './rules/cross-context-relationship.js';
 import { crossContextUnpublished } from './rules/cross-context-unpublished.js';
+import { draft } from './rules/draft.js';
 import { duplicateName } from './rules/duplicate-name.js';
 import { elementNameCase } from './rules/element-name-case.js';
 import { eventNotEmitted } from './rules/event-not-emitted.js';
@@ -43,6 +44,7 @@ export const RULES: readonly Rule[] = [
   commandEmitsNothing,
   crossContextRelationship,
   crossContextUnpublished,
+  draft,
   duplicateName,
   elementNameCase,
   eventNotEmitted,

@@ -168,8 +168,8 @@ describe('serializeChecked (write self-check)', () => {
 
   it('refuses with E_SERIALIZATION_MISMATCH when the model cannot be written faithfully', () => {
     const ctx = load(HAND_WRITTEN);
-    // An event with neither aggregate nor source cannot be read back.
-    delete ctx.events[0]!.aggregate;
+    // An event with both an aggregate and a source cannot be read back.
+    ctx.events[0]!.source = { name: 'Gateway', loc: ctx.loc };
     const result = serializeChecked(ctx, HAND_WRITTEN);
     expect(result.ok).toBe(false);
     if (result.ok) return;
@@ -188,7 +188,7 @@ describe('serializeChecked (write self-check)', () => {
 
 describe('files with structural errors', () => {
   // A hand-written file with problems the canvas did not touch: a misspelt key, an event the
-  // loader cannot read (no aggregate or source), and an unknown section.
+  // loader cannot read (its aggregate is not a name), and an unknown section.
   const BROKEN = `stormsmith: 1
 context: Ordering
 aggregates:
@@ -201,6 +201,7 @@ commands:
     descripton: typo kept
 events:
   Orphan:
+    aggregate: { name: Order }
     version: 1
   OrderPlaced:
     aggregate: Order
@@ -208,7 +209,7 @@ notes: free text the loader does not know
 `;
   const loaded = () => {
     const result = loadContextFile({ path: 'ordering.yaml', text: BROKEN });
-    expect(result.diagnostics.map((d) => d.code).sort()).toEqual(['E_MISSING_FIELD', 'E_UNKNOWN_FIELD', 'E_UNKNOWN_FIELD']);
+    expect(result.diagnostics.map((d) => d.code).sort()).toEqual(['E_TYPE', 'E_UNKNOWN_FIELD', 'E_UNKNOWN_FIELD']);
     return result.context!;
   };
 
@@ -231,7 +232,7 @@ notes: free text the loader does not know
 
   it('the self-check still refuses new errors', () => {
     const ctx = loaded();
-    delete ctx.events[0]!.aggregate;
+    ctx.events[0]!.source = { name: 'Gateway', loc: ctx.loc };
     const result = serializeChecked(ctx, BROKEN);
     expect(result.ok).toBe(false);
   });

@@ -26,13 +26,13 @@ describe(RULE, () => {
     expectAt(d, files, 'sales.yaml', 'Till\n');
   });
 
-  it('reports both and neither origin on models edited in memory (the loader refuses them in files)', () => {
+  it('reports both origins on a model edited in memory (the loader refuses them in files); neither is a draft, not this error', () => {
     const model = load(CLEAN);
     const [opened, , counted] = model.contexts[0]!.events as [Event, Event, Event];
     opened.source = { ...counted.source! };
     delete counted.source;
     const messages = validateModel(model, { rules: [RULE] }).map((d) => d.message);
     expect(messages).toContain('event SaleOpened has both an aggregate (Sale) and a source (Till)');
-    expect(messages).toContain('event CashCounted has neither an aggregate nor a source');
+    expect(messages.some((m) => m.includes('CashCounted') && m.includes('neither'))).toBe(false);
   });
 });

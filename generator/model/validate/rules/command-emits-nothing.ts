@@ -1,5 +1,6 @@
 // A command that records no event changes nothing in an event-sourced system: its decide function
 // would have no return type. Usually the `emits` list was forgotten.
+import { isDraftCommand } from '../../drafts.js';
 import { report, type Rule } from '../rule.js';
 
 export const commandEmitsNothing: Rule = {
@@ -10,7 +11,8 @@ export const commandEmitsNothing: Rule = {
   check(model) {
     return model.contexts.flatMap((c) =>
       c.commands
-        .filter((command) => command.emits.length === 0)
+        // A draft command (no aggregate yet) is one warning, W_DRAFT, until it is settled.
+        .filter((command) => command.emits.length === 0 && !isDraftCommand(command))
         .map((command) =>
           report(this, {
             at: command.loc,

@@ -1,5 +1,6 @@
 // An event that no command emits and no external system delivers can never appear in a stream:
 // dead model, or a missing `emits` entry.
+import { isDraftEvent } from '../../drafts.js';
 import { report, type Rule } from '../rule.js';
 
 export const eventNotEmitted: Rule = {
@@ -12,6 +13,8 @@ export const eventNotEmitted: Rule = {
     for (const c of model.contexts) {
       for (const event of c.events) {
         if ((index.emitters.get(event) ?? []).length > 0) continue;
+        // A draft (no aggregate or source yet) is one warning, W_DRAFT, until it is settled.
+        if (isDraftEvent(event)) continue;
         const origin = event.source ? `external system ${event.source.name}` : event.aggregate ? `a command of ${event.aggregate.name}` : 'a command';
         out.push(
           report(this, {

@@ -1,5 +1,5 @@
-// An event comes from exactly one place: an aggregate of this context (`aggregate:`) or an
-// external system (`source:`). With both or neither the generator cannot tell whether to emit it
+// An event comes from at most one place: an aggregate of this context (`aggregate:`) or an
+// external system (`source:`); with neither it is a draft (rules/draft.ts). With both or neither the generator cannot tell whether to emit it
 // from a decide function or to accept it at the context's boundary. An external system's `emits`
 // list and its events' `source` must agree.
 import type { Diagnostic, Event, ExternalSystem } from '../../types.js';
@@ -16,9 +16,8 @@ export const eventOrigin: Rule = {
       for (const event of c.events) {
         if (event.aggregate && event.source) {
           out.push(report(this, { at: event.loc, message: `event ${event.name} has both an aggregate (${event.aggregate.name}) and a source (${event.source.name})`, hint: 'keep `aggregate` for events your commands record, `source` for events an external system delivers' }));
-        } else if (!event.aggregate && !event.source) {
-          out.push(report(this, { at: event.loc, message: `event ${event.name} has neither an aggregate nor a source`, hint: 'add `aggregate: <Aggregate>` if a command of this context emits it, or `source: <ExternalSystem>` if it comes from outside' }));
         } else if (event.source) {
+          // Neither is a draft (rule `draft`), not an error.
           const r = index.resolve(event.source, c.name, ['externalSystem']);
           if (r.status === 'found' && !(r.element as ExternalSystem).emits.some((e) => e.name === event.name)) {
             out.push(report(this, { at: event.source.loc, message: `event ${event.name} names ${r.element.name} as its source, but ${r.element.name} does not list it under emits`, hint: `add ${event.name} to the emits of external system ${r.element.name}` }));

@@ -15,6 +15,8 @@ export const specGivenAggregate: Rule = {
         const r = index.resolve(spec.when.type, c.name, ['command']);
         if (r.status !== 'found') continue;
         const command = r.element as Command;
+        // A draft command has no stream yet (rule `draft` says so).
+        if (command.aggregate.name === '') continue;
         for (const given of spec.given) {
           const e = index.resolve(given.type, c.name, ['event']);
           if (e.status !== 'found') continue;
