@@ -76,8 +76,13 @@ export function compositionRootFile(all: ContextFacts[], sources: string[]): Pla
     `  logger?: Logger;\n` +
     `  /** Consumer back-pressure: events per batch and polling interval (src/operations.ts). */\n` +
     `  consumer?: { batchSize?: number; pullingFrequencyInMs?: number };\n` +
+    (hasConsumer
+      ? `  /** Processor leases (N instances, one active per processor): how often a standby tries to\n` +
+        `   * take over (the takeover bound after a crash) and how often the holder checks its lease. */\n` +
+        `  lease?: { retryMs?: number; heartbeatMs?: number };\n`
+      : '') +
     `};\n\n` +
-    `export const createService = ({ connectionString, logger, consumer: pulling }: ServiceOptions) => {\n` +
+    `export const createService = ({ connectionString, logger, consumer: pulling${hasConsumer ? ', lease' : ''} }: ServiceOptions) => {\n` +
     `  // Logs, metrics, retry policy and snapshots as the model sets them (src/operations.ts).\n` +
     `  const operations = createOperations({ connectionString, logger, consumer: pulling });\n` +
     `  // Inline projections run in the append transaction (strong consistency); long-lived\n` +
@@ -88,6 +93,8 @@ export function compositionRootFile(all: ContextFacts[], sources: string[]): Pla
       ? `  // Async projections and policies: one consumer per processor, so that a slow or failing\n` +
         `  // processor (Emmett runs a consumer's processors batch by batch together) never holds the\n` +
         `  // others back; each is supervised: restarted with backoff and reported if it ever stops.\n` +
+        `  // Each runs only while this instance holds its lease (a PostgreSQL session lock): with N\n` +
+        `  // instances one runs it, the others stand by and take over when it dies (docs/operations.md).\n` +
         `  const consumers = new Map<string, SupervisedConsumer>();\n` +
         `  let only: readonly string[] | undefined;\n` +
         `  const supervise = (processorId: string, register: (consumer: ReturnType<typeof eventStore.consumer>) => unknown) => {\n` +
@@ -96,7 +103,7 @@ export function compositionRootFile(all: ContextFacts[], sources: string[]): Pla
         `      const consumer = eventStore.consumer(operations.consumer);\n` +
         `      register(consumer);\n` +
         `      return consumer;\n` +
-        `    }, operations.supervision);\n` +
+        `    }, { ...operations.supervision, lease: { connectionString, processorId, ...lease } });\n` +
         `    consumers.set(processorId, supervised);\n` +
         `  };\n` +
         `  /** Starts every async processor, or only those named (to spread processors over instances). */\n` +

@@ -19,6 +19,7 @@ import type {
 } from '@event-driven-io/emmett';
 import type { PostgreSQLProjectionDefinition } from '@event-driven-io/emmett-postgresql';
 import { backoffDelay, type Backoff } from './backoff.js';
+import { assertLeaseHeld } from './leases.js';
 import { clearFailedAttempts, failedAttempts, recordFailedAttempt, RetryScheduled } from './retries.js';
 import { tableExists, withClient } from './sql.js';
 
@@ -215,6 +216,9 @@ const reportOf = (processorId: string, message: StoredMessage, attempts: number,
   error,
 });
 
+/** Batch contexts (one per Emmett batch transaction) whose lease was checked. */
+const fenced = new WeakSet<object>();
+
 /**
  * Wraps a reactor's `eachMessage` (or any per-message handler running in Emmett's PostgreSQL
  * processor transaction): retry with backoff, then dead-letter and skip.
@@ -236,6 +240,11 @@ export const withDeadLetter = <MessageType extends Message, Context extends Tran
 ): Handler<MessageType, Context> => {
   const { processorId, maxAttempts = 3, backoff = {}, onRetry } = options;
   return async (message, context) => {
+    // Fencing (leases.ts): once per batch transaction, before its first write.
+    if (!fenced.has(context)) {
+      await assertLeaseHeld(context.connection.client, processorId);
+      fenced.add(context);
+    }
     const messageId = stored(message).metadata.messageId;
     const attempt = failedAttempts(processorId, messageId) + 1;
     if (attempt < maxAttempts) {

@@ -26,11 +26,13 @@ export const databaseHealth =
 
 /** The supervised consumer is running right now (it may be between restarts). */
 export const consumerHealth =
-  (supervised: Pick<SupervisedConsumer, 'current' | 'restarts'>): HealthCheck =>
-  async () => ({
-    ok: supervised.current?.isRunning === true,
-    detail: `restarts: ${supervised.restarts}`,
-  });
+  (supervised: Pick<SupervisedConsumer, 'current' | 'restarts'> & Partial<Pick<SupervisedConsumer, 'state'>>): HealthCheck =>
+  async () =>
+    // A standby (another instance holds the processor's lease, leases.ts) is healthy: it takes
+    // over when that instance dies.
+    supervised.state === 'standby'
+      ? { ok: true, detail: 'standby: another instance runs this processor' }
+      : { ok: supervised.current?.isRunning === true, detail: `restarts: ${supervised.restarts}` };
 
 export type OpsServer = { url: string; close(): Promise<void> };
 

@@ -55,6 +55,14 @@ export {
   type OpsServer,
 } from './health.js';
 export { readProcessorsLag, type ProcessorLag, type ProcessorLagQuery } from './lag.js';
+export {
+  acquireProcessorLease,
+  assertLeaseHeld,
+  heldLease,
+  LeaseLostError,
+  type LeaseOptions,
+  type ProcessorLease,
+} from './leases.js';
 export { createLogger, messageLogFields, processingLogHooks, type Logger } from './logging.js';
 export {
   commandOutcome,

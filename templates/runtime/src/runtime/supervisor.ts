@@ -13,6 +13,7 @@
 import type { MessageConsumer } from '@event-driven-io/emmett';
 import { backoffDelay, sleep, type Backoff } from './backoff.js';
 import { watchProcessors, type ProcessorWatch } from './processorErrors.js';
+import { acquireProcessorLease, leasedProcessors, type LeaseOptions, type ProcessorLease } from './leases.js';
 import { isRetryScheduled } from './retries.js';
 
 export type ConsumerStopReport = {
@@ -40,6 +41,10 @@ export type SuperviseOptions = {
   /** For catch-up consumers (`stopWhen: { noMessagesLeft: true }`): a start() that ends with no
    * error means the work is done, and supervision ends (retries are still run). Default false. */
   untilCaughtUp?: boolean;
+  /** Run the consumer only while this instance holds the processor's lease (leases.ts): N
+   * instances, one active per processor, the others standing by and taking over within
+   * `retryMs` after the holder dies. */
+  lease?: LeaseOptions & { processorId: string };
 };
 
 export type SupervisedConsumer = {
@@ -51,6 +56,8 @@ export type SupervisedConsumer = {
   readonly current: MessageConsumer | undefined;
   /** Settles when supervision ends (after stop(), or when it gives up). */
   readonly done: Promise<void>;
+  /** `standby`: waiting for the processor's lease (another instance runs it). */
+  readonly state: 'running' | 'standby' | 'stopped';
 };
 
 const defaultOnStop = (report: ConsumerStopReport) => {
@@ -93,6 +100,7 @@ export const superviseConsumer = (
     onStop = defaultOnStop,
     dispose = (consumer) => consumer.stop(),
     untilCaughtUp = false,
+    lease: leaseOptions,
   }: SuperviseOptions = {},
 ): SupervisedConsumer => {
   const stopping = new AbortController();
@@ -100,9 +108,37 @@ export const superviseConsumer = (
   let startSettled = true;
   let watch: ProcessorWatch | undefined;
   let restarts = 0;
+  let state: SupervisedConsumer['state'] = 'running';
+  let lease: ProcessorLease | undefined;
 
-  const loop = async () => {
+  /** Stops the running consumer (waiting out Emmett's start-up race first). */
+  const stopCurrent = async () => {
+    if (current === undefined) return;
+    if (!startSettled && watch !== undefined) await startedOrSettled(watch, () => startSettled);
+    await current.stop().catch(() => undefined);
+  };
+
+  const leasedLoop = async (options: LeaseOptions & { processorId: string }) => {
+    leasedProcessors.add(options.processorId);
     while (!stopping.signal.aborted) {
+      state = 'standby';
+      lease = await acquireProcessorLease(options.processorId, options, stopping.signal);
+      if (lease === undefined) break;
+      state = 'running';
+      const held = lease;
+      // Lost lease: stop at once (fencing already refuses the batches of a lost lease).
+      void held.lost.then(() => (stopping.signal.aborted ? undefined : stopCurrent()));
+      const gaveUp = await runLoop(() => !held.isHeld);
+      await held.release();
+      lease = undefined;
+      if (gaveUp) break;
+    }
+    state = 'stopped';
+  };
+
+  /** Runs consumers until stopped, the lease is lost, or it gives up (then true). */
+  const runLoop = async (leaseLost: () => boolean = () => false): Promise<boolean> => {
+    while (!stopping.signal.aborted && !leaseLost()) {
       const consumer = createConsumer();
       watch = watchProcessors(consumer);
       const errors = watch.errors;
@@ -119,7 +155,7 @@ export const superviseConsumer = (
         startSettled = true;
       }
       await dispose(consumer).catch(() => undefined);
-      if (stopping.signal.aborted) return;
+      if (stopping.signal.aborted || leaseLost()) return false;
       const cause = error ?? errors.at(-1);
       // A handler retry (retries.ts): the batch was rolled back on purpose; read it again after
       // the retry's delay, with no transaction open. Not an unexpected stop.
@@ -127,25 +163,27 @@ export const superviseConsumer = (
         await sleep(cause.delayMs, stopping.signal);
         continue;
       }
-      if (untilCaughtUp && reason === 'stopped' && cause === undefined) return;
+      if (untilCaughtUp && reason === 'stopped' && cause === undefined) return false;
       restarts++;
       const givingUp = restarts > maxRestarts;
       const nextDelayMs = givingUp ? null : backoffDelay(backoff, restarts);
       onStop({ consumerId: consumer.consumerId, reason, error: cause, restart: restarts, nextDelayMs });
-      if (nextDelayMs === null) return;
+      if (nextDelayMs === null) return true;
       await sleep(nextDelayMs, stopping.signal);
     }
+    return false;
   };
-  const done = loop();
+  const done = leaseOptions === undefined ? runLoop().then(() => void (state = 'stopped')) : leasedLoop(leaseOptions);
 
   return {
     async stop() {
       stopping.abort();
-      if (current !== undefined) {
-        if (!startSettled && watch !== undefined) await startedOrSettled(watch, () => startSettled);
-        await current.stop().catch(() => undefined);
-      }
+      await stopCurrent();
       await done;
+      await lease?.release();
+    },
+    get state() {
+      return state;
     },
     get restarts() {
       return restarts;

@@ -26,9 +26,12 @@ export type ServiceOptions = {
   logger?: Logger;
   /** Consumer back-pressure: events per batch and polling interval (src/operations.ts). */
   consumer?: { batchSize?: number; pullingFrequencyInMs?: number };
+  /** Processor leases (N instances, one active per processor): how often a standby tries to
+   * take over (the takeover bound after a crash) and how often the holder checks its lease. */
+  lease?: { retryMs?: number; heartbeatMs?: number };
 };
 
-export const createService = ({ connectionString, logger, consumer: pulling }: ServiceOptions) => {
+export const createService = ({ connectionString, logger, consumer: pulling, lease }: ServiceOptions) => {
   // Logs, metrics, retry policy and snapshots as the model sets them (src/operations.ts).
   const operations = createOperations({ connectionString, logger, consumer: pulling });
   // Inline projections run in the append transaction (strong consistency); long-lived
@@ -65,6 +68,8 @@ export const createService = ({ connectionString, logger, consumer: pulling }: S
   // Async projections and policies: one consumer per processor, so that a slow or failing
   // processor (Emmett runs a consumer's processors batch by batch together) never holds the
   // others back; each is supervised: restarted with backoff and reported if it ever stops.
+  // Each runs only while this instance holds its lease (a PostgreSQL session lock): with N
+  // instances one runs it, the others stand by and take over when it dies (docs/operations.md).
   const consumers = new Map<string, SupervisedConsumer>();
   let only: readonly string[] | undefined;
   const supervise = (processorId: string, register: (consumer: ReturnType<typeof eventStore.consumer>) => unknown) => {
@@ -73,7 +78,7 @@ export const createService = ({ connectionString, logger, consumer: pulling }: S
       const consumer = eventStore.consumer(operations.consumer);
       register(consumer);
       return consumer;
-    }, operations.supervision);
+    }, { ...operations.supervision, lease: { connectionString, processorId, ...lease } });
     consumers.set(processorId, supervised);
   };
   /** Starts every async processor, or only those named (to spread processors over instances). */
