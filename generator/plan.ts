@@ -133,7 +133,7 @@ export async function plan(input: Model, options: PlanOptions = {}): Promise<Fil
   files.push(...(await planUnit(cache, 'ops', wholeModel, () => opsFiles(allFacts, sources, options.packageName ?? defaultPackageName(model)))));
   // HTTP API, settings, validation, OpenAPI and your extension points (generator/emit/http).
   const httpInput = () => withOptions((whole ??= wholeModelInput(model)) + JSON.stringify(sources));
-  files.push(...(await planUnit(cache, 'http', httpInput, () => httpFiles(allFacts, sources, options.packageName ?? defaultPackageName(model)))));
+  files.push(...(await planUnit(cache, 'http', httpInput, () => httpFiles(allFacts, sources, options.packageName ?? defaultPackageName(model), options.into === true))));
   if (!options.into) {
     const packageName = options.packageName ?? defaultPackageName(model);
     files.push(...(await planUnit(cache, 'project', () => withOptions(JSON.stringify([packageName, sources])), () => [packageJsonFile(packageName, sources), tsconfigFile(sources), vitestConfigFile(sources)])));

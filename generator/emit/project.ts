@@ -5,6 +5,7 @@ import type { PlannedFile } from '../plan-types.js';
 import { generatedHeader, sourceList, str } from './code.js';
 import { layout } from './layout.js';
 import { SERVICE_DEPENDENCIES, SERVICE_DEV_DEPENDENCIES } from './versions.js';
+import { NODE_ENGINES } from './http/packaging.js';
 
 const json = (value: unknown): string => `${JSON.stringify(value, null, 2)}\n`;
 
@@ -15,12 +16,16 @@ export function packageJsonFile(name: string, sources: string[]): PlannedFile {
     version: '0.1.0',
     private: true,
     type: 'module',
-    engines: { node: '>=20.19' },
+    // Supported Node lines (docs/adr/0061-service-packaging.md).
+    engines: { node: NODE_ENGINES },
     scripts: {
       typecheck: 'tsc -p tsconfig.json',
       test: 'vitest run',
-      // The service process and the operations command (generator/emit/ops).
-      start: 'tsx src/main.ts',
+      // src/ to dist/ (tsconfig.build.json), run by plain node; `npm run dev` runs the sources.
+      build: 'tsc -p tsconfig.build.json',
+      start: 'node dist/main.js',
+      dev: 'tsx src/main.ts',
+      // The operations command (generator/emit/ops).
       ops: 'tsx src/ops.ts',
     },
     dependencies: { ...SERVICE_DEPENDENCIES },

@@ -87,8 +87,8 @@ export interface TestOutcome {
 }
 
 /** `vitest run` inside the generated project, with the outcome of every test. */
-export function runGeneratedTests(dir: string): { run: ToolRun; outcomes: TestOutcome[] } {
-  const run = runTool(dir, 'vitest', ['run', '--reporter=json', '--outputFile=.vitest-report.json']);
+export function runGeneratedTests(dir: string, files: string[] = []): { run: ToolRun; outcomes: TestOutcome[] } {
+  const run = runTool(dir, 'vitest', ['run', '--reporter=json', '--outputFile=.vitest-report.json', ...files]);
   let outcomes: TestOutcome[] = [];
   try {
     const report = JSON.parse(readFileSync(join(dir, '.vitest-report.json'), 'utf8')) as {

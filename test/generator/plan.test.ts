@@ -51,6 +51,11 @@ describe('plan() for the library example', () => {
     // (The event museum's exhibits, test/museum/**, are user-owned too: generator/emit/evolution.)
     const scaffold = [...files.values()].filter((f) => f.ownership === 'scaffold' && !f.path.startsWith('test/museum/')).map((f) => f.path);
     expect(scaffold).toEqual([
+      '.dockerignore',
+      '.gitignore',
+      'Dockerfile',
+      'README.md',
+      'compose.yaml',
       'docs/adr/lending-architecture.md',
       'src/extensions/config.ts',
       'src/extensions/hooks.ts',
@@ -145,11 +150,12 @@ describe('plan() for the library example', () => {
 
   it('plans only the source tree with into', async () => {
     const into = await plan(model, { templates, into: true });
-    for (const path of ['package.json', 'tsconfig.json', 'vitest.config.ts']) {
+    const project = ['package.json', 'tsconfig.json', 'vitest.config.ts', 'tsconfig.build.json', 'README.md', '.gitignore', '.dockerignore', 'Dockerfile', 'compose.yaml'];
+    for (const path of project) {
       expect(files.has(path)).toBe(true);
       expect(into.has(path)).toBe(false);
     }
-    expect(into.size).toBe(files.size - 3);
+    expect(into.size).toBe(files.size - project.length);
   });
 
   it('pins the service dependencies exactly', () => {

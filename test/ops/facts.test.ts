@@ -48,6 +48,6 @@ describe('operations facts', () => {
     expect(adr).toContain('folded 50 events past the last one');
     expect(adr).toContain('OverdueLoans (projection, processor `lending:overdue-loans`): 5 attempts (50 ms, 100 ms, 200 ms, 400 ms between attempts), then a\n  dead letter; lag target 5s.');
     const pkg = JSON.parse(files.get('package.json')!.contents) as { scripts: Record<string, string> };
-    expect(pkg.scripts).toMatchObject({ ops: 'tsx src/ops.ts', start: 'tsx src/main.ts' });
+    expect(pkg.scripts).toMatchObject({ ops: 'tsx src/ops.ts', build: 'tsc -p tsconfig.build.json', start: 'node dist/main.js' });
   });
 });

@@ -97,6 +97,7 @@ export function httpAppFile(all: readonly ContextFacts[], sources: string[]): Pl
     `import Fastify from 'fastify';\n` +
     `import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';\n` +
     `import pg from 'pg';\n` +
+    `import { NoRetries } from '@event-driven-io/emmett';\n` +
     `import type { Event, HandleOptions } from '@event-driven-io/emmett';\n` +
     importLine(['createService'], importPath(path, layout.compositionRoot), true) +
     importLine(['Settings'], importPath(path, httpLayout.settings), true) +
@@ -147,7 +148,8 @@ export function httpAppFile(all: readonly ContextFacts[], sources: string[]): Pl
     `    if (!expected.ok) return send(reply, { status: 400, body: problem(400, 'invalid-if-match', 'If-Match must be a stream version ETag such as "3"', { instance }) });\n` +
     `    const work = async (): Promise<Outcome> => {\n` +
     `      try {\n` +
-    `        const options = expected.version === undefined ? undefined : ({ expectedStreamVersion: expected.version } as HandleOptions<Service['eventStore']>);\n` +
+    `        // With If-Match a conflict is final: retrying with the same expected version cannot succeed.
+        const options = expected.version === undefined ? undefined : ({ expectedStreamVersion: expected.version, retry: NoRetries } as HandleOptions<Service['eventStore']>);\n` +
     `        const result = await service.operations.recordCommand(name, () => handle(options));\n` +
     `        const body = { streamVersion: Number(result.nextExpectedStreamVersion), events: result.newEvents.map(({ type, data }) => ({ type, data })) };\n` +
     `        return { status: result.createdNewStream ? 201 : 200, body, headers: { etag: etagOf(result.nextExpectedStreamVersion) } };\n` +

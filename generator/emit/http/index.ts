@@ -11,10 +11,13 @@ import { mainFile } from './main-file.js';
 import { openApiFiles } from './openapi.js';
 import { settingsFile } from './settings-file.js';
 import { validationFile } from './validation-file.js';
+import { httpTestFiles } from './test-files.js';
+import { packagingFiles } from './packaging.js';
 
 export { httpLayout } from './layout.js';
 
-export function httpFiles(all: readonly ContextFacts[], sources: string[], packageName: string): PlannedFile[] {
+/** `into`: an existing repository (no README, Dockerfile, compose, build config of ours). */
+export function httpFiles(all: readonly ContextFacts[], sources: string[], packageName: string, into = false): PlannedFile[] {
   return [
     mainFile(sources),
     settingsFile(all, sources),
@@ -22,5 +25,7 @@ export function httpFiles(all: readonly ContextFacts[], sources: string[], packa
     httpAppFile(all, sources),
     ...openApiFiles(all, packageName, sources),
     ...extensionFiles(sources),
+    ...httpTestFiles(all, sources),
+    ...(into ? [] : packagingFiles(all, packageName, sources)),
   ];
 }

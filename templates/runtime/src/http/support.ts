@@ -7,7 +7,7 @@
 import { createHash } from 'node:crypto';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import pg from 'pg';
-import { isNotImplemented, isRejection, isValidationError, isVersionConflict } from '../runtime/index.js';
+import { isIllegalStateError, isNotFoundError, isNotImplemented, isRejection, isValidationError, isVersionConflict } from '../runtime/index.js';
 
 /** One failing field: a JSON pointer into the command data and what is wrong with it. */
 export type FieldError = { field: string; message: string };
@@ -76,6 +76,11 @@ export const commandErrorOutcome = (error: unknown, instance: string, ifMatch: b
     if (Array.isArray(err.errors)) return { status: 400, body: problem(400, 'invalid-command', 'The command does not match its schema', { errors: err.errors, instance }) };
     return { status: 422, body: problem(422, 'unprocessable-command', 'The command cannot be processed', { detail: err.message, instance }) };
   }
+  if (isIllegalStateError(error)) {
+    // Emmett's IllegalStateError from your logic (not a model rejection): also a state conflict.
+    return { status: 409, body: problem(409, 'illegal-state', 'The aggregate is not in a state that allows this command', { detail: err.message, instance }) };
+  }
+  if (isNotFoundError(error)) return { status: 404, body: problem(404, 'not-found', 'Not found', { detail: err.message, instance }) };
   if (isNotImplemented(error)) {
     // The model left this logic to you and it is still a stub (src/**/logic.ts): say which one.
     return { status: 501, body: problem(501, 'not-implemented', 'Not implemented yet', { detail: err.message, instance }) };

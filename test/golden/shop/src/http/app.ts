@@ -10,6 +10,7 @@
 import Fastify from 'fastify';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import pg from 'pg';
+import { NoRetries } from '@event-driven-io/emmett';
 import type { Event, HandleOptions } from '@event-driven-io/emmett';
 import type { createService } from '../composition-root.js';
 import type { Settings } from '../settings.js';
@@ -91,7 +92,8 @@ export const createHttpApp = async (context: ExtensionContext): Promise<FastifyI
     if (!expected.ok) return send(reply, { status: 400, body: problem(400, 'invalid-if-match', 'If-Match must be a stream version ETag such as "3"', { instance }) });
     const work = async (): Promise<Outcome> => {
       try {
-        const options = expected.version === undefined ? undefined : ({ expectedStreamVersion: expected.version } as HandleOptions<Service['eventStore']>);
+        // With If-Match a conflict is final: retrying with the same expected version cannot succeed.
+        const options = expected.version === undefined ? undefined : ({ expectedStreamVersion: expected.version, retry: NoRetries } as HandleOptions<Service['eventStore']>);
         const result = await service.operations.recordCommand(name, () => handle(options));
         const body = { streamVersion: Number(result.nextExpectedStreamVersion), events: result.newEvents.map(({ type, data }) => ({ type, data })) };
         return { status: result.createdNewStream ? 201 : 200, body, headers: { etag: etagOf(result.nextExpectedStreamVersion) } };

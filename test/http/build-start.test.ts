@@ -1,0 +1,101 @@
+// `npm run build && npm start` in a fresh generated library service: tsc builds src/ to dist/,
+// plain node runs it (no tsx), and the API answers over real HTTP on PostgreSQL: a command is
+// accepted, its stream and the OpenAPI document are read back, a bad body is a 400, and SIGTERM
+// stops it cleanly. Packaging files: a multi-stage Dockerfile on the current Node LTS (no Docker
+// on this machine: its structure is checked here), compose.yaml, README, .gitignore, engines.
+
+import { spawn, spawnSync } from 'node:child_process';
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { NODE_ENGINES, NODE_IMAGE } from '../../generator/emit/http/packaging.js';
+import { GENERATED_RUN_TIMEOUT, materialise, planExample } from '../generated-project/support.js';
+import { usePostgres } from '../support/postgres.js';
+
+const postgres = usePostgres('build_start');
+
+describe('a built generated service', () => {
+  let dir = '';
+  beforeAll(async () => {
+    dir = materialise(await planExample('library'), 'build-start');
+  });
+  afterAll(() => {
+    if (dir) fs.rmSync(dir, { recursive: true, force: true });
+  });
+
+  it(
+    'npm run build, then node dist/main.js serves the API and stops on SIGTERM',
+    async () => {
+      const pkg = JSON.parse(fs.readFileSync(path.join(dir, 'package.json'), 'utf8')) as { scripts: Record<string, string>; engines: { node: string } };
+      expect(pkg.scripts.build).toBe('tsc -p tsconfig.build.json');
+      expect(pkg.scripts.start).toBe('node dist/main.js');
+      expect(pkg.engines.node).toBe(NODE_ENGINES);
+      const build = spawnSync(path.join(dir, 'node_modules/.bin/tsc'), ['-p', 'tsconfig.build.json'], { cwd: dir, encoding: 'utf8' });
+      expect(build.stdout + build.stderr).toBe('');
+      expect(fs.existsSync(path.join(dir, 'dist/main.js'))).toBe(true);
+
+      const child = spawn(process.execPath, ['dist/main.js'], {
+        cwd: dir,
+        env: { PATH: process.env.PATH, DATABASE_URL: postgres.connectionString, PORT: '0', OPS_PORT: '0', LOG_LEVEL: 'info' },
+        stdio: ['ignore', 'pipe', 'pipe'],
+      });
+      let output = '';
+      const exited = new Promise<number | null>((resolve) => child.on('exit', (code) => resolve(code)));
+      try {
+        const api = await new Promise<string>((resolve, reject) => {
+          const timer = setTimeout(() => reject(new Error(`no start line: ${output}`)), 60_000);
+          child.stdout.on('data', (chunk: Buffer) => {
+            output += String(chunk);
+            const line = output.split('\n').find((l) => l.includes('service started'));
+            if (line !== undefined) {
+              clearTimeout(timer);
+              resolve((JSON.parse(line) as { api: string }).api);
+            }
+          });
+          child.stderr.on('data', (chunk: Buffer) => (output += String(chunk)));
+        });
+        const id = '5b0c7f0e-0000-4000-8000-000000000001';
+        const sent = await fetch(`${api}/lending/loan/${id}/send-reminder`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: '{}' });
+        expect(sent.status).toBe(201);
+        expect(sent.headers.get('etag')).toBe('"1"');
+        expect(await sent.json()).toEqual({ streamVersion: 1, events: [{ type: 'ReminderSent', data: { loanId: id } }] });
+        const state = await fetch(`${api}/lending/loan/${id}`);
+        expect(state.status).toBe(200);
+        expect(((await state.json()) as { version: number }).version).toBe(1);
+        const bad = await fetch(`${api}/lending/loan/${id}/borrow-book`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: '{"memberId":42}' });
+        expect(bad.status).toBe(400);
+        expect(((await bad.json()) as { errors: { field: string }[] }).errors.map((e) => e.field).sort()).toEqual(['/copy', '/dueOn', '/memberId']);
+        expect((await fetch(`${api}/openapi.json`)).status).toBe(200);
+      } finally {
+        child.kill('SIGTERM');
+      }
+      expect(await exited, output).toBe(0);
+    },
+    GENERATED_RUN_TIMEOUT,
+  );
+
+  it('ships a multi-stage Dockerfile on the current Node LTS, compose.yaml with PostgreSQL, README and .gitignore', () => {
+    const read = (file: string) => fs.readFileSync(path.join(dir, file), 'utf8');
+    const dockerfile = read('Dockerfile');
+    const from = [...dockerfile.matchAll(/^FROM (\S+)(?: AS (\S+))?$/gm)].map((m) => [m[1], m[2]]);
+    expect(from).toEqual([
+      [NODE_IMAGE, 'build'],
+      [NODE_IMAGE, undefined],
+    ]);
+    expect(dockerfile).toContain('RUN npm run build && npm prune --omit=dev');
+    expect(dockerfile).toMatch(/^USER node$/m);
+    expect(dockerfile).toMatch(/^CMD \["node", "dist\/main\.js"\]$/m);
+    // Every COPY source of the build stage exists in the service.
+    for (const [, sources] of dockerfile.matchAll(/^COPY (?!--from)(.+) \S+$/gm)) {
+      for (const source of sources!.split(' ')) expect(source === 'package*.json' || fs.existsSync(path.join(dir, source)), source).toBe(true);
+    }
+    const compose = read('compose.yaml');
+    expect(compose).toContain('image: postgres:18');
+    expect(compose).toContain('DATABASE_URL: postgresql://app:app@db:5432/app');
+    expect(compose).toContain('condition: service_healthy');
+    expect(read('.gitignore').split('\n')).toEqual(expect.arrayContaining(['node_modules/', 'dist/']));
+    const readme = read('README.md');
+    expect(readme).toContain('| `POST /lending/loan/{loanId}/borrow-book` | BorrowBook on Loan |');
+    expect(readme).toContain('`DATABASE_URL`');
+  });
+});
