@@ -132,7 +132,7 @@ export function policyFiles(facts: ContextFacts, policy: Policy): PlannedFile[] 
       `// Policy ${policy.name} as a reactor: async, one processor (${names.processorId}), retried then dead-lettered.\n` +
       importLine(pf.commands.length > 0 ? ['Command', 'Decider', 'Event', 'EventStore'] : ['EventStore'], '@event-driven-io/emmett', true) +
       importLine(['PostgreSQLEventStoreConsumer'], '@event-driven-io/emmett-postgresql', true) +
-      importLine(['withDeadLetter'], importPath(path, layout.runtimeIndex)) +
+      importLine(pf.commands.length > 0 ? ['issueOnce', 'withDeadLetter'] : ['withDeadLetter'], importPath(path, layout.runtimeIndex)) +
       importLine(['DeadLetterOptions'], importPath(path, layout.runtimeIndex), true) +
       importLine(['upcastEvent'], importPath(path, evolutionLayout.index)) +
       eventImports(facts, path, pf.events).map((i) => importLine(i.namedImports, i.moduleSpecifier, true)).join('') +
@@ -160,12 +160,18 @@ export function policyFiles(facts: ContextFacts, policy: Policy): PlannedFile[] 
       `  return (Array.isArray(issued) ? issued : [issued]).map((command) => {\n` +
       (pf.commands.length === 0 ? `    return command as never;\n` : `    switch (command.type) {\n${previewCases.join('')}    }\n`) +
       `  });\n};\n\n` +
-      `/** Reacts to one event: sends each issued command through its aggregate's command handler. */\n` +
+      `/**\n * Reacts to one event: sends each issued command through its aggregate's command handler, once\n` +
+      ` * (issueOnce: a redelivered event appends nothing new; the events carry commandId, causationId\n` +
+      ` * and correlationId in their metadata).\n */\n` +
       `export const ${names.reactor} = async (eventStore: EventStore, event: ${eventUnion}): Promise<void> => {\n` +
       `  const issued = ${names.decide}(event);\n` +
-      `  for (const command of Array.isArray(issued) ? issued : [issued]) {\n` +
-      (pf.commands.length === 0 ? `    void command;\n` : `    switch (command.type) {\n${dispatchCases.join('')}    }\n`) +
-      `  }\n};\n\n` +
+      (pf.commands.length === 0
+        ? `  for (const command of Array.isArray(issued) ? issued : [issued]) {\n    void command;\n  }\n};\n\n`
+        : `  for (const [index, command] of (Array.isArray(issued) ? issued : [issued]).entries()) {\n` +
+          `    await issueOnce(eventStore, { processorId: ${names.reactor.replace(/Reactor$/, 'ProcessorId')}, trigger: event, index }, async (eventStore) => {\n` +
+          `      switch (command.type) {\n${dispatchCases.map((c) => c.replace(/^(?=.)/gm, '  ')).join('')}      }\n` +
+          `    });\n` +
+          `  }\n};\n\n`) +
       `/**\n * Registers the reactor on a PostgreSQL consumer: ${retries} attempts, then a dead letter (never a silent stop).\n` +
       ` * \`deadLetter\` overrides retry, backoff and logging (the composition root passes the model's, src/operations.ts).\n */\n` +
       `export const register${pascalCase(policy.name)} = (consumer: PostgreSQLEventStoreConsumer, eventStore: EventStore, deadLetter: Partial<DeadLetterOptions> = {}) =>\n` +
@@ -178,7 +184,8 @@ export function policyFiles(facts: ContextFacts, policy: Policy): PlannedFile[] 
       `      async (event) => {\n` +
       `        await ${names.reactor}(eventStore, event);\n` +
       `      },\n` +
-      `      { processorId: ${str(names.processorId)}, maxAttempts: ${retries}, ...deadLetter },\n` +
+      `      // A business rejection is the event's recorded outcome (stormsmith_policy_outcomes), not retried.\n` +
+      `      { processorId: ${str(names.processorId)}, maxAttempts: ${retries}, rejectionsAreOutcomes: true, ...deadLetter },\n` +
       `    ),\n` +
       `  });\n`,
     ownership: 'generated',

@@ -35,7 +35,7 @@ export function operationsFile(ops: OpsFacts, sources: string[], packageName: st
     `// composition root uses for logs, metrics, dead letters, supervision, snapshots and /health.\n` +
     importLine(['EventStore'], '@event-driven-io/emmett', true) +
     importLine(
-      ['consumerHealth', 'createLogger', 'createServiceMetrics', 'databaseHealth', 'ensureDeadLetterTable', 'processingLogHooks', 'snapshotPolicyByStreamType', 'startOpsServer', 'withSnapshots'],
+      ['consumerHealth', 'createLogger', 'createServiceMetrics', 'databaseHealth', 'ensureDeadLetterTable', 'ensurePolicyOutcomes', 'processingLogHooks', 'snapshotPolicyByStreamType', 'startOpsServer', 'withSnapshots'],
       importPath(path, 'src/runtime/index.ts'),
     ) +
     importLine(['Backoff', 'DeadLetterOptions', 'HealthCheck', 'Logger', 'OpsServer', 'SupervisedConsumer', 'SuperviseOptions'], importPath(path, 'src/runtime/index.ts'), true) +
@@ -112,7 +112,11 @@ export function operationsFile(ops: OpsFacts, sources: string[], packageName: st
     `    /** Runs a command and counts its outcome (stormsmith_commands_total). */\n` +
     `    recordCommand: metrics.recordCommand,\n` +
     `    /** Creates the dead-letter table up front (withDeadLetter would create it lazily). */\n` +
-    `    prepare: () => ensureDeadLetterTable(connectionString),\n` +
+    `    prepare: async () => {\n` +
+    `      await ensureDeadLetterTable(connectionString);\n` +
+    `      // Policy outcomes and the command-id index idempotent policies look commands up by.\n` +
+    `      await ensurePolicyOutcomes(connectionString);\n` +
+    `    },\n` +
     `    /** GET /health (database, consumers) and GET /metrics (Prometheus) on node:http. */\n` +
     `    serve: (options: { port?: number; host?: string; consumers?: (processorId: string) => SupervisedConsumer | undefined } = {}): Promise<OpsServer> =>\n` +
     `      startOpsServer({\n` +

@@ -19,6 +19,7 @@ import type {
 } from '@event-driven-io/emmett';
 import type { PostgreSQLProjectionDefinition } from '@event-driven-io/emmett-postgresql';
 import { backoffDelay, type Backoff } from './backoff.js';
+import { causationSQL, isBusinessRejection, POLICY_OUTCOMES_TABLE, recordRejection } from './causation.js';
 import { assertLeaseHeld } from './leases.js';
 import { clearFailedAttempts, failedAttempts, recordFailedAttempt, RetryScheduled } from './retries.js';
 import { tableExists, withClient } from './sql.js';
@@ -61,6 +62,20 @@ export const ensureDeadLetterTable = (connectionString: string): Promise<void> =
   });
 
 const ensured = new Map<string, Promise<void>>();
+const ensuredOutcomes = new Map<string, Promise<void>>();
+
+/** The same lazy fallback for the policy outcomes table (causation.ts). */
+const ensureOutcomesTableOnce = (connectionString: string): Promise<void> => {
+  let done = ensuredOutcomes.get(connectionString);
+  if (done === undefined) {
+    done = withClient(connectionString, async (client) => {
+      if (!(await tableExists(client, POLICY_OUTCOMES_TABLE))) await client.query(causationSQL);
+    });
+    done.catch(() => ensuredOutcomes.delete(connectionString));
+    ensuredOutcomes.set(connectionString, done);
+  }
+  return done;
+};
 
 /** Once per process and database, on its own connection (autocommit), and only a catalog read
  * when the table exists: the lazy fallback for services whose start-up did not create it. */
@@ -109,6 +124,10 @@ export type DeadLetterOptions = {
   backoff?: Backoff;
   /** Called after a failed attempt that will be retried. */
   onRetry?: (report: DeadLetterReport) => void;
+  /** Policies (causation.ts): a business rejection (a model `rejects:` entry, IllegalStateError)
+   * is the trigger's recorded outcome (`stormsmith_policy_outcomes`, in the batch transaction),
+   * neither retried nor dead-lettered. Default false (a projection that rejects is a fault). */
+  rejectionsAreOutcomes?: boolean;
   /** Called once the message is dead-lettered. Default: one structured line on stderr. */
   onDeadLetter?: (report: DeadLetterReport) => void;
 };
@@ -247,11 +266,20 @@ export const withDeadLetter = <MessageType extends Message, Context extends Tran
     }
     const messageId = stored(message).metadata.messageId;
     const attempt = failedAttempts(processorId, messageId) + 1;
+    const asOutcome = async (error: unknown) => {
+      if (!options.rejectionsAreOutcomes || !isBusinessRejection(error)) return false;
+      const { connectionString } = context.connection;
+      if (connectionString !== undefined) await ensureOutcomesTableOnce(connectionString);
+      await recordRejection(context.connection.client, processorId, messageId, error);
+      clearFailedAttempts(processorId, messageId);
+      return true;
+    };
     if (attempt < maxAttempts) {
       let result: Awaited<ReturnType<typeof handler>>;
       try {
         result = await handler(message, context);
       } catch (error) {
+        if (await asOutcome(error)) return undefined;
         recordFailedAttempt(processorId, messageId, attempt);
         onRetry?.(reportOf(processorId, stored(message), attempt, error));
         throw new RetryScheduled(processorId, messageId, attempt, backoffDelay(backoff, attempt), error);
@@ -264,6 +292,7 @@ export const withDeadLetter = <MessageType extends Message, Context extends Tran
       clearFailedAttempts(processorId, messageId);
       return result;
     } catch (error) {
+      if (await asOutcome(error)) return undefined;
       // The count is kept (retries.ts): if the batch still rolls back, the re-read dead-letters
       // it again at once. So onDeadLetter can be called again for the same message then.
       await deadLetter(context, message, attempt, error, options);

@@ -17,6 +17,7 @@ import {
   type PostgresEventStoreOptions,
   type PostgreSQLProjectionDefinition,
 } from '@event-driven-io/emmett-postgresql';
+import { CONNECTION_STRING } from './causation.js';
 import { guardColdStart } from './coldStart.js';
 import { guardPoolErrors, type PoolErrorReport } from './pools.js';
 import { onlyCanHandle } from './projections.js';
@@ -37,6 +38,8 @@ export const createPostgresEventStore = (
     ...options,
     projections: emmettProjections.inline(projections.map((projection) => onlyCanHandle(projection))),
   });
+  // Where issueOnce (causation.ts) looks up the commands a policy already sent.
+  (store as unknown as Record<symbol, string>)[CONNECTION_STRING] = connectionString;
   // Only for the shared pool dumbo creates from the connection string (not for a caller's own).
   if (options.connectionOptions === undefined) guardPoolErrors(connectionString, onPoolError);
   // The cold-start guard only where Emmett would auto-migrate (coldStart.ts).

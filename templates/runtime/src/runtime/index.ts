@@ -3,6 +3,16 @@
 // The runtime support module: thin fixes for Emmett 0.42.0's defects and gaps
 // (see the header of each file for the defect it addresses).
 export { backoffDelay, sleep, type Backoff } from './backoff.js';
+export {
+  causationOf,
+  causationSQL,
+  ensurePolicyOutcomes,
+  isBusinessRejection,
+  issueOnce,
+  POLICY_OUTCOMES_TABLE,
+  type CausationMetadata,
+  type Trigger,
+} from './causation.js';
 export { guardColdStart } from './coldStart.js';
 export {
   dropDeadLetters,

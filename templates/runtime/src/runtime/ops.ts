@@ -12,6 +12,7 @@ import { parseArgs, type ParseArgsConfig } from 'node:util';
 import type { Event } from '@event-driven-io/emmett';
 import { getPostgreSQLEventStore, type PostgreSQLProjectionDefinition } from '@event-driven-io/emmett-postgresql';
 import { dropDeadLetters, listDeadLetters, retryDeadLetters, type RetryHandler } from './deadLetterOps.js';
+import { causationSQL } from './causation.js';
 import { deadLetterTableSQL } from './deadLetters.js';
 import { readProcessorsLag } from './lag.js';
 import {
@@ -405,6 +406,7 @@ const migrate = async (registry: OpsRegistry, args: string[], io: OpsIO) => {
       io.out(deadLetterTableSQL.trim());
       io.out(snapshotTableSQL.trim());
       io.out(projectionVersionsTableSQL.trim());
+      io.out(causationSQL.trim());
       return 0;
     }
     await store.schema.migrate();
@@ -412,8 +414,9 @@ const migrate = async (registry: OpsRegistry, args: string[], io: OpsIO) => {
       await client.query(deadLetterTableSQL);
       await client.query(snapshotTableSQL);
       await client.query(projectionVersionsTableSQL);
+      await client.query(causationSQL);
     });
-    io.out('migrated: event store schema, dead letters, snapshots, projection versions');
+    io.out('migrated: event store schema, dead letters, snapshots, projection versions, policy outcomes');
     return 0;
   } finally {
     await store.close();

@@ -3,7 +3,7 @@
 // targets, the snapshot intervals of long-lived aggregates, and createOperations(), which the
 // composition root uses for logs, metrics, dead letters, supervision, snapshots and /health.
 import type { EventStore } from '@event-driven-io/emmett';
-import { consumerHealth, createLogger, createServiceMetrics, databaseHealth, ensureDeadLetterTable, processingLogHooks, snapshotPolicyByStreamType, startOpsServer, withSnapshots } from './runtime/index.js';
+import { consumerHealth, createLogger, createServiceMetrics, databaseHealth, ensureDeadLetterTable, ensurePolicyOutcomes, processingLogHooks, snapshotPolicyByStreamType, startOpsServer, withSnapshots } from './runtime/index.js';
 import type { Backoff, DeadLetterOptions, HealthCheck, Logger, OpsServer, SuperviseOptions, SupervisedConsumer } from './runtime/index.js';
 
 export type AsyncProcessor = {
@@ -109,7 +109,11 @@ export const createOperations = ({ connectionString, logger = createLogger({ nam
     /** Runs a command and counts its outcome (stormsmith_commands_total). */
     recordCommand: metrics.recordCommand,
     /** Creates the dead-letter table up front (withDeadLetter would create it lazily). */
-    prepare: () => ensureDeadLetterTable(connectionString),
+    prepare: async () => {
+      await ensureDeadLetterTable(connectionString);
+      // Policy outcomes and the command-id index idempotent policies look commands up by.
+      await ensurePolicyOutcomes(connectionString);
+    },
     /** GET /health (database, consumers) and GET /metrics (Prometheus) on node:http. */
     serve: (options: { port?: number; host?: string; consumers?: (processorId: string) => SupervisedConsumer | undefined } = {}): Promise<OpsServer> =>
       startOpsServer({

@@ -2,7 +2,7 @@
 // Policy RemindWhenDue as a reactor: async, one processor (lending:remind-when-due), retried then dead-lettered.
 import type { Command, Decider, Event, EventStore } from '@event-driven-io/emmett';
 import type { PostgreSQLEventStoreConsumer } from '@event-driven-io/emmett-postgresql';
-import { withDeadLetter } from '../../runtime/index.js';
+import { issueOnce, withDeadLetter } from '../../runtime/index.js';
 import type { DeadLetterOptions } from '../../runtime/index.js';
 import { upcastEvent } from '../../evolution/index.js';
 import type { LoanFellDue } from '../external-events.js';
@@ -43,15 +43,21 @@ export const remindWhenDuePreview = (event: RemindWhenDueEvent) => {
   });
 };
 
-/** Reacts to one event: sends each issued command through its aggregate's command handler. */
+/**
+ * Reacts to one event: sends each issued command through its aggregate's command handler, once
+ * (issueOnce: a redelivered event appends nothing new; the events carry commandId, causationId
+ * and correlationId in their metadata).
+ */
 export const remindWhenDueReactor = async (eventStore: EventStore, event: RemindWhenDueEvent): Promise<void> => {
   const issued = reactRemindWhenDue(event);
-  for (const command of Array.isArray(issued) ? issued : [issued]) {
-    switch (command.type) {
-      case 'SendReminder':
-        await sendReminder(eventStore, command);
-        break;
-    }
+  for (const [index, command] of (Array.isArray(issued) ? issued : [issued]).entries()) {
+    await issueOnce(eventStore, { processorId: remindWhenDueProcessorId, trigger: event, index }, async (eventStore) => {
+      switch (command.type) {
+        case 'SendReminder':
+          await sendReminder(eventStore, command);
+          break;
+      }
+    });
   }
 };
 
@@ -69,6 +75,7 @@ export const registerRemindWhenDue = (consumer: PostgreSQLEventStoreConsumer, ev
       async (event) => {
         await remindWhenDueReactor(eventStore, event);
       },
-      { processorId: 'lending:remind-when-due', maxAttempts: 5, ...deadLetter },
+      // A business rejection is the event's recorded outcome (stormsmith_policy_outcomes), not retried.
+      { processorId: 'lending:remind-when-due', maxAttempts: 5, rejectionsAreOutcomes: true, ...deadLetter },
     ),
   });

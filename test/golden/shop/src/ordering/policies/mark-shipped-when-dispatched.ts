@@ -2,7 +2,7 @@
 // Policy MarkShippedWhenDispatched as a reactor: async, one processor (ordering:mark-shipped-when-dispatched), retried then dead-lettered.
 import type { Command, Decider, Event, EventStore } from '@event-driven-io/emmett';
 import type { PostgreSQLEventStoreConsumer } from '@event-driven-io/emmett-postgresql';
-import { withDeadLetter } from '../../runtime/index.js';
+import { issueOnce, withDeadLetter } from '../../runtime/index.js';
 import type { DeadLetterOptions } from '../../runtime/index.js';
 import { upcastEvent } from '../../evolution/index.js';
 import type { ShipmentDispatched } from '../../shipping/shipment/events.js';
@@ -43,15 +43,21 @@ export const markShippedWhenDispatchedPreview = (event: MarkShippedWhenDispatche
   });
 };
 
-/** Reacts to one event: sends each issued command through its aggregate's command handler. */
+/**
+ * Reacts to one event: sends each issued command through its aggregate's command handler, once
+ * (issueOnce: a redelivered event appends nothing new; the events carry commandId, causationId
+ * and correlationId in their metadata).
+ */
 export const markShippedWhenDispatchedReactor = async (eventStore: EventStore, event: MarkShippedWhenDispatchedEvent): Promise<void> => {
   const issued = reactMarkShippedWhenDispatched(event);
-  for (const command of Array.isArray(issued) ? issued : [issued]) {
-    switch (command.type) {
-      case 'MarkOrderShipped':
-        await markOrderShipped(eventStore, command);
-        break;
-    }
+  for (const [index, command] of (Array.isArray(issued) ? issued : [issued]).entries()) {
+    await issueOnce(eventStore, { processorId: markShippedWhenDispatchedProcessorId, trigger: event, index }, async (eventStore) => {
+      switch (command.type) {
+        case 'MarkOrderShipped':
+          await markOrderShipped(eventStore, command);
+          break;
+      }
+    });
   }
 };
 
@@ -69,6 +75,7 @@ export const registerMarkShippedWhenDispatched = (consumer: PostgreSQLEventStore
       async (event) => {
         await markShippedWhenDispatchedReactor(eventStore, event);
       },
-      { processorId: 'ordering:mark-shipped-when-dispatched', maxAttempts: 8, ...deadLetter },
+      // A business rejection is the event's recorded outcome (stormsmith_policy_outcomes), not retried.
+      { processorId: 'ordering:mark-shipped-when-dispatched', maxAttempts: 8, rejectionsAreOutcomes: true, ...deadLetter },
     ),
   });

@@ -2,7 +2,7 @@
 // Policy CaptureWhenCharged as a reactor: async, one processor (payments:capture-when-charged), retried then dead-lettered.
 import type { Command, Decider, Event, EventStore } from '@event-driven-io/emmett';
 import type { PostgreSQLEventStoreConsumer } from '@event-driven-io/emmett-postgresql';
-import { withDeadLetter } from '../../runtime/index.js';
+import { issueOnce, withDeadLetter } from '../../runtime/index.js';
 import type { DeadLetterOptions } from '../../runtime/index.js';
 import { upcastEvent } from '../../evolution/index.js';
 import type { ChargeSucceeded } from '../external-events.js';
@@ -43,15 +43,21 @@ export const captureWhenChargedPreview = (event: CaptureWhenChargedEvent) => {
   });
 };
 
-/** Reacts to one event: sends each issued command through its aggregate's command handler. */
+/**
+ * Reacts to one event: sends each issued command through its aggregate's command handler, once
+ * (issueOnce: a redelivered event appends nothing new; the events carry commandId, causationId
+ * and correlationId in their metadata).
+ */
 export const captureWhenChargedReactor = async (eventStore: EventStore, event: CaptureWhenChargedEvent): Promise<void> => {
   const issued = reactCaptureWhenCharged(event);
-  for (const command of Array.isArray(issued) ? issued : [issued]) {
-    switch (command.type) {
-      case 'CapturePayment':
-        await capturePayment(eventStore, command);
-        break;
-    }
+  for (const [index, command] of (Array.isArray(issued) ? issued : [issued]).entries()) {
+    await issueOnce(eventStore, { processorId: captureWhenChargedProcessorId, trigger: event, index }, async (eventStore) => {
+      switch (command.type) {
+        case 'CapturePayment':
+          await capturePayment(eventStore, command);
+          break;
+      }
+    });
   }
 };
 
@@ -69,6 +75,7 @@ export const registerCaptureWhenCharged = (consumer: PostgreSQLEventStoreConsume
       async (event) => {
         await captureWhenChargedReactor(eventStore, event);
       },
-      { processorId: 'payments:capture-when-charged', maxAttempts: 10, ...deadLetter },
+      // A business rejection is the event's recorded outcome (stormsmith_policy_outcomes), not retried.
+      { processorId: 'payments:capture-when-charged', maxAttempts: 10, rejectionsAreOutcomes: true, ...deadLetter },
     ),
   });

@@ -2,7 +2,7 @@
 // Policy FailWhenDeclined as a reactor: async, one processor (payments:fail-when-declined), retried then dead-lettered.
 import type { Command, Decider, Event, EventStore } from '@event-driven-io/emmett';
 import type { PostgreSQLEventStoreConsumer } from '@event-driven-io/emmett-postgresql';
-import { withDeadLetter } from '../../runtime/index.js';
+import { issueOnce, withDeadLetter } from '../../runtime/index.js';
 import type { DeadLetterOptions } from '../../runtime/index.js';
 import { upcastEvent } from '../../evolution/index.js';
 import type { ChargeDeclined } from '../external-events.js';
@@ -43,15 +43,21 @@ export const failWhenDeclinedPreview = (event: FailWhenDeclinedEvent) => {
   });
 };
 
-/** Reacts to one event: sends each issued command through its aggregate's command handler. */
+/**
+ * Reacts to one event: sends each issued command through its aggregate's command handler, once
+ * (issueOnce: a redelivered event appends nothing new; the events carry commandId, causationId
+ * and correlationId in their metadata).
+ */
 export const failWhenDeclinedReactor = async (eventStore: EventStore, event: FailWhenDeclinedEvent): Promise<void> => {
   const issued = reactFailWhenDeclined(event);
-  for (const command of Array.isArray(issued) ? issued : [issued]) {
-    switch (command.type) {
-      case 'FailPayment':
-        await failPayment(eventStore, command);
-        break;
-    }
+  for (const [index, command] of (Array.isArray(issued) ? issued : [issued]).entries()) {
+    await issueOnce(eventStore, { processorId: failWhenDeclinedProcessorId, trigger: event, index }, async (eventStore) => {
+      switch (command.type) {
+        case 'FailPayment':
+          await failPayment(eventStore, command);
+          break;
+      }
+    });
   }
 };
 
@@ -69,6 +75,7 @@ export const registerFailWhenDeclined = (consumer: PostgreSQLEventStoreConsumer,
       async (event) => {
         await failWhenDeclinedReactor(eventStore, event);
       },
-      { processorId: 'payments:fail-when-declined', maxAttempts: 10, ...deadLetter },
+      // A business rejection is the event's recorded outcome (stormsmith_policy_outcomes), not retried.
+      { processorId: 'payments:fail-when-declined', maxAttempts: 10, rejectionsAreOutcomes: true, ...deadLetter },
     ),
   });

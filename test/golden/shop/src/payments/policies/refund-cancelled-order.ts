@@ -2,7 +2,7 @@
 // Policy RefundCancelledOrder as a reactor: async, one processor (payments:refund-cancelled-order), retried then dead-lettered.
 import type { Command, Decider, Event, EventStore } from '@event-driven-io/emmett';
 import type { PostgreSQLEventStoreConsumer } from '@event-driven-io/emmett-postgresql';
-import { withDeadLetter } from '../../runtime/index.js';
+import { issueOnce, withDeadLetter } from '../../runtime/index.js';
 import type { DeadLetterOptions } from '../../runtime/index.js';
 import { upcastEvent } from '../../evolution/index.js';
 import type { OrderCancelled } from '../../ordering/order/events.js';
@@ -43,15 +43,21 @@ export const refundCancelledOrderPreview = (event: RefundCancelledOrderEvent) =>
   });
 };
 
-/** Reacts to one event: sends each issued command through its aggregate's command handler. */
+/**
+ * Reacts to one event: sends each issued command through its aggregate's command handler, once
+ * (issueOnce: a redelivered event appends nothing new; the events carry commandId, causationId
+ * and correlationId in their metadata).
+ */
 export const refundCancelledOrderReactor = async (eventStore: EventStore, event: RefundCancelledOrderEvent): Promise<void> => {
   const issued = reactRefundCancelledOrder(event);
-  for (const command of Array.isArray(issued) ? issued : [issued]) {
-    switch (command.type) {
-      case 'RefundPayment':
-        await refundPayment(eventStore, command);
-        break;
-    }
+  for (const [index, command] of (Array.isArray(issued) ? issued : [issued]).entries()) {
+    await issueOnce(eventStore, { processorId: refundCancelledOrderProcessorId, trigger: event, index }, async (eventStore) => {
+      switch (command.type) {
+        case 'RefundPayment':
+          await refundPayment(eventStore, command);
+          break;
+      }
+    });
   }
 };
 
@@ -69,6 +75,7 @@ export const registerRefundCancelledOrder = (consumer: PostgreSQLEventStoreConsu
       async (event) => {
         await refundCancelledOrderReactor(eventStore, event);
       },
-      { processorId: 'payments:refund-cancelled-order', maxAttempts: 10, ...deadLetter },
+      // A business rejection is the event's recorded outcome (stormsmith_policy_outcomes), not retried.
+      { processorId: 'payments:refund-cancelled-order', maxAttempts: 10, rejectionsAreOutcomes: true, ...deadLetter },
     ),
   });

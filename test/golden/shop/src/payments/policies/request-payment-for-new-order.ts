@@ -2,7 +2,7 @@
 // Policy RequestPaymentForNewOrder as a reactor: async, one processor (payments:request-payment-for-new-order), retried then dead-lettered.
 import type { Command, Decider, Event, EventStore } from '@event-driven-io/emmett';
 import type { PostgreSQLEventStoreConsumer } from '@event-driven-io/emmett-postgresql';
-import { withDeadLetter } from '../../runtime/index.js';
+import { issueOnce, withDeadLetter } from '../../runtime/index.js';
 import type { DeadLetterOptions } from '../../runtime/index.js';
 import { upcastEvent } from '../../evolution/index.js';
 import type { OrderPlaced } from '../../ordering/order/events.js';
@@ -43,15 +43,21 @@ export const requestPaymentForNewOrderPreview = (event: RequestPaymentForNewOrde
   });
 };
 
-/** Reacts to one event: sends each issued command through its aggregate's command handler. */
+/**
+ * Reacts to one event: sends each issued command through its aggregate's command handler, once
+ * (issueOnce: a redelivered event appends nothing new; the events carry commandId, causationId
+ * and correlationId in their metadata).
+ */
 export const requestPaymentForNewOrderReactor = async (eventStore: EventStore, event: RequestPaymentForNewOrderEvent): Promise<void> => {
   const issued = reactRequestPaymentForNewOrder(event);
-  for (const command of Array.isArray(issued) ? issued : [issued]) {
-    switch (command.type) {
-      case 'RequestPayment':
-        await requestPayment(eventStore, command);
-        break;
-    }
+  for (const [index, command] of (Array.isArray(issued) ? issued : [issued]).entries()) {
+    await issueOnce(eventStore, { processorId: requestPaymentForNewOrderProcessorId, trigger: event, index }, async (eventStore) => {
+      switch (command.type) {
+        case 'RequestPayment':
+          await requestPayment(eventStore, command);
+          break;
+      }
+    });
   }
 };
 
@@ -69,6 +75,7 @@ export const registerRequestPaymentForNewOrder = (consumer: PostgreSQLEventStore
       async (event) => {
         await requestPaymentForNewOrderReactor(eventStore, event);
       },
-      { processorId: 'payments:request-payment-for-new-order', maxAttempts: 10, ...deadLetter },
+      // A business rejection is the event's recorded outcome (stormsmith_policy_outcomes), not retried.
+      { processorId: 'payments:request-payment-for-new-order', maxAttempts: 10, rejectionsAreOutcomes: true, ...deadLetter },
     ),
   });

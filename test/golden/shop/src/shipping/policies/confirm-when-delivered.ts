@@ -2,7 +2,7 @@
 // Policy ConfirmWhenDelivered as a reactor: async, one processor (shipping:confirm-when-delivered), retried then dead-lettered.
 import type { Command, Decider, Event, EventStore } from '@event-driven-io/emmett';
 import type { PostgreSQLEventStoreConsumer } from '@event-driven-io/emmett-postgresql';
-import { withDeadLetter } from '../../runtime/index.js';
+import { issueOnce, withDeadLetter } from '../../runtime/index.js';
 import type { DeadLetterOptions } from '../../runtime/index.js';
 import { upcastEvent } from '../../evolution/index.js';
 import type { ParcelDelivered } from '../external-events.js';
@@ -43,15 +43,21 @@ export const confirmWhenDeliveredPreview = (event: ConfirmWhenDeliveredEvent) =>
   });
 };
 
-/** Reacts to one event: sends each issued command through its aggregate's command handler. */
+/**
+ * Reacts to one event: sends each issued command through its aggregate's command handler, once
+ * (issueOnce: a redelivered event appends nothing new; the events carry commandId, causationId
+ * and correlationId in their metadata).
+ */
 export const confirmWhenDeliveredReactor = async (eventStore: EventStore, event: ConfirmWhenDeliveredEvent): Promise<void> => {
   const issued = reactConfirmWhenDelivered(event);
-  for (const command of Array.isArray(issued) ? issued : [issued]) {
-    switch (command.type) {
-      case 'ConfirmDelivery':
-        await confirmDelivery(eventStore, command);
-        break;
-    }
+  for (const [index, command] of (Array.isArray(issued) ? issued : [issued]).entries()) {
+    await issueOnce(eventStore, { processorId: confirmWhenDeliveredProcessorId, trigger: event, index }, async (eventStore) => {
+      switch (command.type) {
+        case 'ConfirmDelivery':
+          await confirmDelivery(eventStore, command);
+          break;
+      }
+    });
   }
 };
 
@@ -69,6 +75,7 @@ export const registerConfirmWhenDelivered = (consumer: PostgreSQLEventStoreConsu
       async (event) => {
         await confirmWhenDeliveredReactor(eventStore, event);
       },
-      { processorId: 'shipping:confirm-when-delivered', maxAttempts: 3, ...deadLetter },
+      // A business rejection is the event's recorded outcome (stormsmith_policy_outcomes), not retried.
+      { processorId: 'shipping:confirm-when-delivered', maxAttempts: 3, rejectionsAreOutcomes: true, ...deadLetter },
     ),
   });

@@ -2,7 +2,7 @@
 // Policy PrepareWhenPaid as a reactor: async, one processor (shipping:prepare-when-paid), retried then dead-lettered.
 import type { Command, Decider, Event, EventStore } from '@event-driven-io/emmett';
 import type { PostgreSQLEventStoreConsumer } from '@event-driven-io/emmett-postgresql';
-import { withDeadLetter } from '../../runtime/index.js';
+import { issueOnce, withDeadLetter } from '../../runtime/index.js';
 import type { DeadLetterOptions } from '../../runtime/index.js';
 import { upcastEvent } from '../../evolution/index.js';
 import type { PaymentCaptured } from '../../payments/payment/events.js';
@@ -43,15 +43,21 @@ export const prepareWhenPaidPreview = (event: PrepareWhenPaidEvent) => {
   });
 };
 
-/** Reacts to one event: sends each issued command through its aggregate's command handler. */
+/**
+ * Reacts to one event: sends each issued command through its aggregate's command handler, once
+ * (issueOnce: a redelivered event appends nothing new; the events carry commandId, causationId
+ * and correlationId in their metadata).
+ */
 export const prepareWhenPaidReactor = async (eventStore: EventStore, event: PrepareWhenPaidEvent): Promise<void> => {
   const issued = reactPrepareWhenPaid(event);
-  for (const command of Array.isArray(issued) ? issued : [issued]) {
-    switch (command.type) {
-      case 'PrepareShipment':
-        await prepareShipment(eventStore, command);
-        break;
-    }
+  for (const [index, command] of (Array.isArray(issued) ? issued : [issued]).entries()) {
+    await issueOnce(eventStore, { processorId: prepareWhenPaidProcessorId, trigger: event, index }, async (eventStore) => {
+      switch (command.type) {
+        case 'PrepareShipment':
+          await prepareShipment(eventStore, command);
+          break;
+      }
+    });
   }
 };
 
@@ -69,6 +75,7 @@ export const registerPrepareWhenPaid = (consumer: PostgreSQLEventStoreConsumer, 
       async (event) => {
         await prepareWhenPaidReactor(eventStore, event);
       },
-      { processorId: 'shipping:prepare-when-paid', maxAttempts: 3, ...deadLetter },
+      // A business rejection is the event's recorded outcome (stormsmith_policy_outcomes), not retried.
+      { processorId: 'shipping:prepare-when-paid', maxAttempts: 3, rejectionsAreOutcomes: true, ...deadLetter },
     ),
   });
