@@ -2,7 +2,7 @@
 // link). Pure and deterministic; the React layer only renders what this returns. Every node gets
 // its width and height here so React Flow never measures (performance.md, React Flow section).
 
-import type { Edge, Node } from '@xyflow/react';
+import type { Edge, MarkerType, Node } from '@xyflow/react';
 import { isDraftCommand, isDraftEvent } from '../../../generator/model/drafts.js';
 import type { Element, ElementKind, Model } from '../../../generator/model/types.js';
 import { RELATION_COLOR, type Relation } from './grammar.js';
@@ -180,7 +180,11 @@ export function toGraph(model: Model, options: GraphOptions = {}): Graph {
     id: linkId(link),
     source: nodeIdOf(link.source),
     target: nodeIdOf(link.target),
-    style: { stroke: RELATION_COLOR[link.relation] },
+    // Direction matters (event → policy is not policy → event): a closed arrowhead in the
+    // relation's colour, and a stroke thick enough to see and to click.
+    style: { stroke: RELATION_COLOR[link.relation], strokeWidth: 2 },
+    // MarkerType.ArrowClosed, spelt out: this module stays free of React at run time.
+    markerEnd: { type: 'arrowclosed' as MarkerType, color: RELATION_COLOR[link.relation], width: 18, height: 18 },
     data: { relation: link.relation, link },
   }));
   // Frames first: React Flow paints in array order, the frames belong under the stickies.

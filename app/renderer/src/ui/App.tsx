@@ -19,10 +19,11 @@ import { linksTouching } from '../../model/links.js';
 import { findContext, findElement, refOfNodeId, type ElementRef } from '../../model/refs.js';
 import type { MenuCommand } from '../../../shared/ipc-contract.js';
 import { runMenuCommand } from '../../model/menu-commands.js';
-import type { Session } from '../../workspace/session.js';
+import type { Session, SessionState } from '../../workspace/session.js';
 import { Board } from './Board.js';
 import { CommandPalette } from './CommandPalette.js';
 import { ConflictDialog, DeleteDialog, NameDialog, RecoveryDialog } from './Dialogs.js';
+import { ShortcutsOverlay } from './ShortcutsOverlay.js';
 import { downloadPng, downloadText } from './download.js';
 import { GenerationPanel } from './GenerationPanel.js';
 import { MenuBar } from './MenuBar.js';
@@ -33,7 +34,7 @@ import { SearchBox } from './SearchBox.js';
 
 const isMac = typeof navigator !== 'undefined' && /Mac|iPhone|iPad/.test(navigator.platform);
 
-type Overlay = 'palette' | 'search' | { delete: ElementRef[] } | { naming: NameRequest } | undefined;
+type Overlay = 'palette' | 'search' | 'shortcuts' | { delete: ElementRef[] } | { naming: NameRequest } | undefined;
 
 /** A bounded context to name: a new one, or an existing one to rename. */
 type NameRequest = { mode: 'new' } | { mode: 'rename'; context: string };
@@ -44,6 +45,47 @@ export interface AppProps {
   menuCommands?: (listener: (command: MenuCommand) => void) => () => void;
 }
 
+/** Where the pointer last went down: a notice shows next to the action that caused it. */
+const lastPointer: { x: number; y: number } = { x: -1, y: -1 };
+if (typeof window !== 'undefined') {
+  window.addEventListener('pointerdown', (e) => Object.assign(lastPointer, { x: e.clientX, y: e.clientY }), true);
+}
+
+/** The bottom panel stays between a tab strip and most of the window. */
+const clampBottom = (h: number) => Math.round(Math.max(60, Math.min(h, window.innerHeight - 160)));
+
+/** How long an info notice ("Saved.") stays; refusals and errors stay until the next action. */
+const INFO_TOAST_MS = 6000;
+
+/** A notice as a toast near the last pointer position (bottom of the board for keyboard use). */
+function Toast(props: { notice: NonNullable<SessionState['notice']>; onClose: () => void }) {
+  const { notice, onClose } = props;
+  useEffect(() => {
+    if (notice.kind !== 'info') return;
+    const t = setTimeout(onClose, INFO_TOAST_MS);
+    return () => clearTimeout(t);
+  }, [notice, onClose]);
+  const at = useMemo(() => {
+    const width = Math.min(440, window.innerWidth - 16);
+    if (lastPointer.x < 0) return { left: (window.innerWidth - width) / 2, top: window.innerHeight - 260, width };
+    return {
+      left: Math.max(8, Math.min(lastPointer.x + 12, window.innerWidth - width - 8)),
+      top: Math.max(44, Math.min(lastPointer.y + 18, window.innerHeight - 90)),
+      width,
+    };
+    // Placed once per notice: it does not follow the pointer around.
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [notice]);
+  return (
+    <div className={`notice toast ${notice.kind}`} data-testid="notice" data-kind={notice.kind} role="status" style={{ left: at.left, top: at.top, maxWidth: at.width }}>
+      <span>{notice.text}</span>
+      <button type="button" className="toast-close" data-testid="notice-close" aria-label="Dismiss" onClick={onClose}>
+        ×
+      </button>
+    </div>
+  );
+}
+
 export function App({ session, menuCommands }: AppProps) {
   const state = useSyncExternalStore(session.subscribe, session.getState);
   const flow = useReactFlow();
@@ -51,6 +93,7 @@ export function App({ session, menuCommands }: AppProps) {
   const [selectedEdge, setSelectedEdge] = useState<string | undefined>();
   const [overlay, setOverlay] = useState<Overlay>();
   const [tab, setTab] = useState<'problems' | 'generation'>('problems');
+  const [bottomHeight, setBottomHeight] = useState(190);
   const clipboard = useRef<{ element: Element; x: number; y: number }[]>([]);
   const { model } = state;
 
@@ -166,6 +209,15 @@ export function App({ session, menuCommands }: AppProps) {
       },
       rename: () => (document.querySelector('[data-testid="prop-name"]') as HTMLInputElement | null)?.focus(),
       addSticky: (kind) => addSticky(kind),
+      nudge: (dx, dy) => {
+        const graph = toGraph(model);
+        const moves = selectedRefs.flatMap((r) => {
+          const node = graph.nodes.find((n) => n.id === `${r.context}/${r.kind}/${r.name}`);
+          return node ? [{ ref: r, ...toLayoutPosition(graph, r.context, { x: node.position.x + dx, y: node.position.y + dy }) }] : [];
+        });
+        if (moves.length > 0) session.apply({ type: 'move', moves });
+      },
+      showShortcuts: () => setOverlay('shortcuts'),
       newContext: () => {
         session.notify(undefined);
         setOverlay({ naming: { mode: 'new' } });
@@ -176,7 +228,7 @@ export function App({ session, menuCommands }: AppProps) {
           requestAnimationFrame(() => void flow.fitView({ duration: 0 }));
         });
       },
-      fitView: () => void flow.fitView({ duration: 0 }),
+      fitView: () => void flow.fitView({ duration: 0, maxZoom: 1 }),
       zoomIn: () => void flow.zoomIn({ duration: 0 }),
       zoomOut: () => void flow.zoomOut({ duration: 0 }),
       search: () => setOverlay('search'),
@@ -240,7 +292,7 @@ export function App({ session, menuCommands }: AppProps) {
   if (state.status === 'loading') return <div className="splash">Opening model…</div>;
 
   return (
-    <div className="app" data-testid="app" data-status={state.status} data-revision={state.revision}>
+    <div className="app" data-testid="app" data-status={state.status} data-revision={state.revision} style={{ gridTemplateRows: `auto 1fr ${bottomHeight}px` }}>
       <header className="topbar">
         <strong className="brand">Stormsmith</strong>
         <MenuBar host={host} isMac={isMac} />
@@ -256,12 +308,8 @@ export function App({ session, menuCommands }: AppProps) {
         <span className="workspace" data-testid="dirty-state" data-dirty={state.dirty.size > 0 ? 'yes' : 'no'}>
           {state.info?.name} {state.info?.readOnly ? '(read-only)' : ''} {state.dirty.size > 0 ? `— unsaved: ${[...state.dirty].join(', ')}` : '— saved'}
         </span>
-        {state.notice ? (
-          <span className={`notice ${state.notice.kind}`} data-testid="notice" data-kind={state.notice.kind} role="status">
-            {state.notice.text}
-          </span>
-        ) : null}
       </header>
+      {state.notice ? <Toast notice={state.notice} onClose={() => session.notify(undefined)} /> : null}
       <div className="main">
         <Palette onAdd={(k) => addSticky(k)} />
         <Board
@@ -282,7 +330,24 @@ export function App({ session, menuCommands }: AppProps) {
         />
         <PropertyPanel element={single} ctx={singleCtx} count={selectedRefs.length} apply={apply} />
       </div>
-      <footer className="bottom">
+      <footer className="bottom-panel">
+        <div
+          className="bottom-resizer"
+          data-testid="bottom-resizer"
+          title="Drag to resize the panel"
+          onPointerDown={(e) => {
+            const startY = e.clientY;
+            const startH = bottomHeight;
+            e.currentTarget.setPointerCapture(e.pointerId);
+            const move = (m: PointerEvent) => setBottomHeight(clampBottom(startH + startY - m.clientY));
+            const up = () => {
+              window.removeEventListener('pointermove', move);
+              window.removeEventListener('pointerup', up);
+            };
+            window.addEventListener('pointermove', move);
+            window.addEventListener('pointerup', up);
+          }}
+        />
         <div className="tabs">
           <button type="button" className={tab === 'problems' ? 'active' : ''} data-testid="tab-problems" onClick={() => setTab('problems')}>
             Problems <span data-testid="problem-count">{errors} errors, {warnings} warnings</span>
@@ -295,11 +360,12 @@ export function App({ session, menuCommands }: AppProps) {
           {tab === 'problems' ? (
             <ProblemsPanel diagnostics={state.diagnostics} targets={state.diagnosticTargets} onFocus={focusNode} />
           ) : (
-            <GenerationPanel preview={state.generation} lastRun={state.lastRun} busy={state.generating} dirty={state.dirty.size > 0} onPreview={host.previewGeneration} onRun={host.runGeneration} />
+            <GenerationPanel modelName={state.info?.name} preview={state.generation} lastRun={state.lastRun} busy={state.generating} dirty={state.dirty.size > 0} onPreview={host.previewGeneration} onRun={host.runGeneration} />
           )}
         </div>
       </footer>
       {overlay === 'palette' ? <CommandPalette host={host} isMac={isMac} onClose={() => setOverlay(undefined)} /> : null}
+      {overlay === 'shortcuts' ? <ShortcutsOverlay isMac={isMac} onClose={() => setOverlay(undefined)} /> : null}
       {overlay === 'search' ? <SearchBox model={model} onJump={focusNode} onClose={() => setOverlay(undefined)} /> : null}
       {deleting ? (
         <DeleteDialog

@@ -13,17 +13,19 @@ import {
   type NodeChange,
   type MiniMapNodeProps,
   type OnSelectionChangeParams,
+  type ReactFlowInstance,
 } from '@xyflow/react';
-import { useCallback, useEffect, useMemo, useRef, useState, type DragEvent } from 'react';
+import { useCallback, useEffect, useMemo, useRef, useState, type DragEvent, type RefObject } from 'react';
 import type { ElementKind } from '../../../../generator/model/types.js';
+import { openingViewPlan } from '../../model/opening-view.js';
 import { toGraph, toLayoutPosition, type BoardEdge, type BoardNode, type ProblemCount } from '../../model/graph.js';
 import { RELATION_LABEL } from '../../model/grammar.js';
 import { STICKY_STYLES } from '../../model/kinds.js';
-import { refOfNodeId } from '../../model/refs.js';
+import { refOfNodeId, type ElementRef } from '../../model/refs.js';
 import type { Model } from '../../../../generator/model/types.js';
 import type { Change } from '../../model/changes.js';
 import { FarCanvas } from './FarCanvas.js';
-import { FarZoomContext, FrameActionsContext, NODE_TYPES } from './StickyNode.js';
+import { FarZoomContext, FrameActionsContext, NODE_TYPES, StickyActionsContext } from './StickyNode.js';
 
 /** An empty folder: say what the board is for and offer the one first step. */
 function EmptyBoard(props: { onNewContext: () => void }) {
@@ -63,6 +65,23 @@ export interface BoardProps {
   onRenameContext: (context: string) => void;
 }
 
+/** Applies the opening view (model/opening-view.ts) to React Flow. */
+export function openingView(flow: Pick<ReactFlowInstance, 'fitView' | 'setViewport'>, nodes: readonly BoardNode[], view: { width: number; height: number }): void {
+  const frames = nodes.filter((n) => n.type === 'frame').map((n) => ({ x: n.position.x, y: n.position.y, width: n.width ?? 0, height: n.height ?? 0 }));
+  const plan = openingViewPlan(frames, view);
+  if (plan.kind === 'fit') void flow.fitView({ duration: 0, maxZoom: 1, padding: 0.08 });
+  else if (plan.kind === 'first') void flow.setViewport({ x: plan.x, y: plan.y, zoom: plan.zoom }, { duration: 0 });
+}
+
+/** Publishes the zoom as the CSS variable --zoom (level-of-detail text sizes), without re-rendering the board. */
+function ZoomVariable(props: { target: RefObject<HTMLDivElement | null> }) {
+  const zoom = useStore((s) => s.transform[2]);
+  useEffect(() => {
+    props.target.current?.style.setProperty('--zoom', String(zoom));
+  }, [zoom, props.target]);
+  return null;
+}
+
 function useFarZoom(): boolean {
   return useStore((s) => s.transform[2] < FAR_ZOOM);
 }
@@ -70,6 +89,12 @@ function useFarZoom(): boolean {
 export function Board(props: BoardProps) {
   const { model, problems, dirtyFiles, selection, selectedEdge, apply, onSelection, onDropKind, onNewContext, onRenameContext } = props;
   const frameActions = useMemo(() => ({ rename: onRenameContext }), [onRenameContext]);
+  const stickyActions = useMemo(
+    () => ({
+      rename: (ref: ElementRef, to: string) => apply({ type: 'rename', ref, to: to.trim() }),
+    }),
+    [apply],
+  );
   const graph = useMemo(() => toGraph(model, { problems, dirtyFiles }), [model, problems, dirtyFiles]);
   const selected = useMemo(() => new Set(selection), [selection]);
   const bigBoard = graph.nodes.length > MINIMAP_STICKY_LIMIT;
@@ -77,6 +102,12 @@ export function Board(props: BoardProps) {
   const [nodes, setNodes] = useState<BoardNode[]>(() => graph.nodes);
   const flow = useReactFlow();
   const far = useFarZoom();
+  const boardRef = useRef<HTMLDivElement>(null);
+  const firstNodes = useRef(graph.nodes);
+  const onInit = useCallback(() => {
+    const rect = boardRef.current?.getBoundingClientRect();
+    openingView(flow, firstNodes.current, { width: rect?.width ?? 1000, height: rect?.height ?? 700 });
+  }, [flow]);
 
   // Re-derive on every model change, keeping the selection the app holds.
   useEffect(() => {
@@ -90,7 +121,9 @@ export function Board(props: BoardProps) {
         const focus = e.id === selectedEdge || selected.has(e.source) || selected.has(e.target);
         if (!focus) return e;
         const label = e.data ? RELATION_LABEL[e.data.relation] : undefined;
-        return e.id === selectedEdge ? { ...e, label, selected: true, animated: true } : { ...e, label };
+        // Labelled arrows are drawn above the stickies, so the label is never hidden under one.
+        const labelled = { ...e, label, zIndex: 1000, labelBgPadding: [4, 2] as [number, number], labelBgStyle: { fill: '#fff', fillOpacity: 0.92 } };
+        return e.id === selectedEdge ? { ...labelled, selected: true, animated: true } : labelled;
       }),
     [graph.edges, selectedEdge, selected],
   );
@@ -101,11 +134,23 @@ export function Board(props: BoardProps) {
     if (local.length > 0) setNodes((nds) => applyNodeChanges(local, nds));
   }, []);
 
-  const onEdgesChange = useCallback((_changes: EdgeChange<BoardEdge>[]) => {
-    // Edges are a view of the model: removal goes through the delete action (disconnect).
-  }, []);
-
   const selectionOrder = useRef<string[]>([]);
+  const onEdgesChange = useCallback(
+    (changes: EdgeChange<BoardEdge>[]) => {
+      // Edges are a view of the model: removal goes through the delete action (disconnect).
+      // Selection is the app's: a clicked arrow becomes the selection (so Delete can remove it).
+      const picked = changes.find((c) => c.type === 'select' && c.selected);
+      if (picked && picked.type === 'select') {
+        selectionOrder.current = [];
+        onSelection([], picked.id);
+      } else if (changes.some((c) => c.type === 'select') && selectedEdgeRef.current) {
+        onSelection(selectionOrder.current, undefined);
+      }
+    },
+    [onSelection],
+  );
+  const selectedEdgeRef = useRef(selectedEdge);
+  selectedEdgeRef.current = selectedEdge;
   const onSelectionChange = useCallback(
     ({ nodes: sel, edges: selEdges }: OnSelectionChangeParams) => {
       const ids = sel.filter((n) => n.type === 'sticky').map((n) => n.id);
@@ -162,7 +207,8 @@ export function Board(props: BoardProps) {
   return (
     <FarZoomContext.Provider value={far}>
       <FrameActionsContext.Provider value={frameActions}>
-      <div className={`board${far ? ' far' : ''}${bigBoard ? ' big' : ''}`} data-testid="board" onDragOver={onDragOver} onDrop={onDrop}>
+      <StickyActionsContext.Provider value={stickyActions}>
+      <div ref={boardRef} className={`board${far ? ' far' : ''}${bigBoard ? ' big' : ''}`} data-testid="board" onDragOver={onDragOver} onDrop={onDrop}>
         <ReactFlow<BoardNode, BoardEdge>
           nodes={nodes}
           edges={far && bigBoard ? NO_EDGES : edges}
@@ -173,10 +219,12 @@ export function Board(props: BoardProps) {
           onNodeDragStop={onNodeDragStop}
           onConnect={onConnect}
           onlyRenderVisibleElements
-          fitView
+          onInit={onInit}
           minZoom={0.05}
           maxZoom={2.5}
           deleteKeyCode={null}
+          // Arrow keys move the selection through the action registry (saved, undoable).
+          disableKeyboardA11y
           selectionKeyCode="Shift"
           multiSelectionKeyCode={['Meta', 'Control', 'Shift']}
           elevateNodesOnSelect={false}
@@ -186,9 +234,11 @@ export function Board(props: BoardProps) {
           <MiniMap pannable zoomable nodeColor={miniMapColor} nodeStrokeWidth={0} nodeComponent={bigBoard ? FramesOnlyMiniMapNode : undefined} data-testid="minimap" />
           <Controls showInteractive={false} />
           {far && bigBoard ? <FarCanvas nodes={nodes} /> : null}
+          <ZoomVariable target={boardRef} />
         </ReactFlow>
         {model.contexts.length === 0 ? <EmptyBoard onNewContext={onNewContext} /> : null}
       </div>
+      </StickyActionsContext.Provider>
       </FrameActionsContext.Provider>
     </FarZoomContext.Provider>
   );

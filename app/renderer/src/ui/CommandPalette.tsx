@@ -1,5 +1,5 @@
 // Command palette (Ctrl+K): every action of the registry, filtered as you type.
-import { isEnabled, searchActions, type Action, type ActionHost } from '../../model/actions.js';
+import { isEnabled, searchActions, whyDisabled, type Action, type ActionHost } from '../../model/actions.js';
 import { shortcutLabel } from '../../model/shortcuts.js';
 import { PickerOverlay } from './PickerOverlay.js';
 
@@ -10,11 +10,18 @@ export function CommandPalette(props: { host: ActionHost; isMac: boolean; onClos
       inputTestId="command-input"
       itemTestId="command-item"
       placeholder="Type a command…"
-      search={(query) => searchActions(query).filter((a) => isEnabled(a, props.host))}
+      // Disabled actions stay listed, with why: that is how "connect" is discovered.
+      search={(query) => searchActions(query)}
+      isDisabled={(a) => !isEnabled(a, props.host)}
       keyOf={(a) => a.id}
       render={(a) => (
         <>
           <span className="menu-name">{a.menu}:</span> {a.label}
+          {whyDisabled(a, props.host) ? (
+            <span className="why-disabled" data-testid="command-disabled-reason">
+              — {whyDisabled(a, props.host)}
+            </span>
+          ) : null}
           {a.shortcuts?.[0] ? <kbd>{shortcutLabel(a.shortcuts[0], props.isMac)}</kbd> : null}
         </>
       )}

@@ -11,6 +11,8 @@ export interface GenerationPanelProps {
   dirty: boolean;
   onPreview: () => void;
   onRun: () => void;
+  /** The opened folder's name, for the example config. */
+  modelName?: string;
 }
 
 export function GenerationPanel(props: GenerationPanelProps) {
@@ -18,6 +20,10 @@ export function GenerationPanel(props: GenerationPanelProps) {
   const [open, setOpen] = useState<string | undefined>();
   const changed = preview?.files.filter((f) => f.status !== 'unchanged') ?? [];
   const written = lastRun?.files.filter((f) => f.status !== 'unchanged').length ?? 0;
+  // Not a model problem: nobody said where the code goes (the studio has no default on purpose).
+  const noConfig = preview?.diagnostics.some((d) => d.code === 'E_NO_OUTPUT_CONFIG') ?? false;
+  const drafts = preview?.diagnostics.some((d) => d.code === 'E_DRAFTS') ?? false;
+  const modelName = props.modelName ?? 'my-model';
   return (
     <div className="generation" data-testid="generation" data-busy={busy ? 'yes' : 'no'}>
       <div className="toolbar">
@@ -37,11 +43,23 @@ export function GenerationPanel(props: GenerationPanelProps) {
       ) : null}
       {preview ? (
         <>
-          <p data-testid="generation-summary" data-changed={changed.length}>
-            {preview.ok ? '' : 'The model has errors; nothing would be written. '}
-            {changed.length} of {preview.files.length} files would change.
-          </p>
-          {preview.diagnostics.length > 0 ? (
+          {noConfig ? (
+            <div className="generation-setup" data-testid="generation-setup">
+              <strong>Generation is not set up for this folder yet: nothing would be written.</strong>
+              <p>
+                Stormsmith writes code only where the repository says, in <code>stormsmith.config.json</code> (looked up from the model folder
+                upwards). Create it at the root of the repository that holds this model, for example:
+              </p>
+              <pre>{`{ "model": "models/${modelName}", "out": "services/${modelName}" }`}</pre>
+              <p className="muted">Then press Preview again. (`stormsmith init` writes this file for a new project.)</p>
+            </div>
+          ) : (
+            <p data-testid="generation-summary" data-changed={changed.length}>
+              {preview.ok ? '' : drafts ? 'The model has drafts to settle first; nothing would be written. ' : 'The model has errors; nothing would be written. '}
+              {changed.length} of {preview.files.length} files would change.
+            </p>
+          )}
+          {preview.diagnostics.length > 0 && !noConfig ? (
             <ul className="problems">
               {preview.diagnostics.map((d, i) => (
                 <li key={i} className={`problem ${d.severity}`} data-testid="generation-diagnostic" data-code={d.code} data-severity={d.severity}>

@@ -14,6 +14,8 @@ export interface PickerOverlayProps<T> {
   /** Called with the picked item; the overlay closes first. */
   onPick: (item: T) => void;
   onClose: () => void;
+  /** Items shown but not pickable (the command palette lists disabled actions with the reason). */
+  isDisabled?: (item: T) => boolean;
 }
 
 export function PickerOverlay<T>(props: PickerOverlayProps<T>) {
@@ -23,7 +25,7 @@ export function PickerOverlay<T>(props: PickerOverlayProps<T>) {
   useEffect(() => input.current?.focus(), []);
   const results = props.search(query);
   const pick = (item: T | undefined) => {
-    if (item === undefined) return;
+    if (item === undefined || props.isDisabled?.(item)) return;
     props.onClose();
     props.onPick(item);
   };
@@ -52,7 +54,13 @@ export function PickerOverlay<T>(props: PickerOverlayProps<T>) {
         />
         <ul>
           {results.map((item, i) => (
-            <li key={props.keyOf(item)} className={i === active ? 'active' : ''} data-testid={props.itemTestId} onMouseDown={() => pick(item)}>
+            <li
+              key={props.keyOf(item)}
+              className={`${i === active ? 'active' : ''}${props.isDisabled?.(item) ? ' disabled' : ''}`}
+              aria-disabled={props.isDisabled?.(item) ? true : undefined}
+              data-testid={props.itemTestId}
+              onMouseDown={() => pick(item)}
+            >
               {props.render(item)}
             </li>
           ))}

@@ -19,7 +19,7 @@ export function PropertyPanel(props: { element: Element | undefined; ctx: Bounde
     );
   }
   const ref = refOf(el);
-  const set = (p: ElementProps) => apply({ type: 'update', ref, set: p });
+  const set = (p: ElementProps): boolean => apply({ type: 'update', ref, set: p });
   const valueObjects = ctx.valueObjects.map((v) => v.name);
   const fields = (label: string, list: Field[], key: 'fields' | 'state') => (
     <FieldsEditor key={`${el.name}/${key}`} label={label} fields={list} file={ctx.file} valueObjects={valueObjects} onChange={(f) => set({ [key]: f })} />
@@ -45,6 +45,29 @@ export function PropertyPanel(props: { element: Element | undefined; ctx: Bounde
       ) : null}
       {el.kind === 'event' ? (
         <>
+          <label className="prop">
+            <span>Recorded by / delivered by</span>
+            <select
+              data-testid="prop-origin"
+              value={el.aggregate ? `aggregate:${el.aggregate.context ?? ''}:${el.aggregate.name}` : el.source ? `externalSystem:${el.source.context ?? ''}:${el.source.name}` : ''}
+              onChange={(e) => {
+                const [kind, context, name] = e.target.value.split(':') as ['aggregate' | 'externalSystem', string, string];
+                apply({ type: 'setOrigin', event: ref, origin: e.target.value === '' ? null : { kind, context: context || ctx.name, name } });
+              }}
+            >
+              <option value="">not settled yet (draft)</option>
+              {ctx.aggregates.map((a) => (
+                <option key={`a/${a.name}`} value={`aggregate::${a.name}`}>
+                  aggregate {a.name}
+                </option>
+              ))}
+              {ctx.externalSystems.map((x) => (
+                <option key={`x/${x.name}`} value={`externalSystem::${x.name}`}>
+                  external system {x.name}
+                </option>
+              ))}
+            </select>
+          </label>
           <CommitInput
             label="Version"
             testId="prop-version"

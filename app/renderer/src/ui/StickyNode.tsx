@@ -2,15 +2,58 @@
 // plain coloured rectangle (level of detail), which is what keeps 1000+ stickies fluid at fit.
 
 import { Handle, Position, type NodeProps } from '@xyflow/react';
-import { createContext, memo, useContext } from 'react';
+import { createContext, Fragment, memo, useContext, useState } from 'react';
+import { nameSegments } from '../../model/wrap.js';
+import type { ElementRef } from '../../model/refs.js';
 import type { StickyNode as StickyNodeType } from '../../model/graph.js';
 import { STICKY_STYLES } from '../../model/kinds.js';
 
 /** True when the board is zoomed out past the point where text is readable. */
 export const FarZoomContext = createContext(false);
 
+/** The name with wrap opportunities at word and camelCase boundaries only. */
+function WrappedName(props: { name: string }) {
+  const parts = nameSegments(props.name);
+  return (
+    <>
+      {parts.map((p, i) => (
+        <Fragment key={i}>
+          {i > 0 ? <wbr /> : null}
+          {p}
+        </Fragment>
+      ))}
+    </>
+  );
+}
+
+/** What a sticky can ask of the board (React Flow nodes get data, not callbacks). */
+export const StickyActionsContext = createContext<{ rename: (ref: ElementRef, to: string) => boolean }>({ rename: () => false });
+
+/** The name, edited in place: Enter commits, Escape or a refused name puts the old one back. */
+function InPlaceName(props: { name: string; onDone: (to: string | undefined) => void }) {
+  const [value, setValue] = useState(props.name);
+  return (
+    <input
+      className="sticky-name-input nodrag nopan"
+      data-testid="sticky-name-input"
+      value={value}
+      autoFocus
+      onFocus={(e) => e.currentTarget.select()}
+      onChange={(e) => setValue(e.target.value)}
+      onBlur={() => props.onDone(value)}
+      onKeyDown={(e) => {
+        e.stopPropagation();
+        if (e.key === 'Enter') props.onDone(value);
+        if (e.key === 'Escape') props.onDone(undefined);
+      }}
+    />
+  );
+}
+
 function StickyNodeView({ data, selected }: NodeProps<StickyNodeType>) {
   const far = useContext(FarZoomContext);
+  const actions = useContext(StickyActionsContext);
+  const [editing, setEditing] = useState(false);
   const style = STICKY_STYLES[data.kind];
   const problems = data.problems;
   const badge = problems && problems.errors + problems.warnings > 0;
@@ -24,24 +67,40 @@ function StickyNodeView({ data, selected }: NodeProps<StickyNodeType>) {
         data-name={data.name}
       >
         <Handle type="target" position={Position.Left} className="handle" />
+        {/* Level of detail: far out, only the name, scaled up so it stays readable (board.tsx sets --zoom). */}
+        <div className="far-name">{data.name}</div>
         <Handle type="source" position={Position.Right} className="handle" />
       </div>
     );
   }
   return (
     <div
-      className={`sticky kind-${data.kind}${selected ? ' selected' : ''}`}
+      className={`sticky kind-${data.kind}${selected ? ' selected' : ''}${data.draft ? ' draft' : ''}`}
       style={{ background: style.color, borderColor: selected ? '#111' : style.accent }}
       data-testid="sticky"
       data-kind={data.kind}
       data-name={data.name}
-      title={`${style.label}: ${data.name}`}
+      data-draft={data.draft ? 'yes' : undefined}
+      title={`${style.label}: ${data.name}${data.draft ? ' (draft: not settled yet)' : ''}`}
     >
-      <Handle type="target" position={Position.Left} className="handle" data-testid="handle-in" />
+      <Handle type="target" position={Position.Left} className="handle" data-testid="handle-in" title="Incoming: drop an arrow here" />
       <div className="sticky-kind" style={{ color: style.accent }}>
         {style.label}
+        {data.draft ? <span className="draft-tag">draft</span> : null}
       </div>
-      <div className="sticky-name">{data.name}</div>
+      {editing ? (
+        <InPlaceName
+          name={data.name}
+          onDone={(to) => {
+            setEditing(false);
+            if (to !== undefined && to !== data.name) actions.rename(data.ref, to);
+          }}
+        />
+      ) : (
+        <div className="sticky-name nopan" onDoubleClick={() => setEditing(true)} title="Double-click to rename">
+          <WrappedName name={data.name} />
+        </div>
+      )}
       <div className="sticky-detail">{data.detail}</div>
       {badge ? (
         <div
@@ -53,7 +112,7 @@ function StickyNodeView({ data, selected }: NodeProps<StickyNodeType>) {
           {problems.errors + problems.warnings}
         </div>
       ) : null}
-      <Handle type="source" position={Position.Right} className="handle" data-testid="handle-out" />
+      <Handle type="source" position={Position.Right} className="handle" data-testid="handle-out" title="Drag from here to another sticky to connect" />
     </div>
   );
 }

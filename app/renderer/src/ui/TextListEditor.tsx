@@ -21,12 +21,15 @@ export function TextListEditor(props: { label: string; items: string[]; onChange
   );
 }
 
-/** A text input that commits on blur or Enter (one undo step per edit, not per keystroke). */
-export function CommitInput(props: { value: string; onCommit: (v: string) => void; testId: string; label: string; multiline?: boolean; type?: string }) {
+/**
+ * A text input that commits on blur or Enter (one undo step per edit, not per keystroke). When
+ * the board refuses the value (`onCommit` returns false), the field shows the value it has again.
+ */
+export function CommitInput(props: { value: string; onCommit: (v: string) => boolean | void; testId: string; label: string; multiline?: boolean; type?: string }) {
   const [v, setV] = useState(props.value);
   useEffect(() => setV(props.value), [props.value]);
   const commit = () => {
-    if (v !== props.value) props.onCommit(v);
+    if (v !== props.value && props.onCommit(v) === false) setV(props.value);
   };
   return (
     <label className="prop">
