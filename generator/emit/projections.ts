@@ -164,9 +164,11 @@ function registrationFile(facts: ContextFacts, pf: ProjectionFacts): PlannedFile
   );
   const evolveCases = pf.events.map((e) => `    case ${str(e.name)}:\n      return logic.${onName(e)}(document, event);\n`);
   const kind = pf.multiStream ? 'MultiStream' : 'SingleStream';
+  // Issue 13 (1): an inline projection keyed across streams is guarded by document locks.
+  const locked = pf.inline && pf.multiStream;
   const versioned = projectionVersionNames(facts.context.name, pf.projection);
   const where = pf.inline
-    ? 'inline: runs in the append transaction (strong consistency).'
+    ? `inline: runs in the append transaction (strong consistency${locked ? '; keyed across streams, so under a lock per document' : ''}).`
     : `async: runs in a consumer as processor ${versioned.processorId} (eventual consistency${pf.projection.lagTarget ? `, lag target ${pf.projection.lagTarget}` : ''}).`;
   const union = pf.events.length === 0 ? 'never' : pf.events.map((e) => pascalCase(e.name)).join(' | ');
   const contents =
@@ -174,7 +176,7 @@ function registrationFile(facts: ContextFacts, pf: ProjectionFacts): PlannedFile
     `// Read model ${pf.projection.name}, ${where}\n` +
     importLine([`inMemory${kind}Projection`], '@event-driven-io/emmett') +
     importLine([`pongo${kind}Projection`], '@event-driven-io/emmett-postgresql') +
-    importLine(['liveCollection'], importPath(path, layout.runtimeIndex)) +
+    importLine(locked ? ['liveCollection', 'lockDocuments'] : ['liveCollection'], importPath(path, layout.runtimeIndex)) +
     importLine(['upcastEvent'], importPath(path, evolutionLayout.index)) +
     [...byModule.entries()].sort(([a], [b]) => (a < b ? -1 : 1)).map(([m, n]) => importLine(n, m, true)).join('') +
     valuesImport(facts, path, values) +
@@ -201,14 +203,28 @@ function registrationFile(facts: ContextFacts, pf: ProjectionFacts): PlannedFile
     `/** Pure: the user-owned logic per event (./${names.file}.logic.ts). */\n` +
     `export const ${names.evolve} = (document: ${names.document} | null, event: ${eventUnion}): ${names.document} | null => {\n` +
     `  switch (event.type) {\n${evolveCases.join('')}  }\n};\n\n` +
-    `export const ${names.postgres} = pongo${kind}Projection<${names.document}, ${eventUnion}>({\n` +
-    `  collectionName: ${names.postgres.replace(/Projection$/, 'Collection')},\n` +
-    `  canHandle: [...${names.postgres.replace(/Projection$/, 'EventTypes')}],\n` +
-    `  getDocumentId: ${names.postgres.replace(/Projection$/, 'DocumentId')},\n` +
-    `  evolve: ${names.evolve},\n` +
-    `  // Stored events of older versions reach evolve upcast to their current version.\n` +
-    `  eventsOptions: { schema: { versioning: { upcast: upcastEvent } } },\n` +
-    `});\n\n` +
+    (locked
+      ? `// Strong and keyed across streams: concurrent commands on different streams update one\n` +
+        `// document, so each transaction locks the documents it updates first (no lost update).\n` +
+        `export const ${names.postgres} = lockDocuments(\n` +
+        `  pongo${kind}Projection<${names.document}, ${eventUnion}>({\n` +
+        `    collectionName: ${names.postgres.replace(/Projection$/, 'Collection')},\n` +
+        `    canHandle: [...${names.postgres.replace(/Projection$/, 'EventTypes')}],\n` +
+        `    getDocumentId: ${names.postgres.replace(/Projection$/, 'DocumentId')},\n` +
+        `    evolve: ${names.evolve},\n` +
+        `    // Stored events of older versions reach evolve upcast to their current version.\n` +
+        `    eventsOptions: { schema: { versioning: { upcast: upcastEvent } } },\n` +
+        `  }),\n` +
+        `  { collection: ${names.postgres.replace(/Projection$/, 'Collection')}, documentId: ${names.postgres.replace(/Projection$/, 'DocumentId')} },\n` +
+        `);\n\n`
+      : `export const ${names.postgres} = pongo${kind}Projection<${names.document}, ${eventUnion}>({\n` +
+        `  collectionName: ${names.postgres.replace(/Projection$/, 'Collection')},\n` +
+        `  canHandle: [...${names.postgres.replace(/Projection$/, 'EventTypes')}],\n` +
+        `  getDocumentId: ${names.postgres.replace(/Projection$/, 'DocumentId')},\n` +
+        `  evolve: ${names.evolve},\n` +
+        `  // Stored events of older versions reach evolve upcast to their current version.\n` +
+        `  eventsOptions: { schema: { versioning: { upcast: upcastEvent } } },\n` +
+        `});\n\n`) +
     `export const ${names.inMemory} = inMemory${kind}Projection<${names.document}, ${eventUnion}>({\n` +
     `  collectionName: ${names.postgres.replace(/Projection$/, 'Collection')},\n` +
     `  canHandle: [...${names.postgres.replace(/Projection$/, 'EventTypes')}],\n` +

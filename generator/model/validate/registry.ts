@@ -33,6 +33,7 @@ import { specDataTypes } from './rules/spec-data-types.js';
 import { specGivenAggregate } from './rules/spec-given-aggregate.js';
 import { specMessageFields } from './rules/spec-message-fields.js';
 import { specOutcome } from './rules/spec-outcome.js';
+import { strongConsistency } from './rules/strong-consistency.js';
 import { unresolvedReference } from './rules/unresolved-reference.js';
 import { upcastFields } from './rules/upcast-fields.js';
 import { valueObjectCycle } from './rules/value-object-cycle.js';
@@ -70,6 +71,7 @@ export const RULES: readonly Rule[] = [
   specGivenAggregate,
   specMessageFields,
   specOutcome,
+  strongConsistency,
   unresolvedReference,
   upcastFields,
   valueObjectCycle,

@@ -14,6 +14,7 @@ export {
   type Trigger,
 } from './causation.js';
 export { guardColdStart } from './coldStart.js';
+export { lockDocuments, type DocumentLockOptions } from './documentLocks.js';
 export {
   dropDeadLetters,
   listDeadLetters,

@@ -1,0 +1,95 @@
+// Issue 13 (1): a strongly consistent (inline) read model keyed ACROSS streams loses updates under
+// concurrent commands: 20 loans for one member on 20 streams, each transaction reads the member's
+// document before the others committed, and the last writer wins.
+import { DeciderCommandHandler } from '@event-driven-io/emmett';
+import { pongoMultiStreamProjection, type PostgreSQLProjectionDefinition } from '@event-driven-io/emmett-postgresql';
+import { describe, expect, it } from 'vitest';
+import { lockDocuments } from '../../templates/runtime/src/runtime/documentLocks.js';
+import { createPostgresEventStore } from '../../templates/runtime/src/runtime/eventStores.js';
+import { usePostgres } from '../support/postgres.js';
+import { loanDecider, loanStream, type LoanEvent } from './fixtures/loans.js';
+import { pongoDocument } from './sql.js';
+
+type LoansOfMember = { loans: number };
+const memberOf = (event: LoanEvent) => (event.data as { memberId: string }).memberId;
+const loansOfMember = (beforeWrite: () => Promise<void> = async () => undefined) =>
+  pongoMultiStreamProjection<LoansOfMember, LoanEvent>({
+    collectionName: 'loans_of_member',
+    canHandle: ['BookBorrowed'],
+    getDocumentId: memberOf,
+    evolve: async (doc: LoansOfMember | null): Promise<LoansOfMember> => {
+      await beforeWrite();
+      return { loans: (doc?.loans ?? 0) + 1 };
+    },
+  });
+
+/**
+ * Makes the race certain instead of likely (parties: the warm-up's evolve + the two racers): each evolve (the document already read) waits until
+ * `parties` evolves have started, or `timeoutMs` passed (a writer that waits on a lock never
+ * arrives; then the first one goes on alone).
+ */
+const barrier = (parties: number, timeoutMs = 1_000) => {
+  let arrived = 0;
+  let open!: () => void;
+  const opened = new Promise<void>((resolve) => (open = resolve));
+  return async () => {
+    if (++arrived >= parties) open();
+    await Promise.race([opened, new Promise((r) => setTimeout(r, timeoutMs))]);
+  };
+};
+
+const postgres = usePostgres('doc_locks');
+const handle = DeciderCommandHandler({ ...loanDecider, mapToStreamId: loanStream, retry: { onVersionConflict: 3 } });
+const ROUNDS = 3;
+const CONCURRENT = 20;
+
+/** ROUNDS rounds of CONCURRENT first loans for one member each; the counters the read model kept. */
+const counters = async (projection: PostgreSQLProjectionDefinition<LoanEvent>, database: string) => {
+  const url = await postgres.createDatabase(database);
+  const store = createPostgresEventStore(url, { projections: [projection] });
+  try {
+    await store.schema.migrate();
+    const counts: number[] = [];
+    for (let round = 0; round < ROUNDS; round++) {
+      const member = `member-${round}`;
+      await Promise.all(
+        Array.from({ length: CONCURRENT }, (_, i) => handle(store, `${member}-loan-${i}`, { type: 'BorrowBook', data: { loanId: `${member}-loan-${i}`, memberId: member } })),
+      );
+      counts.push((await pongoDocument<LoansOfMember>(url, 'loans_of_member', member))?.loans ?? 0);
+    }
+    return counts;
+  } finally {
+    await store.close();
+  }
+};
+
+describe('a strong read model keyed across streams under concurrent commands (issue 13, item 1)', () => {
+  const twoConcurrentLoans = async (projection: PostgreSQLProjectionDefinition<LoanEvent>, database: string) => {
+    const url = await postgres.createDatabase(database);
+    const store = createPostgresEventStore(url, { projections: [projection] });
+    try {
+      await store.schema.migrate();
+      // Pongo creates the collection's table in the first transaction that writes to it, which
+      // serialises the first writers by accident: create it first, with another member.
+      await handle(store, 'warm-up', { type: 'BorrowBook', data: { loanId: 'warm-up', memberId: 'other' } });
+      await Promise.all(['l1', 'l2'].map((loanId) => handle(store, loanId, { type: 'BorrowBook', data: { loanId, memberId: 'm' } })));
+      return (await pongoDocument<LoansOfMember>(url, 'loans_of_member', 'm'))?.loans;
+    } finally {
+      await store.close();
+    }
+  };
+
+  it('bare inline projection: both transactions read the old document, one update is lost', async () => {
+    expect(await twoConcurrentLoans(loansOfMember(barrier(3)), 'doc_locks_bare')).toBe(1);
+  }, 60_000);
+
+  it('lockDocuments: the second writer waits for the first and reads its result', async () => {
+    const projection = lockDocuments(loansOfMember(barrier(3)), { collection: 'loans_of_member', documentId: memberOf });
+    expect(await twoConcurrentLoans(projection, 'doc_locks_pair')).toBe(2);
+  }, 60_000);
+
+  it('lockDocuments under load: 20 concurrent loans per member, every update kept', async () => {
+    const counts = await counters(lockDocuments(loansOfMember(), { collection: 'loans_of_member', documentId: memberOf }), 'doc_locks_fixed');
+    expect(counts).toEqual(Array.from({ length: ROUNDS }, () => CONCURRENT));
+  }, 60_000);
+});
