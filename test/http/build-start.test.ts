@@ -59,9 +59,13 @@ describe('a built generated service', () => {
         expect(sent.status).toBe(201);
         expect(sent.headers.get('etag')).toBe('"1"');
         expect(await sent.json()).toEqual({ streamVersion: 1, events: [{ type: 'ReminderSent', data: { loanId: id } }] });
+        // The next command on the same stream, conditional on its version: 200 (not created), version 2.
+        const again = await fetch(`${api}/lending/loan/${id}/send-reminder`, { method: 'POST', headers: { 'content-type': 'application/json', 'if-match': '"1"' }, body: '{}' });
+        expect(again.status).toBe(200);
+        expect(again.headers.get('etag')).toBe('"2"');
         const state = await fetch(`${api}/lending/loan/${id}`);
         expect(state.status).toBe(200);
-        expect(((await state.json()) as { version: number }).version).toBe(1);
+        expect(((await state.json()) as { version: number }).version).toBe(2);
         const bad = await fetch(`${api}/lending/loan/${id}/borrow-book`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: '{"memberId":42}' });
         expect(bad.status).toBe(400);
         expect(((await bad.json()) as { errors: { field: string }[] }).errors.map((e) => e.field).sort()).toEqual(['/copy', '/dueOn', '/memberId']);

@@ -116,7 +116,7 @@ export function httpAppFile(all: readonly ContextFacts[], sources: string[]): Pl
     `export type Service = ReturnType<typeof createService>;\n\n` +
     `/** What your extension points (src/extensions/) are given. */\n` +
     `export type ExtensionContext = { service: Service; settings: Settings; config: AppConfig };\n\n` +
-    `type CommandResult = { nextExpectedStreamVersion: bigint; createdNewStream: boolean; newEvents: readonly { type: string; data: unknown }[] };\n\n` +
+    `type CommandResult = { nextExpectedStreamVersion: bigint; newEvents: readonly { type: string; data: unknown }[] };\n\n` +
     `/** The Fastify app, not yet listening (tests use app.listen({ port: 0 }) or app.inject()). */\n` +
     `export const createHttpApp = async (context: ExtensionContext): Promise<FastifyInstance> => {\n` +
     `  const { service, settings } = context;\n` +
@@ -152,7 +152,10 @@ export function httpAppFile(all: readonly ContextFacts[], sources: string[]): Pl
         const options = expected.version === undefined ? undefined : ({ expectedStreamVersion: expected.version, retry: NoRetries } as HandleOptions<Service['eventStore']>);\n` +
     `        const result = await service.operations.recordCommand(name, () => handle(options));\n` +
     `        const body = { streamVersion: Number(result.nextExpectedStreamVersion), events: result.newEvents.map(({ type, data }) => ({ type, data })) };\n` +
-    `        return { status: result.createdNewStream ? 201 : 200, body, headers: { etag: etagOf(result.nextExpectedStreamVersion) } };\n` +
+    `        // Created: the stream holds exactly the events just appended. (Emmett 0.42's createdNewStream
+        // is also true for an append to an existing stream under an explicit expected version.)
+        const created = result.newEvents.length > 0 && result.nextExpectedStreamVersion === BigInt(result.newEvents.length);
+        return { status: created ? 201 : 200, body, headers: { etag: etagOf(result.nextExpectedStreamVersion) } };\n` +
     `      } catch (error) {\n` +
     `        const outcome = commandErrorOutcome(error, instance, expected.version !== undefined);\n` +
     `        if (outcome === undefined) throw error;\n` +

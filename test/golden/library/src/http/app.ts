@@ -39,7 +39,7 @@ export type Service = ReturnType<typeof createService>;
 /** What your extension points (src/extensions/) are given. */
 export type ExtensionContext = { service: Service; settings: Settings; config: AppConfig };
 
-type CommandResult = { nextExpectedStreamVersion: bigint; createdNewStream: boolean; newEvents: readonly { type: string; data: unknown }[] };
+type CommandResult = { nextExpectedStreamVersion: bigint; newEvents: readonly { type: string; data: unknown }[] };
 
 /** The Fastify app, not yet listening (tests use app.listen({ port: 0 }) or app.inject()). */
 export const createHttpApp = async (context: ExtensionContext): Promise<FastifyInstance> => {
@@ -78,7 +78,10 @@ export const createHttpApp = async (context: ExtensionContext): Promise<FastifyI
         const options = expected.version === undefined ? undefined : ({ expectedStreamVersion: expected.version, retry: NoRetries } as HandleOptions<Service['eventStore']>);
         const result = await service.operations.recordCommand(name, () => handle(options));
         const body = { streamVersion: Number(result.nextExpectedStreamVersion), events: result.newEvents.map(({ type, data }) => ({ type, data })) };
-        return { status: result.createdNewStream ? 201 : 200, body, headers: { etag: etagOf(result.nextExpectedStreamVersion) } };
+        // Created: the stream holds exactly the events just appended. (Emmett 0.42's createdNewStream
+        // is also true for an append to an existing stream under an explicit expected version.)
+        const created = result.newEvents.length > 0 && result.nextExpectedStreamVersion === BigInt(result.newEvents.length);
+        return { status: created ? 201 : 200, body, headers: { etag: etagOf(result.nextExpectedStreamVersion) } };
       } catch (error) {
         const outcome = commandErrorOutcome(error, instance, expected.version !== undefined);
         if (outcome === undefined) throw error;
