@@ -95,13 +95,20 @@ function decideMember(facts: ContextFacts, agg: AggregateFacts, command: Command
     `${command.name} (${at(command.loc)})${command.description ? `: ${command.description}` : '.'}`,
     `Emits ${command.emits.map((e) => e.name).join(', ') || 'nothing'}; rejects ${command.rejects.map((r) => r.name).join(', ') || 'nothing'}.`,
     ...invariantLines(facts, agg),
-    ...(complete ? ['', 'Default from the model: every emitted field comes from the command. Add the rules.'] : []),
+    ...(complete ? ['', 'Default from the model: every emitted field comes from the command. Add the rules, and drop', 'the modelDefault wrapper: model specs that expect another outcome stay todo until you do.'] : []),
   ]);
   const signature = `export function ${decideFunctionName(command.name)}(command: ${pascalCase(command.name)}, state: ${names.state}, reject: ${rejectionsTypeName(command.name)}): ${emitsType(command)}`;
   let body: string;
   if (complete) {
     const events = mappings.map(({ event, mapping }) => `{ type: ${str(event.name)}, data: ${eventFields(event.fields, mapping!, 'command.data')} }`);
-    body = events.length === 0 ? '  return [];\n' : events.length === 1 ? `  return ${events[0]};\n` : `  return [\n${events.map((e) => `    ${e},\n`).join('')}  ];\n`;
+    const what = str(`${agg.aggregate.name}: decide ${command.name} (${at(command.loc)}) is the default from the model`);
+    // modelDefault marks the body as the generator's (see src/runtime/notImplemented.ts).
+    body =
+      events.length === 0
+        ? `  return modelDefault(${what}, []);\n`
+        : events.length === 1
+          ? `  return modelDefault(${what}, ${events[0]});\n`
+          : `  return modelDefault(${what}, [\n${events.map((e) => `    ${e},\n`).join('')}  ]);\n`;
   } else {
     const missing = emitted.flatMap((event) =>
       event.fields.filter((f) => !f.optional && !command.fields.some((c) => c.name === f.name)).map((f) => `${event.name}.${f.name}`),
@@ -113,7 +120,8 @@ function decideMember(facts: ContextFacts, agg: AggregateFacts, command: Command
       (rules.length > 0 ? `; keep: ${rules.join(' ')}` : '');
     body = `  return notImplemented(${str(what)});\n`;
   }
-  return stubbed({ name: decideFunctionName(command.name), text: `${doc}${signature} {\n${body}}` }, !complete, runtime);
+  const member = { name: decideFunctionName(command.name), text: `${doc}${signature} {\n${body}}` };
+  return complete ? { ...member, imports: [{ moduleSpecifier: runtime, namedImports: ['modelDefault'] }] } : stubbed(member, true, runtime);
 }
 
 function evolveMember(facts: ContextFacts, agg: AggregateFacts, event: Event, runtime: string): ScaffoldMember {
@@ -207,18 +215,27 @@ export function deciderFile(facts: ContextFacts, agg: AggregateFacts): PlannedFi
     rejectionObjects.join('\n') +
     '\n' +
     `export const evolve = (state: ${names.state}, event: ${names.eventUnion}): ${names.state} => {\n` +
-    `  switch (event.type) {\n${evolveCases.join('')}` +
-    `    default: {\n` +
-    `      // A stored event type this code does not know (a newer producer, or a removed type): never fold it silently.\n` +
-    `      const unknown: never = ${exhausted('event', agg.events.length)};\n` +
-    `      throw new Error(\`${agg.aggregate.name}: cannot evolve unknown event type \${${unknownType(agg.events.length)}}\`);\n` +
-    `    }\n  }\n};\n\n` +
+    (agg.events.length === 0
+      ? `  // ${agg.aggregate.name} has no events yet, so nothing can be folded.\n` +
+        `  throw new Error(\`${agg.aggregate.name}: cannot evolve unknown event type \${(event as { type: string }).type}\`);\n`
+      : `  switch (event.type) {\n${evolveCases.join('')}` +
+        `    default: {\n` +
+        `      // A stored event type this code does not know (a newer producer, or a removed type): never fold it silently.\n` +
+        `      const unknown: never = ${exhausted('event', agg.events.length)};\n` +
+        `      throw new Error(\`${agg.aggregate.name}: cannot evolve unknown event type \${${unknownType(agg.events.length)}}\`);\n` +
+        `    }\n  }\n`) +
+    `};\n\n` +
     `export const decide = (command: ${names.commandUnion}, state: ${names.state}): ${names.eventUnion} | ${names.eventUnion}[] => {\n` +
-    `  switch (command.type) {\n${decideCases.join('')}` +
-    `    default: {\n` +
-    `      const unknown: never = ${exhausted('command', agg.commands.length)};\n` +
-    `      throw new Error(\`${agg.aggregate.name}: unknown command type \${${unknownType(agg.commands.length)}}\`);\n` +
-    `    }\n  }\n};\n\n` +
+    (agg.commands.length === 0
+      ? `  // ${agg.aggregate.name} has no commands yet.\n` +
+        `  void state;\n` +
+        `  throw new Error(\`${agg.aggregate.name}: unknown command type \${(command as { type: string }).type}\`);\n`
+      : `  switch (command.type) {\n${decideCases.join('')}` +
+        `    default: {\n` +
+        `      const unknown: never = ${exhausted('command', agg.commands.length)};\n` +
+        `      throw new Error(\`${agg.aggregate.name}: unknown command type \${${unknownType(agg.commands.length)}}\`);\n` +
+        `    }\n  }\n`) +
+    `};\n\n` +
     `export const ${names.decider}: Decider<${names.state}, ${names.commandUnion}, ${names.eventUnion}> = { decide, evolve, initialState };\n\n` +
     `/** Stream of one ${agg.aggregate.name}; the stream type (before the first \`-\`) is \`${streamType(facts, agg)}\`. */\n` +
     `export const ${names.streamName} = (id: string): string => \`${streamType(facts, agg)}-\${id}\`;\n`;

@@ -25,15 +25,18 @@ export function modelCaseFile(sources: string[]): PlannedFile {
     `// is declared \`it.todo\`, naming the stub: it never fails the build on day one and is never\n` +
     `// silently skipped. Any other outcome declares a normal test, which runs the case again.\n` +
     `import { expect, it } from 'vitest';\n` +
-    importLine(['isNotImplemented'], importPath(path, layout.runtimeIndex)) +
+    importLine(['isNotImplemented', 'probeModelDefaults'], importPath(path, layout.runtimeIndex)) +
     `\n` +
-    `/** The stub a pure probe reaches, or undefined when it reaches none. */\n` +
+    `/**\n` +
+    ` * Why a pure probe is todo, or undefined when it runs for real: it reached a stub, or it failed\n` +
+    ` * after going through logic that is still the model's default (\`modelDefault\` in a logic file),\n` +
+    ` * which cannot know the rule this case expects.\n` +
+    ` */\n` +
     `export const stubReachedBy = (probe: () => unknown): string | undefined => {\n` +
-    `  try {\n` +
-    `    probe();\n` +
-    `  } catch (error) {\n` +
-    `    if (isNotImplemented(error)) return error.message;\n` +
-    `  }\n` +
+    `  const { threw, error, defaults } = probeModelDefaults(probe);\n` +
+    `  if (!threw) return undefined;\n` +
+    `  if (isNotImplemented(error)) return error.message;\n` +
+    `  if (defaults.length > 0) return \`\${[...new Set(defaults)].join('; ')} gives another outcome than this case expects: write the rule\`;\n` +
     `  return undefined;\n` +
     `};\n\n` +
     `/** A synchronous case: probed by running it. */\n` +

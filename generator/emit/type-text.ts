@@ -16,6 +16,9 @@ export function tsTypeOf(type: TypeRef, values: Set<string>): string {
           return 'boolean';
         case 'json':
           return 'unknown';
+        case 'money':
+          // The stored shape (generator/schemas/json-schema.ts): minor units and an ISO 4217 code.
+          return '{ amount: number; currency: string }';
         default:
           return 'string';
       }

@@ -106,4 +106,49 @@ specs:
     expect(failures(run)).toEqual([]);
     expect(run.tests!.outcomes.find((o) => o.name.startsWith('a note keeps its nulls'))?.status).toBe('passed');
   }, GENERATED_RUN_TIMEOUT);
+
+  const refusals = `
+aggregates:
+  Door: { identity: doorId, state: { locked: boolean } }
+commands:
+  LockDoor: { aggregate: Door, fields: { doorId: uuid }, emits: [DoorLocked], rejects: [DoorAlreadyLocked] }
+events:
+  DoorLocked: { aggregate: Door, fields: { doorId: uuid } }
+specs:
+  - name: a locked door cannot be locked again
+    given: [{ event: DoorLocked, data: { doorId: 00000000-0000-4000-8000-000000000001 } }]
+    when: { command: LockDoor, data: { doorId: 00000000-0000-4000-8000-000000000001 } }
+    then: { rejects: DoorAlreadyLocked }
+  - name: locking twice changes nothing
+    given: [{ event: DoorLocked, data: { doorId: 00000000-0000-4000-8000-000000000001 } }]
+    when: { command: LockDoor, data: { doorId: 00000000-0000-4000-8000-000000000001 } }
+    then: []
+`;
+
+  it('specs the default logic cannot meet are todo, naming the decide function; written logic runs them for real (defect 4)', async () => {
+    const fresh = await checkProject(model(refusals), { tests: true });
+    expect(failures(fresh)).toEqual([]);
+    const rejected = fresh.tests!.outcomes.find((o) => o.name.startsWith('a locked door cannot be locked again'));
+    expect(rejected?.status).toBe('todo');
+    expect(rejected?.name).toContain('[todo: Door: decide LockDoor (tiny.yaml:');
+    expect(rejected?.name).toContain('is the default from the model gives another outcome than this case expects: write the rule]');
+    expect(fresh.tests!.outcomes.find((o) => o.name.startsWith('locking twice changes nothing'))?.status).toBe('todo');
+
+    // The user writes the rule (and the evolve it needs): the specs now run, one passes, one fails.
+    const written = await checkProject(model(refusals), {
+      tests: true,
+      edit: (dir) => {
+        const file = join(dir, 'src/tiny/door/logic.ts');
+        const text = readFileSync(file, 'utf8')
+          .replace(/return modelDefault\([^;]*\);/, "if (state.locked) return reject.DoorAlreadyLocked('locked');\n  return { type: 'DoorLocked', data: { doorId: command.data.doorId } };")
+          .replace(/(export function evolveDoorLocked[^{]*\{\n)\s*return state;/, '$1  return { ...state, locked: true };')
+          .replace(/import \{ modelDefault(, notImplemented)? \} from '([^']*)';\n/, '');
+        writeFileSync(file, text);
+      },
+    });
+    const outcome = (prefix: string) => written.tests!.outcomes.find((o) => o.name.startsWith(prefix))?.status;
+    expect(written.tsc.output).toBe('');
+    expect(outcome('a locked door cannot be locked again')).toBe('passed');
+    expect(outcome('locking twice changes nothing')).toBe('failed');
+  }, GENERATED_RUN_TIMEOUT);
 });

@@ -78,10 +78,12 @@ describe('plan() for the library example', () => {
       'evolveLoanRenewed',
       'evolveReminderSent',
     ]);
-    // Every member's text is in the file it grows, and only stubs carry the notImplemented import.
+    // Every member's text is in the file it grows, and carries the runtime import its body calls:
+    // notImplemented for a stub, modelDefault for a decide default.
     for (const member of logic.grow!.members) {
       expect(logic.contents).toContain(member.text);
-      expect(member.imports !== undefined).toBe(member.text.includes('notImplemented('));
+      const needs = ['notImplemented', 'modelDefault'].filter((f) => member.text.includes(`${f}(`));
+      expect((member.imports ?? []).flatMap((i) => i.namedImports)).toEqual(needs);
     }
     expect(logic.grow!.imports.flatMap((i) => i.namedImports)).not.toContain('notImplemented');
   });
@@ -108,7 +110,7 @@ describe('plan() for the library example', () => {
     const logic = files.get('src/lending/loan/logic.ts')!.contents;
     expect(logic).toContain("return notImplemented('Loan: evolve BookReturned (lending.yaml:");
     expect(logic).toContain('keep: A member holds at most five active loans.');
-    expect(logic).toMatch(/decideBorrowBook\([^)]*\): BookBorrowed \| BookBorrowed\[\] \{\n {2}return \{ type: 'BookBorrowed'/);
+    expect(logic).toMatch(/decideBorrowBook\([^)]*\): BookBorrowed \| BookBorrowed\[\] \{\n {2}return modelDefault\('Loan: decide BorrowBook \(lending\.yaml:47\) is the default from the model', \{ type: 'BookBorrowed'/);
     expect(logic).toContain('reject: RenewLoanRejections): LoanRenewed | LoanRenewed[]');
     const commands = files.get('src/lending/loan/commands.ts')!.contents;
     expect(commands).toMatch(/export type RenewLoanRejections = \{\n[^}]*readonly LoanAlreadyReturned: \(message\?: string\) => never;\n[^}]*readonly RenewalLimitReached/);

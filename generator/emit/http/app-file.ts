@@ -14,8 +14,12 @@ import { aggregateRoutes, commandRoutes, projectionRoutes, type AggregateRoute, 
 
 const path = httpLayout.app;
 
+// The command type is imported under the route's alias: two contexts may both have a command
+// `PlaceOrder` (names are unique per context only), and app.ts imports from every context.
+const commandTypeAlias = (r: CommandRoute): string => `${pascalCase(r.alias)}Command`;
+
 function commandRoute(r: CommandRoute): string {
-  const type = pascalCase(r.command.name);
+  const type = commandTypeAlias(r);
   const call = r.hasIdentity ? `${r.alias}(service.eventStore, command, options)` : `${r.alias}(service.eventStore, id, command, options)`;
   return (
     `  app.post(${str(r.fastifyPath)}, async (request, reply) => {\n` +
@@ -74,7 +78,7 @@ export function httpAppFile(all: readonly ContextFacts[], sources: string[]): Pl
   const imports: string[] = [];
   for (const r of commands) {
     imports.push(importLine([`${commandEntryName(r.command.name)} as ${r.alias}`], importPath(path, r.handlerModule)));
-    imports.push(importLine([pascalCase(r.command.name)], importPath(path, r.commandsModule), true));
+    imports.push(importLine([`${pascalCase(r.command.name)} as ${commandTypeAlias(r)}`], importPath(path, r.commandsModule), true));
   }
   for (const r of aggregates) {
     const names = aggregateNames(r.agg.aggregate.name);

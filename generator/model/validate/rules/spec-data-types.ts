@@ -66,8 +66,19 @@ function mismatch(value: JsonValue, type: TypeRef, path: string, context: string
         case 'url':
           return typeof value === 'string' && URL_LIKE.test(value) ? undefined : expected('a URL', 'write an absolute URL: https://example.com/path');
         case 'int':
+          return typeof value === 'number' && Number.isSafeInteger(value) ? undefined : expected('a whole number');
         case 'money':
-          return typeof value === 'number' && Number.isSafeInteger(value) ? undefined : expected(type.name === 'money' ? 'an amount in minor units (a whole number)' : 'a whole number');
+          // As stored (generator/schemas/json-schema.ts MONEY_SCHEMA): minor units and a currency.
+          return value !== null &&
+            typeof value === 'object' &&
+            !Array.isArray(value) &&
+            Object.keys(value).every((k) => k === 'amount' || k === 'currency') &&
+            typeof value.amount === 'number' &&
+            Number.isSafeInteger(value.amount) &&
+            typeof value.currency === 'string' &&
+            /^[A-Z]{3}$/.test(value.currency)
+            ? undefined
+            : expected('an amount in minor units with its currency', 'write { amount: 1250, currency: EUR } (1250 cents)');
         case 'number':
           return typeof value === 'number' ? undefined : expected('a number');
         case 'boolean':

@@ -82,7 +82,7 @@ export {
   type ServiceMetrics,
   type ServiceMetricsOptions,
 } from './metrics.js';
-export { isNotImplemented, notImplemented, NotImplementedError } from './notImplemented.js';
+export { isNotImplemented, modelDefault, notImplemented, NotImplementedError, probeModelDefaults } from './notImplemented.js';
 export {
   defineOpsAggregate,
   defineOpsProjection,

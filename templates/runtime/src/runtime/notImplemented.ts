@@ -21,3 +21,31 @@ export const notImplemented = (what: string): never => {
 
 export const isNotImplemented = (error: unknown): error is NotImplementedError =>
   typeof error === 'object' && error !== null && (error as { notImplemented?: unknown }).notImplemented === true;
+
+// A body the generator could write from the model (fields copied from the command) is a default,
+// not a stub: it runs, and it is wrapped in `modelDefault` so that a generated test can tell that
+// a case failed against the model's default rather than against logic a person wrote. Such a case
+// is reported as todo, naming the function to write; once the wrapper is gone (the user wrote the
+// rule), the case runs for real. Outside a probe the wrapper only returns its value.
+let reached: string[] | undefined;
+
+/** Returns `value`; marks the enclosing function as the model's default logic (see above). */
+export const modelDefault = <T>(what: string, value: T): T => {
+  reached?.push(what);
+  return value;
+};
+
+/** Runs `probe` and reports whether it threw and which default bodies it went through. */
+export const probeModelDefaults = (probe: () => unknown): { threw: boolean; error: unknown; defaults: string[] } => {
+  const outer = reached;
+  const defaults: string[] = [];
+  reached = defaults;
+  try {
+    probe();
+    return { threw: false, error: undefined, defaults };
+  } catch (error) {
+    return { threw: true, error, defaults };
+  } finally {
+    reached = outer;
+  }
+};

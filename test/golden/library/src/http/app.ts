@@ -22,13 +22,13 @@ import { openApiDocument } from './openapi.js';
 import { cachedFor, commandData, commandErrorOutcome, createIdempotencyStore, etagOf, expectedVersionFrom, idempotencyTableSQL, invalidBody, listDocuments, notFound, pageRequest, pathOf, problem, readDocument, send, sendRead } from './support.js';
 import type { Outcome } from './support.js';
 import { borrowBook as lendingBorrowBook } from '../lending/loan/command-handler.js';
-import type { BorrowBook } from '../lending/loan/commands.js';
+import type { BorrowBook as LendingBorrowBookCommand } from '../lending/loan/commands.js';
 import { renewLoan as lendingRenewLoan } from '../lending/loan/command-handler.js';
-import type { RenewLoan } from '../lending/loan/commands.js';
+import type { RenewLoan as LendingRenewLoanCommand } from '../lending/loan/commands.js';
 import { returnBook as lendingReturnBook } from '../lending/loan/command-handler.js';
-import type { ReturnBook } from '../lending/loan/commands.js';
+import type { ReturnBook as LendingReturnBookCommand } from '../lending/loan/commands.js';
 import { sendReminder as lendingSendReminder } from '../lending/loan/command-handler.js';
-import type { SendReminder } from '../lending/loan/commands.js';
+import type { SendReminder as LendingSendReminderCommand } from '../lending/loan/commands.js';
 import { loanDecider as lendingLoanDecider, toLoanStreamName as lendingLoanStreamName } from '../lending/loan/decider.js';
 import { lendingEventVersioning as lendingLoanVersioning } from '../lending/evolution/upcasters.js';
 import { activeLoansByMemberLiveCollection as lendingActiveLoansByMemberLiveCollection } from '../lending/projections/active-loans-by-member.js';
@@ -105,7 +105,7 @@ export const createHttpApp = async (context: ExtensionContext): Promise<FastifyI
     if ('errors' in data) return send(reply, invalidBody(data.errors, pathOf(request)));
     const errors = validateCommandData('Lending.BorrowBook', data.value);
     if (errors.length > 0) return send(reply, invalidBody(errors, pathOf(request)));
-    const command = { type: 'BorrowBook', data: data.value } as BorrowBook;
+    const command = { type: 'BorrowBook', data: data.value } as LendingBorrowBookCommand;
     return runCommand(request, reply, 'BorrowBook', (options) => lendingBorrowBook(service.eventStore, command, options));
   });
   app.post('/lending/loan/:loanId/renew-loan', async (request, reply) => {
@@ -114,7 +114,7 @@ export const createHttpApp = async (context: ExtensionContext): Promise<FastifyI
     if ('errors' in data) return send(reply, invalidBody(data.errors, pathOf(request)));
     const errors = validateCommandData('Lending.RenewLoan', data.value);
     if (errors.length > 0) return send(reply, invalidBody(errors, pathOf(request)));
-    const command = { type: 'RenewLoan', data: data.value } as RenewLoan;
+    const command = { type: 'RenewLoan', data: data.value } as LendingRenewLoanCommand;
     return runCommand(request, reply, 'RenewLoan', (options) => lendingRenewLoan(service.eventStore, command, options));
   });
   app.post('/lending/loan/:loanId/return-book', async (request, reply) => {
@@ -123,7 +123,7 @@ export const createHttpApp = async (context: ExtensionContext): Promise<FastifyI
     if ('errors' in data) return send(reply, invalidBody(data.errors, pathOf(request)));
     const errors = validateCommandData('Lending.ReturnBook', data.value);
     if (errors.length > 0) return send(reply, invalidBody(errors, pathOf(request)));
-    const command = { type: 'ReturnBook', data: data.value } as ReturnBook;
+    const command = { type: 'ReturnBook', data: data.value } as LendingReturnBookCommand;
     return runCommand(request, reply, 'ReturnBook', (options) => lendingReturnBook(service.eventStore, command, options));
   });
   app.post('/lending/loan/:loanId/send-reminder', async (request, reply) => {
@@ -132,7 +132,7 @@ export const createHttpApp = async (context: ExtensionContext): Promise<FastifyI
     if ('errors' in data) return send(reply, invalidBody(data.errors, pathOf(request)));
     const errors = validateCommandData('Lending.SendReminder', data.value);
     if (errors.length > 0) return send(reply, invalidBody(errors, pathOf(request)));
-    const command = { type: 'SendReminder', data: data.value } as SendReminder;
+    const command = { type: 'SendReminder', data: data.value } as LendingSendReminderCommand;
     return runCommand(request, reply, 'SendReminder', (options) => lendingSendReminder(service.eventStore, command, options));
   });
 

@@ -22,25 +22,25 @@ import { openApiDocument } from './openapi.js';
 import { cachedFor, commandData, commandErrorOutcome, createIdempotencyStore, etagOf, expectedVersionFrom, idempotencyTableSQL, invalidBody, listDocuments, notFound, pageRequest, pathOf, problem, readDocument, send, sendRead } from './support.js';
 import type { Outcome } from './support.js';
 import { cancelOrder as orderingCancelOrder } from '../ordering/order/command-handler.js';
-import type { CancelOrder } from '../ordering/order/commands.js';
+import type { CancelOrder as OrderingCancelOrderCommand } from '../ordering/order/commands.js';
 import { markOrderShipped as orderingMarkOrderShipped } from '../ordering/order/command-handler.js';
-import type { MarkOrderShipped } from '../ordering/order/commands.js';
+import type { MarkOrderShipped as OrderingMarkOrderShippedCommand } from '../ordering/order/commands.js';
 import { placeOrder as orderingPlaceOrder } from '../ordering/order/command-handler.js';
-import type { PlaceOrder } from '../ordering/order/commands.js';
+import type { PlaceOrder as OrderingPlaceOrderCommand } from '../ordering/order/commands.js';
 import { capturePayment as paymentsCapturePayment } from '../payments/payment/command-handler.js';
-import type { CapturePayment } from '../payments/payment/commands.js';
+import type { CapturePayment as PaymentsCapturePaymentCommand } from '../payments/payment/commands.js';
 import { failPayment as paymentsFailPayment } from '../payments/payment/command-handler.js';
-import type { FailPayment } from '../payments/payment/commands.js';
+import type { FailPayment as PaymentsFailPaymentCommand } from '../payments/payment/commands.js';
 import { refundPayment as paymentsRefundPayment } from '../payments/payment/command-handler.js';
-import type { RefundPayment } from '../payments/payment/commands.js';
+import type { RefundPayment as PaymentsRefundPaymentCommand } from '../payments/payment/commands.js';
 import { requestPayment as paymentsRequestPayment } from '../payments/payment/command-handler.js';
-import type { RequestPayment } from '../payments/payment/commands.js';
+import type { RequestPayment as PaymentsRequestPaymentCommand } from '../payments/payment/commands.js';
 import { confirmDelivery as shippingConfirmDelivery } from '../shipping/shipment/command-handler.js';
-import type { ConfirmDelivery } from '../shipping/shipment/commands.js';
+import type { ConfirmDelivery as ShippingConfirmDeliveryCommand } from '../shipping/shipment/commands.js';
 import { dispatchShipment as shippingDispatchShipment } from '../shipping/shipment/command-handler.js';
-import type { DispatchShipment } from '../shipping/shipment/commands.js';
+import type { DispatchShipment as ShippingDispatchShipmentCommand } from '../shipping/shipment/commands.js';
 import { prepareShipment as shippingPrepareShipment } from '../shipping/shipment/command-handler.js';
-import type { PrepareShipment } from '../shipping/shipment/commands.js';
+import type { PrepareShipment as ShippingPrepareShipmentCommand } from '../shipping/shipment/commands.js';
 import { orderDecider as orderingOrderDecider, toOrderStreamName as orderingOrderStreamName } from '../ordering/order/decider.js';
 import { orderingEventVersioning as orderingOrderVersioning } from '../ordering/evolution/upcasters.js';
 import { paymentDecider as paymentsPaymentDecider, toPaymentStreamName as paymentsPaymentStreamName } from '../payments/payment/decider.js';
@@ -123,7 +123,7 @@ export const createHttpApp = async (context: ExtensionContext): Promise<FastifyI
     if ('errors' in data) return send(reply, invalidBody(data.errors, pathOf(request)));
     const errors = validateCommandData('Ordering.CancelOrder', data.value);
     if (errors.length > 0) return send(reply, invalidBody(errors, pathOf(request)));
-    const command = { type: 'CancelOrder', data: data.value } as CancelOrder;
+    const command = { type: 'CancelOrder', data: data.value } as OrderingCancelOrderCommand;
     return runCommand(request, reply, 'CancelOrder', (options) => orderingCancelOrder(service.eventStore, command, options));
   });
   app.post('/ordering/order/:orderId/mark-order-shipped', async (request, reply) => {
@@ -132,7 +132,7 @@ export const createHttpApp = async (context: ExtensionContext): Promise<FastifyI
     if ('errors' in data) return send(reply, invalidBody(data.errors, pathOf(request)));
     const errors = validateCommandData('Ordering.MarkOrderShipped', data.value);
     if (errors.length > 0) return send(reply, invalidBody(errors, pathOf(request)));
-    const command = { type: 'MarkOrderShipped', data: data.value } as MarkOrderShipped;
+    const command = { type: 'MarkOrderShipped', data: data.value } as OrderingMarkOrderShippedCommand;
     return runCommand(request, reply, 'MarkOrderShipped', (options) => orderingMarkOrderShipped(service.eventStore, command, options));
   });
   app.post('/ordering/order/:orderId/place-order', async (request, reply) => {
@@ -141,7 +141,7 @@ export const createHttpApp = async (context: ExtensionContext): Promise<FastifyI
     if ('errors' in data) return send(reply, invalidBody(data.errors, pathOf(request)));
     const errors = validateCommandData('Ordering.PlaceOrder', data.value);
     if (errors.length > 0) return send(reply, invalidBody(errors, pathOf(request)));
-    const command = { type: 'PlaceOrder', data: data.value } as PlaceOrder;
+    const command = { type: 'PlaceOrder', data: data.value } as OrderingPlaceOrderCommand;
     return runCommand(request, reply, 'PlaceOrder', (options) => orderingPlaceOrder(service.eventStore, command, options));
   });
   app.post('/payments/payment/:paymentId/capture-payment', async (request, reply) => {
@@ -150,7 +150,7 @@ export const createHttpApp = async (context: ExtensionContext): Promise<FastifyI
     if ('errors' in data) return send(reply, invalidBody(data.errors, pathOf(request)));
     const errors = validateCommandData('Payments.CapturePayment', data.value);
     if (errors.length > 0) return send(reply, invalidBody(errors, pathOf(request)));
-    const command = { type: 'CapturePayment', data: data.value } as CapturePayment;
+    const command = { type: 'CapturePayment', data: data.value } as PaymentsCapturePaymentCommand;
     return runCommand(request, reply, 'CapturePayment', (options) => paymentsCapturePayment(service.eventStore, command, options));
   });
   app.post('/payments/payment/:paymentId/fail-payment', async (request, reply) => {
@@ -159,7 +159,7 @@ export const createHttpApp = async (context: ExtensionContext): Promise<FastifyI
     if ('errors' in data) return send(reply, invalidBody(data.errors, pathOf(request)));
     const errors = validateCommandData('Payments.FailPayment', data.value);
     if (errors.length > 0) return send(reply, invalidBody(errors, pathOf(request)));
-    const command = { type: 'FailPayment', data: data.value } as FailPayment;
+    const command = { type: 'FailPayment', data: data.value } as PaymentsFailPaymentCommand;
     return runCommand(request, reply, 'FailPayment', (options) => paymentsFailPayment(service.eventStore, command, options));
   });
   app.post('/payments/payment/:paymentId/refund-payment', async (request, reply) => {
@@ -168,7 +168,7 @@ export const createHttpApp = async (context: ExtensionContext): Promise<FastifyI
     if ('errors' in data) return send(reply, invalidBody(data.errors, pathOf(request)));
     const errors = validateCommandData('Payments.RefundPayment', data.value);
     if (errors.length > 0) return send(reply, invalidBody(errors, pathOf(request)));
-    const command = { type: 'RefundPayment', data: data.value } as RefundPayment;
+    const command = { type: 'RefundPayment', data: data.value } as PaymentsRefundPaymentCommand;
     return runCommand(request, reply, 'RefundPayment', (options) => paymentsRefundPayment(service.eventStore, command, options));
   });
   app.post('/payments/payment/:paymentId/request-payment', async (request, reply) => {
@@ -177,7 +177,7 @@ export const createHttpApp = async (context: ExtensionContext): Promise<FastifyI
     if ('errors' in data) return send(reply, invalidBody(data.errors, pathOf(request)));
     const errors = validateCommandData('Payments.RequestPayment', data.value);
     if (errors.length > 0) return send(reply, invalidBody(errors, pathOf(request)));
-    const command = { type: 'RequestPayment', data: data.value } as RequestPayment;
+    const command = { type: 'RequestPayment', data: data.value } as PaymentsRequestPaymentCommand;
     return runCommand(request, reply, 'RequestPayment', (options) => paymentsRequestPayment(service.eventStore, command, options));
   });
   app.post('/shipping/shipment/:shipmentId/confirm-delivery', async (request, reply) => {
@@ -186,7 +186,7 @@ export const createHttpApp = async (context: ExtensionContext): Promise<FastifyI
     if ('errors' in data) return send(reply, invalidBody(data.errors, pathOf(request)));
     const errors = validateCommandData('Shipping.ConfirmDelivery', data.value);
     if (errors.length > 0) return send(reply, invalidBody(errors, pathOf(request)));
-    const command = { type: 'ConfirmDelivery', data: data.value } as ConfirmDelivery;
+    const command = { type: 'ConfirmDelivery', data: data.value } as ShippingConfirmDeliveryCommand;
     return runCommand(request, reply, 'ConfirmDelivery', (options) => shippingConfirmDelivery(service.eventStore, command, options));
   });
   app.post('/shipping/shipment/:shipmentId/dispatch-shipment', async (request, reply) => {
@@ -195,7 +195,7 @@ export const createHttpApp = async (context: ExtensionContext): Promise<FastifyI
     if ('errors' in data) return send(reply, invalidBody(data.errors, pathOf(request)));
     const errors = validateCommandData('Shipping.DispatchShipment', data.value);
     if (errors.length > 0) return send(reply, invalidBody(errors, pathOf(request)));
-    const command = { type: 'DispatchShipment', data: data.value } as DispatchShipment;
+    const command = { type: 'DispatchShipment', data: data.value } as ShippingDispatchShipmentCommand;
     return runCommand(request, reply, 'DispatchShipment', (options) => shippingDispatchShipment(service.eventStore, command, options));
   });
   app.post('/shipping/shipment/:shipmentId/prepare-shipment', async (request, reply) => {
@@ -204,7 +204,7 @@ export const createHttpApp = async (context: ExtensionContext): Promise<FastifyI
     if ('errors' in data) return send(reply, invalidBody(data.errors, pathOf(request)));
     const errors = validateCommandData('Shipping.PrepareShipment', data.value);
     if (errors.length > 0) return send(reply, invalidBody(errors, pathOf(request)));
-    const command = { type: 'PrepareShipment', data: data.value } as PrepareShipment;
+    const command = { type: 'PrepareShipment', data: data.value } as ShippingPrepareShipmentCommand;
     return runCommand(request, reply, 'PrepareShipment', (options) => shippingPrepareShipment(service.eventStore, command, options));
   });
 

@@ -4,7 +4,7 @@
 // command or an event, `stormsmith generate` only adds a typed stub here. The types hold you to
 // the model: a decide function may return only the events its command emits, and reject only
 // through `reject`, which offers exactly the command's `rejects`. Keep these functions pure.
-import { notImplemented } from '../../runtime/index.js';
+import { modelDefault, notImplemented } from '../../runtime/index.js';
 import type { BorrowBook, BorrowBookRejections, RenewLoan, RenewLoanRejections, ReturnBook, ReturnBookRejections, SendReminder, SendReminderRejections } from './commands.js';
 import type { BookBorrowed, BookReturned, LoanRenewed, ReminderSent } from './events.js';
 import type { LoanState } from './state.js';
@@ -17,10 +17,11 @@ import type { LoanState } from './state.js';
  * - A member holds at most five active loans. (lending.yaml:37)
  * - A loan can be renewed once. (lending.yaml:38)
  *
- * Default from the model: every emitted field comes from the command. Add the rules.
+ * Default from the model: every emitted field comes from the command. Add the rules, and drop
+ * the modelDefault wrapper: model specs that expect another outcome stay todo until you do.
  */
 export function decideBorrowBook(command: BorrowBook, state: LoanState, reject: BorrowBookRejections): BookBorrowed | BookBorrowed[] {
-  return { type: 'BookBorrowed', data: { loanId: command.data.loanId, memberId: command.data.memberId, copy: command.data.copy, dueOn: command.data.dueOn } };
+  return modelDefault('Loan: decide BorrowBook (lending.yaml:47) is the default from the model', { type: 'BookBorrowed', data: { loanId: command.data.loanId, memberId: command.data.memberId, copy: command.data.copy, dueOn: command.data.dueOn } });
 }
 
 /**
@@ -31,10 +32,11 @@ export function decideBorrowBook(command: BorrowBook, state: LoanState, reject: 
  * - A member holds at most five active loans. (lending.yaml:37)
  * - A loan can be renewed once. (lending.yaml:38)
  *
- * Default from the model: every emitted field comes from the command. Add the rules.
+ * Default from the model: every emitted field comes from the command. Add the rules, and drop
+ * the modelDefault wrapper: model specs that expect another outcome stay todo until you do.
  */
 export function decideRenewLoan(command: RenewLoan, state: LoanState, reject: RenewLoanRejections): LoanRenewed | LoanRenewed[] {
-  return { type: 'LoanRenewed', data: { loanId: command.data.loanId, newDueOn: command.data.newDueOn } };
+  return modelDefault('Loan: decide RenewLoan (lending.yaml:58) is the default from the model', { type: 'LoanRenewed', data: { loanId: command.data.loanId, newDueOn: command.data.newDueOn } });
 }
 
 /**
@@ -57,10 +59,11 @@ export function decideReturnBook(command: ReturnBook, state: LoanState, reject: 
  * - A member holds at most five active loans. (lending.yaml:37)
  * - A loan can be renewed once. (lending.yaml:38)
  *
- * Default from the model: every emitted field comes from the command. Add the rules.
+ * Default from the model: every emitted field comes from the command. Add the rules, and drop
+ * the modelDefault wrapper: model specs that expect another outcome stay todo until you do.
  */
 export function decideSendReminder(command: SendReminder, state: LoanState, reject: SendReminderRejections): ReminderSent | ReminderSent[] {
-  return { type: 'ReminderSent', data: { loanId: command.data.loanId } };
+  return modelDefault('Loan: decide SendReminder (lending.yaml:74) is the default from the model', { type: 'ReminderSent', data: { loanId: command.data.loanId } });
 }
 
 /**

@@ -4,7 +4,7 @@
 // command or an event, `stormsmith generate` only adds a typed stub here. The types hold you to
 // the model: a decide function may return only the events its command emits, and reject only
 // through `reject`, which offers exactly the command's `rejects`. Keep these functions pure.
-import { notImplemented } from '../../runtime/index.js';
+import { modelDefault, notImplemented } from '../../runtime/index.js';
 import type { CancelOrder, CancelOrderRejections, MarkOrderShipped, MarkOrderShippedRejections, PlaceOrder, PlaceOrderRejections } from './commands.js';
 import type { OrderCancelled, OrderPlaced, OrderShipped } from './events.js';
 import type { OrderState } from './state.js';
@@ -17,10 +17,11 @@ import type { OrderState } from './state.js';
  * - An order has at least one line. (ordering.yaml:53)
  * - A shipped order can no longer be cancelled. (ordering.yaml:54)
  *
- * Default from the model: every emitted field comes from the command. Add the rules.
+ * Default from the model: every emitted field comes from the command. Add the rules, and drop
+ * the modelDefault wrapper: model specs that expect another outcome stay todo until you do.
  */
 export function decideCancelOrder(command: CancelOrder, state: OrderState, reject: CancelOrderRejections): OrderCancelled | OrderCancelled[] {
-  return { type: 'OrderCancelled', data: { orderId: command.data.orderId, reason: command.data.reason } };
+  return modelDefault('Order: decide CancelOrder (ordering.yaml:75) is the default from the model', { type: 'OrderCancelled', data: { orderId: command.data.orderId, reason: command.data.reason } });
 }
 
 /**
@@ -31,10 +32,11 @@ export function decideCancelOrder(command: CancelOrder, state: OrderState, rejec
  * - An order has at least one line. (ordering.yaml:53)
  * - A shipped order can no longer be cancelled. (ordering.yaml:54)
  *
- * Default from the model: every emitted field comes from the command. Add the rules.
+ * Default from the model: every emitted field comes from the command. Add the rules, and drop
+ * the modelDefault wrapper: model specs that expect another outcome stay todo until you do.
  */
 export function decideMarkOrderShipped(command: MarkOrderShipped, state: OrderState, reject: MarkOrderShippedRejections): OrderShipped | OrderShipped[] {
-  return { type: 'OrderShipped', data: { orderId: command.data.orderId, shipmentId: command.data.shipmentId, trackingNumber: command.data.trackingNumber } };
+  return modelDefault('Order: decide MarkOrderShipped (ordering.yaml:86) is the default from the model', { type: 'OrderShipped', data: { orderId: command.data.orderId, shipmentId: command.data.shipmentId, trackingNumber: command.data.trackingNumber } });
 }
 
 /**

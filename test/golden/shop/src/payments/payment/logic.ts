@@ -4,7 +4,7 @@
 // command or an event, `stormsmith generate` only adds a typed stub here. The types hold you to
 // the model: a decide function may return only the events its command emits, and reject only
 // through `reject`, which offers exactly the command's `rejects`. Keep these functions pure.
-import { notImplemented } from '../../runtime/index.js';
+import { modelDefault, notImplemented } from '../../runtime/index.js';
 import type { CapturePayment, CapturePaymentRejections, FailPayment, FailPaymentRejections, RefundPayment, RefundPaymentRejections, RequestPayment, RequestPaymentRejections } from './commands.js';
 import type { PaymentCaptured, PaymentFailed, PaymentRefunded, PaymentRequested } from './events.js';
 import type { PaymentState } from './state.js';
@@ -53,10 +53,11 @@ export function decideRefundPayment(command: RefundPayment, state: PaymentState,
  * - Only a pending payment can be captured or failed. (payments.yaml:33)
  * - Only a captured payment can be refunded, and only once. (payments.yaml:34)
  *
- * Default from the model: every emitted field comes from the command. Add the rules.
+ * Default from the model: every emitted field comes from the command. Add the rules, and drop
+ * the modelDefault wrapper: model specs that expect another outcome stay todo until you do.
  */
 export function decideRequestPayment(command: RequestPayment, state: PaymentState, reject: RequestPaymentRejections): PaymentRequested | PaymentRequested[] {
-  return { type: 'PaymentRequested', data: { paymentId: command.data.paymentId, orderId: command.data.orderId, amount: command.data.amount } };
+  return modelDefault('Payment: decide RequestPayment (payments.yaml:41) is the default from the model', { type: 'PaymentRequested', data: { paymentId: command.data.paymentId, orderId: command.data.orderId, amount: command.data.amount } });
 }
 
 /**

@@ -4,7 +4,7 @@
 // command or an event, `stormsmith generate` only adds a typed stub here. The types hold you to
 // the model: a decide function may return only the events its command emits, and reject only
 // through `reject`, which offers exactly the command's `rejects`. Keep these functions pure.
-import { notImplemented } from '../../runtime/index.js';
+import { modelDefault, notImplemented } from '../../runtime/index.js';
 import type { ConfirmDelivery, ConfirmDeliveryRejections, DispatchShipment, DispatchShipmentRejections, PrepareShipment, PrepareShipmentRejections } from './commands.js';
 import type { ShipmentDelivered, ShipmentDispatched, ShipmentPrepared } from './events.js';
 import type { ShipmentState } from './state.js';
@@ -16,10 +16,11 @@ import type { ShipmentState } from './state.js';
  * Invariants of Shipment:
  * - A shipment is dispatched only after it was prepared. (shipping.yaml:34)
  *
- * Default from the model: every emitted field comes from the command. Add the rules.
+ * Default from the model: every emitted field comes from the command. Add the rules, and drop
+ * the modelDefault wrapper: model specs that expect another outcome stay todo until you do.
  */
 export function decideConfirmDelivery(command: ConfirmDelivery, state: ShipmentState, reject: ConfirmDeliveryRejections): ShipmentDelivered | ShipmentDelivered[] {
-  return { type: 'ShipmentDelivered', data: { shipmentId: command.data.shipmentId, deliveredAt: command.data.deliveredAt } };
+  return modelDefault('Shipment: decide ConfirmDelivery (shipping.yaml:59) is the default from the model', { type: 'ShipmentDelivered', data: { shipmentId: command.data.shipmentId, deliveredAt: command.data.deliveredAt } });
 }
 
 /**
@@ -40,10 +41,11 @@ export function decideDispatchShipment(command: DispatchShipment, state: Shipmen
  * Invariants of Shipment:
  * - A shipment is dispatched only after it was prepared. (shipping.yaml:34)
  *
- * Default from the model: every emitted field comes from the command. Add the rules.
+ * Default from the model: every emitted field comes from the command. Add the rules, and drop
+ * the modelDefault wrapper: model specs that expect another outcome stay todo until you do.
  */
 export function decidePrepareShipment(command: PrepareShipment, state: ShipmentState, reject: PrepareShipmentRejections): ShipmentPrepared | ShipmentPrepared[] {
-  return { type: 'ShipmentPrepared', data: { shipmentId: command.data.shipmentId, orderId: command.data.orderId, address: command.data.address } };
+  return modelDefault('Shipment: decide PrepareShipment (shipping.yaml:42) is the default from the model', { type: 'ShipmentPrepared', data: { shipmentId: command.data.shipmentId, orderId: command.data.orderId, address: command.data.address } });
 }
 
 /**
