@@ -186,7 +186,11 @@ function aggregateTestFile(facts: ContextFacts, agg: AggregateFacts, routes: Com
       `  ${str(`${spec.name} (${at(spec.loc)}) over HTTP: 409 naming ${rejection}, nothing appended`)},\n` +
       `  () => {\n` +
       `    const id = 'probe';\n` +
-      `    return outcomeOf(${given}, { type: ${str(r.command.name)}, data: { ...${tsLiteral(when, '    ')}, ${propertyKey(identity)}: id } } as Command);\n` +
+      `    const outcome = outcomeOf(${given}, { type: ${str(r.command.name)}, data: { ...${tsLiteral(when, '    ')}, ${propertyKey(identity)}: id } } as Command);\n` +
+      `    // The spec's outcome, decided in process: logic that is still the model's default and\n` +
+      `    // gives another outcome makes this case todo (test/support/model-case.ts).\n` +
+      `    if (!('rejection' in outcome) || outcome.rejection !== ${str(rejection)}) throw new Error(\`decided \${JSON.stringify(outcome)}\`);\n` +
+      `    return outcome;\n` +
       `  },\n` +
       `  async () => {\n` +
       `    const id = freshId();\n` +

@@ -303,7 +303,7 @@ modelCaseProbed(
   'a returned book cannot be returned again (lending.yaml:155) over HTTP: 409 naming LoanAlreadyReturned, nothing appended',
   () => {
     const id = 'probe';
-    return outcomeOf([{ type: 'BookBorrowed', data: { ...{
+    const outcome = outcomeOf([{ type: 'BookBorrowed', data: { ...{
       loanId: '7b0c4e8a-6f0e-4f51-9a43-0a9a0c2f5d11',
       memberId: '1f4a2b6c-3d5e-4f70-8a9b-0c1d2e3f4a5b',
       copy: { isbn: '978-0131103627', copyNumber: 2 },
@@ -313,6 +313,10 @@ modelCaseProbed(
       memberId: '1f4a2b6c-3d5e-4f70-8a9b-0c1d2e3f4a5b',
       returnedOn: '2026-12-10',
     }, loanId: id } }] as Event[], { type: 'ReturnBook', data: { ...{ returnedOn: '2026-12-11' }, loanId: id } } as Command);
+    // The spec's outcome, decided in process: logic that is still the model's default and
+    // gives another outcome makes this case todo (test/support/model-case.ts).
+    if (!('rejection' in outcome) || outcome.rejection !== 'LoanAlreadyReturned') throw new Error(`decided ${JSON.stringify(outcome)}`);
+    return outcome;
   },
   async () => {
     const id = freshId();

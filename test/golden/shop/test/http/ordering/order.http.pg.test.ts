@@ -253,7 +253,7 @@ modelCaseProbed(
   'a shipped order cannot be cancelled (ordering.yaml:197) over HTTP: 409 naming OrderAlreadyShipped, nothing appended',
   () => {
     const id = 'probe';
-    return outcomeOf([{ type: 'OrderPlaced', data: { ...{
+    const outcome = outcomeOf([{ type: 'OrderPlaced', data: { ...{
       orderId: '5b3e1c9a-3f1d-4c2b-9f7e-2a6d8c4b1e90',
       customerId: '0c9d8e7f-6a5b-4c3d-2e1f-0a9b8c7d6e5f',
       lines: [{ sku: 'MUG-BLUE', quantity: 1, unitPrice: { amount: 1250, currency: 'EUR' } }],
@@ -271,6 +271,10 @@ modelCaseProbed(
       shipmentId: '9e8d7c6b-5a4f-4e3d-8c2b-1a0f9e8d7c6b',
       trackingNumber: '00340434161094042557',
     }, orderId: id } }] as Event[], { type: 'CancelOrder', data: { ...{ reason: 'customer-request' }, orderId: id } } as Command);
+    // The spec's outcome, decided in process: logic that is still the model's default and
+    // gives another outcome makes this case todo (test/support/model-case.ts).
+    if (!('rejection' in outcome) || outcome.rejection !== 'OrderAlreadyShipped') throw new Error(`decided ${JSON.stringify(outcome)}`);
+    return outcome;
   },
   async () => {
     const id = freshId();
@@ -305,7 +309,7 @@ modelCaseProbed(
   'an empty basket cannot be ordered (ordering.yaml:186) over HTTP: 409 naming EmptyOrder, nothing appended',
   () => {
     const id = 'probe';
-    return outcomeOf([] as Event[], { type: 'PlaceOrder', data: { ...{
+    const outcome = outcomeOf([] as Event[], { type: 'PlaceOrder', data: { ...{
       customerId: '0c9d8e7f-6a5b-4c3d-2e1f-0a9b8c7d6e5f',
       lines: [],
       shippingAddress: {
@@ -317,6 +321,10 @@ modelCaseProbed(
       },
       channel: 'app',
     }, orderId: id } } as Command);
+    // The spec's outcome, decided in process: logic that is still the model's default and
+    // gives another outcome makes this case todo (test/support/model-case.ts).
+    if (!('rejection' in outcome) || outcome.rejection !== 'EmptyOrder') throw new Error(`decided ${JSON.stringify(outcome)}`);
+    return outcome;
   },
   async () => {
     const id = freshId();

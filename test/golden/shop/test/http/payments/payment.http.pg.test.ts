@@ -300,7 +300,7 @@ modelCaseProbed(
   'a failed payment cannot be captured (payments.yaml:164) over HTTP: 409 naming PaymentNotPending, nothing appended',
   () => {
     const id = 'probe';
-    return outcomeOf([{ type: 'PaymentRequested', data: { ...{
+    const outcome = outcomeOf([{ type: 'PaymentRequested', data: { ...{
       paymentId: '3d2c1b0a-9f8e-4d7c-b6a5-4f3e2d1c0b9a',
       orderId: '5b3e1c9a-3f1d-4c2b-9f7e-2a6d8c4b1e90',
       amount: { amount: 2500, currency: 'EUR' },
@@ -309,6 +309,10 @@ modelCaseProbed(
       orderId: '5b3e1c9a-3f1d-4c2b-9f7e-2a6d8c4b1e90',
       reason: 'insufficient funds',
     }, paymentId: id } }] as Event[], { type: 'CapturePayment', data: { ...{ gatewayReference: 'ch_3Nq2' }, paymentId: id } } as Command);
+    // The spec's outcome, decided in process: logic that is still the model's default and
+    // gives another outcome makes this case todo (test/support/model-case.ts).
+    if (!('rejection' in outcome) || outcome.rejection !== 'PaymentNotPending') throw new Error(`decided ${JSON.stringify(outcome)}`);
+    return outcome;
   },
   async () => {
     const id = freshId();

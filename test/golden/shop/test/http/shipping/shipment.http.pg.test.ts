@@ -246,7 +246,11 @@ modelCaseProbed(
   'nothing is dispatched before it is prepared (shipping.yaml:143) over HTTP: 409 naming ShipmentNotPrepared, nothing appended',
   () => {
     const id = 'probe';
-    return outcomeOf([] as Event[], { type: 'DispatchShipment', data: { ...{ carrier: 'DHL', trackingNumber: '00340434161094042557' }, shipmentId: id } } as Command);
+    const outcome = outcomeOf([] as Event[], { type: 'DispatchShipment', data: { ...{ carrier: 'DHL', trackingNumber: '00340434161094042557' }, shipmentId: id } } as Command);
+    // The spec's outcome, decided in process: logic that is still the model's default and
+    // gives another outcome makes this case todo (test/support/model-case.ts).
+    if (!('rejection' in outcome) || outcome.rejection !== 'ShipmentNotPrepared') throw new Error(`decided ${JSON.stringify(outcome)}`);
+    return outcome;
   },
   async () => {
     const id = freshId();
