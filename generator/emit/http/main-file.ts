@@ -17,7 +17,7 @@ export function mainFile(sources: string[]): PlannedFile {
     importLine(['createService'], importPath(path, layout.compositionRoot)) +
     importLine(['createHttpApp'], importPath(path, httpLayout.app)) +
     importLine(['createLogger'], importPath(path, layout.runtimeIndex)) +
-    importLine(['formatSettingError', 'loadSettings'], importPath(path, httpLayout.settings)) +
+    importLine(['formatSettingError', 'loadSettings', 'processorIds'], importPath(path, httpLayout.settings)) +
     importLine(['loadAppConfig'], importPath(path, httpLayout.extensionConfig)) +
     importLine(['onStart', 'onStop'], importPath(path, httpLayout.extensionWiring)) +
     `\n` +
@@ -34,6 +34,9 @@ export function mainFile(sources: string[]): PlannedFile {
     `// never start on a missing schema; then the dead-letter table.\n` +
     `await service.eventStore.schema.migrate();\n` +
     `await service.operations.prepare();\n` +
+    `// Emmett 0.42.0 adds a SIGTERM and a SIGINT listener per processor: room for them without\n` +
+    `// Node's "possible EventEmitter memory leak" warning on models with many processors.\n` +
+    `process.setMaxListeners(Math.max(process.getMaxListeners(), processorIds.length + 10));\n` +
     `service.start(settings.processors === 'all' ? undefined : settings.processors);\n` +
     `const ops = await service.serve({ port: settings.opsPort, host: settings.opsHost });\n` +
     `const context = { service, settings, config };\n` +

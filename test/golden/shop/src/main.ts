@@ -4,7 +4,7 @@
 import { createService } from './composition-root.js';
 import { createHttpApp } from './http/app.js';
 import { createLogger } from './runtime/index.js';
-import { formatSettingError, loadSettings } from './settings.js';
+import { formatSettingError, loadSettings, processorIds } from './settings.js';
 import { loadAppConfig } from './extensions/config.js';
 import { onStart, onStop } from './extensions/wiring.js';
 
@@ -22,6 +22,9 @@ const service = createService({ connectionString: settings.databaseUrl, logger }
 // never start on a missing schema; then the dead-letter table.
 await service.eventStore.schema.migrate();
 await service.operations.prepare();
+// Emmett 0.42.0 adds a SIGTERM and a SIGINT listener per processor: room for them without
+// Node's "possible EventEmitter memory leak" warning on models with many processors.
+process.setMaxListeners(Math.max(process.getMaxListeners(), processorIds.length + 10));
 service.start(settings.processors === 'all' ? undefined : settings.processors);
 const ops = await service.serve({ port: settings.opsPort, host: settings.opsHost });
 const context = { service, settings, config };
