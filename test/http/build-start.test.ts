@@ -60,7 +60,8 @@ describe('a built generated service', () => {
         expect(sent.headers.get('etag')).toBe('"1"');
         expect(await sent.json()).toEqual({ streamVersion: 1, events: [{ type: 'ReminderSent', data: { loanId: id } }] });
         // The next command on the same stream, conditional on its version: 200 (not created), version 2.
-        const again = await fetch(`${api}/lending/loan/${id}/send-reminder`, { method: 'POST', headers: { 'content-type': 'application/json', 'if-match': '"1"' }, body: '{}' });
+        // No body at all: the identity is SendReminder's only field, and it is in the path.
+        const again = await fetch(`${api}/lending/loan/${id}/send-reminder`, { method: 'POST', headers: { 'if-match': '"1"' } });
         expect(again.status).toBe(200);
         expect(again.headers.get('etag')).toBe('"2"');
         const state = await fetch(`${api}/lending/loan/${id}`);
@@ -70,6 +71,20 @@ describe('a built generated service', () => {
         expect(bad.status).toBe(400);
         expect(((await bad.json()) as { errors: { field: string }[] }).errors.map((e) => e.field).sort()).toEqual(['/copy', '/dueOn', '/memberId']);
         expect((await fetch(`${api}/openapi.json`)).status).toBe(200);
+
+        // Eight concurrent requests with one Idempotency-Key: the command runs once; each other
+        // request gets the first outcome replayed, or 409 while the first is still running.
+        const other = '5b0c7f0e-0000-4000-8000-000000000002';
+        const responses = await Promise.all(
+          Array.from({ length: 8 }, () =>
+            fetch(`${api}/lending/loan/${other}/send-reminder`, { method: 'POST', headers: { 'content-type': 'application/json', 'idempotency-key': 'same' }, body: '{}' }),
+          ),
+        );
+        const outcomes = responses.map((r) => `${r.status}${r.headers.get('idempotent-replayed') ? ' replayed' : ''}`);
+        expect(outcomes.filter((o) => o === '201'), outcomes.join(', ')).toHaveLength(1);
+        expect(outcomes.every((o) => o === '201' || o === '201 replayed' || o === '409'), outcomes.join(', ')).toBe(true);
+        const otherState = await fetch(`${api}/lending/loan/${other}`);
+        expect(((await otherState.json()) as { version: number }).version).toBe(1);
       } finally {
         child.kill('SIGTERM');
       }

@@ -271,7 +271,9 @@ export const notFound = (what: string, id: string, instance: string): Outcome =>
  * The command data of a request: the body (a JSON object) with the identity taken from the path.
  * A body that names a different identity than the path is an error, never silently overridden.
  */
-export const commandData = (body: unknown, identity: string | undefined, id: string): { value: Record<string, unknown> } | { errors: FieldError[] } => {
+export const commandData = (input: unknown, identity: string | undefined, id: string): { value: Record<string, unknown> } | { errors: FieldError[] } => {
+  // No body at all is an empty object: a command whose only field is the identity needs none.
+  const body = input === undefined ? {} : input;
   if (typeof body !== 'object' || body === null || Array.isArray(body)) return { errors: [{ field: '', message: 'must be a JSON object' }] };
   const value = body as Record<string, unknown>;
   if (identity === undefined) return { value };
