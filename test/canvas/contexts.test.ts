@@ -50,3 +50,16 @@ describe('bounded contexts on the board', () => {
     expect(freeContextName(lendingModel(), 'Lending')).toBe('Lending2');
   });
 });
+
+describe('links across contexts', () => {
+  it('declare the relationship they need, once, in the context that writes the reference', () => {
+    let m = applyChange(lendingModel(), { type: 'addContext', name: 'Notify', file: 'notify.yaml' }).model;
+    m = applyChange(m, { type: 'add', context: 'Notify', kind: 'policy', name: 'TellMember' }).model;
+    m = applyChange(m, { type: 'add', context: 'Notify', kind: 'projection', name: 'Loans' }).model;
+    const borrowed = { context: 'Lending', kind: 'event', name: 'BookBorrowed' } as const;
+    m = roundTrip(m, { type: 'connect', source: borrowed, target: { context: 'Notify', kind: 'policy', name: 'TellMember' } });
+    m = applyChange(m, { type: 'connect', source: borrowed, target: { context: 'Notify', kind: 'projection', name: 'Loans' } }).model;
+    expect(m.contexts[1]!.relationships.map((r) => [r.context, r.kind])).toEqual([['Lending', 'customer-supplier']]);
+    expect(m.contexts[0]!.relationships).toEqual([]);
+  });
+});

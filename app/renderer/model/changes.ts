@@ -285,6 +285,9 @@ function connect(tx: Tx, source: ElementRef, target: ElementRef): void {
   }
   const refTo = (owner: Element, el: Element) => nameRefTo(owner.context, refOf(el), tx.fileOf(owner.context));
   const r = verdict.relation;
+  // A link across contexts couples them: the context that writes the reference declares it.
+  const [ownerEnd, otherEnd] = ownerOf(r) === 'source' ? [source, target] : [target, source];
+  if (ownerEnd.context !== otherEnd.context) declareRelationship(tx, ownerEnd.context, otherEnd.context);
   switch (r) {
     case 'actor':
       tx.putElement({ ...(to as Command), actor: refTo(to, from) });
@@ -316,6 +319,18 @@ function connect(tx: Tx, source: ElementRef, target: ElementRef): void {
     default:
       return assertNever(r);
   }
+}
+
+/**
+ * `from` uses elements of `to`: declare it (E_UNDECLARED_RELATIONSHIP otherwise). The board
+ * writes customer-supplier (the user of the other context's events or commands is its customer);
+ * another kind is a one-word edit in the YAML.
+ */
+function declareRelationship(tx: Tx, from: string, to: string): void {
+  const ctx = findContext(tx.model, from);
+  if (!ctx || ctx.relationships.some((r) => r.context === to)) return;
+  const relationship = { context: to, kind: 'customer-supplier' as const, loc: boardLoc(ctx.file) };
+  tx.put({ op: 'context', name: from, index: 0, value: { ...ctx, relationships: [...ctx.relationships, relationship] } });
 }
 
 /**

@@ -1,0 +1,165 @@
+// Issue 14: a first-time user, from an empty folder, only with the canvas (keyboard and mouse),
+// builds a small two-context model with a policy across them, saves, generates from the
+// Generation panel, and the generated service type-checks. The only file written by hand is the
+// one-line stormsmith.config.json the Generation panel asks for.
+//
+// With UPDATE_SCREENSHOTS=1 the test also writes docs/screenshots/workshop-*.png.
+
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import type { Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { runTool } from '../generated-project/support.js';
+import { GENERATION_TIMEOUT_MS, STEP_TIMEOUT_MS, usePatientPolls } from './support/patience.js';
+import { buildRenderer, launchBrowser, REPO, startStudio, type Browser } from './support/studio.js';
+
+let rendererDir: string;
+let browser: Browser;
+
+beforeAll(async () => {
+  usePatientPolls();
+  rendererDir = await buildRenderer();
+  browser = await launchBrowser({ width: 1500, height: 950 });
+});
+
+afterAll(async () => {
+  await browser?.close();
+  if (rendererDir) rmSync(rendererDir, { recursive: true, force: true });
+});
+
+const sticky = (page: Page, name: string) => page.locator(`[data-testid="sticky"][data-name="${name}"]`);
+
+async function shot(page: Page, name: string): Promise<void> {
+  if (process.env.UPDATE_SCREENSHOTS !== '1') return;
+  await page.waitForTimeout(200);
+  await page.screenshot({ path: path.join(REPO, 'docs/screenshots', `${name}.png`) });
+}
+
+/** Add a sticky with its palette key and give it a name in the property panel. */
+async function add(page: Page, key: string, placeholder: string, name: string): Promise<void> {
+  await page.locator('body').press(key);
+  await sticky(page, placeholder).waitFor();
+  const input = page.getByTestId('prop-name');
+  await input.fill(name);
+  await input.press('Enter');
+  await sticky(page, name).waitFor();
+}
+
+async function connect(page: Page, from: string, to: string): Promise<void> {
+  const source = await sticky(page, from).locator('[data-testid="handle-out"]').boundingBox();
+  const target = await sticky(page, to).locator('[data-testid="handle-in"]').boundingBox();
+  if (!source || !target) throw new Error(`handles of ${from} or ${to} not visible`);
+  await page.mouse.move(source.x + source.width / 2, source.y + source.height / 2);
+  await page.mouse.down();
+  await page.mouse.move((source.x + target.x) / 2, (source.y + target.y) / 2, { steps: 5 });
+  await page.mouse.move(target.x + target.width / 2, target.y + target.height / 2, { steps: 5 });
+  await page.mouse.up();
+}
+
+async function field(page: Page, element: string, name: string, type: string): Promise<void> {
+  await sticky(page, element).click();
+  const fields = page.getByTestId('fields-Fields');
+  await fields.getByTestId('field-add').click();
+  await fields.getByTestId('field-name').last().fill(name);
+  await fields.getByTestId('field-type').last().fill(type);
+  await fields.getByTestId('field-type').last().press('Enter');
+}
+
+async function newContext(page: Page, name: string): Promise<void> {
+  const input = page.getByTestId('name-dialog-input');
+  await input.fill(name);
+  await input.press('Enter');
+  await page.locator(`[data-testid="frame"][data-context="${name}"]`).waitFor();
+}
+
+/** Empty the selection so the next sticky lands in the context in view. */
+async function clearSelection(page: Page): Promise<void> {
+  await page.locator('.react-flow__pane').click({ position: { x: 8, y: 8 } });
+}
+
+describe('first-time user', () => {
+  it('builds two contexts with a policy across them, saves, generates from the panel; the service type-checks', { timeout: 600_000 }, async () => {
+    const repo = mkdtempSync(path.join(os.tmpdir(), 'stormsmith-first-'));
+    const dir = path.join(repo, 'models', 'shop');
+    mkdirSync(dir, { recursive: true });
+    writeFileSync(path.join(repo, 'stormsmith.config.json'), `${JSON.stringify({ model: 'models/shop', out: 'services/shop' }, null, 2)}\n`);
+    const studio = await startStudio(dir, rendererDir);
+    const page = await browser.context.newPage();
+    page.setDefaultTimeout(STEP_TIMEOUT_MS);
+    const errors: string[] = [];
+    page.on('pageerror', (e) => errors.push(e.message));
+    try {
+      await page.goto(studio.url);
+      await page.getByTestId('empty-board').waitFor();
+      await shot(page, 'workshop-empty');
+
+      // Big picture: a context and its events, still drafts.
+      await page.getByTestId('empty-new-context').click();
+      await newContext(page, 'Sales');
+      await add(page, 'e', 'NewDomainEvent', 'OrderPlaced');
+      expect(await sticky(page, 'OrderPlaced').getAttribute('data-draft')).toBe('yes');
+      await shot(page, 'workshop-big-picture');
+
+      // Process and design: who decides, what is recorded.
+      await add(page, 'a', 'NewAggregate', 'Order');
+      await add(page, 'c', 'NewCommand', 'PlaceOrder');
+      await connect(page, 'Order', 'OrderPlaced');
+      await connect(page, 'PlaceOrder', 'Order');
+      await connect(page, 'PlaceOrder', 'OrderPlaced');
+      await expect.poll(() => sticky(page, 'OrderPlaced').getAttribute('data-draft')).toBe(null);
+      await field(page, 'PlaceOrder', 'orderId', 'uuid');
+      await field(page, 'OrderPlaced', 'orderId', 'uuid');
+      await page.getByTestId('prop-published').check();
+
+      // A second context reacts to the first one's event through a policy.
+      await page.getByTestId('menu-Board').click();
+      await page.getByTestId('action-board.newContext').click();
+      await newContext(page, 'Shipping');
+      await clearSelection(page);
+      await add(page, 'a', 'NewAggregate', 'Shipment');
+      await add(page, 'c', 'NewCommand', 'ShipOrder');
+      await add(page, 'e', 'NewDomainEvent', 'OrderShipped');
+      await add(page, 'p', 'NewPolicy', 'ShipWhenPlaced');
+      await connect(page, 'Shipment', 'OrderShipped');
+      await connect(page, 'ShipOrder', 'Shipment');
+      await connect(page, 'ShipOrder', 'OrderShipped');
+      await connect(page, 'ShipWhenPlaced', 'ShipOrder');
+      await field(page, 'ShipOrder', 'shipmentId', 'uuid');
+      await field(page, 'OrderShipped', 'shipmentId', 'uuid');
+      // Across the two frames: fit both, then draw the arrow.
+      await clearSelection(page);
+      await page.locator('body').press('f');
+      await connect(page, 'OrderPlaced', 'ShipWhenPlaced');
+      await expect.poll(() => page.getByTestId('problem-count').textContent()).toMatch(/^0 errors/);
+      await shot(page, 'workshop-two-contexts');
+
+      await page.locator('body').press('Control+s');
+      await expect.poll(() => page.getByTestId('dirty-state').getAttribute('data-dirty')).toBe('no');
+      const shipping = readFileSync(path.join(dir, 'shipping.yaml'), 'utf8');
+      expect(shipping).toMatch(/relationships:\n {2}- context: Sales\n {4}kind: customer-supplier/);
+      expect(shipping).toMatch(/"on": \[Sales\.OrderPlaced\]/);
+
+      // Generate from the panel.
+      await page.getByTestId('tab-generation').click();
+      await page.getByTestId('generation-preview').click();
+      await expect.poll(() => page.getByTestId('generation-file').count(), { timeout: GENERATION_TIMEOUT_MS }).toBeGreaterThan(0);
+      await page.getByTestId('generation-run').click();
+      await expect.poll(() => page.getByTestId('generation-last-run').getAttribute('data-written'), { timeout: GENERATION_TIMEOUT_MS }).not.toBe(null);
+      expect(Number(await page.getByTestId('generation-last-run').getAttribute('data-written'))).toBeGreaterThan(0);
+      await shot(page, 'workshop-generated');
+      expect(errors).toEqual([]);
+
+      // The generated service type-checks with its own tsconfig.
+      const out = path.join(repo, 'services', 'shop');
+      symlinkSync(path.join(REPO, 'node_modules'), path.join(out, 'node_modules'), 'dir');
+      const tsc = runTool(out, 'tsc', ['-p', 'tsconfig.json']);
+      expect(tsc.output).toBe('');
+      expect(tsc.status).toBe(0);
+    } finally {
+      await page.close();
+      await studio.stop();
+      rmSync(repo, { recursive: true, force: true });
+    }
+  });
+});
