@@ -59,6 +59,10 @@ describe('the library service OpenAPI document', () => {
     expect(doc.paths['/lending/projections/active-loans-by-member/{memberId}']?.get).toBeDefined();
     // The value object the command schema uses moved to components, with the $ref rewritten.
     expect(doc.components.schemas['Lending.BookCopy']).toBeDefined();
+    // The accepted response names the events the command emits, with their data schemas.
+    const accepted = (doc.paths['/lending/loan/{loanId}/borrow-book']!.post!.responses['201'] as { content: Record<string, { schema: unknown }> }).content['application/json']!.schema;
+    expect(accepted).toMatchObject({ properties: { events: { items: { properties: { type: { const: 'BookBorrowed' }, data: { $ref: '#/components/schemas/Lending.BookBorrowed' } } } } } });
+    expect(doc.components.schemas['Lending.BookBorrowed']).toMatchObject({ title: 'BookBorrowed', required: ['loanId', 'memberId', 'copy', 'dueOn'] });
   });
 
   it('the validator is not vacuous: a broken document is refused', async () => {

@@ -5,7 +5,7 @@
 
 import type { JsonValue } from '../../model/types.js';
 import type { PlannedFile } from '../../plan-types.js';
-import { commandJsonSchema, fieldsToJsonSchema, type JsonSchema } from '../../schemas/json-schema.js';
+import { commandJsonSchema, eventJsonSchema, fieldsToJsonSchema, type JsonSchema } from '../../schemas/json-schema.js';
 import { pascalCase } from '../../names.js';
 import { generatedHeader, sourceList } from '../code.js';
 import type { ContextFacts } from '../facts.js';
@@ -79,6 +79,18 @@ export function openApiDocument(all: readonly ContextFacts[], packageName: strin
     const required = Array.isArray(data.required) ? data.required.filter((f) => f !== r.identity) : [];
     const body: Json = { ...data, required };
     const rejections = r.command.rejects.map((x) => x.name);
+    // The events this command may append (its `emits`), each with its current data schema.
+    const emitted = r.command.emits.map((ref) => r.facts.eventsByName.get(ref.name)).filter((e) => e !== undefined);
+    for (const event of emitted) schemas[`${pascalCase(r.facts.context.name)}.${pascalCase(event.name)}`] = hoist(eventJsonSchema(r.facts.model, event), r.facts.context.name, schemas);
+    const eventItems: Json[] = emitted.map((event) => ({
+      type: 'object',
+      properties: { type: { const: event.name }, data: ref(`${pascalCase(r.facts.context.name)}.${pascalCase(event.name)}`) },
+      required: ['type', 'data'],
+    }));
+    const accepted: Json =
+      eventItems.length === 0
+        ? ref('CommandAccepted')
+        : { allOf: [ref('CommandAccepted')], properties: { events: { type: 'array', items: eventItems.length === 1 ? eventItems[0]! : { oneOf: eventItems } } } };
     paths[r.path] = {
       post: {
         operationId: r.operationId,
@@ -92,8 +104,8 @@ export function openApiDocument(all: readonly ContextFacts[], packageName: strin
         ],
         requestBody: { required: true, content: { 'application/json': { schema: body } } },
         responses: {
-          '200': { description: 'Accepted: events appended to an existing stream.', headers: etagHeader, content: { 'application/json': { schema: ref('CommandAccepted') } } },
-          '201': { description: 'Accepted: the stream was created.', headers: etagHeader, content: { 'application/json': { schema: ref('CommandAccepted') } } },
+          '200': { description: 'Accepted: events appended to an existing stream (or none).', headers: etagHeader, content: { 'application/json': { schema: accepted } } },
+          '201': { description: 'Accepted: the stream was created.', headers: etagHeader, content: { 'application/json': { schema: accepted } } },
           '400': problemResponse('The body does not match the command schema (every failing field in `errors`), or a malformed header.'),
           '409': problemResponse(
             rejections.length > 0

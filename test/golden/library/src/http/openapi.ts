@@ -85,7 +85,7 @@ export const openApiDocument: Record<string, unknown> = {
         },
         "responses": {
           "200": {
-            "description": "Accepted: events appended to an existing stream.",
+            "description": "Accepted: events appended to an existing stream (or none).",
             "headers": {
               "ETag": {
                 "description": "The stream version (documents: the document version), e.g. \"3\".",
@@ -97,7 +97,31 @@ export const openApiDocument: Record<string, unknown> = {
             "content": {
               "application/json": {
                 "schema": {
-                  "$ref": "#/components/schemas/CommandAccepted"
+                  "allOf": [
+                    {
+                      "$ref": "#/components/schemas/CommandAccepted"
+                    }
+                  ],
+                  "properties": {
+                    "events": {
+                      "type": "array",
+                      "items": {
+                        "type": "object",
+                        "properties": {
+                          "type": {
+                            "const": "BookBorrowed"
+                          },
+                          "data": {
+                            "$ref": "#/components/schemas/Lending.BookBorrowed"
+                          }
+                        },
+                        "required": [
+                          "type",
+                          "data"
+                        ]
+                      }
+                    }
+                  }
                 }
               }
             }
@@ -115,7 +139,31 @@ export const openApiDocument: Record<string, unknown> = {
             "content": {
               "application/json": {
                 "schema": {
-                  "$ref": "#/components/schemas/CommandAccepted"
+                  "allOf": [
+                    {
+                      "$ref": "#/components/schemas/CommandAccepted"
+                    }
+                  ],
+                  "properties": {
+                    "events": {
+                      "type": "array",
+                      "items": {
+                        "type": "object",
+                        "properties": {
+                          "type": {
+                            "const": "BookBorrowed"
+                          },
+                          "data": {
+                            "$ref": "#/components/schemas/Lending.BookBorrowed"
+                          }
+                        },
+                        "required": [
+                          "type",
+                          "data"
+                        ]
+                      }
+                    }
+                  }
                 }
               }
             }
@@ -228,7 +276,7 @@ export const openApiDocument: Record<string, unknown> = {
         },
         "responses": {
           "200": {
-            "description": "Accepted: events appended to an existing stream.",
+            "description": "Accepted: events appended to an existing stream (or none).",
             "headers": {
               "ETag": {
                 "description": "The stream version (documents: the document version), e.g. \"3\".",
@@ -240,7 +288,31 @@ export const openApiDocument: Record<string, unknown> = {
             "content": {
               "application/json": {
                 "schema": {
-                  "$ref": "#/components/schemas/CommandAccepted"
+                  "allOf": [
+                    {
+                      "$ref": "#/components/schemas/CommandAccepted"
+                    }
+                  ],
+                  "properties": {
+                    "events": {
+                      "type": "array",
+                      "items": {
+                        "type": "object",
+                        "properties": {
+                          "type": {
+                            "const": "LoanRenewed"
+                          },
+                          "data": {
+                            "$ref": "#/components/schemas/Lending.LoanRenewed"
+                          }
+                        },
+                        "required": [
+                          "type",
+                          "data"
+                        ]
+                      }
+                    }
+                  }
                 }
               }
             }
@@ -258,7 +330,31 @@ export const openApiDocument: Record<string, unknown> = {
             "content": {
               "application/json": {
                 "schema": {
-                  "$ref": "#/components/schemas/CommandAccepted"
+                  "allOf": [
+                    {
+                      "$ref": "#/components/schemas/CommandAccepted"
+                    }
+                  ],
+                  "properties": {
+                    "events": {
+                      "type": "array",
+                      "items": {
+                        "type": "object",
+                        "properties": {
+                          "type": {
+                            "const": "LoanRenewed"
+                          },
+                          "data": {
+                            "$ref": "#/components/schemas/Lending.LoanRenewed"
+                          }
+                        },
+                        "required": [
+                          "type",
+                          "data"
+                        ]
+                      }
+                    }
+                  }
                 }
               }
             }
@@ -371,7 +467,7 @@ export const openApiDocument: Record<string, unknown> = {
         },
         "responses": {
           "200": {
-            "description": "Accepted: events appended to an existing stream.",
+            "description": "Accepted: events appended to an existing stream (or none).",
             "headers": {
               "ETag": {
                 "description": "The stream version (documents: the document version), e.g. \"3\".",
@@ -383,7 +479,31 @@ export const openApiDocument: Record<string, unknown> = {
             "content": {
               "application/json": {
                 "schema": {
-                  "$ref": "#/components/schemas/CommandAccepted"
+                  "allOf": [
+                    {
+                      "$ref": "#/components/schemas/CommandAccepted"
+                    }
+                  ],
+                  "properties": {
+                    "events": {
+                      "type": "array",
+                      "items": {
+                        "type": "object",
+                        "properties": {
+                          "type": {
+                            "const": "BookReturned"
+                          },
+                          "data": {
+                            "$ref": "#/components/schemas/Lending.BookReturned"
+                          }
+                        },
+                        "required": [
+                          "type",
+                          "data"
+                        ]
+                      }
+                    }
+                  }
                 }
               }
             }
@@ -401,7 +521,31 @@ export const openApiDocument: Record<string, unknown> = {
             "content": {
               "application/json": {
                 "schema": {
-                  "$ref": "#/components/schemas/CommandAccepted"
+                  "allOf": [
+                    {
+                      "$ref": "#/components/schemas/CommandAccepted"
+                    }
+                  ],
+                  "properties": {
+                    "events": {
+                      "type": "array",
+                      "items": {
+                        "type": "object",
+                        "properties": {
+                          "type": {
+                            "const": "BookReturned"
+                          },
+                          "data": {
+                            "$ref": "#/components/schemas/Lending.BookReturned"
+                          }
+                        },
+                        "required": [
+                          "type",
+                          "data"
+                        ]
+                      }
+                    }
+                  }
                 }
               }
             }
@@ -510,7 +654,7 @@ export const openApiDocument: Record<string, unknown> = {
         },
         "responses": {
           "200": {
-            "description": "Accepted: events appended to an existing stream.",
+            "description": "Accepted: events appended to an existing stream (or none).",
             "headers": {
               "ETag": {
                 "description": "The stream version (documents: the document version), e.g. \"3\".",
@@ -522,7 +666,31 @@ export const openApiDocument: Record<string, unknown> = {
             "content": {
               "application/json": {
                 "schema": {
-                  "$ref": "#/components/schemas/CommandAccepted"
+                  "allOf": [
+                    {
+                      "$ref": "#/components/schemas/CommandAccepted"
+                    }
+                  ],
+                  "properties": {
+                    "events": {
+                      "type": "array",
+                      "items": {
+                        "type": "object",
+                        "properties": {
+                          "type": {
+                            "const": "ReminderSent"
+                          },
+                          "data": {
+                            "$ref": "#/components/schemas/Lending.ReminderSent"
+                          }
+                        },
+                        "required": [
+                          "type",
+                          "data"
+                        ]
+                      }
+                    }
+                  }
                 }
               }
             }
@@ -540,7 +708,31 @@ export const openApiDocument: Record<string, unknown> = {
             "content": {
               "application/json": {
                 "schema": {
-                  "$ref": "#/components/schemas/CommandAccepted"
+                  "allOf": [
+                    {
+                      "$ref": "#/components/schemas/CommandAccepted"
+                    }
+                  ],
+                  "properties": {
+                    "events": {
+                      "type": "array",
+                      "items": {
+                        "type": "object",
+                        "properties": {
+                          "type": {
+                            "const": "ReminderSent"
+                          },
+                          "data": {
+                            "$ref": "#/components/schemas/Lending.ReminderSent"
+                          }
+                        },
+                        "required": [
+                          "type",
+                          "data"
+                        ]
+                      }
+                    }
+                  }
                 }
               }
             }
@@ -999,6 +1191,34 @@ export const openApiDocument: Record<string, unknown> = {
         "additionalProperties": false,
         "description": "What the desk shows when a member walks up."
       },
+      "Lending.BookBorrowed": {
+        "title": "BookBorrowed",
+        "type": "object",
+        "properties": {
+          "loanId": {
+            "type": "string",
+            "format": "uuid"
+          },
+          "memberId": {
+            "type": "string",
+            "format": "uuid"
+          },
+          "copy": {
+            "$ref": "#/components/schemas/Lending.BookCopy"
+          },
+          "dueOn": {
+            "type": "string",
+            "format": "date"
+          }
+        },
+        "required": [
+          "loanId",
+          "memberId",
+          "copy",
+          "dueOn"
+        ],
+        "additionalProperties": false
+      },
       "Lending.BookCopy": {
         "title": "BookCopy",
         "description": "One physical copy of a catalogue title.",
@@ -1014,6 +1234,30 @@ export const openApiDocument: Record<string, unknown> = {
         "required": [
           "isbn",
           "copyNumber"
+        ],
+        "additionalProperties": false
+      },
+      "Lending.BookReturned": {
+        "title": "BookReturned",
+        "type": "object",
+        "properties": {
+          "loanId": {
+            "type": "string",
+            "format": "uuid"
+          },
+          "memberId": {
+            "type": "string",
+            "format": "uuid"
+          },
+          "returnedOn": {
+            "type": "string",
+            "format": "date"
+          }
+        },
+        "required": [
+          "loanId",
+          "memberId",
+          "returnedOn"
         ],
         "additionalProperties": false
       },
@@ -1046,6 +1290,25 @@ export const openApiDocument: Record<string, unknown> = {
         ],
         "additionalProperties": false
       },
+      "Lending.LoanRenewed": {
+        "title": "LoanRenewed",
+        "type": "object",
+        "properties": {
+          "loanId": {
+            "type": "string",
+            "format": "uuid"
+          },
+          "newDueOn": {
+            "type": "string",
+            "format": "date"
+          }
+        },
+        "required": [
+          "loanId",
+          "newDueOn"
+        ],
+        "additionalProperties": false
+      },
       "Lending.OverdueLoans": {
         "type": "object",
         "properties": {
@@ -1068,6 +1331,20 @@ export const openApiDocument: Record<string, unknown> = {
         ],
         "additionalProperties": false,
         "description": "A renewal moves the due date, so it takes the loan off the list again."
+      },
+      "Lending.ReminderSent": {
+        "title": "ReminderSent",
+        "type": "object",
+        "properties": {
+          "loanId": {
+            "type": "string",
+            "format": "uuid"
+          }
+        },
+        "required": [
+          "loanId"
+        ],
+        "additionalProperties": false
       },
       "Lending.RenewLoan": {
         "title": "RenewLoan",

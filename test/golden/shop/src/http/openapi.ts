@@ -79,7 +79,7 @@ export const openApiDocument: Record<string, unknown> = {
         },
         "responses": {
           "200": {
-            "description": "Accepted: events appended to an existing stream.",
+            "description": "Accepted: events appended to an existing stream (or none).",
             "headers": {
               "ETag": {
                 "description": "The stream version (documents: the document version), e.g. \"3\".",
@@ -91,7 +91,31 @@ export const openApiDocument: Record<string, unknown> = {
             "content": {
               "application/json": {
                 "schema": {
-                  "$ref": "#/components/schemas/CommandAccepted"
+                  "allOf": [
+                    {
+                      "$ref": "#/components/schemas/CommandAccepted"
+                    }
+                  ],
+                  "properties": {
+                    "events": {
+                      "type": "array",
+                      "items": {
+                        "type": "object",
+                        "properties": {
+                          "type": {
+                            "const": "OrderCancelled"
+                          },
+                          "data": {
+                            "$ref": "#/components/schemas/Ordering.OrderCancelled"
+                          }
+                        },
+                        "required": [
+                          "type",
+                          "data"
+                        ]
+                      }
+                    }
+                  }
                 }
               }
             }
@@ -109,7 +133,31 @@ export const openApiDocument: Record<string, unknown> = {
             "content": {
               "application/json": {
                 "schema": {
-                  "$ref": "#/components/schemas/CommandAccepted"
+                  "allOf": [
+                    {
+                      "$ref": "#/components/schemas/CommandAccepted"
+                    }
+                  ],
+                  "properties": {
+                    "events": {
+                      "type": "array",
+                      "items": {
+                        "type": "object",
+                        "properties": {
+                          "type": {
+                            "const": "OrderCancelled"
+                          },
+                          "data": {
+                            "$ref": "#/components/schemas/Ordering.OrderCancelled"
+                          }
+                        },
+                        "required": [
+                          "type",
+                          "data"
+                        ]
+                      }
+                    }
+                  }
                 }
               }
             }
@@ -228,7 +276,7 @@ export const openApiDocument: Record<string, unknown> = {
         },
         "responses": {
           "200": {
-            "description": "Accepted: events appended to an existing stream.",
+            "description": "Accepted: events appended to an existing stream (or none).",
             "headers": {
               "ETag": {
                 "description": "The stream version (documents: the document version), e.g. \"3\".",
@@ -240,7 +288,31 @@ export const openApiDocument: Record<string, unknown> = {
             "content": {
               "application/json": {
                 "schema": {
-                  "$ref": "#/components/schemas/CommandAccepted"
+                  "allOf": [
+                    {
+                      "$ref": "#/components/schemas/CommandAccepted"
+                    }
+                  ],
+                  "properties": {
+                    "events": {
+                      "type": "array",
+                      "items": {
+                        "type": "object",
+                        "properties": {
+                          "type": {
+                            "const": "OrderShipped"
+                          },
+                          "data": {
+                            "$ref": "#/components/schemas/Ordering.OrderShipped"
+                          }
+                        },
+                        "required": [
+                          "type",
+                          "data"
+                        ]
+                      }
+                    }
+                  }
                 }
               }
             }
@@ -258,7 +330,31 @@ export const openApiDocument: Record<string, unknown> = {
             "content": {
               "application/json": {
                 "schema": {
-                  "$ref": "#/components/schemas/CommandAccepted"
+                  "allOf": [
+                    {
+                      "$ref": "#/components/schemas/CommandAccepted"
+                    }
+                  ],
+                  "properties": {
+                    "events": {
+                      "type": "array",
+                      "items": {
+                        "type": "object",
+                        "properties": {
+                          "type": {
+                            "const": "OrderShipped"
+                          },
+                          "data": {
+                            "$ref": "#/components/schemas/Ordering.OrderShipped"
+                          }
+                        },
+                        "required": [
+                          "type",
+                          "data"
+                        ]
+                      }
+                    }
+                  }
                 }
               }
             }
@@ -392,7 +488,7 @@ export const openApiDocument: Record<string, unknown> = {
         },
         "responses": {
           "200": {
-            "description": "Accepted: events appended to an existing stream.",
+            "description": "Accepted: events appended to an existing stream (or none).",
             "headers": {
               "ETag": {
                 "description": "The stream version (documents: the document version), e.g. \"3\".",
@@ -404,7 +500,31 @@ export const openApiDocument: Record<string, unknown> = {
             "content": {
               "application/json": {
                 "schema": {
-                  "$ref": "#/components/schemas/CommandAccepted"
+                  "allOf": [
+                    {
+                      "$ref": "#/components/schemas/CommandAccepted"
+                    }
+                  ],
+                  "properties": {
+                    "events": {
+                      "type": "array",
+                      "items": {
+                        "type": "object",
+                        "properties": {
+                          "type": {
+                            "const": "OrderPlaced"
+                          },
+                          "data": {
+                            "$ref": "#/components/schemas/Ordering.OrderPlaced"
+                          }
+                        },
+                        "required": [
+                          "type",
+                          "data"
+                        ]
+                      }
+                    }
+                  }
                 }
               }
             }
@@ -422,7 +542,31 @@ export const openApiDocument: Record<string, unknown> = {
             "content": {
               "application/json": {
                 "schema": {
-                  "$ref": "#/components/schemas/CommandAccepted"
+                  "allOf": [
+                    {
+                      "$ref": "#/components/schemas/CommandAccepted"
+                    }
+                  ],
+                  "properties": {
+                    "events": {
+                      "type": "array",
+                      "items": {
+                        "type": "object",
+                        "properties": {
+                          "type": {
+                            "const": "OrderPlaced"
+                          },
+                          "data": {
+                            "$ref": "#/components/schemas/Ordering.OrderPlaced"
+                          }
+                        },
+                        "required": [
+                          "type",
+                          "data"
+                        ]
+                      }
+                    }
+                  }
                 }
               }
             }
@@ -534,7 +678,7 @@ export const openApiDocument: Record<string, unknown> = {
         },
         "responses": {
           "200": {
-            "description": "Accepted: events appended to an existing stream.",
+            "description": "Accepted: events appended to an existing stream (or none).",
             "headers": {
               "ETag": {
                 "description": "The stream version (documents: the document version), e.g. \"3\".",
@@ -546,7 +690,31 @@ export const openApiDocument: Record<string, unknown> = {
             "content": {
               "application/json": {
                 "schema": {
-                  "$ref": "#/components/schemas/CommandAccepted"
+                  "allOf": [
+                    {
+                      "$ref": "#/components/schemas/CommandAccepted"
+                    }
+                  ],
+                  "properties": {
+                    "events": {
+                      "type": "array",
+                      "items": {
+                        "type": "object",
+                        "properties": {
+                          "type": {
+                            "const": "PaymentCaptured"
+                          },
+                          "data": {
+                            "$ref": "#/components/schemas/Payments.PaymentCaptured"
+                          }
+                        },
+                        "required": [
+                          "type",
+                          "data"
+                        ]
+                      }
+                    }
+                  }
                 }
               }
             }
@@ -564,7 +732,31 @@ export const openApiDocument: Record<string, unknown> = {
             "content": {
               "application/json": {
                 "schema": {
-                  "$ref": "#/components/schemas/CommandAccepted"
+                  "allOf": [
+                    {
+                      "$ref": "#/components/schemas/CommandAccepted"
+                    }
+                  ],
+                  "properties": {
+                    "events": {
+                      "type": "array",
+                      "items": {
+                        "type": "object",
+                        "properties": {
+                          "type": {
+                            "const": "PaymentCaptured"
+                          },
+                          "data": {
+                            "$ref": "#/components/schemas/Payments.PaymentCaptured"
+                          }
+                        },
+                        "required": [
+                          "type",
+                          "data"
+                        ]
+                      }
+                    }
+                  }
                 }
               }
             }
@@ -676,7 +868,7 @@ export const openApiDocument: Record<string, unknown> = {
         },
         "responses": {
           "200": {
-            "description": "Accepted: events appended to an existing stream.",
+            "description": "Accepted: events appended to an existing stream (or none).",
             "headers": {
               "ETag": {
                 "description": "The stream version (documents: the document version), e.g. \"3\".",
@@ -688,7 +880,31 @@ export const openApiDocument: Record<string, unknown> = {
             "content": {
               "application/json": {
                 "schema": {
-                  "$ref": "#/components/schemas/CommandAccepted"
+                  "allOf": [
+                    {
+                      "$ref": "#/components/schemas/CommandAccepted"
+                    }
+                  ],
+                  "properties": {
+                    "events": {
+                      "type": "array",
+                      "items": {
+                        "type": "object",
+                        "properties": {
+                          "type": {
+                            "const": "PaymentFailed"
+                          },
+                          "data": {
+                            "$ref": "#/components/schemas/Payments.PaymentFailed"
+                          }
+                        },
+                        "required": [
+                          "type",
+                          "data"
+                        ]
+                      }
+                    }
+                  }
                 }
               }
             }
@@ -706,7 +922,31 @@ export const openApiDocument: Record<string, unknown> = {
             "content": {
               "application/json": {
                 "schema": {
-                  "$ref": "#/components/schemas/CommandAccepted"
+                  "allOf": [
+                    {
+                      "$ref": "#/components/schemas/CommandAccepted"
+                    }
+                  ],
+                  "properties": {
+                    "events": {
+                      "type": "array",
+                      "items": {
+                        "type": "object",
+                        "properties": {
+                          "type": {
+                            "const": "PaymentFailed"
+                          },
+                          "data": {
+                            "$ref": "#/components/schemas/Payments.PaymentFailed"
+                          }
+                        },
+                        "required": [
+                          "type",
+                          "data"
+                        ]
+                      }
+                    }
+                  }
                 }
               }
             }
@@ -820,7 +1060,7 @@ export const openApiDocument: Record<string, unknown> = {
         },
         "responses": {
           "200": {
-            "description": "Accepted: events appended to an existing stream.",
+            "description": "Accepted: events appended to an existing stream (or none).",
             "headers": {
               "ETag": {
                 "description": "The stream version (documents: the document version), e.g. \"3\".",
@@ -832,7 +1072,31 @@ export const openApiDocument: Record<string, unknown> = {
             "content": {
               "application/json": {
                 "schema": {
-                  "$ref": "#/components/schemas/CommandAccepted"
+                  "allOf": [
+                    {
+                      "$ref": "#/components/schemas/CommandAccepted"
+                    }
+                  ],
+                  "properties": {
+                    "events": {
+                      "type": "array",
+                      "items": {
+                        "type": "object",
+                        "properties": {
+                          "type": {
+                            "const": "PaymentRefunded"
+                          },
+                          "data": {
+                            "$ref": "#/components/schemas/Payments.PaymentRefunded"
+                          }
+                        },
+                        "required": [
+                          "type",
+                          "data"
+                        ]
+                      }
+                    }
+                  }
                 }
               }
             }
@@ -850,7 +1114,31 @@ export const openApiDocument: Record<string, unknown> = {
             "content": {
               "application/json": {
                 "schema": {
-                  "$ref": "#/components/schemas/CommandAccepted"
+                  "allOf": [
+                    {
+                      "$ref": "#/components/schemas/CommandAccepted"
+                    }
+                  ],
+                  "properties": {
+                    "events": {
+                      "type": "array",
+                      "items": {
+                        "type": "object",
+                        "properties": {
+                          "type": {
+                            "const": "PaymentRefunded"
+                          },
+                          "data": {
+                            "$ref": "#/components/schemas/Payments.PaymentRefunded"
+                          }
+                        },
+                        "required": [
+                          "type",
+                          "data"
+                        ]
+                      }
+                    }
+                  }
                 }
               }
             }
@@ -969,7 +1257,7 @@ export const openApiDocument: Record<string, unknown> = {
         },
         "responses": {
           "200": {
-            "description": "Accepted: events appended to an existing stream.",
+            "description": "Accepted: events appended to an existing stream (or none).",
             "headers": {
               "ETag": {
                 "description": "The stream version (documents: the document version), e.g. \"3\".",
@@ -981,7 +1269,31 @@ export const openApiDocument: Record<string, unknown> = {
             "content": {
               "application/json": {
                 "schema": {
-                  "$ref": "#/components/schemas/CommandAccepted"
+                  "allOf": [
+                    {
+                      "$ref": "#/components/schemas/CommandAccepted"
+                    }
+                  ],
+                  "properties": {
+                    "events": {
+                      "type": "array",
+                      "items": {
+                        "type": "object",
+                        "properties": {
+                          "type": {
+                            "const": "PaymentRequested"
+                          },
+                          "data": {
+                            "$ref": "#/components/schemas/Payments.PaymentRequested"
+                          }
+                        },
+                        "required": [
+                          "type",
+                          "data"
+                        ]
+                      }
+                    }
+                  }
                 }
               }
             }
@@ -999,7 +1311,31 @@ export const openApiDocument: Record<string, unknown> = {
             "content": {
               "application/json": {
                 "schema": {
-                  "$ref": "#/components/schemas/CommandAccepted"
+                  "allOf": [
+                    {
+                      "$ref": "#/components/schemas/CommandAccepted"
+                    }
+                  ],
+                  "properties": {
+                    "events": {
+                      "type": "array",
+                      "items": {
+                        "type": "object",
+                        "properties": {
+                          "type": {
+                            "const": "PaymentRequested"
+                          },
+                          "data": {
+                            "$ref": "#/components/schemas/Payments.PaymentRequested"
+                          }
+                        },
+                        "required": [
+                          "type",
+                          "data"
+                        ]
+                      }
+                    }
+                  }
                 }
               }
             }
@@ -1112,7 +1448,7 @@ export const openApiDocument: Record<string, unknown> = {
         },
         "responses": {
           "200": {
-            "description": "Accepted: events appended to an existing stream.",
+            "description": "Accepted: events appended to an existing stream (or none).",
             "headers": {
               "ETag": {
                 "description": "The stream version (documents: the document version), e.g. \"3\".",
@@ -1124,7 +1460,31 @@ export const openApiDocument: Record<string, unknown> = {
             "content": {
               "application/json": {
                 "schema": {
-                  "$ref": "#/components/schemas/CommandAccepted"
+                  "allOf": [
+                    {
+                      "$ref": "#/components/schemas/CommandAccepted"
+                    }
+                  ],
+                  "properties": {
+                    "events": {
+                      "type": "array",
+                      "items": {
+                        "type": "object",
+                        "properties": {
+                          "type": {
+                            "const": "ShipmentDelivered"
+                          },
+                          "data": {
+                            "$ref": "#/components/schemas/Shipping.ShipmentDelivered"
+                          }
+                        },
+                        "required": [
+                          "type",
+                          "data"
+                        ]
+                      }
+                    }
+                  }
                 }
               }
             }
@@ -1142,7 +1502,31 @@ export const openApiDocument: Record<string, unknown> = {
             "content": {
               "application/json": {
                 "schema": {
-                  "$ref": "#/components/schemas/CommandAccepted"
+                  "allOf": [
+                    {
+                      "$ref": "#/components/schemas/CommandAccepted"
+                    }
+                  ],
+                  "properties": {
+                    "events": {
+                      "type": "array",
+                      "items": {
+                        "type": "object",
+                        "properties": {
+                          "type": {
+                            "const": "ShipmentDelivered"
+                          },
+                          "data": {
+                            "$ref": "#/components/schemas/Shipping.ShipmentDelivered"
+                          }
+                        },
+                        "required": [
+                          "type",
+                          "data"
+                        ]
+                      }
+                    }
+                  }
                 }
               }
             }
@@ -1258,7 +1642,7 @@ export const openApiDocument: Record<string, unknown> = {
         },
         "responses": {
           "200": {
-            "description": "Accepted: events appended to an existing stream.",
+            "description": "Accepted: events appended to an existing stream (or none).",
             "headers": {
               "ETag": {
                 "description": "The stream version (documents: the document version), e.g. \"3\".",
@@ -1270,7 +1654,31 @@ export const openApiDocument: Record<string, unknown> = {
             "content": {
               "application/json": {
                 "schema": {
-                  "$ref": "#/components/schemas/CommandAccepted"
+                  "allOf": [
+                    {
+                      "$ref": "#/components/schemas/CommandAccepted"
+                    }
+                  ],
+                  "properties": {
+                    "events": {
+                      "type": "array",
+                      "items": {
+                        "type": "object",
+                        "properties": {
+                          "type": {
+                            "const": "ShipmentDispatched"
+                          },
+                          "data": {
+                            "$ref": "#/components/schemas/Shipping.ShipmentDispatched"
+                          }
+                        },
+                        "required": [
+                          "type",
+                          "data"
+                        ]
+                      }
+                    }
+                  }
                 }
               }
             }
@@ -1288,7 +1696,31 @@ export const openApiDocument: Record<string, unknown> = {
             "content": {
               "application/json": {
                 "schema": {
-                  "$ref": "#/components/schemas/CommandAccepted"
+                  "allOf": [
+                    {
+                      "$ref": "#/components/schemas/CommandAccepted"
+                    }
+                  ],
+                  "properties": {
+                    "events": {
+                      "type": "array",
+                      "items": {
+                        "type": "object",
+                        "properties": {
+                          "type": {
+                            "const": "ShipmentDispatched"
+                          },
+                          "data": {
+                            "$ref": "#/components/schemas/Shipping.ShipmentDispatched"
+                          }
+                        },
+                        "required": [
+                          "type",
+                          "data"
+                        ]
+                      }
+                    }
+                  }
                 }
               }
             }
@@ -1407,7 +1839,7 @@ export const openApiDocument: Record<string, unknown> = {
         },
         "responses": {
           "200": {
-            "description": "Accepted: events appended to an existing stream.",
+            "description": "Accepted: events appended to an existing stream (or none).",
             "headers": {
               "ETag": {
                 "description": "The stream version (documents: the document version), e.g. \"3\".",
@@ -1419,7 +1851,31 @@ export const openApiDocument: Record<string, unknown> = {
             "content": {
               "application/json": {
                 "schema": {
-                  "$ref": "#/components/schemas/CommandAccepted"
+                  "allOf": [
+                    {
+                      "$ref": "#/components/schemas/CommandAccepted"
+                    }
+                  ],
+                  "properties": {
+                    "events": {
+                      "type": "array",
+                      "items": {
+                        "type": "object",
+                        "properties": {
+                          "type": {
+                            "const": "ShipmentPrepared"
+                          },
+                          "data": {
+                            "$ref": "#/components/schemas/Shipping.ShipmentPrepared"
+                          }
+                        },
+                        "required": [
+                          "type",
+                          "data"
+                        ]
+                      }
+                    }
+                  }
                 }
               }
             }
@@ -1437,7 +1893,31 @@ export const openApiDocument: Record<string, unknown> = {
             "content": {
               "application/json": {
                 "schema": {
-                  "$ref": "#/components/schemas/CommandAccepted"
+                  "allOf": [
+                    {
+                      "$ref": "#/components/schemas/CommandAccepted"
+                    }
+                  ],
+                  "properties": {
+                    "events": {
+                      "type": "array",
+                      "items": {
+                        "type": "object",
+                        "properties": {
+                          "type": {
+                            "const": "ShipmentPrepared"
+                          },
+                          "data": {
+                            "$ref": "#/components/schemas/Shipping.ShipmentPrepared"
+                          }
+                        },
+                        "required": [
+                          "type",
+                          "data"
+                        ]
+                      }
+                    }
+                  }
                 }
               }
             }
@@ -2420,6 +2900,28 @@ export const openApiDocument: Record<string, unknown> = {
         ],
         "additionalProperties": false
       },
+      "Ordering.OrderCancelled": {
+        "title": "OrderCancelled",
+        "type": "object",
+        "properties": {
+          "orderId": {
+            "type": "string",
+            "format": "uuid"
+          },
+          "reason": {
+            "type": "string",
+            "enum": [
+              "customer-request",
+              "payment-failed"
+            ]
+          }
+        },
+        "required": [
+          "orderId",
+          "reason"
+        ],
+        "additionalProperties": false
+      },
       "Ordering.OrderLine": {
         "title": "OrderLine",
         "description": "One product in the basket at the price shown at checkout.",
@@ -2439,6 +2941,73 @@ export const openApiDocument: Record<string, unknown> = {
           "sku",
           "quantity",
           "unitPrice"
+        ],
+        "additionalProperties": false
+      },
+      "Ordering.OrderPlaced": {
+        "title": "OrderPlaced",
+        "description": "The integration event Payments and Shipping start from.",
+        "type": "object",
+        "properties": {
+          "orderId": {
+            "type": "string",
+            "format": "uuid"
+          },
+          "customerId": {
+            "type": "string",
+            "format": "uuid"
+          },
+          "lines": {
+            "type": "array",
+            "items": {
+              "$ref": "#/components/schemas/Ordering.OrderLine"
+            }
+          },
+          "total": {
+            "$ref": "#/components/schemas/Ordering.Money"
+          },
+          "shippingAddress": {
+            "$ref": "#/components/schemas/Ordering.Address"
+          },
+          "channel": {
+            "type": "string",
+            "enum": [
+              "web",
+              "app",
+              "phone"
+            ]
+          }
+        },
+        "required": [
+          "orderId",
+          "customerId",
+          "lines",
+          "total",
+          "shippingAddress",
+          "channel"
+        ],
+        "additionalProperties": false
+      },
+      "Ordering.OrderShipped": {
+        "title": "OrderShipped",
+        "type": "object",
+        "properties": {
+          "orderId": {
+            "type": "string",
+            "format": "uuid"
+          },
+          "shipmentId": {
+            "type": "string",
+            "format": "uuid"
+          },
+          "trackingNumber": {
+            "type": "string"
+          }
+        },
+        "required": [
+          "orderId",
+          "shipmentId",
+          "trackingNumber"
         ],
         "additionalProperties": false
       },
@@ -2574,6 +3143,107 @@ export const openApiDocument: Record<string, unknown> = {
         "required": [
           "amount",
           "currency"
+        ],
+        "additionalProperties": false
+      },
+      "Payments.PaymentCaptured": {
+        "title": "PaymentCaptured",
+        "description": "Shipping starts packing on this event.",
+        "type": "object",
+        "properties": {
+          "paymentId": {
+            "type": "string",
+            "format": "uuid"
+          },
+          "orderId": {
+            "type": "string",
+            "format": "uuid"
+          },
+          "amount": {
+            "$ref": "#/components/schemas/Payments.Money"
+          },
+          "gatewayReference": {
+            "type": "string"
+          }
+        },
+        "required": [
+          "paymentId",
+          "orderId",
+          "amount",
+          "gatewayReference"
+        ],
+        "additionalProperties": false
+      },
+      "Payments.PaymentFailed": {
+        "title": "PaymentFailed",
+        "type": "object",
+        "properties": {
+          "paymentId": {
+            "type": "string",
+            "format": "uuid"
+          },
+          "orderId": {
+            "type": "string",
+            "format": "uuid"
+          },
+          "reason": {
+            "type": "string"
+          }
+        },
+        "required": [
+          "paymentId",
+          "orderId",
+          "reason"
+        ],
+        "additionalProperties": false
+      },
+      "Payments.PaymentRefunded": {
+        "title": "PaymentRefunded",
+        "type": "object",
+        "properties": {
+          "paymentId": {
+            "type": "string",
+            "format": "uuid"
+          },
+          "orderId": {
+            "type": "string",
+            "format": "uuid"
+          },
+          "amount": {
+            "$ref": "#/components/schemas/Payments.Money"
+          },
+          "reason": {
+            "type": "string"
+          }
+        },
+        "required": [
+          "paymentId",
+          "orderId",
+          "amount",
+          "reason"
+        ],
+        "additionalProperties": false
+      },
+      "Payments.PaymentRequested": {
+        "title": "PaymentRequested",
+        "type": "object",
+        "properties": {
+          "paymentId": {
+            "type": "string",
+            "format": "uuid"
+          },
+          "orderId": {
+            "type": "string",
+            "format": "uuid"
+          },
+          "amount": {
+            "$ref": "#/components/schemas/Payments.Money"
+          }
+        },
+        "required": [
+          "paymentId",
+          "orderId",
+          "amount"
         ],
         "additionalProperties": false
       },
@@ -2778,6 +3448,75 @@ export const openApiDocument: Record<string, unknown> = {
       "Shipping.PrepareShipment": {
         "title": "PrepareShipment",
         "description": "Issued when a payment is captured; the address comes from ShippingAddresses.",
+        "type": "object",
+        "properties": {
+          "shipmentId": {
+            "type": "string",
+            "format": "uuid"
+          },
+          "orderId": {
+            "type": "string",
+            "format": "uuid"
+          },
+          "address": {
+            "$ref": "#/components/schemas/Shipping.Address"
+          }
+        },
+        "required": [
+          "shipmentId",
+          "orderId",
+          "address"
+        ],
+        "additionalProperties": false
+      },
+      "Shipping.ShipmentDelivered": {
+        "title": "ShipmentDelivered",
+        "type": "object",
+        "properties": {
+          "shipmentId": {
+            "type": "string",
+            "format": "uuid"
+          },
+          "deliveredAt": {
+            "type": "string",
+            "format": "date-time"
+          }
+        },
+        "required": [
+          "shipmentId",
+          "deliveredAt"
+        ],
+        "additionalProperties": false
+      },
+      "Shipping.ShipmentDispatched": {
+        "title": "ShipmentDispatched",
+        "type": "object",
+        "properties": {
+          "shipmentId": {
+            "type": "string",
+            "format": "uuid"
+          },
+          "orderId": {
+            "type": "string",
+            "format": "uuid"
+          },
+          "carrier": {
+            "type": "string"
+          },
+          "trackingNumber": {
+            "type": "string"
+          }
+        },
+        "required": [
+          "shipmentId",
+          "orderId",
+          "carrier",
+          "trackingNumber"
+        ],
+        "additionalProperties": false
+      },
+      "Shipping.ShipmentPrepared": {
+        "title": "ShipmentPrepared",
         "type": "object",
         "properties": {
           "shipmentId": {
