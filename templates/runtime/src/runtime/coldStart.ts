@@ -16,11 +16,12 @@ const guarded = Symbol.for('stormsmith.guardColdStart');
 /** The store operations that take a connection and would trigger the auto-migration. */
 const gated = new Set<PropertyKey>(['appendToStream', 'readStream', 'aggregateStream', 'streamExists', 'withSession']);
 
-/** Wraps a store so that its first operations wait for the schema before taking a connection. */
-export const guardColdStart = <Store extends PostgresEventStore>(store: Store): Store => {
+/** Wraps a store so that its first operations wait for the schema (and `afterMigrate`, e.g.
+ * appendOrder.ts) before taking a connection. */
+export const guardColdStart = <Store extends PostgresEventStore>(store: Store, afterMigrate: () => Promise<unknown> = async () => undefined): Store => {
   if ((store as unknown as Record<symbol, unknown>)[guarded] === true) return store;
   let ready: Promise<void> | undefined;
-  const schemaReady = () => (ready ??= store.schema.migrate().then(() => undefined, (error: unknown) => {
+  const schemaReady = () => (ready ??= store.schema.migrate().then(afterMigrate).then(() => undefined, (error: unknown) => {
     // Not memoised when it failed (a database not up yet): the next operation tries again.
     ready = undefined;
     throw error;

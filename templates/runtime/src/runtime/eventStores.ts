@@ -17,6 +17,7 @@ import {
   type PostgresEventStoreOptions,
   type PostgreSQLProjectionDefinition,
 } from '@event-driven-io/emmett-postgresql';
+import { serializeAppendOrder } from './appendOrder.js';
 import { CONNECTION_STRING } from './causation.js';
 import { guardColdStart } from './coldStart.js';
 import { guardPoolErrors, type PoolErrorReport } from './pools.js';
@@ -43,7 +44,10 @@ export const createPostgresEventStore = (
   // Only for the shared pool dumbo creates from the connection string (not for a caller's own).
   if (options.connectionOptions === undefined) guardPoolErrors(connectionString, onPoolError);
   // The cold-start guard only where Emmett would auto-migrate (coldStart.ts).
-  return enforceStreamCreation(options.schema?.autoMigration === 'None' ? store : guardColdStart(store));
+  // Then the append-order fix (appendOrder.ts) before the first operation.
+  return enforceStreamCreation(
+    options.schema?.autoMigration === 'None' ? store : guardColdStart(store, () => serializeAppendOrder(connectionString)),
+  );
 };
 
 export type InMemoryEventStoreSetup = Omit<InMemoryEventStoreOptions, 'projections'> & {

@@ -2,6 +2,7 @@
 //
 // The runtime support module: thin fixes for Emmett 0.42.0's defects and gaps
 // (see the header of each file for the defect it addresses).
+export { serializeAppendOrder } from './appendOrder.js';
 export { backoffDelay, sleep, type Backoff } from './backoff.js';
 export {
   causationOf,

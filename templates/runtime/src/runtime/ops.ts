@@ -12,6 +12,7 @@ import { parseArgs, type ParseArgsConfig } from 'node:util';
 import type { Event } from '@event-driven-io/emmett';
 import { getPostgreSQLEventStore, type PostgreSQLProjectionDefinition } from '@event-driven-io/emmett-postgresql';
 import { dropDeadLetters, listDeadLetters, retryDeadLetters, type RetryHandler } from './deadLetterOps.js';
+import { serializeAppendOrder } from './appendOrder.js';
 import { causationSQL } from './causation.js';
 import { deadLetterTableSQL } from './deadLetters.js';
 import { readProcessorsLag } from './lag.js';
@@ -410,6 +411,7 @@ const migrate = async (registry: OpsRegistry, args: string[], io: OpsIO) => {
       return 0;
     }
     await store.schema.migrate();
+    await serializeAppendOrder(registry.connectionString);
     await withClient(registry.connectionString, async (client) => {
       await client.query(deadLetterTableSQL);
       await client.query(snapshotTableSQL);
