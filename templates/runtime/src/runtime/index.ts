@@ -96,6 +96,7 @@ export {
 } from './ops.js';
 export { guardPoolErrors, type PoolErrorReport } from './pools.js';
 export { watchProcessors, type ProcessorWatch } from './processorErrors.js';
+export { pollIndexesSQL } from './pollIndexes.js';
 export { onlyCanHandle } from './projections.js';
 export { isRetryScheduled, RetryScheduled } from './retries.js';
 export { rebuildProjection, RebuildFailedError, type RebuildOptions, type RebuildResult } from './rebuild.js';

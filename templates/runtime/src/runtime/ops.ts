@@ -14,6 +14,7 @@ import { getPostgreSQLEventStore, type PostgreSQLProjectionDefinition } from '@e
 import { dropDeadLetters, listDeadLetters, retryDeadLetters, type RetryHandler } from './deadLetterOps.js';
 import { serializeAppendOrder } from './appendOrder.js';
 import { causationSQL } from './causation.js';
+import { pollIndexesSQL } from './pollIndexes.js';
 import { deadLetterTableSQL } from './deadLetters.js';
 import { readProcessorsLag } from './lag.js';
 import {
@@ -408,6 +409,7 @@ const migrate = async (registry: OpsRegistry, args: string[], io: OpsIO) => {
       io.out(snapshotTableSQL.trim());
       io.out(projectionVersionsTableSQL.trim());
       io.out(causationSQL.trim());
+      io.out(pollIndexesSQL.trim());
       return 0;
     }
     await store.schema.migrate();
@@ -417,8 +419,9 @@ const migrate = async (registry: OpsRegistry, args: string[], io: OpsIO) => {
       await client.query(snapshotTableSQL);
       await client.query(projectionVersionsTableSQL);
       await client.query(causationSQL);
+      await client.query(pollIndexesSQL);
     });
-    io.out('migrated: event store schema, dead letters, snapshots, projection versions, policy outcomes');
+    io.out('migrated: event store schema, dead letters, snapshots, projection versions, policy outcomes, poll index');
     return 0;
   } finally {
     await store.close();
