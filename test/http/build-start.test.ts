@@ -71,6 +71,11 @@ describe('a built generated service', () => {
         expect(bad.status).toBe(400);
         expect(((await bad.json()) as { errors: { field: string }[] }).errors.map((e) => e.field).sort()).toEqual(['/copy', '/dueOn', '/memberId']);
         expect((await fetch(`${api}/openapi.json`)).status).toBe(200);
+        // Fastify's own refusals are problem details too, titled by their status.
+        const media = await fetch(`${api}/lending/loan/${id}/send-reminder`, { method: 'POST', headers: { 'content-type': 'application/xml' }, body: '<hi/>' });
+        expect(media.status).toBe(415);
+        expect(media.headers.get('content-type')).toMatch(/^application\/problem\+json/);
+        expect(((await media.json()) as { title: string }).title).toBe('Unsupported Media Type');
 
         // Eight concurrent requests with one Idempotency-Key: the command runs once; each other
         // request gets the first outcome replayed, or 409 while the first is still running.

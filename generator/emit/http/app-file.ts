@@ -96,8 +96,9 @@ export function httpAppFile(all: readonly ContextFacts[], sources: string[]): Pl
     `//   GET  /<context>/projections/<name>[/{key}]   read models: one document, or a page (cursor, limit, key filter)\n` +
     `//   GET  /openapi.json                           this API's OpenAPI 3.1 document\n` +
     `// Outcomes: 200/201 { streamVersion, events }; 400 schema (every field); 409 the model's rejection;\n` +
-    `// 412 If-Match conflict; 422 unprocessable; all errors as RFC 9457 application/problem+json.\n` +
+    `// 412 If-Match conflict; 422 unprocessable; 501 logic still a stub; errors as RFC 9457 application/problem+json.\n` +
     `// Your hooks (src/extensions/hooks.ts) run before every route; your routes (src/extensions/routes.ts) sit beside these.\n` +
+    `import { STATUS_CODES } from 'node:http';\n` +
     `import Fastify from 'fastify';\n` +
     `import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';\n` +
     `import pg from 'pg';\n` +
@@ -138,7 +139,7 @@ export function httpAppFile(all: readonly ContextFacts[], sources: string[]): Pl
     `    const status = error.statusCode !== undefined && error.statusCode >= 400 && error.statusCode < 500 ? error.statusCode : 500;\n` +
     `    if (status === 500) logger.error({ err: error, url: request.url }, 'request failed');\n` +
     `    const detail = status === 500 ? undefined : error.message;\n` +
-    `    return send(reply, { status, body: problem(status, status === 500 ? 'internal' : (error.code ?? 'bad-request').toLowerCase(), status === 500 ? 'Internal error' : 'Bad request', { detail, instance: pathOf(request) }) });\n` +
+    `    return send(reply, { status, body: problem(status, status === 500 ? 'internal' : (error.code ?? 'bad-request').toLowerCase(), status === 500 ? 'Internal error' : (STATUS_CODES[status] ?? 'Bad request'), { detail, instance: pathOf(request) }) });\n` +
     `  });\n\n` +
     `  /** Runs a command under If-Match and Idempotency-Key, and maps its outcome (README.md "HTTP API"). */\n` +
     `  const runCommand = async (\n` +

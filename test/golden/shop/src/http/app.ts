@@ -5,8 +5,9 @@
 //   GET  /<context>/projections/<name>[/{key}]   read models: one document, or a page (cursor, limit, key filter)
 //   GET  /openapi.json                           this API's OpenAPI 3.1 document
 // Outcomes: 200/201 { streamVersion, events }; 400 schema (every field); 409 the model's rejection;
-// 412 If-Match conflict; 422 unprocessable; all errors as RFC 9457 application/problem+json.
+// 412 If-Match conflict; 422 unprocessable; 501 logic still a stub; errors as RFC 9457 application/problem+json.
 // Your hooks (src/extensions/hooks.ts) run before every route; your routes (src/extensions/routes.ts) sit beside these.
+import { STATUS_CODES } from 'node:http';
 import Fastify from 'fastify';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import pg from 'pg';
@@ -77,7 +78,7 @@ export const createHttpApp = async (context: ExtensionContext): Promise<FastifyI
     const status = error.statusCode !== undefined && error.statusCode >= 400 && error.statusCode < 500 ? error.statusCode : 500;
     if (status === 500) logger.error({ err: error, url: request.url }, 'request failed');
     const detail = status === 500 ? undefined : error.message;
-    return send(reply, { status, body: problem(status, status === 500 ? 'internal' : (error.code ?? 'bad-request').toLowerCase(), status === 500 ? 'Internal error' : 'Bad request', { detail, instance: pathOf(request) }) });
+    return send(reply, { status, body: problem(status, status === 500 ? 'internal' : (error.code ?? 'bad-request').toLowerCase(), status === 500 ? 'Internal error' : (STATUS_CODES[status] ?? 'Bad request'), { detail, instance: pathOf(request) }) });
   });
 
   /** Runs a command under If-Match and Idempotency-Key, and maps its outcome (README.md "HTTP API"). */
