@@ -200,6 +200,11 @@ export interface Projection extends ElementBase {
 
 export interface Actor extends ElementBase {
   kind: 'actor';
+  /**
+   * Read models the actor looks at to decide (event storming's information -> decision flow:
+   * read model -> actor -> command). Absent when none are named.
+   */
+  reads?: NameRef[];
 }
 
 export interface ExternalSystem extends ElementBase {

@@ -41,3 +41,25 @@ describe('opening view', () => {
     if (plan.kind === 'first') expect(plan.zoom).toBeGreaterThanOrEqual(0.6);
   });
 });
+
+describe('sticky subtitles', () => {
+  it('never repeat the kind (it is the title line already)', () => {
+    const { nodes } = toGraph(lendingModel());
+    for (const n of nodes) if (n.type === 'sticky') expect(n.data.detail.toLowerCase()).not.toBe(n.data.kind.toLowerCase().replace('externalsystem', 'external system'));
+    const actor = nodes.find((n) => n.type === 'sticky' && n.data.kind === 'actor');
+    expect(actor?.type === 'sticky' && actor.data.detail).toBe('');
+  });
+});
+
+describe('SVG export', () => {
+  it('wraps long names inside the sticky and keeps the arrows coloured by meaning', async () => {
+    const { boardToSvg } = await import('../../app/renderer/model/export-svg.js');
+    const { wrapLines } = await import('../../app/renderer/model/wrap.js');
+    expect(wrapLines('ActiveLoansByMember', 12)).toEqual(['ActiveLoans', 'ByMember']);
+    expect(wrapLines('OneTwoThreeFourFiveSixSeven', 6, 3)).toEqual(['OneTwo', 'Three', 'Four…']);
+    const svg = boardToSvg(toGraph(lendingModel()));
+    expect(svg).not.toContain('stroke="#555"');
+    for (const color of new Set(Object.values(RELATION_COLOR))) expect(svg).toContain(`marker id="arrow-${color.slice(1)}"`);
+    expect(svg).toMatch(/<tspan[^>]*>BorrowBook<\/tspan>/);
+  });
+});

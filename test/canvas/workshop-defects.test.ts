@@ -97,3 +97,19 @@ describe('read-only and loading', () => {
     expect(most).toBe(4);
   });
 });
+
+describe('read model → actor (information → decision)', () => {
+  it('is allowed, writes actor.reads, shows as an arrow, follows renames and deletes', async () => {
+    const { linksOf } = await import('../../app/renderer/model/links.js');
+    const { connectionMeaning } = await import('../../app/renderer/model/grammar.js');
+    expect(connectionMeaning('projection', 'actor')).toEqual({ ok: true, relation: 'reads' });
+    const projection = L('projection', 'ActiveLoans');
+    let m = applyChange(lendingModel(), { type: 'connect', source: projection, target: L('actor', 'Member') }).model;
+    expect(findElement(m, L('actor', 'Member'))).toMatchObject({ reads: [{ name: 'ActiveLoans' }] });
+    expect(linksOf(m).filter((l) => l.relation === 'reads').map((l) => `${l.source.name}->${l.target.name}`)).toEqual(['ActiveLoans->Member']);
+    m = applyChange(m, { type: 'rename', ref: projection, to: 'LoansByMember' }).model;
+    expect(findElement(m, L('actor', 'Member'))).toMatchObject({ reads: [{ name: 'LoansByMember' }] });
+    m = applyChange(m, { type: 'delete', refs: [L('projection', 'LoansByMember')] }).model;
+    expect((findElement(m, L('actor', 'Member')) as { reads?: unknown[] }).reads).toEqual([]);
+  });
+});

@@ -2,7 +2,7 @@
 // planned as patch ops against the current model (see patch.ts); the result carries the inverse
 // change, so the history can undo and redo by replaying recorded diffs.
 
-import type { Aggregate, BoundedContext, Command, Element, ElementKind, Event, ExternalSystem, Hotspot, Model, Policy, Projection, Spec, ValueObject } from '../../../generator/model/types.js';
+import type { Actor, Aggregate, BoundedContext, Command, Element, ElementKind, Event, ExternalSystem, Hotspot, Model, Policy, Projection, Spec, ValueObject } from '../../../generator/model/types.js';
 import { newElement } from './elements.js';
 import { connectionMeaning, type Relation } from './grammar.js';
 import { ALL_KINDS, elementsOf, STICKY_STYLES } from './kinds.js';
@@ -316,6 +316,9 @@ function connect(tx: Tx, source: ElementRef, target: ElementRef): void {
     case 'about':
       tx.putElement({ ...(from as Hotspot), about: [...(from as Hotspot).about, refTo(from, to)] });
       return;
+    case 'reads':
+      tx.putElement({ ...(to as Actor), reads: [...((to as Actor).reads ?? []), refTo(to, from)] });
+      return;
     default:
       return assertNever(r);
   }
@@ -383,7 +386,7 @@ function disconnect(tx: Tx, link: Link): void {
 }
 
 function ownerOf(relation: Relation): 'source' | 'target' {
-  return relation === 'actor' || relation === 'owns' || relation === 'on' || relation === 'from' ? 'target' : 'source';
+  return relation === 'actor' || relation === 'owns' || relation === 'on' || relation === 'from' || relation === 'reads' ? 'target' : 'source';
 }
 
 function paste(tx: Tx, context: string, items: { element: Element; at?: Position }[]): void {

@@ -24,7 +24,9 @@ export type Relation =
   /** external system -> event: `externalSystem.emits` */
   | 'delivers'
   /** hotspot -> anything: `hotspot.about` */
-  | 'about';
+  | 'about'
+  /** projection -> actor: `actor.reads` (information -> decision) */
+  | 'reads';
 
 const RULES: readonly { from: ElementKind; to: ElementKind; relation: Relation }[] = [
   { from: 'actor', to: 'command', relation: 'actor' },
@@ -35,6 +37,7 @@ const RULES: readonly { from: ElementKind; to: ElementKind; relation: Relation }
   { from: 'policy', to: 'command', relation: 'issues' },
   { from: 'event', to: 'projection', relation: 'from' },
   { from: 'externalSystem', to: 'event', relation: 'delivers' },
+  { from: 'projection', to: 'actor', relation: 'reads' },
 ];
 
 /** Human wording of each relation, used on edge labels and in the delete confirmation. */
@@ -48,6 +51,7 @@ export const RELATION_LABEL: Readonly<Record<Relation, string>> = {
   from: 'feeds',
   delivers: 'delivers',
   about: 'about',
+  reads: 'informs',
 };
 
 /** Arrow colour of each relation: the colour of the sticky whose meaning the arrow carries. */
@@ -61,6 +65,7 @@ export const RELATION_COLOR: Readonly<Record<Relation, string>> = {
   from: '#2b8a3e',
   delivers: '#a61e4d',
   about: '#a51111',
+  reads: '#2b8a3e',
 };
 
 /** Targeted explanations for the connections people most often draw by mistake. */

@@ -79,8 +79,11 @@ function detailOf(el: Element): string {
       return el.consistency;
     case 'valueObject':
       return `${el.fields.length} field${el.fields.length === 1 ? '' : 's'}`;
+    case 'policy':
+      return `on ${el.on.length} · issues ${el.issues.length}`;
     default:
-      return STICKY_STYLES[el.kind].label.toLowerCase();
+      // The kind is already the sticky's title line: no subtitle that repeats it.
+      return '';
   }
 }
 

@@ -65,6 +65,12 @@ export function linksOf(model: Model): Link[] {
           if (ev) push({ relation: 'from', source: refOf(ev), target: me });
         }
         break;
+      case 'actor':
+        for (const p of el.reads ?? []) {
+          const rm = resolve(el, p, ['projection']);
+          if (rm) push({ relation: 'reads', source: refOf(rm), target: me });
+        }
+        break;
       case 'externalSystem':
         for (const e of el.emits) {
           const ev = resolve(el, e, ['event']);

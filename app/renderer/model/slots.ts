@@ -29,6 +29,7 @@ const SLOTS: Partial<Record<ElementKind, readonly Slot[]>> = {
     { key: 'issues', kinds: ['command'], many: true },
   ],
   projection: [{ key: 'from', kinds: ['event'], many: true }],
+  actor: [{ key: 'reads', kinds: ['projection'], many: true }],
   externalSystem: [{ key: 'emits', kinds: ['event'], many: true }],
   hotspot: [{ key: 'about', kinds: ALL_KINDS, many: true }],
 };

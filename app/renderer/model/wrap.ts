@@ -16,3 +16,30 @@ export function nameSegments(name: string): string[] {
   out.push(name.slice(last));
   return out.filter((s) => s.length > 0);
 }
+
+/**
+ * The name as at most `maxLines` lines of at most `maxChars` characters, broken at the segments
+ * above (a segment longer than a line is cut, as a last resort); an ellipsis marks what did not fit.
+ */
+export function wrapLines(name: string, maxChars: number, maxLines = 3): string[] {
+  const lines: string[] = [];
+  let current = '';
+  for (let seg of nameSegments(name)) {
+    while (seg.length > maxChars) {
+      if (current) lines.push(current.trimEnd());
+      lines.push(seg.slice(0, maxChars));
+      seg = seg.slice(maxChars);
+      current = '';
+    }
+    if ((current + seg).trimEnd().length > maxChars && current) {
+      lines.push(current.trimEnd());
+      current = seg;
+    } else current += seg;
+  }
+  if (current) lines.push(current.trimEnd());
+  if (lines.length <= maxLines) return lines;
+  const kept = lines.slice(0, maxLines);
+  const last = kept[maxLines - 1]!;
+  kept[maxLines - 1] = `${last.slice(0, Math.max(0, maxChars - 1))}…`;
+  return kept;
+}

@@ -18,8 +18,9 @@ function withDescription<T extends object>(r: Reader, element: T, entry: Entry |
 }
 
 export function readActor(r: Reader, e: Entry): Actor {
-  const f = r.object(e.value, { what: `actor "${e.key}"`, required: [], optional: ['description'] }, e.keyNode.range);
-  return withDescription(r, { kind: 'actor', ...base(r, e) }, f.get('description'));
+  const f = r.object(e.value, { what: `actor "${e.key}"`, required: [], optional: ['description', 'reads'] }, e.keyNode.range);
+  const reads = r.nameRefList(f.get('reads'));
+  return withDescription(r, { kind: 'actor', ...base(r, e), ...(reads.length > 0 ? { reads } : {}) }, f.get('description'));
 }
 
 export function readExternalSystem(r: Reader, e: Entry): ExternalSystem {

@@ -116,7 +116,14 @@ export class NodeBuilder {
   // Elements (the value under the element's name)
 
   actor(a: Actor): YamlNode {
-    return this.map([['description', this.optionalString(a.description)]], a.description === undefined);
+    const reads = a.reads ?? [];
+    return this.map(
+      [
+        ['description', this.optionalString(a.description)],
+        ['reads', this.names(reads)],
+      ],
+      a.description === undefined && reads.length === 0,
+    );
   }
 
   externalSystem(s: ExternalSystem): YamlNode {

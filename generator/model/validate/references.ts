@@ -53,6 +53,10 @@ function collect(c: BoundedContext, out: Reference[]): void {
     if (command.actor) add(command.actor, ['actor'], `actor of command ${command.name}`);
     for (const ref of command.emits) add(ref, ['event'], `event emitted by command ${command.name}`);
   }
+  for (const actor of c.actors) {
+    owner = `actor ${actor.name}`;
+    for (const ref of actor.reads ?? []) add(ref, ['projection'], `read model read by actor ${actor.name}`);
+  }
   for (const event of c.events) {
     owner = `event ${event.name}`;
     if (event.aggregate) add(event.aggregate, ['aggregate'], `aggregate of event ${event.name}`);

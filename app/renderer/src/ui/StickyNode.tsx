@@ -101,7 +101,7 @@ function StickyNodeView({ data, selected }: NodeProps<StickyNodeType>) {
           <WrappedName name={data.name} />
         </div>
       )}
-      <div className="sticky-detail">{data.detail}</div>
+      {data.detail ? <div className="sticky-detail">{data.detail}</div> : null}
       {badge ? (
         <div
           className={`badge ${problems.errors > 0 ? 'error' : 'warning'}`}
