@@ -60,12 +60,16 @@ export function compositionRootFile(all: ContextFacts[], sources: string[]): Pla
     }
   }
   const hasConsumer = async.length > 0 || reactors.length > 0;
-  const runtime = ['createPostgresEventStore', ...(async.length > 0 ? ['onlyCanHandle', 'projectionWithDeadLetter'] : []), ...(hasConsumer ? ['superviseConsumer'] : [])];
+  // Issue 13 (10): `published: true` events go to the outbox in their append transaction and a
+  // relay sends them to NATS JetStream, when the service is given a NATS server.
+  const published = [...new Set(all.flatMap((facts) => facts.context.events.filter((e) => e.published).map((e) => e.name)))].sort();
+  const hasOutbox = published.length > 0;
+  const runtime = ['createPostgresEventStore', ...(hasOutbox ? ['natsJetStreamPublisher', 'startOutboxRelay'] : []), ...(async.length > 0 ? ['onlyCanHandle', 'projectionWithDeadLetter'] : []), ...(hasConsumer ? ['superviseConsumer'] : [])];
   const contents =
     generatedHeader(sources) +
     `// Composition root: wires the event store, the command handlers and the consumers.\n` +
     importLine(runtime, importPath(path, layout.runtimeIndex)) +
-    importLine(['Logger', ...(hasConsumer ? ['SupervisedConsumer'] : [])], importPath(path, layout.runtimeIndex), true) +
+    importLine(['Logger', ...(hasOutbox ? ['RunningRelay'] : []), ...(hasConsumer ? ['SupervisedConsumer'] : [])], importPath(path, layout.runtimeIndex), true) +
     importLine(['createOperations'], importPath(path, opsLayout.operations)) +
     imports.join('') +
     `\n` +
@@ -81,14 +85,33 @@ export function compositionRootFile(all: ContextFacts[], sources: string[]): Pla
         `   * take over (the takeover bound after a crash) and how often the holder checks its lease. */\n` +
         `  lease?: { retryMs?: number; heartbeatMs?: number };\n`
       : '') +
+    (hasOutbox
+      ? `  /** NATS server(s) with JetStream: published events (${published.join(', ')}) are then written to the\n` +
+        `   * outbox in their append transaction and relayed there (docs/operations.md). */\n` +
+        `  nats?: { servers: string | string[] };\n`
+      : '') +
     `};\n\n` +
-    `export const createService = ({ connectionString, logger, consumer: pulling${hasConsumer ? ', lease' : ''} }: ServiceOptions) => {\n` +
+    (hasOutbox ? `/** The model's published events: what leaves through the outbox. */\nexport const publishedEvents = [${published.map(str).join(', ')}] as const;\n\n` : '') +
+    `export const createService = ({ connectionString, logger, consumer: pulling${hasConsumer ? ', lease' : ''}${hasOutbox ? ', nats' : ''} }: ServiceOptions) => {\n` +
     `  // Logs, metrics, retry policy and snapshots as the model sets them (src/operations.ts).\n` +
     `  const operations = createOperations({ connectionString, logger, consumer: pulling });\n` +
     `  // Inline projections run in the append transaction (strong consistency); long-lived\n` +
     `  // aggregates load from their newest snapshot.\n` +
-    `  const eventStore = operations.withSnapshots(createPostgresEventStore(connectionString, { projections: [${inline.join(', ')}] }));\n` +
+    `  const eventStore = operations.withSnapshots(createPostgresEventStore(connectionString, { projections: [${inline.join(', ')}]${hasOutbox ? ', published: nats ? publishedEvents : []' : ''} }));\n` +
     `  const commands = {\n${contexts.join('')}  };\n` +
+    (hasOutbox
+      ? `  // The outbox relay: one instance at a time (a lease), publishing to JetStream in outbox order.\n` +
+        `  let relay: Promise<RunningRelay> | undefined;\n` +
+        `  const startRelay = () => {\n` +
+        `    if (nats === undefined || relay !== undefined) return;\n` +
+        `    relay = natsJetStreamPublisher(nats).then((publisher) => startOutboxRelay({ connectionString, publisher${hasConsumer ? ', lease' : ''} }));\n` +
+        `  };\n` +
+        `  const stopRelay = async () => {\n` +
+        `    const running = relay;\n` +
+        `    relay = undefined;\n` +
+        `    await (await running)?.stop();\n` +
+        `  };\n`
+      : '') +
     (hasConsumer
       ? `  // Async projections and policies: one consumer per processor, so that a slow or failing\n` +
         `  // processor (Emmett runs a consumer's processors batch by batch together) never holds the\n` +
@@ -109,15 +132,19 @@ export function compositionRootFile(all: ContextFacts[], sources: string[]): Pla
         `  /** Starts every async processor, or only those named (to spread processors over instances). */\n` +
         `  const start = (processorIds?: readonly string[]) => {\n` +
         `    only = processorIds;\n` +
+        (hasOutbox ? `    startRelay();\n` : '') +
         async.join('') +
         reactors.join('') +
         `  };\n` +
         `  const stop = async () => {\n` +
+        (hasOutbox ? `    await stopRelay();\n` : '') +
         `    await Promise.all([...consumers.values()].map((supervised) => supervised.stop()));\n` +
         `    consumers.clear();\n` +
         `    await eventStore.close();\n` +
         `  };\n`
-      : `  // No processors: the same signature as a service with some, so main.ts passes its selection.\n  const start = (_processorIds?: readonly string[]): void => undefined;\n  const stop = () => eventStore.close();\n`) +
+      : hasOutbox
+        ? `  // No processors: the same signature as a service with some, so main.ts passes its selection.\n  const start = (_processorIds?: readonly string[]): void => startRelay();\n  const stop = async () => {\n    await stopRelay();\n    await eventStore.close();\n  };\n`
+        : `  // No processors: the same signature as a service with some, so main.ts passes its selection.\n  const start = (_processorIds?: readonly string[]): void => undefined;\n  const stop = () => eventStore.close();\n`) +
     `  /** GET /health and GET /metrics for this service (see src/main.ts). */\n` +
     `  const serve = (options: { port?: number; host?: string } = {}) => operations.serve({ ...options${hasConsumer ? ', consumers: (processorId) => consumers.get(processorId)' : ''} });\n` +
     `  return { eventStore, commands, start, stop, operations, serve };\n` +

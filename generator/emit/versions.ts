@@ -15,6 +15,8 @@ export const SERVICE_DEPENDENCIES: Readonly<Record<string, string>> = {
   // The runtime's logging.ts and metrics.ts (templates/runtime) import these.
   pino: '10.4.0',
   'prom-client': '15.1.3',
+  // The runtime's nats.ts: published events relayed from the outbox to NATS JetStream.
+  nats: '2.29.3',
   // Runs src/main.ts and src/ops.ts (npm start, npm run ops).
   tsx: '4.23.15',
 };

@@ -20,6 +20,7 @@ import {
 import { serializeAppendOrder } from './appendOrder.js';
 import { CONNECTION_STRING } from './causation.js';
 import { guardColdStart } from './coldStart.js';
+import { ensureOutbox, outboxProjection } from './outbox.js';
 import { guardPoolErrors, type PoolErrorReport } from './pools.js';
 import { onlyCanHandle } from './projections.js';
 import { enforceStreamCreation } from './streamCreation.js';
@@ -29,15 +30,18 @@ export type PostgresEventStoreSetup = Omit<PostgresEventStoreOptions, 'projectio
   projections?: PostgreSQLProjectionDefinition<any>[];
   /** A lost idle connection (pools.ts): reported here instead of crashing the process. */
   onPoolError?: (report: PoolErrorReport) => void;
+  /** Event types written to the outbox in their append transaction (outbox.ts). */
+  published?: readonly string[];
 };
 
 export const createPostgresEventStore = (
   connectionString: string,
-  { projections = [], onPoolError, ...options }: PostgresEventStoreSetup = {},
+  { projections = [], onPoolError, published = [], ...options }: PostgresEventStoreSetup = {},
 ): PostgresEventStore => {
+  const outbox = published.length > 0 ? [outboxProjection(published)] : [];
   const store = getPostgreSQLEventStore(connectionString, {
     ...options,
-    projections: emmettProjections.inline(projections.map((projection) => onlyCanHandle(projection))),
+    projections: emmettProjections.inline([...projections, ...outbox].map((projection) => onlyCanHandle(projection))),
   });
   // Where issueOnce (causation.ts) looks up the commands a policy already sent.
   (store as unknown as Record<symbol, string>)[CONNECTION_STRING] = connectionString;
@@ -46,7 +50,12 @@ export const createPostgresEventStore = (
   // The cold-start guard only where Emmett would auto-migrate (coldStart.ts).
   // Then the append-order fix (appendOrder.ts) before the first operation.
   return enforceStreamCreation(
-    options.schema?.autoMigration === 'None' ? store : guardColdStart(store, () => serializeAppendOrder(connectionString)),
+    options.schema?.autoMigration === 'None'
+      ? store
+      : guardColdStart(store, async () => {
+          await serializeAppendOrder(connectionString);
+          if (outbox.length > 0) await ensureOutbox(connectionString);
+        }),
   );
 };
 

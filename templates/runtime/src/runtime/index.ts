@@ -96,6 +96,26 @@ export {
 } from './ops.js';
 export { guardPoolErrors, type PoolErrorReport } from './pools.js';
 export { watchProcessors, type ProcessorWatch } from './processorErrors.js';
+export {
+  consumeJetStream,
+  natsJetStreamPublisher,
+  type InboxMessage,
+  type JetStreamConsumerOptions,
+  type NatsOptions,
+  type RunningJetStreamConsumer,
+} from './nats.js';
+export {
+  ensureOutbox,
+  INBOX_TABLE,
+  OUTBOX_TABLE,
+  outboxProjection,
+  outboxSQL,
+  startOutboxRelay,
+  type OutboxMessage,
+  type OutboxPublisher,
+  type RelayOptions,
+  type RunningRelay,
+} from './outbox.js';
 export { pollIndexesSQL } from './pollIndexes.js';
 export { onlyCanHandle } from './projections.js';
 export { isRetryScheduled, RetryScheduled } from './retries.js';

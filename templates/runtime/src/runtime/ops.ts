@@ -14,6 +14,7 @@ import { getPostgreSQLEventStore, type PostgreSQLProjectionDefinition } from '@e
 import { dropDeadLetters, listDeadLetters, retryDeadLetters, type RetryHandler } from './deadLetterOps.js';
 import { serializeAppendOrder } from './appendOrder.js';
 import { causationSQL } from './causation.js';
+import { outboxSQL } from './outbox.js';
 import { pollIndexesSQL } from './pollIndexes.js';
 import { deadLetterTableSQL } from './deadLetters.js';
 import { readProcessorsLag } from './lag.js';
@@ -410,6 +411,7 @@ const migrate = async (registry: OpsRegistry, args: string[], io: OpsIO) => {
       io.out(projectionVersionsTableSQL.trim());
       io.out(causationSQL.trim());
       io.out(pollIndexesSQL.trim());
+      io.out(outboxSQL.trim());
       return 0;
     }
     await store.schema.migrate();
@@ -420,8 +422,9 @@ const migrate = async (registry: OpsRegistry, args: string[], io: OpsIO) => {
       await client.query(projectionVersionsTableSQL);
       await client.query(causationSQL);
       await client.query(pollIndexesSQL);
+      await client.query(outboxSQL);
     });
-    io.out('migrated: event store schema, dead letters, snapshots, projection versions, policy outcomes, poll index');
+    io.out('migrated: event store schema, dead letters, snapshots, projection versions, policy outcomes, poll index, outbox');
     return 0;
   } finally {
     await store.close();
