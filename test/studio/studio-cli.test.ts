@@ -7,10 +7,13 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { studioConnectionFromLocation } from '../../app/shared/http-workspace-client.js';
 import { browserCommand } from '../../app/studio/open-browser.js';
 import { main } from '../../generator/cli/main.js';
+import { missingCanvas } from '../../generator/cli/commands/studio.js';
 import { LOCK_FILE } from '../../app/workspace/writer-lock.js';
 import { eventually, makeTempFolder, type TempFolder } from '../workspace/temp-folder.js';
 
 const BIN = fileURLToPath(new URL('../../bin/stormsmith.mjs', import.meta.url));
+/** A stand-in canvas build, so that these process tests do not depend on `npm run build`. */
+const CANVAS = fileURLToPath(new URL('./fixtures/canvas', import.meta.url));
 
 describe('stormsmith studio (process)', () => {
   let models: TempFolder;
@@ -21,7 +24,7 @@ describe('stormsmith studio (process)', () => {
   afterEach(() => models.remove());
 
   it('prints the tokened URL, serves the API with that token, and releases the folder on SIGTERM', async () => {
-    const child = spawn(process.execPath, [BIN, 'studio', models.dir, '--port', '0', '--no-open'], { stdio: ['ignore', 'pipe', 'pipe'] });
+    const child = spawn(process.execPath, [BIN, 'studio', models.dir, '--port', '0', '--no-open'], { stdio: ['ignore', 'pipe', 'pipe'], env: { ...process.env, STORMSMITH_RENDERER_DIR: CANVAS } });
     let stdout = '';
     let stderr = '';
     child.stdout.on('data', (c: Buffer) => (stdout += c.toString()));
@@ -55,7 +58,7 @@ describe('stormsmith studio (process)', () => {
 
   /** Runs `studio` until it prints its URL; returns what it printed and a stop function. */
   async function startStudio(args: string[], env: NodeJS.ProcessEnv) {
-    const child = spawn(process.execPath, [BIN, 'studio', models.dir, '--port', '0', ...args], { stdio: ['ignore', 'pipe', 'pipe'], env });
+    const child = spawn(process.execPath, [BIN, 'studio', models.dir, '--port', '0', ...args], { stdio: ['ignore', 'pipe', 'pipe'], env: { STORMSMITH_RENDERER_DIR: CANVAS, ...env } });
     let stdout = '';
     let stderr = '';
     child.stdout.on('data', (c: Buffer) => (stdout += c.toString()));
@@ -102,7 +105,7 @@ describe('stormsmith studio (process)', () => {
     const port = (blocker.address() as { port: number }).port;
     try {
       const err: string[] = [];
-      const io = { stdout: () => undefined, stderr: (t: string) => void err.push(t), cwd: models.dir, env: {} };
+      const io = { stdout: () => undefined, stderr: (t: string) => void err.push(t), cwd: models.dir, env: { STORMSMITH_RENDERER_DIR: CANVAS } };
       expect(await main(['studio', '.', '--port', String(port), '--no-open'], io)).toBe(2);
       expect(err.join('')).toMatch(new RegExp(`^error\\[E_PORT\\]: cannot listen on 127\\.0\\.0\\.1:${port} \\(EADDRINUSE\\)\n  hint: `));
       await expect(access(path.join(models.dir, LOCK_FILE))).rejects.toThrow();
@@ -113,12 +116,30 @@ describe('stormsmith studio (process)', () => {
 
   it('reports usage errors without a stack trace', async () => {
     const err: string[] = [];
-    const io = { stdout: () => undefined, stderr: (t: string) => err.push(t), cwd: models.dir, env: {} };
+    const io = { stdout: () => undefined, stderr: (t: string) => err.push(t), cwd: models.dir, env: { STORMSMITH_RENDERER_DIR: CANVAS } };
     expect(await main(['studio', '--port', 'abc', '--no-open'], io)).toBe(2);
     expect(err.join('')).toMatch(/^error\[E_USAGE\]: --port must be an integer/);
     err.length = 0;
     expect(await main(['studio', path.join(models.dir, 'missing'), '--no-open'], io)).toBe(2);
     expect(err.join('')).toMatch(/missing:1:1: error\[E_NOT_FOUND\]: .*\n {2}hint: /);
+  });
+
+  it('refuses to start without the built canvas, naming the exact command, and takes no lock', async () => {
+    const err: string[] = [];
+    const empty = path.join(models.dir, 'no-canvas');
+    const io = { stdout: () => undefined, stderr: (t: string) => void err.push(t), cwd: models.dir, env: { STORMSMITH_RENDERER_DIR: empty } };
+    expect(await main(['studio', '.', '--no-open'], io)).toBe(2);
+    const repo = fileURLToPath(new URL('../../', import.meta.url));
+    expect(err.join('')).toBe(
+      `error[E_NO_CANVAS]: the canvas is not built: ${path.join(empty, 'index.html')} is missing\n` +
+        `  hint: build it with: npm --prefix ${JSON.stringify(path.resolve(repo))} run build   (npm ci runs it too)\n`,
+    );
+    await expect(access(path.join(models.dir, LOCK_FILE))).rejects.toThrow();
+  });
+
+  it('tells an installed package (no renderer sources) to reinstall', () => {
+    expect(missingCanvas(path.join(models.dir, 'none'), models.dir)).toContain('hint: the package ships the canvas prebuilt; reinstall it: npm i -D stormsmith');
+    expect(missingCanvas(CANVAS, models.dir)).toBeNull();
   });
 });
 

@@ -1,6 +1,7 @@
 // `stormsmith studio [dir] [--port N] [--no-open]`: serves the canvas and the workspace API for a
 // model folder on 127.0.0.1 until interrupted.
 
+import { existsSync } from 'node:fs';
 import { parseArgs } from 'node:util';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -24,6 +25,22 @@ Options:
 `;
 
 export const RENDERER_DIST = fileURLToPath(new URL('../../../app/renderer/dist', import.meta.url));
+/** The package root: where `npm run build` builds the canvas in a clone. */
+const PACKAGE_ROOT = fileURLToPath(new URL('../../../', import.meta.url));
+
+/**
+ * Why the canvas cannot be served, with the exact command that fixes it; null when it is built.
+ * A clone has the renderer's sources (built by `npm ci` through `prepare`, or `npm run build`);
+ * an installed package ships the canvas prebuilt, so a missing one means a broken install.
+ */
+export function missingCanvas(rendererDir: string, packageRoot = PACKAGE_ROOT): string | null {
+  if (existsSync(path.join(rendererDir, 'index.html'))) return null;
+  const clone = existsSync(path.join(packageRoot, 'app/renderer/vite.config.ts'));
+  const hint = clone
+    ? `build it with: npm --prefix ${JSON.stringify(path.resolve(packageRoot))} run build   (npm ci runs it too)`
+    : 'the package ships the canvas prebuilt; reinstall it: npm i -D stormsmith';
+  return `error[E_NO_CANVAS]: the canvas is not built: ${path.join(rendererDir, 'index.html')} is missing\n  hint: ${hint}\n`;
+}
 
 export const studio: CliCommand = async (argv, io) => {
   let parsed;
@@ -51,6 +68,13 @@ export const studio: CliCommand = async (argv, io) => {
     return EXIT.usage;
   }
   const dir = path.resolve(io.cwd, parsed.positionals[0] ?? '.');
+  const rendererDir = io.env.STORMSMITH_RENDERER_DIR ?? RENDERER_DIST;
+  // Refuse up front: a studio without its canvas would serve a page that cannot be used.
+  const missing = missingCanvas(rendererDir);
+  if (missing) {
+    io.stderr(missing);
+    return EXIT.usage;
+  }
 
   let workspace: NodeWorkspace;
   try {
@@ -65,7 +89,7 @@ export const studio: CliCommand = async (argv, io) => {
 
   let server;
   try {
-    server = await startStudioServer({ workspace, rendererDir: io.env.STORMSMITH_RENDERER_DIR ?? RENDERER_DIST, port });
+    server = await startStudioServer({ workspace, rendererDir, port });
   } catch (error) {
     await workspace.close();
     const code = (error as NodeJS.ErrnoException).code;

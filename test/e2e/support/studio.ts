@@ -1,7 +1,7 @@
-// End-to-end plumbing: build the renderer once with vite, run `stormsmith studio` on a copy of a
+// End-to-end plumbing: the canvas as built by `npm run build`, run `stormsmith studio` on a copy of a
 // model folder, drive Debian's Chromium with playwright-core.
 
-import { spawn, type ChildProcess } from 'node:child_process';
+import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
 import { cpSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -20,12 +20,28 @@ export const CHROMIUM_ARGS = [
   '--no-first-run',
 ];
 
-/** Build the renderer into a fresh temp folder (never app/renderer/dist, which others may serve). */
+/**
+ * The canvas exactly as users get it: app/renderer/dist, built by `npm run build` (which `npm ci`
+ * runs through `prepare`), not a test-only build. Outside CI a stale build is rebuilt first by the
+ * same script (`--if-stale`, one build at a time); with STORMSMITH_REQUIRE_PREBUILT=1 (.ci/run) a
+ * missing or stale build fails instead, so CI proves that `npm ci` built it. Returns a private
+ * copy of that build, so a test may remove it and a rebuild never swaps files under a server.
+ */
 export async function buildRenderer(): Promise<string> {
+  ensureBuilt('renderer');
   const outDir = mkdtempSync(path.join(os.tmpdir(), 'stormsmith-renderer-'));
-  const { build } = await import('vite');
-  await build({ configFile: path.join(REPO, 'app/renderer/vite.config.ts'), build: { outDir, emptyOutDir: true }, logLevel: 'error' });
+  cpSync(path.join(REPO, 'app/renderer/dist'), outDir, { recursive: true });
   return outDir;
+}
+
+/** Makes sure a part of the package build (bin/build.mjs: cli, types, renderer) is current. */
+export function ensureBuilt(part: 'cli' | 'types' | 'renderer'): void {
+  const script = path.join(REPO, 'bin/build.mjs');
+  const prebuilt = process.env.STORMSMITH_REQUIRE_PREBUILT === '1';
+  const run = spawnSync(process.execPath, [script, '--only', part, prebuilt ? '--check' : '--if-stale'], { cwd: REPO, encoding: 'utf8' });
+  if (run.status !== 0) {
+    throw new Error(prebuilt ? `the ${part} build is not what npm ci built (run \`npm run build\`):\n${run.stdout}${run.stderr}` : `npm run build failed:\n${run.stdout}${run.stderr}`);
+  }
 }
 
 /** A scratch copy of an example model folder. */

@@ -1,0 +1,18 @@
+// The public programmatic API of the `stormsmith` package (its "." export): load and validate a
+// model, plan the generated files, apply a plan to an output folder, run the event schema gate.
+// Everything else is internal and may change between versions.
+
+export { STORMSMITH_VERSION } from './version.js';
+export { loadModelFromDisk } from './io/load-model-from-disk.js';
+export { validateModel, sortDiagnostics } from './model/validate/index.js';
+export { plan } from './plan.js';
+export { apply } from './apply/index.js';
+export { runSchemaGateReport, DEFAULT_REGISTRY_DIR } from './schemas/gate/run.js';
+export { initialProject, initialContextYaml } from './init/initial-model.js';
+
+export type { PlanOptions } from './plan.js';
+export type { ApplyOptions, ApplyReport, ApplyMode } from './apply/index.js';
+export type { SchemaGateOptions, SchemaGateReport } from './schemas/gate/run.js';
+export type { Diagnostic, Model, LoadResult } from './model/types.js';
+export type { FileMap } from './plan-types.js';
+export type { InitialProject } from './init/initial-model.js';
