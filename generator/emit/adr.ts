@@ -8,21 +8,14 @@ import type { PlannedFile } from '../plan-types.js';
 import { compareCodeUnits, contextFolder, snakeCase } from '../names.js';
 import type { ContextFacts } from './facts.js';
 import { layout } from './layout.js';
+import { md } from './markdown.js';
 import { opsAdrView } from './ops/adr-view.js';
 import { projectionFacts } from './projections.js';
 import type { TemplateMap } from './templates.js';
 
-export const ADR_TEMPLATE = 'adr/context.md.hbs';
+export { md } from './markdown.js';
 
-/** Markdown-safe inline text: one line, no emphasis, links, HTML or table breaks. */
-export function md(text: string | undefined): string {
-  if (text === undefined) return '';
-  return text
-    .replace(/[\r\n\u2028\u2029]+/g, ' ')
-    .trim()
-    .replace(/([\\`*_[\]<>#|~])/g, '\\$1')
-    .replace(/^([-=])/, '\\$1');
-}
+export const ADR_TEMPLATE = 'adr/context.md.hbs';
 
 /** A Markdown link target (file path): spaces and parentheses percent-encoded. */
 const linkTarget = (path: string): string => encodeURI(path).replace(/\(/g, '%28').replace(/\)/g, '%29');

@@ -6,3 +6,4 @@ export { parseLayout, isLayoutFile, domainFileOfLayout, layoutFileOf, LAYOUT_SUF
 export { parseTypeText, formatType, type ParsedType } from './load/type-syntax.js';
 export { didYouMean } from './suggest.js';
 export { serializeContext, serializeChecked, serializeLayout, type SerializeResult } from './serialize.js';
+export { validateModel, sortDiagnostics, buildNameIndex, type NameIndex, type ValidateOptions } from './validate/index.js';

@@ -1,7 +1,5 @@
 // The real model core bound to the board's ModelCore interface (generator/model is browser-safe).
-import { loadModel } from '../../../generator/model/load.js';
-import { serializeChecked, serializeLayout } from '../../../generator/model/serialize.js';
-import { validateModel } from '../../../generator/model/validate/index.js';
+import { loadModel, serializeChecked, serializeLayout, validateModel } from '../../../generator/model/index.js';
 import type { ModelCore } from './model-core.js';
 
 export const modelCore: ModelCore = {

@@ -2,7 +2,7 @@
 // long-lived aggregates, its processors' retry policy (attempts and the delays they mean) and
 // lag targets, and the operations entry points.
 
-import { md } from '../adr.js';
+import { md } from '../markdown.js';
 import type { ContextFacts } from '../facts.js';
 import { opsFacts } from './facts.js';
 

@@ -1,13 +1,11 @@
 // The name index: built once per validation, shared by every rule, so that each lookup is a map
 // access and validating 2000 aggregates stays linear (no rule scans the model per reference).
 import type { BoundedContext, Command, Element, ElementKind, Event, ExternalSystem, Model, NameRef, Policy, Projection } from '../types.js';
+import { elementsOf, type NamedElement } from '../elements.js';
 import { declaredNames, type DeclaredName } from './names.js';
 import { referencesOf, type Reference } from './references.js';
 
-export type ElementOfKind<K extends ElementKind> = Extract<Element, { kind: K }>;
-
-/** Elements that live in a context's name space (hotspots are questions, not names in code). */
-export type NamedElement = Exclude<Element, { kind: 'hotspot' }>;
+export { elementsOf, type ElementOfKind, type NamedElement } from '../elements.js';
 
 export type Resolution =
   | { status: 'found'; element: NamedElement }
@@ -41,20 +39,6 @@ export interface NameIndex {
   readonly references: readonly Reference[];
   /** Every declared identifier of the model (computed once, on first use). */
   readonly names: readonly DeclaredName[];
-}
-
-/** Every named element of a context, in a fixed kind order. */
-export function elementsOf(context: BoundedContext): NamedElement[] {
-  return [
-    ...context.actors,
-    ...context.externalSystems,
-    ...context.valueObjects,
-    ...context.aggregates,
-    ...context.commands,
-    ...context.events,
-    ...context.policies,
-    ...context.projections,
-  ];
 }
 
 export function buildNameIndex(model: Model): NameIndex {

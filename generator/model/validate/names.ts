@@ -1,7 +1,7 @@
 // Every name the model declares that ends up as an identifier in generated code, with where it
 // was written. Identifier rules (grammar, case, reserved words, collisions) all walk this list.
 import type { Model, SourceSpan } from '../types.js';
-import { elementsOf } from './name-index.js';
+import { elementsOf } from '../elements.js';
 import { KIND_LABEL, fieldListsOf } from './references.js';
 
 export type NameRole = 'context' | 'element' | 'reject' | 'field' | 'identity' | 'key';

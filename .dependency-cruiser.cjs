@@ -1,0 +1,60 @@
+// Layering of Stormsmith (docs/adr/0070-layering-enforced.md), checked in `npm test` by
+// test/architecture/layers.test.ts. Faces (app/, the CLI) -> the generator's entry point
+// (generator/generate.ts) -> the model core (generator/model). Nothing imports upward; no circles.
+/** @type {import('dependency-cruiser').IConfiguration} */
+module.exports = {
+  forbidden: [
+    {
+      name: 'no-circular',
+      comment: 'A file circle makes the order of module evaluation matter and both files one unit; split the shared part out.',
+      severity: 'error',
+      from: {},
+      to: { circular: true },
+    },
+    {
+      name: 'core-is-self-contained',
+      comment: 'The model core (generator/model) runs in the browser and in Node: it imports no other project file.',
+      severity: 'error',
+      from: { path: '^generator/model/' },
+      to: { path: '^(?!generator/model/)(app|generator|bench|test|templates|models)/' },
+    },
+    {
+      name: 'core-has-no-node-builtins',
+      comment: 'The model core is pure: no node:fs, no node:path, no other Node builtin (it is bundled for the browser).',
+      severity: 'error',
+      from: { path: '^generator/model/' },
+      to: { dependencyTypes: ['core'] },
+    },
+    {
+      name: 'generator-never-imports-app',
+      comment: 'The generator sits below the faces; only the `studio` command starts the studio server (app/studio) and its workspace.',
+      severity: 'error',
+      from: { path: '^generator/', pathNot: '^generator/cli/commands/studio\\.ts$' },
+      to: { path: '^app/' },
+    },
+    {
+      name: 'generator-never-imports-cli',
+      comment: 'The CLI is a face: the generator below it never reaches up into it.',
+      severity: 'error',
+      from: { path: '^generator/', pathNot: '^generator/cli/' },
+      to: { path: '^generator/cli/' },
+    },
+    {
+      name: 'app-uses-public-entries',
+      comment:
+        'app/ sees the generator only through its public entries: the model core (generator/model/index.ts, and types.ts, ' +
+        'the format vocabulary that index.ts re-exports whole) and generator/generate.ts.',
+      severity: 'error',
+      from: { path: '^app/' },
+      to: { path: '^generator/', pathNot: '^generator/(model/index|model/types|generate)\\.ts$' },
+    },
+  ],
+  options: {
+    parser: 'swc',
+    doNotFollow: { path: 'node_modules' },
+    exclude: { path: '(^|/)(node_modules|dist|release)/' },
+    moduleSystems: ['es6', 'cjs'],
+    // Sources import each other as `./x.js` (TypeScript's NodeNext/bundler style): resolve to the .ts/.tsx.
+    enhancedResolveOptions: { extensionAlias: { '.js': ['.ts', '.tsx', '.js'], '.mjs': ['.mts', '.mjs'], '.cjs': ['.cts', '.cjs'] } },
+  },
+};
