@@ -7,3 +7,4 @@ export { parseTypeText, formatType, type ParsedType } from './load/type-syntax.j
 export { didYouMean } from './suggest.js';
 export { serializeContext, serializeChecked, serializeLayout, type SerializeResult } from './serialize.js';
 export { validateModel, sortDiagnostics, buildNameIndex, type NameIndex, type ValidateOptions } from './validate/index.js';
+export { isDraftCommand, isDraftEvent, draftsOf, draftsRefusal, type Draft } from './drafts.js';

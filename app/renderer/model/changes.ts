@@ -8,7 +8,7 @@ import { connectionMeaning, type Relation } from './grammar.js';
 import { ALL_KINDS, elementsOf, STICKY_STYLES } from './kinds.js';
 import { linksOf, type Link } from './links.js';
 import { applyOp, type PatchOp, type Position } from './patch.js';
-import { emptyContext } from '../../../generator/model/load/context.js';
+import { emptyContext } from '../../../generator/model/index.js';
 import { allElements, boardLoc, findContext, findElement, nameRefTo, refNames, refOf, sameRef, type ElementRef } from './refs.js';
 import { withoutRefsTo, withRefsRenamed } from './slots.js';
 
