@@ -63,3 +63,37 @@ describe('links across contexts', () => {
     expect(m.contexts[0]!.relationships).toEqual([]);
   });
 });
+
+describe('move to context', () => {
+  it('moves a sticky with its links: references follow, qualified only across contexts, relationships declared', () => {
+    let m = applyChange(lendingModel(), { type: 'addContext', name: 'Notify', file: 'notify.yaml' }).model;
+    const policy = { context: 'Lending', kind: 'policy', name: 'RemindWhenDue' } as const;
+    const applied = applyChange(m, { type: 'moveToContext', ref: policy, context: 'Notify', at: { x: 40, y: 80 } });
+    // Undo puts everything back (an emptied sidecar may stay as an empty layout).
+    expect(applyChange(applied.model, applied.inverse).model.contexts).toEqual(m.contexts);
+    m = applied.model;
+    const moved = m.contexts[1]!.policies[0] as Policy;
+    expect(m.contexts[0]!.policies).toEqual([]);
+    expect(moved.context).toBe('Notify');
+    // It still reacts to LoanFellDue and issues SendReminder, now across contexts.
+    expect(moved.on.map((r) => `${r.context}.${r.name}`)).toEqual(['Lending.LoanFellDue']);
+    expect(moved.issues.map((r) => `${r.context}.${r.name}`)).toEqual(['Lending.SendReminder']);
+    expect(m.contexts[1]!.relationships.map((r) => r.context)).toEqual(['Lending']);
+    expect(m.layouts['notify.yaml']!.positions.RemindWhenDue).toEqual({ x: 40, y: 80 });
+    // And back: the references are local again.
+    const back = applyChange(m, { type: 'moveToContext', ref: { ...policy, context: 'Notify' }, context: 'Lending' }).model;
+    expect((back.contexts[0]!.policies[0] as Policy).on.map((r) => r.context)).toEqual([undefined]);
+  });
+
+  it('retargets the references other elements hold, and refuses what would break', () => {
+    let m = applyChange(lendingModel(), { type: 'addContext', name: 'Notify', file: 'notify.yaml' }).model;
+    m = applyChange(m, { type: 'moveToContext', ref: { context: 'Lending', kind: 'event', name: 'LoanFellDue' }, context: 'Notify' }).model;
+    const policy = m.contexts[0]!.policies[0] as Policy;
+    expect(policy.on.map((r) => `${r.context}.${r.name}`)).toEqual(['Notify.LoanFellDue']);
+    expect(m.contexts[0]!.relationships.map((r) => r.context)).toEqual(['Notify']);
+    // BookBorrowed is in a spec of Lending.
+    expect(() => applyChange(m, { type: 'moveToContext', ref: { context: 'Lending', kind: 'event', name: 'BookBorrowed' }, context: 'Notify' })).toThrow(/specs/);
+    m = applyChange(m, { type: 'add', context: 'Notify', kind: 'actor', name: 'Member' }).model;
+    expect(() => applyChange(m, { type: 'moveToContext', ref: { context: 'Lending', kind: 'actor', name: 'Member' }, context: 'Notify' })).toThrow(/already has an actor named Member/);
+  });
+});

@@ -268,3 +268,30 @@ describe('workshop board: defects on the library example', () => {
     }
   });
 });
+
+describe('workshop board: move to context', () => {
+  it('a sticky dropped on another context frame moves there, with its links', { timeout: 300_000 }, async () => {
+    const board = await openExample('shop', 'Order');
+    const { page, dir } = board;
+    try {
+      await page.locator('body').press('f');
+      const node = page.locator('.react-flow__node[data-id="Ordering/projection/OrderStatus"]');
+      const from = await node.boundingBox();
+      const frame = await page.locator('[data-testid="frame"][data-context="Shipping"]').boundingBox();
+      if (!from || !frame) throw new Error('OrderStatus or the Shipping frame is not visible');
+      await page.mouse.move(from.x + from.width / 2, from.y + from.height / 2);
+      await page.mouse.down();
+      await page.mouse.move(frame.x + frame.width / 2, frame.y + frame.height - 30, { steps: 12 });
+      await page.mouse.up();
+      await page.locator('.react-flow__node[data-id="Shipping/projection/OrderStatus"]').waitFor({ state: 'attached' });
+      await save(page);
+      expect(readFileSync(path.join(dir, 'ordering.yaml'), 'utf8')).not.toMatch(/^ {2}OrderStatus:/m);
+      const shipping = readFileSync(path.join(dir, 'shipping.yaml'), 'utf8');
+      expect(shipping).toMatch(/^ {2}OrderStatus:/m);
+      expect(shipping).toMatch(/from: \[Ordering\.OrderPlaced/);
+      expect(board.errors).toEqual([]);
+    } finally {
+      await board.close();
+    }
+  });
+});

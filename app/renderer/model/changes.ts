@@ -10,7 +10,7 @@ import { linksOf, type Link } from './links.js';
 import { applyOp, type PatchOp, type Position } from './patch.js';
 import { emptyContext } from '../../../generator/model/index.js';
 import { allElements, boardLoc, findContext, findElement, nameRefTo, refNames, refOf, sameRef, type ElementRef } from './refs.js';
-import { withoutRefsTo, withRefsRenamed } from './slots.js';
+import { requalified, withoutRefsTo, withRefsMoved, withRefsRenamed } from './slots.js';
 
 /** Editable properties of an element (everything but its identity). */
 export type ElementProps = Partial<
@@ -35,6 +35,8 @@ export type Change =
   | { type: 'setSpecs'; context: string; specs: Spec[] }
   /** Elements copied elsewhere, pasted into `context` (names made unique, positions offset). */
   | { type: 'paste'; context: string; elements: { element: Element; at?: Position }[] }
+  /** Move a sticky to another bounded context (dropped on its frame); its links follow it. */
+  | { type: 'moveToContext'; ref: ElementRef; context: string; at?: Position }
   /** Where an event comes from: an aggregate, an external system, or not settled yet (null). */
   | { type: 'setOrigin'; event: ElementRef; origin: ElementRef | null }
   /** A new, empty bounded context (one new file) with its frame. */
@@ -153,6 +155,8 @@ function plan(tx: Tx, change: Change): void {
       return renameContext(tx, change.from, change.to);
     case 'setOrigin':
       return setOrigin(tx, change.event, change.origin);
+    case 'moveToContext':
+      return moveToContext(tx, change.ref, change.context, change.at);
     case 'patch':
       for (const op of change.ops) tx.put(op);
       return;
@@ -324,6 +328,36 @@ function connect(tx: Tx, source: ElementRef, target: ElementRef): void {
   }
 }
 
+function moveToContext(tx: Tx, ref: ElementRef, context: string, at: Position | undefined): void {
+  const el = tx.element(ref);
+  if (ref.context === context) return;
+  const dest = findContext(tx.model, context);
+  if (!dest) throw new ChangeRefused(`there is no bounded context named ${context}`);
+  checkFreeName(dest, el.name);
+  // Specs name their messages inside one context: moving one of them would break its specs.
+  const inSpecs = tx.model.contexts.some((c) => c.specs.some((s) => [s.when, ...s.given, ...(s.then.kind === 'events' ? s.then.events : [])].some((m) => refNames(m.type as never, c.name, ref))));
+  if (inSpecs) throw new ChangeRefused(`${el.name} is used in specs of ${ref.context}: move or delete those specs first`);
+  const to: ElementRef = { ...ref, context };
+  for (const other of allElements(tx.model)) {
+    if (sameRef(refOf(other), ref)) continue;
+    const moved = withRefsMoved(other, ref, to, tx.fileOf(other.context));
+    if (moved) tx.putElement(moved);
+  }
+  const fromFile = tx.fileOf(ref.context);
+  tx.put({ op: 'element', context: ref.context, kind: ref.kind, name: ref.name, index: 0, value: null });
+  tx.putElement({ ...requalified(el, ref.context, context), loc: boardLoc(dest.file) } as Element);
+  if (tx.model.layouts[fromFile]?.positions[ref.name] && !nameStillUsed(tx.model, ref.context, ref.name)) {
+    tx.put({ op: 'position', file: fromFile, name: ref.name, value: null });
+  }
+  if (at) tx.put({ op: 'position', file: dest.file, name: el.name, value: at });
+  // Links that now cross contexts are declared where the reference is written.
+  for (const link of linksOf(tx.model)) {
+    if (!sameRef(link.source, to) && !sameRef(link.target, to)) continue;
+    const [ownerEnd, otherEnd] = ownerOf(link.relation) === 'source' ? [link.source, link.target] : [link.target, link.source];
+    if (ownerEnd.context !== otherEnd.context) declareRelationship(tx, ownerEnd.context, otherEnd.context);
+  }
+}
+
 /**
  * `from` uses elements of `to`: declare it (E_UNDECLARED_RELATIONSHIP otherwise). The board
  * writes customer-supplier (the user of the other context's events or commands is its customer);
@@ -444,6 +478,8 @@ export function describeChange(change: Change): string {
       return `Paste ${change.elements.length} ${change.elements.length === 1 ? 'sticky' : 'stickies'}`;
     case 'setOrigin':
       return `Set origin of ${change.event.name}`;
+    case 'moveToContext':
+      return `Move ${change.ref.name} to ${change.context}`;
     case 'addContext':
       return `Add context ${change.name}`;
     case 'renameContext':

@@ -3,7 +3,7 @@
 
 import type { Element, ElementKind, NameRef } from '../../../generator/model/types.js';
 import { ALL_KINDS } from './kinds.js';
-import { refNames, type ElementRef } from './refs.js';
+import { boardLoc, refNames, type ElementRef } from './refs.js';
 
 interface Slot {
   key: string;
@@ -71,3 +71,31 @@ export const withoutRefsTo = (el: Element, target: ElementRef): Element | undefi
 /** `el` with references to `target` renamed to `to` (undefined when it had none). */
 export const withRefsRenamed = (el: Element, target: ElementRef, to: string): Element | undefined =>
   rewriteRefs(el, target, (r) => ({ ...r, name: to }));
+
+/** `el` with references to `target` pointing at `to` instead (undefined when it had none). */
+export const withRefsMoved = (el: Element, target: ElementRef, to: ElementRef, file: string): Element | undefined =>
+  rewriteRefs(el, target, (r) => (to.context === el.context ? { name: to.name, loc: r.loc ?? boardLoc(file) } : { name: to.name, context: to.context, loc: r.loc ?? boardLoc(file) }));
+
+/**
+ * `el`, moved from context `from` to `to`: every reference it holds still names the same element,
+ * qualified only where it now crosses contexts.
+ */
+export function requalified(el: Element, from: string, to: string): Element {
+  const slots = SLOTS[el.kind] ?? [];
+  const bag = { ...(el as unknown as Record<string, unknown>) };
+  const fix = (r: NameRef): NameRef => {
+    const ctx = r.context ?? from;
+    if (ctx === to) {
+      const { context: _c, ...rest } = r;
+      return rest;
+    }
+    return { ...r, context: ctx };
+  };
+  for (const slot of slots) {
+    const value = bag[slot.key];
+    if (value === undefined) continue;
+    if (slot.many) bag[slot.key] = (value as NameRef[]).map(fix);
+    else if ((value as NameRef).name !== '') bag[slot.key] = fix(value as NameRef);
+  }
+  return { ...(bag as unknown as Element), context: to };
+}

@@ -165,6 +165,20 @@ export function Board(props: BoardProps) {
 
   const onNodeDragStop = useCallback(
     (_e: unknown, _node: BoardNode, dragged: BoardNode[]) => {
+      // One sticky dropped on another context's frame moves to that context.
+      const only = dragged.length === 1 && dragged[0]!.type === 'sticky' ? dragged[0]! : undefined;
+      const ref = only ? refOfNodeId(only.id) : undefined;
+      if (only && ref) {
+        const cx = only.position.x + (only.width ?? 0) / 2;
+        const cy = only.position.y + (only.height ?? 0) / 2;
+        const frame = graph.nodes.find(
+          (n) => n.type === 'frame' && n.data.context !== ref.context && cx >= n.position.x && cy >= n.position.y && cx <= n.position.x + (n.width ?? 0) && cy <= n.position.y + (n.height ?? 0),
+        );
+        if (frame?.type === 'frame') {
+          if (!apply({ type: 'moveToContext', ref, context: frame.data.context, at: toLayoutPosition(graph, frame.data.context, only.position) })) setNodes(graph.nodes);
+          return;
+        }
+      }
       const moves = dragged
         .filter((n) => n.type === 'sticky')
         .flatMap((n) => {
