@@ -132,7 +132,13 @@ export function httpAppFile(all: readonly ContextFacts[], sources: string[]): Pl
     `  pool.on('error', (error) => logger.error({ err: error }, 'http pool error'));\n` +
     `  app.addHook('onClose', async () => pool.end());\n` +
     `  await pool.query(idempotencyTableSQL);\n` +
-    `  const idempotency = createIdempotencyStore(pool, settings.idempotencyTtlSeconds);\n\n` +
+    `  const idempotency = createIdempotencyStore(pool, settings.idempotencyTtlSeconds);\n` +
+    `  // Expired Idempotency-Keys are deleted at start and every hour (a reused expired key is deleted at once).\n` +
+    `  const purge = () => void idempotency.purge().catch((error: unknown) => logger.warn({ err: error }, 'idempotency key purge failed'));\n` +
+    `  purge();\n` +
+    `  const purgeTimer = setInterval(purge, 3_600_000);\n` +
+    `  purgeTimer.unref();\n` +
+    `  app.addHook('onClose', async () => clearInterval(purgeTimer));\n\n` +
     `  app.setNotFoundHandler((request, reply) => send(reply, { status: 404, body: problem(404, 'not-found', 'No such route', { instance: pathOf(request) }) }));\n` +
     `  app.setErrorHandler((error: { statusCode?: number; code?: string; message: string }, request, reply) => {\n` +
     `    // Fastify's own 4xx (malformed JSON, unsupported media type, body too large) keep their status.\n` +

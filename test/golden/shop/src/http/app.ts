@@ -71,6 +71,12 @@ export const createHttpApp = async (context: ExtensionContext): Promise<FastifyI
   app.addHook('onClose', async () => pool.end());
   await pool.query(idempotencyTableSQL);
   const idempotency = createIdempotencyStore(pool, settings.idempotencyTtlSeconds);
+  // Expired Idempotency-Keys are deleted at start and every hour (a reused expired key is deleted at once).
+  const purge = () => void idempotency.purge().catch((error: unknown) => logger.warn({ err: error }, 'idempotency key purge failed'));
+  purge();
+  const purgeTimer = setInterval(purge, 3_600_000);
+  purgeTimer.unref();
+  app.addHook('onClose', async () => clearInterval(purgeTimer));
 
   app.setNotFoundHandler((request, reply) => send(reply, { status: 404, body: problem(404, 'not-found', 'No such route', { instance: pathOf(request) }) }));
   app.setErrorHandler((error: { statusCode?: number; code?: string; message: string }, request, reply) => {
