@@ -1,0 +1,25 @@
+// `stormsmith export <format> ...`: the model in another tool's format. Each format lives in its
+// own module under generator/export/cli/, imported only when asked for (their libraries are heavy).
+import type { CliCommand } from '../io.js';
+import { EXIT } from '../io.js';
+
+const FORMATS: Record<string, { summary: string; load: () => Promise<CliCommand> }> = {
+  asyncapi: { summary: 'an AsyncAPI 3.0 document of the events (docs/asyncapi.md)', load: async () => (await import('../../export/cli/asyncapi-command.js')).exportAsyncApiCommand },
+};
+
+export const EXPORT_HELP = (): string =>
+  ['Usage: stormsmith export <format> [model] [options]', '', 'Formats:', ...Object.entries(FORMATS).map(([n, f]) => `  ${n.padEnd(12)} ${f.summary}`), '', 'Run `stormsmith export <format> --help` for its options.', ''].join('\n');
+
+export const exportCommand: CliCommand = async (argv, io) => {
+  const [format, ...rest] = argv;
+  if (format === undefined || format === '--help' || format === '-h') {
+    io.stdout(EXPORT_HELP());
+    return format === undefined ? EXIT.usage : EXIT.ok;
+  }
+  const entry = FORMATS[format];
+  if (!entry) {
+    io.stderr(`error[E_USAGE]: unknown export format "${format}"\n\n${EXPORT_HELP()}`);
+    return EXIT.usage;
+  }
+  return (await entry.load())(rest, io);
+};
