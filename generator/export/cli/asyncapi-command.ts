@@ -3,7 +3,7 @@
 import * as path from 'node:path';
 import { parseArgs } from 'node:util';
 import { stringify } from 'yaml';
-import { guarded } from '../../cli/commands/generate.js';
+import { guarded } from '../../cli/command-support.js';
 import { EXIT, type CliCommand } from '../../cli/io.js';
 import { AsyncApiExportError, asyncApiToJson, exportAsyncApi } from '../asyncapi.js';
 import { loadValidModel, modelPathOf, writeFileAtomic } from './shared.js';

@@ -3,12 +3,12 @@
 // a reader never sees half a document).
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { formatDiagnostics } from '../../cli/format-diagnostics.js';
+import { formatDiagnostics } from '../../diagnostics/format.js';
 import type { CliIo } from '../../cli/io.js';
-import { loadAndValidate } from '../../cli/model-pipeline.js';
-import { loadProjectConfig } from '../../cli/project-config.js';
+import { loadAndValidate } from '../../model-pipeline.js';
+import { loadProjectConfig } from '../../project-config.js';
 import type { Model } from '../../model/types.js';
-import { UsageError } from '../../cli/commands/generate.js';
+import { UsageError } from '../../target.js';
 
 /** The model folder: the positional, else "model" of stormsmith.config.json, else ./models. */
 export function modelPathOf(io: CliIo, positional: string | undefined): string {
