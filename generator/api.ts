@@ -6,6 +6,8 @@ export { STORMSMITH_VERSION } from './version.js';
 export { loadModelFromDisk } from './io/load-model-from-disk.js';
 export { validateModel, sortDiagnostics } from './model/validate/index.js';
 export { plan } from './plan.js';
+/** Built-in templates plus a folder of overrides: what plan() needs for a complete service. */
+export { loadTemplates } from './emit/templates.js';
 export { apply } from './apply/index.js';
 export { runSchemaGateReport, DEFAULT_REGISTRY_DIR } from './schemas/gate/run.js';
 export { initialProject, initialContextYaml } from './init/initial-model.js';
@@ -15,4 +17,5 @@ export type { ApplyOptions, ApplyReport, ApplyMode } from './apply/index.js';
 export type { SchemaGateOptions, SchemaGateReport } from './schemas/gate/run.js';
 export type { Diagnostic, Model, LoadResult } from './model/types.js';
 export type { FileMap } from './plan-types.js';
+export type { TemplateMap } from './emit/templates.js';
 export type { InitialProject } from './init/initial-model.js';
