@@ -16,5 +16,6 @@ export const COMMANDS: Record<string, CommandEntry> = {
   check: { summary: 'the CI gate: validate + generate --check + schema gate + ADRs', load: async () => (await import('./check.js')).check },
   schemas: { summary: 'event schema registry: release, check', load: async () => (await import('./schemas.js')).schemas },
   export: { summary: 'the model as AsyncAPI (and other formats, see export --help)', load: async () => (await import('./export.js')).exportCommand },
+  diff: { summary: 'domain changes of the model since a git revision (text, json, markdown)', load: async () => (await import('../../diff/diff-command.js')).diffCommand },
   studio: { summary: 'serve the canvas on 127.0.0.1 and open the browser', load: async () => (await import('./studio.js')).studio },
 };

@@ -1,0 +1,41 @@
+// diffModels on edited copies of models/shop: no changes against itself, element renames follow
+// their references, links rewired, breaking schema changes flagged by the compatibility engine.
+import { describe, expect, it } from 'vitest';
+import { diffModels } from '../../generator/diff/semantic-diff.js';
+import { renderText } from '../../generator/diff/render.js';
+import type { Model } from '../../generator/model/types.js';
+import { loadExample } from '../generated-project/support.js';
+
+const shop = (): Model => loadExample('shop');
+const ctx = (m: Model, name: string) => m.contexts.find((c) => c.name === name)!;
+
+describe('diffModels', () => {
+  it('finds no changes between a model and itself', () => {
+    expect(diffModels(shop(), shop())).toEqual({ changes: [], summary: {} });
+  });
+
+  it('reports a renamed policy once, not as removed + added', () => {
+    const after = shop();
+    const policy = ctx(after, 'Payments').policies.find((p) => p.name === 'CaptureWhenCharged')!;
+    policy.name = 'CaptureOnCharge';
+    expect(renderText(diffModels(shop(), after), 'main')).toBe('Domain changes against main: 1 renamed\n~ policy Payments.CaptureWhenCharged renamed to CaptureOnCharge\n');
+  });
+
+  it('reports a rewired policy as link changes', () => {
+    const after = shop();
+    const policy = ctx(after, 'Payments').policies.find((p) => p.name === 'FailWhenDeclined')!;
+    policy.issues = [{ ...policy.issues[0]!, name: 'RefundPayment' }];
+    const text = renderText(diffModels(shop(), after), 'main');
+    expect(text).toContain('~ policy Payments.FailWhenDeclined\n    link added: issues: RefundPayment\n    link removed: issues: FailPayment\n');
+  });
+
+  it('flags a field removed from a published event without a version bump as breaking', () => {
+    const after = shop();
+    const event = ctx(after, 'Payments').events.find((e) => e.name === 'PaymentCaptured')!;
+    event.fields = event.fields.filter((f) => f.name !== 'gatewayReference');
+    const diff = diffModels(shop(), after);
+    expect(diff.summary.breaking).toBe(1);
+    const change = diff.changes[0]!;
+    expect(change.change === 'changed' && change.schema?.verdict).toBe('breaking');
+  });
+});
