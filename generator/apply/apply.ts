@@ -14,7 +14,8 @@ import { acquireLock, LOCK_PATH, LockedError } from './lock.js';
 import { emptyManifest, MANIFEST_PATH, ManifestError, manifestsEqual, parseManifest, serializeManifest, type Manifest, type ManifestEntry } from './manifest.js';
 import { checkPathName, findCollisions, foldPath, SafeReader, STATE_DIR } from './path-safety.js';
 import { decideScaffold, scaffoldNeedsParse, type Grower } from './scaffold.js';
-import { commitTransaction, hasJournal, recoverInterrupted, type TxnWrite } from './transaction.js';
+import { STATE_GITIGNORE_PATH, STATE_GITIGNORE_TEXT } from './state-files.js';
+import { commitTransaction, hasJournal, JournalError, readInterrupted, recoverInterrupted, type TxnWrite } from './transaction.js';
 import type { ApplyFileReport, ApplyOptions, ApplyProblem, ApplyReport, Orphan } from './types.js';
 import { validateOutputs } from './validate-outputs.js';
 
@@ -36,8 +37,20 @@ interface Reading {
   problems: ApplyProblem[];
 }
 
+/** Far above any real manifest (about 150 bytes per file). */
+const MANIFEST_MAX_BYTES = 64 * 1024 * 1024;
+
 function readManifest(fs: ApplyFs, root: string, allowNonEmpty: boolean): Reading {
-  const bytes = fs.readFile(abs(root, MANIFEST_PATH));
+  const read = fs.readRegularFile(abs(root, MANIFEST_PATH), MANIFEST_MAX_BYTES);
+  if (read.kind === 'symlink' || read.kind === 'other' || read.kind === 'too-large') {
+    const why = read.kind === 'symlink' ? 'is a symbolic link' : read.kind === 'other' ? 'is not a regular file' : `is larger than ${MANIFEST_MAX_BYTES} bytes`;
+    return {
+      manifest: emptyManifest(),
+      hadManifest: true,
+      problems: [{ code: read.kind === 'symlink' ? 'E_PATH_SYMLINK' : 'E_MANIFEST_INVALID', path: MANIFEST_PATH, message: `${MANIFEST_PATH} ${why}; stormsmith never reads through links`, hint: 'restore it from version control' }],
+    };
+  }
+  const bytes = read.kind === 'file' ? read.bytes : null;
   if (bytes === null) {
     const others = fs.readdir(root).filter((name) => name !== STATE_DIR);
     const problems: ApplyProblem[] =
@@ -87,11 +100,25 @@ export async function apply(plan: FileMap, outDir: string, options: ApplyOptions
   // Folders this run creates before knowing whether it will write: removed again if it does not.
   const createdDirs: string[] = [];
   let report: ApplyReport | undefined;
-  if (fs.lstat(outDir) === null) {
+  const outStat = fs.lstat(outDir);
+  if (outStat === null) {
     if (mode !== 'write') return missingFolderReport(outDir, mode, plan);
     mkdirp(fs, nodePath.resolve(outDir), createdDirs);
+  } else if (outStat.kind !== 'directory') {
+    // A linked output folder would send every write to wherever the link points.
+    return emptyReport(outDir, options, [
+      outStat.kind === 'symlink'
+        ? { code: 'E_PATH_SYMLINK', path: '', message: `the output folder "${outDir}" is a symbolic link; stormsmith never writes through links`, hint: 'pass the real folder' }
+        : { code: 'E_PATH_NOT_DIR', path: '', message: `the output folder "${outDir}" exists and is not a folder` },
+    ]);
   }
   const root = fs.realpath(outDir);
+  const stateStat = fs.lstat(abs(root, STATE_DIR));
+  if (stateStat !== null && stateStat.kind !== 'directory') {
+    return emptyReport(outDir, options, [
+      { code: 'E_PATH_SYMLINK', path: STATE_DIR, message: `"${STATE_DIR}" is ${stateStat.kind === 'symlink' ? 'a symbolic link' : 'not a folder'}; stormsmith keeps its manifest, lock and journal there and never writes through links`, hint: `replace it with a real folder (git rm ${STATE_DIR}, then generate)` },
+    ]);
+  }
   let release: (() => void) | undefined;
   try {
     if (mode === 'write') {
@@ -107,8 +134,19 @@ export async function apply(plan: FileMap, outDir: string, options: ApplyOptions
           { code: 'E_LOCKED', path: LOCK_PATH, message: error.message, hint: `wait for it to finish; if no run is active, delete ${LOCK_PATH}` },
         ]);
       }
-      recoverInterrupted(fs, root);
+      try {
+        recoverInterrupted(fs, root);
+      } catch (error) {
+        if (!(error instanceof JournalError)) throw error;
+        return emptyReport(outDir, options, [journalProblem(error)]);
+      }
     } else if (hasJournal(fs, root)) {
+      try {
+        readInterrupted(fs, root);
+      } catch (error) {
+        if (!(error instanceof JournalError)) throw error;
+        return emptyReport(outDir, options, [journalProblem(error)]);
+      }
       return emptyReport(outDir, options, [
         { code: 'E_INTERRUPTED', path: '', message: 'an interrupted `stormsmith generate` left this folder mid-transaction', hint: 'run `stormsmith generate` once: it rolls the folder back, then regenerates' },
       ]);
@@ -229,6 +267,13 @@ function diskCollisions(fs: ApplyFs, root: string, decisions: Decision[]): Apply
   return problems;
 }
 
+const journalProblem = (error: JournalError): ApplyProblem => ({
+  code: error.code,
+  path: '.stormsmith/txn/journal.json',
+  message: `${error.message}; nothing was changed`,
+  hint: 'stormsmith did not write this journal (it may have come with a commit): check the output folder against version control, then delete .stormsmith/txn',
+});
+
 /** A lock file that cannot be removed is left for stale-lock detection (its pid dies with us). */
 function releaseQuietly(release: (() => void) | undefined): void {
   try {
@@ -244,7 +289,9 @@ function releaseQuietly(release: (() => void) | undefined): void {
  */
 export function recoverOutput(outDir: string, options: Pick<ApplyOptions, 'fs' | 'isProcessAlive'> = {}): boolean {
   const fs = options.fs ?? nodeFs;
-  if (fs.lstat(abs(outDir, STATE_DIR)) === null) return false;
+  const state = fs.lstat(abs(outDir, STATE_DIR));
+  if (state === null) return false;
+  if (fs.lstat(outDir)?.kind !== 'directory' || state.kind !== 'directory') throw new JournalError(`the output folder or its ${STATE_DIR} is a symbolic link or not a folder`);
   const root = fs.realpath(outDir);
   const release = acquireLock(fs, abs(root, LOCK_PATH), options.isProcessAlive);
   try {
@@ -295,6 +342,9 @@ async function finish(
     ...decisions.filter((d) => typeof d.write === 'string').map((d) => ({ path: d.report.path, contents: d.write as string })),
   ];
   const fileWrites = writes.length;
+  // Local state (txn, lock, cache) is kept out of git, so that a pull request cannot carry it.
+  const ignore = fs.readRegularFile(abs(root, STATE_GITIGNORE_PATH), STATE_GITIGNORE_TEXT.length + 1);
+  if (ignore.kind !== 'file' || ignore.bytes.toString('utf8') !== STATE_GITIGNORE_TEXT) writes.push({ path: STATE_GITIGNORE_PATH, contents: STATE_GITIGNORE_TEXT });
   // Compared as data (cheaper than serialising 5000 entries on every no-op run).
   if (!hadManifest || !manifestsEqual(manifest, next)) writes.push({ path: MANIFEST_PATH, contents: serializeManifest(next) });
   commitTransaction(fs, root, writes);

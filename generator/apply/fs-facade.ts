@@ -9,13 +9,17 @@ export interface FileStat {
 }
 
 /** What is at a path, read without following a final symlink. */
-export type RegularFileRead = { kind: 'missing' } | { kind: 'file'; bytes: Buffer } | { kind: 'symlink' | 'other' };
+export type RegularFileRead = { kind: 'missing' } | { kind: 'file'; bytes: Buffer } | { kind: 'symlink' | 'other' } | { kind: 'too-large'; limit: number };
 
 export interface ApplyFs {
   /** Bytes of a file, or null when nothing exists at the path. */
   readFile(path: string): Buffer | null;
-  /** Bytes of a regular file; never reads through a symlink (O_NOFOLLOW where the OS has it). */
-  readRegularFile(path: string): RegularFileRead;
+  /**
+   * Bytes of a regular file; never reads through a symlink (O_NOFOLLOW where the OS has it).
+   * With `maxBytes`, reads at most that many bytes whatever stat says (size-0 /proc-like files
+   * included) and answers 'too-large' beyond it.
+   */
+  readRegularFile(path: string, maxBytes?: number): RegularFileRead;
   /** lstat (never follows a symlink); null when nothing exists at the path. */
   lstat(path: string): FileStat | null;
   realpath(path: string): string;
@@ -61,6 +65,21 @@ export function retryingRename(rename: (from: string, to: string) => void, sleep
   };
 }
 
+/** Reads at most `maxBytes` (+1 to notice more) from an open file, never trusting its stat size. */
+export function readCapped(fd: number, maxBytes: number): RegularFileRead {
+  const chunks: Buffer[] = [];
+  let total = 0;
+  for (;;) {
+    const chunk = Buffer.allocUnsafe(Math.min(64 * 1024, maxBytes + 1 - total));
+    const n = fs.readSync(fd, chunk, 0, chunk.length, null);
+    if (n === 0) break;
+    chunks.push(chunk.subarray(0, n));
+    total += n;
+    if (total > maxBytes) return { kind: 'too-large', limit: maxBytes };
+  }
+  return { kind: 'file', bytes: Buffer.concat(chunks, total) };
+}
+
 export const nodeFs: ApplyFs = {
   readFile(path) {
     try {
@@ -70,13 +89,19 @@ export const nodeFs: ApplyFs = {
       throw error;
     }
   },
-  readRegularFile(path) {
+  readRegularFile(path, maxBytes) {
     if (O_NOFOLLOW === undefined) {
       // No O_NOFOLLOW (Windows): lstat first; the window between the calls is accepted there.
       const stat = fs.lstatSync(path, { throwIfNoEntry: false });
       if (!stat) return { kind: 'missing' };
       if (!stat.isFile()) return { kind: stat.isSymbolicLink() ? 'symlink' : 'other' };
-      return { kind: 'file', bytes: fs.readFileSync(path) };
+      if (maxBytes === undefined) return { kind: 'file', bytes: fs.readFileSync(path) };
+      const fd = fs.openSync(path, 'r');
+      try {
+        return readCapped(fd, maxBytes);
+      } finally {
+        fs.closeSync(fd);
+      }
     }
     let fd: number;
     try {
@@ -89,7 +114,7 @@ export const nodeFs: ApplyFs = {
     }
     try {
       if (!fs.fstatSync(fd).isFile()) return { kind: 'other' };
-      return { kind: 'file', bytes: fs.readFileSync(fd) };
+      return maxBytes === undefined ? { kind: 'file', bytes: fs.readFileSync(fd) } : readCapped(fd, maxBytes);
     } finally {
       fs.closeSync(fd);
     }

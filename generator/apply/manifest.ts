@@ -34,8 +34,9 @@ export function parseManifest(text: string): Manifest {
   let raw: unknown;
   try {
     raw = JSON.parse(text);
-  } catch (error) {
-    throw new ManifestError(`not valid JSON (${(error as Error).message})`);
+  } catch {
+    // The parser's message quotes the file's text, which is not echoed (it may be anything).
+    throw new ManifestError('not valid JSON');
   }
   if (typeof raw !== 'object' || raw === null || (raw as { stormsmith?: unknown }).stormsmith !== MANIFEST_FORMAT) {
     throw new ManifestError(`expected {"stormsmith": ${MANIFEST_FORMAT}, "files": {...}}`);

@@ -9,32 +9,21 @@
 // the next run finds the journal and rolls back first. Rollback is idempotent, so a crash while
 // rolling back is healed by the next run too. Targets are only ever renamed away, never edited,
 // so a target with no backup in old/ is still the previous file.
+//
+// The journal lives in the output folder, which is untrusted input (a pull request can commit
+// one): recovery acts only on a journal of exactly the shape this file writes (journal-check.ts),
+// with every path checked and contained, and refuses anything else with nothing touched.
 
 import * as nodePath from 'node:path';
 import type { ApplyFs } from './fs-facade.js';
+import { checkJournalOnDisk, JOURNAL, JournalError, parseJournal, TXN_DIR, type Journal, type JournalOp } from './journal-check.js';
 
-export const TXN_DIR = '.stormsmith/txn';
-const JOURNAL = `${TXN_DIR}/journal.json`;
+export { JournalError, TXN_DIR };
 
 /** One target of a transaction: new contents, or null to remove it. */
 export interface TxnWrite {
   path: string;
   contents: string | Buffer | null;
-}
-
-interface JournalOp {
-  path: string;
-  /** Staged new content, relative to the root; null for a removal. */
-  staged: string | null;
-  /** Where the previous file is parked, relative to the root. */
-  backup: string;
-  existed: boolean;
-}
-
-interface Journal {
-  ops: JournalOp[];
-  /** Folders the transaction creates, parents first. */
-  dirs: string[];
 }
 
 const abs = (root: string, rel: string): string => nodePath.join(root, ...rel.split('/'));
@@ -69,15 +58,41 @@ function rollback(fs: ApplyFs, root: string, journal: Journal): void {
 }
 
 /**
+ * The journal a dead process left behind, checked: null when there is none, else the journal
+ * (throws JournalError, having touched nothing, when it is not one this file could have written).
+ */
+export function readInterrupted(fs: ApplyFs, root: string): Journal | null {
+  const state = fs.lstat(abs(root, '.stormsmith'));
+  if (state === null) return null;
+  if (state.kind !== 'directory') throw new JournalError('.stormsmith is not a real folder (a symbolic link or a file)');
+  const txn = fs.lstat(abs(root, TXN_DIR));
+  if (txn === null) return null;
+  if (txn.kind !== 'directory') throw new JournalError(`${TXN_DIR} is not a real folder (a symbolic link or a file)`);
+  const read = fs.readRegularFile(abs(root, JOURNAL), JOURNAL_MAX_BYTES);
+  if (read.kind === 'missing') return null;
+  if (read.kind === 'symlink') throw new JournalError(`${JOURNAL} is a symbolic link`);
+  if (read.kind === 'too-large') throw new JournalError(`${JOURNAL} is larger than ${JOURNAL_MAX_BYTES} bytes`);
+  if (read.kind !== 'file') throw new JournalError(`${JOURNAL} is not a regular file`);
+  const journal = parseJournal(read.bytes);
+  checkJournalOnDisk(fs, root, journal);
+  return journal;
+}
+
+/** Far above any real journal (about 120 bytes per file written). */
+export const JOURNAL_MAX_BYTES = 64 * 1024 * 1024;
+
+/**
  * Rolls back a transaction a dead process left behind, and clears scratch files. Returns true
- * when a rollback happened. Call with the output folder's lock held.
+ * when a rollback happened. Call with the output folder's lock held. Throws JournalError with
+ * nothing touched when the journal is not one stormsmith wrote.
  */
 export function recoverInterrupted(fs: ApplyFs, root: string): boolean {
-  const bytes = fs.readFile(abs(root, JOURNAL));
-  if (bytes !== null) {
-    rollback(fs, root, JSON.parse(bytes.toString('utf8')) as Journal);
+  const journal = readInterrupted(fs, root);
+  if (journal !== null) {
+    rollback(fs, root, journal);
     return true;
   }
+  // readInterrupted() found .stormsmith/txn a real folder (or absent): removing it stays inside.
   if (fs.lstat(abs(root, TXN_DIR)) !== null) fs.removeTree(abs(root, TXN_DIR));
   return false;
 }

@@ -116,13 +116,22 @@ describe('paths on disk stay inside the real output folder', () => {
     expect(fs.existsSync(path.join(base, 'victim.ts'))).toBe(true);
   });
 
-  it('accepts an output folder that is itself reached through a symlink', async () => {
+  it('accepts an output folder whose parent is reached through a symlink (e.g. /tmp on macOS)', async () => {
+    const base = tempDir();
+    fs.mkdirSync(path.join(base, 'real'));
+    fs.symlinkSync(path.join(base, 'real'), path.join(base, 'link'));
+    const report = await apply(fileMap(generated('src/a.ts', 'export {};\n')), path.join(base, 'link', 'out'));
+    expect(report.ok).toBe(true);
+    expect(readTree(path.join(base, 'real', 'out'))).toHaveProperty(['src/a.ts']);
+  });
+
+  it('refuses an output folder that is itself a symlink (issue 19: it would write into the target)', async () => {
     const base = tempDir();
     fs.mkdirSync(path.join(base, 'real'));
     fs.symlinkSync(path.join(base, 'real'), path.join(base, 'link'));
     const report = await apply(fileMap(generated('src/a.ts', 'export {};\n')), path.join(base, 'link'));
-    expect(report.ok).toBe(true);
-    expect(readTree(path.join(base, 'real'))).toHaveProperty(['src/a.ts']);
+    expect(report.problems.map((p) => p.code)).toEqual(['E_PATH_SYMLINK']);
+    expect(fs.readdirSync(path.join(base, 'real'))).toEqual([]);
   });
 
   it('refuses a planned folder that exists as a file', async () => {
