@@ -8,3 +8,4 @@ export { didYouMean } from './suggest.js';
 export { serializeContext, serializeChecked, serializeLayout, type SerializeResult } from './serialize.js';
 export { validateModel, sortDiagnostics, buildNameIndex, type NameIndex, type ValidateOptions } from './validate/index.js';
 export { isDraftCommand, isDraftEvent, draftsOf, draftsRefusal, type Draft } from './drafts.js';
+export { REFERENCE_SLOTS, CONNECTIONS, ANY_ELEMENT, slotsOf, slotRefs, arrowEnds, holderEnd, type Relation, type ReferenceSlot } from './relations.js';

@@ -4,13 +4,14 @@
 
 import type { Actor, Aggregate, BoundedContext, Command, Element, ElementKind, Event, ExternalSystem, Hotspot, Model, Policy, Projection, Spec, ValueObject } from '../../../generator/model/types.js';
 import { newElement } from './elements.js';
+import { holderEnd } from '../../../generator/model/index.js';
 import { connectionMeaning, type Relation } from './grammar.js';
 import { ALL_KINDS, elementsOf, STICKY_STYLES } from './kinds.js';
 import { linksOf, type Link } from './links.js';
 import { applyOp, type PatchOp, type Position } from './patch.js';
 import { emptyContext } from '../../../generator/model/index.js';
 import { allElements, boardLoc, findContext, findElement, nameRefTo, refNames, refOf, sameRef, type ElementRef } from './refs.js';
-import { requalified, withoutRefsTo, withRefsMoved, withRefsRenamed } from './slots.js';
+import { asWritten, requalified, resolvedIn, withoutRefsTo, withRefsMoved, withRefsRenamed, type NamesTarget } from './slots.js';
 
 /** Editable properties of an element (everything but its identity). */
 export type ElementProps = Partial<
@@ -127,9 +128,10 @@ function plan(tx: Tx, change: Change): void {
     case 'delete':
       for (const ref of change.refs) {
         tx.element(ref);
+        const names = resolvedIn(tx.model);
         for (const other of allElements(tx.model)) {
           if (sameRef(refOf(other), ref)) continue;
-          const stripped = withoutRefsTo(other, ref);
+          const stripped = withoutRefsTo(other, ref, names);
           if (stripped) tx.putElement(stripped);
         }
         tx.put({ op: 'element', context: ref.context, kind: ref.kind, name: ref.name, index: 0, value: null });
@@ -243,9 +245,11 @@ function rename(tx: Tx, ref: ElementRef, to: string): void {
   if (to === ref.name) return;
   const el = tx.element(ref);
   checkFreeName(findContext(tx.model, ref.context)!, to);
+  // Which names mean the element is decided on the model before the rename.
+  const names = resolvedIn(tx.model);
   for (const other of allElements(tx.model)) {
     if (sameRef(refOf(other), ref)) continue;
-    const renamed = withRefsRenamed(other, ref, to);
+    const renamed = withRefsRenamed(other, ref, to, names);
     if (renamed) tx.putElement(renamed);
   }
   const index = indexOf(tx.model, ref);
@@ -257,14 +261,14 @@ function rename(tx: Tx, ref: ElementRef, to: string): void {
     tx.put({ op: 'position', file, name: to, value: pos });
     if (!nameStillUsed(tx.model, ref.context, ref.name)) tx.put({ op: 'position', file, name: ref.name, value: null });
   }
-  if (ref.kind === 'command' || ref.kind === 'event') renameInSpecs(tx, ref, to);
+  if (ref.kind === 'command' || ref.kind === 'event') renameInSpecs(tx, ref, to, names);
 }
 
-function renameInSpecs(tx: Tx, ref: ElementRef, to: string): void {
+function renameInSpecs(tx: Tx, ref: ElementRef, to: string, names: NamesTarget): void {
   for (const ctx of tx.model.contexts) {
     let changed = false;
     const fix = <T extends { type: { name: string; context?: string } }>(m: T): T => {
-      if (!refNames(m.type as never, ctx.name, ref)) return m;
+      if (!names(m.type as never, ctx.name, ref)) return m;
       changed = true;
       return { ...m, type: { ...m.type, name: to } };
     };
@@ -334,13 +338,14 @@ function moveToContext(tx: Tx, ref: ElementRef, context: string, at: Position | 
   const dest = findContext(tx.model, context);
   if (!dest) throw new ChangeRefused(`there is no bounded context named ${context}`);
   checkFreeName(dest, el.name);
+  const names = resolvedIn(tx.model);
   // Specs name their messages inside one context: moving one of them would break its specs.
-  const inSpecs = tx.model.contexts.some((c) => c.specs.some((s) => [s.when, ...s.given, ...(s.then.kind === 'events' ? s.then.events : [])].some((m) => refNames(m.type as never, c.name, ref))));
+  const inSpecs = tx.model.contexts.some((c) => c.specs.some((s) => [s.when, ...s.given, ...(s.then.kind === 'events' ? s.then.events : [])].some((m) => names(m.type as never, c.name, ref))));
   if (inSpecs) throw new ChangeRefused(`${el.name} is used in specs of ${ref.context}: move or delete those specs first`);
   const to: ElementRef = { ...ref, context };
   for (const other of allElements(tx.model)) {
     if (sameRef(refOf(other), ref)) continue;
-    const moved = withRefsMoved(other, ref, to, tx.fileOf(other.context));
+    const moved = withRefsMoved(other, ref, to, tx.fileOf(other.context), names);
     if (moved) tx.putElement(moved);
   }
   const fromFile = tx.fileOf(ref.context);
@@ -380,10 +385,11 @@ function setOrigin(tx: Tx, eventRef: ElementRef, origin: ElementRef | null): voi
   if (origin && origin.kind !== 'aggregate' && origin.kind !== 'externalSystem') throw new ChangeRefused('an event is recorded by an aggregate or delivered by an external system');
   const file = tx.fileOf(event.context);
   // Every external system that lists the event lets go of it, except the new origin.
+  const names = resolvedIn(tx.model);
   for (const ctx of tx.model.contexts) {
     for (const system of ctx.externalSystems) {
       if (origin && sameRef(refOf(system), origin)) continue;
-      const stripped = withoutRefsTo(system, eventRef);
+      const stripped = withoutRefsTo(system, eventRef, names);
       if (stripped) tx.putElement(stripped);
     }
   }
@@ -399,7 +405,7 @@ function setOrigin(tx: Tx, eventRef: ElementRef, origin: ElementRef | null): voi
   }
   tx.putElement({ ...rest, source: ref } as Event);
   const system = tx.element(origin) as ExternalSystem;
-  if (!system.emits.some((r) => refNames(r, system.context, eventRef))) {
+  if (!system.emits.some((r) => refNames(tx.model, r, system.context, eventRef))) {
     tx.putElement({ ...system, emits: [...system.emits, nameRefTo(system.context, eventRef, tx.fileOf(system.context))] });
   }
 }
@@ -409,19 +415,19 @@ function disconnect(tx: Tx, link: Link): void {
   const owner = ownerOf(link.relation) === 'source' ? link.source : link.target;
   const other = owner === link.source ? link.target : link.source;
   const el = tx.element(owner);
-  const stripped = withoutRefsTo(el, other);
+  const names = resolvedIn(tx.model);
+  const stripped = withoutRefsTo(el, other, names);
   if (stripped) tx.putElement(stripped);
   // An external system's event may name it as `source` too: both mean the same arrow.
   if (link.relation === 'delivers') {
     const ev = findElement(tx.model, link.target);
-    const evStripped = ev ? withoutRefsTo(ev, link.source) : undefined;
+    const evStripped = ev ? withoutRefsTo(ev, link.source, names) : undefined;
     if (evStripped) tx.putElement(evStripped);
   }
 }
 
-function ownerOf(relation: Relation): 'source' | 'target' {
-  return relation === 'actor' || relation === 'owns' || relation === 'on' || relation === 'from' || relation === 'reads' ? 'target' : 'source';
-}
+/** Which end of an arrow holds the name in its YAML: the core's relationship table says. */
+const ownerOf = (relation: Relation): 'source' | 'target' => holderEnd(relation);
 
 function paste(tx: Tx, context: string, items: { element: Element; at?: Position }[]): void {
   const ctx = findContext(tx.model, context);
@@ -445,7 +451,7 @@ function paste(tx: Tx, context: string, items: { element: Element; at?: Position
       const [kind, oldName] = [key.slice(0, key.indexOf('/')), key.slice(key.indexOf('/') + 1)];
       if (oldName === newName) continue;
       const me = findElement(tx.model, { context, kind: element.kind, name: renames.get(`${element.kind}/${element.name}`)! });
-      const renamed = me ? withRefsRenamed(me, { context, kind: kind as ElementKind, name: oldName }, newName) : undefined;
+      const renamed = me ? withRefsRenamed(me, { context, kind: kind as ElementKind, name: oldName }, newName, asWritten) : undefined;
       if (renamed) tx.putElement(renamed);
     }
   }

@@ -2,43 +2,15 @@
 // connection means in the model. A connection the grammar does not know is refused with a reason
 // the user can act on (shown on the board), never silently dropped.
 
+import { CONNECTIONS, type Relation } from '../../../generator/model/index.js';
 import type { ElementKind } from '../../../generator/model/types.js';
 import { STICKY_STYLES } from './kinds.js';
 
-/** The model meaning of a connection, named after the YAML key it writes. */
-export type Relation =
-  /** actor -> command: `command.actor` */
-  | 'actor'
-  /** command -> aggregate: `command.aggregate` */
-  | 'aggregate'
-  /** command -> event: `command.emits` */
-  | 'emits'
-  /** aggregate -> event: `event.aggregate` */
-  | 'owns'
-  /** event -> policy: `policy.on` */
-  | 'on'
-  /** policy -> command: `policy.issues` */
-  | 'issues'
-  /** event -> projection: `projection.from` */
-  | 'from'
-  /** external system -> event: `externalSystem.emits` */
-  | 'delivers'
-  /** hotspot -> anything: `hotspot.about` */
-  | 'about'
-  /** projection -> actor: `actor.reads` (information -> decision) */
-  | 'reads';
+/** The model meaning of a connection, named after the YAML key it writes (the core's relationship table). */
+export type { Relation } from '../../../generator/model/index.js';
 
-const RULES: readonly { from: ElementKind; to: ElementKind; relation: Relation }[] = [
-  { from: 'actor', to: 'command', relation: 'actor' },
-  { from: 'command', to: 'aggregate', relation: 'aggregate' },
-  { from: 'command', to: 'event', relation: 'emits' },
-  { from: 'aggregate', to: 'event', relation: 'owns' },
-  { from: 'event', to: 'policy', relation: 'on' },
-  { from: 'policy', to: 'command', relation: 'issues' },
-  { from: 'event', to: 'projection', relation: 'from' },
-  { from: 'externalSystem', to: 'event', relation: 'delivers' },
-  { from: 'projection', to: 'actor', relation: 'reads' },
-];
+// Which sticky may lead to which: derived from the core's relationship table.
+const RULES = CONNECTIONS;
 
 /** Human wording of each relation, used on edge labels and in the delete confirmation. */
 export const RELATION_LABEL: Readonly<Record<Relation, string>> = {

@@ -1,6 +1,7 @@
 // How the board names a model element: its bounded context, its kind and its name. Node ids are
 // derived from that triple so that the same element keeps its id across reloads of the file.
 
+import { buildNameIndex, type NameIndex } from '../../../generator/model/index.js';
 import type { BoundedContext, Element, ElementKind, Model, NameRef, SourceSpan } from '../../../generator/model/types.js';
 import { ALL_KINDS, elementsOf } from './kinds.js';
 
@@ -40,20 +41,32 @@ export function findElement(model: Model, ref: ElementRef): Element | undefined 
   return (elementsOf(ctx, ref.kind) as Element[]).find((e) => e.name === ref.name);
 }
 
-/** Resolve a name written in `owner`'s context to an element of one of `kinds`. */
-export function resolveRef(model: Model, owner: string, ref: NameRef, kinds: readonly ElementKind[]): Element | undefined {
-  const ctx = findContext(model, ref.context ?? owner);
-  if (!ctx) return undefined;
-  for (const kind of kinds) {
-    const found = (elementsOf(ctx, kind) as Element[]).find((e) => e.name === ref.name);
-    if (found) return found;
-  }
-  return undefined;
+// Models are immutable values (every change makes a new one), so the index is kept per model.
+const indexes = new WeakMap<Model, NameIndex>();
+
+/** The core's name index of a model (built once per model value). */
+export function nameIndexOf(model: Model): NameIndex {
+  let index = indexes.get(model);
+  if (!index) indexes.set(model, (index = buildNameIndex(model)));
+  return index;
 }
 
-/** Does `ref`, written in context `owner`, name `target`? */
-export const refNames = (ref: NameRef, owner: string, target: ElementRef): boolean =>
-  ref.name === target.name && (ref.context ?? owner) === target.context;
+/**
+ * Resolve a name written in `owner`'s context to an element of one of `kinds`, with the core's
+ * name index: the same answer the validator gives (an unqualified name found in exactly one
+ * other context resolves there; an ambiguous or missing one resolves to nothing).
+ */
+export function resolveRef(model: Model, owner: string, ref: NameRef, kinds: readonly ElementKind[]): Element | undefined {
+  const resolution = nameIndexOf(model).resolve(ref, owner, kinds);
+  return resolution.status === 'found' ? resolution.element : undefined;
+}
+
+/** Does `ref`, written in context `owner`, name `target` (as the validator resolves it)? */
+export const refNames = (model: Model, ref: NameRef, owner: string, target: ElementRef): boolean => {
+  if (ref.name !== target.name) return false;
+  const found = resolveRef(model, owner, ref, [target.kind]);
+  return found !== undefined && found.context === target.context;
+};
 
 /** Every element of the model, in file order. */
 export function allElements(model: Model): Element[] {

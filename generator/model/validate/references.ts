@@ -1,6 +1,7 @@
 // Every place where the model names another element, with the kinds the name must resolve to.
 // Rules iterate this one list instead of each knowing the shape of every element.
-import type { BoundedContext, ElementKind, Field, Model, NameRef, TypeRef } from '../types.js';
+import type { BoundedContext, Element, ElementKind, Field, Model, NameRef, TypeRef } from '../types.js';
+import { ANY_ELEMENT, HOLDER_KINDS, slotRefs, slotsOf, type ReferenceSlot } from '../relations.js';
 
 export interface Reference {
   ref: NameRef;
@@ -15,9 +16,10 @@ export interface Reference {
   consumes: boolean;
   /** The element that holds the reference: `policy CloseWhenCounted`. */
   owner: string;
+  /** The element and the slot of the relationship table (generator/model/relations.ts) it sits in; absent for spec steps. */
+  holder?: Element;
+  slot?: ReferenceSlot;
 }
-
-const ANY_ELEMENT: readonly ElementKind[] = ['aggregate', 'command', 'event', 'policy', 'projection', 'actor', 'externalSystem', 'valueObject'];
 
 export const KIND_LABEL: Record<ElementKind, string> = {
   aggregate: 'aggregate',
@@ -41,50 +43,40 @@ export function referencesOf(model: Model): Reference[] {
   return out;
 }
 
+const COLLECTION: Partial<Record<ElementKind, keyof BoundedContext>> = {
+  command: 'commands',
+  actor: 'actors',
+  event: 'events',
+  externalSystem: 'externalSystems',
+  policy: 'policies',
+  projection: 'projections',
+  hotspot: 'hotspots',
+};
+
+const ownerLabel = (el: Element): string => (el.kind === 'hotspot' ? `hotspot "${el.name}"` : `${KIND_LABEL[el.kind]} ${el.name}`);
+
 function collect(c: BoundedContext, out: Reference[]): void {
-  let owner = '';
-  const add = (ref: NameRef, kinds: readonly ElementKind[], role: string, dependency = true, consumes = false): void => {
-    out.push({ ref, from: c.name, kinds, role, dependency, consumes, owner });
-  };
-  for (const command of c.commands) {
-    owner = `command ${command.name}`;
-    // '' is a draft command (no aggregate yet): rule `draft`, not an unresolved reference.
-    if (command.aggregate.name !== '') add(command.aggregate, ['aggregate'], `aggregate of command ${command.name}`);
-    if (command.actor) add(command.actor, ['actor'], `actor of command ${command.name}`);
-    for (const ref of command.emits) add(ref, ['event'], `event emitted by command ${command.name}`);
+  // Element-to-element references: the relationship table, holder kind by holder kind.
+  for (const kind of HOLDER_KINDS) {
+    for (const holder of c[COLLECTION[kind]!] as Element[]) {
+      const owner = ownerLabel(holder);
+      for (const slot of slotsOf(kind)) {
+        for (const ref of slotRefs(holder, slot)) {
+          out.push({ ref, from: c.name, kinds: slot.targets, role: slot.role(holder.name), dependency: slot.dependency, consumes: slot.consumes, owner, holder, slot });
+        }
+      }
+    }
   }
-  for (const actor of c.actors) {
-    owner = `actor ${actor.name}`;
-    for (const ref of actor.reads ?? []) add(ref, ['projection'], `read model read by actor ${actor.name}`);
-  }
-  for (const event of c.events) {
-    owner = `event ${event.name}`;
-    if (event.aggregate) add(event.aggregate, ['aggregate'], `aggregate of event ${event.name}`);
-    if (event.source) add(event.source, ['externalSystem'], `source of event ${event.name}`);
-  }
-  for (const system of c.externalSystems) {
-    owner = `external system ${system.name}`;
-    for (const ref of system.emits) add(ref, ['event'], `event emitted by external system ${system.name}`);
-  }
-  for (const policy of c.policies) {
-    owner = `policy ${policy.name}`;
-    for (const ref of policy.on) add(ref, ['event'], `event that policy ${policy.name} reacts to`, true, true);
-    for (const ref of policy.issues) add(ref, ['command'], `command issued by policy ${policy.name}`);
-  }
-  for (const projection of c.projections) {
-    owner = `projection ${projection.name}`;
-    for (const ref of projection.from) add(ref, ['event'], `source event of projection ${projection.name}`, true, true);
-  }
-  for (const hotspot of c.hotspots) {
-    owner = `hotspot "${hotspot.name}"`;
-    for (const ref of hotspot.about) add(ref, ANY_ELEMENT, `subject of hotspot "${hotspot.name}"`, false);
-  }
+  // Spec steps name events and commands too (not arrows on the board, not dependencies).
   for (const spec of c.specs) {
-    owner = `spec "${spec.name}"`;
-    for (const given of spec.given) add(given.type, ['event'], `given event of spec "${spec.name}"`, false);
-    add(spec.when.type, ['command'], `when command of spec "${spec.name}"`, false);
+    const owner = `spec "${spec.name}"`;
+    const add = (ref: NameRef, kinds: readonly ElementKind[], role: string): void => {
+      out.push({ ref, from: c.name, kinds, role, dependency: false, consumes: false, owner });
+    };
+    for (const given of spec.given) add(given.type, ['event'], `given event of spec "${spec.name}"`);
+    add(spec.when.type, ['command'], `when command of spec "${spec.name}"`);
     if (spec.then.kind === 'events') {
-      for (const then of spec.then.events) add(then.type, ['event'], `then event of spec "${spec.name}"`, false);
+      for (const then of spec.then.events) add(then.type, ['event'], `then event of spec "${spec.name}"`);
     }
   }
 }
