@@ -1,6 +1,10 @@
 // The public programmatic API of the `stormsmith` package (its "." export): load and validate a
 // model, plan the generated files, apply a plan to an output folder, run the event schema gate.
-// Everything else is internal and may change between versions.
+// Everything else is internal and may change between versions. generate() (generator/generate.ts)
+// is the one entry point the CLI, the studio and the desktop app use: load -> validate -> plan ->
+// apply in one call; the stages are exported too for callers that need one of them.
+
+export * from './generate.js';
 
 export { STORMSMITH_VERSION } from './version.js';
 export { loadModelFromDisk } from './io/load-model-from-disk.js';

@@ -11,7 +11,7 @@ import type { FileMap } from '../plan-types.js';
 import { decideGenerated, decideStale, type Decision } from './classify.js';
 import { nodeFs, type ApplyFs } from './fs-facade.js';
 import { acquireLock, LOCK_PATH, LockedError } from './lock.js';
-import { emptyManifest, MANIFEST_PATH, ManifestError, manifestsEqual, parseManifest, serializeManifest, type Manifest, type ManifestEntry } from './manifest.js';
+import { currentManifest, emptyManifest, MANIFEST_PATH, ManifestError, manifestsEqual, parseManifest, serializeManifest, type Manifest, type ManifestEntry } from './manifest.js';
 import { checkPathName, findCollisions, foldPath, SafeReader, STATE_DIR } from './path-safety.js';
 import { decideScaffold, scaffoldNeedsParse, type Grower } from './scaffold.js';
 import { STATE_GITIGNORE_PATH, STATE_GITIGNORE_TEXT } from './state-files.js';
@@ -334,7 +334,7 @@ async function finish(
 
   // (6) One transaction: removals first (a case-only rename then works on case-insensitive
   // file systems), then writes, then the manifest.
-  const next: Manifest = { files: new Map<string, ManifestEntry>() };
+  const next: Manifest = currentManifest();
   for (const d of decisions) if (d.entry) next.files.set(d.report.path, d.entry);
   const writes: TxnWrite[] = [
     ...decisions.filter((d) => d.original && d.report.original).map((d) => ({ path: d.report.original!, contents: d.original! })),

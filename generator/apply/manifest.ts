@@ -3,9 +3,12 @@
 // recorded because stormsmith created them, with the members the model asked for (so that a
 // member the model drops is reported as an orphan, while the user's own helpers never are).
 // Serialised deterministically (sorted keys, no timestamps) so a no-op run leaves it untouched.
+// It also records the Stormsmith version that wrote it (`stormsmithVersion`), so that a run of
+// another version can say so; a version change alone rewrites it.
 
 import { createHash } from 'node:crypto';
 import type { Ownership } from '../plan-types.js';
+import { STORMSMITH_VERSION } from '../version.js';
 
 export const MANIFEST_PATH = '.stormsmith/manifest.json';
 export const MANIFEST_FORMAT = 1;
@@ -20,11 +23,16 @@ export interface ManifestEntry {
 
 export interface Manifest {
   files: Map<string, ManifestEntry>;
+  /** The Stormsmith version that wrote it; absent in manifests of versions before 0.1.0. */
+  stormsmithVersion?: string;
 }
 
 export const sha256 = (data: string | Buffer): string => createHash('sha256').update(data).digest('hex');
 
 export const emptyManifest = (): Manifest => ({ files: new Map() });
+
+/** A new manifest, written by this version. */
+export const currentManifest = (): Manifest => ({ files: new Map(), stormsmithVersion: STORMSMITH_VERSION });
 
 export class ManifestError extends Error {}
 
@@ -41,6 +49,8 @@ export function parseManifest(text: string): Manifest {
   if (typeof raw !== 'object' || raw === null || (raw as { stormsmith?: unknown }).stormsmith !== MANIFEST_FORMAT) {
     throw new ManifestError(`expected {"stormsmith": ${MANIFEST_FORMAT}, "files": {...}}`);
   }
+  const version = (raw as { stormsmithVersion?: unknown }).stormsmithVersion;
+  if (version !== undefined && (typeof version !== 'string' || !/^[0-9A-Za-z.+-]{1,64}$/.test(version))) throw new ManifestError('"stormsmithVersion" must be a version string');
   const files = (raw as { files?: unknown }).files;
   if (typeof files !== 'object' || files === null || Array.isArray(files)) throw new ManifestError('"files" must be an object');
   const result = new Map<string, ManifestEntry>();
@@ -58,7 +68,7 @@ export function parseManifest(text: string): Manifest {
     }
     result.set(path, { ownership: e.ownership, sha256: e.sha256, sources: e.sources ?? [], ...(e.members ? { members: e.members } : {}) });
   }
-  return { files: result };
+  return { files: result, ...(version !== undefined ? { stormsmithVersion: version } : {}) };
 }
 
 export function serializeManifest(manifest: Manifest): string {
@@ -72,7 +82,7 @@ export function serializeManifest(manifest: Manifest): string {
       ...(e.members ? { members: [...e.members].sort() } : {}),
     };
   }
-  return `${JSON.stringify({ stormsmith: MANIFEST_FORMAT, files }, null, 2)}\n`;
+  return `${JSON.stringify({ stormsmith: MANIFEST_FORMAT, stormsmithVersion: manifest.stormsmithVersion ?? STORMSMITH_VERSION, files }, null, 2)}\n`;
 }
 
 const sameSet = (a: readonly string[] | undefined, b: readonly string[] | undefined): boolean => {
@@ -84,7 +94,7 @@ const sameSet = (a: readonly string[] | undefined, b: readonly string[] | undefi
 
 /** Whether two manifests serialise to the same text (order of sources/members does not matter). */
 export function manifestsEqual(a: Manifest, b: Manifest): boolean {
-  if (a.files.size !== b.files.size) return false;
+  if (a.stormsmithVersion !== b.stormsmithVersion || a.files.size !== b.files.size) return false;
   for (const [path, x] of a.files) {
     const y = b.files.get(path);
     if (!y || x.ownership !== y.ownership || x.sha256 !== y.sha256 || !sameSet(x.sources, y.sources) || !sameSet(x.members, y.members)) return false;

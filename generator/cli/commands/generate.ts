@@ -10,6 +10,8 @@ import { generate as runGenerate, type GenerateOptions } from '../../generate.js
 import { dependencyInstructions } from '../../emit/versions.js';
 import { formatFromArgv, guarded, parseFormat, printUsageError, UsageError } from '../command-support.js';
 import { EXIT, type CliCommand, type CliIo } from '../io.js';
+import { recordedVersion, versionMismatch, type RecordedVersion } from '../output-version.js';
+import { resolveTarget } from '../../target.js';
 import { render, type OutputFormat } from '../render-output.js';
 
 /** Where output goes when neither --out/--into nor stormsmith.config.json says. */
@@ -65,6 +67,14 @@ export function parseGenerateArgs(argv: string[], io: CliIo): GenerateArgs | 'he
   };
 }
 
+function recordedOutputVersion(options: GenerateOptions): RecordedVersion | undefined {
+  try {
+    return recordedVersion(resolveTarget(options.cwd, options).outDir);
+  } catch {
+    return undefined; // the run itself reports a bad target
+  }
+}
+
 const STATUS_ORDER = ['added', 'changed', 'grown', 'removed', 'hand-edited', 'unchanged'] as const;
 
 function summary(args: { mode: GenerateArgs['mode']; into: boolean }, report: ApplyReport, io: CliIo): string {
@@ -100,8 +110,12 @@ export const generate: CliCommand = (argv, io) =>
         return EXIT.ok;
       }
       const { format, ...options } = args;
+      // Read before the run rewrites the manifest: which version made the output so far.
+      const before = args.mode === 'write' ? recordedOutputVersion(options) : undefined;
       const result = await runGenerate(options);
-      const { diagnostics, report, target } = result;
+      const { report, target } = result;
+      const upgrade = report?.ok ? versionMismatch(before, io.cwd, 'generate') : undefined;
+      const diagnostics = upgrade ? [upgrade, ...result.diagnostics] : result.diagnostics;
       if (result.failure === 'usage') return printUsageError(io, diagnostics[0]!.message, GENERATE_HELP);
       if (result.failure) {
         io.stdout(render(format, diagnostics, { summary: '', json: { ok: false } }));
