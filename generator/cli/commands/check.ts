@@ -28,7 +28,8 @@ context. One exit code.
 Options:
   --out <dir>     generated output folder (default: "out" of stormsmith.config.json, else ./generated)
   --into <dir>    the output is an existing repo (as with generate --into)
-  --format <f>    text (default), json, or github (GitHub Actions annotations)
+  --format <f>    text (default), json, github (GitHub Actions annotations), or sarif
+                  (SARIF 2.1.0 for GitHub code scanning, see docs/ci.md)
 
 Exit codes: 0 all steps pass, 1 a step failed, 2 usage or IO error.
 `;
@@ -158,7 +159,9 @@ async function runCheck(argv: string[], io: CliIo): Promise<number> {
     return EXIT.ok;
   }
   if (positionals.length > 1) throw new UsageError(`expected one model path, got ${positionals.length}`);
-  const format = parseFormat(values.format);
+  // sarif is check's own: one log for code scanning, the other commands keep the shared formats.
+  const sarif = values.format === 'sarif';
+  const format = sarif ? 'json' : parseFormat(values.format);
   const target = resolveTarget(io.cwd, { ...(positionals[0] !== undefined ? { model: positionals[0] } : {}), ...(values.out !== undefined ? { out: values.out } : {}), ...(values.into !== undefined ? { into: values.into } : {}), defaultOut: DEFAULT_OUT_DIR });
 
   // Step 0, validation, produces what the other steps share: the model and its plan.
@@ -179,6 +182,12 @@ async function runCheck(argv: string[], io: CliIo): Promise<number> {
     results.map((r) => `${MARK[r.outcome.status]} ${r.title}${r.outcome.note ? ` (${r.outcome.note})` : ''}\n`).join('') +
     `check: ${ok ? 'passed' : 'FAILED'}\n`;
   const diagnostics = results.flatMap((r) => r.outcome.diagnostics);
+  if (sarif) {
+    const [{ diagnosticsToSarif, sarifToJson }, { STORMSMITH_VERSION }] = await Promise.all([import('../../diagnostics/sarif.js'), import('../../version.js')]);
+    const steps = results.map((r) => ({ id: r.id, title: r.title, status: r.outcome.status, ...(r.outcome.note ? { note: r.outcome.note } : {}) }));
+    io.stdout(sarifToJson(diagnosticsToSarif(diagnostics, { toolVersion: STORMSMITH_VERSION, properties: { command: 'check', ok, steps } })));
+    return ok ? EXIT.ok : EXIT.problems;
+  }
   const out = render(format, diagnostics, {
     summary,
     diffs: results.flatMap((r) => r.outcome.diffs ?? []),
