@@ -1,9 +1,18 @@
 // The native menu as data. Canvas actions (save, undo, export, generate, ...) are sent to the
-// renderer, whose one action registry runs them; text-editing roles stay native so the property
-// panel's inputs behave as expected.
+// renderer, whose one action registry runs them; their accelerators come from that registry
+// (app/renderer/model/actions.ts), so a key does the same in the menu and on the canvas.
+// Text-editing roles stay native so the property panel's inputs behave as expected.
 
 import type { MenuItemConstructorOptions } from 'electron';
+import { ACTIONS } from '../renderer/model/actions.js';
+import { MENU_COMMAND_ACTIONS } from '../renderer/model/menu-commands.js';
+import { menuAccelerator } from '../renderer/model/shortcuts.js';
 import type { MenuCommand } from '../shared/ipc-contract.js';
+
+/** The accelerator of the registry action a menu command runs (none for plain-key shortcuts). */
+export function commandAccelerator(command: MenuCommand): string | undefined {
+  return menuAccelerator(ACTIONS.find((a) => a.id === MENU_COMMAND_ACTIONS[command])?.shortcuts);
+}
 
 export interface MenuActions {
   openFolder(): void;
@@ -25,11 +34,10 @@ export const HELP_URL = 'https://github.com/stormsmith/stormsmith#readme';
 
 export function buildMenuTemplate(options: MenuOptions, actions: MenuActions): MenuItemConstructorOptions[] {
   const mac = options.platform === 'darwin';
-  const command = (label: string, cmd: MenuCommand, accelerator?: string): MenuItemConstructorOptions => ({
-    label,
-    ...(accelerator ? { accelerator } : {}),
-    click: () => actions.send(cmd),
-  });
+  const command = (label: string, cmd: MenuCommand): MenuItemConstructorOptions => {
+    const accelerator = commandAccelerator(cmd);
+    return { label, ...(accelerator ? { accelerator } : {}), click: () => actions.send(cmd) };
+  };
   const recentItems: MenuItemConstructorOptions[] =
     options.recent.length === 0
       ? [{ label: 'No Recent Folders', enabled: false }]
@@ -46,7 +54,7 @@ export function buildMenuTemplate(options: MenuOptions, actions: MenuActions): M
         { label: 'Open Folder…', accelerator: 'CmdOrCtrl+O', click: () => actions.openFolder() },
         { label: 'Open Recent', submenu: recentItems },
         { type: 'separator' },
-        command('Save', 'save', 'CmdOrCtrl+S'),
+        command('Save', 'save'),
         { label: 'Export', submenu: [command('Board as PNG…', 'export-png'), command('Board as SVG…', 'export-svg')] },
         { type: 'separator' },
         mac ? { role: 'close' } : { role: 'quit' },
@@ -55,25 +63,25 @@ export function buildMenuTemplate(options: MenuOptions, actions: MenuActions): M
     {
       label: 'Edit',
       submenu: [
-        command('Undo', 'undo', 'CmdOrCtrl+Z'),
-        command('Redo', 'redo', mac ? 'Shift+Cmd+Z' : 'Ctrl+Y'),
+        command('Undo', 'undo'),
+        command('Redo', 'redo'),
         { type: 'separator' },
         { role: 'cut' },
         { role: 'copy' },
         { role: 'paste' },
         { role: 'selectAll' },
         { type: 'separator' },
-        command('Find Element…', 'find', 'CmdOrCtrl+F'),
+        command('Find Element…', 'find'),
       ],
     },
     {
       label: 'Generate',
-      submenu: [command('Preview Changes', 'preview-generation', 'CmdOrCtrl+Shift+P'), command('Generate Code', 'generate', 'CmdOrCtrl+Shift+G')],
+      submenu: [command('Preview Changes', 'preview-generation'), command('Generate Code', 'generate')],
     },
     {
       label: 'View',
       submenu: [
-        command('Zoom to Fit', 'zoom-to-fit', 'CmdOrCtrl+0'),
+        command('Zoom to Fit', 'zoom-to-fit'),
         { role: 'togglefullscreen' },
         ...(options.devTools ? [{ type: 'separator' as const }, { role: 'reload' as const }, { role: 'toggleDevTools' as const }] : []),
       ],

@@ -1,5 +1,7 @@
-// The one registry of board actions. Menus, keyboard shortcuts and the command palette are all
-// built from this list, so an action has one label, one shortcut and one implementation.
+// The one registry of board actions. The canvas's menus, keyboard shortcuts, command palette and
+// toolbar, and the desktop app's native menu (app/main/menu-template.ts: its accelerators are
+// these shortcuts) are all built from this list, so an action has one label, one shortcut and
+// one implementation. Pure data and functions: the Electron main process imports it too.
 
 import type { ElementKind } from '../../../generator/model/types.js';
 import { PALETTE_KINDS, STICKY_STYLES } from './kinds.js';
@@ -103,7 +105,7 @@ export const ACTIONS: readonly Action[] = [
     }),
   ),
   { id: 'board.autoLayout', label: 'Auto-layout', menu: 'Board', shortcuts: ['Mod+Shift+L'], run: (h) => h.autoLayout() },
-  { id: 'view.fit', label: 'Zoom to fit', menu: 'View', shortcuts: ['f'], run: (h) => h.fitView() },
+  { id: 'view.fit', label: 'Zoom to fit', menu: 'View', shortcuts: ['f', 'Mod+0'], run: (h) => h.fitView() },
   { id: 'view.zoomIn', label: 'Zoom in', menu: 'View', shortcuts: ['Mod+='], run: (h) => h.zoomIn() },
   { id: 'view.zoomOut', label: 'Zoom out', menu: 'View', shortcuts: ['Mod+-'], run: (h) => h.zoomOut() },
   { id: 'view.search', label: 'Find element…', menu: 'View', shortcuts: ['Mod+F'], global: true, run: (h) => h.search() },

@@ -42,3 +42,13 @@ export function shortcutLabel(shortcut: string, isMac: boolean): string {
     .replace('Shift+', '⇧')
     .replace('Alt+', '⌥');
 }
+
+/**
+ * The native menu's accelerator for an action: its first shortcut with Mod, in Electron's
+ * notation ("Mod+Shift+G" -> "CmdOrCtrl+Shift+G"). Plain-key shortcuts ("f", "Delete") are never
+ * menu accelerators: a native accelerator fires even while the user types in a text field.
+ */
+export function menuAccelerator(shortcuts: readonly string[] | undefined): string | undefined {
+  const withMod = shortcuts?.find((s) => s.split('+').includes('Mod'));
+  return withMod?.replace('Mod', 'CmdOrCtrl');
+}
