@@ -49,8 +49,9 @@ describe.each(['linux', 'win32', 'darwin'] as const)('native menu accelerators o
 
   it('every menu command whose action has a Ctrl/Cmd shortcut shows it as its accelerator', () => {
     for (const item of items) {
-      if (item.does === 'main') continue;
-      const action = ACTIONS.find((a) => a.id === MENU_COMMAND_ACTIONS[item.does])!;
+      const does = item.does;
+      if (does === 'main') continue;
+      const action = ACTIONS.find((a) => a.id === MENU_COMMAND_ACTIONS[does])!;
       const modShortcut = action.shortcuts?.find((s) => s.startsWith('Mod+'));
       expect({ item: item.label, accelerator: item.accelerator }).toEqual({ item: item.label, accelerator: modShortcut?.replace('Mod', 'CmdOrCtrl') });
     }
