@@ -117,7 +117,17 @@ export function serializeLayout(layout: Layout, previousText?: string): string {
     if (!now) out[index] = undefined;
     else if (!samePosition(old.layout.positions[name], now)) out[index] = positionText(name, now);
   }
-  const added = names.filter((n) => !lineOf.has(n)).map((n) => positionText(n, layout.positions[n]!));
+  // A renamed sticky (one entry gone, one new entry at the same position) keeps its line.
+  const freed = [...lineOf].filter(([name]) => !layout.positions[name]);
+  const renamedInPlace = new Set<string>();
+  for (const name of names.filter((n) => !lineOf.has(n))) {
+    const slot = freed.findIndex(([was]) => samePosition(old.layout.positions[was], layout.positions[name]!));
+    if (slot < 0) continue;
+    out[freed[slot]![1]] = positionText(name, layout.positions[name]!);
+    freed.splice(slot, 1);
+    renamedInPlace.add(name);
+  }
+  const added = names.filter((n) => !lineOf.has(n) && !renamedInPlace.has(n)).map((n) => positionText(n, layout.positions[n]!));
   const result = [...out.filter((l): l is string => l !== undefined), ...added];
   const candidate = `${bom}${result.join(eol)}${eol}`;
   const check = parseLayout(candidate, 'layout.yaml', { maxBytes: Number.POSITIVE_INFINITY });

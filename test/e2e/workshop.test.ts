@@ -198,6 +198,20 @@ describe('workshop board: defects on the library example', () => {
     const board = await openExample('library', 'Loan');
     const { page, dir } = board;
     try {
+      // The bottom panel resizes by its top edge; the minimap is a small corner panel again
+      // (the footer's class used to collide with React Flow's panel class and stretch it).
+      const panel = page.locator('.bottom-panel');
+      const h0 = (await panel.boundingBox())!.height;
+      const grip = (await page.getByTestId('bottom-resizer').boundingBox())!;
+      await page.mouse.move(grip.x + grip.width / 2, grip.y + grip.height / 2);
+      await page.mouse.down();
+      await page.mouse.move(grip.x + grip.width / 2, grip.y - 150, { steps: 5 });
+      await page.mouse.up();
+      await expect.poll(async () => (await panel.boundingBox())!.height).toBeGreaterThan(h0 + 100);
+      const minimap = (await page.locator('.react-flow__minimap').boundingBox())!;
+      expect(minimap.width).toBeLessThan(260);
+      expect(await page.locator('.react-flow__minimap').evaluate((n) => getComputedStyle(n).position)).toBe('absolute');
+
       await page.locator('body').press('Control+k');
       await page.getByTestId('command-input').fill('connect');
       const item = page.getByTestId('command-item').filter({ hasText: 'Connect selected' });

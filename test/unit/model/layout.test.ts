@@ -47,6 +47,13 @@ describe('layout sidecars', () => {
     expect(text).toBe(SIDECAR.replace('Member: { x: 40, y: 120 }\n', '') + 'BookBorrowed: { x: 620, y: 120 }\n');
   });
 
+  it('a renamed sticky keeps its line (issue 14: it used to move to the end)', () => {
+    const layout = parseLayout(SIDECAR, 'lending.layout.yaml').layout;
+    const { Member, ...rest } = layout.positions;
+    const renamed: Layout = { positions: { Visitor: Member!, ...rest } };
+    expect(serializeLayout(renamed, SIDECAR)).toBe(SIDECAR.replace('Member: {', 'Visitor: {'));
+  });
+
   it('keeps CRLF line endings', () => {
     const crlf = SIDECAR.replace(/\n/g, '\r\n');
     const { layout } = parseLayout(crlf, 'l');
