@@ -97,6 +97,11 @@ async function buildCli() {
   for (const { name } of readdir(tmp)) renameSync(path.join(tmp, name), path.join(DIST, name));
   rmSync(tmp, { recursive: true, force: true });
   const inputs = [...Object.keys(esm.metafile.inputs), ...Object.keys(worker.metafile.inputs)].filter((f) => !f.startsWith('node_modules/'));
+  // Which sources each output file holds, for measuring what a command loads (bench/cli.ts).
+  const sources = Object.fromEntries(
+    Object.entries({ ...esm.metafile.outputs, ...worker.metafile.outputs }).map(([out, meta]) => [path.basename(out), Object.keys(meta.inputs).sort()]),
+  );
+  writeFileSync(path.join(DIST, '.bundle-sources.json'), `${JSON.stringify(sources, null, 1)}\n`);
   return { inputs };
 }
 
