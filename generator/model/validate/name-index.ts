@@ -1,22 +1,26 @@
 // The name index: built once per validation, shared by every rule, so that each lookup is a map
 // access and validating 2000 aggregates stays linear (no rule scans the model per reference).
-import type { BoundedContext, Command, Element, ElementKind, Event, ExternalSystem, Model, NameRef, Policy, Projection } from '../types.js';
+import type { BoundedContext, Command, ElementKind, Event, ExternalSystem, Model, NameRef, Policy, Projection } from '../types.js';
 import { elementsOf, type NamedElement } from '../elements.js';
 import { declaredNames, type DeclaredName } from './names.js';
 import { referencesOf, type Reference } from './references.js';
 
 export { elementsOf, type ElementOfKind, type NamedElement } from '../elements.js';
 
-export type Resolution =
-  | { status: 'found'; element: NamedElement }
+/** What a name resolves to; `E` is the element type of the kinds asked for. */
+export type Resolution<E extends NamedElement = NamedElement> =
+  | { status: 'found'; element: E }
   /** Nothing of the expected kind with that name is visible. */
   | { status: 'missing' }
   /** The name exists, but as another kind of element (a command where an event is expected). */
   | { status: 'wrong-kind'; found: NamedElement[] }
   /** Several other contexts define the name and the reference does not say which one. */
-  | { status: 'ambiguous'; candidates: NamedElement[] }
+  | { status: 'ambiguous'; candidates: E[] }
   /** `Payments.CapturePayment` where no context is called Payments. */
   | { status: 'unknown-context' };
+
+/** The element type of a kind (hotspots are never resolved). */
+export type NamedOfKind<K extends ElementKind> = Extract<NamedElement, { kind: K }>;
 
 export interface NameIndex {
   /** Contexts by name; more than one entry means the name is declared twice. */
@@ -25,8 +29,11 @@ export interface NameIndex {
   elements: readonly NamedElement[];
   /** Global name -> elements of that name in every context. */
   byName: ReadonlyMap<string, NamedElement[]>;
-  /** Resolves a reference written in `fromContext` to an element of one of `kinds`. */
-  resolve(ref: NameRef, fromContext: string, kinds: readonly ElementKind[]): Resolution;
+  /**
+   * Resolves a reference written in `fromContext` to an element of one of `kinds`, typed by them:
+   * `resolve(ref, c, ['event'])` finds an Event, no cast needed.
+   */
+  resolve<K extends ElementKind>(ref: NameRef, fromContext: string, kinds: readonly K[]): Resolution<NamedOfKind<K>>;
   /** Names of elements of `kinds` visible from a context (for did-you-mean). */
   namesOfKinds(kinds: readonly ElementKind[]): string[];
   /** Commands and external systems that emit each event (resolved references only). */
@@ -63,7 +70,7 @@ export function buildNameIndex(model: Model): NameIndex {
   // concatenated key had to be built and hashed on every call (a profiled hot spot).
   const cache = new Map<string, Map<string, Map<string, Map<string, Resolution>>>>();
   const foundByElement = new Map<NamedElement, Resolution>();
-  const resolve = (ref: NameRef, fromContext: string, kinds: readonly ElementKind[]): Resolution => {
+  const resolveAny = (ref: NameRef, fromContext: string, kinds: readonly ElementKind[]): Resolution => {
     // Fast path, taken by most references: the only element of that name, of an expected kind,
     // no qualifier. The answer depends on the element alone.
     if (ref.context === undefined) {
@@ -99,9 +106,13 @@ export function buildNameIndex(model: Model): NameIndex {
   const emitters = new Map<Event, (Command | ExternalSystem)[]>();
   const consumers = new Map<Event, (Policy | Projection)[]>();
   const emittedBy = new Map<Command, Event[]>();
+  // The one place the kinds asked for are tied to the element type found: resolveAny returns
+  // only elements whose kind is one of `kinds`.
+  const resolve = <K extends ElementKind>(ref: NameRef, fromContext: string, kinds: readonly K[]): Resolution<NamedOfKind<K>> =>
+    resolveAny(ref, fromContext, kinds) as Resolution<NamedOfKind<K>>;
   const eventOf = (ref: NameRef, from: string): Event | undefined => {
     const r = resolve(ref, from, ['event']);
-    return r.status === 'found' ? (r.element as Event) : undefined;
+    return r.status === 'found' ? r.element : undefined;
   };
   for (const context of model.contexts) {
     for (const command of context.commands) {

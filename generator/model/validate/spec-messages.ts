@@ -20,7 +20,7 @@ export function* resolvedSpecMessages(context: BoundedContext, index: NameIndex)
     for (const { message, kind } of messages) {
       const r = index.resolve(message.type, context.name, [kind]);
       if (r.status !== 'found') continue;
-      yield { spec, message, fields: (r.element as { fields: Field[] }).fields };
+      yield { spec, message, fields: r.element.fields };
     }
   }
 }

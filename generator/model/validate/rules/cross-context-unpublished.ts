@@ -1,7 +1,7 @@
 // A policy or projection in one context that consumes an event of another context depends on
 // that event's schema. Only `published` events get the strict (FULL_TRANSITIVE) schema gate, so
 // consuming an internal event of another context lets its owners break you without warning.
-import type { Diagnostic, Event } from '../../types.js';
+import type { Diagnostic } from '../../types.js';
 import { report, type Rule } from '../rule.js';
 
 export const crossContextUnpublished: Rule = {
@@ -14,8 +14,8 @@ export const crossContextUnpublished: Rule = {
     for (const r of index.references) {
       if (!r.consumes) continue;
       const resolved = index.resolve(r.ref, r.from, r.kinds);
-      if (resolved.status !== 'found') continue;
-      const event = resolved.element as Event;
+      if (resolved.status !== 'found' || resolved.element.kind !== 'event') continue;
+      const event = resolved.element;
       if (event.context === r.from || event.published) continue;
       out.push(
         report(this, {

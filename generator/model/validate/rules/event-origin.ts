@@ -2,7 +2,7 @@
 // external system (`source:`); with neither it is a draft (rules/draft.ts). With both or neither the generator cannot tell whether to emit it
 // from a decide function or to accept it at the context's boundary. An external system's `emits`
 // list and its events' `source` must agree.
-import type { Diagnostic, Event, ExternalSystem } from '../../types.js';
+import type { Diagnostic } from '../../types.js';
 import { report, type Rule } from '../rule.js';
 
 export const eventOrigin: Rule = {
@@ -19,7 +19,7 @@ export const eventOrigin: Rule = {
         } else if (event.source) {
           // Neither is a draft (rule `draft`), not an error.
           const r = index.resolve(event.source, c.name, ['externalSystem']);
-          if (r.status === 'found' && !(r.element as ExternalSystem).emits.some((e) => e.name === event.name)) {
+          if (r.status === 'found' && !r.element.emits.some((e) => e.name === event.name)) {
             out.push(report(this, { at: event.source.loc, message: `event ${event.name} names ${r.element.name} as its source, but ${r.element.name} does not list it under emits`, hint: `add ${event.name} to the emits of external system ${r.element.name}` }));
           }
         }
@@ -28,7 +28,7 @@ export const eventOrigin: Rule = {
         for (const ref of system.emits) {
           const r = index.resolve(ref, c.name, ['event']);
           if (r.status !== 'found') continue;
-          const event = r.element as Event;
+          const event = r.element;
           if (event.source?.name === system.name) continue;
           out.push(
             report(this, {

@@ -1,6 +1,6 @@
 // Every command and every event of an aggregate carries the aggregate's identity field: it is how
 // the handler finds the stream to load and how the event is appended to the right stream.
-import type { Aggregate, Command, Diagnostic, Event } from '../../types.js';
+import type { Command, Diagnostic, Event } from '../../types.js';
 import { report, type Rule } from '../rule.js';
 
 export const messageIdentity: Rule = {
@@ -14,7 +14,7 @@ export const messageIdentity: Rule = {
       if (!message.aggregate) return;
       const r = index.resolve(message.aggregate, message.context, ['aggregate']);
       if (r.status !== 'found') return;
-      const aggregate = r.element as Aggregate;
+      const aggregate = r.element;
       const field = message.fields.find((f) => f.name === aggregate.identity);
       if (!aggregate.identity || (field && !field.optional)) return;
       out.push(

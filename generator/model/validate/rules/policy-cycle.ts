@@ -1,6 +1,6 @@
 // A policy whose command emits an event that (through any chain) triggers the same policy again
 // loops forever at run time: every reaction causes the next one (hardening.md C1.17).
-import type { Command, Diagnostic, Policy } from '../../types.js';
+import type { Diagnostic, Policy } from '../../types.js';
 import { findCycles, type Edge } from '../graph.js';
 import { comparePos } from './duplicate-name.js';
 import { report, type Rule } from '../rule.js';
@@ -17,7 +17,7 @@ export const policyCycle: Rule = {
       for (const ref of policy.issues) {
         const r = index.resolve(ref, policy.context, ['command']);
         if (r.status !== 'found') continue;
-        const command = r.element as Command;
+        const command = r.element;
         for (const event of index.emittedBy.get(command) ?? []) {
           for (const consumer of index.consumers.get(event) ?? []) {
             if (consumer.kind === 'policy') out.push({ to: consumer, via: [command.name, event.name] });

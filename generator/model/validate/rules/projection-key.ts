@@ -1,6 +1,6 @@
 // A projection keeps one document per key value; every source event must carry the key field or
 // the projection cannot tell which document the event updates.
-import type { Diagnostic, Event } from '../../types.js';
+import type { Diagnostic } from '../../types.js';
 import { report, type Rule } from '../rule.js';
 
 export const projectionKey: Rule = {
@@ -16,7 +16,7 @@ export const projectionKey: Rule = {
         for (const ref of projection.from) {
           const r = index.resolve(ref, c.name, ['event']);
           if (r.status !== 'found') continue;
-          const event = r.element as Event;
+          const event = r.element;
           if (event.fields.some((f) => f.name === projection.key)) continue;
           out.push(
             report(this, {

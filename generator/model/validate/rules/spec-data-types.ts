@@ -1,7 +1,7 @@
 // Spec data must have the types of the message's fields: a generated spec test builds typed
 // messages from it, and the runtime validates stored events against the JSON Schema. The classic
 // trap is YAML itself: `trackingNumber: 00340434161094042557` is a (rounded) number, not a string.
-import type { Diagnostic, JsonValue, TypeRef, ValueObject } from '../../types.js';
+import type { Diagnostic, JsonValue, TypeRef } from '../../types.js';
 import type { NameIndex } from '../name-index.js';
 import { report, type Rule } from '../rule.js';
 import { resolvedSpecMessages } from '../spec-messages.js';
@@ -100,7 +100,7 @@ function mismatch(value: JsonValue, type: TypeRef, path: string, context: string
     case 'ref': {
       const r = index.resolve({ name: type.name, loc: { file: '', line: 1, col: 1, endLine: 1, endCol: 1 } }, context, ['valueObject']);
       if (r.status !== 'found') return undefined; // field-type reports the unknown type
-      const vo = r.element as ValueObject;
+      const vo = r.element;
       if (value === null || typeof value !== 'object' || Array.isArray(value)) return expected(`a ${vo.name} map`);
       for (const key of Object.keys(value)) {
         if (!vo.fields.some((f) => f.name === key)) return { path: `${path}.${key}`, what: `is not a field of ${vo.name}`, hint: `fields of ${vo.name}: ${vo.fields.map((f) => f.name).join(', ')}` };

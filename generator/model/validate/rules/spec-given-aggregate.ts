@@ -1,6 +1,6 @@
 // `given` is the history of the stream the `when` command runs against, so every given event
 // must belong to the command's aggregate. An event of another aggregate cannot be in that stream.
-import type { Command, Diagnostic, Event } from '../../types.js';
+import type { Diagnostic } from '../../types.js';
 import { report, type Rule } from '../rule.js';
 
 export const specGivenAggregate: Rule = {
@@ -14,13 +14,13 @@ export const specGivenAggregate: Rule = {
       for (const spec of c.specs) {
         const r = index.resolve(spec.when.type, c.name, ['command']);
         if (r.status !== 'found') continue;
-        const command = r.element as Command;
+        const command = r.element;
         // A draft command has no stream yet (rule `draft` says so).
         if (command.aggregate.name === '') continue;
         for (const given of spec.given) {
           const e = index.resolve(given.type, c.name, ['event']);
           if (e.status !== 'found') continue;
-          const event = e.element as Event;
+          const event = e.element;
           if (event.aggregate?.name === command.aggregate.name && event.context === command.context) continue;
           out.push(
             report(this, {

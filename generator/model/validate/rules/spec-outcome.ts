@@ -1,7 +1,7 @@
 // A spec's `then` must be something its `when` command can actually produce: one of the events
 // the command emits, or one of the errors it rejects with. Otherwise the generated test can never
 // pass (and the decide function's return type would not even allow it).
-import type { Command, Diagnostic } from '../../types.js';
+import type { Diagnostic } from '../../types.js';
 import { report, type Rule } from '../rule.js';
 
 export const specOutcome: Rule = {
@@ -15,12 +15,12 @@ export const specOutcome: Rule = {
       for (const spec of c.specs) {
         const r = index.resolve(spec.when.type, c.name, ['command']);
         if (r.status !== 'found') continue; // unresolved-reference reports it
-        const command = r.element as Command;
+        const command = r.element;
         if (spec.then.kind === 'events') {
           const emitted = new Set(index.emittedBy.get(command) ?? []);
           for (const then of spec.then.events) {
             const e = index.resolve(then.type, c.name, ['event']);
-            if (e.status !== 'found' || emitted.has(e.element as never)) continue;
+            if (e.status !== 'found' || emitted.has(e.element)) continue;
             out.push(
               report(this, {
                 at: then.type.loc,

@@ -4,7 +4,7 @@
 // member), concurrent commands on different streams update one document: the generated service
 // then locks each document in the append transaction so no update is lost, and those commands
 // wait for each other. This rule says so at the model line, so the choice is a conscious one.
-import type { Aggregate, Diagnostic, Event } from '../../types.js';
+import type { Diagnostic } from '../../types.js';
 import { report, type Rule } from '../rule.js';
 
 export const strongConsistency: Rule = {
@@ -20,12 +20,12 @@ export const strongConsistency: Rule = {
         const events = p.from
           .map((ref) => index.resolve(ref, c.name, ['event']))
           .filter((r) => r.status === 'found')
-          .map((r) => r.element as Event);
+          .map((r) => r.element);
         if (events.length === 0) continue;
         const owners = events.map((e) => {
           if (!e.aggregate) return undefined;
           const r = index.resolve(e.aggregate, e.context, ['aggregate']);
-          return r.status === 'found' ? (r.element as Aggregate) : undefined;
+          return r.status === 'found' ? r.element : undefined;
         });
         const first = owners[0];
         // The generator's own test (generator/emit/projections.ts, multiStream): one owning

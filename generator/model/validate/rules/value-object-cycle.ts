@@ -18,7 +18,7 @@ export const valueObjectCycle: Rule = {
       for (const field of vo.fields) {
         for (const name of typeRefNames(field.type)) {
           const r = index.resolve({ name, loc: field.loc }, vo.context, ['valueObject']);
-          if (r.status === 'found') out.push({ to: r.element as ValueObject, via: [`.${field.name}`] });
+          if (r.status === 'found') out.push({ to: r.element, via: [`.${field.name}`] });
         }
       }
       return out;
