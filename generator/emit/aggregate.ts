@@ -61,12 +61,11 @@ export function stateFile(facts: ContextFacts, agg: AggregateFacts): PlannedFile
 // ---------------------------------------------------------------------------------------------
 // Logic (user-owned)
 
-const eventFields = (target: readonly Field[], mapping: { field: Field; from: Field }[], source: string): string => {
+const eventFields = (mapping: { field: Field; from: Field }[], source: string): string => {
   const required = mapping.filter((m) => !m.from.optional).map((m) => `${propertyKey(m.field.name)}: ${access(source, m.from.name)}`);
   const optional = mapping
     .filter((m) => m.from.optional)
     .map((m) => `...(${access(source, m.from.name)} !== undefined ? { ${propertyKey(m.field.name)}: ${access(source, m.from.name)} } : {})`);
-  void target;
   const all = [...required, ...optional];
   return all.length === 0 ? '{}' : `{ ${all.join(', ')} }`;
 };
@@ -79,11 +78,10 @@ export function emitsType(command: Command): string {
   return events.length === 1 ? `${one} | ${one}[]` : `${one} | (${one})[]`;
 }
 
-function invariantLines(facts: ContextFacts, agg: AggregateFacts): string[] {
+function invariantLines(_facts: ContextFacts, agg: AggregateFacts): string[] {
   return agg.aggregate.invariants.length === 0
     ? []
     : ['', `Invariants of ${agg.aggregate.name}:`, ...agg.aggregate.invariants.map((i) => `- ${i.text} (${at(i.loc)})`)];
-  void facts;
 }
 
 function decideMember(facts: ContextFacts, agg: AggregateFacts, command: Command, runtime: string): ScaffoldMember {
@@ -100,7 +98,7 @@ function decideMember(facts: ContextFacts, agg: AggregateFacts, command: Command
   const signature = `export function ${decideFunctionName(command.name)}(command: ${pascalCase(command.name)}, state: ${names.state}, reject: ${rejectionsTypeName(command.name)}): ${emitsType(command)}`;
   let body: string;
   if (complete) {
-    const events = mappings.map(({ event, mapping }) => `{ type: ${str(event.name)}, data: ${eventFields(event.fields, mapping!, 'command.data')} }`);
+    const events = mappings.map(({ event, mapping }) => `{ type: ${str(event.name)}, data: ${eventFields(mapping!, 'command.data')} }`);
     const what = str(`${agg.aggregate.name}: decide ${command.name} (${at(command.loc)}) is the default from the model`);
     // modelDefault marks the body as the generator's (see src/runtime/notImplemented.ts).
     body =

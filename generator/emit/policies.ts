@@ -71,8 +71,7 @@ function eventImports(facts: ContextFacts, path: string, events: Event[]): { mod
   return [...byModule.entries()].sort(([a], [b]) => (a < b ? -1 : 1)).map(([moduleSpecifier, namedImports]) => ({ moduleSpecifier, namedImports: namedImports.sort(), typeOnly: true }));
 }
 
-function commandModule(facts: ContextFacts, command: Command, kind: 'commands' | 'command-handler' | 'decider'): string {
-  void facts;
+function commandModule(_facts: ContextFacts, command: Command, kind: 'commands' | 'command-handler' | 'decider'): string {
   return layout.aggregate(command.context, command.aggregate.name, kind);
 }
 

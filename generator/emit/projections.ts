@@ -8,7 +8,7 @@ import type { Event, Field, Projection } from '../model/types.js';
 import type { PlannedFile, ScaffoldImport, ScaffoldMember } from '../plan-types.js';
 import { pascalCase, projectionNames } from '../names.js';
 import { access, at, generatedHeader, importLine, importPath, jsdocBlock, propertyKey, scaffoldImports, str, stubbed, tsLiteral } from './code.js';
-import { eventAggregate, resolveEvent, sameType, zeroValue, type ContextFacts } from './facts.js';
+import { eventAggregate, resolveEvent, sameType, type ContextFacts } from './facts.js';
 import { evolutionLayout } from './evolution/index.js';
 import { layout } from './layout.js';
 import { sampleObject } from './samples.js';
@@ -33,14 +33,12 @@ export function projectionFacts(facts: ContextFacts, projection: Projection): Pr
 }
 
 /** Module that declares an event's type. */
-export function eventModule(facts: ContextFacts, event: Event): string {
-  void facts;
+export function eventModule(_facts: ContextFacts, event: Event): string {
   return event.aggregate ? layout.aggregate(event.context, event.aggregate.name, 'events') : layout.externalEvents(event.context);
 }
 
 /** Stream name prefix an event is appended under (for tests). */
-export function eventStreamType(facts: ContextFacts, event: Event): string {
-  void facts;
+export function eventStreamType(_facts: ContextFacts, event: Event): string {
   if (event.aggregate) return aggregateStreamType(event.context, event.aggregate.name);
   return externalStreamType(event.context, event.source?.name ?? 'External');
 }
@@ -156,7 +154,6 @@ function registrationFile(facts: ContextFacts, pf: ProjectionFacts): PlannedFile
     const module = importPath(path, eventModule(facts, event));
     byModule.set(module, [...(byModule.get(module) ?? []), pascalCase(event.name)]);
   }
-  const logicNames = pf.events.flatMap((e) => [onName(e), ...(keyField(e, pf.projection.key) ? [] : [idName(e)])]);
   const idCases = pf.events.map((e) =>
     keyField(e, pf.projection.key)
       ? `    case ${str(e.name)}:\n      return ${access('event.data', pf.projection.key)};\n`
@@ -231,7 +228,6 @@ function registrationFile(facts: ContextFacts, pf: ProjectionFacts): PlannedFile
     `  getDocumentId: ${names.postgres.replace(/Projection$/, 'DocumentId')},\n` +
     `  evolve: ${names.evolve},\n` +
     `});\n`;
-  void logicNames;
   return { path, contents, ownership: 'generated', sources: facts.sources };
 }
 
@@ -362,6 +358,5 @@ function testFiles(facts: ContextFacts, pf: ProjectionFacts): PlannedFile[] {
 
 export async function projectionFiles(facts: ContextFacts, projection: Projection): Promise<PlannedFile[]> {
   const pf = projectionFacts(facts, projection);
-  void zeroValue;
   return [registrationFile(facts, pf), logicFile(facts, pf), ...testFiles(facts, pf)];
 }
