@@ -7,6 +7,7 @@ import Handlebars from 'handlebars';
 import type { PlannedFile } from '../plan-types.js';
 import { compareCodeUnits, contextFolder, snakeCase } from '../names.js';
 import type { ContextFacts } from './facts.js';
+import { contextFlowDiagram } from '../diagrams/mermaid.js';
 import { layout } from './layout.js';
 import { md } from './markdown.js';
 import { opsAdrView } from './ops/adr-view.js';
@@ -43,6 +44,8 @@ export function adrView(facts: ContextFacts, modelRoot: string) {
     description: md(c.description),
     modelFile: md(c.file),
     modelLink,
+    // Mermaid flowchart (GitHub renders it): built from this context's file only.
+    flowDiagram: contextFlowDiagram(c),
     aggregates: facts.aggregates.map((a) => ({
       name: md(a.aggregate.name),
       identity: md(a.aggregate.identity),

@@ -4,6 +4,7 @@ import type { CliCommand } from '../io.js';
 import { EXIT } from '../io.js';
 
 const FORMATS: Record<string, { summary: string; load: () => Promise<CliCommand> }> = {
+  mermaid: { summary: 'a model overview in Markdown with Mermaid diagrams (docs/mermaid.md)', load: async () => (await import('../../export/cli/mermaid-command.js')).exportMermaidCommand },
   asyncapi: { summary: 'an AsyncAPI 3.0 document of the events (docs/asyncapi.md)', load: async () => (await import('../../export/cli/asyncapi-command.js')).exportAsyncApiCommand },
 };
 
