@@ -4,11 +4,18 @@
 // match, does not parse or does not have the expected shape is ignored, and the unit is planned
 // again. Writes go through a temp file and a rename, so a reader sees an old or a new entry,
 // never half of one; two runs that write one unit at once write the same bytes.
+//
+// The output folder is untrusted input (docs/security.md): every entry and the run index are
+// signed with a key kept outside any repository (cache-key.ts), so a committed or hand-made entry
+// is never believed; nothing is read or written through a symbolic link (.stormsmith or
+// .stormsmith/cache being links makes the cache unusable, never followed); reads are capped.
 
-import { createHash } from 'node:crypto';
+import { createHash, randomBytes } from 'node:crypto';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
+import { nodeFs } from '../apply/fs-facade.js';
 import type { PlannedFile } from '../plan-types.js';
+import { planCacheKey, sign, verified } from './cache-key.js';
 import type { UnitCache } from './unit-cache.js';
 
 export const CACHE_DIR = '.stormsmith/cache';
@@ -18,15 +25,30 @@ export const RUN_INDEX_FILE = 'run-index.json';
 const GITIGNORE = '.gitignore';
 const GITIGNORE_TEXT = '# stormsmith plan cache: local only\n*\n';
 
+/** Far above any real entry or run index; a larger file is ignored, never read in full. */
+export const CACHE_FILE_MAX_BYTES = 64 * 1024 * 1024;
+
+/** The text of a regular file (never through a link), or undefined. */
 function readText(file: string): string | undefined {
   try {
-    return fs.readFileSync(file, 'utf8');
+    const read = nodeFs.readRegularFile(file, CACHE_FILE_MAX_BYTES);
+    return read.kind === 'file' ? read.bytes.toString('utf8') : undefined;
   } catch {
     return undefined;
   }
 }
-/** Bumped when the entry format changes; entries of another format are ignored. */
-export const CACHE_FORMAT = 1;
+
+/** True when `dir` and its parent are real folders or absent (never symbolic links). */
+function realOrAbsent(dir: string): boolean {
+  for (const d of [path.dirname(dir), dir]) {
+    const stat = fs.lstatSync(d, { throwIfNoEntry: false });
+    if (stat && (!stat.isDirectory() || stat.isSymbolicLink())) return false;
+  }
+  return true;
+}
+
+/** Bumped when the entry format changes; entries of another format are ignored. 2: signed. */
+export const CACHE_FORMAT = 2;
 
 interface Entry {
   format: number;
@@ -61,8 +83,17 @@ export class DiskPlanCache implements UnitCache {
     outDir: string,
     /** Identity of the generator (generator-digest.ts): entries of another are ignored. */
     readonly generator: string,
+    /** Signs and verifies entries (cache-key.ts); never stored in the output folder. */
+    private readonly key: Buffer = planCacheKey(),
   ) {
     this.dir = path.join(outDir, CACHE_DIR);
+  }
+
+  /** The verified body of a signed cache file, or undefined (missing, linked, unsigned, forged). */
+  readSigned(file: string): string | undefined {
+    if (!realOrAbsent(this.dir)) return undefined;
+    const text = readText(path.join(this.dir, file));
+    return text === undefined ? undefined : verified(this.key, text);
   }
 
   private fileOf(unit: string): string {
@@ -80,9 +111,11 @@ export class DiskPlanCache implements UnitCache {
 
   /** The files of a unit's entry when it is intact and was planned from input `hash` by this generator. */
   read(file: string, unit: string, hash: string): PlannedFile[] | undefined {
+    const body = this.readSigned(file);
+    if (body === undefined) return undefined;
     let raw: unknown;
     try {
-      raw = JSON.parse(fs.readFileSync(path.join(this.dir, file), 'utf8'));
+      raw = JSON.parse(body);
     } catch {
       return undefined;
     }
@@ -101,12 +134,22 @@ export class DiskPlanCache implements UnitCache {
     this.pending.set(file, { format: CACHE_FORMAT, generator: this.generator, unit, input: hash, files: [...files] });
   }
 
-  /** Writes `data` as `file` in the cache folder through a temp file and a rename. */
+  /**
+   * Writes `data` as `file` in the cache folder through a temp file and a rename; never through
+   * a link (the folders are checked, the temp file is created exclusively, rename replaces a link
+   * rather than following it).
+   */
   protected writeAtomically(file: string, data: string): void {
+    if (!realOrAbsent(this.dir)) throw new Error(`${CACHE_DIR} is a symbolic link or not a folder`);
     fs.mkdirSync(this.dir, { recursive: true });
-    const tmp = path.join(this.dir, `${file}.${process.pid}.tmp`);
-    fs.writeFileSync(tmp, data);
+    const tmp = path.join(this.dir, `${file}.${process.pid}.${randomBytes(6).toString('hex')}.tmp`);
+    fs.writeFileSync(tmp, data, { flag: 'wx' });
     fs.renameSync(tmp, path.join(this.dir, file));
+  }
+
+  /** As writeAtomically, signed. */
+  protected writeSigned(file: string, body: string): void {
+    this.writeAtomically(file, sign(this.key, body));
   }
 
   /**
@@ -115,7 +158,8 @@ export class DiskPlanCache implements UnitCache {
    */
   save(): void {
     try {
-      for (const [file, entry] of this.pending) this.writeAtomically(file, JSON.stringify(entry));
+      if (!realOrAbsent(this.dir)) return;
+      for (const [file, entry] of this.pending) this.writeSigned(file, JSON.stringify(entry));
       if (readText(path.join(this.dir, GITIGNORE)) !== GITIGNORE_TEXT) this.writeAtomically(GITIGNORE, GITIGNORE_TEXT);
       this.pending.clear();
       for (const name of fs.readdirSync(this.dir)) {

@@ -27,11 +27,13 @@ export class OutputPlanCache extends DiskPlanCache {
    * already owns (it has a manifest), so a refused first run leaves nothing behind.
    */
   saveIfOwned(run?: { key: string; diagnostics: readonly Diagnostic[] }): void {
-    if (!fs.existsSync(path.join(this.outDir, MANIFEST_PATH))) return;
+    // A linked output folder or manifest is refused by apply(); the cache never writes through one either.
+    if (!fs.lstatSync(this.outDir, { throwIfNoEntry: false })?.isDirectory()) return;
+    if (!fs.lstatSync(path.join(this.outDir, MANIFEST_PATH), { throwIfNoEntry: false })?.isFile()) return;
     this.save();
     if (!run) return;
     try {
-      this.writeAtomically(RUN_INDEX_FILE, runIndexText(this.generator, run.key, run.diagnostics, this.units));
+      this.writeSigned(RUN_INDEX_FILE, runIndexText(this.generator, run.key, run.diagnostics, this.units));
     } catch {
       // best effort, as save()
     }

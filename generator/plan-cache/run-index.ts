@@ -11,8 +11,6 @@ import type { Diagnostic, SourceFile } from '../model/types.js';
 import { compareCodeUnits } from '../names.js';
 import type { FileMap, PlannedFile } from '../plan-types.js';
 import { CACHE_FORMAT, RUN_INDEX_FILE, type DiskPlanCache } from './disk-cache.js';
-import * as fs from 'node:fs';
-import * as path from 'node:path';
 
 interface RunIndex {
   format: number;
@@ -31,9 +29,12 @@ export function runKey(files: readonly SourceFile[], context: unknown): string {
 
 /** The plan and diagnostics of an earlier run with this key, when the index and every entry are intact. */
 export function readRun(cache: DiskPlanCache, generator: string, key: string): { plan: FileMap; diagnostics: Diagnostic[] } | undefined {
+  // Signed with the user's key (cache-key.ts): an index that came with the repository is ignored.
+  const body = cache.readSigned(RUN_INDEX_FILE);
+  if (body === undefined) return undefined;
   let index: Partial<RunIndex>;
   try {
-    index = JSON.parse(fs.readFileSync(path.join(cache.dir, RUN_INDEX_FILE), 'utf8')) as Partial<RunIndex>;
+    index = JSON.parse(body) as Partial<RunIndex>;
   } catch {
     return undefined;
   }

@@ -40,10 +40,11 @@ describe('DiskPlanCache', () => {
     // Garbage, valid JSON of the wrong shape, and an entry whose files were tampered with.
     const at = (i: number) => path.join(out, CACHE_DIR, entries[i]!);
     fs.writeFileSync(at(0), '{ not json');
-    fs.writeFileSync(at(1), JSON.stringify({ format: 1, files: 'nope' }));
-    const tampered = JSON.parse(fs.readFileSync(at(2), 'utf8'));
+    fs.writeFileSync(at(1), JSON.stringify({ format: 2, files: 'nope' }));
+    const [mac, body] = fs.readFileSync(at(2), 'utf8').split('\n', 2);
+    const tampered = JSON.parse(body!);
     tampered.files = [{ path: 'x.ts', contents: 1 }];
-    fs.writeFileSync(at(2), JSON.stringify(tampered));
+    fs.writeFileSync(at(2), `${mac}\n${JSON.stringify(tampered)}`);
     const third = new DiskPlanCache(out, 'generator-a');
     expect(planBytes(await plan(model, { templates, cache: third }))).toEqual(full);
     expect(third.misses).toHaveLength(3);
