@@ -15,6 +15,7 @@ import { currentManifest, emptyManifest, MANIFEST_PATH, ManifestError, manifests
 import { checkPathName, findCollisions, foldPath, SafeReader, STATE_DIR } from './path-safety.js';
 import { decideScaffold, scaffoldNeedsParse, type Grower } from './scaffold.js';
 import { STATE_GITIGNORE_PATH, STATE_GITIGNORE_TEXT } from './state-files.js';
+import { trackedLocalState, trackedStateWarnings } from './tracked-state.js';
 import { commitTransaction, hasJournal, JournalError, readInterrupted, recoverInterrupted, type TxnWrite } from './transaction.js';
 import type { ApplyFileReport, ApplyOptions, ApplyProblem, ApplyReport, Orphan } from './types.js';
 import { validateOutputs } from './validate-outputs.js';
@@ -127,7 +128,7 @@ export async function apply(plan: FileMap, outDir: string, options: ApplyOptions
         createdDirs.push(abs(root, STATE_DIR));
       }
       try {
-        release = acquireLock(fs, abs(root, LOCK_PATH), options.isProcessAlive);
+        release = acquireLock(fs, abs(root, LOCK_PATH), options.isProcessAlive, () => trackedLocalState(root).includes(LOCK_PATH));
       } catch (error) {
         if (!(error instanceof LockedError)) throw error;
         return emptyReport(outDir, options, [
@@ -216,6 +217,7 @@ export async function apply(plan: FileMap, outDir: string, options: ApplyOptions
       taken.add(candidate);
       d.report.original = candidate;
     }
+    if (mode === 'check') warnings.push(...trackedStateWarnings(root));
     report = await finish(fs, root, outDir, mode, manifest, reading.hadManifest, decisions, orphans, warnings, problems);
     return report;
   } finally {
@@ -293,7 +295,7 @@ export function recoverOutput(outDir: string, options: Pick<ApplyOptions, 'fs' |
   if (state === null) return false;
   if (fs.lstat(outDir)?.kind !== 'directory' || state.kind !== 'directory') throw new JournalError(`the output folder or its ${STATE_DIR} is a symbolic link or not a folder`);
   const root = fs.realpath(outDir);
-  const release = acquireLock(fs, abs(root, LOCK_PATH), options.isProcessAlive);
+  const release = acquireLock(fs, abs(root, LOCK_PATH), options.isProcessAlive, () => trackedLocalState(root).includes(LOCK_PATH));
   try {
     return recoverInterrupted(fs, root);
   } finally {

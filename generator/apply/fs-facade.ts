@@ -80,6 +80,32 @@ export function readCapped(fd: number, maxBytes: number): RegularFileRead {
   return { kind: 'file', bytes: Buffer.concat(chunks, total) };
 }
 
+/** The file operations createExclusive needs (a seam for the ENOSPC test). */
+export interface ExclusiveOps {
+  writeFileSync(path: string, data: string, options: { flag: 'wx' }): void;
+  linkSync(from: string, to: string): void;
+  unlinkSync(path: string): void;
+}
+
+/**
+ * Write a private file, then hard-link it into place: link() fails with EEXIST like O_EXCL, and a
+ * reader never sees the lock file without its content. The private file is removed whatever
+ * fails (a full disk used to leave `lock.<pid>.<rand>` behind for good).
+ */
+export function createExclusiveVia(ops: ExclusiveOps, path: string, data: string): void {
+  const temp = `${path}.${process.pid}.${Math.random().toString(36).slice(2)}`;
+  try {
+    ops.writeFileSync(temp, data, { flag: 'wx' });
+    ops.linkSync(temp, path);
+  } finally {
+    try {
+      ops.unlinkSync(temp);
+    } catch {
+      // never created (wx failed before creating it), or already gone
+    }
+  }
+}
+
 export const nodeFs: ApplyFs = {
   readFile(path) {
     try {
@@ -127,15 +153,7 @@ export const nodeFs: ApplyFs = {
   readdir: (path) => fs.readdirSync(path),
   writeFile: (path, data) => fs.writeFileSync(path, data),
   createExclusive(path, data) {
-    // Write a private file, then hard-link it into place: link() fails with EEXIST like O_EXCL,
-    // and a reader never sees the lock file without its content.
-    const temp = `${path}.${process.pid}.${Math.random().toString(36).slice(2)}`;
-    fs.writeFileSync(temp, data, { flag: 'wx' });
-    try {
-      fs.linkSync(temp, path);
-    } finally {
-      fs.unlinkSync(temp);
-    }
+    createExclusiveVia(fs, path, data);
   },
   // Windows: an antivirus scanner or indexer briefly holding a file makes rename fail with
   // EPERM/EBUSY; retry with backoff like graceful-fs (hardening.md C3.36).

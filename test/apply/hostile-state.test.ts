@@ -9,6 +9,7 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { apply, recoverOutput } from '../../generator/apply/apply.js';
+import { createExclusiveVia } from '../../generator/apply/fs-facade.js';
 import { JournalError } from '../../generator/apply/transaction.js';
 import { fileMap, generated, tempDir } from './support.js';
 import { snapshot } from './sandbox.js';
@@ -176,5 +177,59 @@ describe('local state is kept out of git', () => {
     };
     expect(['.stormsmith/txn/journal.json', '.stormsmith/lock', '.stormsmith/lock.123.abc', '.stormsmith/cache/x.json'].filter(ignored)).toHaveLength(4);
     expect(['.stormsmith/manifest.json', '.stormsmith/templates/adr/context.md.hbs', 'src/a.ts'].filter(ignored)).toEqual([]);
+  });
+});
+
+const git = (cwd: string, ...args: string[]) => execFileSync('git', ['-c', 'user.email=t@example.com', '-c', 'user.name=t', ...args], { cwd, stdio: 'ignore' });
+
+describe('locks from the repository (issue 19 item 8)', () => {
+  it.runIf(hasGit)('a committed .stormsmith/lock of another host does not block generate; check warns that state is tracked', async () => {
+    const s = await sandbox();
+    fs.writeFileSync(path.join(s.out, '.stormsmith/lock'), JSON.stringify({ pid: 1, host: 'attacker-laptop' }));
+    fs.mkdirSync(path.join(s.out, '.stormsmith/cache'));
+    fs.writeFileSync(path.join(s.out, '.stormsmith/cache/x.json'), '{}');
+    git(s.out, 'init', '-q');
+    git(s.out, 'add', '-f', '.');
+    git(s.out, 'commit', '-qm', 'hostile');
+    const check = await apply(plan(), s.out, { mode: 'check' });
+    expect(check.ok).toBe(true);
+    expect(check.warnings.map((w) => w.code)).toEqual(['W_STATE_TRACKED']);
+    expect(check.warnings[0]!.message).toContain('.stormsmith/lock');
+    expect(check.warnings[0]!.message).toContain('.stormsmith/cache/x.json');
+    const generate = await apply(plan(), s.out);
+    expect(generate.problems).toEqual([]);
+    expect(generate.ok).toBe(true);
+  });
+
+  it('a lock that is a link to /dev/zero is neither followed nor read: the link is replaced, the run completes', async () => {
+    const s = await sandbox();
+    fs.symlinkSync('/dev/zero', path.join(s.out, '.stormsmith/lock'));
+    const report = await apply(plan(), s.out);
+    expect(report.ok).toBe(true);
+    expect(fs.existsSync(path.join(s.out, '.stormsmith/lock'))).toBe(false);
+  });
+
+  it('a full disk while taking the lock leaves no private lock file behind', () => {
+    const dir = tempDir();
+    const target = path.join(dir, 'lock');
+    const enospc = Object.assign(new Error('ENOSPC: no space left on device'), { code: 'ENOSPC' });
+    const ops = {
+      writeFileSync: (p: string) => {
+        fs.writeFileSync(p, '{"pid"'); // half written, then the disk is full
+        throw enospc;
+      },
+      linkSync: fs.linkSync,
+      unlinkSync: fs.unlinkSync,
+    };
+    expect(() => createExclusiveVia(ops, target, '{"pid":1}')).toThrow('ENOSPC');
+    expect(fs.readdirSync(dir)).toEqual([]);
+  });
+
+  it('leftover private lock files of dead processes are swept by the next run', async () => {
+    const s = await sandbox();
+    const leftover = path.join(s.out, '.stormsmith/lock.999999.abc123');
+    fs.writeFileSync(leftover, '{"pid"');
+    expect((await apply(plan(), s.out, { isProcessAlive: (pid) => pid !== 999999 && pid === process.pid })).ok).toBe(true);
+    expect(fs.existsSync(leftover)).toBe(false);
   });
 });
