@@ -63,3 +63,14 @@ describe('SVG export', () => {
     expect(svg).toMatch(/<tspan[^>]*>BorrowBook<\/tspan>/);
   });
 });
+
+describe('new stickies land where the flow says', () => {
+  it('right of the selection for a later kind, left of it for an earlier one, same row', async () => {
+    const { flowSpot } = await import('../../app/renderer/model/flow-spot.js');
+    const command = { x: 200, y: 120, w: 160, h: 96, kind: 'command' as const };
+    expect(flowSpot(command, 'event', { w: 160, h: 96 })).toEqual({ x: 420, y: 120 });
+    expect(flowSpot(command, 'aggregate', { w: 180, h: 110 })).toEqual({ x: 420, y: 120 });
+    expect(flowSpot(command, 'actor', { w: 110, h: 56 })).toEqual({ x: 30, y: 120 });
+    expect(flowSpot({ ...command, kind: 'event' }, 'policy', { w: 160, h: 96 })).toEqual({ x: 420, y: 120 });
+  });
+});

@@ -11,6 +11,7 @@ import type { Change } from '../../model/changes.js';
 import { contextFileFor, freeContextName } from '../../model/contexts.js';
 import { defaultNameOf, uniqueName } from '../../model/elements.js';
 import { boardToSvg } from '../../model/export-svg.js';
+import { flowSpot } from '../../model/flow-spot.js';
 import { freeSpot } from '../../model/free-spot.js';
 import { toGraph, toLayoutPosition } from '../../model/graph.js';
 import { undoLabel, redoLabel } from '../../model/history.js';
@@ -155,11 +156,17 @@ export function App({ session, menuCommands }: AppProps) {
       let position = at;
       if (!position) {
         const style = STICKY_STYLES[kind];
-        // Near the middle of the view, but never on top of another sticky.
+        // Next to the selected sticky where the flow says (flow-spot.ts), else near the middle
+        // of the view; never on top of another sticky.
         const taken = graph
           .nodes.filter((n) => n.type === 'sticky')
           .map((n) => ({ x: n.position.x, y: n.position.y, w: n.width ?? 0, h: n.height ?? 0 }));
-        position = freeSpot({ x: Math.round(center.x - style.width / 2), y: Math.round(center.y - style.height / 2) }, { w: style.width, h: style.height }, taken);
+        const anchor = selection.length === 1 ? graph.nodes.find((n) => n.id === selection[0]) : undefined;
+        const near =
+          anchor?.type === 'sticky' && anchor.data.ref.context === ctx.name
+            ? flowSpot({ x: anchor.position.x, y: anchor.position.y, w: anchor.width ?? 0, h: anchor.height ?? 0, kind: anchor.data.kind }, kind, { w: style.width, h: style.height })
+            : { x: Math.round(center.x - style.width / 2), y: Math.round(center.y - style.height / 2) };
+        position = freeSpot(near, { w: style.width, h: style.height }, taken);
       }
       if (session.apply({ type: 'add', context: ctx.name, kind, name, at: toLayoutPosition(graph, ctx.name, position) })) {
         setSelection([`${ctx.name}/${kind}/${name}`]);
