@@ -79,19 +79,25 @@ export const stampingMetadata = <Store extends EventStore>(store: Store, metadat
     },
   });
 
-const commandAlreadyAppended = async (connectionString: string, commandId: string): Promise<boolean> => {
-  const client = new pg.Client({ connectionString });
-  client.on('error', () => undefined);
-  await client.connect();
-  try {
-    const { rows } = await client.query(
-      `SELECT 1 FROM emt_messages WHERE message_metadata ? 'commandId' AND message_metadata ->> 'commandId' = $1 LIMIT 1`,
-      [commandId],
-    );
-    return rows.length > 0;
-  } finally {
-    await client.end();
+/** One small pool per database for the look-ups (a connection per command would cost more than
+ * the look-up); it never keeps the process alive. */
+const lookupPools = new Map<string, pg.Pool>();
+const lookupPool = (connectionString: string): pg.Pool => {
+  let pool = lookupPools.get(connectionString);
+  if (pool === undefined) {
+    pool = new pg.Pool({ connectionString, max: 2, allowExitOnIdle: true });
+    pool.on('error', () => undefined); // a dropped idle connection: the next look-up reconnects
+    lookupPools.set(connectionString, pool);
   }
+  return pool;
+};
+
+const commandAlreadyAppended = async (connectionString: string, commandId: string): Promise<boolean> => {
+  const { rows } = await lookupPool(connectionString).query(
+    `SELECT 1 FROM emt_messages WHERE message_metadata ? 'commandId' AND message_metadata ->> 'commandId' = $1 LIMIT 1`,
+    [commandId],
+  );
+  return rows.length > 0;
 };
 
 /** A business rejection: recorded as the trigger's outcome, never retried or dead-lettered. */

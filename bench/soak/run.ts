@@ -1,0 +1,253 @@
+// The soak (issue 13): two instances of the generated library service (hand-written logic of
+// test/fixtures/library-logic) on one PostgreSQL; commands sent to both, concurrently; the
+// external clock's LoanFellDue events appended meanwhile (each triggers the RemindWhenDue
+// policy); one instance killed with SIGKILL mid-run, its unanswered commands re-sent to the other
+// (as a load balancer would). Afterwards it checks: every command answered; each loan borrowed
+// once; one ReminderSent per LoanFellDue (no trigger lost or handled twice); both read models
+// equal to a from-scratch fold of the stored events.
+// Used by bench/soak.ts (figures) and test/generated-project/soak.test.ts (bounded form).
+import { spawn, type ChildProcess } from 'node:child_process';
+import { cpSync, mkdtempSync, rmSync, symlinkSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { performance } from 'node:perf_hooks';
+import pg from 'pg';
+import { loadTemplates } from '../../generator/emit/templates.js';
+import { plan } from '../../generator/plan.js';
+import { createTestDatabase, startEmbeddedPostgres, type RunningPostgres } from '../../templates/runtime/test/setup/embeddedPostgres.js';
+import { loadExample, REPO_ROOT, writeFileMap } from '../../test/generated-project/support.js';
+import { uuidOf } from '../service/workload.js';
+
+export type SoakOptions = { loans: number; inFlight: number; killAfter: number };
+export type SoakResult = {
+  commands: number;
+  answered: number;
+  resent: number;
+  outcomes: Record<string, number>;
+  borrowed: number;
+  fellDue: number;
+  remindersSent: number;
+  distinctCauses: number;
+  activeLoansMatch: boolean;
+  overdueLoansMatch: boolean;
+  seconds: number;
+  caughtUpSecondsAfterKill: number | null;
+};
+
+type Instance = { name: string; child: ChildProcess; pending: Map<string, string>; lines: string[]; alive: boolean };
+
+const query = async <Row extends pg.QueryResultRow>(url: string, text: string, values: unknown[] = []) => {
+  const client = new pg.Client({ connectionString: url });
+  await client.connect();
+  try {
+    return (await client.query<Row>(text, values)).rows;
+  } finally {
+    await client.end();
+  }
+};
+
+/** JSON with sorted keys (jsonb does not keep key order) and without Pongo's `_id`/`_version`. */
+const canonical = (value: unknown): string =>
+  Array.isArray(value)
+    ? `[${value.map(canonical).join(',')}]`
+    : value !== null && typeof value === 'object'
+      ? `{${Object.keys(value)
+          .filter((k) => !k.startsWith('_'))
+          .sort()
+          .map((k) => `${JSON.stringify(k)}:${canonical((value as Record<string, unknown>)[k])}`)
+          .join(',')}}`
+      : JSON.stringify(value);
+const strip = (doc: Record<string, unknown>) => JSON.parse(canonical(doc)) as Record<string, unknown>;
+const sameDocuments = (a: Record<string, unknown>, b: Record<string, unknown>) => canonical(a) === canonical(b);
+
+export const runSoak = async ({ loans, inFlight, killAfter }: SoakOptions): Promise<SoakResult> => {
+  const dir = mkdtempSync(join(tmpdir(), 'stormsmith-soak-'));
+  let server: RunningPostgres | undefined;
+  const instances: Instance[] = [];
+  try {
+    writeFileMap(await plan(loadExample('library'), { templates: loadTemplates(), modelRoot: 'models/library' }), dir);
+    cpSync(join(REPO_ROOT, 'test/fixtures/library-logic/generated'), dir, { recursive: true });
+    symlinkSync(join(REPO_ROOT, 'node_modules'), join(dir, 'node_modules'), 'dir');
+    let serverUrl = process.env.DATABASE_URL;
+    if (serverUrl === undefined) {
+      server = await startEmbeddedPostgres({ reuseInitdb: true });
+      serverUrl = server.serverUrl;
+    }
+    const url = await createTestDatabase(serverUrl, 'soak');
+    const script = fileURLToPath(new URL('./instance.ts', import.meta.url));
+    const start = (name: string): Promise<Instance> =>
+      new Promise((resolve, reject) => {
+        const child = spawn(process.execPath, ['--import', 'tsx', script], { env: { ...process.env, SERVICE_DIR: dir, DATABASE_URL: url }, stdio: ['pipe', 'pipe', 'pipe'] });
+        const instance: Instance = { name, child, pending: new Map(), lines: [], alive: true };
+        let buffer = '';
+        child.stdout!.setEncoding('utf8').on('data', (chunk: string) => {
+          buffer += chunk;
+          const lines = buffer.split('\n');
+          buffer = lines.pop()!;
+          for (const line of lines) {
+            if (line === 'ready') resolve(instance);
+            else instance.lines.push(line);
+          }
+        });
+        child.stderr!.setEncoding('utf8').on('data', (chunk: string) => {
+          if (process.env.SOAK_DEBUG) process.stderr.write(`[${name}] ${chunk}`);
+        });
+        child.on('exit', (code) => {
+          instance.alive = false;
+          reject(new Error(`${name} exited (${code}) before it was ready`));
+        });
+        instances.push(instance);
+      });
+    // The first instance migrates alone (as a deployment's first start would).
+    const a = await start('a');
+    const b = await start('b');
+
+    // The work: per loan, BorrowBook (command) and the clock's LoanFellDue (external event).
+    const commands = Array.from({ length: loans }, (_, i) => ({
+      id: `c${i}`,
+      kind: 'borrowBook',
+      command: { type: 'BorrowBook', data: { loanId: uuidOf(`soak-loan-${i}`), memberId: uuidOf(`soak-member-${i % 25}`), copy: { isbn: '978-0131103627', copyNumber: i }, dueOn: '2026-12-17' } },
+    }));
+    const answers = new Map<string, string>();
+    let resent = 0;
+    const started = performance.now();
+    let killedAt: number | null = null;
+    const send = (instance: Instance, c: (typeof commands)[number]) => {
+      instance.pending.set(c.id, JSON.stringify(c));
+      instance.child.stdin!.write(`${JSON.stringify(c)}\n`);
+    };
+    const collect = () => {
+      for (const instance of instances)
+        for (const line of instance.lines.splice(0)) {
+          const [outcome, id] = line.split(' ');
+          if (!id || !['ok', 'rejected', 'failed'].includes(outcome!)) continue;
+          instance.pending.delete(id);
+          answers.set(id, outcome!);
+        }
+    };
+    // The external clock appends LoanFellDue concurrently with the commands.
+    const clock = (async () => {
+      const { getPostgreSQLEventStore } = await import('@event-driven-io/emmett-postgresql');
+      const store = getPostgreSQLEventStore(url);
+      try {
+        for (let i = 0; i < loans; i++)
+          await store.appendToStream(`lending_clock-${uuidOf(`soak-clock-${i}`)}`, [{ type: 'LoanFellDue', data: { loanId: uuidOf(`soak-loan-${i}`), dueOn: '2026-12-17' } }]);
+      } finally {
+        await store.close();
+      }
+    })();
+    let next = 0;
+    let lastReport = performance.now();
+    while (answers.size < commands.length) {
+      collect();
+      if (process.env.SOAK_DEBUG && performance.now() - lastReport > 2_000) {
+        lastReport = performance.now();
+        console.error(`answered ${answers.size}/${commands.length}; pending ${instances.map((i) => `${i.name}:${i.pending.size}${i.alive ? '' : ' (dead)'}`).join(' ')}`);
+      }
+      if (killedAt === null && answers.size >= killAfter) {
+        a.child.kill('SIGKILL');
+        a.alive = false;
+        killedAt = performance.now();
+        // Its unanswered commands go to the survivor.
+        for (const raw of a.pending.values()) {
+          resent++;
+          b.pending.set(JSON.parse(raw).id, raw);
+          b.child.stdin!.write(`${raw}\n`);
+        }
+        a.pending.clear();
+      }
+      const live = instances.filter((i) => i.alive);
+      const pending = live.reduce((n, i) => n + i.pending.size, 0);
+      for (let k = pending; k < inFlight && next < commands.length; k++) {
+        const target = live[next % live.length]!;
+        send(target, commands[next++]!);
+      }
+      await new Promise((r) => setTimeout(r, 5));
+    }
+    await clock;
+    // Wait until the survivor's processors caught up with everything (and took over a's leases):
+    // no event of a processor's types after its checkpoint (Emmett moves a checkpoint only on
+    // the types a processor handles).
+    const behind = async (processorId: string, types: string[]) =>
+      Number(
+        (
+          await query<{ n: string }>(
+            url,
+            `SELECT count(*)::text AS n FROM emt_messages WHERE message_type = ANY($2)
+               AND global_position > COALESCE((SELECT last_processed_checkpoint::bigint FROM emt_processors WHERE processor_id = $1), 0)`,
+            [processorId, types],
+          )
+        )[0]!.n,
+      );
+    for (let i = 0; i < 3000; i++) {
+      const lag = (await behind('lending:remind-when-due', ['LoanFellDue'])) + (await behind('lending:overdue-loans', ['LoanFellDue', 'LoanRenewed', 'BookReturned', 'ReminderSent']));
+      if (lag === 0) break;
+      await new Promise((r) => setTimeout(r, 100));
+    }
+    const caughtUpAt = performance.now();
+    const count = async (type: string) => Number((await query<{ n: string }>(url, 'SELECT count(*)::text AS n FROM emt_messages WHERE message_type = $1', [type]))[0]!.n);
+    const reminders = await query<{ cause: string | null }>(url, `SELECT message_metadata ->> 'causationId' AS cause FROM emt_messages WHERE message_type = 'ReminderSent'`);
+
+    // Read models against a from-scratch fold of the stored events, with the generated evolve.
+    const events = await query<{ type: string; data: unknown; metadata: Record<string, unknown>; stream: string; gp: string; sp: string; id: string }>(
+      url,
+      'SELECT message_type AS type, message_data AS data, message_metadata AS metadata, stream_id AS stream, global_position::text AS gp, stream_position::text AS sp, message_id AS id FROM emt_messages ORDER BY global_position',
+    );
+    const fold = async (module: string, evolveName: string, idName: string, types: readonly string[]) => {
+      const m = (await import(join(dir, module))) as Record<string, unknown>;
+      const evolve = m[evolveName] as (doc: unknown, e: unknown) => unknown;
+      const documentId = m[idName] as (e: unknown) => string;
+      const docs: Record<string, unknown> = {};
+      for (const e of events) {
+        if (!types.includes(e.type)) continue;
+        const event = { type: e.type, data: e.data, metadata: { ...e.metadata, messageId: e.id, streamName: e.stream, streamPosition: BigInt(e.sp), globalPosition: BigInt(e.gp) } };
+        const id = documentId(event);
+        const next = evolve(docs[id] ?? null, event);
+        if (next === null) delete docs[id];
+        else docs[id] = next;
+      }
+      return docs;
+    };
+    const stored = async (collection: string) =>
+      Object.fromEntries((await query<{ _id: string; data: Record<string, unknown> }>(url, `SELECT _id, data FROM "${collection}"`)).map((r) => [r._id, r.data]));
+    const activeLoansMatch = sameDocuments(
+      await stored('active_loans_by_member'),
+      await fold('src/lending/projections/active-loans-by-member.ts', 'evolveActiveLoansByMember', 'activeLoansByMemberDocumentId', ['BookBorrowed', 'BookReturned']),
+    );
+    const overdueStored = await stored('overdue_loans');
+    const overdueFolded = await fold('src/lending/projections/overdue-loans.ts', 'evolveOverdueLoans', 'overdueLoansDocumentId', ['LoanFellDue', 'LoanRenewed', 'BookReturned', 'ReminderSent']);
+    const overdueLoansMatch = sameDocuments(overdueStored, overdueFolded);
+    if (!overdueLoansMatch && process.env.SOAK_DEBUG) {
+      const k = Object.keys(overdueFolded).find((key) => JSON.stringify(strip((overdueStored[key] ?? {}) as Record<string, unknown>)) !== JSON.stringify(strip(overdueFolded[key] as Record<string, unknown>)));
+      console.error('overdue mismatch', Object.keys(overdueStored).length, Object.keys(overdueFolded).length, k, JSON.stringify(overdueStored[k!]), JSON.stringify(overdueFolded[k!]));
+    }
+    const outcomes: Record<string, number> = {};
+    for (const outcome of answers.values()) outcomes[outcome] = (outcomes[outcome] ?? 0) + 1;
+    return {
+      commands: commands.length,
+      answered: answers.size,
+      resent,
+      outcomes,
+      borrowed: await count('BookBorrowed'),
+      fellDue: await count('LoanFellDue'),
+      remindersSent: reminders.length,
+      distinctCauses: new Set(reminders.map((r) => r.cause)).size,
+      activeLoansMatch,
+      overdueLoansMatch,
+      seconds: (performance.now() - started) / 1000,
+      /** From the kill to the survivor's processors at the head (takeover included). */
+      caughtUpSecondsAfterKill: killedAt !== null ? (caughtUpAt - killedAt) / 1000 : null,
+    };
+  } finally {
+    for (const instance of instances) {
+      if (instance.alive) {
+        const exited = new Promise((r) => instance.child.once('exit', r));
+        instance.child.kill('SIGKILL');
+        await exited;
+      }
+    }
+    await server?.stop();
+    rmSync(dir, { recursive: true, force: true });
+  }
+};
