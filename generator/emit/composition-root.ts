@@ -97,7 +97,12 @@ export function compositionRootFile(all: ContextFacts[], sources: string[]): Pla
     `  const operations = createOperations({ connectionString, logger, consumer: pulling });\n` +
     `  // Inline projections run in the append transaction (strong consistency); long-lived\n` +
     `  // aggregates load from their newest snapshot.\n` +
-    `  const eventStore = operations.withSnapshots(createPostgresEventStore(connectionString, { projections: [${inline.join(', ')}]${hasOutbox ? ', published: nats ? publishedEvents : []' : ''} }));\n` +
+    `  const eventStore = operations.withSnapshots(createPostgresEventStore(connectionString, {\n` +
+    `    projections: [${inline.join(', ')}],\n` +
+    (hasOutbox ? `    published: nats ? publishedEvents : [],\n` : '') +
+    `    // A dropped database connection is logged; the pool reconnects (it used to end the process).\n` +
+    `    onPoolError: ({ error }) => operations.logger.warn({ err: error }, 'database connection lost; reconnecting on next use'),\n` +
+    `  }));\n` +
     `  const commands = {\n${contexts.join('')}  };\n` +
     (hasOutbox
       ? `  // The outbox relay: one instance at a time (a lease), publishing to JetStream in outbox order.\n` +

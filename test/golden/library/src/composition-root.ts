@@ -25,7 +25,11 @@ export const createService = ({ connectionString, logger, consumer: pulling, lea
   const operations = createOperations({ connectionString, logger, consumer: pulling });
   // Inline projections run in the append transaction (strong consistency); long-lived
   // aggregates load from their newest snapshot.
-  const eventStore = operations.withSnapshots(createPostgresEventStore(connectionString, { projections: [lendingActiveLoansByMemberProjection] }));
+  const eventStore = operations.withSnapshots(createPostgresEventStore(connectionString, {
+    projections: [lendingActiveLoansByMemberProjection],
+    // A dropped database connection is logged; the pool reconnects (it used to end the process).
+    onPoolError: ({ error }) => operations.logger.warn({ err: error }, 'database connection lost; reconnecting on next use'),
+  }));
   const commands = {
     lending: {
       borrowBook: (command: Parameters<typeof lendingBorrowBook>[1]) =>

@@ -42,7 +42,12 @@ export const createService = ({ connectionString, logger, consumer: pulling, lea
   const operations = createOperations({ connectionString, logger, consumer: pulling });
   // Inline projections run in the append transaction (strong consistency); long-lived
   // aggregates load from their newest snapshot.
-  const eventStore = operations.withSnapshots(createPostgresEventStore(connectionString, { projections: [orderingOrderStatusProjection], published: nats ? publishedEvents : [] }));
+  const eventStore = operations.withSnapshots(createPostgresEventStore(connectionString, {
+    projections: [orderingOrderStatusProjection],
+    published: nats ? publishedEvents : [],
+    // A dropped database connection is logged; the pool reconnects (it used to end the process).
+    onPoolError: ({ error }) => operations.logger.warn({ err: error }, 'database connection lost; reconnecting on next use'),
+  }));
   const commands = {
     ordering: {
       cancelOrder: (command: Parameters<typeof orderingCancelOrder>[1]) =>
