@@ -15,7 +15,8 @@ export const COMMANDS: Record<string, CommandEntry> = {
   generate: { summary: 'generate (or --check) the TypeScript service from a model', load: async () => (await import('./generate.js')).generate },
   check: { summary: 'the CI gate: validate + generate --check + schema gate + ADRs', load: async () => (await import('./check.js')).check },
   schemas: { summary: 'event schema registry: release, check', load: async () => (await import('./schemas.js')).schemas },
-  export: { summary: 'the model as AsyncAPI (and other formats, see export --help)', load: async () => (await import('./export.js')).exportCommand },
+  export: { summary: 'the model as AsyncAPI, ESDM or a Mermaid overview (see export --help)', load: async () => (await import('./export.js')).exportCommand },
+  import: { summary: 'a model from ESDM documents (see import --help)', load: async () => (await import('./import.js')).importCommand },
   diff: { summary: 'domain changes of the model since a git revision (text, json, markdown)', load: async () => (await import('../../diff/diff-command.js')).diffCommand },
   studio: { summary: 'serve the canvas on 127.0.0.1 and open the browser', load: async () => (await import('./studio.js')).studio },
 };

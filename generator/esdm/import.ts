@@ -1,0 +1,260 @@
+// ESDM documents -> Stormsmith model (docs/esdm.md). Pure: takes parsed documents, returns the
+// bounded contexts, a layout per context and a report of what did not map.
+//
+// Names come back from `stormsmith.io/name` annotations when an export wrote them, else from the
+// kebab-case ESDM name in PascalCase (camelCase for fields). Payload schemas become fields where
+// the JSON Schema is one Stormsmith writes (primitives, formats, enums, arrays, money, value
+// objects by title); anything else stays as a `schema` field (the escape hatch), never lost.
+import { pascalCase, camelCase } from '../names.js';
+import { emptyContext } from '../model/load/context.js';
+import { formatType } from '../model/load/type-syntax.js';
+import type { BoundedContext, Field, JsonValue, Layout, NameRef, SourceSpan, TypeRef } from '../model/types.js';
+import { MONEY_SCHEMA } from '../schemas/json-schema.js';
+import { ANNOTATION_PREFIX, type EsdmDocument, type EsdmNote } from './types.js';
+
+export interface EsdmImport {
+  contexts: BoundedContext[];
+  layouts: Map<string, Layout>;
+  notes: EsdmNote[];
+}
+
+const LOC: SourceSpan = { file: '', line: 1, col: 1, endLine: 1, endCol: 1 };
+const isObject = (v: unknown): v is Record<string, JsonValue> => v !== null && typeof v === 'object' && !Array.isArray(v);
+const str = (v: JsonValue | undefined): string | undefined => (typeof v === 'string' ? v : undefined);
+const annotations = (doc: EsdmDocument): Record<string, string> => {
+  const meta = doc.metadata;
+  const a = isObject(meta) && isObject(meta.annotations) ? meta.annotations : {};
+  return Object.fromEntries(Object.entries(a).filter(([k, v]) => k.startsWith(ANNOTATION_PREFIX) && typeof v === 'string').map(([k, v]) => [k.slice(ANNOTATION_PREFIX.length), v as string]));
+};
+
+/** Puts a `loc` back on model data that an export kept as JSON (JSON payloads left alone). */
+function withLoc<T>(value: unknown, file: string): T {
+  const SKIP = new Set(['data', 'default', 'schema', 'defaults', 'renames', 'type', 'upcast']);
+  const walk = (v: unknown): unknown => {
+    if (Array.isArray(v)) return v.map(walk);
+    if (!isObject(v)) return v;
+    const out: Record<string, unknown> = {};
+    for (const [k, x] of Object.entries(v)) out[k] = SKIP.has(k) ? x : walk(x);
+    return { ...out, loc: { ...LOC, file } };
+  };
+  return walk(value) as T;
+}
+
+const stripAnnotations = (s: Record<string, JsonValue>): Record<string, JsonValue> => {
+  const { description: _d, default: _f, 'x-unit': _u, ...rest } = s;
+  return rest;
+};
+const sameJson = (a: JsonValue, b: JsonValue): boolean => JSON.stringify(a) === JSON.stringify(b);
+const STRING_FORMATS: Record<string, TypeRef> = {
+  uuid: { kind: 'primitive', name: 'uuid' },
+  date: { kind: 'primitive', name: 'date' },
+  'date-time': { kind: 'primitive', name: 'datetime' },
+  email: { kind: 'primitive', name: 'email' },
+  uri: { kind: 'primitive', name: 'url' },
+};
+
+function typeOf(schema: JsonValue, valueObjects: ReadonlySet<string>): TypeRef {
+  if (!isObject(schema)) return { kind: 'schema', schema };
+  const s = stripAnnotations(schema);
+  const money = stripAnnotations(MONEY_SCHEMA as Record<string, JsonValue>);
+  if (sameJson(JSON.parse(JSON.stringify(s, (k, v: unknown) => (k === 'description' ? undefined : v))), JSON.parse(JSON.stringify(money, (k, v: unknown) => (k === 'description' ? undefined : v))))) return { kind: 'primitive', name: 'money' };
+  if (Object.keys(s).length === 0) return { kind: 'primitive', name: 'json' };
+  if (s.type === 'object' && typeof s.title === 'string' && valueObjects.has(s.title)) return { kind: 'ref', name: s.title };
+  const keys = Object.keys(s).sort().join(',');
+  if (s.type === 'string' && Array.isArray(s.enum) && keys === 'enum,type' && s.enum.every((x) => typeof x === 'string')) return { kind: 'enum', values: s.enum as string[] };
+  if (s.type === 'string' && keys === 'type') return { kind: 'primitive', name: 'string' };
+  if (s.type === 'string' && keys === 'format,type' && typeof s.format === 'string' && STRING_FORMATS[s.format]) return STRING_FORMATS[s.format]!;
+  if (s.type === 'integer' && keys === 'type') return { kind: 'primitive', name: 'int' };
+  if (s.type === 'number' && keys === 'type') return { kind: 'primitive', name: 'number' };
+  if (s.type === 'boolean' && keys === 'type') return { kind: 'primitive', name: 'boolean' };
+  if (s.type === 'array' && keys === 'items,type') {
+    const of = typeOf(s.items!, valueObjects);
+    if (of.kind !== 'schema') return { kind: 'array', of };
+  }
+  return { kind: 'schema', schema };
+}
+
+/** The fields of an object schema (`properties`, `required`); anything else is one `schema` field. */
+export function fieldsOf(schema: JsonValue | undefined, valueObjects: ReadonlySet<string>, file: string): Field[] {
+  if (!isObject(schema) || !isObject(schema.properties)) return [];
+  const required = new Set(Array.isArray(schema.required) ? schema.required.filter((r): r is string => typeof r === 'string') : []);
+  return Object.entries(schema.properties).map(([name, prop]) => {
+    const type = typeOf(prop, valueObjects);
+    const f: Field = { name, optional: !required.has(name), type, typeText: type.kind === 'schema' ? 'schema' : formatType(type), loc: { ...LOC, file } };
+    if (isObject(prop)) {
+      if (typeof prop.description === 'string' && type.kind !== 'ref' && !(type.kind === 'primitive' && type.name === 'money')) f.description = prop.description;
+      if (prop.default !== undefined) f.default = prop.default;
+      if (typeof prop['x-unit'] === 'string') f.unit = prop['x-unit'];
+      if (f.description !== undefined || f.default !== undefined || f.unit !== undefined || type.kind === 'schema') f.longForm = true;
+    }
+    return f;
+  });
+}
+
+export function importEsdm(input: { file: string; doc: EsdmDocument }[]): EsdmImport {
+  const notes: EsdmNote[] = [];
+  // Model order as an export recorded it; documents without it follow in file order.
+  const rank = (d: { doc: EsdmDocument }) => {
+    const o = annotations(d.doc).order;
+    return o !== undefined && /^\d+$/.test(o) ? Number(o) : Number.MAX_SAFE_INTEGER;
+  };
+  const docs = input.map((d, i) => ({ d, i })).sort((a, b) => rank(a.d) - rank(b.d) || a.i - b.i).map(({ d }) => d);
+  // Stormsmith names by (kind, bounded context, kebab name).
+  const names = new Map<string, string>();
+  const key = (kind: string, bc: string | undefined, name: string) => `${kind}\u0000${bc ?? ''}\u0000${name}`;
+  const scopeOf = (doc: EsdmDocument) => (isObject(doc.scope) ? doc.scope : {});
+  for (const { doc } of docs) {
+    const n = annotations(doc).name;
+    if (n && typeof doc.name === 'string') names.set(key(String(doc.kind), str(scopeOf(doc).boundedContext), doc.name), n);
+  }
+  const bcName = (bc: string): string => names.get(key('bounded-context', undefined, bc)) ?? pascalCase(bc);
+  const nameOf = (kind: string, bc: string | undefined, n: string): string => names.get(key(kind, bc, n)) ?? pascalCase(n);
+
+  const contexts = new Map<string, BoundedContext>();
+  const contextFor = (bc: string): BoundedContext => {
+    let c = contexts.get(bc);
+    if (!c) {
+      const name = bcName(bc);
+      c = emptyContext(name, `${bc}.yaml`, { ...LOC, file: `${bc}.yaml` });
+      contexts.set(bc, c);
+    }
+    return c;
+  };
+  const ref = (kind: string, targetBc: string, n: string, fromBc: string): NameRef => {
+    const r: NameRef = { name: nameOf(kind, targetBc, n), loc: { ...LOC, file: `${fromBc}.yaml` } };
+    if (targetBc !== fromBc) r.context = bcName(targetBc);
+    return r;
+  };
+
+  // Bounded contexts first (value objects are needed to read payloads).
+  const voNames = new Set<string>();
+  for (const { doc } of docs.filter((d) => d.doc.kind === 'bounded-context')) {
+    const c = contextFor(String(doc.name));
+    const a = annotations(doc);
+    if (typeof doc.description === 'string') c.description = doc.description;
+    const file = c.file;
+    if (a.relationships) c.relationships = withLoc(JSON.parse(a.relationships), file);
+    if (a.valueObjects) c.valueObjects = withLoc(JSON.parse(a.valueObjects), file);
+    if (a.hotspots) c.hotspots = withLoc(JSON.parse(a.hotspots), file);
+    if (a.specs) c.specs = withLoc(JSON.parse(a.specs), file);
+    if (a.architecture) c.architecture = withLoc(JSON.parse(a.architecture), file);
+    for (const v of c.valueObjects) voNames.add(v.name);
+  }
+
+  for (const { file, doc } of docs) {
+    const kind = String(doc.kind);
+    const a = annotations(doc);
+    const scope = scopeOf(doc);
+    const n = String(doc.name);
+    const description = typeof doc.description === 'string' ? doc.description : undefined;
+    const withDesc = <T extends object>(e: T): T => (description === undefined ? e : { ...e, description });
+    switch (kind) {
+      case 'domain':
+      case 'bounded-context':
+        break;
+      case 'aggregate': {
+        const bc = String(scope.boundedContext);
+        const c = contextFor(bc);
+        const identified = isObject(doc.identifiedBy) ? doc.identifiedBy : {};
+        const identity = a.identity ?? camelCase(String(identified.field ?? 'id'));
+        const agg = withDesc({ kind: 'aggregate' as const, name: nameOf(kind, bc, n), context: c.name, loc: { ...LOC, file: c.file }, identity, invariants: (Array.isArray(doc.invariants) ? doc.invariants : []).filter(isObject).map((i) => ({ text: String(i.rule), loc: { ...LOC, file: c.file } })), state: fieldsOf(doc.state, voNames, c.file) });
+        if (a.snapshots) {
+          const s = JSON.parse(a.snapshots) as { longLived: boolean | null; snapshotEvery: number | null };
+          if (s.longLived !== null) Object.assign(agg, { longLived: s.longLived });
+          if (s.snapshotEvery !== null) Object.assign(agg, { snapshotEvery: s.snapshotEvery });
+        }
+        c.aggregates.push(agg);
+        break;
+      }
+      case 'command': {
+        const bc = String(scope.boundedContext);
+        const c = contextFor(bc);
+        if (scope.aggregate === undefined) notes.push({ where: file, what: 'a command bound to a dynamic consistency boundary: Stormsmith commands target an aggregate; imported without one', fate: 'approximated' });
+        const actors = Array.isArray(doc.actors) ? doc.actors.map(String) : [];
+        if (actors.length > 1) notes.push({ where: file, what: `more than one actor (${actors.join(', ')}): Stormsmith keeps the first`, fate: 'dropped' });
+        const cmd = withDesc({
+          kind: 'command' as const,
+          name: nameOf(kind, bc, n),
+          context: c.name,
+          loc: { ...LOC, file: c.file },
+          aggregate: ref('aggregate', bc, String(scope.aggregate ?? scope.dynamicConsistencyBoundary ?? 'unknown'), bc),
+          fields: fieldsOf(doc.data, voNames, c.file),
+          emits: (Array.isArray(doc.publishes) ? doc.publishes : []).map((e) => ref('event', bc, String(e), bc)),
+          rejects: a.rejects ? (JSON.parse(a.rejects) as string[]).map((r) => ({ name: r, loc: { ...LOC, file: c.file } })) : [],
+        });
+        if (actors[0]) Object.assign(cmd, { actor: ref('actor', bc, actors[0], bc) });
+        if (Array.isArray(doc.constraints) && doc.constraints.length) notes.push({ where: file, what: 'command constraints (prose rules on publishing)', fate: 'dropped' });
+        c.commands.push(cmd);
+        break;
+      }
+      case 'event': {
+        const bc = String(scope.boundedContext);
+        const c = contextFor(bc);
+        const ev = withDesc({
+          kind: 'event' as const,
+          name: nameOf(kind, bc, n),
+          context: c.name,
+          loc: { ...LOC, file: c.file },
+          version: a.version ? Number(a.version) : 1,
+          fields: fieldsOf(doc.data, voNames, c.file),
+          published: a.published === 'true',
+          previousVersions: a.previousVersions ? withLoc(JSON.parse(a.previousVersions), c.file) : [],
+          reserved: a.reserved ? (JSON.parse(a.reserved) as string[]) : [],
+        });
+        if (scope.aggregate !== undefined) Object.assign(ev, { aggregate: ref('aggregate', bc, String(scope.aggregate), bc) });
+        if (a.source) Object.assign(ev, { source: { name: a.source, loc: { ...LOC, file: c.file } } });
+        c.events.push(ev as never);
+        break;
+      }
+      case 'policy': {
+        const handles = (Array.isArray(doc.handles) ? doc.handles : []).filter(isObject);
+        const emits = (Array.isArray(doc.emits) ? doc.emits : []).filter(isObject);
+        const home = a.context ? [...contexts.entries()].find(([, c]) => c.name === a.context)?.[0] : undefined;
+        const bc = home ?? String(emits[0]?.boundedContext ?? handles[0]?.boundedContext ?? 'unknown');
+        const c = contextFor(bc);
+        c.policies.push(withDesc({ kind: 'policy' as const, name: nameOf(kind, undefined, n), context: c.name, loc: { ...LOC, file: c.file }, on: handles.map((h) => ref('event', String(h.boundedContext), String(h.event), bc)), issues: emits.map((e) => ref('command', String(e.boundedContext), String(e.command), bc)) }));
+        break;
+      }
+      case 'read-model': {
+        const bc = String(scope.boundedContext);
+        const c = contextFor(bc);
+        const entries = (Array.isArray(doc.projections) ? doc.projections : []).filter(isObject).map((p): Record<string, JsonValue | undefined> => (isObject(p.event) ? { ...p.event, rule: p.rule } : p));
+        const p = withDesc({ kind: 'projection' as const, name: nameOf(kind, bc, n), context: c.name, loc: { ...LOC, file: c.file }, from: entries.map((e) => ref('event', String(e.boundedContext), String(e.event), bc)), key: a.key ?? 'id', fields: fieldsOf(doc.schema, voNames, c.file), consistency: (a.consistency === 'strong' ? 'strong' : 'eventual') as 'strong' | 'eventual' });
+        if (!a.key) notes.push({ where: file, what: 'no projection key: ESDM read models have none; "id" assumed', fate: 'approximated' });
+        if (a.lagTarget) Object.assign(p, { lagTarget: a.lagTarget });
+        if (a.version) Object.assign(p, { version: Number(a.version) });
+        c.projections.push(p);
+        break;
+      }
+      case 'actor': {
+        const bc = String(scope.boundedContext);
+        const c = contextFor(bc);
+        c.actors.push(withDesc({ kind: 'actor' as const, name: nameOf(kind, bc, n), context: c.name, loc: { ...LOC, file: c.file } }));
+        break;
+      }
+      case 'external-system': {
+        const home = a.context ? [...contexts.entries()].find(([, c]) => c.name === a.context)?.[0] : undefined;
+        if (!home) {
+          notes.push({ where: file, what: 'an external system without a Stormsmith context: not imported (ESDM scopes it to the domain)', fate: 'dropped' });
+          break;
+        }
+        const c = contextFor(home);
+        c.externalSystems.push(withDesc({ kind: 'externalSystem' as const, name: nameOf(kind, undefined, n), context: c.name, loc: { ...LOC, file: c.file }, emits: a.emits ? (JSON.parse(a.emits) as string[]).map((e) => ({ name: e, loc: { ...LOC, file: c.file } })) : [] }));
+        break;
+      }
+      default:
+        notes.push({ where: file, what: `ESDM kind "${kind}" has no Stormsmith counterpart`, fate: 'dropped' });
+    }
+  }
+  const layouts = new Map<string, Layout>();
+  for (const c of contexts.values()) layouts.set(c.file, gridLayout(c));
+  return { contexts: [...contexts.values()], layouts, notes };
+}
+
+/** A readable first layout: one column per kind, in the event-storming reading order. */
+function gridLayout(c: BoundedContext): Layout {
+  const columns = [c.actors, c.externalSystems, c.commands, c.aggregates, c.events, c.policies, c.projections, c.valueObjects];
+  const positions: Layout['positions'] = {};
+  columns.forEach((elements, x) => elements.forEach((e, y) => (positions[e.name] = { x: 40 + x * 220, y: 40 + y * 140 })));
+  return { positions };
+}
