@@ -3,7 +3,8 @@
 
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { loadModelFromDisk } from './io/load-model-from-disk.js';
+import { loadModelFromDisk, loadModelRead } from './io/load-model-from-disk.js';
+import type { ModelOnDisk } from './io/read-model.js';
 import type { Diagnostic, Model, SourceFile } from './model/types.js';
 import type { FileMap } from './plan-types.js';
 
@@ -29,10 +30,11 @@ function displayFileFor(root: string, cwd: string): (file: string) => string {
 
 /**
  * Reads, loads and validates; `model` is absent when errors block generation. A path that cannot
- * be read throws ModelReadError (an E_IO diagnostic; the command exits 2).
+ * be read throws ModelReadError (an E_IO diagnostic; the command exits 2). Given the files
+ * already read (`onDisk`), it loads those bytes instead of reading again.
  */
-export async function loadAndValidate(modelPath: string, cwd: string): Promise<ModelStage> {
-  const { root, files, loaded } = await loadModelFromDisk(modelPath);
+export async function loadAndValidate(modelPath: string, cwd: string, onDisk?: ModelOnDisk): Promise<ModelStage> {
+  const { root, files, loaded } = onDisk ? await loadModelRead(onDisk) : await loadModelFromDisk(modelPath);
   const { validateModel, sortDiagnostics } = await import('./model/validate/index.js');
   const shown = displayFileFor(root, cwd);
   const relocate = (d: Diagnostic): Diagnostic => ({ ...d, file: shown(d.file), ...(d.related ? { related: d.related.map((r) => ({ ...r, file: shown(r.file) })) } : {}) });
@@ -94,19 +96,14 @@ export async function loadValidateAndPlan(modelPath: string, cwd: string, option
   const inputs = new Map<string, ReturnType<typeof planInputs>>();
   const inputsFor = (root: string) => inputs.get(root) ?? inputs.set(root, planInputs({ ...options, modelRoot: root })).get(root)!;
   const keyOf = async (files: readonly SourceFile[], root: string) => runKey(files, { root, cwd, options: await inputsFor(root) });
-  if (cache) {
-    const { root, files } = await readModel(modelPath);
-    const earlier = files.length > 0 ? cache.earlierRun(await keyOf(files, root)) : undefined;
-    if (earlier) return { stage: { files, root, displayFile: displayFileFor(root, cwd), diagnostics: earlier.diagnostics }, plan: earlier.plan };
-  }
-  const stage = await loadAndValidate(modelPath, cwd);
+  // Each input is read once: the bytes the cache key is computed from are the bytes loaded.
+  const onDisk = await readModel(modelPath);
+  const key = cache && onDisk.files.length > 0 ? await keyOf(onDisk.files, onDisk.root) : undefined;
+  const earlier = key ? cache!.earlierRun(key) : undefined;
+  if (earlier) return { stage: { files: onDisk.files, root: onDisk.root, displayFile: displayFileFor(onDisk.root, cwd), diagnostics: earlier.diagnostics }, plan: earlier.plan };
+  const stage = await loadAndValidate(modelPath, cwd, onDisk);
   if (!stage.model) return { stage };
-  // Drafts validate (as warnings) but never generate: name them all, write nothing.
-  const { draftsOf, draftsRefusal } = await import('./model/drafts.js');
-  const refusal = draftsRefusal(draftsOf(stage.model), stage.displayFile);
-  if (refusal) return { stage: { ...stage, diagnostics: [...stage.diagnostics, refusal] } };
   const files = await plan(stage.model, { ...(await inputsFor(stage.root)), ...(cache ? { cache } : {}) });
-  // Keyed on the bytes this run loaded (the files may have changed since the look-up above).
-  if (cache && options.cache === 'read-write') cache.saveIfOwned({ key: await keyOf(stage.files, stage.root), diagnostics: stage.diagnostics });
+  if (cache && key && options.cache === 'read-write') cache.saveIfOwned({ key, diagnostics: stage.diagnostics });
   return { stage, plan: files };
 }

@@ -38,8 +38,13 @@ export interface ModelLoadedFromDisk extends ModelOnDisk {
 
 /** Reads and loads a model folder or file. Throws ModelReadError like readModel. */
 export async function loadModelFromDisk(target: string, options: LoadFromDiskOptions = {}): Promise<ModelLoadedFromDisk> {
+  const { maxBytes } = options;
+  return loadModelRead(await readModel(target, maxBytes === undefined ? {} : { maxBytes }), options);
+}
+
+/** Loads model files already read (readModel): a pipeline that needs the bytes first reads them once. */
+export async function loadModelRead(onDisk: ModelOnDisk, options: LoadFromDiskOptions = {}): Promise<ModelLoadedFromDisk> {
   const { workers, keepWorkers = false, maxBytes, ...rest } = options;
-  const onDisk = await readModel(target, maxBytes === undefined ? {} : { maxBytes });
   const loadOptions: LoadOptions = maxBytes === undefined ? rest : { ...rest, maxBytes };
   const count = workers ?? workersFromEnv() ?? autoWorkers(onDisk.files);
   let loaded: LoadResult;
