@@ -122,3 +122,21 @@ describe('the shop bug: an unqualified name of another context', () => {
     expect(linksOf(renamed).some((l) => l.source.name === 'PaymentDeclined' && l.relation === 'on' && l.target.context === 'Ordering')).toBe(true);
   });
 });
+
+describe('moving a sticky to another context keeps what its names mean', () => {
+  it('an unqualified name resolved in a third context still points there after the move', () => {
+    const files = filesOf('shop').map((f) => (f.path === 'ordering.yaml' ? { ...f, text: f.text.replace('on: [Payments.PaymentFailed]', 'on: [PaymentFailed]') } : f));
+    const model = loadModel(files).model!;
+    const policy = { context: 'Ordering', kind: 'policy' as const, name: 'CancelWhenPaymentFails' };
+    const arrowsOf = (m: Model, context: string) =>
+      linksOf(m)
+        .filter((l) => l.target.name === policy.name || l.source.name === policy.name)
+        .map((l) => `${l.relation} ${l.source.context}/${l.source.name} -> ${l.target.context}/${l.target.name}`)
+        .map((s) => s.replace(`${context}/${policy.name}`, 'POLICY'))
+        .sort();
+    const moved = applyChange(model, { type: 'moveToContext', ref: policy, context: 'Shipping' }).model;
+    expect(arrowsOf(moved, 'Shipping')).toEqual(arrowsOf(model, 'Ordering'));
+    expect(arrowsOf(moved, 'Shipping')).toContain('on Payments/PaymentFailed -> POLICY');
+    expect(validateModel(moved).filter((d) => d.code === 'E_UNRESOLVED_REF')).toEqual([]);
+  });
+});

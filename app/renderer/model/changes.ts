@@ -338,7 +338,9 @@ function moveToContext(tx: Tx, ref: ElementRef, context: string, at: Position | 
   const dest = findContext(tx.model, context);
   if (!dest) throw new ChangeRefused(`there is no bounded context named ${context}`);
   checkFreeName(dest, el.name);
-  const names = resolvedIn(tx.model);
+  // What every name means is decided on the model before the move.
+  const before = tx.model;
+  const names = resolvedIn(before);
   // Specs name their messages inside one context: moving one of them would break its specs.
   const inSpecs = tx.model.contexts.some((c) => c.specs.some((s) => [s.when, ...s.given, ...(s.then.kind === 'events' ? s.then.events : [])].some((m) => names(m.type as never, c.name, ref))));
   if (inSpecs) throw new ChangeRefused(`${el.name} is used in specs of ${ref.context}: move or delete those specs first`);
@@ -350,7 +352,7 @@ function moveToContext(tx: Tx, ref: ElementRef, context: string, at: Position | 
   }
   const fromFile = tx.fileOf(ref.context);
   tx.put({ op: 'element', context: ref.context, kind: ref.kind, name: ref.name, index: 0, value: null });
-  tx.putElement({ ...requalified(el, ref.context, context), loc: boardLoc(dest.file) } as Element);
+  tx.putElement({ ...requalified(before, el, ref.context, context), loc: boardLoc(dest.file) } as Element);
   if (tx.model.layouts[fromFile]?.positions[ref.name] && !nameStillUsed(tx.model, ref.context, ref.name)) {
     tx.put({ op: 'position', file: fromFile, name: ref.name, value: null });
   }

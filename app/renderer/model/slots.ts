@@ -6,7 +6,7 @@
 
 import { slotsOf } from '../../../generator/model/index.js';
 import type { Element, Model, NameRef } from '../../../generator/model/types.js';
-import { boardLoc, refNames, type ElementRef } from './refs.js';
+import { boardLoc, refNames, resolveRef, type ElementRef } from './refs.js';
 
 /** Does `ref`, written in context `owner`, name `target`? */
 export type NamesTarget = (ref: NameRef, owner: string, target: ElementRef) => boolean;
@@ -63,20 +63,22 @@ export const withRefsMoved = (el: Element, target: ElementRef, to: ElementRef, f
 
 /**
  * `el`, moved from context `from` to `to`: every reference it holds still names the same element,
- * qualified only where it now crosses contexts.
+ * qualified only where it now crosses contexts. Which element a name means is decided in `model`
+ * (before the move) by the core's name index, so an unqualified name that resolved in another
+ * context (`on: [PaymentFailed]` of Payments) keeps pointing there; a name that resolves to
+ * nothing keeps the context it was written in.
  */
-export function requalified(el: Element, from: string, to: string): Element {
-  const slots = slotsOf(el.kind);
+export function requalified(model: Model, el: Element, from: string, to: string): Element {
   const bag = { ...(el as unknown as Record<string, unknown>) };
-  const fix = (r: NameRef): NameRef => {
-    const ctx = r.context ?? from;
-    if (ctx === to) {
-      const { context: _c, ...rest } = r;
-      return rest;
-    }
-    return { ...r, context: ctx };
-  };
-  for (const slot of slots) {
+  for (const slot of slotsOf(el.kind)) {
+    const fix = (r: NameRef): NameRef => {
+      const ctx = resolveRef(model, from, r, slot.targets)?.context ?? r.context ?? from;
+      if (ctx === to) {
+        const { context: _c, ...rest } = r;
+        return rest;
+      }
+      return { ...r, context: ctx };
+    };
     const value = bag[slot.key];
     if (value === undefined) continue;
     if (slot.many) bag[slot.key] = (value as NameRef[]).map(fix);
