@@ -5,6 +5,7 @@ import { EXIT } from '../io.js';
 
 const FORMATS: Record<string, { summary: string; load: () => Promise<CliCommand> }> = {
   mermaid: { summary: 'a model overview in Markdown with Mermaid diagrams (docs/mermaid.md)', load: async () => (await import('../../export/cli/mermaid-command.js')).exportMermaidCommand },
+  eventcatalog: { summary: 'an EventCatalog, updated without clobbering hand-written content (docs/eventcatalog.md)', load: async () => (await import('../../eventcatalog/cli/eventcatalog-command.js')).exportEventCatalogCommand },
   esdm: { summary: 'ESDM documents, one *.esdm.yaml per element (docs/esdm.md)', load: async () => (await import('../../esdm/cli/esdm-command.js')).exportEsdmCommand },
   asyncapi: { summary: 'an AsyncAPI 3.0 document of the events (docs/asyncapi.md)', load: async () => (await import('../../export/cli/asyncapi-command.js')).exportAsyncApiCommand },
 };
