@@ -8,6 +8,7 @@
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join, relative, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { readOverrideTree } from '../io/read-overrides.js';
 
 /** Template text keyed by path relative to a templates folder, `/` separators. */
 export type TemplateMap = Record<string, string>;
@@ -31,6 +32,7 @@ function readTree(root: string): TemplateMap {
 /** Built-in templates, with the files of `overridesDir` (if given) layered on top. */
 export function loadTemplates(options: { overridesDir?: string; builtinDir?: string } = {}): TemplateMap {
   const templates = readTree(options.builtinDir ?? BUILTIN_TEMPLATES_DIR);
-  if (options.overridesDir) Object.assign(templates, readTree(options.overridesDir));
+  // Overrides come from the repository (untrusted): regular files only, never links, capped.
+  if (options.overridesDir) Object.assign(templates, readOverrideTree(options.overridesDir));
   return templates;
 }

@@ -1,4 +1,5 @@
 // generator/io/read-model.ts against a real file system.
+import { execFileSync } from 'node:child_process';
 import { mkdirSync, symlinkSync } from 'node:fs';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
@@ -72,6 +73,48 @@ describe('readModelSources', () => {
     const missing = await readError(path.join(dir, 'nope'));
     expect(missing.diagnostic).toMatchObject({ code: 'E_IO', severity: 'error', line: 1, col: 1, message: 'the model path does not exist' });
     expect((await readError(path.join(dir, 'notes.txt'))).diagnostic).toMatchObject({ code: 'E_IO', message: 'not a YAML model file' });
-    await expect(readModel(dir, { maxBytes: 50 })).rejects.toMatchObject({ diagnostic: { code: 'E_TOO_LARGE', file: 'big.yaml' } });
+    // The full path (issue 19 item 8: the model-relative name was shown relative to the working folder).
+    await expect(readModel(dir, { maxBytes: 50 })).rejects.toMatchObject({ diagnostic: { code: 'E_TOO_LARGE', file: path.join(dir, 'big.yaml') } });
+  });
+});
+
+describe('hostile model folders (issue 19 items 3, 6)', () => {
+  it('refuses a model file linked to a file outside the folder, naming the link and never its content', async () => {
+    const secrets = tree({ 'token.yaml': 'ghp_SECRETSECRET: 1\n' });
+    const dir = tree({ 'a.yaml': 'stormsmith: 1\n' });
+    symlinkSync(path.join(secrets, 'token.yaml'), path.join(dir, 'b.yaml'));
+    const error = await readError(dir);
+    expect(error.diagnostic).toMatchObject({ code: 'E_SYMLINK', file: path.join(dir, 'b.yaml') });
+    expect(JSON.stringify(error.diagnostic)).not.toContain('ghp_');
+  });
+
+  it('reads a link to a file inside the folder', async () => {
+    const dir = tree({ 'real/a.yaml': 'x: 1\n' });
+    symlinkSync(path.join(dir, 'real', 'a.yaml'), path.join(dir, 'b.yaml'));
+    expect((await readModelSources(dir)).map((f) => `${f.path}=${f.text}`)).toEqual(['b.yaml=x: 1\n', 'real/a.yaml=x: 1\n']);
+  });
+
+  it('refuses a model path that is itself a symbolic link', async () => {
+    const dir = tree({ 'm/a.yaml': 'x: 1\n' });
+    symlinkSync(path.join(dir, 'm'), path.join(dir, 'linked'));
+    expect((await readError(path.join(dir, 'linked'))).diagnostic.code).toBe('E_SYMLINK');
+  });
+
+  it('a link to /dev/zero (endless, stat size 0) is refused by name, never read', async () => {
+    const dir = tree({ 'a.yaml': 'x: 1\n' });
+    symlinkSync('/dev/zero', path.join(dir, 'zero.yaml'));
+    expect((await readError(dir)).diagnostic).toMatchObject({ code: 'E_SYMLINK', file: path.join(dir, 'zero.yaml') });
+  });
+
+  it('a FIFO named *.yaml is refused, not waited on', async () => {
+    const dir = tree({ 'a.yaml': 'x: 1\n' });
+    execFileSync('mkfifo', [path.join(dir, 'pipe.yaml')]);
+    expect((await readError(dir)).diagnostic).toMatchObject({ code: 'E_IO', file: path.join(dir, 'pipe.yaml') });
+  });
+
+  it('caps the total bytes of a model folder (E_MODEL_TOO_LARGE)', async () => {
+    const dir = tree({ 'a.yaml': 'x'.repeat(60), 'b.yaml': 'x'.repeat(60) });
+    await expect(readModel(dir, { maxBytes: 100, maxTotalBytes: 100 })).rejects.toMatchObject({ diagnostic: { code: 'E_MODEL_TOO_LARGE', file: path.join(dir, 'b.yaml') } });
+    expect(await readModelSources(dir, { maxBytes: 100, maxTotalBytes: 120 })).toHaveLength(2);
   });
 });
