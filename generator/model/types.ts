@@ -161,6 +161,9 @@ export interface Event extends ElementBase {
   previousVersions: EventVersion[];
   /** Property names that were removed and may never be reused. */
   reserved: string[];
+  /** Retired: no command may emit it any more, but stored streams still hold it, so it stays in
+   * the event unions, evolve, upcasting and the schema registry (docs/adr/0090). */
+  retired?: boolean;
 }
 
 /** How to get from version N to version N+1. */

@@ -183,9 +183,10 @@ export function event(name: string, context: string): fc.Arbitrary<Event> {
       fields,
       previousVersions,
       reserved: fc.array(memberName, { maxLength: 2 }),
+      retired: fc.boolean(),
     })
     .map((r) => {
-      const e: Event = { kind: 'event', name, context, loc: LOC, version: r.version, fields: r.fields, published: r.published, previousVersions: r.previousVersions, reserved: r.reserved, ...r.origin };
+      const e: Event = { kind: 'event', name, context, loc: LOC, version: r.version, fields: r.fields, published: r.published, previousVersions: r.previousVersions, reserved: r.reserved, ...r.origin, ...(r.retired ? { retired: true } : {}) };
       return withDescription(e, r.description);
     });
 }

@@ -176,6 +176,7 @@ export class NodeBuilder {
       ['description', this.optionalString(e.description)],
       ['version', this.scalar(e.version)],
       ['published', e.published ? this.scalar(true) : undefined],
+      ['retired', e.retired ? this.scalar(true) : undefined],
       ['fields', this.fields(e.fields)],
       [
         'previousVersions',

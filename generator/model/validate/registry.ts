@@ -29,6 +29,7 @@ import { referenceKind } from './rules/reference-kind.js';
 import { rejectNameCase } from './rules/reject-name-case.js';
 import { relationshipTarget } from './rules/relationship-target.js';
 import { reservedName } from './rules/reserved-name.js';
+import { retiredEventEmitted } from './rules/retired-event-emitted.js';
 import { specDataTypes } from './rules/spec-data-types.js';
 import { specGivenAggregate } from './rules/spec-given-aggregate.js';
 import { specMessageFields } from './rules/spec-message-fields.js';
@@ -67,6 +68,7 @@ export const RULES: readonly Rule[] = [
   rejectNameCase,
   relationshipTarget,
   reservedName,
+  retiredEventEmitted,
   specDataTypes,
   specGivenAggregate,
   specMessageFields,

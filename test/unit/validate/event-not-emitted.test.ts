@@ -14,7 +14,13 @@ describe(RULE, () => {
     expect(rest).toEqual([]);
     expect(d).toMatchObject({ code: 'E_EVENT_NOT_EMITTED', severity: 'error', message: 'nothing emits event SaleClosed' });
     expectAt(d, files, 'sales.yaml', 'SaleClosed:');
-    expect(d!.hint).toBe('add SaleClosed to `emits` of a command of Sale, or delete the event if it is no longer used');
+    expect(d!.hint).toBe('add SaleClosed to `emits` of a command of Sale, or mark it `retired: true` if it is no longer emitted (stored streams still replay it)');
+  });
+
+  it('does not report a retired event: nothing emits it on purpose, stored streams still hold it', () => {
+    const files = variant((t) => t.replace('emits: [SaleClosed]', 'emits: [SaleOpened]').replace('SaleClosed:\n    aggregate: Sale', 'SaleClosed:\n    aggregate: Sale\n    retired: true'));
+    expect(files['sales.yaml']).toContain('retired: true');
+    expect(check(RULE, files)).toEqual([]);
   });
 
   it('reports an external event its system does not list', () => {

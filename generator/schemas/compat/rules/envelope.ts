@@ -4,7 +4,7 @@
 import type { RuleInfo } from '../types.js';
 
 export const envelopeRules: RuleInfo[] = [
-  { id: 'TYPE_REMOVED', category: 'envelope', summary: 'a released event type is gone from the model; stored streams can no longer be replayed', backward: 'breaking', forward: 'breaking', ref: 'B4 #37', advice: 'keep the event in the model (it may stop being emitted), or migrate the stored streams first' },
+  { id: 'TYPE_REMOVED', category: 'envelope', summary: 'a released event type is gone from the model; stored streams can no longer be replayed', backward: 'breaking', forward: 'breaking', ref: 'B4 #37', advice: 'keep the event in the model and mark it `retired: true` (no command emits it, stored streams still replay it), or migrate the stored streams first' },
   { id: 'TYPE_RENAMED', category: 'envelope', summary: 'a released event type seems renamed; stored events carry the old type string', backward: 'breaking', forward: 'breaking', ref: 'B4 #32', advice: 'keep the old name; a rename needs a stream migration, not a schema change' },
   { id: 'EVENT_CONTEXT_CHANGED', category: 'envelope', summary: 'a released event moved to another bounded context', backward: 'breaking', forward: 'breaking', ref: 'B4 #32', advice: 'keep the event in its released context' },
   { id: 'RELEASED_SCHEMA_MODIFIED', category: 'envelope', summary: 'a released version was changed in place (model or registry file)', backward: 'breaking', forward: 'breaking', ref: 'A2 policy (immutable releases)', advice: 'restore the released version and describe the change as a new version' },
