@@ -11,7 +11,7 @@ const FORMATS: Record<string, { summary: string; load: () => Promise<CliCommand>
 };
 
 export const EXPORT_HELP = (): string =>
-  ['Usage: stormsmith export <format> [model] [options]', '', 'Formats:', ...Object.entries(FORMATS).map(([n, f]) => `  ${n.padEnd(12)} ${f.summary}`), '', 'Run `stormsmith export <format> --help` for its options.', ''].join('\n');
+  ['Usage: stormsmith export <format> [model] [options]', '', 'Formats:', ...Object.entries(FORMATS).map(([n, f]) => `  ${n.padEnd(13)} ${f.summary}`), '', 'Run `stormsmith export <format> --help` for its options.', ''].join('\n');
 
 export const exportCommand: CliCommand = async (argv, io) => {
   const [format, ...rest] = argv;
