@@ -53,7 +53,7 @@ const STRING_FORMATS: Record<string, TypeRef> = {
   uri: { kind: 'primitive', name: 'url' },
 };
 
-function typeOf(schema: JsonValue, valueObjects: ReadonlySet<string>): TypeRef {
+function typeOf(schema: JsonValue, valueObjects: ReadonlyMap<string, string | undefined>): TypeRef {
   if (!isObject(schema)) return { kind: 'schema', schema };
   const s = stripAnnotations(schema);
   const money = stripAnnotations(MONEY_SCHEMA as Record<string, JsonValue>);
@@ -75,14 +75,17 @@ function typeOf(schema: JsonValue, valueObjects: ReadonlySet<string>): TypeRef {
 }
 
 /** The fields of an object schema (`properties`, `required`); anything else is one `schema` field. */
-export function fieldsOf(schema: JsonValue | undefined, valueObjects: ReadonlySet<string>, file: string): Field[] {
+export function fieldsOf(schema: JsonValue | undefined, valueObjects: ReadonlyMap<string, string | undefined>, file: string): Field[] {
   if (!isObject(schema) || !isObject(schema.properties)) return [];
   const required = new Set(Array.isArray(schema.required) ? schema.required.filter((r): r is string => typeof r === 'string') : []);
   return Object.entries(schema.properties).map(([name, prop]) => {
     const type = typeOf(prop, valueObjects);
     const f: Field = { name, optional: !required.has(name), type, typeText: type.kind === 'schema' ? 'schema' : formatType(type), loc: { ...LOC, file } };
     if (isObject(prop)) {
-      if (typeof prop.description === 'string' && type.kind !== 'ref' && !(type.kind === 'primitive' && type.name === 'money')) f.description = prop.description;
+      // An inlined value object carries its own description unless the field set one (json-schema.ts
+      // writes the field's over it).
+      const own = type.kind === 'ref' ? valueObjects.get(type.name) : undefined;
+      if (typeof prop.description === 'string' && !(type.kind === 'ref' && prop.description === own)) f.description = prop.description;
       if (prop.default !== undefined) f.default = prop.default;
       if (typeof prop['x-unit'] === 'string') f.unit = prop['x-unit'];
       if (f.description !== undefined || f.default !== undefined || f.unit !== undefined || type.kind === 'schema') f.longForm = true;
@@ -127,7 +130,7 @@ export function importEsdm(input: { file: string; doc: EsdmDocument }[]): EsdmIm
   };
 
   // Bounded contexts first (value objects are needed to read payloads).
-  const voNames = new Set<string>();
+  const voNames = new Map<string, string | undefined>();
   for (const { doc } of docs.filter((d) => d.doc.kind === 'bounded-context')) {
     const c = contextFor(String(doc.name));
     const a = annotations(doc);
@@ -138,7 +141,7 @@ export function importEsdm(input: { file: string; doc: EsdmDocument }[]): EsdmIm
     if (a.hotspots) c.hotspots = withLoc(JSON.parse(a.hotspots), file);
     if (a.specs) c.specs = withLoc(JSON.parse(a.specs), file);
     if (a.architecture) c.architecture = withLoc(JSON.parse(a.architecture), file);
-    for (const v of c.valueObjects) voNames.add(v.name);
+    for (const v of c.valueObjects) voNames.set(v.name, v.description);
   }
 
   for (const { file, doc } of docs) {
