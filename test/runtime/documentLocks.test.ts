@@ -2,7 +2,9 @@
 // concurrent commands: 20 loans for one member on 20 streams, each transaction reads the member's
 // document before the others committed, and the last writer wins.
 import { DeciderCommandHandler } from '@event-driven-io/emmett';
-import { pongoMultiStreamProjection, type PostgreSQLProjectionDefinition } from '@event-driven-io/emmett-postgresql';
+import { projections } from '@event-driven-io/emmett';
+import { getPostgreSQLEventStore, pongoMultiStreamProjection, type PostgreSQLProjectionDefinition } from '@event-driven-io/emmett-postgresql';
+import { enforceStreamCreation } from '../../templates/runtime/src/runtime/streamCreation.js';
 import { describe, expect, it } from 'vitest';
 import { lockDocuments } from '../../templates/runtime/src/runtime/documentLocks.js';
 import { createPostgresEventStore } from '../../templates/runtime/src/runtime/eventStores.js';
@@ -28,7 +30,7 @@ const loansOfMember = (beforeWrite: () => Promise<void> = async () => undefined)
  * `parties` evolves have started, or `timeoutMs` passed (a writer that waits on a lock never
  * arrives; then the first one goes on alone).
  */
-const barrier = (parties: number, timeoutMs = 1_000) => {
+const barrier = (parties: number, timeoutMs = 5_000) => {
   let arrived = 0;
   let open!: () => void;
   const opened = new Promise<void>((resolve) => (open = resolve));
@@ -64,9 +66,11 @@ const counters = async (projection: PostgreSQLProjectionDefinition<LoanEvent>, d
 };
 
 describe('a strong read model keyed across streams under concurrent commands (issue 13, item 1)', () => {
+  // Bare Emmett stores: createPostgresEventStore also orders appends (appendOrder.ts), whose lock
+  // happens to serialise inline projections too; lockDocuments must hold without it.
   const twoConcurrentLoans = async (projection: PostgreSQLProjectionDefinition<LoanEvent>, database: string) => {
     const url = await postgres.createDatabase(database);
-    const store = createPostgresEventStore(url, { projections: [projection] });
+    const store = enforceStreamCreation(getPostgreSQLEventStore(url, { projections: projections.inline([projection]) }));
     try {
       await store.schema.migrate();
       // Pongo creates the collection's table in the first transaction that writes to it, which
