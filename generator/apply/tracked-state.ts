@@ -3,6 +3,8 @@
 // Asked of git itself (the only source of truth for "tracked"); without git, nothing is said.
 
 import { execFileSync } from 'node:child_process';
+import { readdirSync } from 'node:fs';
+import { join } from 'node:path';
 import { STATE_DIR } from './path-safety.js';
 import { isLocalState } from './state-files.js';
 import type { ApplyProblem } from './types.js';
@@ -18,7 +20,18 @@ export function trackedLocalState(root: string): string[] {
   return listing.split('\0').filter((p) => p !== '' && isLocalState(p));
 }
 
+/** Local state present on disk (a tracked file is normally checked out): only then is git asked. */
+function localStateOnDisk(root: string): boolean {
+  try {
+    return readdirSync(join(root, STATE_DIR)).some((name) => isLocalState(`${STATE_DIR}/${name}${name === 'txn' || name === 'cache' ? '/' : ''}`));
+  } catch {
+    return false;
+  }
+}
+
 export function trackedStateWarnings(root: string): ApplyProblem[] {
+  // Spawning git costs tens of milliseconds on a busy machine; a folder with no local state skips it.
+  if (!localStateOnDisk(root)) return [];
   const tracked = trackedLocalState(root);
   if (tracked.length === 0) return [];
   const shown = tracked.slice(0, 5).join(', ') + (tracked.length > 5 ? ` and ${tracked.length - 5} more` : '');

@@ -239,7 +239,7 @@ export const architecture: fc.Arbitrary<ArchitectureFacts> = fc
     eventStore: fc.option(fc.record({ choice: text(), why: optionalText() }), { nil: undefined }),
     slas: fc.array(fc.record({ name: text(), target: text(), why: optionalText() }), { maxLength: 2 }),
     decisions: fc.array(fc.record({ title: text(), text: text() }), { maxLength: 2 }),
-    retry: fc.option(fc.record({ attempts: fc.integer({ min: 0, max: 20 }), backoff: optionalText() }), { nil: undefined }),
+    retry: fc.option(fc.record({ attempts: fc.integer({ min: 0, max: 20 }), backoff: fc.option(fc.constantFrom('exponential', 'fixed', 'constant', 'none', '200ms', '2s'), { nil: undefined }) }), { nil: undefined }),
   })
   .map((r) => {
     const facts: ArchitectureFacts = {

@@ -42,12 +42,31 @@ export function readArchitecture(r: Reader, entry: Entry): ArchitectureFacts {
   const retryEntry = f.get('retry');
   if (retryEntry) {
     const s = r.object(retryEntry.value, { what: 'retry', required: ['attempts'], optional: ['backoff'] }, retryEntry.keyNode.range);
-    const attempts = r.integer(s.get('attempts'), 0);
-    const backoff = r.string(s.get('backoff'));
+    // Bounded: attempts drive generated code and ADR size (2^31 used to abort generate).
+    const attempts = r.integer(s.get('attempts'), 0, MAX_RETRY_ATTEMPTS);
+    const backoffEntry = s.get('backoff');
+    let backoff = r.string(backoffEntry);
+    if (backoff !== undefined && backoffEntry && !BACKOFF.test(backoff.trim().toLowerCase())) {
+      r.diags.add(backoffEntry.value?.range ?? backoffEntry.keyNode.range, {
+        code: 'E_VALUE',
+        message: `unknown backoff ${JSON.stringify(backoff.slice(0, 40))}`,
+        hint: 'write exponential, fixed, constant, none, or a delay up to 60s such as 200ms or 2s',
+      });
+      backoff = undefined;
+    }
     if (attempts !== undefined) facts.retry = { attempts, ...(backoff !== undefined ? { backoff } : {}), loc: retryEntry.loc };
   }
   return facts;
 }
+
+/** docs/security.md: architecture.retry.attempts is at most this. */
+export const MAX_RETRY_ATTEMPTS = 100;
+/** The backoffs emit/ops/facts.ts understands; a fixed delay is at most 60 s (the batch transaction stays open). */
+const BACKOFF = { test: (v: string): boolean => {
+  if (/^(exponential|fixed|constant|none)$/.test(v)) return true;
+  const m = /^([0-9]{1,6})\s*(ms|s)$/.exec(v);
+  return m !== null && Number(m[1]) * (m[2] === 's' ? 1000 : 1) <= 60_000;
+} };
 
 function listItem(r: Reader, item: YamlNode | null, shape: Parameters<Reader['object']>[1], parent: Entry) {
   if (!item || !isMap(item)) {

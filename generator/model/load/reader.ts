@@ -149,17 +149,22 @@ export class Reader {
     return undefined;
   }
 
-  integer(entry: Entry | undefined, min: number): number | undefined {
+  /**
+   * A whole number in [min, max]. `max` defaults to the largest safe integer: beyond it a YAML
+   * number is silently rounded (9007199254740993 reads as ...992), so it is refused, not rounded.
+   */
+  integer(entry: Entry | undefined, min: number, max: number = Number.MAX_SAFE_INTEGER): number | undefined {
     if (!entry) return undefined;
     const node = entry.value;
     // Only decimal digits: `1.0`, `0x1F`, `1e3` are numbers to YAML but not what a reader expects.
     const written = node && isScalar(node) && typeof node.source === 'string' ? node.source : undefined;
     if (node && isScalar(node) && typeof node.value === 'number' && Number.isInteger(node.value) && (written === undefined || /^[-+]?[0-9]+$/.test(written))) {
-      if (node.value >= min) return node.value;
+      if (node.value >= min && node.value <= max && Number.isSafeInteger(node.value)) return node.value;
+      const shown = written ?? String(node.value);
       this.diags.add(node.range, {
         code: 'E_TYPE',
-        message: `"${entry.key}" must be at least ${min}, got ${node.value}`,
-        hint: `write a whole number >= ${min}`,
+        message: node.value < min ? `"${entry.key}" must be at least ${min}, got ${shown}` : `"${entry.key}" must be at most ${max}, got ${shown.length > 24 ? `${shown.slice(0, 24)}…` : shown}`,
+        hint: `write a whole number from ${min} to ${max}`,
       });
       return undefined;
     }
