@@ -93,6 +93,16 @@ export class Reader {
         });
         continue;
       }
+      // `true:` / `false:` are booleans in YAML, not names, refused like `null:` (issue 17 item 9);
+      // a quoted "true" is a name and reaches the validator.
+      if (typeof keyNode.value === 'boolean') {
+        this.diags.add(keyNode.range ?? node.range, {
+          code: 'E_TYPE',
+          message: `expected a plain name as key in ${what}, got ${describe(keyNode)}`,
+          hint: `\`${String(keyNode.source ?? keyNode.value)}\` is a boolean in YAML: quote it ("${String(keyNode.source ?? keyNode.value)}") if it is meant as a name, or choose another name`,
+        });
+        continue;
+      }
       const key = keyText(keyNode);
       // Reported once by the parser check; skipping keeps them out of every model object.
       if (RESERVED_KEYS.has(key) || key === '<<') continue;

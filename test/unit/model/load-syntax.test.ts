@@ -56,6 +56,16 @@ describe('fields', () => {
     const bad = `${HEADER}valueObjects:\n  V:\n    fields:\n      a: 12\n      b: [x]\n`;
     expect(codes(load(bad).diagnostics)).toEqual(['E_TYPE', 'E_TYPE']);
   });
+  it('`true:` / `false:` as field names are refused like `null:` (booleans in YAML); quoted they are names', () => {
+    const bad = `${HEADER}valueObjects:\n  V:\n    fields:\n      true: string\n      False: int\n      null: int\n`;
+    const diagnostics = load(bad).diagnostics;
+    expect(codes(diagnostics)).toEqual(['E_TYPE', 'E_TYPE', 'E_TYPE']);
+    expect(diagnostics[0]).toMatchObject({ ...positionOf(bad, 'true:'), message: 'expected a plain name as key in fields of "fields", got boolean true' });
+    expect(diagnostics[0]!.hint).toBe('`true` is a boolean in YAML: quote it ("true") if it is meant as a name, or choose another name');
+    expect(diagnostics[1]).toMatchObject(positionOf(bad, 'False:'));
+    const quoted = ctxOf(`${HEADER}valueObjects:\n  V:\n    fields:\n      "true": string\n`);
+    expect(quoted.valueObjects[0]!.fields.map((f) => f.name)).toEqual(['true']);
+  });
   it('long form without type -> E_MISSING_FIELD; misspelt key -> did-you-mean', () => {
     const bad = `${HEADER}valueObjects:\n  V:\n    fields:\n      a: { descripton: x }\n`;
     const diagnostics = load(bad).diagnostics;
