@@ -171,6 +171,15 @@ describe('workshop board: defects on the library example', () => {
       await page.getByTestId('sticky-name-input').press('Enter');
       await sticky(page, 'SendNotice').waitFor();
 
+      // A long name is shown whole in the panel, not cut off.
+      await sticky(page, 'ActiveLoansByMember').click();
+      const nameField = page.getByTestId('prop-name');
+      await nameField.fill('ActiveLoansByMemberAndBranchWithOverdueReminders');
+      await nameField.press('Enter');
+      await sticky(page, 'ActiveLoansByMemberAndBranchWithOverdueReminders').click();
+      await expect.poll(() => nameField.inputValue()).toBe('ActiveLoansByMemberAndBranchWithOverdueReminders');
+      expect(await nameField.evaluate((n) => n.scrollWidth <= n.clientWidth && n.scrollHeight <= n.clientHeight + 1)).toBe(true);
+
       // A refused rename (an aggregate is called Loan) puts the name back in the field.
       await sticky(page, 'RenewLoan').click();
       await page.getByTestId('prop-name').fill('Loan');

@@ -27,7 +27,7 @@ export function PropertyPanel(props: { element: Element | undefined; ctx: Bounde
   return (
     <aside className="properties" data-testid="properties" data-element={el.name}>
       <h2 style={{ borderColor: STICKY_STYLES[el.kind].color }}>{STICKY_STYLES[el.kind].label}</h2>
-      <CommitInput label="Name" testId="prop-name" value={el.name} onCommit={(to) => apply({ type: 'rename', ref, to: to.trim() })} />
+      <CommitInput label="Name" testId="prop-name" wrap value={el.name} onCommit={(to) => apply({ type: 'rename', ref, to: to.trim() })} />
       <CommitInput label="Description" testId="prop-description" multiline value={el.description ?? ''} onCommit={(d) => set({ description: d.trim() === '' ? undefined : d.trim() })} />
       {el.kind === 'aggregate' ? (
         <>

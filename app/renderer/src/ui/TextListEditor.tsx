@@ -25,7 +25,16 @@ export function TextListEditor(props: { label: string; items: string[]; onChange
  * A text input that commits on blur or Enter (one undo step per edit, not per keystroke). When
  * the board refuses the value (`onCommit` returns false), the field shows the value it has again.
  */
-export function CommitInput(props: { value: string; onCommit: (v: string) => boolean | void; testId: string; label: string; multiline?: boolean; type?: string }) {
+export function CommitInput(props: {
+  value: string;
+  onCommit: (v: string) => boolean | void;
+  testId: string;
+  label: string;
+  multiline?: boolean;
+  /** One logical line that wraps to show all of it (long names are never cut off); Enter commits. */
+  wrap?: boolean;
+  type?: string;
+}) {
   const [v, setV] = useState(props.value);
   useEffect(() => setV(props.value), [props.value]);
   const commit = () => {
@@ -34,7 +43,23 @@ export function CommitInput(props: { value: string; onCommit: (v: string) => boo
   return (
     <label className="prop">
       <span>{props.label}</span>
-      {props.multiline ? (
+      {props.wrap ? (
+        <textarea
+          className="wrap-input"
+          data-testid={props.testId}
+          value={v}
+          rows={1}
+          onChange={(e) => setV(e.target.value.replace(/\n/g, ''))}
+          onBlur={commit}
+          onKeyDown={(e) => {
+            if (e.key === 'Enter') {
+              e.preventDefault();
+              commit();
+            }
+            if (e.key === 'Escape') setV(props.value);
+          }}
+        />
+      ) : props.multiline ? (
         <textarea data-testid={props.testId} value={v} rows={3} onChange={(e) => setV(e.target.value)} onBlur={commit} />
       ) : (
         <input
