@@ -18,6 +18,18 @@ describe(RULE, () => {
     expect(d!.hint).toBe('use letters and digits only, e.g. "Clerk"');
   });
 
+  it('proposes the Latin letter for a look-alike instead of dropping it (Cyrillic О, Greek Ω)', () => {
+    const files = variant((t) => t.replace('Clerk: { description', '\u041erder: { description').replace('actor: Clerk', 'actor: \u041erder').replace('Till:\n', '\u03a9mega:\n').replace('source: Till', 'source: \u03a9mega'));
+    const hints = check(RULE, files).map((d) => d.hint);
+    expect(hints).toEqual(['use letters and digits only, e.g. "Order"', 'use letters and digits only, e.g. "Omega"']);
+  });
+
+  it('proposes nothing rather than a name with a letter dropped', () => {
+    const files = variant((t) => t.replace('Clerk: { description', 'Cl\u4e2derk: { description').replace('actor: Clerk', 'actor: Cl\u4e2derk'));
+    const [d] = check(RULE, files);
+    expect(d!.hint).toBe('use ASCII letters and digits only (the name becomes a TypeScript identifier and a file name)');
+  });
+
   it('reports a field name with a dash and proposes camelCase', () => {
     const files = variant((t) => t.replace('fields: { amount: int, currency: string }', 'fields: { amount: int, currency-code: string }'));
     const [d] = check(RULE, files);

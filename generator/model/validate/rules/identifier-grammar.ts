@@ -2,6 +2,7 @@
 // identifiers. Non-ASCII letters and look-alikes are refused here, at the source, rather than
 // escaped later (hardening.md C2: reject unsafe names at ingestion).
 import { ASCII_IDENTIFIER, toCamelCase, toPascalCase } from '../identifiers.js';
+import { replaceLookAlikes } from '../look-alikes.js';
 import { describeChar, firstNonAscii } from '../names.js';
 import { report, type Rule } from '../rule.js';
 
@@ -16,8 +17,10 @@ export const identifierGrammar: Rule = {
       if (ASCII_IDENTIFIER.test(n.name)) continue;
       const bad = firstNonAscii(n.name);
       // Strip accents first (`Clérk` -> `Clerk`) so the proposal is the name the user meant.
-      const ascii = n.name.normalize('NFD').replace(/[\u0300-\u036f]/g, '');
-      const fixed = n.role === 'field' || n.role === 'identity' || n.role === 'key' ? toCamelCase(ascii) : toPascalCase(ascii);
+      // Then map look-alikes (`Оrder` with a Cyrillic О -> `Order`); a letter still not ASCII
+      // means no proposal at all, rather than one that silently drops it.
+      const ascii = replaceLookAlikes(n.name.normalize('NFD').replace(/[\u0300-\u036f]/g, '').normalize('NFC'));
+      const fixed = firstNonAscii(ascii) ? undefined : n.role === 'field' || n.role === 'identity' || n.role === 'key' ? toCamelCase(ascii) : toPascalCase(ascii);
       const why = n.name.length === 0 ? 'is empty' : bad ? `contains the non-ASCII character ${describeChar(bad)}` : /^[0-9]/.test(n.name) ? 'starts with a digit' : 'contains characters that are not letters or digits';
       out.push(
         report(this, {
