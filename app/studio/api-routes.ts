@@ -2,7 +2,7 @@
 //   GET  /api/info                     -> WorkspaceInfo
 //   GET  /api/models                   -> ModelFileInfo[]
 //   GET  /api/model?path=<relative>    -> ModelFileContent
-//   PUT  /api/model {path,text,expectedHash?} -> WriteResult (409 when it is a conflict)
+//   PUT  /api/model {path,text,expectedHash} -> WriteResult (409 when it is a conflict)
 //   POST /api/generation/preview       -> GenerationPreview
 //   POST /api/generation/run           -> GenerationPreview
 //   GET  /api/events                   -> text/event-stream of `change` events (change-stream.ts)
@@ -67,11 +67,12 @@ async function route(workspace: NodeWorkspace, request: IncomingMessage, respons
 function parseWriteBody(body: unknown): { path: string; text: string; expectedHash: string | null | undefined } {
   const b = (body ?? {}) as Record<string, unknown>;
   if (typeof b.path !== 'string' || typeof b.text !== 'string') {
-    throw new HttpError(400, 'E_BAD_REQUEST', 'expected { path: string, text: string, expectedHash?: string | null }');
+    throw new HttpError(400, 'E_BAD_REQUEST', 'expected { path: string, text: string, expectedHash: string | null }');
   }
   const expectedHash = b.expectedHash;
-  if (expectedHash !== undefined && expectedHash !== null && (typeof expectedHash !== 'string' || !/^[0-9a-f]{64}$/.test(expectedHash))) {
-    throw new HttpError(400, 'E_BAD_REQUEST', 'expectedHash must be a sha256 hex string or null');
+  // Required (lost-update protection on by default): the hash the client last read, or null for a new file.
+  if (expectedHash !== null && (typeof expectedHash !== 'string' || !/^[0-9a-f]{64}$/.test(expectedHash))) {
+    throw new HttpError(400, 'E_BAD_REQUEST', 'expectedHash is required: the sha256 hex of the text last read, or null for a new file');
   }
   return { path: b.path, text: b.text, expectedHash: expectedHash as string | null | undefined };
 }

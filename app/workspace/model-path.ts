@@ -4,6 +4,7 @@
 
 import { lstat, realpath } from 'node:fs/promises';
 import path from 'node:path';
+import { isNfc, WINDOWS_RESERVED } from '../../generator/model/index.js';
 import { WorkspaceError } from './errors.js';
 
 export const MODEL_EXTENSION = '.yaml';
@@ -11,7 +12,10 @@ export const MODEL_EXTENSION = '.yaml';
 // Characters Windows forbids in names, plus control characters: refused on every OS so that a
 // folder authored on Linux still checks out on Windows.
 const ILLEGAL_SEGMENT = /[<>:"|?*\\\u0000-\u001f]/;
-const WINDOWS_RESERVED = /^(con|prn|aux|nul|com[0-9]|lpt[0-9])(\..*)?$/i;
+/** Folders the model listing never shows (scan-models.ts): never written either. */
+const UNLISTED_FOLDERS = new Set(['node_modules']);
+/** scan-models.ts walks 16 folders deep: a deeper path is not in the listing. */
+const MAX_SEGMENTS = 17;
 
 /** Syntactic validation; returns the segments of a safe relative `.yaml` path. */
 export function parseModelPath(relative: unknown): string[] {
@@ -21,8 +25,15 @@ export function parseModelPath(relative: unknown): string[] {
   if (relative.startsWith('/') || /^[a-zA-Z]:/.test(relative) || relative.includes('\\')) {
     throw new WorkspaceError('E_INVALID_PATH', `"${printable(relative)}" is not a relative path with / separators`);
   }
+  if (!isNfc(relative)) {
+    throw new WorkspaceError('E_INVALID_PATH', `"${printable(relative)}" is not in Unicode NFC form`, 'macOS and Windows may store it under another name');
+  }
   const segments = relative.split('/');
+  if (segments.length > MAX_SEGMENTS) throw new WorkspaceError('E_INVALID_PATH', `"${printable(relative)}" is deeper than the model listing goes`);
   for (const segment of segments) {
+    if (UNLISTED_FOLDERS.has(segment)) {
+      throw new WorkspaceError('E_INVALID_PATH', `"${printable(relative)}" is inside ${segment}/, which holds no model files`, 'only files the model listing shows can be written');
+    }
     if (segment === '' || segment === '.' || segment === '..') {
       throw new WorkspaceError('E_INVALID_PATH', `"${printable(relative)}" contains an empty, "." or ".." segment`);
     }

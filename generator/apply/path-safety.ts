@@ -6,8 +6,8 @@ import * as nodePath from 'node:path';
 import type { ApplyFs } from './fs-facade.js';
 import type { ApplyProblem } from './types.js';
 
-/** Device names Windows reserves in every folder, with or without an extension. */
-const WINDOWS_RESERVED = /^(con|prn|aux|nul|com[0-9¹²³]|lpt[0-9¹²³])(\..*)?$/i;
+import { WINDOWS_RESERVED } from '../model/portable-name.js';
+
 const WINDOWS_ILLEGAL_CHARS = /[<>:"|?*\\]/;
 // eslint-disable-next-line no-control-regex -- control characters are exactly what is refused
 const CONTROL_CHARS = /[\u0000-\u001f\u007f]/;

@@ -9,3 +9,5 @@ export { serializeContext, serializeChecked, serializeLayout, type SerializeResu
 export { validateModel, sortDiagnostics, buildNameIndex, type NameIndex, type ValidateOptions } from './validate/index.js';
 export { isDraftCommand, isDraftEvent, draftsOf, draftsRefusal, type Draft } from './drafts.js';
 export { REFERENCE_SLOTS, CONNECTIONS, ANY_ELEMENT, slotsOf, slotRefs, arrowEnds, holderEnd, type Relation, type ReferenceSlot } from './relations.js';
+
+export { isNfc, WINDOWS_RESERVED } from './portable-name.js';

@@ -127,17 +127,23 @@ describe('studio server', () => {
       ['../secret.yaml', 400, 'E_INVALID_PATH'],
       ['/etc/passwd', 400, 'E_INVALID_PATH'],
       ['package.json', 400, 'E_NOT_MODEL_FILE'],
+      // Issue 19: only what the listing would show; one reserved-name/NFC check with apply.
+      ['node_modules/pkg/x.yaml', 400, 'E_INVALID_PATH'],
+      ['COM¹.yaml', 400, 'E_INVALID_PATH'],
+      ['lpt².yaml', 400, 'E_INVALID_PATH'],
+      ['cafe\u0301.yaml', 400, 'E_INVALID_PATH'],
+      [`${'d/'.repeat(17)}x.yaml`, 400, 'E_INVALID_PATH'],
     ];
     for (const [p, status, code] of cases) {
       const read = await api(`/api/model?path=${encodeURIComponent(p)}`);
       expect([read.status, JSON.parse(read.body).error.code], p).toEqual([status, code]);
-      const write = await api('/api/model', { 'content-type': 'application/json' }, 'PUT', JSON.stringify({ path: p, text: 'x' }));
+      const write = await api('/api/model', { 'content-type': 'application/json' }, 'PUT', JSON.stringify({ path: p, text: 'x', expectedHash: null }));
       expect([write.status, JSON.parse(write.body).error.code], p).toEqual([status, code]);
     }
     const outside = await makeTempFolder('stormsmith-outside-');
     try {
       await symlink(outside.dir, path.join(models.dir, 'escape'));
-      const res = await api('/api/model', { 'content-type': 'application/json' }, 'PUT', JSON.stringify({ path: 'escape/x.yaml', text: 'x' }));
+      const res = await api('/api/model', { 'content-type': 'application/json' }, 'PUT', JSON.stringify({ path: 'escape/x.yaml', text: 'x', expectedHash: null }));
       expect([res.status, JSON.parse(res.body).error.code]).toEqual([403, 'E_OUTSIDE_ROOT']);
     } finally {
       await outside.remove();
@@ -149,6 +155,9 @@ describe('studio server', () => {
     expect((await api('/api/model', { 'content-type': 'application/json' }, 'PUT', '{not json')).status).toBe(400);
     expect((await api('/api/model', { 'content-type': 'application/json' }, 'PUT', JSON.stringify({ path: 'lending.yaml', text: 1 }))).status).toBe(400);
     expect((await api('/api/model', { 'content-type': 'application/json' }, 'PUT', JSON.stringify({ path: 'lending.yaml', text: 'x', expectedHash: 'abc' }))).status).toBe(400);
+    // Lost-update protection is on by default: a write without expectedHash is refused (issue 19).
+    const blind = await api('/api/model', { 'content-type': 'application/json' }, 'PUT', JSON.stringify({ path: 'lending.yaml', text: 'x' }));
+    expect([blind.status, JSON.parse(blind.body).error.code]).toEqual([400, 'E_BAD_REQUEST']);
     expect(await readFile(path.join(models.dir, 'lending.yaml'), 'utf8')).toBe(LENDING);
   });
 
@@ -187,7 +196,7 @@ describe('studio server', () => {
       const stop = live.watch((change) => seen.push(change));
       try {
         await eventually(() => connected, 'the change stream');
-        await c.writeModel('lending.yaml', 'own: 1\n');
+        await c.writeModel('lending.yaml', 'own: 1\n', (await c.readModel('lending.yaml')).hash);
         await models.write('lending.yaml', 'external: 1\n');
         // A plain (non-atomic) external write may also be seen half-way (truncated); what counts:
         // the final content arrives, and our own save is never echoed back.
