@@ -103,6 +103,11 @@ export async function loadValidateAndPlan(modelPath: string, cwd: string, option
   if (earlier) return { stage: { files: onDisk.files, root: onDisk.root, displayFile: displayFileFor(onDisk.root, cwd), diagnostics: earlier.diagnostics }, plan: earlier.plan };
   const stage = await loadAndValidate(modelPath, cwd, onDisk);
   if (!stage.model) return { stage };
+  // Drafts validate (as warnings) but never generate: name them all, write nothing (ADR 0040;
+  // test/generator/generate-drafts.test.ts).
+  const { draftsOf, draftsRefusal } = await import('./model/drafts.js');
+  const refusal = draftsRefusal(draftsOf(stage.model), stage.displayFile);
+  if (refusal) return { stage: { ...stage, diagnostics: [...stage.diagnostics, refusal] } };
   const files = await plan(stage.model, { ...(await inputsFor(stage.root)), ...(cache ? { cache } : {}) });
   if (cache && key && options.cache === 'read-write') cache.saveIfOwned({ key, diagnostics: stage.diagnostics });
   return { stage, plan: files };
