@@ -73,12 +73,18 @@ describe('stormsmith studio (process)', () => {
     const bin = await makeTempFolder('stormsmith-bin-');
     try {
       const opened = path.join(bin.dir, 'opened.txt');
-      await bin.write('xdg-open', `#!/bin/sh\nprintf '%s' "$1" > '${opened}'\n`);
+      const page = path.join(bin.dir, 'page.html');
+      // The fake browser records its argument and the page behind it (removed when the studio exits).
+      await bin.write('xdg-open', `#!/bin/sh\ncat "$(printf '%s' "$1" | sed 's#^file://##')" > '${page}'\nprintf '%s' "$1" > '${opened}'\n`);
       await chmod(path.join(bin.dir, 'xdg-open'), 0o755);
       const studio = await startStudio([], { ...process.env, PATH: `${bin.dir}${path.delimiter}${process.env.PATH ?? ''}` });
       await eventually(() => existsSync(opened), 'xdg-open to be called');
       await eventually(() => readFileSync(opened, 'utf8').length > 0, 'xdg-open to get its argument');
-      expect(readFileSync(opened, 'utf8')).toBe(studio.url);
+      // Issue 19: the tokened URL is not on the browser's command line, but in a private redirect page.
+      const argument = readFileSync(opened, 'utf8');
+      expect(argument).toMatch(/^file:\/\/.*open\.html$/);
+      expect(argument).not.toContain('token');
+      expect(readFileSync(page, 'utf8')).toContain(`url=${studio.url}`);
       expect(await studio.stop()).toBe(0);
     } finally {
       await bin.remove();
@@ -176,5 +182,26 @@ describe('HTTP client answers', () => {
     expect(await createHttpWorkspaceClient({ baseUrl: 'http://x', token: 't', fetch: fakeFetch(500, ioError) }).writeModel('a.yaml', 'x')).toEqual(ioError);
     const internal = createHttpWorkspaceClient({ baseUrl: 'http://x', token: 't', fetch: fakeFetch(500, { error: { code: 'E_INTERNAL', message: 'boom' } }) });
     await expect(internal.writeModel('a.yaml', 'x')).rejects.toMatchObject({ status: 500, code: 'E_INTERNAL' });
+  });
+});
+
+describe('the token never reaches a command line (issue 19)', () => {
+  it('the browser is given a private redirect file, not the tokened URL', async () => {
+    const { redirectFile } = await import('../../app/studio/open-browser.js');
+    const url = 'http://127.0.0.1:4321/?token=0123456789abcdef';
+    const { fileUrl, remove } = redirectFile(url);
+    try {
+      expect(fileUrl).toMatch(/^file:\/\//);
+      expect(fileUrl).not.toContain('token');
+      const { fileURLToPath } = await import('node:url');
+      const file = fileURLToPath(fileUrl);
+      const fsMod = await import('node:fs');
+      expect(fsMod.statSync(file).mode & 0o777).toBe(0o600);
+      expect(fsMod.statSync(path.dirname(file)).mode & 0o777).toBe(0o700);
+      expect(fsMod.readFileSync(file, 'utf8')).toContain('url=http://127.0.0.1:4321/?token=0123456789abcdef');
+      expect(browserCommand('linux', fileUrl).args.join(' ')).not.toContain('token');
+    } finally {
+      remove();
+    }
   });
 });
