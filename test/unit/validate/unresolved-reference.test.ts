@@ -51,6 +51,13 @@ describe(RULE, () => {
     expect(d!.hint).toBe('did you mean "Sale"?');
   });
 
+  it('accepts a hotspot about a rejection of a command (own context or qualified), still reports a misspelt one', () => {
+    const files = { 'sales.yaml': CLEAN['sales.yaml']! + 'hotspots:\n  - title: Reopen?\n    about: [SaleAlreadyOpen, Sales.SaleAlreadyOpen, SaleAlreadyOpn]\n' };
+    const ds = check(RULE, files);
+    expect(ds.map((d) => d.message)).toEqual(['unknown element "SaleAlreadyOpn" (subject of hotspot "Reopen?")']);
+    expectAt(ds[0], files, 'sales.yaml', 'SaleAlreadyOpn');
+  });
+
   it('says what to define when nothing is close', () => {
     const files = variant((t) => t.replace('issues: [CloseSale]', 'issues: [ArchiveEverything]'));
     const [d] = check(RULE, files);

@@ -2,13 +2,17 @@
 // hint proposes the closest name of the expected kind.
 import { suggestName } from '../suggest-name.js';
 import { kindsLabel, withArticle } from '../references.js';
+import type { Model } from '../../types.js';
 import { report, type Rule } from '../rule.js';
+
+const isRejection = (model: Model, context: string, name: string): boolean =>
+  model.contexts.some((c) => c.name === context && c.commands.some((command) => command.rejects.some((rejection) => rejection.name === name)));
 
 export const unresolvedReference: Rule = {
   id: 'unresolved-reference',
   code: 'E_UNRESOLVED_REF',
   severity: 'error',
-  description: 'Every name used as a reference (emits, on, issues, from, aggregate, actor, source, about, specs) must name an element.',
+  description: 'Every name used as a reference (emits, on, issues, from, aggregate, actor, source, about, specs) must name an element; a hotspot `about` may also name a rejection of a command.',
   check(model, index) {
     const out = [];
     for (const r of index.references) {
@@ -16,6 +20,9 @@ export const unresolvedReference: Rule = {
       const written = r.ref.context ? `${r.ref.context}.${r.ref.name}` : r.ref.name;
       const label = kindsLabel(r.kinds);
       if (resolution.status === 'missing') {
+        // A hotspot may be about a rejection (a business rule) of a command of the named context:
+        // rejections are not elements, but they are where many open questions sit (issue 17 item 6).
+        if (r.slot?.relation === 'about' && isRejection(model, r.ref.context ?? r.from, r.ref.name)) continue;
         const guess = suggestName(r.ref.name, index.namesOfKinds(r.kinds));
         const proposal = guess && r.ref.context ? `${r.ref.context}.${guess}` : guess;
         out.push(
