@@ -2,7 +2,7 @@
 // node_modules and every symlink are skipped: the workspace only ever shows real `.yaml` files
 // that `resolveModelPath` would also accept.
 
-import { lstat, readdir, readFile } from 'node:fs/promises';
+import { lstat, open, readdir } from 'node:fs/promises';
 import path from 'node:path';
 import { contentHash } from './content-hash.js';
 import { MODEL_EXTENSION, parseModelPath } from './model-path.js';
@@ -47,8 +47,33 @@ export async function scanModels(realRoot: string): Promise<ScanResult> {
 export async function hashFile(absolute: string): Promise<string | null> {
   const stat = await lstat(absolute).catch(() => null);
   if (!stat?.isFile()) return null;
-  return readFile(absolute).then(contentHash, () => null);
+  // A file above the model cap is never read in full on every rescan (a 600 MB .yaml cost 9
+  // CPU-seconds per 10 s idle): it is identified by size and mtime, and the workspace refuses to
+  // open it. The read itself is capped too (size-0 /proc-like files).
+  if (stat.size > SCAN_MAX_BYTES) return `too-large:${stat.size}:${stat.mtimeMs}`;
+  const handle = await open(absolute, 'r').catch(() => null);
+  if (!handle) return null;
+  try {
+    const chunks: Buffer[] = [];
+    let total = 0;
+    for (;;) {
+      const chunk = Buffer.allocUnsafe(Math.min(Math.max(stat.size, 64 * 1024), SCAN_MAX_BYTES + 1 - total));
+      const { bytesRead } = await handle.read(chunk, 0, chunk.length, null);
+      if (bytesRead === 0) break;
+      chunks.push(chunk.subarray(0, bytesRead));
+      total += bytesRead;
+      if (total > SCAN_MAX_BYTES) return `too-large:${stat.size}:${stat.mtimeMs}`;
+    }
+    return contentHash(Buffer.concat(chunks, total));
+  } catch {
+    return null;
+  } finally {
+    await handle.close();
+  }
 }
+
+/** The model-file cap (node-workspace.ts MAX_MODEL_BYTES, generator/io/read-model.ts). */
+export const SCAN_MAX_BYTES = 5 * 1024 * 1024;
 
 const isAcceptedPath = (relative: string): boolean => {
   try {
