@@ -182,7 +182,9 @@ describe('workshop board: defects on the library example', () => {
 
       // A refused rename (an aggregate is called Loan) puts the name back in the field.
       await sticky(page, 'RenewLoan').click();
+      await expect.poll(() => page.getByTestId('prop-name').inputValue()).toBe('RenewLoan');
       await page.getByTestId('prop-name').fill('Loan');
+      await expect.poll(() => page.getByTestId('prop-name').inputValue()).toBe('Loan');
       await page.getByTestId('prop-name').press('Enter');
       await expect.poll(() => page.getByTestId('notice').textContent()).toMatch(/already has an aggregate named Loan/);
       await expect.poll(() => page.getByTestId('prop-name').inputValue()).toBe('RenewLoan');
