@@ -72,6 +72,10 @@ export function decodeSource(file: SourceFile, maxBytes: number): Decoded {
     return { ok: true, text: file.text, byteLength };
   }
   if (bytes.length > maxBytes) return tooLarge(bytes.length, maxBytes);
+  // UTF-32 first: its little-endian BOM (FF FE 00 00) starts like UTF-16's.
+  if (bytes.length >= 4 && ((bytes[0] === 0xff && bytes[1] === 0xfe && bytes[2] === 0 && bytes[3] === 0) || (bytes[0] === 0 && bytes[1] === 0 && bytes[2] === 0xfe && bytes[3] === 0xff))) {
+    return { ok: false, code: 'E_ENCODING', message: 'file is UTF-32 encoded; model files must be UTF-8', hint: 'save the file as UTF-8 in your editor', line: 1, col: 1 };
+  }
   if (bytes.length >= 2 && ((bytes[0] === 0xff && bytes[1] === 0xfe) || (bytes[0] === 0xfe && bytes[1] === 0xff))) {
     return { ok: false, code: 'E_ENCODING', message: 'file is UTF-16 encoded; model files must be UTF-8', hint: 'save the file as UTF-8 in your editor', line: 1, col: 1 };
   }

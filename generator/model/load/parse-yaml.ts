@@ -82,8 +82,15 @@ function yamlErrorHint(code: string): string {
 /** First line of a yaml error message, without the trailing " at line X, column Y:". */
 function shortMessage(message: string): string {
   const first = message.split('\n')[0] ?? message;
+  // Library wording that means nothing to a model author (issue 19): said in our words.
+  for (const [pattern, ours] of LIBRARY_MESSAGES) if (pattern.test(first)) return ours;
   return first.replace(/ at line \d+, column \d+:?$/, '');
 }
+
+const LIBRARY_MESSAGES: [RegExp, string][] = [
+  [/Maximum call stack size exceeded/i, 'nesting too deep to read'],
+  [/multiple documents|parseAllDocuments/i, 'a model file holds one YAML document; this one has more (a second "---" or "...")'],
+];
 
 export function parseYaml(file: string, text: string, limits: ParseLimits): ParsedYaml {
   const src = new SourceText(file, text);

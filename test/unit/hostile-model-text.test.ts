@@ -1,0 +1,35 @@
+// Issue 19 item 8: encodings are named correctly, and messages never quote library internals.
+
+import { describe, expect, it } from 'vitest';
+import { loadModel } from '../../generator/model/load.js';
+
+const load = (bytes: Uint8Array) => loadModel([{ path: 'x.yaml', text: '', bytes }]).diagnostics;
+const utf32le = (text: string) => {
+  const out = new Uint8Array(4 + text.length * 4);
+  out.set([0xff, 0xfe, 0, 0]);
+  for (let i = 0; i < text.length; i++) out[4 + i * 4] = text.charCodeAt(i);
+  return out;
+};
+
+describe('hostile model text', () => {
+  it('UTF-32 (little and big endian) is reported as UTF-32, not UTF-16', () => {
+    expect(load(utf32le('stormsmith: 1\n')).map((d) => d.message)).toContain('file is UTF-32 encoded; model files must be UTF-8');
+    const be = new Uint8Array([0, 0, 0xfe, 0xff, 0, 0, 0, 0x61]);
+    expect(load(be).map((d) => d.message)).toContain('file is UTF-32 encoded; model files must be UTF-8');
+    expect(load(new Uint8Array([0xff, 0xfe, 0x61, 0])).map((d) => d.message)).toContain('file is UTF-16 encoded; model files must be UTF-8');
+  });
+
+  it('two YAML documents are explained in our words, not the library API', () => {
+    const text = 'stormsmith: 1\ncontext: A\n---\nstormsmith: 1\ncontext: B\n';
+    const messages = loadModel([{ path: 'x.yaml', text }]).diagnostics.map((d) => d.message).join('\n');
+    expect(messages).not.toMatch(/parseAllDocuments|YAML\./);
+    expect(messages).toContain('one YAML document');
+  });
+
+  it('extreme nesting never surfaces "Maximum call stack size exceeded"', () => {
+    const text = `stormsmith: 1\ncontext: A\nx: ${'['.repeat(50_000)}${']'.repeat(50_000)}\n`;
+    const messages = loadModel([{ path: 'x.yaml', text }]).diagnostics.map((d) => d.message).join('\n');
+    expect(messages).not.toMatch(/call stack/i);
+    expect(messages.length).toBeGreaterThan(0);
+  });
+});
