@@ -9,7 +9,7 @@
 import * as nodePath from 'node:path';
 import type { FileMap } from '../plan-types.js';
 import { decideGenerated, decideStale, type Decision } from './classify.js';
-import { nodeFs, type ApplyFs } from './fs-facade.js';
+import { hasErrorCode, nodeFs, type ApplyFs } from './fs-facade.js';
 import { acquireLock, LOCK_PATH, LockedError } from './lock.js';
 import { currentManifest, emptyManifest, MANIFEST_PATH, ManifestError, manifestsEqual, parseManifest, serializeManifest, type Manifest, type ManifestEntry } from './manifest.js';
 import { checkPathName, findCollisions, foldPath, SafeReader, STATE_DIR } from './path-safety.js';
@@ -123,13 +123,15 @@ export async function apply(plan: FileMap, outDir: string, options: ApplyOptions
   let release: (() => void) | undefined;
   try {
     if (mode === 'write') {
-      if (fs.lstat(abs(root, STATE_DIR)) === null) {
-        fs.mkdir(abs(root, STATE_DIR));
-        createdDirs.push(abs(root, STATE_DIR));
-      }
       try {
+        if (fs.lstat(abs(root, STATE_DIR)) === null) {
+          fs.mkdir(abs(root, STATE_DIR));
+          createdDirs.push(abs(root, STATE_DIR));
+        }
         release = acquireLock(fs, abs(root, LOCK_PATH), options.isProcessAlive, () => trackedLocalState(root).includes(LOCK_PATH));
       } catch (error) {
+        // A read-only tree (a CI cache, a mounted volume): a run with nothing to write still succeeds.
+        if (hasErrorCode(error, 'EROFS', 'EACCES', 'EPERM')) return await readOnlyRun(plan, outDir, options, (error as NodeJS.ErrnoException).code!);
         if (!(error instanceof LockedError)) throw error;
         return emptyReport(outDir, options, [
           { code: 'E_LOCKED', path: LOCK_PATH, message: error.message, hint: `wait for it to finish; if no run is active, delete ${LOCK_PATH}` },
@@ -267,6 +269,20 @@ function diskCollisions(fs: ApplyFs, root: string, decisions: Decision[]): Apply
     }
   }
   return problems;
+}
+
+/** The output folder cannot be written: up to date is success, anything to write is E_READ_ONLY. */
+async function readOnlyRun(plan: FileMap, outDir: string, options: ApplyOptions, code: string): Promise<ApplyReport> {
+  const dry = await apply(plan, outDir, { ...options, mode: 'dry-run' });
+  if (dry.problems.length > 0 || dry.stale) {
+    return {
+      ...dry,
+      mode: 'write',
+      ok: false,
+      problems: [...dry.problems, { code: 'E_READ_ONLY', path: '', message: `the output folder is not writable (${code}) and ${dry.stale ? 'is out of date' : 'has problems'}`, hint: 'make the folder writable, or run `stormsmith generate --check` to only compare' }],
+    };
+  }
+  return { ...dry, mode: 'write', ok: true, written: 0 };
 }
 
 const journalProblem = (error: JournalError): ApplyProblem => ({

@@ -9,7 +9,7 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { apply, recoverOutput } from '../../generator/apply/apply.js';
-import { createExclusiveVia } from '../../generator/apply/fs-facade.js';
+import { createExclusiveVia, nodeFs, type ApplyFs } from '../../generator/apply/fs-facade.js';
 import { JournalError } from '../../generator/apply/transaction.js';
 import { fileMap, generated, tempDir } from './support.js';
 import { snapshot } from './sandbox.js';
@@ -231,5 +231,30 @@ describe('locks from the repository (issue 19 item 8)', () => {
     fs.writeFileSync(leftover, '{"pid"');
     expect((await apply(plan(), s.out, { isProcessAlive: (pid) => pid !== 999999 && pid === process.pid })).ok).toBe(true);
     expect(fs.existsSync(leftover)).toBe(false);
+  });
+});
+
+describe('a read-only output folder (issue 19 item 8)', () => {
+  /** node:fs where every write fails with EROFS, as on a read-only mount. */
+  const readOnlyFs = (): ApplyFs => {
+    const erofs = () => {
+      throw Object.assign(new Error('EROFS: read-only file system'), { code: 'EROFS' });
+    };
+    return { ...nodeFs, writeFile: erofs, createExclusive: erofs, rename: erofs, unlink: erofs, mkdir: erofs, removeTree: erofs, rmdirIfEmpty: erofs };
+  };
+
+  it('a no-op generate succeeds without writing', async () => {
+    const s = await sandbox();
+    const before = snapshot(s.root);
+    const report = await apply(plan(), s.out, { fs: readOnlyFs() });
+    expect(report).toMatchObject({ ok: true, written: 0, problems: [] });
+    expect(snapshot(s.root)).toEqual(before);
+  });
+
+  it('a generate with something to write says the folder is read-only', async () => {
+    const s = await sandbox();
+    const report = await apply(fileMap(generated('src/a.ts', `${header}export const a = 2;\n`)), s.out, { fs: readOnlyFs() });
+    expect(report.ok).toBe(false);
+    expect(report.problems.map((p) => p.code)).toEqual(['E_READ_ONLY']);
   });
 });
