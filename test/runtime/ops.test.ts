@@ -52,6 +52,13 @@ describe('ops command', () => {
   });
 
   it('explains itself and rejects bad input with a code and a hint, never a stack trace', async () => {
+    // Issue 19: names never resolve through the prototype chain; usage errors exit 2.
+    for (const argv of [['constructor'], ['toString'], ['__proto__'], ['rebuild', 'constructor'], ['snapshot', 'constructor', 'x'], ['dlq', 'list', '--processor', 'constructor'], ['lag', '--processor', 'hasOwnProperty']]) {
+      const bad = await run(registry, ...argv);
+      expect(bad.code, argv.join(' ')).toBe(2);
+      expect(bad.err, argv.join(' ')).toMatch(/^error\[OPS_/);
+      expect(bad.err + bad.out, argv.join(' ')).not.toMatch(/\n\s+at /);
+    }
     expect(await run(registry, '--help')).toMatchObject({ code: 0, out: expect.stringContaining('usage: ops <command>') });
     for (const command of ['rebuild', 'replay', 'dlq', 'lag', 'migrate', 'snapshot']) {
       const help = await run(registry, command, '--help');

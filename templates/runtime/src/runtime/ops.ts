@@ -170,7 +170,8 @@ const lookup = <T>(kind: string, record: Record<string, T> | undefined, name: st
   if (name === undefined) {
     throw new UsageError(`OPS_MISSING_${kind.toUpperCase()}`, `missing the ${kind} name`, `one of: ${known.join(', ') || '(none)'}`);
   }
-  const found = record?.[name];
+  // Own properties only: 'constructor' or '__proto__' must not resolve through the prototype chain.
+  const found = record !== undefined && Object.hasOwn(record, name) ? record[name] : undefined;
   if (found === undefined) {
     throw new UsageError(`OPS_UNKNOWN_${kind.toUpperCase()}`, `no ${kind} named '${name}'`, `known: ${known.join(', ') || '(none)'}`);
   }
@@ -482,7 +483,7 @@ export const runOps = async (argv: readonly string[], registry: OpsRegistry, io:
     io.out(HELP['']!);
     return command === undefined ? 2 : 0;
   }
-  const run = COMMANDS[command];
+  const run = Object.hasOwn(COMMANDS, command) ? COMMANDS[command] : undefined;
   if (run === undefined) {
     io.err(`error[OPS_UNKNOWN_COMMAND]: unknown command '${command}'`);
     io.err(`  hint: one of: ${names(COMMANDS).join(', ')}`);
