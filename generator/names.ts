@@ -57,6 +57,8 @@ export interface AggregateNames {
   eventUnion: string;
   /** `LoanCommand` */
   commandUnion: string;
+  /** `LoanLifecycle`: the decider's state, whether the aggregate exists (and its state if so). */
+  lifecycle: string;
   /** `loanDecider` */
   decider: string;
   /** `toLoanStreamName` */
@@ -76,6 +78,7 @@ export function aggregateNames(aggregate: string): AggregateNames {
     state: `${type}State`,
     eventUnion: `${type}Event`,
     commandUnion: `${type}Command`,
+    lifecycle: `${type}Lifecycle`,
     decider: `${camelCase(aggregate)}Decider`,
     streamName: `to${type}StreamName`,
     streamType: snakeCase(aggregate),

@@ -9,6 +9,7 @@
 // It is async because json-schema-to-typescript (the reference converter for schemas outside
 // the flat subset) is.
 
+import { withExistence } from './model/existence.js';
 import type { Model } from './model/types.js';
 import type { FileMap, PlannedFile } from './plan-types.js';
 import { aggregateFiles } from './emit/aggregate-files.js';
@@ -106,7 +107,8 @@ export function canonicalModel(model: Model): Model {
 }
 
 export async function plan(input: Model, options: PlanOptions = {}): Promise<FileMap> {
-  const model = canonicalModel(input);
+  // Existence rejections join each command's rejects before any emitter looks (model/existence.ts).
+  const model = canonicalModel(withExistence(input));
   const templates = options.templates ?? {};
   const cache = options.cache;
   const contexts = [...model.contexts].sort((a, b) => compareCodeUnits(a.name, b.name));

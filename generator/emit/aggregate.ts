@@ -16,6 +16,7 @@ import {
 import { access, at, generatedHeader, importLine, importPath, jsdocBlock, propertyKey, scaffoldImports, str, stubbed } from './code.js';
 import { evolveMapping, fieldMapping, zeroValue, type AggregateFacts, type ContextFacts } from './facts.js';
 import { evolutionLayout, evolutionNames } from './evolution/index.js';
+import { alreadyExistsRejection, notFoundRejection } from '../model/existence.js';
 import { layout } from './layout.js';
 import { httpLayout } from './http/layout.js';
 import { commandKey } from './http/routes.js';
@@ -54,8 +55,22 @@ export function stateFile(facts: ContextFacts, agg: AggregateFacts): PlannedFile
     '\n' +
     jsdocBlock([`${agg.aggregate.name} (${at(agg.aggregate.loc)}).`, ...(agg.aggregate.description ? [agg.aggregate.description] : [])]) +
     `export type ${names.state} = {\n${members.join('')}};\n\n` +
-    `export const initialState = (): ${names.state} => (${initial.length === 0 ? '{}' : `{ ${initial.join(', ')} }`});\n`;
+    `/** The state the first event of a ${agg.aggregate.name} is folded into. */\n` +
+    `export const initialState = (): ${names.state} => (${initial.length === 0 ? '{}' : `{ ${initial.join(', ')} }`});\n\n` +
+    jsdocBlock([
+      `Whether a ${agg.aggregate.name} exists, and its state once it does: the decider's state. Every stored`,
+      `event of its stream makes it exist; ${creatorList(facts, agg)} the others need it.`,
+    ]) +
+    `export type ${names.lifecycle} = { readonly status: 'absent' } | { readonly status: 'existing'; readonly state: ${names.state} };
+`;
   return { path, contents: text, ownership: 'generated', sources: facts.sources };
+}
+
+/** `BorrowBook creates it;` / `OpenA and OpenB create it;` for the lifecycle's comment. */
+function creatorList(facts: ContextFacts, agg: AggregateFacts): string {
+  void facts;
+  const creators = agg.commands.filter((c) => c.creates === true).map((c) => c.name);
+  return creators.length === 0 ? 'no command creates it yet, so' : `${creators.join(' and ')} ${creators.length === 1 ? 'creates' : 'create'} it;`;
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -95,18 +110,27 @@ function decideMember(facts: ContextFacts, agg: AggregateFacts, command: Command
     ...invariantLines(facts, agg),
     ...(complete ? ['', 'Default from the model: every emitted field comes from the command. Add the rules, and drop', 'the modelDefault wrapper: model specs that expect another outcome stay todo until you do.'] : []),
   ]);
-  const signature = `export function ${decideFunctionName(command.name)}(command: ${pascalCase(command.name)}, state: ${names.state}, reject: ${rejectionsTypeName(command.name)}): ${emitsType(command)}`;
+  const signature = `export function ${decideFunctionName(command.name)}(command: ${pascalCase(command.name)}, state: ${names.state}, reject: ${rejectionsTypeName(command.name)}, lifecycle: ${names.lifecycle}): ${emitsType(command)}`;
+  // Existence from the model (generator/model/existence.ts), as a default the user may replace:
+  // a spec that expects another rejection there stays todo until they do.
+  const creates = command.creates === true;
+  const existence = pascalCase(creates ? alreadyExistsRejection(agg.aggregate.name) : notFoundRejection(agg.aggregate.name));
+  const guard =
+    `  if (lifecycle.status === ${creates ? "'existing'" : "'absent'"}) {\n` +
+    `    return modelDefault(${str(`${agg.aggregate.name}: decide ${command.name} (${at(command.loc)}) rejects by the existence rule of the model`)}, reject.${existence})(${str(creates ? `${agg.aggregate.name} already exists: ${command.name} creates one` : `${agg.aggregate.name} does not exist: ${command.name} needs one`)});\n` +
+    `  }\n`;
   let body: string;
   if (complete) {
     const events = mappings.map(({ event, mapping }) => `{ type: ${str(event.name)}, data: ${eventFields(mapping!, 'command.data')} }`);
     const what = str(`${agg.aggregate.name}: decide ${command.name} (${at(command.loc)}) is the default from the model`);
     // modelDefault marks the body as the generator's (see src/runtime/notImplemented.ts).
     body =
-      events.length === 0
+      guard +
+      (events.length === 0
         ? `  return modelDefault(${what}, []);\n`
         : events.length === 1
           ? `  return modelDefault(${what}, ${events[0]});\n`
-          : `  return modelDefault(${what}, [\n${events.map((e) => `    ${e},\n`).join('')}  ]);\n`;
+          : `  return modelDefault(${what}, [\n${events.map((e) => `    ${e},\n`).join('')}  ]);\n`);
   } else {
     const missing = emitted.flatMap((event) =>
       event.fields.filter((f) => !f.optional && !command.fields.some((c) => c.name === f.name)).map((f) => `${event.name}.${f.name}`),
@@ -116,10 +140,17 @@ function decideMember(facts: ContextFacts, agg: AggregateFacts, command: Command
       `${agg.aggregate.name}: decide ${command.name} (${at(command.loc)}) is not written yet` +
       (missing.length > 0 ? `; the model does not say where ${missing.join(', ')} ${missing.length === 1 ? 'comes' : 'come'} from` : '') +
       (rules.length > 0 ? `; keep: ${rules.join(' ')}` : '');
-    body = `  return notImplemented(${str(what)});\n`;
+    body = `${guard}  return notImplemented(${str(what)});\n`;
   }
   const member = { name: decideFunctionName(command.name), text: `${doc}${signature} {\n${body}}` };
-  return complete ? { ...member, imports: [{ moduleSpecifier: runtime, namedImports: ['modelDefault'] }] } : stubbed(member, true, runtime);
+  // Imports ride on the member: a file written before existence (ADR 0032) only gains them with a new member.
+  return {
+    ...member,
+    imports: [
+      { moduleSpecifier: runtime, namedImports: complete ? ['modelDefault'] : ['modelDefault', 'notImplemented'] },
+      { moduleSpecifier: './state.js', namedImports: [names.lifecycle], typeOnly: true },
+    ],
+  };
 }
 
 function evolveMember(facts: ContextFacts, agg: AggregateFacts, event: Event, runtime: string): ScaffoldMember {
@@ -194,9 +225,9 @@ export function deciderFile(facts: ContextFacts, agg: AggregateFacts): PlannedFi
     const entries = rejects.map((r) => `  ${r}: (message?: string): never => {\n    throw new ${r}(message);\n  },\n`);
     return `const ${rejectsConst(command)}: ${rejectionsTypeName(command.name)} = {${entries.length === 0 ? '' : `\n${entries.join('')}`}};\n`;
   });
-  const evolveCases = agg.events.map((e) => `    case ${str(e.name)}:\n      return logic.${evolveFunctionName(e.name)}(state, event);\n`);
+  const evolveCases = agg.events.map((e) => `    case ${str(e.name)}:\n      return { status: 'existing', state: logic.${evolveFunctionName(e.name)}(stateOf(lifecycle), event) };\n`);
   const decideCases = agg.commands.map(
-    (c) => `    case ${str(c.name)}:\n      return logic.${decideFunctionName(c.name)}(command, state, ${rejectsConst(c)});\n`,
+    (c) => `    case ${str(c.name)}:\n      return withLifecycle(logic.${decideFunctionName(c.name)})(command, stateOf(lifecycle), ${rejectsConst(c)}, lifecycle);\n`,
   );
   const text =
     generatedHeader(facts.sources) +
@@ -206,13 +237,21 @@ export function deciderFile(facts: ContextFacts, agg: AggregateFacts): PlannedFi
     importLine([names.commandUnion, ...agg.commands.map((c) => rejectionsTypeName(c.name))], './commands.js', true) +
     importLine([names.eventUnion], './events.js', true) +
     `import * as logic from './logic.js';\n` +
-    importLine(['initialState'], './state.js') +
-    importLine([names.state], './state.js', true) +
+    importLine(['initialState as emptyState'], './state.js') +
+    importLine([names.lifecycle, ...(agg.commands.length > 0 ? [names.state] : [])], './state.js', true) +
     '\n' +
-    `export { initialState };\n\n` +
+    `/** No ${agg.aggregate.name} before its first event. */\n` +
+    `export const initialState = (): ${names.lifecycle} => ({ status: 'absent' });\n\n` +
+    `/** The state the logic sees: the aggregate's, or the empty one for a creating command. */\n` +
+    `const stateOf = (lifecycle: ${names.lifecycle}) => (lifecycle.status === 'existing' ? lifecycle.state : emptyState());\n\n` +
+    (agg.commands.length > 0
+      ? `/** Logic also receives the lifecycle; a decide function written with three parameters still fits. */\n` +
+        `const withLifecycle = <C, R, E>(decideFn: (command: C, state: ${names.state}, reject: R, lifecycle: ${names.lifecycle}) => E) => decideFn;\n\n`
+      : '') +
     rejectionObjects.join('\n') +
     '\n' +
-    `export const evolve = (state: ${names.state}, event: ${names.eventUnion}): ${names.state} => {\n` +
+    `/** Folds one event; any event of the stream means the ${agg.aggregate.name} exists. */\n` +
+    `export const evolve = (lifecycle: ${names.lifecycle}, event: ${names.eventUnion}): ${names.lifecycle} => {\n` +
     (agg.events.length === 0
       ? `  // ${agg.aggregate.name} has no events yet, so nothing can be folded.\n` +
         `  throw new Error(\`${agg.aggregate.name}: cannot evolve unknown event type \${(event as { type: string }).type}\`);\n`
@@ -223,10 +262,11 @@ export function deciderFile(facts: ContextFacts, agg: AggregateFacts): PlannedFi
         `      throw new Error(\`${agg.aggregate.name}: cannot evolve unknown event type \${${unknownType(agg.events.length)}}\`);\n` +
         `    }\n  }\n`) +
     `};\n\n` +
-    `export const decide = (command: ${names.commandUnion}, state: ${names.state}): ${names.eventUnion} | ${names.eventUnion}[] => {\n` +
+    `/** Runs the command's logic with the state and whether the ${agg.aggregate.name} exists. */\n` +
+    `export const decide = (command: ${names.commandUnion}, lifecycle: ${names.lifecycle}): ${names.eventUnion} | ${names.eventUnion}[] => {\n` +
     (agg.commands.length === 0
       ? `  // ${agg.aggregate.name} has no commands yet.\n` +
-        `  void state;\n` +
+        `  void lifecycle;\n` +
         `  throw new Error(\`${agg.aggregate.name}: unknown command type \${(command as { type: string }).type}\`);\n`
       : `  switch (command.type) {\n${decideCases.join('')}` +
         `    default: {\n` +
@@ -234,7 +274,7 @@ export function deciderFile(facts: ContextFacts, agg: AggregateFacts): PlannedFi
         `      throw new Error(\`${agg.aggregate.name}: unknown command type \${${unknownType(agg.commands.length)}}\`);\n` +
         `    }\n  }\n`) +
     `};\n\n` +
-    `export const ${names.decider}: Decider<${names.state}, ${names.commandUnion}, ${names.eventUnion}> = { decide, evolve, initialState };\n\n` +
+    `export const ${names.decider}: Decider<${names.lifecycle}, ${names.commandUnion}, ${names.eventUnion}> = { decide, evolve, initialState };\n\n` +
     `/** Stream of one ${agg.aggregate.name}; the stream type (before the first \`-\`) is \`${streamType(facts, agg)}\`. */\n` +
     `export const ${names.streamName} = (id: string): string => \`${streamType(facts, agg)}-\${id}\`;\n`;
   return { path, contents: text, ownership: 'generated', sources: facts.sources };

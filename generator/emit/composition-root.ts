@@ -174,6 +174,7 @@ export function compositionRootTestFile(all: ContextFacts[], sources: string[]):
     importLine(['createService'], importPath(path, layout.compositionRoot)) +
     importLine(['useTestDatabase'], importPath(path, layout.testDatabase));
   const chosen = candidates[0];
+  const runtimeImports = chosen ? `import pg from 'pg';\n` + importLine(['isBusinessRejection', 'POLICY_OUTCOMES_TABLE'], importPath(path, layout.runtimeIndex)) : '';
   if (!chosen) {
     return {
       path,
@@ -209,6 +210,7 @@ export function compositionRootTestFile(all: ContextFacts[], sources: string[]):
     : `${snakeCase(event.context)}_${snakeCase(event.source?.name ?? 'External')}-`;
   const contents =
     header +
+    runtimeImports +
     importLine([names.decide, preview], importPath(path, policyPath)) +
     importLine([pascalCase(event.name)], importPath(path, event.aggregate ? layout.aggregate(event.context, event.aggregate.name, 'events') : layout.externalEvents(event.context)), true) +
     [...streamImports.entries()].sort(([a], [b]) => (a < b ? -1 : 1)).map(([m, n]) => importLine(n, m)).join('') +
@@ -224,11 +226,36 @@ export function compositionRootTestFile(all: ContextFacts[], sources: string[]):
     `  async () => {\n` +
     `    const issued = ${names.decide}(event);\n` +
     `    const commands = Array.isArray(issued) ? issued : [issued];\n` +
-    `    const expected = ${preview}(event).map((decided) => decided.map((e) => e.type));\n` +
+    `    // The issued commands may rightly be rejected (one that needs its aggregate to exist, or logic\n` +
+    `    // that needs prior state): then nothing is stored and the rejection is the trigger's outcome.\n` +
+    `    let rejection: string | undefined;\n` +
+    `    let expected: string[][] = commands.map(() => []);\n` +
+    `    try {\n` +
+    `      expected = ${preview}(event).map((decided) => decided.map((e) => e.type));\n` +
+    `    } catch (error) {\n` +
+    `      if (!isBusinessRejection(error)) throw error;\n` +
+    `      rejection = (error as { rejection?: string }).rejection ?? String(error);\n` +
+    `    }\n` +
     `    const service = createService({ connectionString: database.connectionString });\n` +
     `    try {\n` +
     `      await service.eventStore.appendToStream(${str(streamOfEvent)} + crypto.randomUUID(), [event]);\n` +
     `      service.start();\n` +
+    `      if (rejection !== undefined) {\n` +
+    `        // Wait (bounded) until the consumer has recorded the rejection as the trigger's outcome.\n` +
+    `        const client = new pg.Client({ connectionString: database.connectionString });\n` +
+    `        await client.connect();\n` +
+    `        try {\n` +
+    `          const outcome = async () => {\n` +
+    `            const { rows } = await client.query<{ rejection: string | null }>(\`SELECT rejection FROM \${POLICY_OUTCOMES_TABLE} WHERE processor_id = $1\`, [${str(names.processorId)}]).catch(() => ({ rows: [] }));\n` +
+    `            return rows[0]?.rejection ?? undefined;\n` +
+    `          };\n` +
+    `          const deadline = Date.now() + 20_000;\n` +
+    `          while ((await outcome()) === undefined && Date.now() < deadline) await new Promise((resolve) => setTimeout(resolve, 100));\n` +
+    `          expect(await outcome()).toBe(rejection);\n` +
+    `        } finally {\n` +
+    `          await client.end();\n` +
+    `        }\n` +
+    `      }\n` +
     `      // The consumer polls; wait (bounded) until every issued command's events are stored.\n` +
     `      const stored = async () =>\n` +
     `        Promise.all(commands.map(async (command) => (await service.eventStore.readStream(streamOf(command))).events.map((e) => e.type)));\n` +

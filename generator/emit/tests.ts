@@ -13,6 +13,7 @@ import { at, generatedHeader, importLine, importPath, str, tsLiteral } from './c
 import { fieldMapping, type AggregateFacts, type ContextFacts } from './facts.js';
 import { layout } from './layout.js';
 import { sampleObject } from './samples.js';
+import { alreadyExistsRejection, notFoundRejection } from '../model/existence.js';
 
 export function modelCaseFile(sources: string[]): PlannedFile {
   const path = layout.modelCase;
@@ -25,7 +26,7 @@ export function modelCaseFile(sources: string[]): PlannedFile {
     `// is declared \`it.todo\`, naming the stub: it never fails the build on day one and is never\n` +
     `// silently skipped. Any other outcome declares a normal test, which runs the case again.\n` +
     `import { expect, it } from 'vitest';\n` +
-    importLine(['isNotImplemented', 'probeModelDefaults'], importPath(path, layout.runtimeIndex)) +
+    importLine(['isNotImplemented', 'isRejection', 'probeModelDefaults'], importPath(path, layout.runtimeIndex)) +
     `\n` +
     `/**\n` +
     ` * Why a pure probe is todo, or undefined when it runs for real: it reached a stub, or it failed\n` +
@@ -36,7 +37,8 @@ export function modelCaseFile(sources: string[]): PlannedFile {
     `  const { threw, error, defaults } = probeModelDefaults(probe);\n` +
     `  if (!threw) return undefined;\n` +
     `  if (isNotImplemented(error)) return error.message;\n` +
-    `  if (defaults.length > 0) return \`\${[...new Set(defaults)].join('; ')} gives another outcome than this case expects: write the rule\`;\n` +
+    `  // A rejection is an outcome a probe may compute (a policy's preview); an assertion is a failure.\n` +
+    `  if (defaults.length > 0 && !isRejection(error)) return \`\${[...new Set(defaults)].join('; ')} gives another outcome than this case expects: write the rule\`;\n` +
     `  return undefined;\n` +
     `};\n\n` +
     `/** A synchronous case: probed by running it. */\n` +
@@ -59,15 +61,24 @@ export function modelCaseFile(sources: string[]): PlannedFile {
     `        const events = decider.decide(command, state);\n` +
     `        return Array.isArray(events) ? events : [events];\n` +
     `      };\n` +
+    `      // Where events are expected, a rejection is a failed expectation (an assertion, not an outcome).\n` +
+    `      const decided = (): E[] => {\n` +
+    `        try {\n` +
+    `          return run();\n` +
+    `        } catch (error) {\n` +
+    `          if (isNotImplemented(error)) throw error;\n` +
+    `          return expect.fail(\`the decider rejected the command: \${String(error)}\`);\n` +
+    `        }\n` +
+    `      };\n` +
     `      return {\n` +
     `        then: (expected: E | E[]): void => {\n` +
-    `          const events = run();\n` +
+    `          const events = decided();\n` +
     `          const wanted = Array.isArray(expected) ? expected : [expected];\n` +
     `          expect(events, 'the events decided').toHaveLength(wanted.length);\n` +
     `          wanted.forEach((event, i) => expect(events[i]).toMatchObject(event as object));\n` +
     `        },\n` +
     `        thenNothingHappened: (): void => {\n` +
-    `          expect(run(), 'no events decided').toEqual([]);\n` +
+    `          expect(decided(), 'no events decided').toEqual([]);\n` +
     `        },\n` +
     `        thenThrows: (matches: (error: unknown) => boolean): void => {\n` +
     `          let events: E[];\n` +
@@ -177,10 +188,29 @@ export function commandsTestFile(facts: ContextFacts, agg: AggregateFacts): Plan
   const path = layout.commandsTest(facts.context.name, agg.aggregate.name);
   const names = aggregateNames(agg.aggregate.name);
   let needsExpect = false;
+  let needsRejection = false;
   const cases = agg.commands.map((command) => {
     const data = sampleObject(facts.model, facts.context.name, command.fields);
     const when = `{ type: ${str(command.name)}, data: ${tsLiteral(data, '    ')} }`;
     const outcome = defaultOutcome(facts, command, data);
+    // Existence (the model's `creates`, generator/model/existence.ts): a command that does not
+    // create its aggregate is rejected while the aggregate does not exist, whatever its logic.
+    if (command.creates !== true) {
+      needsRejection = true;
+      const rejection = notFoundRejection(agg.aggregate.name);
+      return `modelCase(${str(`${command.name} on a ${agg.aggregate.name} that does not exist is rejected: ${rejection}`)}, () =>\n  given([])\n    .when(${when})\n    .thenThrows(rejectionNamed(${str(rejection)})),\n);\n`;
+    }
+    if (outcome && outcome.length > 0) {
+      // A creating command on an aggregate that exists (made by its own default outcome) is rejected.
+      needsRejection = true;
+      const rejection = alreadyExistsRejection(agg.aggregate.name);
+      const again =
+        `modelCase(${str(`${command.name} on a ${agg.aggregate.name} that exists is rejected: ${rejection}`)}, () =>\n` +
+        `  given([\n${outcome.map((e) => `    ${message(e, '    ')},\n`).join('')}  ])\n` +
+        `    .when(${when})\n    .thenThrows(rejectionNamed(${str(rejection)})),\n);\n`;
+      const then = `.then([\n${outcome.map((e) => `      ${message(e, '      ')},\n`).join('')}    ])`;
+      return `modelCase(${str(`${command.name} on a new ${agg.aggregate.name}`)}, () =>\n  given([])\n    .when(${when})\n    ${then},\n);\n\n${again}`;
+    }
     if (outcome) {
       const then = outcome.length === 0 ? '.thenNothingHappened()' : `.then([\n${outcome.map((e) => `      ${message(e, '      ')},\n`).join('')}    ])`;
       return `modelCase(${str(`${command.name} on a new ${agg.aggregate.name}`)}, () =>\n  given([])\n    .when(${when})\n    ${then},\n);\n`;
@@ -203,6 +233,7 @@ export function commandsTestFile(facts: ContextFacts, agg: AggregateFacts): Plan
     (needsExpect ? importLine(['expect'], 'vitest') : '') +
     (agg.commands.length === 0 ? importLine(['it'], 'vitest') : '') +
     importLine([names.decider], importPath(path, layout.aggregate(facts.context.name, agg.aggregate.name, 'decider'))) +
+    (needsRejection ? importLine(['rejectionNamed'], importPath(path, layout.runtimeIndex)) : '') +
     importLine(['deciderSpec', 'modelCase'], importPath(path, layout.modelCase)) +
     `\n` +
     `const given = deciderSpec(${names.decider});\n\n` +

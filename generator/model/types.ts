@@ -144,6 +144,12 @@ export interface Command extends ElementBase {
   emits: NameRef[];
   /** Domain errors (business rule rejections), e.g. `LoanLimitReached`. */
   rejects: NameRef[];
+  /**
+   * `creates: true`: the command starts its aggregate's life (accepted only while the aggregate
+   * does not exist; the others only once it does). Absent on every command of an aggregate: its
+   * first command in file order creates it (generator/model/existence.ts).
+   */
+  creates?: boolean;
 }
 
 export interface Event extends ElementBase {

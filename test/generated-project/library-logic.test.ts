@@ -81,8 +81,9 @@ describe('generated library service with hand-written logic', () => {
     // import it needs were added.
     for (const line of original.split('\n').filter((l) => !l.startsWith('import '))) expect(grown).toContain(line);
     expect(grown).toMatch(/import type \{[^}]*\bWaiveLoan\b[^}]*\bWaiveLoanRejections\b[^}]*\} from '\.\/commands\.js';/);
-    expect(grown).toContain('export function decideWaiveLoan(command: WaiveLoan, state: LoanState, reject: WaiveLoanRejections): BookReturned | BookReturned[] {');
-    expect(grown).toContain("import { notImplemented } from '../../runtime/index.js';");
+    expect(grown).toContain('export function decideWaiveLoan(command: WaiveLoan, state: LoanState, reject: WaiveLoanRejections, lifecycle: LoanLifecycle): BookReturned | BookReturned[] {');
+    expect(grown).toContain("import { modelDefault, notImplemented } from '../../runtime/index.js';");
+    expect(grown).toMatch(/import type \{[^}]*\bLoanLifecycle\b[^}]*\} from '\.\/state\.js';/);
     const tsc = runTool(dir, 'tsc', ['-p', 'tsconfig.json']);
     expect(tsc.output).toBe('');
   }, GENERATED_RUN_TIMEOUT);

@@ -22,10 +22,15 @@ describe('generated library service', () => {
     const stubbed = byName('a returned book cannot be returned again');
     expect(stubbed?.status).toBe('todo');
     expect(stubbed?.name).toContain('[todo: Not implemented yet: Loan: evolve BookReturned');
-    // Default command bodies run; the one without a default is todo.
+    // Default command bodies run. Existence (BorrowBook creates a Loan, the first command of an
+    // aggregate without `creates`): the others are rejected while the Loan does not exist, and
+    // BorrowBook on one that exists; that holds even for ReturnBook, whose logic is a stub.
     expect(byName('BorrowBook on a new Loan')?.status).toBe('passed');
-    expect(byName('ReturnBook on a new Loan')?.status).toBe('todo');
-    // The reminder policy's default issues SendReminder, whose default emits ReminderSent.
+    expect(byName('BorrowBook on a Loan that exists is rejected: LoanAlreadyExists')?.status).toBe('passed');
+    expect(byName('ReturnBook on a Loan that does not exist is rejected: LoanNotFound')?.status).toBe('passed');
+    expect(byName('SendReminder on a Loan that does not exist is rejected: LoanNotFound')?.status).toBe('passed');
+    // The reminder policy's default issues SendReminder for the due loan; on a loan that does not
+    // exist it is rejected (LoanNotFound), which the policy test expects of the reactor.
     expect(byName('RemindWhenDue: on LoanFellDue')?.status).toBe('passed');
     // The composition root runs that policy for real: PostgreSQL, supervised consumer, handler.
     expect(outcomes.find((o) => o.file === 'test/composition-root.pg.test.ts')?.status).toBe('passed');

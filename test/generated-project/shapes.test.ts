@@ -131,7 +131,7 @@ specs:
     const rejected = fresh.tests!.outcomes.find((o) => o.name.startsWith('a locked door cannot be locked again'));
     expect(rejected?.status).toBe('todo');
     expect(rejected?.name).toContain('[todo: Door: decide LockDoor (tiny.yaml:');
-    expect(rejected?.name).toContain('is the default from the model gives another outcome than this case expects: write the rule]');
+    expect(rejected?.name).toContain('gives another outcome than this case expects: write the rule]');
     expect(fresh.tests!.outcomes.find((o) => o.name.startsWith('locking twice changes nothing'))?.status).toBe('todo');
 
     // The user writes the rule (and the evolve it needs): the specs now run, one passes, one fails.
@@ -140,7 +140,7 @@ specs:
       edit: (dir) => {
         const file = join(dir, 'src/tiny/door/logic.ts');
         const text = readFileSync(file, 'utf8')
-          .replace(/return modelDefault\([^;]*\);/, "if (state.locked) return reject.DoorAlreadyLocked('locked');\n  return { type: 'DoorLocked', data: { doorId: command.data.doorId } };")
+          .replace(/(export function decideLockDoor[^{]*\{\n)[^]*?\n\}/, "$1  if (state.locked) return reject.DoorAlreadyLocked('locked');\n  return { type: 'DoorLocked', data: { doorId: command.data.doorId } };\n}")
           .replace(/(export function evolveDoorLocked[^{]*\{\n)\s*return state;/, '$1  return { ...state, locked: true };')
           .replace(/import \{ modelDefault(, notImplemented)? \} from '([^']*)';\n/, '');
         writeFileSync(file, text);
@@ -150,5 +150,55 @@ specs:
     expect(written.tsc.output).toBe('');
     expect(outcome('a locked door cannot be locked again')).toBe('passed');
     expect(outcome('locking twice changes nothing')).toBe('failed');
+  }, GENERATED_RUN_TIMEOUT);
+
+  it('existence: commands on an aggregate that was never created, and creating twice, are rejected with typed rejections (defect 10)', async () => {
+    const loans = (creates: string) =>
+      model(`
+aggregates:
+  Loan: { identity: loanId, state: { bookId: string } }
+commands:
+  RenewLoan: { aggregate: Loan, fields: { loanId: uuid }, emits: [LoanRenewed] }
+  BorrowBook: { aggregate: Loan, fields: { loanId: uuid, bookId: string }, emits: [BookBorrowed]${creates} }
+  SendReminder: { aggregate: Loan, fields: { loanId: uuid }, emits: [ReminderSent] }
+events:
+  BookBorrowed: { aggregate: Loan, fields: { loanId: uuid, bookId: string } }
+  LoanRenewed: { aggregate: Loan, fields: { loanId: uuid } }
+  ReminderSent: { aggregate: Loan, fields: { loanId: uuid } }
+specs:
+  - name: a reminder for a loan that does not exist is refused
+    when: { command: SendReminder, data: { loanId: 00000000-0000-4000-8000-000000000001 } }
+    then: { rejects: LoanNotFound }
+`);
+    // Through the generated command handler on an event store, exactly as the service runs it.
+    const handlerTest = `import { expect, it } from 'vitest';
+import { createInMemoryEventStore, isRejection } from '../src/runtime/index.js';
+import { borrowBook, sendReminder } from '../src/tiny/loan/command-handler.js';
+
+const rejectionOf = async (run: () => Promise<unknown>) => run().then(() => undefined, (e: unknown) => (isRejection(e) ? (e as { rejection: string }).rejection : String(e)));
+
+it('rejects by existence through the command handler', async () => {
+  const store = createInMemoryEventStore();
+  const loanId = '00000000-0000-4000-8000-0000000000aa';
+  expect(await rejectionOf(() => sendReminder(store, { type: 'SendReminder', data: { loanId } }))).toBe('LoanNotFound');
+  expect((await store.readStream('tiny_loan-' + loanId)).events).toEqual([]);
+  await borrowBook(store, { type: 'BorrowBook', data: { loanId, bookId: 'b' } });
+  expect(await rejectionOf(() => borrowBook(store, { type: 'BorrowBook', data: { loanId, bookId: 'b' } }))).toBe('LoanAlreadyExists');
+  await sendReminder(store, { type: 'SendReminder', data: { loanId } });
+  expect((await store.readStream('tiny_loan-' + loanId)).events.map((e) => e.type)).toEqual(['BookBorrowed', 'ReminderSent']);
+});
+`;
+    // The marker: BorrowBook creates, though RenewLoan comes first in the file.
+    const run = await checkProject(loans(', creates: true'), { tests: true, edit: (dir) => writeFileSync(join(dir, 'test/existence.test.ts'), handlerTest) });
+    expect(failures(run)).toEqual([]);
+    const outcome = (prefix: string) => run.tests!.outcomes.find((o) => o.name.startsWith(prefix))?.status;
+    expect(outcome('rejects by existence through the command handler')).toBe('passed');
+    expect(outcome('a reminder for a loan that does not exist is refused')).toBe('passed');
+    expect(outcome('RenewLoan on a Loan that does not exist is rejected: LoanNotFound')).toBe('passed');
+    expect(outcome('BorrowBook on a Loan that exists is rejected: LoanAlreadyExists')).toBe('passed');
+    // Without the marker the first command in the file (RenewLoan) creates the Loan.
+    const unmarked = await checkProject(loans(''), { tests: true });
+    expect(failures(unmarked)).toEqual([]);
+    expect(unmarked.tests!.outcomes.find((o) => o.name.startsWith('BorrowBook on a Loan that does not exist is rejected: LoanNotFound'))?.status).toBe('passed');
   }, GENERATED_RUN_TIMEOUT);
 });

@@ -42,7 +42,8 @@ describe('operations facts', () => {
   it('puts them into the generated wiring and the ADR draft', async () => {
     const files = await planExample('library');
     const operations = files.get('src/operations.ts')!.contents;
-    expect(operations).toContain("lending_loan: { every: 50, schemaVersion: 1 }");
+    // 2: the state became the lifecycle union (existence, ADR 0032), so older snapshots are ignored.
+    expect(operations).toContain("lending_loan: { every: 50, schemaVersion: 2 }");
     expect(operations).toContain('retry: { maxAttempts: 5, backoff: { initialDelayMs: 50, factor: 2, maxDelayMs: 1000 } }');
     const adr = files.get('docs/adr/lending-architecture.md')!.contents;
     expect(adr).toContain('folded 50 events past the last one');

@@ -152,10 +152,11 @@ export function aggregate(name: string, context: string): fc.Arbitrary<Aggregate
 
 export function command(name: string, context: string): fc.Arbitrary<Command> {
   return fc
-    .record({ aggregate: nameRef, actor: fc.option(nameRef, { nil: undefined }), description: optionalText(), fields, emits: refs, rejects: refs })
+    .record({ aggregate: nameRef, actor: fc.option(nameRef, { nil: undefined }), description: optionalText(), fields, emits: refs, rejects: refs, creates: fc.option(fc.boolean(), { nil: undefined }) })
     .map((r) => {
       const c: Command = { kind: 'command', name, context, loc: LOC, aggregate: r.aggregate, fields: r.fields, emits: r.emits, rejects: r.rejects };
       if (r.actor) c.actor = r.actor;
+      if (r.creates !== undefined) c.creates = r.creates;
       return withDescription(c, r.description);
     });
 }

@@ -47,7 +47,8 @@ function aggregateRoute(r: AggregateRoute): string {
     (versioned ? `      read: { schema: { versioning: { upcast: (event: Event) => ${r.alias}Versioning.upcast(event) as Parameters<typeof ${r.alias}Decider.evolve>[1] } } },\n` : '') +
     `    });\n` +
     `    if (!streamExists) return send(reply, notFound(${str(names.type)}, id, pathOf(request)));\n` +
-    `    return sendRead(request, reply, currentStreamVersion, { ${propertyKey(r.identity)}: id, version: Number(currentStreamVersion), state });\n` +
+    // A stream with events means the aggregate exists (its lifecycle); the body is its state.
+    `    return sendRead(request, reply, currentStreamVersion, { ${propertyKey(r.identity)}: id, version: Number(currentStreamVersion), state: state.status === 'existing' ? state.state : {} });\n` +
     `  });\n`
   );
 }

@@ -26,7 +26,7 @@ export function operationsFile(ops: OpsFacts, sources: string[], packageName: st
       `  },\n`,
   );
   const snapshots = ops.longLived.map(
-    (a) => `  // ${a.context}.${a.aggregate.name} (${a.aggregate.loc.file}:${a.aggregate.loc.line}): long-lived, a snapshot every ${a.every} events.\n  ${propertyKey(a.streamType)}: { every: ${a.every}, schemaVersion: 1 },\n`,
+    (a) => `  // ${a.context}.${a.aggregate.name} (${a.aggregate.loc.file}:${a.aggregate.loc.line}): long-lived, a snapshot every ${a.every} events.\n  // schemaVersion 2: the state is the lifecycle union since ADR 0032 (snapshots of version 1 are ignored).\n  ${propertyKey(a.streamType)}: { every: ${a.every}, schemaVersion: 2 },\n`,
   );
   const contents =
     generatedHeader(sources) +

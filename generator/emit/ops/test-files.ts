@@ -107,7 +107,7 @@ function policyTestFile(ops: OpsFacts, p: ProcessorFacts, sources: string[]): Pl
     importLine(['createService'], importPath(path, layout.compositionRoot)) +
     importLine(['asyncProcessors'], importPath(path, opsLayout.operations)) +
     importLine(['createOpsRegistry'], importPath(path, opsLayout.registry)) +
-    importLine(['listDeadLetters', 'runOps'], importPath(path, layout.runtimeIndex)) +
+    importLine(['isBusinessRejection', 'listDeadLetters', 'runOps'], importPath(path, layout.runtimeIndex)) +
     importLine([names.decide, preview], importPath(path, p.module)) +
     importLine([union], importPath(path, p.module), true) +
     [...streamImports.entries()].sort(([a], [b]) => (a < b ? -1 : 1)).map(([m, n]) => importLine(n, m)).join('') +
@@ -127,6 +127,52 @@ function policyTestFile(ops: OpsFacts, p: ProcessorFacts, sources: string[]): Pl
     `  const issued = ${names.decide}(event);\n` +
     `  return [...new Set((Array.isArray(issued) ? issued : [issued]).map(streamOf))];\n` +
     `};\n\n` +
+    `/**\n` +
+    ` * The rejection the issued commands meet on aggregates the trigger's fresh ids name, or undefined\n` +
+    ` * when they are accepted. Rejecting there is right (a command that needs its aggregate to exist,\n` +
+    ` * or logic that needs prior state): then the trigger is handled without appends or dead letters.\n` +
+    ` */\n` +
+    `const rejectionOf = (event: ${union}): string | undefined => {\n` +
+    `  try {\n` +
+    `    ${preview}(event);\n` +
+    `    return undefined;\n` +
+    `  } catch (error) {\n` +
+    `    if (isBusinessRejection(error)) return (error as { rejection?: string }).rejection ?? String(error);\n` +
+    `    throw error;\n` +
+    `  }\n` +
+    `};\n\n` +
+    `// Which case applies is decided once, while the file is collected (a stub makes it undecided:\n` +
+    `// the dead-letter case is declared, and its probe reports the stub as todo).\n` +
+    `const rejected = (() => {\n` +
+    `  try {\n` +
+    `    return rejectionOf(trigger()) !== undefined;\n` +
+    `  } catch {\n` +
+    `    return false;\n` +
+    `  }\n` +
+    `})();\n\n` +
+    `if (rejected) {\n` +
+    `modelCaseProbed(\n` +
+    `  \`\${NAME}: a trigger whose commands are rejected is handled: nothing appended, nothing dead-lettered\`,\n` +
+    `  () => rejectionOf(trigger()),\n` +
+    `  async () => {\n` +
+    `    const url = database.connectionString;\n` +
+    `    const event = trigger();\n` +
+    `    expect(rejectionOf(event)).toBeDefined();\n` +
+    `    const service = createService({ connectionString: url, logger: captureLogs().logger });\n` +
+    `    try {\n` +
+    `      await service.eventStore.schema.migrate();\n` +
+    `      await service.operations.prepare();\n` +
+    `      service.start([processor.processorId]);\n` +
+    `      await appendAll(url, [{ stream: ${str(eventStreamType(facts, event))}, event }]);\n` +
+    `      await settled(processorCaughtUp(url, processor.processorId));\n` +
+    `      for (const stream of streamsOf(event)) expect((await service.eventStore.readStream(stream)).events).toEqual([]);\n` +
+    `    } finally {\n` +
+    `      await service.stop();\n` +
+    `    }\n` +
+    `    expect(await listDeadLetters(url, { processorId: processor.processorId })).toEqual([]);\n` +
+    `  },\n` +
+    `);\n` +
+    `} else {\n` +
     `modelCaseProbed(\n` +
     `  \`\${NAME}: a trigger whose commands fail is dead-lettered after \${processor.retry.maxAttempts} attempts, the next one is handled, and ops dlq retry sends them once fixed\`,\n` +
     `  () => ${preview}(trigger()),\n` +
@@ -168,7 +214,8 @@ function policyTestFile(ops: OpsFacts, p: ProcessorFacts, sources: string[]): Pl
     `    expect(await listDeadLetters(url, { processorId: processor.processorId })).toEqual([]);\n` +
     `    expect(await stored(poisoned)).toEqual(expected(poisoned));\n` +
     `  },\n` +
-    `);\n`;
+    `);\n` +
+    `}\n`;
   return { path, contents, ownership: 'generated', sources };
 }
 

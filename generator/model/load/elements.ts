@@ -61,7 +61,7 @@ export function readCommand(r: Reader, e: Entry): Command | undefined {
   const f = r.object(
     e.value,
     // `aggregate` may be missing: a draft command (generator/model/drafts.ts), read as ''.
-    { what: `command "${e.key}"`, required: [], optional: ['aggregate', 'actor', 'description', 'fields', 'emits', 'rejects'] },
+    { what: `command "${e.key}"`, required: [], optional: ['aggregate', 'actor', 'description', 'fields', 'emits', 'rejects', 'creates'] },
     e.keyNode.range,
   );
   const aggregateEntry = f.get('aggregate');
@@ -77,6 +77,8 @@ export function readCommand(r: Reader, e: Entry): Command | undefined {
     rejects: r.nameRefList(f.get('rejects')),
   };
   if (actor) command.actor = actor;
+  const creates = r.boolean(f.get('creates'));
+  if (creates !== undefined) command.creates = creates;
   // A present but unreadable aggregate was reported; the command is left out.
   if (aggregateEntry && !aggregate) return undefined;
   return withDescription(r, command, f.get('description'));

@@ -166,6 +166,7 @@ export class NodeBuilder {
       ['fields', this.fields(c.fields)],
       ['emits', this.names(c.emits)],
       ['rejects', this.names(c.rejects)],
+      ['creates', c.creates === undefined ? undefined : this.scalar(c.creates)],
     ]);
   }
 

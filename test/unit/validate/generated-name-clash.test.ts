@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { aggregateNames, dataTypeName, rejectionsTypeName } from '../../../generator/names.js';
+import { alreadyExistsRejection, notFoundRejection } from '../../../generator/model/existence.js';
 import { CLEAN, check, expectAt, variant } from './helpers.js';
 
 const RULE = 'generated-name-clash';
@@ -11,7 +12,8 @@ describe(RULE, () => {
 
   it('uses the same naming conventions as the generator (generator/names.ts)', () => {
     const names = aggregateNames('Sale');
-    expect([names.state, names.eventUnion, names.commandUnion]).toEqual(['SaleState', 'SaleEvent', 'SaleCommand']);
+    expect([names.state, names.eventUnion, names.commandUnion, names.lifecycle]).toEqual(['SaleState', 'SaleEvent', 'SaleCommand', 'SaleLifecycle']);
+    expect([notFoundRejection('Sale'), alreadyExistsRejection('Sale')]).toEqual(['SaleNotFound', 'SaleAlreadyExists']);
     expect([dataTypeName('SaleOpened'), dataTypeName('SaleOpened', 1), rejectionsTypeName('OpenSale')]).toEqual(['SaleOpenedData', 'SaleOpenedV1Data', 'OpenSaleRejections']);
   });
 
@@ -28,6 +30,9 @@ describe(RULE, () => {
     ['an event named like the event union', 'SaleEvent', "the union of aggregate Sale's events"],
     ['an event named like a message data type', 'SaleOpenedData', 'the data type of event SaleOpened'],
     ['an event named like a rejections type', 'OpenSaleRejections', 'the rejections type of command OpenSale'],
+    ['an event named like the lifecycle type', 'SaleLifecycle', 'the lifecycle type of aggregate Sale (whether it exists)'],
+    ['an event named like an existence rejection', 'SaleNotFound', 'the rejection of a command on a Sale that does not exist'],
+    ['an event named like the other existence rejection', 'SaleAlreadyExists', 'the rejection of a creating command on a Sale that exists'],
   ])('reports %s', (_what, name, what) => {
     const files = variant((t) => t.replace('  CashCounted:\n    source', `  ${name}:\n    aggregate: Sale\n    fields: { saleId: uuid }\n  CashCounted:\n    source`));
     const found = check(RULE, files);
@@ -40,5 +45,10 @@ describe(RULE, () => {
     expect(d!.message).toBe('rejection SaleClosed of command OpenSale becomes an error class named like event SaleClosed');
     expectAt(d, files, 'sales.yaml', 'SaleClosed]');
     expect(d!.related).toHaveLength(1);
+  });
+
+  it('lets a command declare its existence rejection itself (the same error class)', () => {
+    const files = variant((t) => t.replace('rejects: [SaleAlreadyOpen]', 'rejects: [SaleAlreadyOpen, SaleAlreadyExists]'));
+    expect(check(RULE, files)).toEqual([]);
   });
 });

@@ -22,6 +22,17 @@ describe(RULE, () => {
     const [d] = check(RULE, files);
     expect(d).toMatchObject({ code: 'E_SPEC_NOT_REJECTED', message: 'spec "a sale opens once" expects rejection SaleIsClosed, but command OpenSale does not declare it' });
     expectAt(d, files, 'sales.yaml', 'SaleIsClosed');
-    expect(d!.hint).toBe("expect one of SaleAlreadyOpen, or add SaleIsClosed to OpenSale's rejects");
+    expect(d!.hint).toBe("expect one of SaleAlreadyOpen, SaleAlreadyExists, or add SaleIsClosed to OpenSale's rejects");
+  });
+
+  it('accepts the existence rejections every command may raise (OpenSale creates a Sale; CloseSale needs one)', () => {
+    const files = variant((t) =>
+      t
+        .replace('then: { rejects: SaleAlreadyOpen }', 'then: { rejects: SaleAlreadyExists }')
+        .replace('  - name: a sale opens\n', '  - name: closing a sale that was never opened\n    when: { command: CloseSale, data: { saleId: 00000000-0000-4000-8000-000000000001 } }\n    then: { rejects: SaleNotFound }\n  - name: a sale opens\n'),
+    );
+    expect(check(RULE, files)).toEqual([]);
+    const wrong = variant((t) => t.replace('then: { rejects: SaleAlreadyOpen }', 'then: { rejects: SaleNotFound }'));
+    expect(check(RULE, wrong).map((d) => d.code)).toEqual(['E_SPEC_NOT_REJECTED']);
   });
 });

@@ -5,6 +5,7 @@
 // would produce two declarations of one name in generated code, so it is refused here with a
 // message that says which derived name it hits. (test/unit/validate/generated-name-clash.test.ts
 // checks these conventions against generator/names.ts.)
+import { alreadyExistsRejection, notFoundRejection } from '../../existence.js';
 import type { Diagnostic } from '../../types.js';
 import { elementsOf, type NamedElement } from '../name-index.js';
 import { KIND_LABEL } from '../references.js';
@@ -26,6 +27,9 @@ export const generatedNameClash: Rule = {
         derived.set(`${a.name}State`, `the state type of aggregate ${a.name}`);
         derived.set(`${a.name}Event`, `the union of aggregate ${a.name}'s events`);
         derived.set(`${a.name}Command`, `the union of aggregate ${a.name}'s commands`);
+        derived.set(`${a.name}Lifecycle`, `the lifecycle type of aggregate ${a.name} (whether it exists)`);
+        derived.set(notFoundRejection(a.name), `the rejection of a command on a ${a.name} that does not exist`);
+        derived.set(alreadyExistsRejection(a.name), `the rejection of a creating command on a ${a.name} that exists`);
       }
       for (const m of [...c.commands, ...c.events]) {
         derived.set(`${m.name}Data`, `the data type of ${m.kind} ${m.name}`);
@@ -46,7 +50,9 @@ export const generatedNameClash: Rule = {
       for (const command of c.commands) {
         for (const reject of command.rejects) {
           const clash = elements.get(reject.name);
-          const what = clash ? `${KIND_LABEL[clash.kind]} ${reject.name}` : derived.get(reject.name);
+          // Declaring an existence rejection yourself is allowed: it is the same error class.
+          const existence = reject.name === notFoundRejection(command.aggregate.name) || reject.name === alreadyExistsRejection(command.aggregate.name);
+          const what = clash ? `${KIND_LABEL[clash.kind]} ${reject.name}` : existence ? undefined : derived.get(reject.name);
           if (!what) continue;
           out.push(
             report(this, {

@@ -2,6 +2,7 @@
 // the command emits, or one of the errors it rejects with. Otherwise the generated test can never
 // pass (and the decide function's return type would not even allow it).
 import type { Diagnostic } from '../../types.js';
+import { existenceRejection } from '../../existence.js';
 import { report, type Rule } from '../rule.js';
 
 export const specOutcome: Rule = {
@@ -32,13 +33,16 @@ export const specOutcome: Rule = {
           }
         } else if (spec.then.kind === 'rejects') {
           const error = spec.then.error;
-          if (command.rejects.some((x) => x.name === error.name)) continue;
+          // Besides its own rejects, every command may be refused by existence (model/existence.ts).
+          const context = model.contexts.find((x) => x.name === command.context);
+          const existence = context && command.aggregate.name !== '' ? existenceRejection(context, command) : undefined;
+          if (command.rejects.some((x) => x.name === error.name) || error.name === existence) continue;
           out.push(
             report(this, {
               code: 'E_SPEC_NOT_REJECTED',
               at: error.loc,
               message: `spec "${spec.name}" expects rejection ${error.name}, but command ${command.name} does not declare it`,
-              hint: `expect one of ${command.rejects.map((x) => x.name).join(', ') || '(none declared)'}, or add ${error.name} to ${command.name}'s rejects`,
+              hint: `expect one of ${[...command.rejects.map((x) => x.name), ...(existence ? [existence] : [])].join(', ') || '(none declared)'}, or add ${error.name} to ${command.name}'s rejects`,
               related: [command.loc],
             }),
           );

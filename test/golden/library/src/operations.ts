@@ -44,7 +44,8 @@ export const asyncProcessors: readonly AsyncProcessor[] = [
 /** Snapshot policy of long-lived aggregates, by stream type. Bump schemaVersion when the state changes shape. */
 export const snapshotPolicies = {
   // Lending.Loan (lending.yaml:29): long-lived, a snapshot every 50 events.
-  lending_loan: { every: 50, schemaVersion: 1 },
+  // schemaVersion 2: the state is the lifecycle union since ADR 0032 (snapshots of version 1 are ignored).
+  lending_loan: { every: 50, schemaVersion: 2 },
 };
 
 /** Streams of long-lived aggregates whose newest state this process keeps in memory. */

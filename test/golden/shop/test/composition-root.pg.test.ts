@@ -3,6 +3,8 @@
 import { expect, it } from 'vitest';
 import { createService } from '../src/composition-root.js';
 import { useTestDatabase } from './setup/database.js';
+import pg from 'pg';
+import { POLICY_OUTCOMES_TABLE, isBusinessRejection } from '../src/runtime/index.js';
 import { cancelWhenPaymentFailsPreview, reactCancelWhenPaymentFails } from '../src/ordering/policies/cancel-when-payment-fails.js';
 import type { PaymentFailed } from '../src/payments/payment/events.js';
 import { toOrderStreamName } from '../src/ordering/order/decider.js';
@@ -28,11 +30,36 @@ modelCaseProbed(
   async () => {
     const issued = reactCancelWhenPaymentFails(event);
     const commands = Array.isArray(issued) ? issued : [issued];
-    const expected = cancelWhenPaymentFailsPreview(event).map((decided) => decided.map((e) => e.type));
+    // The issued commands may rightly be rejected (one that needs its aggregate to exist, or logic
+    // that needs prior state): then nothing is stored and the rejection is the trigger's outcome.
+    let rejection: string | undefined;
+    let expected: string[][] = commands.map(() => []);
+    try {
+      expected = cancelWhenPaymentFailsPreview(event).map((decided) => decided.map((e) => e.type));
+    } catch (error) {
+      if (!isBusinessRejection(error)) throw error;
+      rejection = (error as { rejection?: string }).rejection ?? String(error);
+    }
     const service = createService({ connectionString: database.connectionString });
     try {
       await service.eventStore.appendToStream('payments_payment-' + crypto.randomUUID(), [event]);
       service.start();
+      if (rejection !== undefined) {
+        // Wait (bounded) until the consumer has recorded the rejection as the trigger's outcome.
+        const client = new pg.Client({ connectionString: database.connectionString });
+        await client.connect();
+        try {
+          const outcome = async () => {
+            const { rows } = await client.query<{ rejection: string | null }>(`SELECT rejection FROM ${POLICY_OUTCOMES_TABLE} WHERE processor_id = $1`, ['ordering:cancel-when-payment-fails']).catch(() => ({ rows: [] }));
+            return rows[0]?.rejection ?? undefined;
+          };
+          const deadline = Date.now() + 20_000;
+          while ((await outcome()) === undefined && Date.now() < deadline) await new Promise((resolve) => setTimeout(resolve, 100));
+          expect(await outcome()).toBe(rejection);
+        } finally {
+          await client.end();
+        }
+      }
       // The consumer polls; wait (bounded) until every issued command's events are stored.
       const stored = async () =>
         Promise.all(commands.map(async (command) => (await service.eventStore.readStream(streamOf(command))).events.map((e) => e.type)));

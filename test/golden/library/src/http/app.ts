@@ -151,7 +151,7 @@ export const createHttpApp = async (context: ExtensionContext): Promise<FastifyI
       read: { schema: { versioning: { upcast: (event: Event) => lendingLoanVersioning.upcast(event) as Parameters<typeof lendingLoanDecider.evolve>[1] } } },
     });
     if (!streamExists) return send(reply, notFound('Loan', id, pathOf(request)));
-    return sendRead(request, reply, currentStreamVersion, { loanId: id, version: Number(currentStreamVersion), state });
+    return sendRead(request, reply, currentStreamVersion, { loanId: id, version: Number(currentStreamVersion), state: state.status === 'existing' ? state.state : {} });
   });
 
   // ActiveLoansByMember: one document by memberId, or a page of documents.

@@ -179,7 +179,7 @@ export const openApiDocument: Record<string, unknown> = {
             }
           },
           "409": {
-            "description": "Rejected by the model: LoanLimitReached (in `rejection`); or a concurrent update, or an Idempotency-Key still in progress.",
+            "description": "Rejected by the model: LoanLimitReached, LoanAlreadyExists (in `rejection`); or a concurrent update, or an Idempotency-Key still in progress.",
             "content": {
               "application/problem+json": {
                 "schema": {
@@ -370,7 +370,7 @@ export const openApiDocument: Record<string, unknown> = {
             }
           },
           "409": {
-            "description": "Rejected by the model: RenewalLimitReached, LoanAlreadyReturned (in `rejection`); or a concurrent update, or an Idempotency-Key still in progress.",
+            "description": "Rejected by the model: RenewalLimitReached, LoanAlreadyReturned, LoanNotFound (in `rejection`); or a concurrent update, or an Idempotency-Key still in progress.",
             "content": {
               "application/problem+json": {
                 "schema": {
@@ -561,7 +561,7 @@ export const openApiDocument: Record<string, unknown> = {
             }
           },
           "409": {
-            "description": "Rejected by the model: LoanAlreadyReturned (in `rejection`); or a concurrent update, or an Idempotency-Key still in progress.",
+            "description": "Rejected by the model: LoanAlreadyReturned, LoanNotFound (in `rejection`); or a concurrent update, or an Idempotency-Key still in progress.",
             "content": {
               "application/problem+json": {
                 "schema": {
@@ -748,7 +748,7 @@ export const openApiDocument: Record<string, unknown> = {
             }
           },
           "409": {
-            "description": "A concurrent update, or an Idempotency-Key still in progress.",
+            "description": "Rejected by the model: LoanNotFound (in `rejection`); or a concurrent update, or an Idempotency-Key still in progress.",
             "content": {
               "application/problem+json": {
                 "schema": {

@@ -2,6 +2,13 @@
 // Domain errors of the Lending context. Matched by name (isRejection), never by instanceof.
 import { DomainRejection } from '../runtime/index.js';
 
+/** Raised by BorrowBook (the model's `rejects`). */
+export class LoanAlreadyExists extends DomainRejection {
+  constructor(message = 'LoanAlreadyExists') {
+    super('LoanAlreadyExists', message);
+  }
+}
+
 /** Raised by RenewLoan, ReturnBook (the model's `rejects`). */
 export class LoanAlreadyReturned extends DomainRejection {
   constructor(message = 'LoanAlreadyReturned') {
@@ -13,6 +20,13 @@ export class LoanAlreadyReturned extends DomainRejection {
 export class LoanLimitReached extends DomainRejection {
   constructor(message = 'LoanLimitReached') {
     super('LoanLimitReached', message);
+  }
+}
+
+/** Raised by RenewLoan, ReturnBook, SendReminder (the model's `rejects`). */
+export class LoanNotFound extends DomainRejection {
+  constructor(message = 'LoanNotFound') {
+    super('LoanNotFound', message);
   }
 }
 

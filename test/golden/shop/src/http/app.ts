@@ -223,7 +223,7 @@ export const createHttpApp = async (context: ExtensionContext): Promise<FastifyI
       read: { schema: { versioning: { upcast: (event: Event) => orderingOrderVersioning.upcast(event) as Parameters<typeof orderingOrderDecider.evolve>[1] } } },
     });
     if (!streamExists) return send(reply, notFound('Order', id, pathOf(request)));
-    return sendRead(request, reply, currentStreamVersion, { orderId: id, version: Number(currentStreamVersion), state });
+    return sendRead(request, reply, currentStreamVersion, { orderId: id, version: Number(currentStreamVersion), state: state.status === 'existing' ? state.state : {} });
   });
   app.get('/payments/payment/:paymentId', async (request, reply) => {
     const id = (request.params as Record<string, string>)['paymentId']!;
@@ -233,7 +233,7 @@ export const createHttpApp = async (context: ExtensionContext): Promise<FastifyI
       read: { schema: { versioning: { upcast: (event: Event) => paymentsPaymentVersioning.upcast(event) as Parameters<typeof paymentsPaymentDecider.evolve>[1] } } },
     });
     if (!streamExists) return send(reply, notFound('Payment', id, pathOf(request)));
-    return sendRead(request, reply, currentStreamVersion, { paymentId: id, version: Number(currentStreamVersion), state });
+    return sendRead(request, reply, currentStreamVersion, { paymentId: id, version: Number(currentStreamVersion), state: state.status === 'existing' ? state.state : {} });
   });
   app.get('/shipping/shipment/:shipmentId', async (request, reply) => {
     const id = (request.params as Record<string, string>)['shipmentId']!;
@@ -243,7 +243,7 @@ export const createHttpApp = async (context: ExtensionContext): Promise<FastifyI
       read: { schema: { versioning: { upcast: (event: Event) => shippingShipmentVersioning.upcast(event) as Parameters<typeof shippingShipmentDecider.evolve>[1] } } },
     });
     if (!streamExists) return send(reply, notFound('Shipment', id, pathOf(request)));
-    return sendRead(request, reply, currentStreamVersion, { shipmentId: id, version: Number(currentStreamVersion), state });
+    return sendRead(request, reply, currentStreamVersion, { shipmentId: id, version: Number(currentStreamVersion), state: state.status === 'existing' ? state.state : {} });
   });
 
   // OrderStatus: one document by orderId, or a page of documents.

@@ -173,7 +173,7 @@ export const openApiDocument: Record<string, unknown> = {
             }
           },
           "409": {
-            "description": "Rejected by the model: OrderAlreadyShipped, OrderAlreadyCancelled (in `rejection`); or a concurrent update, or an Idempotency-Key still in progress.",
+            "description": "Rejected by the model: OrderAlreadyShipped, OrderAlreadyCancelled, OrderNotFound (in `rejection`); or a concurrent update, or an Idempotency-Key still in progress.",
             "content": {
               "application/problem+json": {
                 "schema": {
@@ -370,7 +370,7 @@ export const openApiDocument: Record<string, unknown> = {
             }
           },
           "409": {
-            "description": "Rejected by the model: OrderAlreadyCancelled (in `rejection`); or a concurrent update, or an Idempotency-Key still in progress.",
+            "description": "Rejected by the model: OrderAlreadyCancelled, OrderNotFound (in `rejection`); or a concurrent update, or an Idempotency-Key still in progress.",
             "content": {
               "application/problem+json": {
                 "schema": {
@@ -582,7 +582,7 @@ export const openApiDocument: Record<string, unknown> = {
             }
           },
           "409": {
-            "description": "Rejected by the model: EmptyOrder (in `rejection`); or a concurrent update, or an Idempotency-Key still in progress.",
+            "description": "Rejected by the model: EmptyOrder, OrderAlreadyExists (in `rejection`); or a concurrent update, or an Idempotency-Key still in progress.",
             "content": {
               "application/problem+json": {
                 "schema": {
@@ -772,7 +772,7 @@ export const openApiDocument: Record<string, unknown> = {
             }
           },
           "409": {
-            "description": "Rejected by the model: PaymentNotPending (in `rejection`); or a concurrent update, or an Idempotency-Key still in progress.",
+            "description": "Rejected by the model: PaymentNotPending, PaymentNotFound (in `rejection`); or a concurrent update, or an Idempotency-Key still in progress.",
             "content": {
               "application/problem+json": {
                 "schema": {
@@ -962,7 +962,7 @@ export const openApiDocument: Record<string, unknown> = {
             }
           },
           "409": {
-            "description": "Rejected by the model: PaymentNotPending (in `rejection`); or a concurrent update, or an Idempotency-Key still in progress.",
+            "description": "Rejected by the model: PaymentNotPending, PaymentNotFound (in `rejection`); or a concurrent update, or an Idempotency-Key still in progress.",
             "content": {
               "application/problem+json": {
                 "schema": {
@@ -1154,7 +1154,7 @@ export const openApiDocument: Record<string, unknown> = {
             }
           },
           "409": {
-            "description": "Rejected by the model: PaymentNotCaptured (in `rejection`); or a concurrent update, or an Idempotency-Key still in progress.",
+            "description": "Rejected by the model: PaymentNotCaptured, PaymentNotFound (in `rejection`); or a concurrent update, or an Idempotency-Key still in progress.",
             "content": {
               "application/problem+json": {
                 "schema": {
@@ -1351,7 +1351,7 @@ export const openApiDocument: Record<string, unknown> = {
             }
           },
           "409": {
-            "description": "A concurrent update, or an Idempotency-Key still in progress.",
+            "description": "Rejected by the model: PaymentAlreadyExists (in `rejection`); or a concurrent update, or an Idempotency-Key still in progress.",
             "content": {
               "application/problem+json": {
                 "schema": {
@@ -1542,7 +1542,7 @@ export const openApiDocument: Record<string, unknown> = {
             }
           },
           "409": {
-            "description": "A concurrent update, or an Idempotency-Key still in progress.",
+            "description": "Rejected by the model: ShipmentNotFound (in `rejection`); or a concurrent update, or an Idempotency-Key still in progress.",
             "content": {
               "application/problem+json": {
                 "schema": {
@@ -1736,7 +1736,7 @@ export const openApiDocument: Record<string, unknown> = {
             }
           },
           "409": {
-            "description": "Rejected by the model: ShipmentNotPrepared (in `rejection`); or a concurrent update, or an Idempotency-Key still in progress.",
+            "description": "Rejected by the model: ShipmentNotPrepared, ShipmentNotFound (in `rejection`); or a concurrent update, or an Idempotency-Key still in progress.",
             "content": {
               "application/problem+json": {
                 "schema": {
@@ -1933,7 +1933,7 @@ export const openApiDocument: Record<string, unknown> = {
             }
           },
           "409": {
-            "description": "A concurrent update, or an Idempotency-Key still in progress.",
+            "description": "Rejected by the model: ShipmentAlreadyExists (in `rejection`); or a concurrent update, or an Idempotency-Key still in progress.",
             "content": {
               "application/problem+json": {
                 "schema": {

@@ -16,9 +16,23 @@ export class OrderAlreadyCancelled extends DomainRejection {
   }
 }
 
+/** Raised by PlaceOrder (the model's `rejects`). */
+export class OrderAlreadyExists extends DomainRejection {
+  constructor(message = 'OrderAlreadyExists') {
+    super('OrderAlreadyExists', message);
+  }
+}
+
 /** Raised by CancelOrder (the model's `rejects`). */
 export class OrderAlreadyShipped extends DomainRejection {
   constructor(message = 'OrderAlreadyShipped') {
     super('OrderAlreadyShipped', message);
+  }
+}
+
+/** Raised by CancelOrder, MarkOrderShipped (the model's `rejects`). */
+export class OrderNotFound extends DomainRejection {
+  constructor(message = 'OrderNotFound') {
+    super('OrderNotFound', message);
   }
 }

@@ -2,10 +2,24 @@
 // Domain errors of the Payments context. Matched by name (isRejection), never by instanceof.
 import { DomainRejection } from '../runtime/index.js';
 
+/** Raised by RequestPayment (the model's `rejects`). */
+export class PaymentAlreadyExists extends DomainRejection {
+  constructor(message = 'PaymentAlreadyExists') {
+    super('PaymentAlreadyExists', message);
+  }
+}
+
 /** Raised by RefundPayment (the model's `rejects`). */
 export class PaymentNotCaptured extends DomainRejection {
   constructor(message = 'PaymentNotCaptured') {
     super('PaymentNotCaptured', message);
+  }
+}
+
+/** Raised by CapturePayment, FailPayment, RefundPayment (the model's `rejects`). */
+export class PaymentNotFound extends DomainRejection {
+  constructor(message = 'PaymentNotFound') {
+    super('PaymentNotFound', message);
   }
 }
 

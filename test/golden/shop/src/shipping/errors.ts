@@ -2,6 +2,20 @@
 // Domain errors of the Shipping context. Matched by name (isRejection), never by instanceof.
 import { DomainRejection } from '../runtime/index.js';
 
+/** Raised by PrepareShipment (the model's `rejects`). */
+export class ShipmentAlreadyExists extends DomainRejection {
+  constructor(message = 'ShipmentAlreadyExists') {
+    super('ShipmentAlreadyExists', message);
+  }
+}
+
+/** Raised by ConfirmDelivery, DispatchShipment (the model's `rejects`). */
+export class ShipmentNotFound extends DomainRejection {
+  constructor(message = 'ShipmentNotFound') {
+    super('ShipmentNotFound', message);
+  }
+}
+
 /** Raised by DispatchShipment (the model's `rejects`). */
 export class ShipmentNotPrepared extends DomainRejection {
   constructor(message = 'ShipmentNotPrepared') {

@@ -4,32 +4,25 @@
 // rewrites it. Add your own cases here; the model's specs live in order.specs.test.ts.
 import { expect } from 'vitest';
 import { orderDecider } from '../../src/ordering/order/decider.js';
+import { rejectionNamed } from '../../src/runtime/index.js';
 import { deciderSpec, modelCase } from '../support/model-case.js';
 
 const given = deciderSpec(orderDecider);
 
-modelCase('CancelOrder on a new Order', () =>
+modelCase('CancelOrder on a Order that does not exist is rejected: OrderNotFound', () =>
   given([])
     .when({ type: 'CancelOrder', data: { orderId: 'f6d8263a-0000-4000-8000-af43f95b263a', reason: 'customer-request' } })
-    .then([
-      { type: 'OrderCancelled', data: { orderId: 'f6d8263a-0000-4000-8000-af43f95b263a', reason: 'customer-request' } },
-    ]),
+    .thenThrows(rejectionNamed('OrderNotFound')),
 );
 
-modelCase('MarkOrderShipped on a new Order', () =>
+modelCase('MarkOrderShipped on a Order that does not exist is rejected: OrderNotFound', () =>
   given([])
     .when({ type: 'MarkOrderShipped', data: {
       orderId: 'f6d8263a-0000-4000-8000-af43f95b263a',
       shipmentId: 'f923beae-0000-4000-8000-c044f7f7beae',
       trackingNumber: 'trackingNumber-1',
     } })
-    .then([
-      { type: 'OrderShipped', data: {
-        orderId: 'f6d8263a-0000-4000-8000-af43f95b263a',
-        shipmentId: 'f923beae-0000-4000-8000-c044f7f7beae',
-        trackingNumber: 'trackingNumber-1',
-      } },
-    ]),
+    .thenThrows(rejectionNamed('OrderNotFound')),
 );
 
 modelCase('PlaceOrder on a new Order', () => {

@@ -2,36 +2,30 @@
 //
 // This file is yours: Stormsmith created it once with the outcome the model implies and never
 // rewrites it. Add your own cases here; the model's specs live in shipment.specs.test.ts.
-import { expect } from 'vitest';
 import { shipmentDecider } from '../../src/shipping/shipment/decider.js';
+import { rejectionNamed } from '../../src/runtime/index.js';
 import { deciderSpec, modelCase } from '../support/model-case.js';
 
 const given = deciderSpec(shipmentDecider);
 
-modelCase('ConfirmDelivery on a new Shipment', () =>
+modelCase('ConfirmDelivery on a Shipment that does not exist is rejected: ShipmentNotFound', () =>
   given([])
     .when({ type: 'ConfirmDelivery', data: {
       shipmentId: 'f923beae-0000-4000-8000-c044f7f7beae',
       deliveredAt: '2026-01-15T10:00:00.000Z',
     } })
-    .then([
-      { type: 'ShipmentDelivered', data: {
-        shipmentId: 'f923beae-0000-4000-8000-c044f7f7beae',
-        deliveredAt: '2026-01-15T10:00:00.000Z',
-      } },
-    ]),
+    .thenThrows(rejectionNamed('ShipmentNotFound')),
 );
 
-modelCase('DispatchShipment on a new Shipment', () => {
-  // While decideDispatchShipment is a stub this case is todo. Once you have written it,
-  // replace the line below with the outcome you expect (then, thenThrows, thenNothingHappened).
-  given([]).when({ type: 'DispatchShipment', data: {
+modelCase('DispatchShipment on a Shipment that does not exist is rejected: ShipmentNotFound', () =>
+  given([])
+    .when({ type: 'DispatchShipment', data: {
       shipmentId: 'f923beae-0000-4000-8000-c044f7f7beae',
       carrier: 'carrier-1',
       trackingNumber: 'trackingNumber-1',
-    } }).thenNothingHappened();
-  expect.fail('decideDispatchShipment has logic now: write the outcome this case expects');
-});
+    } })
+    .thenThrows(rejectionNamed('ShipmentNotFound')),
+);
 
 modelCase('PrepareShipment on a new Shipment', () =>
   given([])
@@ -59,4 +53,32 @@ modelCase('PrepareShipment on a new Shipment', () =>
         },
       } },
     ]),
+);
+
+modelCase('PrepareShipment on a Shipment that exists is rejected: ShipmentAlreadyExists', () =>
+  given([
+    { type: 'ShipmentPrepared', data: {
+      shipmentId: 'f923beae-0000-4000-8000-c044f7f7beae',
+      orderId: 'f6d8263a-0000-4000-8000-af43f95b263a',
+      address: {
+        recipient: 'recipient-1',
+        line1: 'line1-1',
+        postalCode: 'postalCode-1',
+        city: 'city-1',
+        country: 'country-1',
+      },
+    } },
+  ])
+    .when({ type: 'PrepareShipment', data: {
+      shipmentId: 'f923beae-0000-4000-8000-c044f7f7beae',
+      orderId: 'f6d8263a-0000-4000-8000-af43f95b263a',
+      address: {
+        recipient: 'recipient-1',
+        line1: 'line1-1',
+        postalCode: 'postalCode-1',
+        city: 'city-1',
+        country: 'country-1',
+      },
+    } })
+    .thenThrows(rejectionNamed('ShipmentAlreadyExists')),
 );

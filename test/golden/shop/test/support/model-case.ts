@@ -6,7 +6,7 @@
 // is declared `it.todo`, naming the stub: it never fails the build on day one and is never
 // silently skipped. Any other outcome declares a normal test, which runs the case again.
 import { expect, it } from 'vitest';
-import { isNotImplemented, probeModelDefaults } from '../../src/runtime/index.js';
+import { isNotImplemented, isRejection, probeModelDefaults } from '../../src/runtime/index.js';
 
 /**
  * Why a pure probe is todo, or undefined when it runs for real: it reached a stub, or it failed
@@ -17,7 +17,8 @@ export const stubReachedBy = (probe: () => unknown): string | undefined => {
   const { threw, error, defaults } = probeModelDefaults(probe);
   if (!threw) return undefined;
   if (isNotImplemented(error)) return error.message;
-  if (defaults.length > 0) return `${[...new Set(defaults)].join('; ')} gives another outcome than this case expects: write the rule`;
+  // A rejection is an outcome a probe may compute (a policy's preview); an assertion is a failure.
+  if (defaults.length > 0 && !isRejection(error)) return `${[...new Set(defaults)].join('; ')} gives another outcome than this case expects: write the rule`;
   return undefined;
 };
 
@@ -42,15 +43,24 @@ export const deciderSpec =
         const events = decider.decide(command, state);
         return Array.isArray(events) ? events : [events];
       };
+      // Where events are expected, a rejection is a failed expectation (an assertion, not an outcome).
+      const decided = (): E[] => {
+        try {
+          return run();
+        } catch (error) {
+          if (isNotImplemented(error)) throw error;
+          return expect.fail(`the decider rejected the command: ${String(error)}`);
+        }
+      };
       return {
         then: (expected: E | E[]): void => {
-          const events = run();
+          const events = decided();
           const wanted = Array.isArray(expected) ? expected : [expected];
           expect(events, 'the events decided').toHaveLength(wanted.length);
           wanted.forEach((event, i) => expect(events[i]).toMatchObject(event as object));
         },
         thenNothingHappened: (): void => {
-          expect(run(), 'no events decided').toEqual([]);
+          expect(decided(), 'no events decided').toEqual([]);
         },
         thenThrows: (matches: (error: unknown) => boolean): void => {
           let events: E[];

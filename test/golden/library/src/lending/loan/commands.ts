@@ -15,12 +15,14 @@ export interface BorrowBookData {
 /**
  * BorrowBook (lending.yaml:47).
  * The member takes a copy to the desk.
- * Emits: BookBorrowed. Rejects: LoanLimitReached.
+ * Emits: BookBorrowed. Rejects: LoanLimitReached, LoanAlreadyExists.
  */
 export type BorrowBook = Command<'BorrowBook', Readonly<BorrowBookData>>;
 export const isBorrowBook = (message: { readonly type: string }): message is BorrowBook => message.type === 'BorrowBook';
 /** The only ways BorrowBook may be rejected (the model's `rejects`). */
 export type BorrowBookRejections = {
+  /** Rejects the command with LoanAlreadyExists (throws). */
+  readonly LoanAlreadyExists: (message?: string) => never;
   /** Rejects the command with LoanLimitReached (throws). */
   readonly LoanLimitReached: (message?: string) => never;
 };
@@ -31,7 +33,7 @@ export interface RenewLoanData {
 }
 /**
  * RenewLoan (lending.yaml:58).
- * Emits: LoanRenewed. Rejects: RenewalLimitReached, LoanAlreadyReturned.
+ * Emits: LoanRenewed. Rejects: RenewalLimitReached, LoanAlreadyReturned, LoanNotFound.
  */
 export type RenewLoan = Command<'RenewLoan', Readonly<RenewLoanData>>;
 export const isRenewLoan = (message: { readonly type: string }): message is RenewLoan => message.type === 'RenewLoan';
@@ -39,6 +41,8 @@ export const isRenewLoan = (message: { readonly type: string }): message is Rene
 export type RenewLoanRejections = {
   /** Rejects the command with LoanAlreadyReturned (throws). */
   readonly LoanAlreadyReturned: (message?: string) => never;
+  /** Rejects the command with LoanNotFound (throws). */
+  readonly LoanNotFound: (message?: string) => never;
   /** Rejects the command with RenewalLimitReached (throws). */
   readonly RenewalLimitReached: (message?: string) => never;
 };
@@ -49,7 +53,7 @@ export interface ReturnBookData {
 }
 /**
  * ReturnBook (lending.yaml:66).
- * Emits: BookReturned. Rejects: LoanAlreadyReturned.
+ * Emits: BookReturned. Rejects: LoanAlreadyReturned, LoanNotFound.
  */
 export type ReturnBook = Command<'ReturnBook', Readonly<ReturnBookData>>;
 export const isReturnBook = (message: { readonly type: string }): message is ReturnBook => message.type === 'ReturnBook';
@@ -57,6 +61,8 @@ export const isReturnBook = (message: { readonly type: string }): message is Ret
 export type ReturnBookRejections = {
   /** Rejects the command with LoanAlreadyReturned (throws). */
   readonly LoanAlreadyReturned: (message?: string) => never;
+  /** Rejects the command with LoanNotFound (throws). */
+  readonly LoanNotFound: (message?: string) => never;
 };
 
 /**
@@ -68,11 +74,14 @@ export interface SendReminderData {
 /**
  * SendReminder (lending.yaml:74).
  * Issued by the reminder policy, never by a person.
- * Emits: ReminderSent. Rejects: nothing.
+ * Emits: ReminderSent. Rejects: LoanNotFound.
  */
 export type SendReminder = Command<'SendReminder', Readonly<SendReminderData>>;
 export const isSendReminder = (message: { readonly type: string }): message is SendReminder => message.type === 'SendReminder';
 /** The only ways SendReminder may be rejected (the model's `rejects`). */
-export type SendReminderRejections = {};
+export type SendReminderRejections = {
+  /** Rejects the command with LoanNotFound (throws). */
+  readonly LoanNotFound: (message?: string) => never;
+};
 
 export type LoanCommand = BorrowBook | RenewLoan | ReturnBook | SendReminder;

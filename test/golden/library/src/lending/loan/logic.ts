@@ -7,11 +7,11 @@
 import { modelDefault, notImplemented } from '../../runtime/index.js';
 import type { BorrowBook, BorrowBookRejections, RenewLoan, RenewLoanRejections, ReturnBook, ReturnBookRejections, SendReminder, SendReminderRejections } from './commands.js';
 import type { BookBorrowed, BookReturned, LoanRenewed, ReminderSent } from './events.js';
-import type { LoanState } from './state.js';
+import type { LoanLifecycle, LoanState } from './state.js';
 
 /**
  * BorrowBook (lending.yaml:47): The member takes a copy to the desk.
- * Emits BookBorrowed; rejects LoanLimitReached.
+ * Emits BookBorrowed; rejects LoanLimitReached, LoanAlreadyExists.
  *
  * Invariants of Loan:
  * - A member holds at most five active loans. (lending.yaml:37)
@@ -20,13 +20,16 @@ import type { LoanState } from './state.js';
  * Default from the model: every emitted field comes from the command. Add the rules, and drop
  * the modelDefault wrapper: model specs that expect another outcome stay todo until you do.
  */
-export function decideBorrowBook(command: BorrowBook, state: LoanState, reject: BorrowBookRejections): BookBorrowed | BookBorrowed[] {
+export function decideBorrowBook(command: BorrowBook, state: LoanState, reject: BorrowBookRejections, lifecycle: LoanLifecycle): BookBorrowed | BookBorrowed[] {
+  if (lifecycle.status === 'existing') {
+    return modelDefault('Loan: decide BorrowBook (lending.yaml:47) rejects by the existence rule of the model', reject.LoanAlreadyExists)('Loan already exists: BorrowBook creates one');
+  }
   return modelDefault('Loan: decide BorrowBook (lending.yaml:47) is the default from the model', { type: 'BookBorrowed', data: { loanId: command.data.loanId, memberId: command.data.memberId, copy: command.data.copy, dueOn: command.data.dueOn } });
 }
 
 /**
  * RenewLoan (lending.yaml:58).
- * Emits LoanRenewed; rejects RenewalLimitReached, LoanAlreadyReturned.
+ * Emits LoanRenewed; rejects RenewalLimitReached, LoanAlreadyReturned, LoanNotFound.
  *
  * Invariants of Loan:
  * - A member holds at most five active loans. (lending.yaml:37)
@@ -35,25 +38,31 @@ export function decideBorrowBook(command: BorrowBook, state: LoanState, reject: 
  * Default from the model: every emitted field comes from the command. Add the rules, and drop
  * the modelDefault wrapper: model specs that expect another outcome stay todo until you do.
  */
-export function decideRenewLoan(command: RenewLoan, state: LoanState, reject: RenewLoanRejections): LoanRenewed | LoanRenewed[] {
+export function decideRenewLoan(command: RenewLoan, state: LoanState, reject: RenewLoanRejections, lifecycle: LoanLifecycle): LoanRenewed | LoanRenewed[] {
+  if (lifecycle.status === 'absent') {
+    return modelDefault('Loan: decide RenewLoan (lending.yaml:58) rejects by the existence rule of the model', reject.LoanNotFound)('Loan does not exist: RenewLoan needs one');
+  }
   return modelDefault('Loan: decide RenewLoan (lending.yaml:58) is the default from the model', { type: 'LoanRenewed', data: { loanId: command.data.loanId, newDueOn: command.data.newDueOn } });
 }
 
 /**
  * ReturnBook (lending.yaml:66).
- * Emits BookReturned; rejects LoanAlreadyReturned.
+ * Emits BookReturned; rejects LoanAlreadyReturned, LoanNotFound.
  *
  * Invariants of Loan:
  * - A member holds at most five active loans. (lending.yaml:37)
  * - A loan can be renewed once. (lending.yaml:38)
  */
-export function decideReturnBook(command: ReturnBook, state: LoanState, reject: ReturnBookRejections): BookReturned | BookReturned[] {
+export function decideReturnBook(command: ReturnBook, state: LoanState, reject: ReturnBookRejections, lifecycle: LoanLifecycle): BookReturned | BookReturned[] {
+  if (lifecycle.status === 'absent') {
+    return modelDefault('Loan: decide ReturnBook (lending.yaml:66) rejects by the existence rule of the model', reject.LoanNotFound)('Loan does not exist: ReturnBook needs one');
+  }
   return notImplemented('Loan: decide ReturnBook (lending.yaml:66) is not written yet; the model does not say where BookReturned.memberId comes from; keep: A member holds at most five active loans. A loan can be renewed once.');
 }
 
 /**
  * SendReminder (lending.yaml:74): Issued by the reminder policy, never by a person.
- * Emits ReminderSent; rejects nothing.
+ * Emits ReminderSent; rejects LoanNotFound.
  *
  * Invariants of Loan:
  * - A member holds at most five active loans. (lending.yaml:37)
@@ -62,7 +71,10 @@ export function decideReturnBook(command: ReturnBook, state: LoanState, reject: 
  * Default from the model: every emitted field comes from the command. Add the rules, and drop
  * the modelDefault wrapper: model specs that expect another outcome stay todo until you do.
  */
-export function decideSendReminder(command: SendReminder, state: LoanState, reject: SendReminderRejections): ReminderSent | ReminderSent[] {
+export function decideSendReminder(command: SendReminder, state: LoanState, reject: SendReminderRejections, lifecycle: LoanLifecycle): ReminderSent | ReminderSent[] {
+  if (lifecycle.status === 'absent') {
+    return modelDefault('Loan: decide SendReminder (lending.yaml:74) rejects by the existence rule of the model', reject.LoanNotFound)('Loan does not exist: SendReminder needs one');
+  }
   return modelDefault('Loan: decide SendReminder (lending.yaml:74) is the default from the model', { type: 'ReminderSent', data: { loanId: command.data.loanId } });
 }
 

@@ -13,7 +13,7 @@ export interface CancelOrderData {
 /**
  * CancelOrder (ordering.yaml:75).
  * The customer cancels from their order page; the CancelWhenPaymentFails policy issues the same command when the payment fails.
- * Emits: OrderCancelled. Rejects: OrderAlreadyShipped, OrderAlreadyCancelled.
+ * Emits: OrderCancelled. Rejects: OrderAlreadyShipped, OrderAlreadyCancelled, OrderNotFound.
  */
 export type CancelOrder = Command<'CancelOrder', Readonly<CancelOrderData>>;
 export const isCancelOrder = (message: { readonly type: string }): message is CancelOrder => message.type === 'CancelOrder';
@@ -23,6 +23,8 @@ export type CancelOrderRejections = {
   readonly OrderAlreadyCancelled: (message?: string) => never;
   /** Rejects the command with OrderAlreadyShipped (throws). */
   readonly OrderAlreadyShipped: (message?: string) => never;
+  /** Rejects the command with OrderNotFound (throws). */
+  readonly OrderNotFound: (message?: string) => never;
 };
 
 /**
@@ -36,7 +38,7 @@ export interface MarkOrderShippedData {
 /**
  * MarkOrderShipped (ordering.yaml:86).
  * Issued by a policy when Shipping dispatches the parcel, never by a person.
- * Emits: OrderShipped. Rejects: OrderAlreadyCancelled.
+ * Emits: OrderShipped. Rejects: OrderAlreadyCancelled, OrderNotFound.
  */
 export type MarkOrderShipped = Command<'MarkOrderShipped', Readonly<MarkOrderShippedData>>;
 export const isMarkOrderShipped = (message: { readonly type: string }): message is MarkOrderShipped => message.type === 'MarkOrderShipped';
@@ -44,6 +46,8 @@ export const isMarkOrderShipped = (message: { readonly type: string }): message 
 export type MarkOrderShippedRejections = {
   /** Rejects the command with OrderAlreadyCancelled (throws). */
   readonly OrderAlreadyCancelled: (message?: string) => never;
+  /** Rejects the command with OrderNotFound (throws). */
+  readonly OrderNotFound: (message?: string) => never;
 };
 
 /**
@@ -59,7 +63,7 @@ export interface PlaceOrderData {
 /**
  * PlaceOrder (ordering.yaml:63).
  * The customer confirms the basket and the shipping address at checkout.
- * Emits: OrderPlaced. Rejects: EmptyOrder.
+ * Emits: OrderPlaced. Rejects: EmptyOrder, OrderAlreadyExists.
  */
 export type PlaceOrder = Command<'PlaceOrder', Readonly<PlaceOrderData>>;
 export const isPlaceOrder = (message: { readonly type: string }): message is PlaceOrder => message.type === 'PlaceOrder';
@@ -67,6 +71,8 @@ export const isPlaceOrder = (message: { readonly type: string }): message is Pla
 export type PlaceOrderRejections = {
   /** Rejects the command with EmptyOrder (throws). */
   readonly EmptyOrder: (message?: string) => never;
+  /** Rejects the command with OrderAlreadyExists (throws). */
+  readonly OrderAlreadyExists: (message?: string) => never;
 };
 
 export type OrderCommand = CancelOrder | MarkOrderShipped | PlaceOrder;

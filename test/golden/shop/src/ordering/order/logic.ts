@@ -7,11 +7,11 @@
 import { modelDefault, notImplemented } from '../../runtime/index.js';
 import type { CancelOrder, CancelOrderRejections, MarkOrderShipped, MarkOrderShippedRejections, PlaceOrder, PlaceOrderRejections } from './commands.js';
 import type { OrderCancelled, OrderPlaced, OrderShipped } from './events.js';
-import type { OrderState } from './state.js';
+import type { OrderLifecycle, OrderState } from './state.js';
 
 /**
  * CancelOrder (ordering.yaml:75): The customer cancels from their order page; the CancelWhenPaymentFails policy issues the same command when the payment fails.
- * Emits OrderCancelled; rejects OrderAlreadyShipped, OrderAlreadyCancelled.
+ * Emits OrderCancelled; rejects OrderAlreadyShipped, OrderAlreadyCancelled, OrderNotFound.
  *
  * Invariants of Order:
  * - An order has at least one line. (ordering.yaml:53)
@@ -20,13 +20,16 @@ import type { OrderState } from './state.js';
  * Default from the model: every emitted field comes from the command. Add the rules, and drop
  * the modelDefault wrapper: model specs that expect another outcome stay todo until you do.
  */
-export function decideCancelOrder(command: CancelOrder, state: OrderState, reject: CancelOrderRejections): OrderCancelled | OrderCancelled[] {
+export function decideCancelOrder(command: CancelOrder, state: OrderState, reject: CancelOrderRejections, lifecycle: OrderLifecycle): OrderCancelled | OrderCancelled[] {
+  if (lifecycle.status === 'absent') {
+    return modelDefault('Order: decide CancelOrder (ordering.yaml:75) rejects by the existence rule of the model', reject.OrderNotFound)('Order does not exist: CancelOrder needs one');
+  }
   return modelDefault('Order: decide CancelOrder (ordering.yaml:75) is the default from the model', { type: 'OrderCancelled', data: { orderId: command.data.orderId, reason: command.data.reason } });
 }
 
 /**
  * MarkOrderShipped (ordering.yaml:86): Issued by a policy when Shipping dispatches the parcel, never by a person.
- * Emits OrderShipped; rejects OrderAlreadyCancelled.
+ * Emits OrderShipped; rejects OrderAlreadyCancelled, OrderNotFound.
  *
  * Invariants of Order:
  * - An order has at least one line. (ordering.yaml:53)
@@ -35,19 +38,25 @@ export function decideCancelOrder(command: CancelOrder, state: OrderState, rejec
  * Default from the model: every emitted field comes from the command. Add the rules, and drop
  * the modelDefault wrapper: model specs that expect another outcome stay todo until you do.
  */
-export function decideMarkOrderShipped(command: MarkOrderShipped, state: OrderState, reject: MarkOrderShippedRejections): OrderShipped | OrderShipped[] {
+export function decideMarkOrderShipped(command: MarkOrderShipped, state: OrderState, reject: MarkOrderShippedRejections, lifecycle: OrderLifecycle): OrderShipped | OrderShipped[] {
+  if (lifecycle.status === 'absent') {
+    return modelDefault('Order: decide MarkOrderShipped (ordering.yaml:86) rejects by the existence rule of the model', reject.OrderNotFound)('Order does not exist: MarkOrderShipped needs one');
+  }
   return modelDefault('Order: decide MarkOrderShipped (ordering.yaml:86) is the default from the model', { type: 'OrderShipped', data: { orderId: command.data.orderId, shipmentId: command.data.shipmentId, trackingNumber: command.data.trackingNumber } });
 }
 
 /**
  * PlaceOrder (ordering.yaml:63): The customer confirms the basket and the shipping address at checkout.
- * Emits OrderPlaced; rejects EmptyOrder.
+ * Emits OrderPlaced; rejects EmptyOrder, OrderAlreadyExists.
  *
  * Invariants of Order:
  * - An order has at least one line. (ordering.yaml:53)
  * - A shipped order can no longer be cancelled. (ordering.yaml:54)
  */
-export function decidePlaceOrder(command: PlaceOrder, state: OrderState, reject: PlaceOrderRejections): OrderPlaced | OrderPlaced[] {
+export function decidePlaceOrder(command: PlaceOrder, state: OrderState, reject: PlaceOrderRejections, lifecycle: OrderLifecycle): OrderPlaced | OrderPlaced[] {
+  if (lifecycle.status === 'existing') {
+    return modelDefault('Order: decide PlaceOrder (ordering.yaml:63) rejects by the existence rule of the model', reject.OrderAlreadyExists)('Order already exists: PlaceOrder creates one');
+  }
   return notImplemented('Order: decide PlaceOrder (ordering.yaml:63) is not written yet; the model does not say where OrderPlaced.total comes from; keep: An order has at least one line. A shipped order can no longer be cancelled.');
 }
 

@@ -9,12 +9,14 @@ export interface CapturePaymentData {
 }
 /**
  * CapturePayment (payments.yaml:49).
- * Emits: PaymentCaptured. Rejects: PaymentNotPending.
+ * Emits: PaymentCaptured. Rejects: PaymentNotPending, PaymentNotFound.
  */
 export type CapturePayment = Command<'CapturePayment', Readonly<CapturePaymentData>>;
 export const isCapturePayment = (message: { readonly type: string }): message is CapturePayment => message.type === 'CapturePayment';
 /** The only ways CapturePayment may be rejected (the model's `rejects`). */
 export type CapturePaymentRejections = {
+  /** Rejects the command with PaymentNotFound (throws). */
+  readonly PaymentNotFound: (message?: string) => never;
   /** Rejects the command with PaymentNotPending (throws). */
   readonly PaymentNotPending: (message?: string) => never;
 };
@@ -25,12 +27,14 @@ export interface FailPaymentData {
 }
 /**
  * FailPayment (payments.yaml:56).
- * Emits: PaymentFailed. Rejects: PaymentNotPending.
+ * Emits: PaymentFailed. Rejects: PaymentNotPending, PaymentNotFound.
  */
 export type FailPayment = Command<'FailPayment', Readonly<FailPaymentData>>;
 export const isFailPayment = (message: { readonly type: string }): message is FailPayment => message.type === 'FailPayment';
 /** The only ways FailPayment may be rejected (the model's `rejects`). */
 export type FailPaymentRejections = {
+  /** Rejects the command with PaymentNotFound (throws). */
+  readonly PaymentNotFound: (message?: string) => never;
   /** Rejects the command with PaymentNotPending (throws). */
   readonly PaymentNotPending: (message?: string) => never;
 };
@@ -45,7 +49,7 @@ export interface RefundPaymentData {
 /**
  * RefundPayment (payments.yaml:63).
  * Issued by the refund policy on cancellation, or by finance by hand.
- * Emits: PaymentRefunded. Rejects: PaymentNotCaptured.
+ * Emits: PaymentRefunded. Rejects: PaymentNotCaptured, PaymentNotFound.
  */
 export type RefundPayment = Command<'RefundPayment', Readonly<RefundPaymentData>>;
 export const isRefundPayment = (message: { readonly type: string }): message is RefundPayment => message.type === 'RefundPayment';
@@ -53,6 +57,8 @@ export const isRefundPayment = (message: { readonly type: string }): message is 
 export type RefundPaymentRejections = {
   /** Rejects the command with PaymentNotCaptured (throws). */
   readonly PaymentNotCaptured: (message?: string) => never;
+  /** Rejects the command with PaymentNotFound (throws). */
+  readonly PaymentNotFound: (message?: string) => never;
 };
 
 /**
@@ -66,11 +72,14 @@ export interface RequestPaymentData {
 /**
  * RequestPayment (payments.yaml:41).
  * Issued when an order is placed; asks the gateway to charge the order total.
- * Emits: PaymentRequested. Rejects: nothing.
+ * Emits: PaymentRequested. Rejects: PaymentAlreadyExists.
  */
 export type RequestPayment = Command<'RequestPayment', Readonly<RequestPaymentData>>;
 export const isRequestPayment = (message: { readonly type: string }): message is RequestPayment => message.type === 'RequestPayment';
 /** The only ways RequestPayment may be rejected (the model's `rejects`). */
-export type RequestPaymentRejections = {};
+export type RequestPaymentRejections = {
+  /** Rejects the command with PaymentAlreadyExists (throws). */
+  readonly PaymentAlreadyExists: (message?: string) => never;
+};
 
 export type PaymentCommand = CapturePayment | FailPayment | RefundPayment | RequestPayment;

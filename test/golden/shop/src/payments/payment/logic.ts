@@ -7,47 +7,56 @@
 import { modelDefault, notImplemented } from '../../runtime/index.js';
 import type { CapturePayment, CapturePaymentRejections, FailPayment, FailPaymentRejections, RefundPayment, RefundPaymentRejections, RequestPayment, RequestPaymentRejections } from './commands.js';
 import type { PaymentCaptured, PaymentFailed, PaymentRefunded, PaymentRequested } from './events.js';
-import type { PaymentState } from './state.js';
+import type { PaymentLifecycle, PaymentState } from './state.js';
 
 /**
  * CapturePayment (payments.yaml:49).
- * Emits PaymentCaptured; rejects PaymentNotPending.
+ * Emits PaymentCaptured; rejects PaymentNotPending, PaymentNotFound.
  *
  * Invariants of Payment:
  * - Only a pending payment can be captured or failed. (payments.yaml:33)
  * - Only a captured payment can be refunded, and only once. (payments.yaml:34)
  */
-export function decideCapturePayment(command: CapturePayment, state: PaymentState, reject: CapturePaymentRejections): PaymentCaptured | PaymentCaptured[] {
+export function decideCapturePayment(command: CapturePayment, state: PaymentState, reject: CapturePaymentRejections, lifecycle: PaymentLifecycle): PaymentCaptured | PaymentCaptured[] {
+  if (lifecycle.status === 'absent') {
+    return modelDefault('Payment: decide CapturePayment (payments.yaml:49) rejects by the existence rule of the model', reject.PaymentNotFound)('Payment does not exist: CapturePayment needs one');
+  }
   return notImplemented('Payment: decide CapturePayment (payments.yaml:49) is not written yet; the model does not say where PaymentCaptured.orderId, PaymentCaptured.amount come from; keep: Only a pending payment can be captured or failed. Only a captured payment can be refunded, and only once.');
 }
 
 /**
  * FailPayment (payments.yaml:56).
- * Emits PaymentFailed; rejects PaymentNotPending.
+ * Emits PaymentFailed; rejects PaymentNotPending, PaymentNotFound.
  *
  * Invariants of Payment:
  * - Only a pending payment can be captured or failed. (payments.yaml:33)
  * - Only a captured payment can be refunded, and only once. (payments.yaml:34)
  */
-export function decideFailPayment(command: FailPayment, state: PaymentState, reject: FailPaymentRejections): PaymentFailed | PaymentFailed[] {
+export function decideFailPayment(command: FailPayment, state: PaymentState, reject: FailPaymentRejections, lifecycle: PaymentLifecycle): PaymentFailed | PaymentFailed[] {
+  if (lifecycle.status === 'absent') {
+    return modelDefault('Payment: decide FailPayment (payments.yaml:56) rejects by the existence rule of the model', reject.PaymentNotFound)('Payment does not exist: FailPayment needs one');
+  }
   return notImplemented('Payment: decide FailPayment (payments.yaml:56) is not written yet; the model does not say where PaymentFailed.orderId comes from; keep: Only a pending payment can be captured or failed. Only a captured payment can be refunded, and only once.');
 }
 
 /**
  * RefundPayment (payments.yaml:63): Issued by the refund policy on cancellation, or by finance by hand.
- * Emits PaymentRefunded; rejects PaymentNotCaptured.
+ * Emits PaymentRefunded; rejects PaymentNotCaptured, PaymentNotFound.
  *
  * Invariants of Payment:
  * - Only a pending payment can be captured or failed. (payments.yaml:33)
  * - Only a captured payment can be refunded, and only once. (payments.yaml:34)
  */
-export function decideRefundPayment(command: RefundPayment, state: PaymentState, reject: RefundPaymentRejections): PaymentRefunded | PaymentRefunded[] {
+export function decideRefundPayment(command: RefundPayment, state: PaymentState, reject: RefundPaymentRejections, lifecycle: PaymentLifecycle): PaymentRefunded | PaymentRefunded[] {
+  if (lifecycle.status === 'absent') {
+    return modelDefault('Payment: decide RefundPayment (payments.yaml:63) rejects by the existence rule of the model', reject.PaymentNotFound)('Payment does not exist: RefundPayment needs one');
+  }
   return notImplemented('Payment: decide RefundPayment (payments.yaml:63) is not written yet; the model does not say where PaymentRefunded.orderId, PaymentRefunded.amount come from; keep: Only a pending payment can be captured or failed. Only a captured payment can be refunded, and only once.');
 }
 
 /**
  * RequestPayment (payments.yaml:41): Issued when an order is placed; asks the gateway to charge the order total.
- * Emits PaymentRequested; rejects nothing.
+ * Emits PaymentRequested; rejects PaymentAlreadyExists.
  *
  * Invariants of Payment:
  * - Only a pending payment can be captured or failed. (payments.yaml:33)
@@ -56,7 +65,10 @@ export function decideRefundPayment(command: RefundPayment, state: PaymentState,
  * Default from the model: every emitted field comes from the command. Add the rules, and drop
  * the modelDefault wrapper: model specs that expect another outcome stay todo until you do.
  */
-export function decideRequestPayment(command: RequestPayment, state: PaymentState, reject: RequestPaymentRejections): PaymentRequested | PaymentRequested[] {
+export function decideRequestPayment(command: RequestPayment, state: PaymentState, reject: RequestPaymentRejections, lifecycle: PaymentLifecycle): PaymentRequested | PaymentRequested[] {
+  if (lifecycle.status === 'existing') {
+    return modelDefault('Payment: decide RequestPayment (payments.yaml:41) rejects by the existence rule of the model', reject.PaymentAlreadyExists)('Payment already exists: RequestPayment creates one');
+  }
   return modelDefault('Payment: decide RequestPayment (payments.yaml:41) is the default from the model', { type: 'PaymentRequested', data: { paymentId: command.data.paymentId, orderId: command.data.orderId, amount: command.data.amount } });
 }
 

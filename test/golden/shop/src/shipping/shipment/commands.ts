@@ -9,12 +9,15 @@ export interface ConfirmDeliveryData {
 }
 /**
  * ConfirmDelivery (shipping.yaml:59).
- * Emits: ShipmentDelivered. Rejects: nothing.
+ * Emits: ShipmentDelivered. Rejects: ShipmentNotFound.
  */
 export type ConfirmDelivery = Command<'ConfirmDelivery', Readonly<ConfirmDeliveryData>>;
 export const isConfirmDelivery = (message: { readonly type: string }): message is ConfirmDelivery => message.type === 'ConfirmDelivery';
 /** The only ways ConfirmDelivery may be rejected (the model's `rejects`). */
-export type ConfirmDeliveryRejections = {};
+export type ConfirmDeliveryRejections = {
+  /** Rejects the command with ShipmentNotFound (throws). */
+  readonly ShipmentNotFound: (message?: string) => never;
+};
 
 export interface DispatchShipmentData {
   shipmentId: string
@@ -23,12 +26,14 @@ export interface DispatchShipmentData {
 }
 /**
  * DispatchShipment (shipping.yaml:50).
- * Emits: ShipmentDispatched. Rejects: ShipmentNotPrepared.
+ * Emits: ShipmentDispatched. Rejects: ShipmentNotPrepared, ShipmentNotFound.
  */
 export type DispatchShipment = Command<'DispatchShipment', Readonly<DispatchShipmentData>>;
 export const isDispatchShipment = (message: { readonly type: string }): message is DispatchShipment => message.type === 'DispatchShipment';
 /** The only ways DispatchShipment may be rejected (the model's `rejects`). */
 export type DispatchShipmentRejections = {
+  /** Rejects the command with ShipmentNotFound (throws). */
+  readonly ShipmentNotFound: (message?: string) => never;
   /** Rejects the command with ShipmentNotPrepared (throws). */
   readonly ShipmentNotPrepared: (message?: string) => never;
 };
@@ -44,11 +49,14 @@ export interface PrepareShipmentData {
 /**
  * PrepareShipment (shipping.yaml:42).
  * Issued when a payment is captured; the address comes from ShippingAddresses.
- * Emits: ShipmentPrepared. Rejects: nothing.
+ * Emits: ShipmentPrepared. Rejects: ShipmentAlreadyExists.
  */
 export type PrepareShipment = Command<'PrepareShipment', Readonly<PrepareShipmentData>>;
 export const isPrepareShipment = (message: { readonly type: string }): message is PrepareShipment => message.type === 'PrepareShipment';
 /** The only ways PrepareShipment may be rejected (the model's `rejects`). */
-export type PrepareShipmentRejections = {};
+export type PrepareShipmentRejections = {
+  /** Rejects the command with ShipmentAlreadyExists (throws). */
+  readonly ShipmentAlreadyExists: (message?: string) => never;
+};
 
 export type ShipmentCommand = ConfirmDelivery | DispatchShipment | PrepareShipment;

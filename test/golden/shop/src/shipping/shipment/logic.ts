@@ -7,11 +7,11 @@
 import { modelDefault, notImplemented } from '../../runtime/index.js';
 import type { ConfirmDelivery, ConfirmDeliveryRejections, DispatchShipment, DispatchShipmentRejections, PrepareShipment, PrepareShipmentRejections } from './commands.js';
 import type { ShipmentDelivered, ShipmentDispatched, ShipmentPrepared } from './events.js';
-import type { ShipmentState } from './state.js';
+import type { ShipmentLifecycle, ShipmentState } from './state.js';
 
 /**
  * ConfirmDelivery (shipping.yaml:59).
- * Emits ShipmentDelivered; rejects nothing.
+ * Emits ShipmentDelivered; rejects ShipmentNotFound.
  *
  * Invariants of Shipment:
  * - A shipment is dispatched only after it was prepared. (shipping.yaml:34)
@@ -19,24 +19,30 @@ import type { ShipmentState } from './state.js';
  * Default from the model: every emitted field comes from the command. Add the rules, and drop
  * the modelDefault wrapper: model specs that expect another outcome stay todo until you do.
  */
-export function decideConfirmDelivery(command: ConfirmDelivery, state: ShipmentState, reject: ConfirmDeliveryRejections): ShipmentDelivered | ShipmentDelivered[] {
+export function decideConfirmDelivery(command: ConfirmDelivery, state: ShipmentState, reject: ConfirmDeliveryRejections, lifecycle: ShipmentLifecycle): ShipmentDelivered | ShipmentDelivered[] {
+  if (lifecycle.status === 'absent') {
+    return modelDefault('Shipment: decide ConfirmDelivery (shipping.yaml:59) rejects by the existence rule of the model', reject.ShipmentNotFound)('Shipment does not exist: ConfirmDelivery needs one');
+  }
   return modelDefault('Shipment: decide ConfirmDelivery (shipping.yaml:59) is the default from the model', { type: 'ShipmentDelivered', data: { shipmentId: command.data.shipmentId, deliveredAt: command.data.deliveredAt } });
 }
 
 /**
  * DispatchShipment (shipping.yaml:50).
- * Emits ShipmentDispatched; rejects ShipmentNotPrepared.
+ * Emits ShipmentDispatched; rejects ShipmentNotPrepared, ShipmentNotFound.
  *
  * Invariants of Shipment:
  * - A shipment is dispatched only after it was prepared. (shipping.yaml:34)
  */
-export function decideDispatchShipment(command: DispatchShipment, state: ShipmentState, reject: DispatchShipmentRejections): ShipmentDispatched | ShipmentDispatched[] {
+export function decideDispatchShipment(command: DispatchShipment, state: ShipmentState, reject: DispatchShipmentRejections, lifecycle: ShipmentLifecycle): ShipmentDispatched | ShipmentDispatched[] {
+  if (lifecycle.status === 'absent') {
+    return modelDefault('Shipment: decide DispatchShipment (shipping.yaml:50) rejects by the existence rule of the model', reject.ShipmentNotFound)('Shipment does not exist: DispatchShipment needs one');
+  }
   return notImplemented('Shipment: decide DispatchShipment (shipping.yaml:50) is not written yet; the model does not say where ShipmentDispatched.orderId comes from; keep: A shipment is dispatched only after it was prepared.');
 }
 
 /**
  * PrepareShipment (shipping.yaml:42): Issued when a payment is captured; the address comes from ShippingAddresses.
- * Emits ShipmentPrepared; rejects nothing.
+ * Emits ShipmentPrepared; rejects ShipmentAlreadyExists.
  *
  * Invariants of Shipment:
  * - A shipment is dispatched only after it was prepared. (shipping.yaml:34)
@@ -44,7 +50,10 @@ export function decideDispatchShipment(command: DispatchShipment, state: Shipmen
  * Default from the model: every emitted field comes from the command. Add the rules, and drop
  * the modelDefault wrapper: model specs that expect another outcome stay todo until you do.
  */
-export function decidePrepareShipment(command: PrepareShipment, state: ShipmentState, reject: PrepareShipmentRejections): ShipmentPrepared | ShipmentPrepared[] {
+export function decidePrepareShipment(command: PrepareShipment, state: ShipmentState, reject: PrepareShipmentRejections, lifecycle: ShipmentLifecycle): ShipmentPrepared | ShipmentPrepared[] {
+  if (lifecycle.status === 'existing') {
+    return modelDefault('Shipment: decide PrepareShipment (shipping.yaml:42) rejects by the existence rule of the model', reject.ShipmentAlreadyExists)('Shipment already exists: PrepareShipment creates one');
+  }
   return modelDefault('Shipment: decide PrepareShipment (shipping.yaml:42) is the default from the model', { type: 'ShipmentPrepared', data: { shipmentId: command.data.shipmentId, orderId: command.data.orderId, address: command.data.address } });
 }
 
