@@ -306,11 +306,12 @@ export function commandHandlerFile(facts: ContextFacts, agg: AggregateFacts): Pl
     ]);
     // Validation at the entry: in-process callers get what the HTTP API checks (generator/emit/http).
     const valid = `validCommand(${str(commandKey(facts.context.name, command.name))}, command)`;
+    const opts = versioned ? 'stamped(options)' : 'options';
     return hasIdentity
       ? `${doc}export const ${commandEntryName(command.name)} = <Store extends EventStore>(eventStore: Store, command: ${type}, options?: HandleOptions<Store>) =>\n` +
-          `  ${names.handler}(eventStore, ${access('command.data', identity)}, ${valid}, options);\n`
+          `  ${names.handler}(eventStore, ${access('command.data', identity)}, ${valid}, ${opts});\n`
       : `${doc}export const ${commandEntryName(command.name)} = <Store extends EventStore>(eventStore: Store, ${identity}: string, command: ${type}, options?: HandleOptions<Store>) =>\n` +
-          `  ${names.handler}(eventStore, ${identity}, ${valid}, options);\n`;
+          `  ${names.handler}(eventStore, ${identity}, ${valid}, ${opts});\n`;
   });
   const text =
     generatedHeader(facts.sources) +
@@ -332,6 +333,15 @@ export function commandHandlerFile(facts: ContextFacts, agg: AggregateFacts): Pl
     `  retry: { onVersionConflict: 3 },\n` +
     (versioned ? `  schema: { versioning: ${versioning} },\n` : '') +
     `});\n\n` +
+    (versioned
+      ? `/**\n` +
+        ` * Emmett 0.42's CommandHandler uses its \`schema\` to read and drops it when it appends, so new\n` +
+        ` * events would be stored without metadata.schemaVersion: the downcast that stamps them goes into\n` +
+        ` * the append options of every call (they reach appendToStream).\n` +
+        ` */\n` +
+        `const stamped = <Store extends EventStore>(options?: HandleOptions<Store>): HandleOptions<Store> =>\n` +
+        `  ({ ...options, schema: { versioning: ${versioning} } }) as HandleOptions<Store>;\n\n`
+      : '') +
     entries.join('\n');
   return { path, contents: text, ownership: 'generated', sources: facts.sources };
 }

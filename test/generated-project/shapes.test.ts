@@ -201,4 +201,55 @@ it('rejects by existence through the command handler', async () => {
     expect(failures(unmarked)).toEqual([]);
     expect(unmarked.tests!.outcomes.find((o) => o.name.startsWith('BorrowBook on a Loan that does not exist is rejected: LoanNotFound'))?.status).toBe('passed');
   }, GENERATED_RUN_TIMEOUT);
+
+  it('version stamps are stored through the command handler on PostgreSQL, and the museum replays unstamped events (defect 9)', async () => {
+    const stampTest = `import { expect, it } from 'vitest';
+import pg from 'pg';
+import { getPostgreSQLEventStore } from '@event-driven-io/emmett-postgresql';
+import { openTicket } from '../src/tiny/ticket/command-handler.js';
+import { useTestDatabase } from './setup/database.js';
+
+const database = useTestDatabase('stamps');
+
+it('stores metadata.schemaVersion with every new event', async () => {
+  const store = getPostgreSQLEventStore(database.connectionString);
+  try {
+    await openTicket(store, { type: 'OpenTicket', data: { ticketId: '00000000-0000-4000-8000-0000000000aa', title: 't', channel: 'web' } });
+  } finally {
+    await store.close();
+  }
+  const client = new pg.Client({ connectionString: database.connectionString });
+  await client.connect();
+  try {
+    const { rows } = await client.query('SELECT message_type, message_metadata FROM emt_messages');
+    expect(rows.map((r) => [r.message_type, r.message_metadata.schemaVersion])).toEqual([['TicketOpened', 2]]);
+  } finally {
+    await client.end();
+  }
+});
+`;
+    const run = await checkProject(
+      model(`
+aggregates:
+  Ticket: { identity: ticketId, state: { title: string, channel: string } }
+commands:
+  OpenTicket: { aggregate: Ticket, fields: { ticketId: uuid, title: string, channel: string }, emits: [TicketOpened] }
+events:
+  TicketOpened:
+    aggregate: Ticket
+    version: 2
+    fields: { ticketId: uuid, title: string, channel: string }
+    previousVersions:
+      1:
+        fields: { ticketId: uuid, title: string }
+        upcast: { defaults: { channel: web } }
+`),
+      { tests: true, edit: (dir) => writeFileSync(join(dir, 'test/stamps.pg.test.ts'), stampTest) },
+    );
+    expect(failures(run)).toEqual([]);
+    const outcome = (name: string) => run.tests!.outcomes.find((o) => o.name === name)?.status;
+    expect(outcome('stores metadata.schemaVersion with every new event')).toBe('passed');
+    expect(outcome('TicketOpened v1 unstamped upcasts to v2')).toBe('passed');
+    expect(outcome('TicketOpened v2 unstamped upcasts to v2')).toBe('passed');
+  }, GENERATED_RUN_TIMEOUT);
 });

@@ -30,6 +30,8 @@ Options:
   --into <dir>    the output is an existing repo (as with generate --into)
   --format <f>    text (default), json, github (GitHub Actions annotations), or sarif
                   (SARIF 2.1.0 for GitHub code scanning, see docs/ci.md)
+  --typecheck     also run strict tsc over the output with the TypeScript it has installed
+                  (fails when its dependencies are not installed: run npm ci there first)
 
 Exit codes: 0 all steps pass, 1 a step failed, 2 usage or IO error.
 `;
@@ -152,7 +154,7 @@ async function runCheck(argv: string[], io: CliIo): Promise<number> {
   const { values, positionals } = parseArgs({
     args: argv,
     allowPositionals: true,
-    options: { out: { type: 'string' }, into: { type: 'string' }, format: { type: 'string' }, help: { type: 'boolean', short: 'h' } },
+    options: { out: { type: 'string' }, into: { type: 'string' }, format: { type: 'string' }, typecheck: { type: 'boolean' }, help: { type: 'boolean', short: 'h' } },
   });
   if (values.help) {
     io.stdout(CHECK_HELP);
@@ -176,6 +178,12 @@ async function runCheck(argv: string[], io: CliIo): Promise<number> {
     { id: 'validate', title: 'model valid', outcome: { status: failedIf(stage.diagnostics), diagnostics: stage.diagnostics } },
   ];
   for (const step of CHECK_STEPS) results.push({ id: step.id, title: step.title, outcome: await step.run(ctx) });
+  if (values.typecheck) {
+    // Only over output that matches the model: tsc over stale files would judge the wrong code.
+    const fresh = results.find((r) => r.id === generatedFreshStep.id)?.outcome.status === 'passed';
+    const { typecheckStep } = await import('./typecheck-step.js');
+    results.push({ id: typecheckStep.id, title: typecheckStep.title, outcome: fresh ? await typecheckStep.run(ctx) : skipped('the generated output is not up to date') });
+  }
 
   const ok = results.every((r) => r.outcome.status !== 'failed');
   const summary =

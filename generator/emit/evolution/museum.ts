@@ -116,16 +116,21 @@ export function museumTest(facts: ContextFacts): PlannedFile {
     `      const bad = malformedUuids(exhibit.data, 'data');\n` +
     `      expect(bad, \`\${exhibit.file} holds a malformed uuid written by an older stormsmith: delete the file and run \\\`stormsmith generate\\\`, which writes the exhibit again with a well-formed one\`).toEqual([]);\n` +
     `    });\n` +
-    `    modelCase(\`\${exhibit.type} v\${exhibit.schemaVersion} upcasts to v\${current}\`, () => {\n` +
+    `    // Stamped (metadata.schemaVersion) as this service stores events, and unstamped as events\n` +
+    `    // stored before stamps were kept (Emmett 0.42's CommandHandler dropped them): the upcaster\n` +
+    `    // then recognises the version by the data's shape.\n` +
+    `    for (const stamp of ['stamped', 'unstamped'] as const) {\n` +
+    `    modelCase(\`\${exhibit.type} v\${exhibit.schemaVersion} \${stamp} upcasts to v\${current}\`, () => {\n` +
     `      expect(current, \`\${exhibit.type} is not an event of ${facts.context.name} any more\`).toBeDefined();\n` +
-    `      const upcast = upcastExhibit(exhibit);\n` +
-    `      expect((upcast.metadata as { schemaVersion?: number }).schemaVersion).toBe(current);\n` +
+    `      const upcast = stamp === 'stamped' ? upcastExhibit(exhibit) : ${names.upcast}({ type: exhibit.type, data: exhibit.data, metadata: {} });\n` +
+    `      if (stamp === 'stamped') expect((upcast.metadata as { schemaVersion?: number }).schemaVersion).toBe(current);\n` +
     `      const shape = ${names.shapes}[exhibit.type]![0]!;\n` +
     `      // As stored: JSON has no undefined, so a property set to undefined is missing.\n` +
     `      const keys = Object.entries(upcast.data as object).filter(([, v]) => v !== undefined).map(([k]) => k);\n` +
     `      expect(shape.required.filter((k) => !keys.includes(k)), 'required fields missing after upcasting').toEqual([]);\n` +
     `      expect(keys.filter((k) => !shape.allowed.includes(k)), 'fields the current version does not have').toEqual([]);\n` +
     `    });\n` +
+    `    }\n` +
     `  }\n` +
     replays +
     `});\n`;

@@ -19,29 +19,37 @@ export const handleLoan = DeciderCommandHandler({
 });
 
 /**
+ * Emmett 0.42's CommandHandler uses its `schema` to read and drops it when it appends, so new
+ * events would be stored without metadata.schemaVersion: the downcast that stamps them goes into
+ * the append options of every call (they reach appendToStream).
+ */
+const stamped = <Store extends EventStore>(options?: HandleOptions<Store>): HandleOptions<Store> =>
+  ({ ...options, schema: { versioning: lendingEventVersioning } }) as HandleOptions<Store>;
+
+/**
  * Handles BorrowBook: checks its data against the command's JSON Schema (CommandValidationError, src/validation.ts),
  * reads the Loan stream, decides, appends (retried on version conflicts).
  */
 export const borrowBook = <Store extends EventStore>(eventStore: Store, command: BorrowBook, options?: HandleOptions<Store>) =>
-  handleLoan(eventStore, command.data.loanId, validCommand('Lending.BorrowBook', command), options);
+  handleLoan(eventStore, command.data.loanId, validCommand('Lending.BorrowBook', command), stamped(options));
 
 /**
  * Handles RenewLoan: checks its data against the command's JSON Schema (CommandValidationError, src/validation.ts),
  * reads the Loan stream, decides, appends (retried on version conflicts).
  */
 export const renewLoan = <Store extends EventStore>(eventStore: Store, command: RenewLoan, options?: HandleOptions<Store>) =>
-  handleLoan(eventStore, command.data.loanId, validCommand('Lending.RenewLoan', command), options);
+  handleLoan(eventStore, command.data.loanId, validCommand('Lending.RenewLoan', command), stamped(options));
 
 /**
  * Handles ReturnBook: checks its data against the command's JSON Schema (CommandValidationError, src/validation.ts),
  * reads the Loan stream, decides, appends (retried on version conflicts).
  */
 export const returnBook = <Store extends EventStore>(eventStore: Store, command: ReturnBook, options?: HandleOptions<Store>) =>
-  handleLoan(eventStore, command.data.loanId, validCommand('Lending.ReturnBook', command), options);
+  handleLoan(eventStore, command.data.loanId, validCommand('Lending.ReturnBook', command), stamped(options));
 
 /**
  * Handles SendReminder: checks its data against the command's JSON Schema (CommandValidationError, src/validation.ts),
  * reads the Loan stream, decides, appends (retried on version conflicts).
  */
 export const sendReminder = <Store extends EventStore>(eventStore: Store, command: SendReminder, options?: HandleOptions<Store>) =>
-  handleLoan(eventStore, command.data.loanId, validCommand('Lending.SendReminder', command), options);
+  handleLoan(eventStore, command.data.loanId, validCommand('Lending.SendReminder', command), stamped(options));

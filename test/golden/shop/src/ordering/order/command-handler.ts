@@ -19,22 +19,30 @@ export const handleOrder = DeciderCommandHandler({
 });
 
 /**
+ * Emmett 0.42's CommandHandler uses its `schema` to read and drops it when it appends, so new
+ * events would be stored without metadata.schemaVersion: the downcast that stamps them goes into
+ * the append options of every call (they reach appendToStream).
+ */
+const stamped = <Store extends EventStore>(options?: HandleOptions<Store>): HandleOptions<Store> =>
+  ({ ...options, schema: { versioning: orderingEventVersioning } }) as HandleOptions<Store>;
+
+/**
  * Handles CancelOrder: checks its data against the command's JSON Schema (CommandValidationError, src/validation.ts),
  * reads the Order stream, decides, appends (retried on version conflicts).
  */
 export const cancelOrder = <Store extends EventStore>(eventStore: Store, command: CancelOrder, options?: HandleOptions<Store>) =>
-  handleOrder(eventStore, command.data.orderId, validCommand('Ordering.CancelOrder', command), options);
+  handleOrder(eventStore, command.data.orderId, validCommand('Ordering.CancelOrder', command), stamped(options));
 
 /**
  * Handles MarkOrderShipped: checks its data against the command's JSON Schema (CommandValidationError, src/validation.ts),
  * reads the Order stream, decides, appends (retried on version conflicts).
  */
 export const markOrderShipped = <Store extends EventStore>(eventStore: Store, command: MarkOrderShipped, options?: HandleOptions<Store>) =>
-  handleOrder(eventStore, command.data.orderId, validCommand('Ordering.MarkOrderShipped', command), options);
+  handleOrder(eventStore, command.data.orderId, validCommand('Ordering.MarkOrderShipped', command), stamped(options));
 
 /**
  * Handles PlaceOrder: checks its data against the command's JSON Schema (CommandValidationError, src/validation.ts),
  * reads the Order stream, decides, appends (retried on version conflicts).
  */
 export const placeOrder = <Store extends EventStore>(eventStore: Store, command: PlaceOrder, options?: HandleOptions<Store>) =>
-  handleOrder(eventStore, command.data.orderId, validCommand('Ordering.PlaceOrder', command), options);
+  handleOrder(eventStore, command.data.orderId, validCommand('Ordering.PlaceOrder', command), stamped(options));

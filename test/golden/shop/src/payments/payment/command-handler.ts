@@ -19,29 +19,37 @@ export const handlePayment = DeciderCommandHandler({
 });
 
 /**
+ * Emmett 0.42's CommandHandler uses its `schema` to read and drops it when it appends, so new
+ * events would be stored without metadata.schemaVersion: the downcast that stamps them goes into
+ * the append options of every call (they reach appendToStream).
+ */
+const stamped = <Store extends EventStore>(options?: HandleOptions<Store>): HandleOptions<Store> =>
+  ({ ...options, schema: { versioning: paymentsEventVersioning } }) as HandleOptions<Store>;
+
+/**
  * Handles CapturePayment: checks its data against the command's JSON Schema (CommandValidationError, src/validation.ts),
  * reads the Payment stream, decides, appends (retried on version conflicts).
  */
 export const capturePayment = <Store extends EventStore>(eventStore: Store, command: CapturePayment, options?: HandleOptions<Store>) =>
-  handlePayment(eventStore, command.data.paymentId, validCommand('Payments.CapturePayment', command), options);
+  handlePayment(eventStore, command.data.paymentId, validCommand('Payments.CapturePayment', command), stamped(options));
 
 /**
  * Handles FailPayment: checks its data against the command's JSON Schema (CommandValidationError, src/validation.ts),
  * reads the Payment stream, decides, appends (retried on version conflicts).
  */
 export const failPayment = <Store extends EventStore>(eventStore: Store, command: FailPayment, options?: HandleOptions<Store>) =>
-  handlePayment(eventStore, command.data.paymentId, validCommand('Payments.FailPayment', command), options);
+  handlePayment(eventStore, command.data.paymentId, validCommand('Payments.FailPayment', command), stamped(options));
 
 /**
  * Handles RefundPayment: checks its data against the command's JSON Schema (CommandValidationError, src/validation.ts),
  * reads the Payment stream, decides, appends (retried on version conflicts).
  */
 export const refundPayment = <Store extends EventStore>(eventStore: Store, command: RefundPayment, options?: HandleOptions<Store>) =>
-  handlePayment(eventStore, command.data.paymentId, validCommand('Payments.RefundPayment', command), options);
+  handlePayment(eventStore, command.data.paymentId, validCommand('Payments.RefundPayment', command), stamped(options));
 
 /**
  * Handles RequestPayment: checks its data against the command's JSON Schema (CommandValidationError, src/validation.ts),
  * reads the Payment stream, decides, appends (retried on version conflicts).
  */
 export const requestPayment = <Store extends EventStore>(eventStore: Store, command: RequestPayment, options?: HandleOptions<Store>) =>
-  handlePayment(eventStore, command.data.paymentId, validCommand('Payments.RequestPayment', command), options);
+  handlePayment(eventStore, command.data.paymentId, validCommand('Payments.RequestPayment', command), stamped(options));

@@ -19,22 +19,30 @@ export const handleShipment = DeciderCommandHandler({
 });
 
 /**
+ * Emmett 0.42's CommandHandler uses its `schema` to read and drops it when it appends, so new
+ * events would be stored without metadata.schemaVersion: the downcast that stamps them goes into
+ * the append options of every call (they reach appendToStream).
+ */
+const stamped = <Store extends EventStore>(options?: HandleOptions<Store>): HandleOptions<Store> =>
+  ({ ...options, schema: { versioning: shippingEventVersioning } }) as HandleOptions<Store>;
+
+/**
  * Handles ConfirmDelivery: checks its data against the command's JSON Schema (CommandValidationError, src/validation.ts),
  * reads the Shipment stream, decides, appends (retried on version conflicts).
  */
 export const confirmDelivery = <Store extends EventStore>(eventStore: Store, command: ConfirmDelivery, options?: HandleOptions<Store>) =>
-  handleShipment(eventStore, command.data.shipmentId, validCommand('Shipping.ConfirmDelivery', command), options);
+  handleShipment(eventStore, command.data.shipmentId, validCommand('Shipping.ConfirmDelivery', command), stamped(options));
 
 /**
  * Handles DispatchShipment: checks its data against the command's JSON Schema (CommandValidationError, src/validation.ts),
  * reads the Shipment stream, decides, appends (retried on version conflicts).
  */
 export const dispatchShipment = <Store extends EventStore>(eventStore: Store, command: DispatchShipment, options?: HandleOptions<Store>) =>
-  handleShipment(eventStore, command.data.shipmentId, validCommand('Shipping.DispatchShipment', command), options);
+  handleShipment(eventStore, command.data.shipmentId, validCommand('Shipping.DispatchShipment', command), stamped(options));
 
 /**
  * Handles PrepareShipment: checks its data against the command's JSON Schema (CommandValidationError, src/validation.ts),
  * reads the Shipment stream, decides, appends (retried on version conflicts).
  */
 export const prepareShipment = <Store extends EventStore>(eventStore: Store, command: PrepareShipment, options?: HandleOptions<Store>) =>
-  handleShipment(eventStore, command.data.shipmentId, validCommand('Shipping.PrepareShipment', command), options);
+  handleShipment(eventStore, command.data.shipmentId, validCommand('Shipping.PrepareShipment', command), stamped(options));
