@@ -16,7 +16,8 @@ describe('ADR draft', () => {
     const text = adr.contents;
     expect(text).toContain('# Lending: architecture of the bounded context');
     expect(text).toContain('- A member holds at most five active loans. ([lending.yaml:');
-    expect(text).toContain('| BorrowBook | Loan | Member | BookBorrowed | LoanLimitReached |');
+    // LoanAlreadyExists: BorrowBook creates a Loan (existence, ADR 0032).
+    expect(text).toContain('| BorrowBook | Loan | Member | BookBorrowed | LoanLimitReached, LoanAlreadyExists |');
     expect(text).toContain('- Choice: emmett-postgresql');
     expect(text).toContain('| ActiveLoansByMember | BookBorrowed, BookReturned | memberId | inline | strong | none (same transaction) |');
     expect(text).toContain('| OverdueLoans | LoanFellDue, LoanRenewed, BookReturned, ReminderSent | loanId | async | eventual | 5s |');

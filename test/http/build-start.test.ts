@@ -7,6 +7,7 @@
 import { spawn, spawnSync } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
+import { getPostgreSQLEventStore } from '@event-driven-io/emmett-postgresql';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { NODE_ENGINES, NODE_IMAGE } from '../../generator/emit/http/packaging.js';
 import { GENERATED_RUN_TIMEOUT, materialise, planExample } from '../generated-project/support.js';
@@ -55,18 +56,28 @@ describe('a built generated service', () => {
           child.stderr.on('data', (chunk: Buffer) => (output += String(chunk)));
         });
         const id = '5b0c7f0e-0000-4000-8000-000000000001';
+        // Existence (ADR 0032): a reminder for a loan nobody borrowed is a typed rejection.
+        const unknown = await fetch(`${api}/lending/loan/${id}/send-reminder`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: '{}' });
+        expect(unknown.status).toBe(409);
+        expect(((await unknown.json()) as { rejection: string }).rejection).toBe('LoanNotFound');
+        // A loan borrowed earlier (stored directly: the library's inline read model is still a stub).
+        const plain = getPostgreSQLEventStore(postgres.connectionString);
+        await plain.appendToStream(`lending_loan-${id}`, [
+          { type: 'BookBorrowed', data: { loanId: id, memberId: '5b0c7f0e-0000-4000-8000-000000000002', copy: { isbn: '978-0', copyNumber: 1 }, dueOn: '2026-01-15' } },
+        ]);
+        await plain.close();
         const sent = await fetch(`${api}/lending/loan/${id}/send-reminder`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: '{}' });
-        expect(sent.status).toBe(201);
-        expect(sent.headers.get('etag')).toBe('"1"');
-        expect(await sent.json()).toEqual({ streamVersion: 1, events: [{ type: 'ReminderSent', data: { loanId: id } }] });
-        // The next command on the same stream, conditional on its version: 200 (not created), version 2.
+        expect(sent.status).toBe(200);
+        expect(sent.headers.get('etag')).toBe('"2"');
+        expect(await sent.json()).toEqual({ streamVersion: 2, events: [{ type: 'ReminderSent', data: { loanId: id } }] });
+        // The next command on the same stream, conditional on its version: 200, version 3.
         // No body at all: the identity is SendReminder's only field, and it is in the path.
-        const again = await fetch(`${api}/lending/loan/${id}/send-reminder`, { method: 'POST', headers: { 'if-match': '"1"' } });
+        const again = await fetch(`${api}/lending/loan/${id}/send-reminder`, { method: 'POST', headers: { 'if-match': '"2"' } });
         expect(again.status).toBe(200);
-        expect(again.headers.get('etag')).toBe('"2"');
+        expect(again.headers.get('etag')).toBe('"3"');
         const state = await fetch(`${api}/lending/loan/${id}`);
         expect(state.status).toBe(200);
-        expect(((await state.json()) as { version: number }).version).toBe(2);
+        expect(((await state.json()) as { version: number }).version).toBe(3);
         const bad = await fetch(`${api}/lending/loan/${id}/borrow-book`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: '{"memberId":42}' });
         expect(bad.status).toBe(400);
         expect(((await bad.json()) as { errors: { field: string }[] }).errors.map((e) => e.field).sort()).toEqual(['/copy', '/dueOn', '/memberId']);
@@ -80,16 +91,21 @@ describe('a built generated service', () => {
         // Eight concurrent requests with one Idempotency-Key: the command runs once; each other
         // request gets the first outcome replayed, or 409 while the first is still running.
         const other = '5b0c7f0e-0000-4000-8000-000000000002';
+        const store = getPostgreSQLEventStore(postgres.connectionString);
+        await store.appendToStream(`lending_loan-${other}`, [
+          { type: 'BookBorrowed', data: { loanId: other, memberId: '5b0c7f0e-0000-4000-8000-000000000002', copy: { isbn: '978-0', copyNumber: 2 }, dueOn: '2026-01-15' } },
+        ]);
+        await store.close();
         const responses = await Promise.all(
           Array.from({ length: 8 }, () =>
             fetch(`${api}/lending/loan/${other}/send-reminder`, { method: 'POST', headers: { 'content-type': 'application/json', 'idempotency-key': 'same' }, body: '{}' }),
           ),
         );
         const outcomes = responses.map((r) => `${r.status}${r.headers.get('idempotent-replayed') ? ' replayed' : ''}`);
-        expect(outcomes.filter((o) => o === '201'), outcomes.join(', ')).toHaveLength(1);
-        expect(outcomes.every((o) => o === '201' || o === '201 replayed' || o === '409'), outcomes.join(', ')).toBe(true);
+        expect(outcomes.filter((o) => o === '200'), outcomes.join(', ')).toHaveLength(1);
+        expect(outcomes.every((o) => o === '200' || o === '200 replayed' || o === '409'), outcomes.join(', ')).toBe(true);
         const otherState = await fetch(`${api}/lending/loan/${other}`);
-        expect(((await otherState.json()) as { version: number }).version).toBe(1);
+        expect(((await otherState.json()) as { version: number }).version).toBe(2);
       } finally {
         child.kill('SIGTERM');
       }

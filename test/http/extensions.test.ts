@@ -41,15 +41,23 @@ export const loadAppConfig = (env: Readonly<Record<string, string | undefined>>,
 `;
 
 const TEST = `import { expect, it } from 'vitest';
+import { getPostgreSQLEventStore } from '@event-driven-io/emmett-postgresql';
 import { useApi } from './support.js';
 
 const api = useApi('extensions');
 
 it('the hook guards generated routes, and the user route is served', async () => {
+  // A reminder needs a Loan that exists (existence): one borrowed earlier, stored without the
+  // service's inline projections (whose BookBorrowed handler is still a stub in this service).
+  const plain = getPostgreSQLEventStore(api().connectionString);
+  await plain.appendToStream('lending_loan-7a0e8a5e-0000-4000-8000-000000000001', [
+    { type: 'BookBorrowed', data: { loanId: '7a0e8a5e-0000-4000-8000-000000000001', memberId: '7a0e8a5e-0000-4000-8000-000000000002', copy: { isbn: '978-0', copyNumber: 1 }, dueOn: '2026-01-15' } },
+  ]);
+  await plain.close();
   const denied = await api().post('/lending/loan/7a0e8a5e-0000-4000-8000-000000000001/send-reminder', {});
   expect(denied.status).toBe(401);
   const allowed = await api().post('/lending/loan/7a0e8a5e-0000-4000-8000-000000000001/send-reminder', {}, { authorization: 'Bearer secret-token' });
-  expect(allowed.status, JSON.stringify(allowed.body)).toBe(201);
+  expect(allowed.status, JSON.stringify(allowed.body)).toBe(200); // the stream existed: 200, not 201
   expect((await api().get('/hello', { authorization: 'Bearer secret-token' })).body).toEqual({ hello: 12 });
   expect((await api().get('/openapi.json')).status).toBe(200);
 });
@@ -81,7 +89,7 @@ describe('extension points of a generated service', () => {
       try {
         const tsc = spawnSync(path.join(service, 'node_modules/.bin/tsc'), ['-p', 'tsconfig.json'], { cwd: service, encoding: 'utf8' });
         expect(tsc.stdout + tsc.stderr).toBe('');
-        const { run, outcomes } = runGeneratedTests(service, ['test/http/extensions.pg.test.ts']);
+        const { run, outcomes } = runGeneratedTests(service, ["test/http/extensions.pg.test.ts"]);
         expect(outcomes.map((o) => o.status), run.output).toEqual(['passed']);
       } finally {
         delete process.env.API_TOKEN;

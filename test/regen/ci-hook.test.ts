@@ -32,7 +32,7 @@ describe('docs/ci.md GitHub Actions workflow', () => {
     expect(block).not.toBeNull();
     const workflow = parseYaml(block![1]!) as { jobs: Record<string, { steps: { run?: string }[] }> };
     const runs = Object.values(workflow.jobs).flatMap((j) => j.steps.map((s) => s.run).filter(Boolean));
-    expect(runs).toEqual(['npm ci', 'npx stormsmith check --format github']);
+    expect(runs).toEqual(['npm ci', 'npm ci', 'npx stormsmith check --typecheck --format github']);
   });
 });
 
