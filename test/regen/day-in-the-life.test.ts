@@ -50,7 +50,7 @@ describe('a day in the life', () => {
     handWrittenRules = `// Our own helpers; stormsmith does not know this file.\nexport const normaliseDate = (date: string): string => date.slice(0, 10);\n`;
     fs.writeFileSync(path.join(repo, RULES), handWrittenRules);
     let logic = read(repo, LOGIC);
-    logic = logic.replace("import type { LoanState } from './state.js';", "import type { LoanState } from './state.js';\nimport { normaliseDate } from './rules.js';");
+    logic = logic.replace(/import type \{[^}]*\} from '\.\/state\.js';/, (line) => `${line}\nimport { normaliseDate } from './rules.js';`);
     logic = logic.replace(
       /(export function decideBorrowBook\([^)]*\)[^{]*\{\n)[\s\S]*?\n\}/,
       `$1  // Hand-written: due dates arrive with a time from the desk scanner.\n  const dueOn = normaliseDate(command.data.dueOn);\n  return { type: 'BookBorrowed', data: { loanId: command.data.loanId, memberId: command.data.memberId, copy: command.data.copy, dueOn } };\n}`,
@@ -98,7 +98,7 @@ describe('a day in the life', () => {
 
   it('adds typed stubs for the new command and the renamed event', () => {
     const logic = read(repo, LOGIC);
-    expect(logic).toMatch(/export function decideReportLost\(command: ReportLost, state: LoanState, reject: ReportLostRejections\)/);
+    expect(logic).toMatch(/export function decideReportLost\(command: ReportLost, state: LoanState, reject: ReportLostRejections, lifecycle: LoanLifecycle\)/);
     expect(logic).toMatch(/export function evolveLoanExtended\(state: LoanState, event: LoanExtended\)/);
     expect(logic).toMatch(/import type \{[^}]*\bReportLost\b[^}]*\} from '\.\/commands\.js';/);
     expect(read(repo, OVERDUE_LOGIC)).toMatch(/export function onLoanExtended\(/);
