@@ -274,7 +274,10 @@ function contextDoc(ctx: ContextBlueprint, names: Names, shapes: Set<string>): R
         fields: cmdFields,
         emits: emitted.map((e) => names.event(ai, e)),
         ...(a.rejects ? { rejects: [`${names.command(ai, c)}Refused`] } : {}),
+        // The `creates` marker on the last command; without it the first command creates.
+        ...(a.creates && c === a.commands - 1 ? { creates: true } : {}),
       };
+      if (a.creates && c === a.commands - 1) shapes.add('creates marker');
     }
   });
   for (const kind of ctx.aggregates.flatMap((a) => a.fields)) shapes.add(`field ${kind}`);
