@@ -33,3 +33,17 @@ describe('hostile model text', () => {
     expect(messages.length).toBeGreaterThan(0);
   });
 });
+
+describe('scalar size cap (issue 19 item 3)', () => {
+  it('a 4.9 MB double-quoted scalar is refused before the document is built', () => {
+    const text = `stormsmith: 1\ncontext: A\ndescription: "${'x'.repeat(4_900_000)}"\n`;
+    const diagnostics = loadModel([{ path: 'x.yaml', text }]).diagnostics;
+    expect(diagnostics.map((d) => d.code)).toEqual(['E_SCALAR_TOO_LARGE']);
+    expect(diagnostics[0]).toMatchObject({ line: 3 });
+  });
+
+  it('a 60 KB description is still fine', () => {
+    const text = `stormsmith: 1\ncontext: A\ndescription: "${'x'.repeat(60_000)}"\n`;
+    expect(loadModel([{ path: 'x.yaml', text }]).diagnostics.map((d) => d.code)).not.toContain('E_SCALAR_TOO_LARGE');
+  });
+});

@@ -2,7 +2,7 @@
 // diagnostic before any model code looks at the nodes. Nothing here calls `toJS`: the readers
 // walk the Document, so alias bombs, prototype keys and deep nesting never reach a plain object.
 
-import { isAlias, isCollection, isMap, isPair, isScalar, parseDocument, type Document, type Node as YamlNode } from 'yaml';
+import { isAlias, isCollection, isMap, isPair, isScalar, Lexer, parseDocument, type Document, type Node as YamlNode } from 'yaml';
 import { FileDiagnostics, SourceText } from './source-text.js';
 
 export interface ParseLimits {
@@ -47,8 +47,25 @@ function precheck(src: SourceText, diags: FileDiagnostics): boolean {
     });
     return false;
   }
+  // One scalar may not exceed MAX_SCALAR_CHARS (docs/security.md): composing a 4.9 MB quoted
+  // scalar kept ~164 MB alive. Checked on the lexer's tokens, before the document is built.
+  let at = 0;
+  for (const token of new Lexer().lex(text)) {
+    if (token.length > MAX_SCALAR_CHARS) {
+      diags.add([at, at + 1], {
+        code: 'E_SCALAR_TOO_LARGE',
+        message: `a single value of ${token.length} characters; at most ${MAX_SCALAR_CHARS} are accepted`,
+        hint: 'model values are names and short texts; keep long documents in separate files',
+      });
+      return false;
+    }
+    at += token.length;
+  }
   return true;
 }
+
+/** docs/security.md: the longest single YAML token (a scalar, usually) a model file may hold. */
+export const MAX_SCALAR_CHARS = 1024 * 1024;
 
 /** Maps the yaml library's error codes to ours. */
 function yamlErrorCode(code: string): string {
