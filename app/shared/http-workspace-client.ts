@@ -164,7 +164,14 @@ export function createHttpWorkspaceClient(options: HttpWorkspaceClientOptions): 
     listModels: () => request<ModelFileInfo[]>('GET', '/api/models'),
     readModel: (path) => request<ModelFileContent>('GET', `/api/model?path=${encodeURIComponent(path)}`),
     writeModel: (path, text, expectedHash) =>
-      request<WriteResult>('PUT', '/api/model', { path, text, ...(expectedHash === undefined ? {} : { expectedHash }) }, [200, 409, 500]),
+      request<WriteResult>('PUT', '/api/model', { path, text, ...(expectedHash === undefined ? {} : { expectedHash }) }, [200, 409, 500]).catch(
+        (error: unknown): WriteResult => {
+          // The server answers read-only and too-large writes as 4xx refusals; the editor sees them
+          // as a failed write (document stays dirty), the same result the desktop app returns.
+          if (error instanceof StudioRequestError && (error.code === 'E_READ_ONLY' || error.code === 'E_TOO_LARGE')) return { ok: false, reason: 'error', message: error.message };
+          throw error;
+        },
+      ),
     previewGeneration: () => request<GenerationPreview>('POST', '/api/generation/preview', {}),
     runGeneration: () => request<GenerationPreview>('POST', '/api/generation/run', {}),
     watch(listener) {

@@ -52,6 +52,12 @@ async function route(workspace: NodeWorkspace, request: IncomingMessage, respons
     case 'PUT /api/model': {
       const body = await readJsonBody(request, MAX_MODEL_BYTES * 2);
       const { path, text, expectedHash } = parseWriteBody(body);
+      // Refusals the client caused are 4xx with a JSON error, not a 500 WriteResult (issue 19).
+      if (workspace.readOnly) {
+        const info = await workspace.info();
+        throw new HttpError(409, 'E_READ_ONLY', `${path}: read-only: ${info.readOnlyReason ?? 'opened read-only'}`);
+      }
+      if (Buffer.byteLength(text) > MAX_MODEL_BYTES) throw new HttpError(413, 'E_TOO_LARGE', `${path}: larger than ${MAX_MODEL_BYTES} bytes`);
       const result = await workspace.writeModel(path, text, expectedHash);
       return sendJson(response, result.ok ? 200 : result.reason === 'conflict' ? 409 : 500, result);
     }

@@ -7,7 +7,7 @@ import type { WorkspaceChange } from '../../app/shared/workspace-api.js';
 import { CONTENT_SECURITY_POLICY } from '../../app/studio/security-headers.js';
 import { startStudioServer, type StudioServer } from '../../app/studio/studio-server.js';
 import { contentHash } from '../../app/workspace/content-hash.js';
-import { NodeWorkspace } from '../../app/workspace/node-workspace.js';
+import { MAX_MODEL_BYTES, NodeWorkspace } from '../../app/workspace/node-workspace.js';
 import { eventually, makeTempFolder, type TempFolder } from '../workspace/temp-folder.js';
 
 const LENDING = 'stormsmith: 1\ncontext: Lending\n';
@@ -158,6 +158,31 @@ describe('studio server', () => {
     // Lost-update protection is on by default: a write without expectedHash is refused (issue 19).
     const blind = await api('/api/model', { 'content-type': 'application/json' }, 'PUT', JSON.stringify({ path: 'lending.yaml', text: 'x' }));
     expect([blind.status, JSON.parse(blind.body).error.code]).toEqual([400, 'E_BAD_REQUEST']);
+    expect(await readFile(path.join(models.dir, 'lending.yaml'), 'utf8')).toBe(LENDING);
+  });
+
+  it('answers a write refused as too large or read-only with a 4xx JSON error, not 500 (issue 19)', async () => {
+    const lendingHash = contentHash(LENDING);
+    const big = await api('/api/model', { 'content-type': 'application/json' }, 'PUT', JSON.stringify({ path: 'lending.yaml', text: 'a'.repeat(MAX_MODEL_BYTES + 1), expectedHash: lendingHash }));
+    expect([big.status, JSON.parse(big.body).error.code]).toEqual([413, 'E_TOO_LARGE']);
+    const readOnly = await NodeWorkspace.open(models.dir, { watch: false, write: false });
+    const roServer = await startStudioServer({ workspace: readOnly, rendererDir: renderer.dir, port: 0 });
+    try {
+      const res = await raw(roServer.port, {
+        method: 'PUT',
+        path: '/api/model',
+        headers: { 'x-stormsmith-token': roServer.token, 'content-type': 'application/json' },
+        body: JSON.stringify({ path: 'lending.yaml', text: 'x', expectedHash: lendingHash }),
+      });
+      expect([res.status, JSON.parse(res.body).error.code]).toEqual([409, 'E_READ_ONLY']);
+      expect(JSON.parse(res.body).error.message).toMatch(/read-only/);
+      // The HTTP client turns the refusal into a failed write, as the desktop app reports it.
+      const viaClient = await createHttpWorkspaceClient({ baseUrl: `http://127.0.0.1:${roServer.port}`, token: roServer.token }).writeModel('lending.yaml', 'x', lendingHash);
+      expect(viaClient).toMatchObject({ ok: false, reason: 'error', message: expect.stringMatching(/read-only/) });
+    } finally {
+      await roServer.close();
+      await readOnly.close();
+    }
     expect(await readFile(path.join(models.dir, 'lending.yaml'), 'utf8')).toBe(LENDING);
   });
 
