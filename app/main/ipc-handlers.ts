@@ -74,7 +74,9 @@ export function createHandlers(deps: IpcHandlerDeps): { [C in InvokeChannel]: Ha
     'workspace:read-model': async (host, [path]) => host.current().readModel(str(path, 'path')),
     'workspace:write-model': async (host, args) => {
       const [path, text, expected] = args;
-      const expectedHash = args.length < 3 || expected === undefined ? undefined : hashOrNull(expected, 'expectedHash');
+      // Required (lost-update protection on by default, as the studio's PUT /api/model): the hash
+      // the renderer last read, or null for a new file. A missing one is refused, never a blind write.
+      const expectedHash = hashOrNull(expected, 'expectedHash');
       const workspace = host.current();
       const result = await workspace.writeModel(str(path, 'path'), str(text, 'text'), expectedHash);
       if (result.ok) await deps.backups.discardIfSaved(workspace.realRoot, path as string, text as string);

@@ -19,7 +19,7 @@ const sampleArgs = (root: string): Record<(typeof INVOKE_CHANNELS)[number], unkn
   'workspace:info': [],
   'workspace:list-models': [],
   'workspace:read-model': ['lending.yaml'],
-  'workspace:write-model': ['lending.yaml', 'pwned: true\n'],
+  'workspace:write-model': ['lending.yaml', 'pwned: true\n', null],
   'workspace:preview-generation': [],
   'workspace:run-generation': [],
   'shell:open-folder': [],
@@ -157,7 +157,7 @@ describe('IPC handlers', () => {
     });
 
     it('write-model refuses them too and writes nothing anywhere', async () => {
-      for (const [p, code] of refused) expect(await errorCode('workspace:write-model', p, 'x: 1\n'), p).toBe(code);
+      for (const [p, code] of refused) expect(await errorCode('workspace:write-model', p, 'x: 1\n', null), p).toBe(code);
       expect(await readdir(outside.dir)).toEqual(['secret.yaml']);
       expect(await readFile(path.join(outside.dir, 'secret.yaml'), 'utf8')).toBe('secret: 1\n');
     });
@@ -174,6 +174,10 @@ describe('IPC handlers', () => {
       expect(await errorCode('workspace:read-model', { path: 'lending.yaml' })).toBe('E_BAD_ARGUMENTS');
       expect(await errorCode('workspace:write-model', 'lending.yaml', 42)).toBe('E_BAD_ARGUMENTS');
       expect(await errorCode('workspace:write-model', 'lending.yaml', 'x', 'not-a-hash')).toBe('E_BAD_ARGUMENTS');
+      // Lost-update protection is on by default, as in the studio's PUT /api/model (issue 19):
+      // a write without the hash last read (or null for a new file) is refused, not a blind overwrite.
+      expect(await errorCode('workspace:write-model', 'lending.yaml', 'x')).toBe('E_BAD_ARGUMENTS');
+      expect(await errorCode('workspace:write-model', 'lending.yaml', 'x', undefined)).toBe('E_BAD_ARGUMENTS');
       expect(await errorCode('shell:set-dirty', 'lending.yaml')).toBe('E_BAD_ARGUMENTS');
       expect(await errorCode('workspace:list-models', 'extra')).toBe('E_BAD_ARGUMENTS');
       expect(await readFile(path.join(folder.dir, 'lending.yaml'), 'utf8')).toBe(LENDING);
@@ -201,7 +205,7 @@ describe('IPC handlers', () => {
     const first = (await openFolder()) as { readOnly: boolean };
     const again = (await openFolder()) as { readOnly: boolean };
     expect([first.readOnly, again.readOnly]).toEqual([false, false]);
-    expect(await value('workspace:write-model', 'lending.yaml', 'still mine\n')).toMatchObject({ ok: true });
+    expect(await value('workspace:write-model', 'lending.yaml', 'still mine\n', contentHash(LENDING))).toMatchObject({ ok: true });
   });
 
   it('writes with conflict detection and forwards disk changes to the window', async () => {
@@ -226,9 +230,9 @@ describe('IPC handlers', () => {
       { path: 'new.yaml', text: 'new: 1\n', baseHash: null, savedAt: expect.any(String) },
     ]);
     // Saving an older text keeps the newer backup; saving the backed-up text drops it.
-    await value('workspace:write-model', 'lending.yaml', 'older\n');
+    await value('workspace:write-model', 'lending.yaml', 'older\n', contentHash(LENDING));
     expect(((await value('backup:list', root)) as unknown[]).length).toBe(2);
-    await value('workspace:write-model', 'lending.yaml', 'draft 1\n');
+    await value('workspace:write-model', 'lending.yaml', 'draft 1\n', contentHash('older\n'));
     expect(((await value('backup:list', root)) as { path: string }[]).map((b) => b.path)).toEqual(['new.yaml']);
     await value('backup:discard', root, 'new.yaml');
     expect(await value('backup:list', root)).toEqual([]);
