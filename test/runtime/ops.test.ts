@@ -180,6 +180,13 @@ describe('ops command', () => {
     const drySnapshot = await run(registry, 'snapshot', 'Loan', '--dry-run');
     expect(drySnapshot.out).toBe("dry run: would snapshot 3 stream(s) of 'Loan'\n  loan-l1\n  loan-l2\n  loan-l3");
     expect((await run(registry, 'snapshot', 'Loan')).out).toBe("snapshotted 3 stream(s) of 'Loan'");
+    // A stream that does not exist is not "snapshotted": an honest error and a non-zero exit (issue 19).
+    for (const argv of [['snapshot', 'Loan', '--stream', 'nope'], ['snapshot', 'Loan', '--stream', 'nope', '--dry-run']]) {
+      const missing = await run(registry, ...argv);
+      expect(missing.code, argv.join(' ')).toBe(1);
+      expect(missing.out, argv.join(' ')).toBe('');
+      expect(missing.err, argv.join(' ')).toMatch(/^error\[OPS_STREAM_NOT_FOUND\]: no stream 'loan-nope' of 'Loan'\n {2}hint: /);
+    }
     const snapshots = await query<{ stream_name: string; stream_version: string; state: unknown }>(
       url,
       'SELECT stream_name, stream_version::text, state FROM stormsmith_snapshots ORDER BY stream_name',

@@ -437,13 +437,26 @@ const snapshot = async (registry: OpsRegistry, args: string[], io: OpsIO) => {
   const name = positionals[0];
   const aggregate = lookup('aggregate', registry.aggregates, name);
   const streams = await withClient(registry.connectionString, async (client) => {
-    if (values.stream !== undefined) return [`${aggregate.streamType}-${values.stream as string}`];
+    if (values.stream !== undefined) {
+      // Only a stream that exists: folding a missing one saves nothing, so "snapshotted" would be a lie.
+      const stream = `${aggregate.streamType}-${values.stream as string}`;
+      const { rows } = await client.query<{ stream_id: string }>(
+        'SELECT stream_id FROM emt_streams WHERE stream_id = $1 AND stream_type = $2 AND is_archived = FALSE',
+        [stream, aggregate.streamType],
+      );
+      return rows.length > 0 ? [stream] : null;
+    }
     const { rows } = await client.query<{ stream_id: string }>(
       'SELECT stream_id FROM emt_streams WHERE stream_type = $1 AND is_archived = FALSE ORDER BY stream_id',
       [aggregate.streamType],
     );
     return rows.map((row) => row.stream_id);
   });
+  if (streams === null) {
+    io.err(`error[OPS_STREAM_NOT_FOUND]: no stream '${aggregate.streamType}-${values.stream as string}' of '${name}'`);
+    io.err(`  hint: 'ops snapshot ${name} --dry-run' lists its streams; --stream takes the id without the '${aggregate.streamType}-' prefix`);
+    return 1;
+  }
   if (values['dry-run']) {
     io.out(`dry run: would snapshot ${streams.length} stream(s) of '${name}'`);
     streams.forEach((stream) => io.out(`  ${stream}`));
