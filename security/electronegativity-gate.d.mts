@@ -26,4 +26,5 @@ export declare const ELECTRON_VERSION: string;
 export declare function scan(input: string, options?: { sarif?: string }): Promise<ScanResult>;
 export declare function readAllowlist(file?: string): Promise<AllowEntry[]>;
 export declare function blockingFindings(issues: Finding[], allowlist: AllowEntry[], threshold?: typeof THRESHOLD): Finding[];
+export declare function samePath(entry: string, finding: string): boolean;
 export declare function formatFinding(finding: Finding): string;

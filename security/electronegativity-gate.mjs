@@ -5,7 +5,8 @@
 //   node security/electronegativity-gate.mjs <dir|file|app.asar> [--sarif out.sarif]
 //
 // Exit: 0 clean, 1 findings (or parse errors: an unscanned file is not a clean file), 2 usage.
-import { readFile } from 'node:fs/promises';
+import { cp, mkdtemp, readdir, readFile, rename, rm, stat } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
 import Module, { createRequire } from 'node:module';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -52,8 +53,39 @@ function loadScanner() {
   }
 }
 
+/**
+ * The scanner reads only .js/.ts/.jsx/.tsx/.html: the shipped bundles app/dist/main.cjs and
+ * preload.cjs would be skipped silently (a clean-looking result that checked nothing). Scan a
+ * copy with each .cjs renamed to .js; findings are reported under the .cjs name again.
+ * Returns null when the input holds no .cjs file (scanned in place).
+ */
+async function stageCommonJs(input) {
+  const info = await stat(input);
+  const cjs = info.isDirectory()
+    ? (await readdir(input, { recursive: true })).map(String).filter((f) => f.endsWith('.cjs'))
+    : input.endsWith('.cjs') ? [path.basename(input)] : [];
+  if (cjs.length === 0) return null;
+  const dir = await mkdtemp(path.join(tmpdir(), 'stormsmith-eneg-cjs-'));
+  await cp(input, info.isDirectory() ? dir : path.join(dir, path.basename(input)), { recursive: true });
+  for (const f of cjs) await rename(path.join(dir, f), path.join(dir, f.replace(/\.cjs$/, '.js')));
+  const renamed = new Set(cjs.map((f) => f.split(path.sep).join('/').replace(/\.cjs$/, '.js')));
+  return { dir: info.isDirectory() ? dir : path.join(dir, path.basename(input).replace(/\.cjs$/, '.js')), root: dir, renamed };
+}
+
 /** Runs the scanner; returns every issue and every parse error, unfiltered. */
 export async function scan(input, { sarif } = {}) {
+  const staged = await stageCommonJs(path.resolve(input));
+  try {
+    const result = await scanAs(staged ? staged.dir : input, sarif);
+    if (!staged) return result;
+    const back = (file) => (staged.renamed.has(file) ? file.replace(/\.js$/, '.cjs') : file);
+    return { ...result, issues: result.issues.map((i) => ({ ...i, file: back(i.file) })), parseErrors: result.parseErrors.map((e) => ({ ...e, file: back(e.file) })) };
+  } finally {
+    if (staged) await rm(staged.root, { recursive: true, force: true });
+  }
+}
+
+async function scanAs(input, sarif) {
   const run = loadScanner();
   // Every key, even when unused (upstream issue #72).
   const result = await run({
@@ -100,11 +132,22 @@ export async function readAllowlist(file = ALLOWLIST_FILE) {
   return entries;
 }
 
+/**
+ * Finding paths are relative to whatever folder was scanned (the test's staging copy, `app`,
+ * `app/main`, the repository root): an entry matches when one path ends with the other on
+ * whole segments, so `main/window-factory.ts` covers `window-factory.ts` and
+ * `app/main/window-factory.ts`, never `other/window-factory.ts`.
+ */
+export function samePath(entry, finding) {
+  const a = entry.split('\\').join('/');
+  const b = String(finding).split('\\').join('/');
+  return a === b || a.endsWith(`/${b}`) || b.endsWith(`/${a}`);
+}
+
 /** The findings that fail the gate. */
 export function blockingFindings(issues, allowlist, threshold = THRESHOLD) {
-  const allowed = new Set(allowlist.map((e) => `${e.id}@${e.file}`));
   return issues.filter((i) => {
-    if (allowed.has(`${i.id}@${i.file}`)) return false;
+    if (allowlist.some((e) => e.id === i.id && samePath(e.file, i.file))) return false;
     if (ALWAYS_BLOCKING.has(i.id)) return true;
     return SEVERITY.indexOf(i.severity) >= SEVERITY.indexOf(threshold.severity) && CONFIDENCE.indexOf(i.confidence) >= CONFIDENCE.indexOf(threshold.confidence);
   });

@@ -2,6 +2,7 @@
 // preload code must report nothing at or above the threshold beyond the reviewed allowlist, and
 // the canary (a window with nodeIntegration: true) must be reported, so a scanner that silently
 // stopped working fails this test instead of passing it.
+import { spawnSync } from 'node:child_process';
 import { cp, mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
@@ -15,6 +16,8 @@ describe('Electronegativity gate', () => {
   let staging: string;
   let app: ScanResult;
   let canary: ScanResult;
+  let bundle: ScanResult;
+  let manual: ScanResult;
   let allowlist: AllowEntry[];
 
   beforeAll(async () => {
@@ -27,6 +30,13 @@ describe('Electronegativity gate', () => {
     allowlist = await readAllowlist();
     app = await scan(staging);
     canary = await scan(path.join(ROOT, 'security', 'canary'));
+    // What ships: the esbuild bundles app/dist/main.cjs and preload.cjs (issue 19 item 9).
+    const dist = path.join(staging, 'dist');
+    const built = spawnSync(process.execPath, [path.join(ROOT, 'app/main/build.mjs'), '--out', dist], { encoding: 'utf8' });
+    expect(built.status, built.stderr).toBe(0);
+    bundle = await scan(dist);
+    // The documented manual run, straight on the repository's folder.
+    manual = await scan(path.join(ROOT, 'app', 'main'));
   }, 120_000);
   afterAll(() => rm(staging, { recursive: true, force: true }));
 
@@ -38,6 +48,21 @@ describe('Electronegativity gate', () => {
   it('finds nothing blocking in app/main and app/preload', () => {
     const blocking = blockingFindings(app.issues, allowlist);
     expect(blocking.map(formatFinding)).toEqual([]);
+  });
+
+  it('scans the built bundles main.cjs and preload.cjs (not only sources) and finds nothing blocking', () => {
+    expect(bundle.parseErrors).toEqual([]);
+    // The scanner only reads .js/.ts: a finding located in main.cjs proves the bundle was read.
+    expect(bundle.issues.some((i) => i.file === 'main.cjs')).toBe(true);
+    expect(blockingFindings(bundle.issues, allowlist).map(formatFinding)).toEqual([]);
+  });
+
+  it('the allowlist matches in a manual run on app/main as in the staging layout', () => {
+    expect(manual.issues.some((i) => i.id === 'PRELOAD_JS_CHECK')).toBe(true);
+    expect(blockingFindings(manual.issues, allowlist).map(formatFinding)).toEqual([]);
+    // Matching is by whole path segments: another folder's file of the same name stays blocking.
+    const elsewhere = { ...manual.issues.find((i) => i.id === 'PRELOAD_JS_CHECK')!, file: 'other/window-factory.ts' };
+    expect(blockingFindings([elsewhere], allowlist)).toHaveLength(1);
   });
 
   it('the canary is caught: nodeIntegration, contextIsolation and webSecurity findings block', () => {
