@@ -18,6 +18,9 @@ import { findConfigFile } from '../../project-config.js';
 import { resolveTarget } from '../../target.js';
 import { formatFromArgv, guarded, parseFormat, UsageError } from '../command-support.js';
 import { DEFAULT_OUT_DIR } from './generate.js';
+import type { CheckContext, CheckStep, StepOutcome } from './check-step.js';
+
+export type { CheckContext, CheckStep, StepOutcome } from './check-step.js';
 
 export const CHECK_HELP = `Usage: stormsmith check [model] [options]
 
@@ -35,32 +38,6 @@ Options:
 
 Exit codes: 0 all steps pass, 1 a step failed, 2 usage or IO error.
 `;
-
-export interface CheckContext {
-  io: CliIo;
-  outDir: string;
-  into: boolean;
-  /** The validated model (absent when validation failed: later steps are then skipped). */
-  model?: Model;
-  plan?: FileMap;
-  /** A model-relative file (`loc.file`) as the user sees it. */
-  displayFile: (file: string) => string;
-  /** stormsmith.config.json, when there is one (the project root is its folder). */
-  configFile?: string;
-}
-
-export interface StepOutcome {
-  status: 'passed' | 'failed' | 'skipped';
-  diagnostics: Diagnostic[];
-  diffs?: { file: string; diff: string }[];
-  note?: string;
-}
-
-export interface CheckStep {
-  id: string;
-  title: string;
-  run(ctx: CheckContext): Promise<StepOutcome>;
-}
 
 const failedIf = (diagnostics: Diagnostic[]): StepOutcome['status'] => (diagnostics.some((d) => d.severity === 'error') ? 'failed' : 'passed');
 const skipped = (note: string): StepOutcome => ({ status: 'skipped', diagnostics: [], note });

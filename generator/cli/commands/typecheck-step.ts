@@ -12,7 +12,7 @@ import { spawnSync } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import type { Diagnostic } from '../../model/types.js';
-import type { CheckStep } from './check.js';
+import type { CheckStep } from './check-step.js';
 
 /** `src/a.ts(3,14): error TS2322: message` (tsc's plain output, `--pretty false`). */
 const TSC_LINE = /^(.+?)\((\d+),(\d+)\): (error|warning) (TS\d+): (.*)$/;
