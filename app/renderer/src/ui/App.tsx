@@ -217,7 +217,9 @@ export function App({ session, menuCommands }: AppProps) {
       rename: () => (document.querySelector('[data-testid="prop-name"]') as HTMLInputElement | null)?.focus(),
       addSticky: (kind) => addSticky(kind),
       nudge: (dx, dy) => {
-        const graph = toGraph(model);
+        // The session's current model, not this render's: two quick arrow presses run before
+        // React re-renders, and the second would otherwise move from the stale position.
+        const graph = toGraph(session.getState().model);
         const moves = selectedRefs.flatMap((r) => {
           const node = graph.nodes.find((n) => n.id === `${r.context}/${r.kind}/${r.name}`);
           return node ? [{ ref: r, ...toLayoutPosition(graph, r.context, { x: node.position.x + dx, y: node.position.y + dy }) }] : [];
