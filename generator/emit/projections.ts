@@ -45,6 +45,16 @@ export function eventStreamType(_facts: ContextFacts, event: Event): string {
 
 const keyField = (event: Event, key: string): Field | undefined => event.fields.find((f) => f.name === key && !f.optional);
 
+const STRING_PRIMITIVES: ReadonlySet<string> = new Set(['string', 'uuid', 'date', 'datetime', 'email', 'url']);
+
+/** Document ids are strings: a key field of another type (an int room number) is turned into one. */
+const documentIdExpression = (field: Field, expression: string): string => {
+  const { type } = field;
+  if (type.kind === 'enum' || (type.kind === 'primitive' && STRING_PRIMITIVES.has(type.name))) return expression;
+  if (type.kind === 'primitive' && (type.name === 'int' || type.name === 'number' || type.name === 'boolean')) return `String(${expression})`;
+  return `JSON.stringify(${expression})`;
+};
+
 const onName = (event: Event) => `on${pascalCase(event.name)}`;
 const idName = (event: Event) => `documentIdFor${pascalCase(event.name)}`;
 
@@ -154,11 +164,12 @@ function registrationFile(facts: ContextFacts, pf: ProjectionFacts): PlannedFile
     const module = importPath(path, eventModule(facts, event));
     byModule.set(module, [...(byModule.get(module) ?? []), pascalCase(event.name)]);
   }
-  const idCases = pf.events.map((e) =>
-    keyField(e, pf.projection.key)
-      ? `    case ${str(e.name)}:\n      return ${access('event.data', pf.projection.key)};\n`
-      : `    case ${str(e.name)}:\n      return logic.${idName(e)}(event);\n`,
-  );
+  const idCases = pf.events.map((e) => {
+    const field = keyField(e, pf.projection.key);
+    return field
+      ? `    case ${str(e.name)}:\n      return ${documentIdExpression(field, access('event.data', pf.projection.key))};\n`
+      : `    case ${str(e.name)}:\n      return logic.${idName(e)}(event);\n`;
+  });
   const evolveCases = pf.events.map((e) => `    case ${str(e.name)}:\n      return logic.${onName(e)}(document, event);\n`);
   const kind = pf.multiStream ? 'MultiStream' : 'SingleStream';
   // Issue 13 (1): an inline projection keyed across streams is guarded by document locks.

@@ -25,6 +25,24 @@ events:
     expect(failures(run)).toEqual([]);
   }, GENERATED_RUN_TIMEOUT);
 
+  it('read models keyed by an int or a boolean field type-check (document ids are strings)', async () => {
+    const run = await checkProject(
+      model(`
+aggregates:
+  Stay: { identity: stayId }
+commands:
+  BookStay: { aggregate: Stay, fields: { stayId: uuid, roomNumber: int, vip: boolean }, emits: [StayBooked] }
+events:
+  StayBooked: { aggregate: Stay, fields: { stayId: uuid, roomNumber: int, vip: boolean } }
+projections:
+  StaysByRoom: { from: [StayBooked], key: roomNumber, consistency: eventual }
+  CleaningQueue: { from: [StayBooked], key: roomNumber, consistency: strong }
+  StaysByVip: { from: [StayBooked], key: vip, consistency: eventual }
+`),
+    );
+    expect(failures(run)).toEqual([]);
+  }, GENERATED_RUN_TIMEOUT);
+
   it('schema: fields get sample data of their type, matching a declared pattern (defect 3)', async () => {
     const run = await checkProject(
       model(`
