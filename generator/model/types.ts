@@ -170,6 +170,9 @@ export interface Event extends ElementBase {
   /** Retired: no command may emit it any more, but stored streams still hold it, so it stays in
    * the event unions, evolve, upcasting and the schema registry (docs/adr/0090). */
   retired?: boolean;
+  /** Former type names of a renamed event: stored events under these names are read as this
+   * event (upcast rewrites the type) and the schema gate accepts the rename (docs/adr/0091). */
+  formerly?: NameRef[];
 }
 
 /** How to get from version N to version N+1. */

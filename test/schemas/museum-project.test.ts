@@ -135,3 +135,29 @@ describe('custom upcast steps', () => {
     expect(after?.status).toBe('passed');
   }, GENERATED_RUN_TIMEOUT * 2);
 });
+
+describe('renamed events (`formerly`, issue 17 item 2)', () => {
+  it('replays exhibits stored under the former type name as the event they became', async () => {
+    const model = loadExample('shop');
+    const ordering = model.contexts.find((c) => c.name === 'Ordering')!;
+    const cancelled = ordering.events.find((e) => e.name === 'OrderCancelled')!;
+    // As if OrderCancelled had been released as OrderWithdrawn and renamed with an alias.
+    cancelled.formerly = [{ name: 'OrderWithdrawn', loc: cancelled.loc }];
+    const { plan } = await import('../../generator/plan.js');
+    const { loadTemplates } = await import('../../generator/emit/templates.js');
+    const files = new Map<string, PlannedFile>();
+    for (const [path, f] of await plan(model, { templates: loadTemplates(), modelRoot: 'models/shop' })) files.set(path, f);
+    for (const f of planEvolutionFiles(model)) files.set(f.path, f);
+    const dir = materialise(files, 'museum-renamed');
+    dirs.push(dir);
+    writeOrderEvolve(dir);
+    // A stored exhibit under the old name, as the museum held it before the rename.
+    const current = JSON.parse(readFileSync(join(dir, 'test/museum/ordering/OrderCancelled.v1.json'), 'utf8')) as { type: string };
+    writeFileSync(join(dir, 'test/museum/ordering/OrderWithdrawn.v1.json'), JSON.stringify({ ...current, type: 'OrderWithdrawn' }, null, 2));
+    expect(runTool(dir, 'tsc', ['-p', 'tsconfig.json']).output).toBe('');
+    const { output, outcomes } = museumRun(dir);
+    expect(outcomes.filter((o) => o.status === 'failed'), output).toEqual([]);
+    expect(outcomes.find((o) => o.name.includes('OrderWithdrawn v1 upcasts to v1'))?.status).toBe('passed');
+    expect(outcomes.find((o) => o.name.includes('from the oldest exhibits (OrderPlaced v1, OrderCancelled v1, OrderWithdrawn v1, OrderShipped v1)'))?.status).toBe('passed');
+  }, GENERATED_RUN_TIMEOUT * 2);
+});

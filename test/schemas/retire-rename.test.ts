@@ -33,3 +33,33 @@ describe('retired events in the schema gate', () => {
     expect(ds[0]!.hint).toContain('retired: true');
   });
 });
+
+describe('renamed events (`formerly`) in the schema gate', () => {
+  const registry = releaseAll(sales(placed + cancelled()));
+  const withdrawn = (extra: string, reason = 'string') => `  OrderWithdrawn:\n    aggregate: Order\n${extra}    fields:\n      orderId: uuid\n      reason: ${reason}\n`;
+
+  it('accepts a rename whose alias names the released type with the same versions', () => {
+    expect(errors(evaluateGate(sales(placed + withdrawn('    formerly: [OrderCancelled]\n')), registry).diagnostics)).toEqual([]);
+  });
+
+  it('still reports TYPE_RENAMED without the alias', () => {
+    expect(errors(evaluateGate(sales(placed + withdrawn('')), registry).diagnostics)).toEqual(['TYPE_RENAMED']);
+  });
+
+  it('refuses an alias whose released version was changed, at the renamed event', () => {
+    const model = sales(placed + withdrawn('    formerly: [OrderCancelled]\n', 'int'));
+    const ds = evaluateGate(model, registry).diagnostics.filter((d) => d.severity === 'error');
+    expect(ds.map((d) => d.rule)).toEqual(['TYPE_RENAMED']);
+    expect(ds[0]!.message).toContain('released OrderCancelled v1 is not the same version of OrderWithdrawn');
+    expect(ds[0]!.line).toBe(model.contexts[0]!.events[1]!.loc.line);
+  });
+
+  it('accepts a renamed event that moved on to v2 with the released version kept as v1', () => {
+    const v2 = `  OrderWithdrawn:\n    aggregate: Order\n    formerly: [OrderCancelled]\n    version: 2\n    fields:\n      orderId: uuid\n      reason: string\n      note: string\n    previousVersions:\n      1:\n        fields:\n          orderId: uuid\n          reason: string\n        upcast:\n          defaults: { note: '' }\n`;
+    expect(errors(evaluateGate(sales(placed + v2), registry).diagnostics)).toEqual([]);
+  });
+
+  it('an alias of an unrelated name does not excuse a plain removal', () => {
+    expect(errors(evaluateGate(sales(placed + withdrawn('    formerly: [OrderVoided]\n')), registry).diagnostics)).toEqual(['TYPE_RENAMED']);
+  });
+});

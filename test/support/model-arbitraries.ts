@@ -185,9 +185,10 @@ export function event(name: string, context: string): fc.Arbitrary<Event> {
       previousVersions,
       reserved: fc.array(memberName, { maxLength: 2 }),
       retired: fc.boolean(),
+      formerly: fc.array(nameRef, { maxLength: 2 }),
     })
     .map((r) => {
-      const e: Event = { kind: 'event', name, context, loc: LOC, version: r.version, fields: r.fields, published: r.published, previousVersions: r.previousVersions, reserved: r.reserved, ...r.origin, ...(r.retired ? { retired: true } : {}) };
+      const e: Event = { kind: 'event', name, context, loc: LOC, version: r.version, fields: r.fields, published: r.published, previousVersions: r.previousVersions, reserved: r.reserved, ...r.origin, ...(r.retired ? { retired: true } : {}), ...(r.formerly.length > 0 ? { formerly: r.formerly } : {}) };
       return withDescription(e, r.description);
     });
 }

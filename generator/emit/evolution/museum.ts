@@ -5,7 +5,7 @@
 
 import type { Event } from '../../model/types.js';
 import type { PlannedFile } from '../../plan-types.js';
-import { aggregateNames } from '../../names.js';
+import { aggregateNames, compareCodeUnits } from '../../names.js';
 import { eventJsonSchema, schemaToJson } from '../../schemas/json-schema.js';
 import { sampleFromSchema } from '../../schemas/sample.js';
 import { generatedHeader, importLine, importPath, str } from '../code.js';
@@ -53,7 +53,8 @@ export function museumTest(facts: ContextFacts): PlannedFile {
     .map((a) => {
       const n = aggregateNames(a.aggregate.name);
       const decider = n.decider;
-      const types = modelOrder(facts, a.events).map((e) => str(e.name));
+      // Exhibits stored under a former name (`formerly`) replay too: the upcast renames them.
+      const types = modelOrder(facts, a.events).flatMap((e) => [e.name, ...(e.formerly ?? []).map((f) => f.name)].map(str));
       return (
         `\n  describe(${str(`${a.aggregate.name} rebuilds its state from museum events`)}, () => {\n` +
         `    const types = [${types.join(', ')}];\n` +
@@ -77,6 +78,15 @@ export function museumTest(facts: ContextFacts): PlannedFile {
       );
     })
     .join('');
+  // Exhibits stored under a former type name (`formerly`, docs/adr/0091) are checked as the event they became.
+  const renames = [...facts.eventsByName.values()]
+    .flatMap((e) => (e.formerly ?? []).map((f) => [f.name, e.name] as const))
+    .sort(([a], [b]) => compareCodeUnits(a, b));
+  const typeOf = renames.length ? '(renamedTo.get(exhibit.type) ?? exhibit.type)' : 'exhibit.type';
+  const renamedTo = renames.length
+    ? `\n/** Former type names (\`formerly\`): exhibits stored under them are read as the event they became. */\n` +
+      `const renamedTo = new Map<string, string>([${renames.map(([a, b]) => `[${str(a)}, ${str(b)}]`).join(', ')}]);\n`
+    : '';
   const text =
     generatedHeader(facts.sources) +
     `// The event museum of ${facts.context.name}: every exhibit in ${evolutionLayout.museumFolder(facts.context.name)}/ (one per version of every\n` +
@@ -109,9 +119,10 @@ export function museumTest(facts: ContextFacts): PlannedFile {
     `\n/** The exhibit of \`type\` with the lowest (oldest) or highest (newest) version. */\n` +
     `const exhibitOf = (type: string, age: 'oldest' | 'newest'): Exhibit | undefined =>\n` +
     `  exhibits.filter((e) => e.type === type).sort((a, b) => (age === 'oldest' ? a.schemaVersion - b.schemaVersion : b.schemaVersion - a.schemaVersion))[0];\n` +
+    renamedTo +
     `\ndescribe(${str(`event museum: ${facts.context.name}`)}, () => {\n` +
     `  for (const exhibit of exhibits) {\n` +
-    `    const current = ${names.versions}[exhibit.type];\n` +
+    `    const current = ${names.versions}[${typeOf}];\n` +
     `    modelCase(\`\${exhibit.file} holds well-formed uuids\`, () => {\n` +
     `      const bad = malformedUuids(exhibit.data, 'data');\n` +
     `      expect(bad, \`\${exhibit.file} holds a malformed uuid written by an older stormsmith: delete the file and run \\\`stormsmith generate\\\`, which writes the exhibit again with a well-formed one\`).toEqual([]);\n` +
@@ -124,7 +135,7 @@ export function museumTest(facts: ContextFacts): PlannedFile {
     `      expect(current, \`\${exhibit.type} is not an event of ${facts.context.name} any more\`).toBeDefined();\n` +
     `      const upcast = stamp === 'stamped' ? upcastExhibit(exhibit) : ${names.upcast}({ type: exhibit.type, data: exhibit.data, metadata: {} });\n` +
     `      if (stamp === 'stamped') expect((upcast.metadata as { schemaVersion?: number }).schemaVersion).toBe(current);\n` +
-    `      const shape = ${names.shapes}[exhibit.type]![0]!;\n` +
+    `      const shape = ${names.shapes}[${typeOf}]![0]!;\n` +
     `      // As stored: JSON has no undefined, so a property set to undefined is missing.\n` +
     `      const keys = Object.entries(upcast.data as object).filter(([, v]) => v !== undefined).map(([k]) => k);\n` +
     `      expect(shape.required.filter((k) => !keys.includes(k)), 'required fields missing after upcasting').toEqual([]);\n` +

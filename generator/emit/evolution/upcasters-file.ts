@@ -102,6 +102,13 @@ export function upcastersFile(facts: ContextFacts): PlannedFile {
         `    }\n`,
     );
   }
+  // Renamed events (`formerly`, docs/adr/0091): a stored event under a former type name is read
+  // as the event it became, then upcast like it (the rename keeps the version numbers).
+  const aliases = events
+    .flatMap((e) => (e.formerly ?? []).map((f) => [f.name, e.name] as const))
+    .sort(([a], [b]) => compareCodeUnits(a, b))
+    .map(([old, now]) => `    case ${str(old)}:\n      return ${names.upcast}({ ...event, type: ${str(now)} });\n`);
+  cases.push(...aliases);
   const versions = events.map((e) => `  ${propertyKey(e.name)}: ${e.version},`).join('\n');
   const shapes = events
     .map((e) => {

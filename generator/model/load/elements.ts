@@ -84,7 +84,7 @@ export function readCommand(r: Reader, e: Entry): Command | undefined {
   return withDescription(r, command, f.get('description'));
 }
 
-const EVENT_KEYS = ['aggregate', 'source', 'description', 'version', 'published', 'fields', 'previousVersions', 'reserved', 'retired'];
+const EVENT_KEYS = ['aggregate', 'source', 'description', 'version', 'published', 'fields', 'previousVersions', 'reserved', 'retired', 'formerly'];
 
 export function readEvent(r: Reader, e: Entry): Event | undefined {
   const f = r.object(e.value, { what: `event "${e.key}"`, required: [], optional: EVENT_KEYS }, e.keyNode.range);
@@ -123,6 +123,8 @@ export function readEvent(r: Reader, e: Entry): Event | undefined {
   if (source) event.source = source;
   // Only `retired: true` is kept: `retired: false` is the default and is not written back.
   if (r.boolean(f.get('retired')) === true) event.retired = true;
+  const formerly = r.nameRefList(f.get('formerly'));
+  if (formerly.length > 0) event.formerly = formerly;
   // A present but unreadable aggregate or source was reported; the event is left out.
   if ((aggregateEntry && !aggregate) || (sourceEntry && !source)) return undefined;
   return withDescription(r, event, f.get('description'));

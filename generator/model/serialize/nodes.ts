@@ -178,6 +178,7 @@ export class NodeBuilder {
       ['version', this.scalar(e.version)],
       ['published', e.published ? this.scalar(true) : undefined],
       ['retired', e.retired ? this.scalar(true) : undefined],
+      ['formerly', e.formerly && e.formerly.length > 0 ? this.names(e.formerly) : undefined],
       ['fields', this.fields(e.fields)],
       [
         'previousVersions',

@@ -349,6 +349,17 @@ class GateRun {
     }
   }
 
+  /** Whether `event` at `version` has the released `schema` of the (former) type `title`. */
+  private sameAs(event: Event, version: number, schema: JsonSchema, title: string): boolean {
+    if (!versionChainOf(event).includes(version)) return false;
+    try {
+      const s = inlineRefs(eventJsonSchema(this.model, event, version));
+      return sameRelease({ ...s, title }, { ...inlineRefs(schema), title });
+    } catch {
+      return false;
+    }
+  }
+
   private checkMissing(registered: RegisteredEvent, modelEvents: Event[]): void {
     const latest = registered.versions.at(-1)!;
     const file = this.registryFile(latest.file);
@@ -364,6 +375,26 @@ class GateRun {
           hint: ruleInfo('EVENT_CONTEXT_CHANGED').advice,
         },
         moved.loc,
+      );
+      return;
+    }
+    // A rename declared with `formerly: [Old]` (docs/adr/0091): stored events keep the type "Old"
+    // and are read as the new event, so every released version of Old must be a version of the
+    // new event, unchanged.
+    const heir = modelEvents.find((e) => e.context === registered.context && (e.formerly ?? []).some((f) => f.name === registered.name && (f.context === undefined || f.context === e.context)));
+    if (heir) {
+      const changed = registered.versions.filter((v) => !this.sameAs(heir, v.version, v.schema, registered.name));
+      if (changed.length === 0) return;
+      this.emit(
+        {
+          code: 'E_BREAKING',
+          severity: 'error',
+          rule: 'TYPE_RENAMED',
+          message: `${heir.name} is declared \`formerly: [${registered.name}]\`, but released ${registered.name} v${changed.map((v) => v.version).join(', v')} ${changed.length === 1 ? 'is' : 'are'} not the same version of ${heir.name}; stored ${registered.name} events could not be read as ${heir.name} [TYPE_RENAMED]`,
+          hint: `keep the released fields of ${registered.name} v${changed[0]!.version} as version ${changed[0]!.version} of ${heir.name} (under previousVersions when ${heir.name} has moved on), with an upcast to the next version`,
+          related: [at],
+        },
+        heir.loc,
       );
       return;
     }
@@ -405,6 +436,8 @@ class GateRun {
     );
   }
 }
+
+const versionChainOf = (e: Event): number[] => [...e.previousVersions.map((v) => v.version), e.version];
 
 /** Runs every gate rule; diagnostics are sorted, model positions are model-relative. */
 export function evaluateGate(model: Model, registry: Registry, options: GateOptions = {}): GateResult {
