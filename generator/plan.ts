@@ -16,7 +16,7 @@ import { aggregateFiles } from './emit/aggregate-files.js';
 import { adrFile } from './emit/adr.js';
 import { compositionRootFile, compositionRootTestFile } from './emit/composition-root.js';
 import { contextFacts, type ContextFacts } from './emit/facts.js';
-import { evolutionContextFiles, evolutionSharedFiles } from './emit/evolution/index.js';
+import { evolutionContextFiles, evolutionSharedFiles, formerTypes } from './emit/evolution/index.js';
 import { errorsFile, externalEventsFile, valuesFile } from './emit/messages.js';
 import { policyFiles } from './emit/policies.js';
 import { projectionFiles } from './emit/projections.js';
@@ -127,7 +127,7 @@ export async function plan(input: Model, options: PlanOptions = {}): Promise<Fil
     files.push(...(await planUnit(cache, `context ${facts.context.name}`, () => withOptions(contextUnitInput(model, facts.context)), planContext)));
   }
   const withEvents = allFacts.filter((f) => f.context.events.length > 0);
-  const evolutionInput = () => withOptions(JSON.stringify(withEvents.map((f) => [f.context.name, f.sources])));
+  const evolutionInput = () => withOptions(JSON.stringify([withEvents.map((f) => [f.context.name, f.sources]), formerTypes(withEvents)]));
   files.push(...(await planUnit(cache, 'evolution', evolutionInput, () => evolutionSharedFiles(allFacts))));
   files.push(...(await planUnit(cache, 'composition', wholeModel, () => [compositionRootFile(allFacts, sources), compositionRootTestFile(allFacts, sources), modelCaseFile(sources)])));
   files.push(...(await planUnit(cache, 'runtime', () => withOptions(JSON.stringify(sources)), () => runtimeFiles(templates, sources))));

@@ -226,6 +226,8 @@ export function deciderFile(facts: ContextFacts, agg: AggregateFacts): PlannedFi
     return `const ${rejectsConst(command)}: ${rejectionsTypeName(command.name)} = {${entries.length === 0 ? '' : `\n${entries.join('')}`}};\n`;
   });
   const evolveCases = agg.events.map((e) => `    case ${str(e.name)}:\n      return { status: 'existing', state: logic.${evolveFunctionName(e.name)}(stateOf(lifecycle), event) };\n`);
+  // docs/adr/0091: events stored under a former name are renamed before the switch.
+  const renamed = agg.events.some((e) => (e.formerly ?? []).length > 0);
   const decideCases = agg.commands.map(
     (c) => `    case ${str(c.name)}:\n      return withLifecycle(logic.${decideFunctionName(c.name)})(command, stateOf(lifecycle), ${rejectsConst(c)}, lifecycle);\n`,
   );
@@ -237,6 +239,7 @@ export function deciderFile(facts: ContextFacts, agg: AggregateFacts): PlannedFi
     importLine([names.commandUnion, ...agg.commands.map((c) => rejectionsTypeName(c.name))], './commands.js', true) +
     importLine([names.eventUnion], './events.js', true) +
     `import * as logic from './logic.js';\n` +
+    (renamed ? importLine(['renamedEvent'], importPath(path, evolutionLayout.index)) : '') +
     importLine(['initialState as emptyState'], './state.js') +
     importLine([names.lifecycle, ...(agg.commands.length > 0 ? [names.state] : [])], './state.js', true) +
     '\n' +
@@ -251,7 +254,11 @@ export function deciderFile(facts: ContextFacts, agg: AggregateFacts): PlannedFi
     rejectionObjects.join('\n') +
     '\n' +
     `/** Folds one event; any event of the stream means the ${agg.aggregate.name} exists. */\n` +
-    `export const evolve = (lifecycle: ${names.lifecycle}, event: ${names.eventUnion}): ${names.lifecycle} => {\n` +
+    (renamed
+      ? `export const evolve = (lifecycle: ${names.lifecycle}, stored: ${names.eventUnion}): ${names.lifecycle} => {\n` +
+        `  // Renamed events (\`formerly\`): one stored under a former type name is folded as the event it became.\n` +
+        `  const event = renamedEvent(stored);\n`
+      : `export const evolve = (lifecycle: ${names.lifecycle}, event: ${names.eventUnion}): ${names.lifecycle} => {\n`) +
     (agg.events.length === 0
       ? `  // ${agg.aggregate.name} has no events yet, so nothing can be folded.\n` +
         `  throw new Error(\`${agg.aggregate.name}: cannot evolve unknown event type \${(event as { type: string }).type}\`);\n`

@@ -123,6 +123,8 @@ export function policyFiles(facts: ContextFacts, policy: Policy): PlannedFile[] 
   }
   const previewCases = pf.commands.map((c) => `      case ${str(c.name)}:\n        return onNewAggregate(${aggregateNames(c.aggregate.name).decider}, command);\n`);
   const dispatchCases = pf.commands.map((c) => `      case ${str(c.name)}:\n        await ${commandEntryName(c.name)}(eventStore, command);\n        break;\n`);
+  // docs/adr/0091: events stored under a former name are renamed first and taken by canHandle.
+  const renamed = pf.events.some((e) => (e.formerly ?? []).length > 0);
   const reactCases = pf.events.map((e) => `    case ${str(e.name)}:\n      return logic.${reactName(policy, e)}(event);\n`);
   const wiring: PlannedFile = {
     path,
@@ -133,7 +135,7 @@ export function policyFiles(facts: ContextFacts, policy: Policy): PlannedFile[] 
       importLine(['PostgreSQLEventStoreConsumer'], '@event-driven-io/emmett-postgresql', true) +
       importLine(pf.commands.length > 0 ? ['issueOnce', 'withDeadLetter'] : ['withDeadLetter'], importPath(path, layout.runtimeIndex)) +
       importLine(['DeadLetterOptions'], importPath(path, layout.runtimeIndex), true) +
-      importLine(['upcastEvent'], importPath(path, evolutionLayout.index)) +
+      importLine(renamed ? ['renamedEvent', 'upcastEvent', 'withFormerTypes'] : ['upcastEvent'], importPath(path, evolutionLayout.index)) +
       eventImports(facts, path, pf.events).map((i) => importLine(i.namedImports, i.moduleSpecifier, true)).join('') +
       commandImports(path).map((i) => importLine(i.namedImports, i.moduleSpecifier, true)).join('') +
       [...handlers.entries()].sort(([a], [b]) => (a < b ? -1 : 1)).map(([m, n]) => importLine(n, m)).join('') +
@@ -176,12 +178,15 @@ export function policyFiles(facts: ContextFacts, policy: Policy): PlannedFile[] 
       `export const register${pascalCase(policy.name)} = (consumer: PostgreSQLEventStoreConsumer, eventStore: EventStore, deadLetter: Partial<DeadLetterOptions> = {}) =>\n` +
       `  consumer.reactor<${eventUnion}>({\n` +
       `    processorId: ${str(names.processorId)},\n` +
-      `    canHandle: [...${names.reactor.replace(/Reactor$/, 'EventTypes')}],\n` +
+      `    canHandle: ${renamed ? `withFormerTypes(${names.reactor.replace(/Reactor$/, 'EventTypes')})` : `[...${names.reactor.replace(/Reactor$/, 'EventTypes')}]`},\n` +
       `    // Stored events of older versions reach the policy upcast to their current version.\n` +
       `    messageOptions: { schema: { versioning: { upcast: upcastEvent } } },\n` +
       `    eachMessage: withDeadLetter<${eventUnion}, Parameters<typeof withDeadLetter>[0] extends (m: never, c: infer C) => unknown ? C : never>(\n` +
       `      async (event) => {\n` +
-      `        await ${names.reactor}(eventStore, event);\n` +
+      (renamed
+        ? `        // Renamed events (\`formerly\`): one stored under a former type name reaches the policy as the event it became.\n` +
+          `        await ${names.reactor}(eventStore, renamedEvent(event));\n`
+        : `        await ${names.reactor}(eventStore, event);\n`) +
       `      },\n` +
       `      // A business rejection is the event's recorded outcome (stormsmith_policy_outcomes), not retried.\n` +
       `      { processorId: ${str(names.processorId)}, maxAttempts: ${retries}, rejectionsAreOutcomes: true, ...deadLetter },\n` +

@@ -179,13 +179,19 @@ function registrationFile(facts: ContextFacts, pf: ProjectionFacts): PlannedFile
     ? `inline: runs in the append transaction (strong consistency${locked ? '; keyed across streams, so under a lock per document' : ''}).`
     : `async: runs in a consumer as processor ${versioned.processorId} (eventual consistency${pf.projection.lagTarget ? `, lag target ${pf.projection.lagTarget}` : ''}).`;
   const union = pf.events.length === 0 ? 'never' : pf.events.map((e) => pascalCase(e.name)).join(' | ');
+  // docs/adr/0091: events stored under a former name are renamed first and taken by canHandle.
+  const renamed = pf.events.some((e) => (e.formerly ?? []).length > 0);
+  const eventTypes = names.postgres.replace(/Projection$/, 'EventTypes');
+  const canHandle = renamed ? `withFormerTypes(${eventTypes})` : `[...${eventTypes}]`;
+  const param = renamed ? 'stored' : 'event';
+  const rename = renamed ? `  const event = renamedEvent(stored);\n` : '';
   const contents =
     generatedHeader(facts.sources) +
     `// Read model ${pf.projection.name}, ${where}\n` +
     importLine([`inMemory${kind}Projection`], '@event-driven-io/emmett') +
     importLine([`pongo${kind}Projection`], '@event-driven-io/emmett-postgresql') +
     importLine(locked ? ['liveCollection', 'lockDocuments'] : ['liveCollection'], importPath(path, layout.runtimeIndex)) +
-    importLine(['upcastEvent'], importPath(path, evolutionLayout.index)) +
+    importLine(renamed ? ['renamedEvent', 'upcastEvent', 'withFormerTypes'] : ['upcastEvent'], importPath(path, evolutionLayout.index)) +
     [...byModule.entries()].sort(([a], [b]) => (a < b ? -1 : 1)).map(([m, n]) => importLine(n, m, true)).join('') +
     valuesImport(facts, path, values) +
     `import * as logic from './${names.file}.logic.js';\n` +
@@ -206,10 +212,12 @@ function registrationFile(facts: ContextFacts, pf: ProjectionFacts): PlannedFile
     `/** ${pf.inline ? 'inline' : 'async'}: ${pf.inline ? 'registered with the event store' : 'run by a consumer processor'}. */\n` +
     `export const ${names.postgres.replace(/Projection$/, 'Registration')} = { kind: ${str(pf.inline ? 'inline' : 'async')}, processorId: ${str(versioned.processorId)}${pf.projection.lagTarget ? `, lagTarget: ${str(pf.projection.lagTarget)}` : ''} } as const;\n\n` +
     `/** The document an event belongs to: its ${pf.projection.key}. */\n` +
-    `export const ${names.postgres.replace(/Projection$/, 'DocumentId')} = (event: ${eventUnion}): string => {\n` +
+    `export const ${names.postgres.replace(/Projection$/, 'DocumentId')} = (${param}: ${eventUnion}): string => {\n` +
+    rename +
     `  switch (event.type) {\n${idCases.join('')}  }\n};\n\n` +
     `/** Pure: the user-owned logic per event (./${names.file}.logic.ts). */\n` +
-    `export const ${names.evolve} = (document: ${names.document} | null, event: ${eventUnion}): ${names.document} | null => {\n` +
+    `export const ${names.evolve} = (document: ${names.document} | null, ${param}: ${eventUnion}): ${names.document} | null => {\n` +
+    rename +
     `  switch (event.type) {\n${evolveCases.join('')}  }\n};\n\n` +
     (locked
       ? `// Strong and keyed across streams: concurrent commands on different streams update one\n` +
@@ -217,7 +225,7 @@ function registrationFile(facts: ContextFacts, pf: ProjectionFacts): PlannedFile
         `export const ${names.postgres} = lockDocuments(\n` +
         `  pongo${kind}Projection<${names.document}, ${eventUnion}>({\n` +
         `    collectionName: ${names.postgres.replace(/Projection$/, 'Collection')},\n` +
-        `    canHandle: [...${names.postgres.replace(/Projection$/, 'EventTypes')}],\n` +
+        `    canHandle: ${canHandle},\n` +
         `    getDocumentId: ${names.postgres.replace(/Projection$/, 'DocumentId')},\n` +
         `    evolve: ${names.evolve},\n` +
         `    // Stored events of older versions reach evolve upcast to their current version.\n` +
@@ -227,7 +235,7 @@ function registrationFile(facts: ContextFacts, pf: ProjectionFacts): PlannedFile
         `);\n\n`
       : `export const ${names.postgres} = pongo${kind}Projection<${names.document}, ${eventUnion}>({\n` +
         `  collectionName: ${names.postgres.replace(/Projection$/, 'Collection')},\n` +
-        `  canHandle: [...${names.postgres.replace(/Projection$/, 'EventTypes')}],\n` +
+        `  canHandle: ${canHandle},\n` +
         `  getDocumentId: ${names.postgres.replace(/Projection$/, 'DocumentId')},\n` +
         `  evolve: ${names.evolve},\n` +
         `  // Stored events of older versions reach evolve upcast to their current version.\n` +
@@ -235,7 +243,7 @@ function registrationFile(facts: ContextFacts, pf: ProjectionFacts): PlannedFile
         `});\n\n`) +
     `export const ${names.inMemory} = inMemory${kind}Projection<${names.document}, ${eventUnion}>({\n` +
     `  collectionName: ${names.postgres.replace(/Projection$/, 'Collection')},\n` +
-    `  canHandle: [...${names.postgres.replace(/Projection$/, 'EventTypes')}],\n` +
+    `  canHandle: ${canHandle},\n` +
     `  getDocumentId: ${names.postgres.replace(/Projection$/, 'DocumentId')},\n` +
     `  evolve: ${names.evolve},\n` +
     `});\n`;

@@ -118,3 +118,16 @@ describe('applyChange', () => {
     expect(JSON.stringify(model)).toBe(frozen);
   });
 });
+
+describe('event retirement and former names from the property panel (issue 17)', () => {
+  it('an update sets `retired` and `formerly`, the inverse clears them, and the file says them', async () => {
+    const { serializeContext } = await import('../../generator/model/index.js');
+    const base = lendingModel();
+    const event = findElement(base, ev('BookBorrowed')) as Event;
+    const m = roundTrip(base, { type: 'update', ref: ev('BookBorrowed'), set: { retired: true, formerly: [{ name: 'BookLent', loc: event.loc }] } });
+    const text = serializeContext(m.contexts[0]!);
+    expect(text).toMatch(/BookBorrowed:\n(?: {4}.*\n)*? {4}retired: true\n {4}formerly: \[BookLent\]\n/);
+    const cleared = applyChange(m, { type: 'update', ref: ev('BookBorrowed'), set: { retired: undefined, formerly: undefined } }).model;
+    expect(serializeContext(cleared.contexts[0]!)).not.toMatch(/retired|formerly/);
+  });
+});

@@ -137,7 +137,8 @@ describe('custom upcast steps', () => {
 });
 
 describe('renamed events (`formerly`, issue 17 item 2)', () => {
-  it('replays exhibits stored under the former type name as the event they became', async () => {
+  // Emmett's upcast keeps the stored `type`, so every reader must rename first (docs/adr/0091).
+  it('replays exhibits stored under the former type name, and a projection takes them', async () => {
     const model = loadExample('shop');
     const ordering = model.contexts.find((c) => c.name === 'Ordering')!;
     const cancelled = ordering.events.find((e) => e.name === 'OrderCancelled')!;
@@ -148,16 +149,36 @@ describe('renamed events (`formerly`, issue 17 item 2)', () => {
     const files = new Map<string, PlannedFile>();
     for (const [path, f] of await plan(model, { templates: loadTemplates(), modelRoot: 'models/shop' })) files.set(path, f);
     for (const f of planEvolutionFiles(model)) files.set(f.path, f);
+    // The policy in another context that reacts to OrderCancelled takes the stored former name too.
+    expect(files.get('src/payments/policies/refund-cancelled-order.ts')!.contents).toContain('canHandle: withFormerTypes(refundCancelledOrderEventTypes),');
+    expect(files.get('src/payments/policies/refund-cancelled-order.ts')!.contents).toContain('await refundCancelledOrderReactor(eventStore, renamedEvent(event));');
     const dir = materialise(files, 'museum-renamed');
     dirs.push(dir);
     writeOrderEvolve(dir);
     // A stored exhibit under the old name, as the museum held it before the rename.
-    const current = JSON.parse(readFileSync(join(dir, 'test/museum/ordering/OrderCancelled.v1.json'), 'utf8')) as { type: string };
+    const current = JSON.parse(readFileSync(join(dir, 'test/museum/ordering/OrderCancelled.v1.json'), 'utf8')) as { type: string; data: { orderId: string } };
     writeFileSync(join(dir, 'test/museum/ordering/OrderWithdrawn.v1.json'), JSON.stringify({ ...current, type: 'OrderWithdrawn' }, null, 2));
+    // The read model OrderStatus, written as a user would, fed an event stored under the old name.
+    const logic = join(dir, 'src/ordering/projections/order-status.logic.ts');
+    writeFileSync(logic, readFileSync(logic, 'utf8').replace(/(export function onOrderCancelled\([^)]*\): OrderStatus \| null \{\n)\s*return notImplemented\([^\n]*\);/, "$1  return { customerId: '', total: { amount: 0, currency: 'EUR' }, ...document, orderId: event.data.orderId, status: 'cancelled' };"));
+    writeFileSync(
+      join(dir, 'test/museum/renamed-projection.test.ts'),
+      `import { getInMemoryEventStore, projections } from '@event-driven-io/emmett';\n` +
+        `import { expect, it } from 'vitest';\n` +
+        `import { orderStatusCollection, orderStatusInMemoryProjection } from '../../src/ordering/projections/order-status.js';\n` +
+        `it('an OrderWithdrawn stored before the rename updates OrderStatus as OrderCancelled', async () => {\n` +
+        `  const store = getInMemoryEventStore({ projections: projections.inline([orderStatusInMemoryProjection]) });\n` +
+        `  await store.appendToStream('order-${current.data.orderId}', [{ type: 'OrderWithdrawn', data: ${JSON.stringify(current.data)} } as never]);\n` +
+        `  const doc = await store.database.collection<{ status: string }>(orderStatusCollection).findOne();\n` +
+        `  expect(doc?.status).toBe('cancelled');\n` +
+        `});\n`,
+    );
     expect(runTool(dir, 'tsc', ['-p', 'tsconfig.json']).output).toBe('');
     const { output, outcomes } = museumRun(dir);
     expect(outcomes.filter((o) => o.status === 'failed'), output).toEqual([]);
-    expect(outcomes.find((o) => o.name.includes('OrderWithdrawn v1 upcasts to v1'))?.status).toBe('passed');
-    expect(outcomes.find((o) => o.name.includes('from the oldest exhibits (OrderPlaced v1, OrderCancelled v1, OrderWithdrawn v1, OrderShipped v1)'))?.status).toBe('passed');
+    expect(outcomes.find((o) => o.name.includes('OrderWithdrawn v1 stamped upcasts to v1'))?.status).toBe('passed');
+    expect(outcomes.find((o) => o.name.includes('OrderWithdrawn v1 unstamped upcasts to v1'))?.status).toBe('passed');
+    expect(outcomes.find((o) => o.name.includes('from the oldest exhibits (OrderPlaced v1, OrderCancelled v1, OrderWithdrawn v1, OrderShipped v1), read back'))?.status).toBe('passed');
+    expect(outcomes.find((o) => o.name.includes('updates OrderStatus as OrderCancelled'))?.status).toBe('passed');
   }, GENERATED_RUN_TIMEOUT * 2);
 });

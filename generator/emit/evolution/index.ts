@@ -40,5 +40,12 @@ export function evolutionSharedFiles(all: readonly ContextFacts[]): PlannedFile[
   const withEvents = all.filter((f) => f.context.events.length > 0).sort((a, b) => compareCodeUnits(a.context.name, b.context.name));
   if (withEvents.length === 0) return [];
   const sources = [...new Set(withEvents.flatMap((f) => f.sources))].sort(compareCodeUnits);
-  return [supportFile(sources), indexFile(withEvents.map((f) => f.context.name), sources)];
+  return [supportFile(sources), indexFile(withEvents.map((f) => f.context.name), sources, formerTypes(withEvents))];
+}
+
+/** Every former event type name of the model and the event it became, sorted (docs/adr/0091). */
+export function formerTypes(all: readonly ContextFacts[]): [string, string][] {
+  return all
+    .flatMap((f) => f.context.events.flatMap((e) => (e.formerly ?? []).map((former) => [former.name, e.name] as [string, string])))
+    .sort(([a], [b]) => compareCodeUnits(a, b));
 }

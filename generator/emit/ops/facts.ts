@@ -116,7 +116,8 @@ export function opsFacts(all: readonly ContextFacts[]): OpsFacts {
           baseCollection: projectionNames(facts.context.name, projection.name).collection,
           liveKey: projectionVersionNames(facts.context.name, projection).liveKey,
         },
-        eventTypes: pf.events.map((e) => e.name),
+        // Lag counts events stored under a former name (`formerly`) too: the processor takes them.
+        eventTypes: pf.events.flatMap((e) => [e.name, ...(e.formerly ?? []).map((f) => f.name)]),
         events: pf.events,
         ...(projection.lagTarget ? { lagTarget: projection.lagTarget } : {}),
         retry,
@@ -131,7 +132,8 @@ export function opsFacts(all: readonly ContextFacts[]): OpsFacts {
         kind: 'policy',
         context: facts.context.name,
         processorId: policyNames(facts.context.name, policy.name).processorId,
-        eventTypes: pf.events.map((e) => e.name),
+        // Lag counts events stored under a former name (`formerly`) too: the processor takes them.
+        eventTypes: pf.events.flatMap((e) => [e.name, ...(e.formerly ?? []).map((f) => f.name)]),
         events: pf.events,
         retry,
         module: layout.policy(facts.context.name, policy.name),

@@ -14,6 +14,7 @@ import { eventNotEmitted } from './rules/event-not-emitted.js';
 import { eventOrigin } from './rules/event-origin.js';
 import { eventUnconsumed } from './rules/event-unconsumed.js';
 import { eventVersion } from './rules/event-version.js';
+import { formerNames } from './rules/former-names.js';
 import { fieldNameCase } from './rules/field-name-case.js';
 import { fieldType } from './rules/field-type.js';
 import { generatedNameClash } from './rules/generated-name-clash.js';
@@ -55,6 +56,7 @@ export const RULES: readonly Rule[] = [
   eventVersion,
   fieldNameCase,
   fieldType,
+  formerNames,
   generatedNameClash,
   hotspotOpen,
   identifierGrammar,

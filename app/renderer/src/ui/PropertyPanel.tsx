@@ -1,5 +1,6 @@
 // Properties of the selected sticky: name, description and what its kind carries (fields,
-// identity, invariants, event version, projection key and consistency, specs of a command).
+// identity, invariants, event version, retirement and former names, projection key and
+// consistency, specs of a command).
 
 import type { BoundedContext, Element, Field } from '../../../../generator/model/types.js';
 import type { Change, ElementProps } from '../../model/changes.js';
@@ -82,6 +83,16 @@ export function PropertyPanel(props: { element: Element | undefined; ctx: Bounde
             <input type="checkbox" data-testid="prop-published" checked={el.published} onChange={(e) => set({ published: e.target.checked })} />
             <span>Published (integration event)</span>
           </label>
+          <label className="prop checkbox">
+            <input type="checkbox" data-testid="prop-retired" checked={el.retired === true} onChange={(e) => set({ retired: e.target.checked ? true : undefined })} />
+            <span>Retired (no longer emitted; stored streams still replay it)</span>
+          </label>
+          <TextListEditor
+            label="Former names (one per line; stored events under them replay as this one)"
+            testId="prop-formerly"
+            items={(el.formerly ?? []).map((f) => f.name)}
+            onChange={(items) => set({ formerly: items.length === 0 ? undefined : items.map((name) => el.formerly?.find((f) => f.name === name) ?? { name, loc: el.loc }) })}
+          />
           {fields('Fields', el.fields, 'fields')}
         </>
       ) : null}
