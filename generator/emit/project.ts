@@ -66,6 +66,9 @@ export function vitestConfigFile(sources: string[]): PlannedFile {
     `    include: [${str('test/**/*.test.ts')}],\n` +
     `    // Starts one embedded PostgreSQL for the run unless DATABASE_URL is set.\n` +
     `    globalSetup: [${str('test/setup/globalSetup.ts')}],\n` +
+    `    // Each test file owns its database (test/setup/database.ts), so files share worker\n` +
+    `    // processes instead of re-importing Emmett, pg and the service for every file.\n` +
+    `    isolate: false,\n` +
     `    testTimeout: 30_000,\n` +
     `    // The first start of the embedded server runs initdb.\n` +
     `    hookTimeout: 120_000,\n` +

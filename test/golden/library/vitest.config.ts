@@ -6,6 +6,9 @@ export default defineConfig({
     include: ['test/**/*.test.ts'],
     // Starts one embedded PostgreSQL for the run unless DATABASE_URL is set.
     globalSetup: ['test/setup/globalSetup.ts'],
+    // Each test file owns its database (test/setup/database.ts), so files share worker
+    // processes instead of re-importing Emmett, pg and the service for every file.
+    isolate: false,
     testTimeout: 30_000,
     // The first start of the embedded server runs initdb.
     hookTimeout: 120_000,

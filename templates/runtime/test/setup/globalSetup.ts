@@ -4,7 +4,8 @@
 // one PostgreSQL server for the whole test run, either the one named by DATABASE_URL (its role
 // needs CREATEDB: each test file creates its own database) or a private embedded one, started
 // here and stopped when the run ends. Tests get the server URL through `inject('postgresUrl')`,
-// usually via `useTestDatabase()` (database.ts).
+// usually via `useTestDatabase()` (database.ts). The embedded server starts from a copy of a
+// once-initdb'd template (embeddedPostgres.ts): initdb costs seconds on a busy machine, every run.
 import type { TestProject } from 'vitest/node';
 import type {} from './database.js';
 import { startEmbeddedPostgres, type RunningPostgres } from './embeddedPostgres.js';
@@ -15,7 +16,7 @@ export default async function setup(project: TestProject): Promise<() => Promise
   if (configured) {
     project.provide('postgresUrl', configured);
   } else {
-    server = await startEmbeddedPostgres();
+    server = await startEmbeddedPostgres({ reuseInitdb: true });
     project.provide('postgresUrl', server.serverUrl);
   }
   return async () => {
