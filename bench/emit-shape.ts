@@ -2,9 +2,19 @@
 // Prints, over generator/emit/**/*.ts: files and bytes; the share of source bytes inside
 // template literals (TypeScript emitted as text); the largest single template literal; imports
 // from one emitter module to another; `pascalCase(` calls (names computed at the point of use);
-// folder depth. Parsed with @swc/core (the project's TypeScript 7 has no JavaScript API).
+// folder depth; the longest chain of imports between emit/ modules. Parsed with @swc/core (the
+// project's TypeScript 7 has no JavaScript API), so that `import` lines inside emitted text are
+// not counted as imports.
+//
+// Two import figures (docs/adr/0073-generation-ir.md):
+//   imports within emit/     every import from an emit/ module to another (ADR 0071's figure)
+//   emitter-to-emitter       the same, less imports of the printing kit (PRINTING below: text
+//                            helpers that know no artifact) and less a folder's composer
+//                            (index.ts, aggregate-files.ts) importing the emitters it lists.
+//                            With the IR these are 0: emitters read the IR (generator/ir), not
+//                            each other.
 
-import { readdirSync, readFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -13,6 +23,11 @@ const require = createRequire(import.meta.url);
 const swc = require('@swc/core') as { parseSync: (src: string, opts: Record<string, unknown>) => { span: { start: number } } };
 const ROOT = fileURLToPath(new URL('../', import.meta.url));
 const EMIT = join(ROOT, 'generator/emit');
+
+/** Text helpers every emitter may use: they know no artifact and no model meaning. */
+const PRINTING = /^(code|markdown|type-text|ts-types|templates|versions|imports|arbitraries)\.ts$/;
+/** Composers: list a folder's emitters for plan(). */
+const COMPOSER = /(^|\/)index\.ts$|^aggregate-files\.ts$/;
 
 const files = (dir: string): string[] => readdirSync(dir, { withFileTypes: true }).flatMap((e) => (e.isDirectory() ? files(join(dir, e.name)) : e.name.endsWith('.ts') ? [join(dir, e.name)] : []));
 
@@ -34,7 +49,9 @@ function templateRanges(node: unknown, out: [number, number][]): void {
 let bytes = 0;
 let templateBytes = 0;
 let largest = { file: '', bytes: 0 };
+let withinEmit = 0;
 let emitterImports = 0;
+const graph = new Map<string, string[]>();
 let pascalCalls = 0;
 let depth = 0;
 const all = files(EMIT).sort();
@@ -42,7 +59,7 @@ for (const file of all) {
   const text = readFileSync(file, 'utf8');
   const size = Buffer.byteLength(text);
   bytes += size;
-  const ast = swc.parseSync(text, { syntax: 'typescript', target: 'es2022' });
+  const ast = swc.parseSync(text, { syntax: 'typescript', target: 'es2022' }) as unknown as { span: { start: number }; body: { type: string; source?: { value: string } }[] };
   const ranges: [number, number][] = [];
   templateRanges(ast, ranges);
   for (const [start, end] of ranges) {
@@ -50,16 +67,38 @@ for (const file of all) {
     templateBytes += len;
     if (len > largest.bytes) largest = { file: relative(ROOT, file), bytes: len };
   }
-  emitterImports += [...text.matchAll(/^import[^;]*from '(\.[^']*)'/gm)].filter((m) => {
-    const target = join(file, '..', m[1]!);
-    return target.startsWith(EMIT);
-  }).length;
+  const from = relative(EMIT, file);
+  const targets = ast.body
+    .filter((n) => (n.type === 'ImportDeclaration' || n.type === 'ExportNamedDeclaration' || n.type === 'ExportAllDeclaration') && n.source?.value.startsWith('.'))
+    .map((n) => relative(EMIT, join(file, '..', n.source!.value.replace(/\.js$/, '.ts'))))
+    .filter((target) => !target.startsWith('..'));
+  graph.set(from, targets);
+  withinEmit += targets.length;
+  emitterImports += targets.filter((target) => !PRINTING.test(target) && !COMPOSER.test(from)).length;
   pascalCalls += (text.match(/\bpascalCase\(/g) ?? []).length;
   depth = Math.max(depth, relative(EMIT, file).split('/').length);
 }
 console.log(`emit/: ${all.length} files, ${bytes} bytes`);
 console.log(`inside template literals: ${templateBytes} bytes (${((100 * templateBytes) / bytes).toFixed(1)}%)`);
 console.log(`largest template literal: ${largest.bytes} bytes in ${largest.file}`);
+/** Imports in the longest chain of emit/ modules importing each other (the graph has no circles). */
+const memo = new Map<string, number>();
+const chain = (node: string): number => {
+  const known = memo.get(node);
+  if (known !== undefined) return known;
+  memo.set(node, 0);
+  const length = Math.max(0, ...(graph.get(node) ?? []).map((next) => 1 + chain(next)));
+  memo.set(node, length);
+  return length;
+};
+const longest = Math.max(...[...graph.keys()].map(chain));
+console.log(`imports within emit/: ${withinEmit}`);
 console.log(`emitter-to-emitter imports: ${emitterImports}`);
+console.log(`longest import chain within emit/: ${longest} imports`);
 console.log(`pascalCase( calls: ${pascalCalls}`);
+// Names the IR computes (generator/ir, docs/adr/0073-generation-ir.md): counted apart, so that moving a call
+// into the IR is seen as a move, not as a call gone.
+const IR = join(ROOT, 'generator/ir');
+const irCalls = existsSync(IR) ? files(IR).reduce((n, file) => n + (readFileSync(file, 'utf8').match(/\bpascalCase\(/g) ?? []).length, 0) : 0;
+console.log(`pascalCase( calls in generator/ir: ${irCalls}`);
 console.log(`deepest file: ${depth} levels below generator/emit`);

@@ -4,7 +4,7 @@
 // ADR template) come in through `options.templates`; `loadTemplates()` in emit/templates.ts
 // reads the built-in ones and layers a user's overrides on top. The result is deterministic:
 // the same model gives the same bytes under any TZ or locale and whatever the order of the
-// model files (contexts and elements are sorted by name; see emit/facts.ts).
+// model files (contexts and elements are sorted by name; see ir/context.ts).
 //
 // It is async because json-schema-to-typescript (the reference converter for schemas outside
 // the flat subset) is.
@@ -15,8 +15,8 @@ import type { FileMap, PlannedFile } from './plan-types.js';
 import { aggregateFiles } from './emit/aggregate-files.js';
 import { adrFile } from './emit/adr.js';
 import { compositionRootFile, compositionRootTestFile } from './emit/composition-root.js';
-import { contextFacts, type ContextFacts } from './emit/facts.js';
-import { evolutionContextFiles, evolutionSharedFiles, formerTypes } from './emit/evolution/index.js';
+import { contextFacts, type ContextFacts } from './ir/context.js';
+import { evolutionContextFiles, evolutionSharedFiles } from './emit/evolution/index.js';
 import { errorsFile, externalEventsFile, valuesFile } from './emit/messages.js';
 import { policyFiles } from './emit/policies.js';
 import { projectionFiles } from './emit/projections.js';
@@ -30,6 +30,7 @@ import type { TemplateMap } from './emit/templates.js';
 import { compareCodeUnits, kebabCase } from './names.js';
 import { planUnit, type UnitCache } from './plan-cache/unit-cache.js';
 import { contextUnitInput, wholeModelInput } from './plan-cache/unit-inputs.js';
+import { formerTypes } from './ir/evolution.js';
 
 export interface PlanOptions {
   /** Only the source tree (src/, test/, docs/): no package.json, tsconfig or vitest config. */

@@ -6,13 +6,13 @@
 import Handlebars from 'handlebars';
 import type { PlannedFile } from '../plan-types.js';
 import { compareCodeUnits, contextFolder, snakeCase } from '../names.js';
-import type { ContextFacts } from './facts.js';
+import type { ContextFacts } from '../ir/context.js';
 import { contextFlowDiagram } from '../diagrams/mermaid.js';
-import { layout } from './layout.js';
+import { layout } from '../ir/paths.js';
 import { md } from './markdown.js';
-import { opsAdrView } from './ops/adr-view.js';
-import { projectionFacts } from './projections.js';
 import type { TemplateMap } from './templates.js';
+import { projectionFacts } from '../ir/projection.js';
+import { opsFacts } from '../ir/ops.js';
 
 export { md } from './markdown.js';
 
@@ -100,4 +100,30 @@ export function adrFile(facts: ContextFacts, templates: TemplateMap, modelRoot =
   if (source === undefined) throw new Error(`template ${ADR_TEMPLATE} is missing (pass loadTemplates() as options.templates)`);
   const contents = template(source)(adrView(facts, modelRoot)).replace(/\n{3,}/g, '\n\n');
   return { path: layout.adr(facts.context.name), contents, ownership: 'scaffold', sources: [facts.context.file] };
+}
+
+// What the ADR's "Operations" section reports for one context: snapshot intervals of its
+// long-lived aggregates, its processors' retry policy (attempts and the delays they mean) and
+// lag targets, and the operations entry points.
+
+const delays = (b: { initialDelayMs: number; factor: number; maxDelayMs: number }, attempts: number): string => {
+  if (attempts <= 1) return 'no retry';
+  const list: number[] = [];
+  for (let retry = 1; retry < attempts; retry++) list.push(Math.min(b.maxDelayMs, Math.round(b.initialDelayMs * b.factor ** (retry - 1))));
+  return `${list.map((ms) => `${ms} ms`).join(', ')} between attempts`;
+};
+
+function opsAdrView(facts: ContextFacts) {
+  const ops = opsFacts([facts]);
+  return {
+    snapshots: ops.longLived.map((a) => ({ aggregate: md(a.aggregate.name), every: String(a.every), streamType: a.streamType })),
+    processors: ops.processors.map((p) => ({
+      name: md(p.key),
+      kind: p.kind,
+      processorId: md(p.processorId),
+      attempts: String(p.retry.attempts),
+      delays: delays(p.retry.backoff, p.retry.attempts),
+      lagTarget: p.lagTarget === undefined ? 'not set' : md(p.lagTarget),
+    })),
+  };
 }

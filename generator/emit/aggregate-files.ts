@@ -2,7 +2,7 @@
 
 import type { PlannedFile } from '../plan-types.js';
 import { commandHandlerFile, deciderFile, logicFile, stateFile } from './aggregate.js';
-import type { AggregateFacts, ContextFacts } from './facts.js';
+import type { AggregateFacts, ContextFacts } from '../ir/context.js';
 import { commandsFile, eventsFile } from './messages.js';
 import { commandsTestFile, specsTestFile } from './tests.js';
 

@@ -14,14 +14,15 @@ import {
   snakeCase,
 } from '../names.js';
 import { access, at, generatedHeader, importLine, importPath, jsdocBlock, propertyKey, scaffoldImports, str, stubbed } from './code.js';
-import { evolveMapping, fieldMapping, zeroValue, type AggregateFacts, type ContextFacts } from './facts.js';
-import { evolutionLayout, evolutionNames } from './evolution/index.js';
+import { evolveMapping, fieldMapping, zeroValue, type AggregateFacts, type ContextFacts } from '../ir/context.js';
 import { alreadyExistsRejection, notFoundRejection } from '../model/existence.js';
-import { layout } from './layout.js';
-import { httpLayout } from './http/layout.js';
-import { commandKey } from './http/routes.js';
+import { layout, evolutionLayout } from '../ir/paths.js';
+import { httpLayout } from '../ir/paths.js';
+import { commandKey } from '../ir/routes.js';
 import { tsTypeOf } from './type-text.js';
-import { valuesImport } from './messages.js';
+import { valuesImport } from './imports.js';
+import { aggregateStreamType } from '../ir/events.js';
+import { evolutionNames } from '../ir/evolution.js';
 
 const file = (facts: ContextFacts, agg: AggregateFacts, kind: Parameters<typeof layout.aggregate>[2]) =>
   layout.aggregate(facts.context.name, agg.aggregate.name, kind);
@@ -29,7 +30,6 @@ const file = (facts: ContextFacts, agg: AggregateFacts, kind: Parameters<typeof 
 /** Stream name prefix: `lending_loan` (context + aggregate, so two contexts never share streams). */
 export const streamType = (facts: ContextFacts, agg: AggregateFacts): string => aggregateStreamType(facts.context.name, agg.aggregate.name);
 
-export const aggregateStreamType = (context: string, aggregate: string): string => `${snakeCase(context)}_${snakeCase(aggregate)}`;
 
 // ---------------------------------------------------------------------------------------------
 // State

@@ -5,12 +5,12 @@
 import type { PlannedFile } from '../plan-types.js';
 import { aggregateNames, camelCase, commandEntryName, pascalCase, policyNames, projectionNames, snakeCase } from '../names.js';
 import { generatedHeader, importLine, importPath, propertyKey, str, tsLiteral } from './code.js';
-import type { ContextFacts } from './facts.js';
-import { layout } from './layout.js';
-import { opsLayout } from './ops/layout.js';
-import { policyFacts } from './policies.js';
-import { projectionFacts, projectionVersionNames } from './projections.js';
-import { sampleObject } from './samples.js';
+import type { ContextFacts } from '../ir/context.js';
+import { layout } from '../ir/paths.js';
+import { opsLayout } from '../ir/paths.js';
+import { sampleObject } from '../ir/samples.js';
+import { policyFacts } from '../ir/policy.js';
+import { projectionFacts, projectionVersionNames } from '../ir/projection.js';
 
 export function compositionRootFile(all: ContextFacts[], sources: string[]): PlannedFile {
   const path = layout.compositionRoot;

@@ -1,5 +1,4 @@
-// Markdown escaping shared by the ADR drafts (emit/adr.ts) and the views they include
-// (emit/ops/adr-view.ts).
+// Markdown escaping shared by the ADR drafts (emit/adr.ts) and the views they include.
 
 /** Markdown-safe inline text: one line, no emphasis, links, HTML or table breaks. */
 export function md(text: string | undefined): string {

@@ -6,11 +6,13 @@ import type { Command, Event } from '../model/types.js';
 import type { PlannedFile } from '../plan-types.js';
 import { aggregateNames, dataTypeName, guardName, pascalCase, rejectionsTypeName } from '../names.js';
 import { generatedHeader, importLine, importPath, jsdocBlock, str } from './code.js';
-import type { AggregateFacts, ContextFacts } from './facts.js';
+import type { AggregateFacts, ContextFacts } from '../ir/context.js';
 import { commandJsonSchema, eventJsonSchema, fieldsToJsonSchema, type JsonSchema } from '../schemas/json-schema.js';
-import { layout } from './layout.js';
+import { layout } from '../ir/paths.js';
 import { schemaToTypeScript } from './ts-types.js';
-import { byName, valueOwner } from './facts.js';
+import { byName, valueOwner } from '../ir/context.js';
+import { valuesImport } from './imports.js';
+import { externalStreamType } from '../ir/events.js';
 
 /** Value-object names a schema references (its `$defs`). */
 const referencedValues = (schema: JsonSchema): string[] =>
@@ -22,20 +24,6 @@ const generated = (path: string, contents: string, sources: string[]): PlannedFi
   ownership: 'generated',
   sources,
 });
-
-/** Type imports of value objects, each from the values module of the context that declares it. */
-export function valuesImport(facts: ContextFacts, file: string, names: Iterable<string>): string {
-  const byContext = new Map<string, string[]>();
-  for (const name of new Set(names)) {
-    const owner = valueOwner(facts.model, facts.context.name, name) ?? facts.context.name;
-    byContext.set(owner, [...(byContext.get(owner) ?? []), name]);
-  }
-  return [...byContext.entries()]
-    .map(([context, list]) => [importPath(file, layout.values(context)), list] as const)
-    .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))
-    .map(([module, list]) => importLine(list, module, true))
-    .join('');
-}
 
 /** Data types of an event: current version as `XData`, older versions as `XV1Data`. */
 async function eventDataTypes(facts: ContextFacts, event: Event, values: Set<string>): Promise<string> {
@@ -198,6 +186,3 @@ export async function externalEventsFile(facts: ContextFacts): Promise<PlannedFi
   return generated(path, text, facts.sources);
 }
 
-/** Stream type of events an external system delivers: `lending_clock`. */
-export const externalStreamType = (context: string, system: string): string =>
-  `${aggregateNames(context).streamType}_${aggregateNames(system).streamType}`;

@@ -7,25 +7,11 @@ import type { Command, Event, Policy } from '../model/types.js';
 import type { PlannedFile, ScaffoldMember } from '../plan-types.js';
 import { aggregateNames, commandEntryName, pascalCase, policyNames } from '../names.js';
 import { access, at, generatedHeader, importLine, importPath, jsdocBlock, propertyKey, scaffoldImports, str, stubbed, tsLiteral } from './code.js';
-import { fieldMapping, resolveCommand, resolveEvent, type ContextFacts } from './facts.js';
-import { evolutionLayout } from './evolution/index.js';
-import { layout } from './layout.js';
-import { eventModule } from './projections.js';
-import { sampleObject } from './samples.js';
-
-export interface PolicyFacts {
-  policy: Policy;
-  events: Event[];
-  commands: Command[];
-}
-
-export function policyFacts(facts: ContextFacts, policy: Policy): PolicyFacts {
-  return {
-    policy,
-    events: policy.on.map((r) => resolveEvent(facts, r)).filter((e): e is Event => e !== undefined),
-    commands: policy.issues.map((r) => resolveCommand(facts, r)).filter((c): c is Command => c !== undefined),
-  };
-}
+import { fieldMapping, resolveCommand, resolveEvent, type ContextFacts } from '../ir/context.js';
+import { layout, evolutionLayout } from '../ir/paths.js';
+import { sampleObject } from '../ir/samples.js';
+import { eventModule } from '../ir/events.js';
+import { policyFacts, type PolicyFacts } from '../ir/policy.js';
 
 const reactName = (policy: Policy, event: Event) => `${policyNames('', policy.name).decide}On${pascalCase(event.name)}`;
 

@@ -3,9 +3,8 @@
 
 import type { PlannedFile } from '../plan-types.js';
 import { generatedHeader, sourceList, str } from './code.js';
-import { layout } from './layout.js';
-import { SERVICE_DEPENDENCIES, SERVICE_DEV_DEPENDENCIES } from './versions.js';
-import { NODE_ENGINES } from './http/packaging.js';
+import { layout } from '../ir/paths.js';
+import { SERVICE_DEPENDENCIES, SERVICE_DEV_DEPENDENCIES, NODE_ENGINES } from './versions.js';
 
 const json = (value: unknown): string => `${JSON.stringify(value, null, 2)}\n`;
 

@@ -8,40 +8,13 @@ import type { Event, Field, Projection } from '../model/types.js';
 import type { PlannedFile, ScaffoldImport, ScaffoldMember } from '../plan-types.js';
 import { pascalCase, projectionNames } from '../names.js';
 import { access, at, generatedHeader, importLine, importPath, jsdocBlock, propertyKey, scaffoldImports, str, stubbed, tsLiteral } from './code.js';
-import { eventAggregate, resolveEvent, sameType, type ContextFacts } from './facts.js';
-import { evolutionLayout } from './evolution/index.js';
-import { layout } from './layout.js';
-import { sampleObject } from './samples.js';
+import { eventAggregate, resolveEvent, sameType, type ContextFacts } from '../ir/context.js';
+import { layout, evolutionLayout } from '../ir/paths.js';
+import { sampleObject } from '../ir/samples.js';
 import { tsTypeOf } from './type-text.js';
-import { aggregateStreamType } from './aggregate.js';
-import { externalStreamType, valuesImport } from './messages.js';
-
-export interface ProjectionFacts {
-  projection: Projection;
-  events: Event[];
-  /** Events of more than one stream (or keyed by something else than their stream's identity). */
-  multiStream: boolean;
-  inline: boolean;
-}
-
-export function projectionFacts(facts: ContextFacts, projection: Projection): ProjectionFacts {
-  const events = projection.from.map((r) => resolveEvent(facts, r)).filter((e): e is Event => e !== undefined);
-  const owners = new Set(events.map((e) => `${e.context}.${e.aggregate?.name ?? `external:${e.source?.name ?? ''}`}`));
-  const owner = events[0] ? eventAggregate(facts.model, events[0]) : undefined;
-  const multiStream = owners.size !== 1 || !owner || owner.identity !== projection.key;
-  return { projection, events, multiStream, inline: projection.consistency === 'strong' };
-}
-
-/** Module that declares an event's type. */
-export function eventModule(_facts: ContextFacts, event: Event): string {
-  return event.aggregate ? layout.aggregate(event.context, event.aggregate.name, 'events') : layout.externalEvents(event.context);
-}
-
-/** Stream name prefix an event is appended under (for tests). */
-export function eventStreamType(_facts: ContextFacts, event: Event): string {
-  if (event.aggregate) return aggregateStreamType(event.context, event.aggregate.name);
-  return externalStreamType(event.context, event.source?.name ?? 'External');
-}
+import { aggregateStreamType, externalStreamType, eventModule, eventStreamType } from '../ir/events.js';
+import { valuesImport } from './imports.js';
+import { projectionFacts, projectionVersionNames, type ProjectionFacts } from '../ir/projection.js';
 
 const keyField = (event: Event, key: string): Field | undefined => event.fields.find((f) => f.name === key && !f.optional);
 
@@ -107,24 +80,6 @@ function logicMembers(facts: ContextFacts, pf: ProjectionFacts, runtime: string)
     }
   }
   return members;
-}
-
-/**
- * The names version `projection.version` of a read model uses (blue/green rebuilds): version N
- * writes to `<collection>_v<N>` under processor id `<processorId>:v<N>`; version 1 (or none)
- * keeps the plain names. Same rule as the runtime's versionedCollection/versionedProcessorId.
- */
-export function projectionVersionNames(
-  context: string,
-  projection: Projection,
-): { version: number; collection: string; processorId: string; liveKey: string } {
-  const names = projectionNames(context, projection.name);
-  const version = projection.version ?? 1;
-  // The row in stormsmith_projection_versions: qualified, since two contexts may share a name.
-  const liveKey = `${context}.${projection.name}`;
-  return version <= 1
-    ? { version: 1, collection: names.collection, processorId: names.processorId, liveKey }
-    : { version, collection: `${names.collection}_v${version}`, processorId: `${names.processorId}:v${version}`, liveKey };
 }
 
 function logicFile(facts: ContextFacts, pf: ProjectionFacts): PlannedFile {

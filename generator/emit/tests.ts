@@ -10,9 +10,9 @@ import type { Command, JsonValue, Spec, SpecMessage } from '../model/types.js';
 import type { PlannedFile } from '../plan-types.js';
 import { aggregateNames, compareCodeUnits, pascalCase } from '../names.js';
 import { at, generatedHeader, importLine, importPath, str, tsLiteral } from './code.js';
-import { fieldMapping, type AggregateFacts, type ContextFacts } from './facts.js';
-import { layout } from './layout.js';
-import { sampleObject } from './samples.js';
+import { fieldMapping, type AggregateFacts, type ContextFacts } from '../ir/context.js';
+import { layout } from '../ir/paths.js';
+import { sampleObject } from '../ir/samples.js';
 import { alreadyExistsRejection, notFoundRejection } from '../model/existence.js';
 
 export function modelCaseFile(sources: string[]): PlannedFile {

@@ -40,3 +40,8 @@ export function dependencyInstructions(): string {
       .join(' ');
   return `npm install --save-exact ${pins(SERVICE_DEPENDENCIES)}\nnpm install --save-exact -D ${pins(SERVICE_DEV_DEPENDENCIES)}\n`;
 }
+
+/** The Node image of the Dockerfile: the current LTS line. */
+export const NODE_IMAGE = 'node:24-bookworm-slim';
+/** `engines.node` of the service: the supported Node lines (docs/adr/0061-service-packaging.md). */
+export const NODE_ENGINES = '^22.12.0 || >=24.0.0';

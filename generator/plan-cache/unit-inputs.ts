@@ -4,7 +4,7 @@
 // the elements a qualified reference (`Payments.PaymentCaptured`) names, the elements those
 // reference in turn (an event's aggregate, its value objects), and every value object of a
 // name it uses (emitters look a value object up in its own context first, then in the first
-// context by name that declares one: see valueOwner in emit/facts.ts). A missing target is part
+// context by name that declares one: see valueOwner in ir/context.ts). A missing target is part
 // of the input too, so that adding it later changes the key. The cross-cutting units (the
 // composition root, ops, evolution) read every context and are keyed on the whole model.
 //

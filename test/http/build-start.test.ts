@@ -9,9 +9,9 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { getPostgreSQLEventStore } from '@event-driven-io/emmett-postgresql';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { NODE_ENGINES, NODE_IMAGE } from '../../generator/emit/http/packaging.js';
 import { GENERATED_RUN_TIMEOUT, materialise, planExample } from '../generated-project/support.js';
 import { usePostgres } from '../support/postgres.js';
+import { NODE_ENGINES, NODE_IMAGE } from '../../generator/emit/versions.js';
 
 const postgres = usePostgres('build_start');
 

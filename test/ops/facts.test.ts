@@ -3,8 +3,8 @@
 // and what the ADR draft reports of it.
 
 import { describe, expect, it } from 'vitest';
-import { contextFacts } from '../../generator/emit/facts.js';
-import { backoffFacts, opsFacts } from '../../generator/emit/ops/facts.js';
+import { contextFacts } from '../../generator/ir/context.js';
+import { backoffFacts, opsFacts } from '../../generator/ir/ops.js';
 import { loadExample, planExample } from '../generated-project/support.js';
 
 describe('operations facts', () => {

@@ -4,11 +4,10 @@
 import type { ScaffoldImport, ScaffoldMember } from '../../plan-types.js';
 import type { PlannedFile } from '../../plan-types.js';
 import { at, importPath, jsdocBlock, scaffoldImports, str } from '../code.js';
-import type { ContextFacts } from '../facts.js';
-import { layout } from '../layout.js';
-import { dataTypeAt, stepName } from './names.js';
-import { evolutionLayout } from './paths.js';
-import { eventTypesModule, versionChain } from './upcasters-file.js';
+import type { ContextFacts } from '../../ir/context.js';
+import { layout } from '../../ir/paths.js';
+import { dataTypeAt, stepName, eventTypesModule, versionChain } from '../../ir/evolution.js';
+import { evolutionLayout } from '../../ir/paths.js';
 
 export function customUpcastsFile(facts: ContextFacts): PlannedFile | undefined {
   const path = evolutionLayout.customUpcasts(facts.context.name);

@@ -8,14 +8,13 @@
 import type { Model } from '../../model/types.js';
 import type { PlannedFile } from '../../plan-types.js';
 import { compareCodeUnits } from '../../names.js';
-import { contextFacts, type ContextFacts } from '../facts.js';
+import { contextFacts, type ContextFacts } from '../../ir/context.js';
 import { customUpcastsFile } from './custom-file.js';
 import { museumExhibits, museumTest } from './museum.js';
 import { indexFile, supportFile } from './support-file.js';
 import { upcastersFile } from './upcasters-file.js';
+import { formerTypes } from '../../ir/evolution.js';
 
-export { evolutionLayout } from './paths.js';
-export { contextNames as evolutionNames } from './names.js';
 
 export function planEvolutionFiles(model: Model): PlannedFile[] {
   const contexts = [...model.contexts].filter((c) => c.events.length > 0).sort((a, b) => compareCodeUnits(a.name, b.name));
@@ -43,9 +42,3 @@ export function evolutionSharedFiles(all: readonly ContextFacts[]): PlannedFile[
   return [supportFile(sources), indexFile(withEvents.map((f) => f.context.name), sources, formerTypes(withEvents))];
 }
 
-/** Every former event type name of the model and the event it became, sorted (docs/adr/0091). */
-export function formerTypes(all: readonly ContextFacts[]): [string, string][] {
-  return all
-    .flatMap((f) => f.context.events.flatMap((e) => (e.formerly ?? []).map((former) => [former.name, e.name] as [string, string])))
-    .sort(([a], [b]) => compareCodeUnits(a, b));
-}

@@ -9,11 +9,10 @@ import { aggregateNames, compareCodeUnits } from '../../names.js';
 import { eventJsonSchema, schemaToJson } from '../../schemas/json-schema.js';
 import { sampleFromSchema } from '../../schemas/sample.js';
 import { generatedHeader, importLine, importPath, str } from '../code.js';
-import type { ContextFacts } from '../facts.js';
-import { layout } from '../layout.js';
-import { contextNames } from './names.js';
-import { evolutionLayout } from './paths.js';
-import { versionChain } from './upcasters-file.js';
+import type { ContextFacts } from '../../ir/context.js';
+import { layout } from '../../ir/paths.js';
+import { evolutionNames, versionChain } from '../../ir/evolution.js';
+import { evolutionLayout } from '../../ir/paths.js';
 
 export function museumExhibits(facts: ContextFacts): PlannedFile[] {
   const files: PlannedFile[] = [];
@@ -37,7 +36,7 @@ const modelOrder = (facts: ContextFacts, events: readonly Event[]): Event[] => f
 
 export function museumTest(facts: ContextFacts): PlannedFile {
   const path = evolutionLayout.museumTest(facts.context.name);
-  const names = contextNames(facts.context.name);
+  const names = evolutionNames(facts.context.name);
   const upcasters = importPath(path, evolutionLayout.upcasters(facts.context.name));
   const aggregates = facts.aggregates.filter((a) => a.events.length > 0);
   const deciderImports = aggregates

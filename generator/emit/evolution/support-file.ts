@@ -5,8 +5,8 @@
 import type { PlannedFile } from '../../plan-types.js';
 import { compareCodeUnits } from '../../names.js';
 import { generatedHeader, importLine, importPath, str } from '../code.js';
-import { contextNames } from './names.js';
-import { evolutionLayout } from './paths.js';
+import { evolutionNames } from '../../ir/evolution.js';
+import { evolutionLayout } from '../../ir/paths.js';
 
 const SUPPORT = `// Event versions travel in event metadata as \`schemaVersion\` (Emmett 0.42 has no per-type
 // version: its \`message_schema_version\` column is always '1'). Appending goes through a
@@ -72,8 +72,8 @@ function renamesPart(renames: readonly (readonly [string, string])[]): string {
 export function indexFile(contexts: readonly string[], sources: string[], renames: readonly (readonly [string, string])[] = []): PlannedFile {
   const path = evolutionLayout.index;
   const sorted = [...contexts].sort(compareCodeUnits);
-  const imports = sorted.map((c) => importLine([contextNames(c).upcast, contextNames(c).downcast], importPath(path, evolutionLayout.upcasters(c)))).join('');
-  const chain = (kind: 'upcast' | 'downcast') => sorted.reduce((inner, c) => `${contextNames(c)[kind]}(${inner})`, 'event');
+  const imports = sorted.map((c) => importLine([evolutionNames(c).upcast, evolutionNames(c).downcast], importPath(path, evolutionLayout.upcasters(c)))).join('');
+  const chain = (kind: 'upcast' | 'downcast') => sorted.reduce((inner, c) => `${evolutionNames(c)[kind]}(${inner})`, 'event');
   const text =
     generatedHeader(sources) +
     `// Every context's upcasters composed, for readers of several contexts (projections, policies).\n` +

@@ -8,20 +8,11 @@ import type { Event, EventVersion, Field } from '../../model/types.js';
 import type { PlannedFile } from '../../plan-types.js';
 import { compareCodeUnits } from '../../names.js';
 import { access, at, generatedHeader, importLine, importPath, jsdocBlock, propertyKey, str, tsLiteral } from '../code.js';
-import type { ContextFacts } from '../facts.js';
-import { layout } from '../layout.js';
-import { contextNames, dataTypeAt, stepName } from './names.js';
-import { evolutionLayout } from './paths.js';
+import type { ContextFacts } from '../../ir/context.js';
+import { layout } from '../../ir/paths.js';
+import { evolutionNames, dataTypeAt, stepName, eventTypesModule, versionChain } from '../../ir/evolution.js';
+import { evolutionLayout } from '../../ir/paths.js';
 
-/** Versions of an event, ascending, with the step that leaves each older one. */
-export function versionChain(event: Event): { version: number; fields: readonly Field[]; step?: EventVersion }[] {
-  const previous = [...event.previousVersions].sort((a, b) => a.version - b.version);
-  return [...previous.map((p) => ({ version: p.version, fields: p.fields, step: p })), { version: event.version, fields: event.fields }];
-}
-
-/** Where an event's data types are declared. */
-export const eventTypesModule = (facts: ContextFacts, event: Event): string =>
-  event.aggregate ? layout.aggregate(facts.context.name, event.aggregate.name, 'events') : layout.externalEvents(facts.context.name);
 
 /** Body of a declarative step: the next version's object, field by field. */
 function declarativeBody(event: Event, from: { version: number; fields: readonly Field[] }, to: { version: number; fields: readonly Field[] }, step: EventVersion): string {
@@ -57,7 +48,7 @@ function describeStep(step: EventVersion): string {
 
 export function upcastersFile(facts: ContextFacts): PlannedFile {
   const path = evolutionLayout.upcasters(facts.context.name);
-  const names = contextNames(facts.context.name);
+  const names = evolutionNames(facts.context.name);
   const events = [...facts.eventsByName.values()];
   const typeImports = new Map<string, Set<string>>();
   const needType = (event: Event, version: number) => {

@@ -6,11 +6,11 @@
 import type { PlannedFile } from '../../plan-types.js';
 import { aggregateNames, commandEntryName, pascalCase } from '../../names.js';
 import { generatedHeader, importLine, importPath, propertyKey, str } from '../code.js';
-import { evolutionNames, evolutionLayout } from '../evolution/index.js';
-import type { ContextFacts } from '../facts.js';
-import { layout } from '../layout.js';
-import { httpLayout } from './layout.js';
-import { aggregateRoutes, commandRoutes, projectionRoutes, type AggregateRoute, type CommandRoute, type ProjectionRoute } from './routes.js';
+import type { ContextFacts } from '../../ir/context.js';
+import { layout, evolutionLayout } from '../../ir/paths.js';
+import { httpLayout } from '../../ir/paths.js';
+import { aggregateRoutes, commandRoutes, projectionRoutes, type AggregateRoute, type CommandRoute, type ProjectionRoute } from '../../ir/routes.js';
+import { evolutionNames } from '../../ir/evolution.js';
 
 const path = httpLayout.app;
 

@@ -5,7 +5,7 @@
 
 import type { PlannedFile, ScaffoldMember } from '../../plan-types.js';
 import { importPath } from '../code.js';
-import { httpLayout } from './layout.js';
+import { httpLayout } from '../../ir/paths.js';
 
 const yours = (what: string) =>
   `// Yours: created once by stormsmith, never overwritten (regeneration only adds a missing export).\n// ${what}\n`;

@@ -4,7 +4,7 @@
 // src/extensions/ (yours), docs/openapi.json. Packaging files: ./packaging.ts.
 
 import type { PlannedFile } from '../../plan-types.js';
-import type { ContextFacts } from '../facts.js';
+import type { ContextFacts } from '../../ir/context.js';
 import { httpAppFile } from './app-file.js';
 import { extensionFiles } from './extension-files.js';
 import { mainFile } from './main-file.js';
@@ -14,7 +14,7 @@ import { validationFile } from './validation-file.js';
 import { httpTestFiles } from './test-files.js';
 import { packagingFiles } from './packaging.js';
 
-export { httpLayout } from './layout.js';
+export { httpLayout } from '../../ir/paths.js';
 
 /** `into`: an existing repository (no README, Dockerfile, compose, build config of ours). */
 export function httpFiles(all: readonly ContextFacts[], sources: string[], packageName: string, into = false): PlannedFile[] {

@@ -5,8 +5,8 @@
 
 import type { PlannedFile } from '../../plan-types.js';
 import { generatedHeader, importLine, importPath } from '../code.js';
-import { layout } from '../layout.js';
-import { httpLayout } from './layout.js';
+import { layout } from '../../ir/paths.js';
+import { httpLayout } from '../../ir/paths.js';
 
 export function mainFile(sources: string[]): PlannedFile {
   const path = httpLayout.main;

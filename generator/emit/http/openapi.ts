@@ -8,9 +8,9 @@ import type { PlannedFile } from '../../plan-types.js';
 import { commandJsonSchema, eventJsonSchema, fieldsToJsonSchema, type JsonSchema } from '../../schemas/json-schema.js';
 import { pascalCase } from '../../names.js';
 import { generatedHeader, sourceList } from '../code.js';
-import type { ContextFacts } from '../facts.js';
-import { httpLayout } from './layout.js';
-import { aggregateRoutes, commandRoutes, projectionRoutes } from './routes.js';
+import type { ContextFacts } from '../../ir/context.js';
+import { httpLayout } from '../../ir/paths.js';
+import { aggregateRoutes, commandRoutes, projectionRoutes } from '../../ir/routes.js';
 
 type Json = { [key: string]: JsonValue };
 

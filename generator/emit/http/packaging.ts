@@ -5,15 +5,11 @@
 
 import type { PlannedFile } from '../../plan-types.js';
 import { sourceList } from '../code.js';
-import type { ContextFacts } from '../facts.js';
-import { httpLayout } from './layout.js';
-import { aggregateRoutes, commandRoutes, projectionRoutes } from './routes.js';
-import { processorIds } from './settings-file.js';
-
-/** The Node image of the Dockerfile: the current LTS line. */
-export const NODE_IMAGE = 'node:24-bookworm-slim';
-/** `engines.node` of the service: the supported Node lines (docs/adr/0061-service-packaging.md). */
-export const NODE_ENGINES = '^22.12.0 || >=24.0.0';
+import type { ContextFacts } from '../../ir/context.js';
+import { httpLayout } from '../../ir/paths.js';
+import { aggregateRoutes, commandRoutes, projectionRoutes } from '../../ir/routes.js';
+import { processorIds } from '../../ir/ops.js';
+import { NODE_IMAGE, NODE_ENGINES } from '../versions.js';
 
 const json = (value: unknown): string => `${JSON.stringify(value, null, 2)}\n`;
 

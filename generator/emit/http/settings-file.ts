@@ -5,21 +5,10 @@
 import type { PlannedFile } from '../../plan-types.js';
 import { policyNames } from '../../names.js';
 import { generatedHeader, str } from '../code.js';
-import type { ContextFacts } from '../facts.js';
-import { projectionFacts, projectionVersionNames } from '../projections.js';
-import { httpLayout } from './layout.js';
-
-/** Processor ids of the async projections and policies, as the composition root names them. */
-export function processorIds(all: readonly ContextFacts[]): string[] {
-  const ids: string[] = [];
-  for (const facts of all) {
-    for (const projection of facts.projections) {
-      if (!projectionFacts(facts, projection).inline) ids.push(projectionVersionNames(facts.context.name, projection).processorId);
-    }
-    for (const policy of facts.policies) ids.push(policyNames(facts.context.name, policy.name).processorId);
-  }
-  return ids;
-}
+import type { ContextFacts } from '../../ir/context.js';
+import { httpLayout } from '../../ir/paths.js';
+import { projectionFacts, projectionVersionNames } from '../../ir/projection.js';
+import { processorIds } from '../../ir/ops.js';
 
 export function settingsFile(all: readonly ContextFacts[], sources: string[]): PlannedFile {
   const ids = processorIds(all);

@@ -9,12 +9,12 @@ import type { JsonValue, Spec } from '../../model/types.js';
 import type { PlannedFile } from '../../plan-types.js';
 import { aggregateNames, camelCase, commandEntryName, contextFolder, kebabCase, pascalCase, projectionNames } from '../../names.js';
 import { at, generatedHeader, importLine, importPath, propertyKey, str, tsLiteral } from '../code.js';
-import type { AggregateFacts, ContextFacts } from '../facts.js';
-import { layout } from '../layout.js';
-import { projectionFacts } from '../projections.js';
-import { sampleObject } from '../samples.js';
-import { httpLayout } from './layout.js';
-import { commandRoutes, projectionRoutes, type CommandRoute } from './routes.js';
+import type { AggregateFacts, ContextFacts } from '../../ir/context.js';
+import { layout } from '../../ir/paths.js';
+import { sampleObject } from '../../ir/samples.js';
+import { httpLayout } from '../../ir/paths.js';
+import { commandRoutes, projectionRoutes, type CommandRoute } from '../../ir/routes.js';
+import { projectionFacts } from '../../ir/projection.js';
 
 export function httpTestSupportFile(sources: string[]): PlannedFile {
   const path = httpLayout.httpTestSupport;

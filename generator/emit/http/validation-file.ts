@@ -5,9 +5,9 @@
 import type { PlannedFile } from '../../plan-types.js';
 import { commandJsonSchema } from '../../schemas/json-schema.js';
 import { generatedHeader, str } from '../code.js';
-import type { ContextFacts } from '../facts.js';
-import { commandRoutes } from './routes.js';
-import { httpLayout } from './layout.js';
+import type { ContextFacts } from '../../ir/context.js';
+import { commandRoutes } from '../../ir/routes.js';
+import { httpLayout } from '../../ir/paths.js';
 
 const indented = (value: unknown, indent: string): string => JSON.stringify(value, null, 2).replace(/\n/g, `\n${indent}`);
 

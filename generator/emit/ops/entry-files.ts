@@ -5,9 +5,9 @@
 import type { PlannedFile } from '../../plan-types.js';
 import { camelCase, pascalCase, policyNames, projectionNames } from '../../names.js';
 import { generatedHeader, importLine, importPath, propertyKey, str } from '../code.js';
-import { layout } from '../layout.js';
-import type { OpsFacts } from './facts.js';
-import { opsLayout } from './layout.js';
+import { layout } from '../../ir/paths.js';
+import type { OpsFacts } from '../../ir/ops.js';
+import { opsLayout } from '../../ir/paths.js';
 
 const EVOLUTION_INDEX = 'src/evolution/index.ts';
 

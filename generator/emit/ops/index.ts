@@ -3,14 +3,14 @@
 // acceptance tests under test/ops/. src/main.ts (the service process) is generator/emit/http.
 
 import type { PlannedFile } from '../../plan-types.js';
-import type { ContextFacts } from '../facts.js';
+import type { ContextFacts } from '../../ir/context.js';
 import { opsCliFile, opsRegistryFile } from './entry-files.js';
-import { opsFacts } from './facts.js';
+import { opsFacts } from '../../ir/ops.js';
 import { operationsFile } from './operations-file.js';
 import { opsTestFiles } from './test-files.js';
 
-export { opsLayout } from './layout.js';
-export { opsFacts, type OpsFacts } from './facts.js';
+export { opsLayout } from '../../ir/paths.js';
+export { opsFacts, type OpsFacts } from '../../ir/ops.js';
 
 export function opsFiles(all: readonly ContextFacts[], sources: string[], packageName: string): PlannedFile[] {
   const ops = opsFacts(all);

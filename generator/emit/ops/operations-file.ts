@@ -5,8 +5,8 @@
 
 import type { PlannedFile } from '../../plan-types.js';
 import { generatedHeader, importLine, importPath, propertyKey, str } from '../code.js';
-import type { OpsFacts } from './facts.js';
-import { opsLayout } from './layout.js';
+import type { OpsFacts } from '../../ir/ops.js';
+import { opsLayout } from '../../ir/paths.js';
 
 const backoffLiteral = (b: { initialDelayMs: number; factor: number; maxDelayMs: number }) =>
   `{ initialDelayMs: ${b.initialDelayMs}, factor: ${b.factor}, maxDelayMs: ${b.maxDelayMs} }`;

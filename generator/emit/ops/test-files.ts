@@ -12,15 +12,15 @@ import type { Event } from '../../model/types.js';
 import type { PlannedFile } from '../../plan-types.js';
 import { aggregateNames, kebabCase, pascalCase, policyNames, projectionNames } from '../../names.js';
 import { generatedHeader, importLine, importPath, propertyKey, str, tsLiteral } from '../code.js';
-import type { ContextFacts } from '../facts.js';
-import { layout } from '../layout.js';
-import { policyFacts } from '../policies.js';
-import { eventModule, eventStreamType } from '../projections.js';
-import { sampleObject } from '../samples.js';
-import { recordArbitrary } from './arbitraries.js';
-import type { LongLivedFacts, OpsFacts, ProcessorFacts } from './facts.js';
-import { opsLayout } from './layout.js';
+import type { ContextFacts } from '../../ir/context.js';
+import { layout } from '../../ir/paths.js';
+import { sampleObject } from '../../ir/samples.js';
+import { recordArbitrary } from '../arbitraries.js';
+import type { LongLivedFacts, OpsFacts, ProcessorFacts } from '../../ir/ops.js';
+import { opsLayout } from '../../ir/paths.js';
 import { supportFile } from './test-support.js';
+import { policyFacts } from '../../ir/policy.js';
+import { eventModule, eventStreamType } from '../../ir/events.js';
 
 /** Fixed seed of the snapshot property: the same random streams on every run. */
 export const SNAPSHOT_PROPERTY_SEED = 20261126;

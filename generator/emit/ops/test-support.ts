@@ -5,7 +5,7 @@
 
 import type { PlannedFile } from '../../plan-types.js';
 import { generatedHeader } from '../code.js';
-import { opsLayout } from './layout.js';
+import { opsLayout } from '../../ir/paths.js';
 
 export function supportFile(sources: string[]): PlannedFile {
   const contents =

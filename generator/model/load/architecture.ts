@@ -61,7 +61,7 @@ export function readArchitecture(r: Reader, entry: Entry): ArchitectureFacts {
 
 /** docs/security.md: architecture.retry.attempts is at most this. */
 export const MAX_RETRY_ATTEMPTS = 100;
-/** The backoffs emit/ops/facts.ts understands; a fixed delay is at most 60 s (the batch transaction stays open). */
+/** The backoffs ir/ops.ts understands; a fixed delay is at most 60 s (the batch transaction stays open). */
 const BACKOFF = { test: (v: string): boolean => {
   if (/^(exponential|fixed|constant|none)$/.test(v)) return true;
   const m = /^([0-9]{1,6})\s*(ms|s)$/.exec(v);

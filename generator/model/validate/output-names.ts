@@ -1,5 +1,5 @@
 // Names the generated project keeps for itself, and names Windows reserves. Model names become
-// folder and file names (generator/emit/layout.ts): a context `Runtime` would write its
+// folder and file names (generator/ir/paths.ts): a context `Runtime` would write its
 // `src/runtime/errors.ts` over the runtime support module, a context `Support` would merge into
 // the tests' `test/support/`, and an aggregate `Con` cannot be checked out on Windows. The
 // validator refuses them at the model line so that `validate` and `generate` always agree

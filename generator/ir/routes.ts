@@ -8,10 +8,10 @@
 //
 // Segments are the model names in kebab case, never pluralised (no English inflection rules).
 
-import type { Command, Projection } from '../../model/types.js';
-import { aggregateNames, camelCase, commandEntryName, contextFolder, kebabCase, pascalCase, projectionNames } from '../../names.js';
-import type { AggregateFacts, ContextFacts } from '../facts.js';
-import { layout } from '../layout.js';
+import type { Command, Projection } from '../model/types.js';
+import { aggregateNames, camelCase, commandEntryName, contextFolder, kebabCase, pascalCase, projectionNames } from '../names.js';
+import type { AggregateFacts, ContextFacts } from './context.js';
+import { layout } from './paths.js';
 
 export interface CommandRoute {
   facts: ContextFacts;

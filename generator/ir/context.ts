@@ -1,4 +1,5 @@
-// What the emitters need to know about a bounded context, computed once: which commands and
+// The generation IR's context node (docs/adr/0073-generation-ir.md). What the emitters need to
+// know about a bounded context, computed once: which commands and
 // events belong to which aggregate, what the state looks like, and where the model says enough
 // for a default body. Elements are sorted by name (code units) so that the output never
 // depends on the order of model files or of entries within them; fields keep their model order

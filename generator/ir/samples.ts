@@ -1,4 +1,5 @@
-// Deterministic sample values for generated tests: the same field name always gets the same
+// Part of the generation IR (docs/adr/0073-generation-ir.md). Deterministic sample values for
+// generated tests: the same field name always gets the same
 // value, so that the identity and the projection key line up across the events of a case.
 
 import type { Field, JsonValue, Model, TypeRef } from '../model/types.js';

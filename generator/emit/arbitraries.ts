@@ -3,9 +3,9 @@
 // hands back): ISO strings for dates, integers in minor units for money, no -0, no NUL
 // characters (JSONB rejects them).
 
-import type { Field, Model, TypeRef } from '../../model/types.js';
-import { propertyKey, str, tsLiteral } from '../code.js';
-import { sampleValue } from '../samples.js';
+import type { Field, Model, TypeRef } from '../model/types.js';
+import { propertyKey, str, tsLiteral } from './code.js';
+import { sampleValue } from '../ir/samples.js';
 
 const DAY_MS = 86_400_000;
 

@@ -3,13 +3,13 @@
 // ids, handled event types, lag targets and retry policy, and the long-lived aggregates with
 // their snapshot interval. Everything is sorted by name so the output never depends on model order.
 
-import type { Aggregate, Event } from '../../model/types.js';
-import { aggregateNames, compareCodeUnits, policyNames, projectionNames } from '../../names.js';
-import { aggregateStreamType } from '../aggregate.js';
-import type { ContextFacts } from '../facts.js';
-import { layout } from '../layout.js';
-import { policyFacts } from '../policies.js';
-import { projectionFacts, projectionVersionNames } from '../projections.js';
+import type { Aggregate, Event } from '../model/types.js';
+import { aggregateNames, compareCodeUnits, policyNames, projectionNames } from '../names.js';
+import type { ContextFacts } from './context.js';
+import { layout } from './paths.js';
+import { aggregateStreamType } from './events.js';
+import { policyFacts } from './policy.js';
+import { projectionFacts, projectionVersionNames } from './projection.js';
 
 /** Attempts when a context's model has no `architecture.retry` (the runtime's default too). */
 export const DEFAULT_ATTEMPTS = 3;
@@ -157,4 +157,16 @@ export function opsFacts(all: readonly ContextFacts[]): OpsFacts {
   processors.sort((a, b) => compareCodeUnits(a.key, b.key) || compareCodeUnits(a.processorId, b.processorId));
   longLived.sort((a, b) => compareCodeUnits(a.streamType, b.streamType));
   return { processors, longLived, contexts: [...all] };
+}
+
+/** Processor ids of the async projections and policies, as the composition root names them. */
+export function processorIds(all: readonly ContextFacts[]): string[] {
+  const ids: string[] = [];
+  for (const facts of all) {
+    for (const projection of facts.projections) {
+      if (!projectionFacts(facts, projection).inline) ids.push(projectionVersionNames(facts.context.name, projection).processorId);
+    }
+    for (const policy of facts.policies) ids.push(policyNames(facts.context.name, policy.name).processorId);
+  }
+  return ids;
 }
