@@ -10,4 +10,5 @@ export { validateModel, sortDiagnostics, buildNameIndex, type NameIndex, type Va
 export { isDraftCommand, isDraftEvent, draftsOf, draftsRefusal, type Draft } from './drafts.js';
 export { REFERENCE_SLOTS, CONNECTIONS, ANY_ELEMENT, slotsOf, slotRefs, arrowEnds, holderEnd, type Relation, type ReferenceSlot } from './relations.js';
 
+export { parseFieldSource, formatFieldSource, parseFieldSourceLine } from './field-source.js';
 export { isNfc, WINDOWS_RESERVED } from './portable-name.js';

@@ -7,7 +7,7 @@
 import type { Element, ElementKind, NameRef } from './types.js';
 
 /** What an arrow on the board means, named after the YAML key it writes. */
-export type Relation = 'actor' | 'aggregate' | 'emits' | 'owns' | 'on' | 'issues' | 'from' | 'delivers' | 'about' | 'reads';
+export type Relation = 'actor' | 'aggregate' | 'emits' | 'owns' | 'on' | 'issues' | 'from' | 'delivers' | 'consumes' | 'about' | 'reads';
 
 /** Every kind a name can resolve to (hotspot `about` may name any of them). */
 export const ANY_ELEMENT: readonly ElementKind[] = ['aggregate', 'command', 'event', 'policy', 'projection', 'actor', 'externalSystem', 'valueObject'];
@@ -44,8 +44,12 @@ export const REFERENCE_SLOTS: readonly ReferenceSlot[] = [
   { holder: 'event', key: 'aggregate', targets: ['aggregate'], many: false, relation: 'owns', arrow: 'in', dependency: true, consumes: false, role: (n) => `aggregate of event ${n}` },
   { holder: 'event', key: 'source', targets: ['externalSystem'], many: false, relation: 'delivers', arrow: 'in', dependency: true, consumes: false, role: (n) => `source of event ${n}` },
   { holder: 'externalSystem', key: 'emits', targets: ['event'], many: true, relation: 'delivers', arrow: 'out', dependency: true, consumes: false, role: (n) => `event emitted by external system ${n}` },
+  // Outbound integration: the system is told about the event (docs/adr/0097).
+  { holder: 'externalSystem', key: 'consumes', targets: ['event'], many: true, relation: 'consumes', arrow: 'in', dependency: true, consumes: true, role: (n) => `event consumed by external system ${n}` },
   { holder: 'policy', key: 'on', targets: ['event'], many: true, relation: 'on', arrow: 'in', dependency: true, consumes: true, role: (n) => `event that policy ${n} reacts to` },
   { holder: 'policy', key: 'issues', targets: ['command'], many: true, relation: 'issues', arrow: 'out', dependency: true, consumes: false, role: (n) => `command issued by policy ${n}` },
+  // The policy's logic reads the read model to decide (docs/adr/0096).
+  { holder: 'policy', key: 'reads', targets: ['projection'], many: true, relation: 'reads', arrow: 'in', dependency: true, consumes: false, role: (n) => `read model read by policy ${n}` },
   { holder: 'projection', key: 'from', targets: ['event'], many: true, relation: 'from', arrow: 'in', dependency: true, consumes: true, role: (n) => `source event of projection ${n}` },
   { holder: 'hotspot', key: 'about', targets: ANY_ELEMENT, many: true, relation: 'about', arrow: 'out', dependency: false, consumes: false, role: (n) => `subject of hotspot "${n}"` },
 ];

@@ -192,7 +192,35 @@ export interface Policy extends ElementBase {
   kind: 'policy';
   on: NameRef[];
   issues: NameRef[];
+  /**
+   * Read models the policy's logic reads to decide (`reads: [PaymentsByOrder]`): the generated
+   * reactor hands the logic a typed reader of each. Absent when none are named (docs/adr/0096).
+   */
+  reads?: NameRef[];
+  /**
+   * Where fields of the issued commands come from (`with: { paymentId: $newId, amount: total }`):
+   * a path into the trigger event's data, or `$newId`, a new identity derived from the trigger so
+   * that a redelivered trigger creates the same aggregate. Absent when none are mapped (docs/adr/0096).
+   */
+  with?: FieldSource[];
 }
+
+/** One entry of a policy's `with:` map: a command field and where its value comes from. */
+export interface FieldSource {
+  /** The command field it fills (in every issued command that has it). */
+  field: string;
+  source: FieldSourceValue;
+  loc: SourceSpan;
+}
+
+export type FieldSourceValue =
+  /** A new identity, deterministic per trigger, processor and field (runtime `newIdFor`). */
+  | { kind: 'newId' }
+  /** A path into the trigger's data: `total`, `stay.checkIn` (value object fields). */
+  | { kind: 'path'; path: string[] };
+
+/** The spelling of a new identity in `with:`. */
+export const NEW_ID_SOURCE = '$newId';
 
 export type Consistency = 'strong' | 'eventual';
 
@@ -223,6 +251,12 @@ export interface ExternalSystem extends ElementBase {
   kind: 'externalSystem';
   /** Events this system delivers into the context. */
   emits: NameRef[];
+  /**
+   * Events this system is told about (outbound integration: `consumes: [PaymentRequested]`): the
+   * service gets a typed port and a user-owned adapter, called by a generated reactor with retry
+   * and dead letters (docs/adr/0097). Absent when none are named.
+   */
+  consumes?: NameRef[];
 }
 
 export interface ValueObject extends ElementBase {

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { applyChange, ChangeRefused, type Change } from '../../app/renderer/model/changes.js';
 import { linksOf, linksTouching } from '../../app/renderer/model/links.js';
 import { findElement, type ElementRef } from '../../app/renderer/model/refs.js';
-import type { Command, Event, Model, Policy } from '../../generator/model/types.js';
+import type { Command, Event, ExternalSystem, Model, Policy } from '../../generator/model/types.js';
 import { lendingModel } from './fixture.js';
 
 const cmd = (name: string): ElementRef => ({ context: 'Lending', kind: 'command', name });
@@ -39,6 +39,22 @@ describe('applyChange', () => {
     expect((findElement(m, { context: 'Lending', kind: 'policy', name: 'RemindWhenDue' }) as Policy).on.map((r) => r.name)).toEqual(['LoanFellDue', 'BookBorrowed']);
     m = roundTrip(m, { type: 'connect', source: agg('Loan'), target: ev('LoanFellDue') });
     expect((findElement(m, ev('LoanFellDue')) as Event).aggregate?.name).toBe('Loan');
+  });
+
+  it('connect read model -> policy writes policy.reads, event -> external system writes consumes (issue 17); disconnect undoes each', () => {
+    const policy: ElementRef = { context: 'Lending', kind: 'policy', name: 'RemindWhenDue' };
+    const system: ElementRef = { context: 'Lending', kind: 'externalSystem', name: 'Clock' };
+    let m = roundTrip(lendingModel(), { type: 'connect', source: { context: 'Lending', kind: 'projection', name: 'ActiveLoans' }, target: policy });
+    expect((findElement(m, policy) as Policy).reads?.map((r) => r.name)).toEqual(['ActiveLoans']);
+    m = roundTrip(m, { type: 'connect', source: ev('BookBorrowed'), target: system });
+    expect((findElement(m, system) as ExternalSystem).consumes?.map((r) => r.name)).toEqual(['BookBorrowed']);
+    const reads = linksOf(m).find((l) => l.relation === 'reads')!;
+    const consumes = linksOf(m).find((l) => l.relation === 'consumes')!;
+    expect([reads.target.name, consumes.target.name]).toEqual(['RemindWhenDue', 'Clock']);
+    m = roundTrip(m, { type: 'disconnect', link: reads });
+    m = roundTrip(m, { type: 'disconnect', link: consumes });
+    expect((findElement(m, policy) as Policy).reads ?? []).toEqual([]);
+    expect((findElement(m, system) as ExternalSystem).consumes ?? []).toEqual([]);
   });
 
   it('refuses a meaningless connection with the grammar reason, and a duplicate one', () => {

@@ -11,6 +11,9 @@ describe('connection grammar', () => {
     ['policy', 'command', 'issues'],
     ['event', 'projection', 'from'],
     ['externalSystem', 'event', 'delivers'],
+    ['event', 'externalSystem', 'consumes'],
+    ['projection', 'actor', 'reads'],
+    ['projection', 'policy', 'reads'],
     ['hotspot', 'aggregate', 'about'],
   ] as const)('%s -> %s means %s', (from, to, relation) => {
     expect(connectionMeaning(from, to)).toEqual({ ok: true, relation });

@@ -14,6 +14,7 @@ import {
   type EventVersion,
   type ExternalSystem,
   type Field,
+  type FieldSource,
   type Hotspot,
   type JsonValue,
   type NameRef,
@@ -115,6 +116,14 @@ export const fields: fc.Arbitrary<Field[]> = fc
 
 const names = (max: number) => fc.uniqueArray(typeName, { maxLength: max });
 const refs = fc.array(nameRef, { maxLength: 3 });
+/** A policy's `with:` entries: distinct command fields, each a path of the trigger or $newId. */
+const fieldSources: fc.Arbitrary<FieldSource[]> = fc.uniqueArray(
+  fc.record({
+    field: memberName,
+    source: fc.oneof(fc.constant({ kind: 'newId' as const }), fc.array(memberName, { minLength: 1, maxLength: 3 }).map((path) => ({ kind: 'path' as const, path }))),
+  }),
+  { selector: (s) => s.field, maxLength: 3 },
+).map((list) => list.map((s) => ({ ...s, loc: LOC })));
 
 function withDescription<T extends object>(element: T, description: string | undefined): T {
   return description === undefined ? element : { ...element, description };
@@ -125,7 +134,9 @@ export function actor(name: string, context: string): fc.Arbitrary<Actor> {
 }
 
 export function externalSystem(name: string, context: string): fc.Arbitrary<ExternalSystem> {
-  return fc.tuple(optionalText(), refs).map(([d, emits]) => withDescription({ kind: 'externalSystem' as const, name, context, loc: LOC, emits }, d));
+  return fc
+    .tuple(optionalText(), refs, refs)
+    .map(([d, emits, consumes]) => withDescription({ kind: 'externalSystem' as const, name, context, loc: LOC, emits, ...(consumes.length > 0 ? { consumes } : {}) }, d));
 }
 
 export function valueObject(name: string, context: string): fc.Arbitrary<ValueObject> {
@@ -194,7 +205,12 @@ export function event(name: string, context: string): fc.Arbitrary<Event> {
 }
 
 export function policy(name: string, context: string): fc.Arbitrary<Policy> {
-  return fc.record({ description: optionalText(), on: refs, issues: refs }).map((r) => withDescription({ kind: 'policy' as const, name, context, loc: LOC, on: r.on, issues: r.issues }, r.description));
+  return fc.record({ description: optionalText(), on: refs, issues: refs, reads: refs, with: fieldSources }).map((r) =>
+    withDescription(
+      { kind: 'policy' as const, name, context, loc: LOC, on: r.on, issues: r.issues, ...(r.reads.length > 0 ? { reads: r.reads } : {}), ...(r.with.length > 0 ? { with: r.with } : {}) },
+      r.description,
+    ),
+  );
 }
 
 export function projection(name: string, context: string): fc.Arbitrary<Projection> {

@@ -325,7 +325,12 @@ function connect(tx: Tx, source: ElementRef, target: ElementRef): void {
       tx.putElement({ ...(from as Hotspot), about: [...(from as Hotspot).about, refTo(from, to)] });
       return;
     case 'reads':
-      tx.putElement({ ...(to as Actor), reads: [...((to as Actor).reads ?? []), refTo(to, from)] });
+      // An actor or a policy reads the read model (the table lists both).
+      if (to.kind === 'policy') tx.putElement({ ...to, reads: [...(to.reads ?? []), refTo(to, from)] });
+      else tx.putElement({ ...(to as Actor), reads: [...((to as Actor).reads ?? []), refTo(to, from)] });
+      return;
+    case 'consumes':
+      tx.putElement({ ...(to as ExternalSystem), consumes: [...((to as ExternalSystem).consumes ?? []), refTo(to, from)] });
       return;
     default:
       return assertNever(r);

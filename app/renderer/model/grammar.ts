@@ -22,6 +22,7 @@ export const RELATION_LABEL: Readonly<Record<Relation, string>> = {
   issues: 'issues',
   from: 'feeds',
   delivers: 'delivers',
+  consumes: 'told to',
   about: 'about',
   reads: 'informs',
 };
@@ -36,6 +37,7 @@ export const RELATION_COLOR: Readonly<Record<Relation, string>> = {
   issues: '#5f3dc4',
   from: '#2b8a3e',
   delivers: '#a61e4d',
+  consumes: '#a61e4d',
   about: '#a51111',
   reads: '#2b8a3e',
 };

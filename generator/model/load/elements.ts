@@ -2,8 +2,9 @@
 // An element whose required keys are missing or unreadable is left out of the model (the
 // diagnostics say why); everything readable is kept so the canvas can still show it.
 
-import type { Actor, Aggregate, Command, Event, EventVersion, ExternalSystem, Invariant, Policy, Projection, Upcast, ValueObject } from '../types.js';
+import { NEW_ID_SOURCE, type Actor, type Aggregate, type Command, type Event, type EventVersion, type ExternalSystem, type FieldSource, type Invariant, type Policy, type Projection, type Upcast, type ValueObject } from '../types.js';
 import { isScalar, isMap } from 'yaml';
+import { parseFieldSource } from '../field-source.js';
 import { readFields } from './fields.js';
 import type { Entry, Reader } from './reader.js';
 
@@ -24,8 +25,13 @@ export function readActor(r: Reader, e: Entry): Actor {
 }
 
 export function readExternalSystem(r: Reader, e: Entry): ExternalSystem {
-  const f = r.object(e.value, { what: `external system "${e.key}"`, required: [], optional: ['description', 'emits'] }, e.keyNode.range);
-  return withDescription(r, { kind: 'externalSystem', ...base(r, e), emits: r.nameRefList(f.get('emits')) }, f.get('description'));
+  const f = r.object(e.value, { what: `external system "${e.key}"`, required: [], optional: ['description', 'emits', 'consumes'] }, e.keyNode.range);
+  const consumes = r.nameRefList(f.get('consumes'));
+  return withDescription(
+    r,
+    { kind: 'externalSystem', ...base(r, e), emits: r.nameRefList(f.get('emits')), ...(consumes.length > 0 ? { consumes } : {}) },
+    f.get('description'),
+  );
 }
 
 export function readValueObject(r: Reader, e: Entry): ValueObject {
@@ -172,9 +178,34 @@ function readUpcast(r: Reader, entry: Entry | undefined): Upcast | undefined {
 }
 
 export function readPolicy(r: Reader, e: Entry): Policy | undefined {
-  const f = r.object(e.value, { what: `policy "${e.key}"`, required: ['on', 'issues'], optional: ['description'] }, e.keyNode.range);
+  const f = r.object(e.value, { what: `policy "${e.key}"`, required: ['on', 'issues'], optional: ['description', 'reads', 'with'] }, e.keyNode.range);
   const policy: Policy = { kind: 'policy', ...base(r, e), on: r.nameRefList(f.get('on')), issues: r.nameRefList(f.get('issues')) };
+  const reads = r.nameRefList(f.get('reads'));
+  if (reads.length > 0) policy.reads = reads;
+  const mapping = readFieldSources(r, f.get('with'));
+  if (mapping.length > 0) policy.with = mapping;
   return withDescription(r, policy, f.get('description'));
+}
+
+/** `with: { paymentId: $newId, amount: total, dueOn: stay.checkIn }` (docs/adr/0096). */
+function readFieldSources(r: Reader, entry: Entry | undefined): FieldSource[] {
+  if (!entry) return [];
+  const out: FieldSource[] = [];
+  for (const item of r.entries(entry.value, '"with" (command field: where its value comes from)', entry.keyNode.range)) {
+    const text = r.string(item);
+    if (text === undefined) continue;
+    const source = parseFieldSource(text);
+    if (source) {
+      out.push({ field: item.key, source, loc: item.loc });
+    } else {
+      r.diags.add(item.value?.range ?? item.keyNode.range, {
+        code: 'E_INVALID_VALUE',
+        message: `"with.${item.key}" must be a field path of the trigger event (like \`total\` or \`stay.checkIn\`) or ${NEW_ID_SOURCE}, got "${text}"`,
+        hint: `write the trigger's field that holds the value, or ${NEW_ID_SOURCE} for a new identity derived from the trigger`,
+      });
+    }
+  }
+  return out;
 }
 
 export function readProjection(r: Reader, e: Entry): Projection | undefined {

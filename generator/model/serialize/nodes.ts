@@ -12,6 +12,7 @@ import type {
   Event,
   ExternalSystem,
   Field,
+  FieldSource,
   Hotspot,
   JsonValue,
   NameRef,
@@ -23,6 +24,7 @@ import type {
   TypeRef,
   ValueObject,
 } from '../types.js';
+import { formatFieldSource } from '../field-source.js';
 import { sameMeaning } from './compare.js';
 
 /** Options shared by every document the serializer prints (see `render.ts`). */
@@ -131,8 +133,9 @@ export class NodeBuilder {
       [
         ['description', this.optionalString(s.description)],
         ['emits', this.names(s.emits)],
+        ['consumes', this.names(s.consumes ?? [])],
       ],
-      s.description === undefined && s.emits.length === 0,
+      s.description === undefined && s.emits.length === 0 && (s.consumes ?? []).length === 0,
     );
   }
 
@@ -222,7 +225,18 @@ export class NodeBuilder {
       ['description', this.optionalString(p.description)],
       ['on', this.names(p.on, true)],
       ['issues', this.names(p.issues, true)],
+      ['reads', this.names(p.reads ?? [])],
+      ['with', this.fieldSources(p.with ?? [])],
     ]);
+  }
+
+  /** `with: { paymentId: $newId, amount: total }` in flow style, left out when empty. */
+  fieldSources(sources: FieldSource[]): YAMLMap | undefined {
+    if (sources.length === 0) return undefined;
+    return this.map(
+      sources.map((s) => [s.field, this.scalar(formatFieldSource(s.source))]),
+      true,
+    );
   }
 
   projection(p: Projection): YamlNode {

@@ -38,8 +38,8 @@ export interface NameIndex {
   namesOfKinds(kinds: readonly ElementKind[]): string[];
   /** Commands and external systems that emit each event (resolved references only). */
   emitters: ReadonlyMap<Event, (Command | ExternalSystem)[]>;
-  /** Policies and projections that consume each event (resolved references only). */
-  consumers: ReadonlyMap<Event, (Policy | Projection)[]>;
+  /** Policies, projections and external systems (`consumes`) that consume each event (resolved references only). */
+  consumers: ReadonlyMap<Event, (Policy | Projection | ExternalSystem)[]>;
   /** The events a command emits (resolved references only, in declaration order). */
   emittedBy: ReadonlyMap<Command, Event[]>;
   /** Every element-to-element reference of the model (computed once, on first use). */
@@ -104,7 +104,7 @@ export function buildNameIndex(model: Model): NameIndex {
   };
 
   const emitters = new Map<Event, (Command | ExternalSystem)[]>();
-  const consumers = new Map<Event, (Policy | Projection)[]>();
+  const consumers = new Map<Event, (Policy | Projection | ExternalSystem)[]>();
   const emittedBy = new Map<Command, Event[]>();
   // The one place the kinds asked for are tied to the element type found: resolveAny returns
   // only elements whose kind is one of `kinds`.
@@ -131,8 +131,8 @@ export function buildNameIndex(model: Model): NameIndex {
         if (event) push(emitters, event, system);
       }
     }
-    for (const consumer of [...context.policies, ...context.projections]) {
-      const refs = consumer.kind === 'policy' ? consumer.on : consumer.from;
+    for (const consumer of [...context.policies, ...context.projections, ...context.externalSystems]) {
+      const refs = consumer.kind === 'policy' ? consumer.on : consumer.kind === 'projection' ? consumer.from : (consumer.consumes ?? []);
       for (const ref of refs) {
         const event = eventOf(ref, context.name);
         if (event) push(consumers, event, consumer);

@@ -25,6 +25,8 @@ import { messageIdentity } from './rules/message-identity.js';
 import { nameCollision } from './rules/name-collision.js';
 import { outputNameRule } from './rules/output-name.js';
 import { policyCycle } from './rules/policy-cycle.js';
+import { policyFieldMapping } from './rules/policy-field-mapping.js';
+import { policyReads } from './rules/policy-reads.js';
 import { projectionKey } from './rules/projection-key.js';
 import { referenceKind } from './rules/reference-kind.js';
 import { rejectNameCase } from './rules/reject-name-case.js';
@@ -65,6 +67,8 @@ export const RULES: readonly Rule[] = [
   nameCollision,
   outputNameRule,
   policyCycle,
+  policyFieldMapping,
+  policyReads,
   projectionKey,
   referenceKind,
   rejectNameCase,

@@ -18,4 +18,11 @@ describe(RULE, () => {
     expectAt(d, files, 'billing.yaml', 'SaleOpened');
     expect(d!.hint).toContain('mark SaleOpened `published: true` in sales.yaml');
   });
+
+  it('holds an external system that consumes another context\'s event to the same rule (issue 17, item 4)', () => {
+    const base = billing({ relationship: true, published: false });
+    const files = { ...base, 'billing.yaml': base['billing.yaml']!.replace('aggregates:', 'externalSystems:\n  Ledger: { consumes: [SaleOpened] }\naggregates:') };
+    const found = check(RULE, files);
+    expect(found.map((d) => d.message)).toContain('external system Ledger consumes event SaleOpened of context Sales, which is not published');
+  });
 });

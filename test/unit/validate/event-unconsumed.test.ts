@@ -21,4 +21,9 @@ describe(RULE, () => {
     const files = variant((t) => t.replace('from: [SaleOpened, SaleClosed]', 'from: [SaleOpened]').replace('SaleClosed:\n    aggregate: Sale', 'SaleClosed:\n    published: true\n    aggregate: Sale'));
     expect(check(RULE, files)).toEqual([]);
   });
+
+  it('counts an external system that consumes the event (issue 17, item 4)', () => {
+    const files = variant((t) => t.replace('from: [SaleOpened, SaleClosed]', 'from: [SaleOpened]').replace('emits: [CashCounted]', 'emits: [CashCounted]\n    consumes: [SaleClosed]'));
+    expect(check(RULE, files)).toEqual([]);
+  });
 });

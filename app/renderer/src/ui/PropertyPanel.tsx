@@ -3,6 +3,7 @@
 // consistency, specs of a command).
 
 import type { BoundedContext, Element, Field } from '../../../../generator/model/types.js';
+import { formatFieldSource, parseFieldSourceLine } from '../../../../generator/model/index.js';
 import type { Change, ElementProps } from '../../model/changes.js';
 import { STICKY_STYLES } from '../../model/kinds.js';
 import { refOf } from '../../model/refs.js';
@@ -108,6 +109,19 @@ export function PropertyPanel(props: { element: Element | undefined; ctx: Bounde
           </label>
           {fields('Fields', el.fields, 'fields')}
         </>
+      ) : null}
+      {el.kind === 'policy' ? (
+        <TextListEditor
+          label="Command fields from the trigger (field: path or $newId, one per line)"
+          testId="prop-with"
+          items={(el.with ?? []).map((w) => `${w.field}: ${formatFieldSource(w.source)}`)}
+          onChange={(items) => {
+            // Lines that are not `field: source` are dropped (the panel then shows what was kept).
+            const parsed = items.map(parseFieldSourceLine).filter((w) => w !== undefined);
+            const mapping = parsed.map((w) => ({ ...w, loc: el.with?.find((old) => old.field === w.field)?.loc ?? el.loc }));
+            set({ with: mapping.length > 0 ? mapping : undefined });
+          }}
+        />
       ) : null}
       {el.kind === 'valueObject' ? fields('Fields', el.fields, 'fields') : null}
     </aside>

@@ -6,7 +6,7 @@ export const eventUnconsumed: Rule = {
   id: 'event-unconsumed',
   code: 'W_EVENT_UNCONSUMED',
   severity: 'warning',
-  description: 'Events are consumed by a policy or projection, or published for other contexts.',
+  description: 'Events are consumed by a policy, projection or external system, or published for other contexts.',
   check(model, index) {
     const out = [];
     for (const c of model.contexts) {
@@ -16,7 +16,7 @@ export const eventUnconsumed: Rule = {
           report(this, {
             at: event.loc,
             message: `no policy or projection consumes event ${event.name}`,
-            hint: 'add it to a projection\'s `from` or a policy\'s `on`, or mark it `published: true` if other contexts consume it',
+            hint: 'add it to a projection\'s `from`, a policy\'s `on` or an external system\'s `consumes`, or mark it `published: true` if other contexts consume it',
           }),
         );
       }

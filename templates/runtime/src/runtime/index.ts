@@ -117,7 +117,9 @@ export {
   type RunningRelay,
 } from './outbox.js';
 export { pollIndexesSQL } from './pollIndexes.js';
+export { nameBasedUuid, policyTrigger, type PolicyTrigger } from './policyTrigger.js';
 export { onlyCanHandle } from './projections.js';
+export { readModel, type ReadModel } from './readModels.js';
 export { isRetryScheduled, RetryScheduled } from './retries.js';
 export { rebuildProjection, RebuildFailedError, type RebuildOptions, type RebuildResult } from './rebuild.js';
 export {
