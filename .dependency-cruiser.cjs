@@ -48,6 +48,22 @@ module.exports = {
       from: { path: '^app/' },
       to: { path: '^generator/', pathNot: '^generator/(model/index|model/types|generate)\\.ts$' },
     },
+    {
+      name: 'emitters-are-siblings',
+      comment:
+        'Emitters (generator/emit) read the generation IR (generator/ir) and the printing kit, never each other (docs/adr/0073-generation-ir.md): ' +
+        'a name or path two emitters must agree on belongs in the IR. Only composers (a folder index.ts, aggregate-files.ts) list emitters.',
+      severity: 'error',
+      from: { path: '^generator/emit/', pathNot: ['^generator/emit/[a-z-]+/index[.]ts$', '^generator/emit/aggregate-files[.]ts$'] },
+      to: { path: '^generator/emit/', pathNot: '^generator/emit/(code|markdown|type-text|ts-types|templates|versions|imports|arbitraries)[.]ts$' },
+    },
+    {
+      name: 'ir-below-emitters',
+      comment: 'The generation IR (generator/ir) computes names and paths from the model; it prints nothing and imports no emitter.',
+      severity: 'error',
+      from: { path: '^generator/ir/' },
+      to: { path: '^generator/emit/' },
+    },
   ],
   options: {
     parser: 'swc',

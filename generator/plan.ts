@@ -133,7 +133,7 @@ export async function plan(input: Model, options: PlanOptions = {}): Promise<Fil
   files.push(...(await planUnit(cache, 'composition', wholeModel, () => [compositionRootFile(allFacts, sources), compositionRootTestFile(allFacts, sources), modelCaseFile(sources)])));
   files.push(...(await planUnit(cache, 'runtime', () => withOptions(JSON.stringify(sources)), () => runtimeFiles(templates, sources))));
   // Operations: ops command, /health and /metrics, snapshots, retry policy, test/ops (generator/emit/ops).
-  files.push(...(await planUnit(cache, 'ops', wholeModel, () => opsFiles(allFacts, sources, options.packageName ?? defaultPackageName(model)))));
+  files.push(...(await planUnit(cache, 'ops', wholeModel, () => opsFiles(allFacts, sources, options.packageName ?? defaultPackageName(model), templates))));
   // HTTP API, settings, validation, OpenAPI and your extension points (generator/emit/http).
   const httpInput = () => withOptions((whole ??= wholeModelInput(model)) + JSON.stringify(sources));
   files.push(...(await planUnit(cache, 'http', httpInput, () => httpFiles(allFacts, sources, options.packageName ?? defaultPackageName(model), options.into === true))));

@@ -33,6 +33,14 @@ describe('architecture', () => {
     plant('generator/cli/commands/generate.ts', "export const generate = 1;\n");
     plant('generator/emit/adr.tsx', "import { view } from './adr-view.js';\nexport const adr = () => <div>{view}</div>;\n");
     plant('generator/emit/adr-view.ts', "import { adr } from './adr.js';\nexport const view = String(adr);\n");
+    // Emitters over the IR (docs/adr/0073-generation-ir.md): one emitter reading another, the IR reading an emitter;
+    // the printing kit and a folder's composer are allowed.
+    plant('generator/emit/policies.ts', "import { eventModule } from './projections.js';\nimport { str } from './code.js';\nexport const p = [eventModule, str];\n");
+    plant('generator/emit/projections.ts', "export const eventModule = 1;\n");
+    plant('generator/emit/code.ts', "export const str = 1;\n");
+    plant('generator/emit/ops/index.ts', "import { testFiles } from './test-files.js';\nexport const ops = testFiles;\n");
+    plant('generator/emit/ops/test-files.ts', "export const testFiles = 1;\n");
+    plant('generator/ir/context.ts', "import { str } from '../emit/code.js';\nexport const c = str;\n");
 
     it('reports each planted upward import, circle and Node builtin in the core', async () => {
       const result = await cruiseLayers({ baseDir: dir, roots: ['app', 'generator'] });
@@ -42,8 +50,12 @@ describe('architecture', () => {
         'app-uses-public-entries: app/workspace/engine.ts -> generator/model/load.ts',
         'core-has-no-node-builtins: generator/model/types.ts -> fs',
         'core-is-self-contained: generator/model/types.ts -> generator/generate.ts',
+        'emitters-are-siblings: generator/emit/adr-view.ts -> generator/emit/adr.tsx',
+        'emitters-are-siblings: generator/emit/adr.tsx -> generator/emit/adr-view.ts',
+        'emitters-are-siblings: generator/emit/policies.ts -> generator/emit/projections.ts',
         'generator-never-imports-app: generator/apply/types.ts -> app/shared/api.ts',
         'generator-never-imports-cli: generator/apply/report.ts -> generator/cli/io.ts',
+        'ir-below-emitters: generator/ir/context.ts -> generator/emit/code.ts',
       ]);
       // A circle is reported once, from whichever file the cruise met first.
       const circles = result.violations.filter((v) => v.rule === 'no-circular');

@@ -8,11 +8,13 @@ import { opsCliFile, opsRegistryFile } from './entry-files.js';
 import { opsFacts } from '../../ir/ops.js';
 import { operationsFile } from './operations-file.js';
 import { opsTestFiles } from './test-files.js';
+import { supportFile } from './test-support.js';
+import type { TemplateMap } from '../templates.js';
 
-export { opsLayout } from '../../ir/paths.js';
-export { opsFacts, type OpsFacts } from '../../ir/ops.js';
-
-export function opsFiles(all: readonly ContextFacts[], sources: string[], packageName: string): PlannedFile[] {
+export function opsFiles(all: readonly ContextFacts[], sources: string[], packageName: string, templates: TemplateMap): PlannedFile[] {
   const ops = opsFacts(all);
-  return [operationsFile(ops, sources, packageName), opsRegistryFile(ops, sources), opsCliFile(sources), ...opsTestFiles(ops, sources)];
+  const tests = opsTestFiles(ops, sources);
+  // The helpers the operations tests share, only when there is an operations test.
+  if (tests.length > 0) tests.push(supportFile(templates, sources));
+  return [operationsFile(ops, sources, packageName), opsRegistryFile(ops, sources), opsCliFile(sources), ...tests];
 }

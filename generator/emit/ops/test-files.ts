@@ -18,7 +18,6 @@ import { sampleObject } from '../../ir/samples.js';
 import { recordArbitrary } from '../arbitraries.js';
 import type { LongLivedFacts, OpsFacts, ProcessorFacts } from '../../ir/ops.js';
 import { opsLayout } from '../../ir/paths.js';
-import { supportFile } from './test-support.js';
 import { policyFacts } from '../../ir/policy.js';
 import { eventModule, eventStreamType } from '../../ir/events.js';
 
@@ -323,6 +322,5 @@ export function opsTestFiles(ops: OpsFacts, sources: string[]): PlannedFile[] {
     if (file) files.push(file);
   }
   for (const a of ops.longLived) files.push(snapshotTestFile(ops, a, sources));
-  if (files.length > 0) files.push(supportFile(sources));
   return files;
 }
