@@ -21,6 +21,9 @@ export type { ModelStage } from './model-pipeline.js';
 export type { FileMap } from './plan-types.js';
 export type { GenerateTarget, TargetOptions } from './target.js';
 export { DIAGNOSTIC_FORMATS, formatDiagnostics, type DiagnosticFormat } from './diagnostics/format.js';
+/** The semantic model diff against a git revision: `stormsmith diff` and the canvas's comparison mode. */
+export { compareWithRef, type ComparisonFailure, type RefComparison } from './diff/compare-with-ref.js';
+export type { ElementId, FieldChange, ModelChange, ModelDiff, SchemaVerdict } from './diff/semantic-diff.js';
 
 export interface GenerateOptions extends TargetOptions {
   /** Working directory: relative paths resolve against it, diagnostics are shown relative to it. */

@@ -84,6 +84,10 @@ export function createHandlers(deps: IpcHandlerDeps): { [C in InvokeChannel]: Ha
     },
     'workspace:preview-generation': async (host, args) => (noArgs(args), host.current().previewGeneration()),
     'workspace:run-generation': async (host, args) => (noArgs(args), host.current().runGeneration()),
+    'workspace:compare-with': async (host, args) => {
+      if (args.length !== 1) throw new BadArguments('this call takes one argument');
+      return host.current().compareWith(str(args[0], 'ref'));
+    },
     'shell:open-folder': async (host, args, senderId) => {
       noArgs(args);
       const folder = await deps.chooseFolder(senderId);

@@ -53,6 +53,7 @@ export function createBridge(ipc: BridgeIpc): StormsmithBridge {
       watch: (listener) => onChange(listener),
       previewGeneration: () => call('workspace:preview-generation'),
       runGeneration: () => call('workspace:run-generation'),
+      compareWith: (ref) => call('workspace:compare-with', ref),
     },
     shell: {
       openFolder: () => call('shell:open-folder'),

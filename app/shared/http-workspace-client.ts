@@ -4,6 +4,7 @@
 
 import type {
   GenerationPreview,
+  ModelComparison,
   ModelFileContent,
   ModelFileInfo,
   WorkspaceApi,
@@ -174,6 +175,7 @@ export function createHttpWorkspaceClient(options: HttpWorkspaceClientOptions): 
       ),
     previewGeneration: () => request<GenerationPreview>('POST', '/api/generation/preview', {}),
     runGeneration: () => request<GenerationPreview>('POST', '/api/generation/run', {}),
+    compareWith: (ref) => request<ModelComparison>('POST', '/api/compare', { ref }),
     watch(listener) {
       listeners.add(listener);
       if (!stream && !closed && reconnectTimer === undefined) void connect();

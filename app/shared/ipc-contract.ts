@@ -3,7 +3,7 @@
 // preload turns them into narrow verbs on `window.stormsmith`, the main process registers one
 // sender-checked handler per invoke channel. Browser-safe: types and constants only.
 
-import type { GenerationPreview, ModelFileContent, ModelFileInfo, WorkspaceApi, WorkspaceChange, WorkspaceInfo, WriteResult } from './workspace-api.js';
+import type { GenerationPreview, ModelComparison, ModelFileContent, ModelFileInfo, WorkspaceApi, WorkspaceChange, WorkspaceInfo, WriteResult } from './workspace-api.js';
 
 /** A model edit not yet saved, kept outside the repo (hot exit) until saved or discarded. */
 export interface BackupEntry {
@@ -29,6 +29,8 @@ export interface InvokeContract {
   'workspace:write-model': { args: [path: string, text: string, expectedHash?: string | null]; result: WriteResult };
   'workspace:preview-generation': { args: []; result: GenerationPreview };
   'workspace:run-generation': { args: []; result: GenerationPreview };
+  /** The saved model against a git revision (E_GIT, E_MODEL_ERRORS when it cannot compare). */
+  'workspace:compare-with': { args: [ref: string]; result: ModelComparison };
   /** Shows the native folder picker; resolves with the opened folder, or null when cancelled. */
   'shell:open-folder': { args: []; result: WorkspaceInfo | null };
   /** The renderer tells main which models have unsaved edits (drives the quit prompt). */
@@ -56,6 +58,7 @@ export const INVOKE_CHANNELS = [
   'workspace:write-model',
   'workspace:preview-generation',
   'workspace:run-generation',
+  'workspace:compare-with',
   'shell:open-folder',
   'shell:set-dirty',
   'shell:open-external',

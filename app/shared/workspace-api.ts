@@ -2,7 +2,7 @@
 // Implemented by the studio shell (HTTP on 127.0.0.1) and by the Electron shell (IPC);
 // the renderer never reaches the file system any other way.
 
-import type { ApplyFileStatus } from '../../generator/generate.js';
+import type { ApplyFileStatus, ModelChange } from '../../generator/generate.js';
 import type { Diagnostic } from '../../generator/model/types.js';
 
 export interface WorkspaceInfo {
@@ -43,6 +43,21 @@ export interface GenerationPreview {
   files: { path: string; status: GenerationFileStatus; diff?: string }[];
 }
 
+/**
+ * The saved model against the model committed at a git revision: the semantic diff of
+ * `stormsmith diff --against <ref>` (docs/diff.md), computed once by the generator.
+ */
+export interface ModelComparison {
+  ref: string;
+  changes: ModelChange[];
+  /** How many changes of each kind (added, removed, renamed, changed, newly-published, breaking). */
+  summary: Record<string, number>;
+  /** The model files at `ref` (model-relative paths): the canvas draws removed stickies from them. */
+  before: { path: string; text: string }[];
+}
+
+export type { ModelChange };
+
 export interface WorkspaceApi {
   info(): Promise<WorkspaceInfo>;
   listModels(): Promise<ModelFileInfo[]>;
@@ -55,4 +70,9 @@ export interface WorkspaceApi {
   previewGeneration(): Promise<GenerationPreview>;
   /** Run generation for the saved model. */
   runGeneration(): Promise<GenerationPreview>;
+  /**
+   * The saved model against the model at a git revision (branch, tag, commit). Refused with
+   * E_GIT (not a repository, unknown revision) or E_MODEL_ERRORS (either model does not load).
+   */
+  compareWith(ref: string): Promise<ModelComparison>;
 }

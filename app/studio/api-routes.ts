@@ -5,6 +5,7 @@
 //   PUT  /api/model {path,text,expectedHash} -> WriteResult (409 when it is a conflict)
 //   POST /api/generation/preview       -> GenerationPreview
 //   POST /api/generation/run           -> GenerationPreview
+//   POST /api/compare {ref}            -> ModelComparison
 //   GET  /api/events                   -> text/event-stream of `change` events (change-stream.ts)
 // Refusals answer `{ error: { code, message, hint? } }` with a 4xx status.
 
@@ -22,6 +23,8 @@ const STATUS_OF: Record<WorkspaceErrorCode, number> = {
   E_READ_ONLY: 409,
   E_GENERATOR_UNAVAILABLE: 501,
   E_NO_FOLDER: 409,
+  E_GIT: 400,
+  E_MODEL_ERRORS: 409,
 };
 
 export async function handleApi(workspace: NodeWorkspace, request: IncomingMessage, response: ServerResponse, url: URL): Promise<void> {
@@ -65,6 +68,11 @@ async function route(workspace: NodeWorkspace, request: IncomingMessage, respons
       return sendJson(response, 200, await workspace.previewGeneration());
     case 'POST /api/generation/run':
       return sendJson(response, 200, await workspace.runGeneration());
+    case 'POST /api/compare': {
+      const body = (await readJsonBody(request, 4096)) as { ref?: unknown } | null;
+      if (typeof body?.ref !== 'string') throw new HttpError(400, 'E_BAD_REQUEST', 'expected { ref: string }');
+      return sendJson(response, 200, await workspace.compareWith(body.ref));
+    }
     default:
       throw new HttpError(404, 'E_NO_ROUTE', `no API route ${request.method} ${url.pathname}`);
   }

@@ -15,7 +15,11 @@ export type WorkspaceErrorCode =
   | 'E_READ_ONLY'
   | 'E_GENERATOR_UNAVAILABLE'
   /** No folder is open yet (desktop app before "Open Folder"). */
-  | 'E_NO_FOLDER';
+  | 'E_NO_FOLDER'
+  /** A comparison's revision: not a git repository, not a commit, or not a plausible revision name. */
+  | 'E_GIT'
+  /** A comparison needs both models to load: the saved one or the one at the revision has errors. */
+  | 'E_MODEL_ERRORS';
 
 export class WorkspaceError extends Error {
   constructor(

@@ -7,6 +7,7 @@ import { mkdir, readFile, realpath, stat } from 'node:fs/promises';
 import path from 'node:path';
 import type {
   GenerationPreview,
+  ModelComparison,
   ModelFileContent,
   ModelFileInfo,
   WorkspaceApi,
@@ -15,6 +16,7 @@ import type {
   WriteResult,
 } from '../shared/workspace-api.js';
 import { sweepStaleTemps, writeFileAtomic } from './atomic-write.js';
+import { compareFolderWithRef } from './compare-with-ref.js';
 import { contentHash } from './content-hash.js';
 import { WorkspaceError } from './errors.js';
 import { FolderWatcher, type FolderWatcherOptions } from './folder-watcher.js';
@@ -155,6 +157,11 @@ export class NodeWorkspace implements WorkspaceApi {
   async runGeneration(): Promise<GenerationPreview> {
     if (this.readOnlyReason) throw new WorkspaceError('E_READ_ONLY', `cannot generate: ${this.readOnlyReason}`);
     return this.generation.run(this.realRoot);
+  }
+
+  /** Reads the saved files and git only (never the working tree's other files): allowed read-only too. */
+  compareWith(ref: string): Promise<ModelComparison> {
+    return compareFolderWithRef(this.realRoot, ref);
   }
 
   async close(): Promise<void> {

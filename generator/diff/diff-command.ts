@@ -1,17 +1,14 @@
 // `stormsmith diff [model] --against <git-ref> [--format text|json|markdown] [--out <file>]`
 // (docs/diff.md): domain changes of the model since a git revision.
-import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { parseArgs } from 'node:util';
 import { guarded } from '../cli/command-support.js';
 import { EXIT, type CliCommand } from '../cli/io.js';
 import { formatDiagnostics } from '../diagnostics/format.js';
-import { loadValidModel, modelPathOf, writeFileAtomic } from '../export/cli/shared.js';
-import { loadModel } from '../model/load.js';
+import { modelPathOf, writeFileAtomic } from '../export/cli/shared.js';
 import { UsageError } from '../target.js';
-import { GitModelError, modelFilesAt } from './git-model.js';
+import { compareWithRef } from './compare-with-ref.js';
 import { renderJson, renderMarkdown, renderText } from './render.js';
-import { diffModels } from './semantic-diff.js';
 
 export const DIFF_HELP = `Usage: stormsmith diff [model] --against <git-ref> [options]
 
@@ -44,26 +41,23 @@ export const diffCommand: CliCommand = (argv, io) =>
     if (!FORMATS.includes(format)) throw new UsageError(`--format must be one of ${FORMATS.join(', ')}, not "${values.format}"`);
     if (positionals.length > 1) throw new UsageError(`expected one model path, got ${positionals.length}`);
     const modelPath = modelPathOf(io, positionals[0]);
-    const after = await loadValidModel(io, modelPath, 'diff');
-    if (!after) return EXIT.problems;
-    const modelDir = fs.statSync(modelPath).isDirectory() ? modelPath : path.dirname(modelPath);
-    let files;
-    try {
-      files = modelFilesAt(modelDir, values.against);
-    } catch (error) {
-      if (!(error instanceof GitModelError)) throw error;
-      io.stderr(`error[E_GIT]: ${error.message}\n  hint: pass a branch, tag or commit that exists locally (in CI, fetch it first: git fetch origin main)\n`);
+    const compared = await compareWithRef(modelPath, values.against, io.cwd);
+    if (!compared.ok) {
+      if (compared.failure === 'current') {
+        io.stderr(formatDiagnostics(compared.diagnostics, 'text', { summary: false }));
+        io.stderr('diff: the model has errors; nothing was written\n');
+        return EXIT.problems;
+      }
+      if (compared.failure === 'git') {
+        io.stderr(`error[E_GIT]: ${compared.message}\n  hint: pass a branch, tag or commit that exists locally (in CI, fetch it first: git fetch origin main)\n`);
+        return EXIT.usage;
+      }
+      io.stderr(formatDiagnostics(compared.diagnostics, 'text', { summary: false }));
+      io.stderr(`diff: ${compared.message}\n`);
       return EXIT.usage;
     }
-    // A model that did not exist at the revision compares as empty: everything is added.
-    const loaded = files.length === 0 ? { ok: true as const, model: { contexts: [], layouts: {} }, diagnostics: [] } : loadModel(files);
-    if (!loaded.ok || !loaded.model) {
-      io.stderr(formatDiagnostics(loaded.diagnostics.map((d) => ({ ...d, file: `${values.against}:${d.file}` })), 'text', { summary: false }));
-      io.stderr(`diff: the model at ${values.against} does not load\n`);
-      return EXIT.usage;
-    }
-    const diff = diffModels(loaded.model, after);
-    const text = format === 'json' ? renderJson(diff, values.against) : format === 'markdown' ? renderMarkdown(diff, values.against, loaded.model, after) : renderText(diff, values.against);
+    const { diff, before, after } = compared;
+    const text = format === 'json' ? renderJson(diff, values.against) : format === 'markdown' ? renderMarkdown(diff, values.against, before, after) : renderText(diff, values.against);
     if (values.out !== undefined) writeFileAtomic(path.resolve(io.cwd, values.out), text);
     else io.stdout(text);
     return EXIT.ok;

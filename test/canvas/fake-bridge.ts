@@ -34,6 +34,7 @@ export class FakeMain {
         watch: (listener) => ws().watch(listener),
         previewGeneration: async () => ws().previewGeneration(),
         runGeneration: async () => ws().runGeneration(),
+        compareWith: async (ref) => ws().compareWith(ref),
       },
       shell: {
         openFolder: async () => null,

@@ -8,6 +8,7 @@ import { WorkspaceHost } from '../../app/main/workspace-host.js';
 import { INVOKE_CHANNELS, type EventChannel, type IpcResponse } from '../../app/shared/ipc-contract.js';
 import { contentHash } from '../../app/workspace/content-hash.js';
 import { NodeWorkspace } from '../../app/workspace/node-workspace.js';
+import { scriptedShopChange } from '../support/shop-change.js';
 import { makeTempFolder, type TempFolder } from '../workspace/temp-folder.js';
 
 const WINDOW_ID = 7;
@@ -22,6 +23,7 @@ const sampleArgs = (root: string): Record<(typeof INVOKE_CHANNELS)[number], unkn
   'workspace:write-model': ['lending.yaml', 'pwned: true\n', null],
   'workspace:preview-generation': [],
   'workspace:run-generation': [],
+  'workspace:compare-with': ['HEAD'],
   'shell:open-folder': [],
   'shell:set-dirty': [['lending.yaml']],
   'shell:open-external': ['https://example.com/'],
@@ -252,5 +254,24 @@ describe('IPC handlers', () => {
     expect(await value('shell:open-external', 'file:///etc/passwd')).toBe(false);
     expect(await value('shell:open-external', 'ms-msdt:/id')).toBe(false);
     expect(externals).toEqual(['https://example.com/']);
+  });
+
+  it('compares the open folder with a git revision (the semantic diff) and checks the revision it is given', async () => {
+    const shop = scriptedShopChange();
+    try {
+      folderChoice = shop.dir;
+      await value('shell:open-folder');
+      const comparison = (await value('workspace:compare-with', 'main')) as { ref: string; summary: Record<string, number>; before: { path: string }[] };
+      expect(comparison.ref).toBe('main');
+      expect(comparison.summary).toEqual({ added: 2, changed: 2, 'newly-published': 1 });
+      expect(comparison.before.map((f) => f.path)).toContain('ordering.yaml');
+      expect(await errorCode('workspace:compare-with', 'no-such-branch')).toBe('E_GIT');
+      expect(await errorCode('workspace:compare-with', '--output=/tmp/x')).toBe('E_GIT');
+      expect(await errorCode('workspace:compare-with', 42)).toBe('E_BAD_ARGUMENTS');
+      expect(await errorCode('workspace:compare-with')).toBe('E_BAD_ARGUMENTS');
+    } finally {
+      await host.close();
+      shop.cleanup();
+    }
   });
 });

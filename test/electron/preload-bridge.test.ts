@@ -37,6 +37,7 @@ describe('preload bridge', () => {
     await bridge.workspace.writeModel('b.yaml', 'y');
     await bridge.workspace.previewGeneration();
     expect(await bridge.workspace.runGeneration()).toBe('answer');
+    await bridge.workspace.compareWith('main');
     await bridge.shell.openFolder();
     await bridge.shell.setDirty(['a.yaml']);
     await bridge.shell.openExternal('https://x.example');
@@ -51,6 +52,7 @@ describe('preload bridge', () => {
       { channel: 'workspace:write-model', args: ['b.yaml', 'y'] },
       { channel: 'workspace:preview-generation', args: [] },
       { channel: 'workspace:run-generation', args: [] },
+      { channel: 'workspace:compare-with', args: ['main'] },
       { channel: 'shell:open-folder', args: [] },
       { channel: 'shell:set-dirty', args: [['a.yaml']] },
       { channel: 'shell:open-external', args: ['https://x.example'] },

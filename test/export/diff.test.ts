@@ -1,72 +1,15 @@
 // `stormsmith diff --against <ref>` on a scripted change to models/shop in a temporary git
 // repository: a command added, an event published, a field renamed with a version bump.
-import { execFileSync } from 'node:child_process';
-import { cpSync, readFileSync, writeFileSync } from 'node:fs';
-import path from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { runCli, tempTree } from '../cli/support.js';
+import { runCli } from '../cli/support.js';
+import { scriptedShopChange } from '../support/shop-change.js';
 
-const SHOP = fileURLToPath(new URL('../../models/shop', import.meta.url));
 let dir = '';
 let cleanup = () => {};
 
-function edit(file: string, from: string, to: string): void {
-  const text = readFileSync(file, 'utf8');
-  if (!text.includes(from)) throw new Error(`the scripted change expects ${JSON.stringify(from)} in ${file}`);
-  writeFileSync(file, text.replace(from, to));
-}
-
+// The change itself lives in test/support/shop-change.ts (the canvas comparison e2e uses it too).
 beforeAll(() => {
-  ({ dir, cleanup } = tempTree({}));
-  cpSync(SHOP, path.join(dir, 'models/shop'), { recursive: true });
-  const git = (...args: string[]) => execFileSync('git', args, { cwd: dir, stdio: 'pipe' });
-  git('init', '-q', '-b', 'main');
-  git('-c', 'user.email=t@example.com', '-c', 'user.name=t', 'add', '.');
-  git('-c', 'user.email=t@example.com', '-c', 'user.name=t', 'commit', '-qm', 'shop');
-  const ordering = path.join(dir, 'models/shop/ordering.yaml');
-  // 1. A command (with the event it emits).
-  edit(ordering, '\nevents:\n', `  ChangeShippingAddress:
-    aggregate: Order
-    actor: Customer
-    fields:
-      orderId: uuid
-      shippingAddress: Address
-    emits: [ShippingAddressChanged]
-
-events:
-  ShippingAddressChanged:
-    aggregate: Order
-    version: 1
-    fields:
-      orderId: uuid
-      shippingAddress: Address
-`);
-  // 2. OrderShipped becomes an integration event.
-  edit(ordering, '  OrderShipped:\n    aggregate: Order\n    version: 1\n', '  OrderShipped:\n    aggregate: Order\n    published: true\n    version: 1\n');
-  // 3. OrderCancelled's reason is renamed, with a version bump and a declarative upcast.
-  edit(ordering, `  OrderCancelled:
-    aggregate: Order
-    published: true
-    version: 1
-    fields:
-      orderId: uuid
-      reason: enum(customer-request|payment-failed)
-`, `  OrderCancelled:
-    aggregate: Order
-    published: true
-    version: 2
-    fields:
-      orderId: uuid
-      cancellationReason: enum(customer-request|payment-failed)
-    previousVersions:
-      1:
-        fields:
-          orderId: uuid
-          reason: enum(customer-request|payment-failed)
-        upcast:
-          renames: { reason: cancellationReason }
-`);
+  ({ repo: dir, cleanup } = scriptedShopChange());
 });
 afterAll(() => cleanup());
 

@@ -4,6 +4,7 @@
 
 import type {
   GenerationPreview,
+  ModelComparison,
   ModelFileContent,
   ModelFileInfo,
   WorkspaceApi,
@@ -25,6 +26,8 @@ export class MemoryWorkspace implements WorkspaceApi {
   readonly writes: { path: string; text: string }[] = [];
   generation: GenerationPreview = { ok: true, diagnostics: [], files: [] };
   generationRuns = 0;
+  /** What compareWith answers per revision (tests); the demo has no git, so none by default. */
+  comparisons = new Map<string, ModelComparison>();
 
   constructor(
     initial: Record<string, string> = {},
@@ -73,6 +76,13 @@ export class MemoryWorkspace implements WorkspaceApi {
   async runGeneration(): Promise<GenerationPreview> {
     this.generationRuns++;
     return this.generation;
+  }
+
+  async compareWith(ref: string): Promise<ModelComparison> {
+    const found = this.comparisons.get(ref);
+    // The message starts with the code, as errors from the desktop bridge do.
+    if (!found) throw new Error(`E_GIT: "${ref}" is not a revision here (the in-memory board has no git history)`);
+    return found;
   }
 
   /** Simulate someone else editing the file on disk (git pull, an editor). */
