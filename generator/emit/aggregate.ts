@@ -4,15 +4,7 @@
 
 import type { Command, Event, Field } from '../model/types.js';
 import type { PlannedFile, ScaffoldImport, ScaffoldMember } from '../plan-types.js';
-import {
-  aggregateNames,
-  commandEntryName,
-  decideFunctionName,
-  evolveFunctionName,
-  pascalCase,
-  rejectionsTypeName,
-  snakeCase,
-} from '../names.js';
+import { aggregateNames, pascalCase } from '../names.js';
 import { access, at, generatedHeader, importLine, importPath, jsdocBlock, propertyKey, scaffoldImports, str, stubbed } from './code.js';
 import { evolveMapping, fieldMapping, zeroValue, type AggregateFacts, type ContextFacts } from '../ir/context.js';
 import { alreadyExistsRejection, notFoundRejection } from '../model/existence.js';
@@ -23,6 +15,7 @@ import { tsTypeOf } from './type-text.js';
 import { valuesImport } from './imports.js';
 import { aggregateStreamType } from '../ir/events.js';
 import { evolutionNames } from '../ir/evolution.js';
+import { eventNames, commandNames } from '../ir/names.js';
 
 const file = (facts: ContextFacts, agg: AggregateFacts, kind: Parameters<typeof layout.aggregate>[2]) =>
   layout.aggregate(facts.context.name, agg.aggregate.name, kind);
@@ -110,7 +103,7 @@ function decideMember(facts: ContextFacts, agg: AggregateFacts, command: Command
     ...invariantLines(facts, agg),
     ...(complete ? ['', 'Default from the model: every emitted field comes from the command. Add the rules, and drop', 'the modelDefault wrapper: model specs that expect another outcome stay todo until you do.'] : []),
   ]);
-  const signature = `export function ${decideFunctionName(command.name)}(command: ${pascalCase(command.name)}, state: ${names.state}, reject: ${rejectionsTypeName(command.name)}, lifecycle: ${names.lifecycle}): ${emitsType(command)}`;
+  const signature = `export function ${commandNames(command).decide}(command: ${commandNames(command).type}, state: ${names.state}, reject: ${commandNames(command).rejections}, lifecycle: ${names.lifecycle}): ${emitsType(command)}`;
   // Existence from the model (generator/model/existence.ts), as a default the user may replace:
   // a spec that expects another rejection there stays todo until they do.
   const creates = command.creates === true;
@@ -142,7 +135,7 @@ function decideMember(facts: ContextFacts, agg: AggregateFacts, command: Command
       (rules.length > 0 ? `; keep: ${rules.join(' ')}` : '');
     body = `${guard}  return notImplemented(${str(what)});\n`;
   }
-  const member = { name: decideFunctionName(command.name), text: `${doc}${signature} {\n${body}}` };
+  const member = { name: commandNames(command).decide, text: `${doc}${signature} {\n${body}}` };
   // Imports ride on the member: a file written before existence (ADR 0032) only gains them with a new member.
   return {
     ...member,
@@ -161,7 +154,7 @@ function evolveMember(facts: ContextFacts, agg: AggregateFacts, event: Event, ru
     ...(mapping && mapping.length > 0 ? ['Default from the model: state fields take the same-named event fields.'] : []),
     ...(mapping && mapping.length === 0 ? ['Default from the model: the event carries nothing but the identity, so the state stays as it is.'] : []),
   ]);
-  const signature = `export function ${evolveFunctionName(event.name)}(state: ${names.state}, event: ${pascalCase(event.name)}): ${names.state}`;
+  const signature = `export function ${eventNames(event).evolve}(state: ${names.state}, event: ${eventNames(event).type}): ${names.state}`;
   let body: string;
   if (mapping) {
     const required = mapping.filter((m) => !m.from.optional).map((m) => `${propertyKey(m.state.name)}: ${access('event.data', m.from.name)}`);
@@ -177,7 +170,7 @@ function evolveMember(facts: ContextFacts, agg: AggregateFacts, event: Event, ru
       `the model does not say which state ${unmatched.length === 1 ? 'field' : 'fields'} ${unmatched.join(', ') || 'its fields'} ${unmatched.length === 1 ? 'changes' : 'change'}`;
     body = `  return notImplemented(${str(what)});\n`;
   }
-  return stubbed({ name: evolveFunctionName(event.name), text: `${doc}${signature} {\n${body}}` }, !mapping, runtime);
+  return stubbed({ name: eventNames(event).evolve, text: `${doc}${signature} {\n${body}}` }, !mapping, runtime);
 }
 
 export function logicFile(facts: ContextFacts, agg: AggregateFacts): PlannedFile {
@@ -188,10 +181,10 @@ export function logicFile(facts: ContextFacts, agg: AggregateFacts): PlannedFile
   const imports: ScaffoldImport[] = [
     {
       moduleSpecifier: './commands.js',
-      namedImports: [...agg.commands.flatMap((c) => [pascalCase(c.name), rejectionsTypeName(c.name)])].sort(),
+      namedImports: [...agg.commands.flatMap((c) => [commandNames(c).type, commandNames(c).rejections])].sort(),
       typeOnly: true,
     },
-    { moduleSpecifier: './events.js', namedImports: agg.events.map((e) => pascalCase(e.name)).sort(), typeOnly: true },
+    { moduleSpecifier: './events.js', namedImports: agg.events.map((e) => eventNames(e).type).sort(), typeOnly: true },
     { moduleSpecifier: './state.js', namedImports: [names.state], typeOnly: true },
   ].filter((i) => i.namedImports.length > 0);
   const text =
@@ -223,20 +216,20 @@ export function deciderFile(facts: ContextFacts, agg: AggregateFacts): PlannedFi
   const rejectionObjects = agg.commands.map((command) => {
     const rejects = [...new Set(command.rejects.map((r) => pascalCase(r.name)))].sort();
     const entries = rejects.map((r) => `  ${r}: (message?: string): never => {\n    throw new ${r}(message);\n  },\n`);
-    return `const ${rejectsConst(command)}: ${rejectionsTypeName(command.name)} = {${entries.length === 0 ? '' : `\n${entries.join('')}`}};\n`;
+    return `const ${rejectsConst(command)}: ${commandNames(command).rejections} = {${entries.length === 0 ? '' : `\n${entries.join('')}`}};\n`;
   });
-  const evolveCases = agg.events.map((e) => `    case ${str(e.name)}:\n      return { status: 'existing', state: logic.${evolveFunctionName(e.name)}(stateOf(lifecycle), event) };\n`);
+  const evolveCases = agg.events.map((e) => `    case ${str(e.name)}:\n      return { status: 'existing', state: logic.${eventNames(e).evolve}(stateOf(lifecycle), event) };\n`);
   // docs/adr/0091: events stored under a former name are renamed before the switch.
   const renamed = agg.events.some((e) => (e.formerly ?? []).length > 0);
   const decideCases = agg.commands.map(
-    (c) => `    case ${str(c.name)}:\n      return withLifecycle(logic.${decideFunctionName(c.name)})(command, stateOf(lifecycle), ${rejectsConst(c)}, lifecycle);\n`,
+    (c) => `    case ${str(c.name)}:\n      return withLifecycle(logic.${commandNames(c).decide})(command, stateOf(lifecycle), ${rejectsConst(c)}, lifecycle);\n`,
   );
   const text =
     generatedHeader(facts.sources) +
     `// Decider of the ${agg.aggregate.name} aggregate: dispatches to the user-owned logic in ./logic.ts.\n` +
     importLine(['Decider'], '@event-driven-io/emmett', true) +
     importLine(agg.rejections.map(pascalCase), importPath(path, layout.errors(facts.context.name))) +
-    importLine([names.commandUnion, ...agg.commands.map((c) => rejectionsTypeName(c.name))], './commands.js', true) +
+    importLine([names.commandUnion, ...agg.commands.map((c) => commandNames(c).rejections)], './commands.js', true) +
     importLine([names.eventUnion], './events.js', true) +
     `import * as logic from './logic.js';\n` +
     (renamed ? importLine(['renamedEvent'], importPath(path, evolutionLayout.index)) : '') +
@@ -292,7 +285,7 @@ export function deciderFile(facts: ContextFacts, agg: AggregateFacts): PlannedFi
 const exhausted = (subject: string, members: number): string => (members === 1 ? `${subject}.type` : subject);
 const unknownType = (members: number): string => (members === 1 ? 'String(unknown)' : '(unknown as { type: string }).type');
 
-const rejectsConst = (command: Command): string => `${commandEntryName(command.name)}Rejections`;
+const rejectsConst = (command: Command): string => commandNames(command).rejectsConst;
 
 // ---------------------------------------------------------------------------------------------
 // Command handling
@@ -305,7 +298,7 @@ export function commandHandlerFile(facts: ContextFacts, agg: AggregateFacts): Pl
   // Upcasters exist for every context that has events (generator/emit/evolution).
   const versioned = facts.context.events.length > 0;
   const entries = agg.commands.map((command) => {
-    const type = pascalCase(command.name);
+    const type = commandNames(command).type;
     const hasIdentity = command.fields.some((f) => f.name === identity && !f.optional);
     const doc = jsdocBlock([
       `Handles ${command.name}: checks its data against the command's JSON Schema (CommandValidationError, src/validation.ts),`,
@@ -315,9 +308,9 @@ export function commandHandlerFile(facts: ContextFacts, agg: AggregateFacts): Pl
     const valid = `validCommand(${str(commandKey(facts.context.name, command.name))}, command)`;
     const opts = versioned ? 'stamped(options)' : 'options';
     return hasIdentity
-      ? `${doc}export const ${commandEntryName(command.name)} = <Store extends EventStore>(eventStore: Store, command: ${type}, options?: HandleOptions<Store>) =>\n` +
+      ? `${doc}export const ${commandNames(command).entry} = <Store extends EventStore>(eventStore: Store, command: ${type}, options?: HandleOptions<Store>) =>\n` +
           `  ${names.handler}(eventStore, ${access('command.data', identity)}, ${valid}, ${opts});\n`
-      : `${doc}export const ${commandEntryName(command.name)} = <Store extends EventStore>(eventStore: Store, ${identity}: string, command: ${type}, options?: HandleOptions<Store>) =>\n` +
+      : `${doc}export const ${commandNames(command).entry} = <Store extends EventStore>(eventStore: Store, ${identity}: string, command: ${type}, options?: HandleOptions<Store>) =>\n` +
           `  ${names.handler}(eventStore, ${identity}, ${valid}, ${opts});\n`;
   });
   const text =
@@ -325,7 +318,7 @@ export function commandHandlerFile(facts: ContextFacts, agg: AggregateFacts): Pl
     `// Command handling for the ${agg.aggregate.name} aggregate on any Emmett event store.\n` +
     importLine(['DeciderCommandHandler'], '@event-driven-io/emmett') +
     importLine(['EventStore', 'HandleOptions'], '@event-driven-io/emmett', true) +
-    importLine(agg.commands.map((c) => pascalCase(c.name)), './commands.js', true) +
+    importLine(agg.commands.map((c) => commandNames(c).type), './commands.js', true) +
     importLine([names.decider, names.streamName], './decider.js') +
     importLine(['validCommand'], importPath(path, httpLayout.validation)) +
     (versioned ? importLine([versioning], importPath(path, evolutionLayout.upcasters(facts.context.name))) : '') +

@@ -11,6 +11,7 @@ import { opsLayout } from '../ir/paths.js';
 import { sampleObject } from '../ir/samples.js';
 import { policyFacts } from '../ir/policy.js';
 import { projectionFacts, projectionVersionNames } from '../ir/projection.js';
+import { eventNames, commandNames } from '../ir/names.js';
 
 export function compositionRootFile(all: ContextFacts[], sources: string[]): PlannedFile {
   const path = layout.compositionRoot;
@@ -25,11 +26,11 @@ export function compositionRootFile(all: ContextFacts[], sources: string[]): Pla
       if (agg.commands.length === 0) continue;
       const handler = layout.aggregate(facts.context.name, agg.aggregate.name, 'command-handler');
       const alias = (c: string) => `${camelCase(facts.context.name)}${pascalCase(commandEntryName(c))}`;
-      imports.push(importLine(agg.commands.map((c) => `${commandEntryName(c.name)} as ${alias(c.name)}`), importPath(path, handler)));
+      imports.push(importLine(agg.commands.map((c) => `${commandNames(c).entry} as ${alias(c.name)}`), importPath(path, handler)));
       for (const c of agg.commands) {
         // Each command's outcome is counted (stormsmith_commands_total, see src/operations.ts).
         commandLines.push(
-          `      ${propertyKey(commandEntryName(c.name))}: (command: Parameters<typeof ${alias(c.name)}>[1]) =>\n        operations.recordCommand(${str(c.name)}, () => ${alias(c.name)}(eventStore, command)),\n`,
+          `      ${propertyKey(commandNames(c).entry)}: (command: Parameters<typeof ${alias(c.name)}>[1]) =>\n        operations.recordCommand(${str(c.name)}, () => ${alias(c.name)}(eventStore, command)),\n`,
         );
       }
     }
@@ -212,12 +213,12 @@ export function compositionRootTestFile(all: ContextFacts[], sources: string[]):
     header +
     runtimeImports +
     importLine([names.decide, preview], importPath(path, policyPath)) +
-    importLine([pascalCase(event.name)], importPath(path, event.aggregate ? layout.aggregate(event.context, event.aggregate.name, 'events') : layout.externalEvents(event.context)), true) +
+    importLine([eventNames(event).type], importPath(path, eventNames(event).module), true) +
     [...streamImports.entries()].sort(([a], [b]) => (a < b ? -1 : 1)).map(([m, n]) => importLine(n, m)).join('') +
     importLine(['modelCaseProbed'], importPath(path, layout.modelCase)) +
     `\n` +
     `const database = useTestDatabase('service');\n` +
-    `const event: ${pascalCase(event.name)} = { type: ${str(event.name)}, data: ${tsLiteral(sampleObject(facts.model, facts.context.name, event.fields), '')} };\n\n` +
+    `const event: ${eventNames(event).type} = { type: ${str(event.name)}, data: ${tsLiteral(sampleObject(facts.model, facts.context.name, event.fields), '')} };\n\n` +
     `const streamOf = (command: ReturnType<typeof ${names.decide}> extends infer R ? (R extends (infer C)[] ? C : R) : never): string => {\n` +
     `  switch (command.type) {\n${streamCases.join('')}  }\n};\n\n` +
     `modelCaseProbed(\n` +

@@ -4,15 +4,16 @@
 
 import type { Command, Event } from '../model/types.js';
 import type { PlannedFile } from '../plan-types.js';
-import { aggregateNames, dataTypeName, guardName, pascalCase, rejectionsTypeName } from '../names.js';
+import { aggregateNames, dataTypeName, pascalCase } from '../names.js';
 import { generatedHeader, importLine, importPath, jsdocBlock, str } from './code.js';
 import type { AggregateFacts, ContextFacts } from '../ir/context.js';
 import { commandJsonSchema, eventJsonSchema, fieldsToJsonSchema, type JsonSchema } from '../schemas/json-schema.js';
 import { layout } from '../ir/paths.js';
 import { schemaToTypeScript } from './ts-types.js';
-import { byName, valueOwner } from '../ir/context.js';
+import { byName } from '../ir/context.js';
 import { valuesImport } from './imports.js';
 import { externalStreamType } from '../ir/events.js';
+import { eventNames, commandNames } from '../ir/names.js';
 
 /** Value-object names a schema references (its `$defs`). */
 const referencedValues = (schema: JsonSchema): string[] =>
@@ -30,7 +31,7 @@ async function eventDataTypes(facts: ContextFacts, event: Event, values: Set<str
   const parts: string[] = [];
   const current = eventJsonSchema(facts.model, event);
   referencedValues(current).forEach((v) => values.add(v));
-  parts.push(await schemaToTypeScript(current, dataTypeName(event.name)));
+  parts.push(await schemaToTypeScript(current, eventNames(event).data));
   for (const previous of [...event.previousVersions].sort((a, b) => a.version - b.version)) {
     const schema = eventJsonSchema(facts.model, event, previous.version);
     referencedValues(schema).forEach((v) => values.add(v));
@@ -40,11 +41,11 @@ async function eventDataTypes(facts: ContextFacts, event: Event, values: Set<str
 }
 
 function eventDeclarations(event: Event): string {
-  const type = pascalCase(event.name);
+  const type = eventNames(event).type;
   const doc = jsdocBlock([`${event.name} v${event.version} (${event.loc.file}:${event.loc.line}).`, ...(event.description ? [event.description] : [])]);
   return (
-    `${doc}export type ${type} = Event<${str(event.name)}, Readonly<${dataTypeName(event.name)}>>;\n` +
-    `export const ${guardName(event.name)} = (message: { readonly type: string }): message is ${type} => message.type === ${str(event.name)};\n`
+    `${doc}export type ${type} = Event<${str(event.name)}, Readonly<${eventNames(event).data}>>;\n` +
+    `export const ${eventNames(event).guard} = (message: { readonly type: string }): message is ${type} => message.type === ${str(event.name)};\n`
   );
 }
 
@@ -54,7 +55,7 @@ export async function eventsFile(facts: ContextFacts, agg: AggregateFacts): Prom
   const values = new Set<string>();
   const data: string[] = [];
   for (const event of agg.events) data.push(await eventDataTypes(facts, event, values));
-  const union = agg.events.length === 0 ? 'never' : agg.events.map((e) => pascalCase(e.name)).join(' | ');
+  const union = agg.events.length === 0 ? 'never' : agg.events.map((e) => eventNames(e).type).join(' | ');
   const text =
     generatedHeader(facts.sources) +
     `// Events of the ${agg.aggregate.name} aggregate: JSON-native data (ISO strings for dates), as stored.\n` +
@@ -80,7 +81,7 @@ function rejectionsType(command: Command): string {
   const members = rejects.map((r) => `  /** Rejects the command with ${pascalCase(r)} (throws). */\n  readonly ${pascalCase(r)}: (message?: string) => never;\n`);
   return (
     `/** The only ways ${command.name} may be rejected (the model's \`rejects\`). */\n` +
-    `export type ${rejectionsTypeName(command.name)} = {${members.length === 0 ? '' : `\n${members.join('')}`}};\n`
+    `export type ${commandNames(command).rejections} = {${members.length === 0 ? '' : `\n${members.join('')}`}};\n`
   );
 }
 
@@ -92,20 +93,20 @@ export async function commandsFile(facts: ContextFacts, agg: AggregateFacts): Pr
   for (const command of agg.commands) {
     const schema = commandJsonSchema(facts.model, command);
     referencedValues(schema).forEach((v) => values.add(v));
-    const type = pascalCase(command.name);
+    const type = commandNames(command).type;
     const doc = jsdocBlock([
       `${command.name} (${command.loc.file}:${command.loc.line}).`,
       ...(command.description ? [command.description] : []),
       `Emits: ${command.emits.map((e) => e.name).join(', ') || 'nothing'}. Rejects: ${command.rejects.map((r) => r.name).join(', ') || 'nothing'}.`,
     ]);
     parts.push(
-      (await schemaToTypeScript(schema, dataTypeName(command.name))) +
-        `${doc}export type ${type} = Command<${str(command.name)}, Readonly<${dataTypeName(command.name)}>>;\n` +
-        `export const ${guardName(command.name)} = (message: { readonly type: string }): message is ${type} => message.type === ${str(command.name)};\n` +
+      (await schemaToTypeScript(schema, commandNames(command).data)) +
+        `${doc}export type ${type} = Command<${str(command.name)}, Readonly<${commandNames(command).data}>>;\n` +
+        `export const ${commandNames(command).guard} = (message: { readonly type: string }): message is ${type} => message.type === ${str(command.name)};\n` +
         rejectionsType(command),
     );
   }
-  const union = agg.commands.length === 0 ? 'never' : agg.commands.map((c) => pascalCase(c.name)).join(' | ');
+  const union = agg.commands.length === 0 ? 'never' : agg.commands.map((c) => commandNames(c).type).join(' | ');
   const text =
     generatedHeader(facts.sources) +
     `// Commands of the ${agg.aggregate.name} aggregate and the rejections each one may raise.\n` +
@@ -164,10 +165,10 @@ export async function externalEventsFile(facts: ContextFacts): Promise<PlannedFi
   for (const event of facts.externalEvents) data.push(await eventDataTypes(facts, event, values));
   const recorders = facts.externalEvents.map((event) => {
     const source = event.source?.name ?? 'External';
-    const type = pascalCase(event.name);
+    const type = eventNames(event).type;
     return (
       `/** Appends ${event.name}, as delivered by ${source}, to the stream \`${externalStreamType(facts.context.name, source)}-<id>\`. */\n` +
-      `export const record${type} = <Store extends EventStore>(eventStore: Store, id: string, data: ${dataTypeName(event.name)}) =>\n` +
+      `export const record${type} = <Store extends EventStore>(eventStore: Store, id: string, data: ${eventNames(event).data}) =>\n` +
       `  eventStore.appendToStream<${type}>(${str(`${externalStreamType(facts.context.name, source)}-`)} + id, [{ type: ${str(event.name)}, data }]);\n`
     );
   });
@@ -181,7 +182,7 @@ export async function externalEventsFile(facts: ContextFacts): Promise<PlannedFi
     data.join('\n') +
     '\n' +
     facts.externalEvents.map(eventDeclarations).join('\n') +
-    `\nexport type ${unionName} = ${facts.externalEvents.map((e) => pascalCase(e.name)).join(' | ')};\n\n` +
+    `\nexport type ${unionName} = ${facts.externalEvents.map((e) => eventNames(e).type).join(' | ')};\n\n` +
     recorders.join('\n');
   return generated(path, text, facts.sources);
 }

@@ -5,18 +5,18 @@
 
 import type { Command, Event, Policy } from '../model/types.js';
 import type { PlannedFile, ScaffoldMember } from '../plan-types.js';
-import { aggregateNames, commandEntryName, pascalCase, policyNames } from '../names.js';
+import { aggregateNames, pascalCase, policyNames } from '../names.js';
 import { access, at, generatedHeader, importLine, importPath, jsdocBlock, propertyKey, scaffoldImports, str, stubbed, tsLiteral } from './code.js';
-import { fieldMapping, resolveCommand, resolveEvent, type ContextFacts } from '../ir/context.js';
+import { fieldMapping, type ContextFacts } from '../ir/context.js';
 import { layout, evolutionLayout } from '../ir/paths.js';
 import { sampleObject } from '../ir/samples.js';
-import { eventModule } from '../ir/events.js';
 import { policyFacts, type PolicyFacts } from '../ir/policy.js';
+import { eventNames, commandNames } from '../ir/names.js';
 
-const reactName = (policy: Policy, event: Event) => `${policyNames('', policy.name).decide}On${pascalCase(event.name)}`;
+const reactName = (policy: Policy, event: Event) => `${policyNames('', policy.name).decide}On${eventNames(event).type}`;
 
 const issuedType = (pf: PolicyFacts): string => {
-  const one = pf.commands.map((c) => pascalCase(c.name)).join(' | ') || 'never';
+  const one = pf.commands.map((c) => commandNames(c).type).join(' | ') || 'never';
   return pf.commands.length <= 1 ? `${one} | ${one}[]` : `${one} | (${one})[]`;
 };
 
@@ -29,7 +29,7 @@ function members(facts: ContextFacts, pf: PolicyFacts, runtime: string): Scaffol
       `On ${event.name}, issue ${pf.commands.map((c) => c.name).join(', ') || 'nothing'} (return [] to issue nothing).`,
       ...(complete ? ['Default from the model: every command field comes from the event.'] : []),
     ]);
-    const signature = `export function ${reactName(pf.policy, event)}(event: ${pascalCase(event.name)}): ${issuedType(pf)}`;
+    const signature = `export function ${reactName(pf.policy, event)}(event: ${eventNames(event).type}): ${issuedType(pf)}`;
     let body: string;
     if (complete) {
       const commands = defaults.map(({ command, mapping }) => {
@@ -51,8 +51,8 @@ function members(facts: ContextFacts, pf: PolicyFacts, runtime: string): Scaffol
 function eventImports(facts: ContextFacts, path: string, events: Event[]): { moduleSpecifier: string; namedImports: string[]; typeOnly: boolean }[] {
   const byModule = new Map<string, string[]>();
   for (const event of events) {
-    const module = importPath(path, eventModule(facts, event));
-    byModule.set(module, [...(byModule.get(module) ?? []), pascalCase(event.name)]);
+    const module = importPath(path, eventNames(event).module);
+    byModule.set(module, [...(byModule.get(module) ?? []), eventNames(event).type]);
   }
   return [...byModule.entries()].sort(([a], [b]) => (a < b ? -1 : 1)).map(([moduleSpecifier, namedImports]) => ({ moduleSpecifier, namedImports: namedImports.sort(), typeOnly: true }));
 }
@@ -71,7 +71,7 @@ export function policyFiles(facts: ContextFacts, policy: Policy): PlannedFile[] 
     const byModule = new Map<string, string[]>();
     for (const c of pf.commands) {
       const m = importPath(from, commandModule(facts, c, 'commands'));
-      byModule.set(m, [...(byModule.get(m) ?? []), pascalCase(c.name)]);
+      byModule.set(m, [...(byModule.get(m) ?? []), commandNames(c).type]);
     }
     return [...byModule.entries()].sort(([a], [b]) => (a < b ? -1 : 1)).map(([moduleSpecifier, namedImports]) => ({ moduleSpecifier, namedImports: namedImports.sort(), typeOnly: true }));
   };
@@ -99,7 +99,7 @@ export function policyFiles(facts: ContextFacts, policy: Policy): PlannedFile[] 
   const handlers = new Map<string, string[]>();
   for (const c of pf.commands) {
     const m = importPath(path, commandModule(facts, c, 'command-handler'));
-    handlers.set(m, [...(handlers.get(m) ?? []), commandEntryName(c.name)]);
+    handlers.set(m, [...(handlers.get(m) ?? []), commandNames(c).entry]);
   }
   const retries = facts.context.architecture.retry?.attempts ?? 3;
   const deciders = new Map<string, string[]>();
@@ -108,7 +108,7 @@ export function policyFiles(facts: ContextFacts, policy: Policy): PlannedFile[] 
     deciders.set(m, [...new Set([...(deciders.get(m) ?? []), aggregateNames(c.aggregate.name).decider])]);
   }
   const previewCases = pf.commands.map((c) => `      case ${str(c.name)}:\n        return onNewAggregate(${aggregateNames(c.aggregate.name).decider}, command);\n`);
-  const dispatchCases = pf.commands.map((c) => `      case ${str(c.name)}:\n        await ${commandEntryName(c.name)}(eventStore, command);\n        break;\n`);
+  const dispatchCases = pf.commands.map((c) => `      case ${str(c.name)}:\n        await ${commandNames(c).entry}(eventStore, command);\n        break;\n`);
   // docs/adr/0091: events stored under a former name are renamed first and taken by canHandle.
   const renamed = pf.events.some((e) => (e.formerly ?? []).length > 0);
   const reactCases = pf.events.map((e) => `    case ${str(e.name)}:\n      return logic.${reactName(policy, e)}(event);\n`);
@@ -128,7 +128,7 @@ export function policyFiles(facts: ContextFacts, policy: Policy): PlannedFile[] 
       [...deciders.entries()].sort(([a], [b]) => (a < b ? -1 : 1)).map(([m, n]) => importLine(n, m)).join('') +
       `import * as logic from './${names.file}.logic.js';\n` +
       `\n` +
-      `export type ${eventUnion} = ${pf.events.map((e) => pascalCase(e.name)).join(' | ') || 'never'};\n\n` +
+      `export type ${eventUnion} = ${pf.events.map((e) => eventNames(e).type).join(' | ') || 'never'};\n\n` +
       `export const ${names.reactor.replace(/Reactor$/, 'ProcessorId')} = ${str(names.processorId)};\n` +
       `export const ${names.reactor.replace(/Reactor$/, 'EventTypes')} = [${pf.events.map((e) => str(e.name)).join(', ')}] as const;\n\n` +
       `/** The commands the policy issues for one event (pure, user-owned logic). */\n` +
@@ -194,10 +194,10 @@ export function policyFiles(facts: ContextFacts, policy: Policy): PlannedFile[] 
           importLine(['expect'], 'vitest') +
           importLine(['createInMemoryEventStore', 'isRejection'], importPath(testPath, layout.runtimeIndex)) +
           importLine([names.reactor, names.reactor.replace(/Reactor$/, 'Preview')], importPath(testPath, path)) +
-          importLine([pascalCase(event.name)], importPath(testPath, eventModule(facts, event)), true) +
+          importLine([eventNames(event).type], importPath(testPath, eventNames(event).module), true) +
           importLine(['modelCaseProbed'], importPath(testPath, layout.modelCase)) +
           `\n` +
-          `const event: ${pascalCase(event.name)} = { type: ${str(event.name)}, data: ${tsLiteral(sampleObject(facts.model, facts.context.name, event.fields), '')} };\n\n` +
+          `const event: ${eventNames(event).type} = { type: ${str(event.name)}, data: ${tsLiteral(sampleObject(facts.model, facts.context.name, event.fields), '')} };\n\n` +
           `modelCaseProbed(\n` +
           `  ${str(`${policy.name}: on ${event.name} the issued commands are handled`)},\n` +
           `  () => ${names.reactor.replace(/Reactor$/, 'Preview')}(event),\n` +

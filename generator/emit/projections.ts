@@ -6,15 +6,15 @@
 
 import type { Event, Field, Projection } from '../model/types.js';
 import type { PlannedFile, ScaffoldImport, ScaffoldMember } from '../plan-types.js';
-import { pascalCase, projectionNames } from '../names.js';
+import { projectionNames } from '../names.js';
 import { access, at, generatedHeader, importLine, importPath, jsdocBlock, propertyKey, scaffoldImports, str, stubbed, tsLiteral } from './code.js';
-import { eventAggregate, resolveEvent, sameType, type ContextFacts } from '../ir/context.js';
+import { eventAggregate, sameType, type ContextFacts } from '../ir/context.js';
 import { layout, evolutionLayout } from '../ir/paths.js';
 import { sampleObject } from '../ir/samples.js';
 import { tsTypeOf } from './type-text.js';
-import { aggregateStreamType, externalStreamType, eventModule, eventStreamType } from '../ir/events.js';
 import { valuesImport } from './imports.js';
 import { projectionFacts, projectionVersionNames, type ProjectionFacts } from '../ir/projection.js';
+import { eventNames } from '../ir/names.js';
 
 const keyField = (event: Event, key: string): Field | undefined => event.fields.find((f) => f.name === key && !f.optional);
 
@@ -28,8 +28,8 @@ const documentIdExpression = (field: Field, expression: string): string => {
   return `JSON.stringify(${expression})`;
 };
 
-const onName = (event: Event) => `on${pascalCase(event.name)}`;
-const idName = (event: Event) => `documentIdFor${pascalCase(event.name)}`;
+const onName = (event: Event) => eventNames(event).on;
+const idName = (event: Event) => eventNames(event).documentIdFor;
 
 /** Doc fields fed by same-named event fields, or undefined when some doc field is not fed (stub). */
 function documentMapping(projection: Projection, event: Event): { field: Field; from: Field }[] | undefined {
@@ -47,7 +47,7 @@ function logicMembers(facts: ContextFacts, pf: ProjectionFacts, runtime: string)
   const names = projectionNames(facts.context.name, pf.projection.name);
   const members: ScaffoldMember[] = [];
   for (const event of pf.events) {
-    const type = pascalCase(event.name);
+    const type = eventNames(event).type;
     const mapping = documentMapping(pf.projection, event);
     const doc = jsdocBlock([
       `${pf.projection.name}: how ${event.name} (${at(event.loc)}) changes the document keyed by ${pf.projection.key}.`,
@@ -88,8 +88,8 @@ function logicFile(facts: ContextFacts, pf: ProjectionFacts): PlannedFile {
   const members = logicMembers(facts, pf, importPath(path, layout.runtimeIndex));
   const byModule = new Map<string, string[]>();
   for (const event of pf.events) {
-    const module = importPath(path, eventModule(facts, event));
-    byModule.set(module, [...(byModule.get(module) ?? []), pascalCase(event.name)]);
+    const module = importPath(path, eventNames(event).module);
+    byModule.set(module, [...(byModule.get(module) ?? []), eventNames(event).type]);
   }
   const imports: ScaffoldImport[] = [
     ...[...byModule.entries()].sort(([a], [b]) => (a < b ? -1 : 1)).map(([moduleSpecifier, namedImports]) => ({ moduleSpecifier, namedImports: namedImports.sort(), typeOnly: true })),
@@ -116,8 +116,8 @@ function registrationFile(facts: ContextFacts, pf: ProjectionFacts): PlannedFile
   const eventUnion = `${names.document}Event`;
   const byModule = new Map<string, string[]>();
   for (const event of pf.events) {
-    const module = importPath(path, eventModule(facts, event));
-    byModule.set(module, [...(byModule.get(module) ?? []), pascalCase(event.name)]);
+    const module = importPath(path, eventNames(event).module);
+    byModule.set(module, [...(byModule.get(module) ?? []), eventNames(event).type]);
   }
   const idCases = pf.events.map((e) => {
     const field = keyField(e, pf.projection.key);
@@ -133,7 +133,7 @@ function registrationFile(facts: ContextFacts, pf: ProjectionFacts): PlannedFile
   const where = pf.inline
     ? `inline: runs in the append transaction (strong consistency${locked ? '; keyed across streams, so under a lock per document' : ''}).`
     : `async: runs in a consumer as processor ${versioned.processorId} (eventual consistency${pf.projection.lagTarget ? `, lag target ${pf.projection.lagTarget}` : ''}).`;
-  const union = pf.events.length === 0 ? 'never' : pf.events.map((e) => pascalCase(e.name)).join(' | ');
+  const union = pf.events.length === 0 ? 'never' : pf.events.map((e) => eventNames(e).type).join(' | ');
   // docs/adr/0091: events stored under a former name are renamed first and taken by canHandle.
   const renamed = pf.events.some((e) => (e.formerly ?? []).length > 0);
   const eventTypes = names.postgres.replace(/Projection$/, 'EventTypes');
@@ -209,7 +209,7 @@ function registrationFile(facts: ContextFacts, pf: ProjectionFacts): PlannedFile
 function sampleStreamName(facts: ContextFacts, event: Event, data: { [key: string]: unknown }): string {
   const identity = eventAggregate(facts.model, event)?.identity;
   const id = identity !== undefined && typeof data[identity] === 'string' ? (data[identity] as string) : 'sample-1';
-  return `${eventStreamType(facts, event)}-${id}`;
+  return `${eventNames(event).streamType}-${id}`;
 }
 
 /** The first source event whose document id is known from its data: the one tests start from. */
@@ -242,7 +242,7 @@ function testFiles(facts: ContextFacts, pf: ProjectionFacts): PlannedFile[] {
   const stream = sampleStreamName(facts, event, data);
   const title = `${pf.projection.name}: ${event.name} creates the document keyed by ${pf.projection.key}`;
   const base = (path: string) =>
-    importLine([pascalCase(event.name)], importPath(path, eventModule(facts, event)), true) +
+    importLine([eventNames(event).type], importPath(path, eventNames(event).module), true) +
     importLine([names.document], importPath(path, layout.projection(facts.context.name, pf.projection.name)), true);
 
   const mem =
@@ -254,7 +254,7 @@ function testFiles(facts: ContextFacts, pf: ProjectionFacts): PlannedFile[] {
     base(memPath) +
     importLine(['modelCaseProbed'], importPath(memPath, layout.modelCase)) +
     `\n` +
-    `const event: ${pascalCase(event.name)} = ${eventLiteral};\n\n` +
+    `const event: ${eventNames(event).type} = ${eventLiteral};\n\n` +
     `modelCaseProbed(\n` +
     `  ${str(title)},\n` +
     `  () => ${names.evolve}(null, event),\n` +
@@ -283,7 +283,7 @@ function testFiles(facts: ContextFacts, pf: ProjectionFacts): PlannedFile[] {
     importLine(['modelCaseProbed'], importPath(pgPath, layout.modelCase)) +
     `\n` +
     `const database = useTestDatabase(${str(names.collection)});\n` +
-    `const event: ${pascalCase(event.name)} = ${eventLiteral};\n\n` +
+    `const event: ${eventNames(event).type} = ${eventLiteral};\n\n` +
     `const documentsIn = async (connectionString: string): Promise<${names.document}[]> => {\n` +
     `  const client = new pg.Client({ connectionString });\n` +
     `  await client.connect();\n` +

@@ -8,12 +8,13 @@
 
 import type { Command, JsonValue, Spec, SpecMessage } from '../model/types.js';
 import type { PlannedFile } from '../plan-types.js';
-import { aggregateNames, compareCodeUnits, pascalCase } from '../names.js';
+import { aggregateNames, compareCodeUnits } from '../names.js';
 import { at, generatedHeader, importLine, importPath, str, tsLiteral } from './code.js';
 import { fieldMapping, type AggregateFacts, type ContextFacts } from '../ir/context.js';
 import { layout } from '../ir/paths.js';
 import { sampleObject } from '../ir/samples.js';
 import { alreadyExistsRejection, notFoundRejection } from '../model/existence.js';
+import { commandNames } from '../ir/names.js';
 
 export function modelCaseFile(sources: string[]): PlannedFile {
   const path = layout.modelCase;
@@ -218,10 +219,10 @@ export function commandsTestFile(facts: ContextFacts, agg: AggregateFacts): Plan
     needsExpect = true;
     return (
       `modelCase(${str(`${command.name} on a new ${agg.aggregate.name}`)}, () => {\n` +
-      `  // While decide${pascalCase(command.name)} is a stub this case is todo. Once you have written it,\n` +
+      `  // While decide${commandNames(command).type} is a stub this case is todo. Once you have written it,\n` +
       `  // replace the line below with the outcome you expect (then, thenThrows, thenNothingHappened).\n` +
       `  given([]).when(${when}).thenNothingHappened();\n` +
-      `  expect.fail(${str(`decide${pascalCase(command.name)} has logic now: write the outcome this case expects`)});\n` +
+      `  expect.fail(${str(`decide${commandNames(command).type} has logic now: write the outcome this case expects`)});\n` +
       `});\n`
     );
   });

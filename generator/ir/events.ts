@@ -3,7 +3,6 @@
 
 import type { Event } from '../model/types.js';
 import { aggregateNames, snakeCase } from '../names.js';
-import type { ContextFacts } from './context.js';
 import { layout } from './paths.js';
 
 /** Stream type of an aggregate's events: `lending_loan`. */
@@ -14,12 +13,12 @@ export const externalStreamType = (context: string, system: string): string =>
   `${aggregateNames(context).streamType}_${aggregateNames(system).streamType}`;
 
 /** Module that declares an event's type. */
-export function eventModule(_facts: ContextFacts, event: Event): string {
+export function eventModule(event: Event): string {
   return event.aggregate ? layout.aggregate(event.context, event.aggregate.name, 'events') : layout.externalEvents(event.context);
 }
 
 /** Stream name prefix an event is appended under (for tests). */
-export function eventStreamType(_facts: ContextFacts, event: Event): string {
+export function eventStreamType(event: Event): string {
   if (event.aggregate) return aggregateStreamType(event.context, event.aggregate.name);
   return externalStreamType(event.context, event.source?.name ?? 'External');
 }

@@ -4,7 +4,6 @@
 import type { Event, EventVersion, Field } from '../model/types.js';
 import { camelCase, compareCodeUnits, dataTypeName, pascalCase } from '../names.js';
 import type { ContextFacts } from './context.js';
-import { layout } from './paths.js';
 
 /** `upcastOrderPlacedV1`: turns OrderPlaced v1 data into the next version's data. */
 export const stepName = (event: string, from: number): string => `upcast${pascalCase(event)}V${from}`;
@@ -29,10 +28,6 @@ export function versionChain(event: Event): { version: number; fields: readonly 
   const previous = [...event.previousVersions].sort((a, b) => a.version - b.version);
   return [...previous.map((p) => ({ version: p.version, fields: p.fields, step: p })), { version: event.version, fields: event.fields }];
 }
-
-/** Where an event's data types are declared. */
-export const eventTypesModule = (facts: ContextFacts, event: Event): string =>
-  event.aggregate ? layout.aggregate(facts.context.name, event.aggregate.name, 'events') : layout.externalEvents(facts.context.name);
 
 /** Every former event type name of the model and the event it became, sorted (docs/adr/0091). */
 export function formerTypes(all: readonly ContextFacts[]): [string, string][] {

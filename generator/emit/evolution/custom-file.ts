@@ -6,8 +6,9 @@ import type { PlannedFile } from '../../plan-types.js';
 import { at, importPath, jsdocBlock, scaffoldImports, str } from '../code.js';
 import type { ContextFacts } from '../../ir/context.js';
 import { layout } from '../../ir/paths.js';
-import { dataTypeAt, stepName, eventTypesModule, versionChain } from '../../ir/evolution.js';
+import { dataTypeAt, stepName, versionChain } from '../../ir/evolution.js';
 import { evolutionLayout } from '../../ir/paths.js';
+import { eventNames } from '../../ir/names.js';
 
 export function customUpcastsFile(facts: ContextFacts): PlannedFile | undefined {
   const path = evolutionLayout.customUpcasts(facts.context.name);
@@ -34,7 +35,7 @@ export function customUpcastsFile(facts: ContextFacts): PlannedFile | undefined 
           `}`,
         imports: [
           { moduleSpecifier: runtime, namedImports: ['notImplemented'] },
-          { moduleSpecifier: importPath(path, eventTypesModule(facts, event)), namedImports: [inType, outType], typeOnly: true },
+          { moduleSpecifier: importPath(path, eventNames(event).module), namedImports: [inType, outType], typeOnly: true },
         ],
       });
     }

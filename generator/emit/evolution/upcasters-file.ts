@@ -9,9 +9,9 @@ import type { PlannedFile } from '../../plan-types.js';
 import { compareCodeUnits } from '../../names.js';
 import { access, at, generatedHeader, importLine, importPath, jsdocBlock, propertyKey, str, tsLiteral } from '../code.js';
 import type { ContextFacts } from '../../ir/context.js';
-import { layout } from '../../ir/paths.js';
-import { evolutionNames, dataTypeAt, stepName, eventTypesModule, versionChain } from '../../ir/evolution.js';
+import { evolutionNames, dataTypeAt, stepName, versionChain } from '../../ir/evolution.js';
 import { evolutionLayout } from '../../ir/paths.js';
+import { eventNames } from '../../ir/names.js';
 
 
 /** Body of a declarative step: the next version's object, field by field. */
@@ -52,7 +52,7 @@ export function upcastersFile(facts: ContextFacts): PlannedFile {
   const events = [...facts.eventsByName.values()];
   const typeImports = new Map<string, Set<string>>();
   const needType = (event: Event, version: number) => {
-    const module = importPath(path, eventTypesModule(facts, event));
+    const module = importPath(path, eventNames(event).module);
     if (!typeImports.has(module)) typeImports.set(module, new Set());
     typeImports.get(module)!.add(dataTypeAt(event, version));
   };

@@ -4,13 +4,14 @@
 // The model-independent half (problem details, idempotency, paging) is templates/runtime/src/http.
 
 import type { PlannedFile } from '../../plan-types.js';
-import { aggregateNames, commandEntryName, pascalCase } from '../../names.js';
+import { aggregateNames, pascalCase } from '../../names.js';
 import { generatedHeader, importLine, importPath, propertyKey, str } from '../code.js';
 import type { ContextFacts } from '../../ir/context.js';
 import { layout, evolutionLayout } from '../../ir/paths.js';
 import { httpLayout } from '../../ir/paths.js';
 import { aggregateRoutes, commandRoutes, projectionRoutes, type AggregateRoute, type CommandRoute, type ProjectionRoute } from '../../ir/routes.js';
 import { evolutionNames } from '../../ir/evolution.js';
+import { commandNames } from '../../ir/names.js';
 
 const path = httpLayout.app;
 
@@ -78,8 +79,8 @@ export function httpAppFile(all: readonly ContextFacts[], sources: string[]): Pl
   const projections = projectionRoutes(all);
   const imports: string[] = [];
   for (const r of commands) {
-    imports.push(importLine([`${commandEntryName(r.command.name)} as ${r.alias}`], importPath(path, r.handlerModule)));
-    imports.push(importLine([`${pascalCase(r.command.name)} as ${commandTypeAlias(r)}`], importPath(path, r.commandsModule), true));
+    imports.push(importLine([`${commandNames(r.command).entry} as ${r.alias}`], importPath(path, r.handlerModule)));
+    imports.push(importLine([`${commandNames(r.command).type} as ${commandTypeAlias(r)}`], importPath(path, r.commandsModule), true));
   }
   for (const r of aggregates) {
     const names = aggregateNames(r.agg.aggregate.name);

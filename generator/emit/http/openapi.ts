@@ -11,6 +11,7 @@ import { generatedHeader, sourceList } from '../code.js';
 import type { ContextFacts } from '../../ir/context.js';
 import { httpLayout } from '../../ir/paths.js';
 import { aggregateRoutes, commandRoutes, projectionRoutes } from '../../ir/routes.js';
+import { eventNames } from '../../ir/names.js';
 
 type Json = { [key: string]: JsonValue };
 
@@ -81,10 +82,10 @@ export function openApiDocument(all: readonly ContextFacts[], packageName: strin
     const rejections = r.command.rejects.map((x) => x.name);
     // The events this command may append (its `emits`), each with its current data schema.
     const emitted = r.command.emits.map((ref) => r.facts.eventsByName.get(ref.name)).filter((e) => e !== undefined);
-    for (const event of emitted) schemas[`${pascalCase(r.facts.context.name)}.${pascalCase(event.name)}`] = hoist(eventJsonSchema(r.facts.model, event), r.facts.context.name, schemas);
+    for (const event of emitted) schemas[`${pascalCase(r.facts.context.name)}.${eventNames(event).type}`] = hoist(eventJsonSchema(r.facts.model, event), r.facts.context.name, schemas);
     const eventItems: Json[] = emitted.map((event) => ({
       type: 'object',
-      properties: { type: { const: event.name }, data: ref(`${pascalCase(r.facts.context.name)}.${pascalCase(event.name)}`) },
+      properties: { type: { const: event.name }, data: ref(`${pascalCase(r.facts.context.name)}.${eventNames(event).type}`) },
       required: ['type', 'data'],
     }));
     const accepted: Json =

@@ -7,7 +7,7 @@
 
 import type { JsonValue, Spec } from '../../model/types.js';
 import type { PlannedFile } from '../../plan-types.js';
-import { aggregateNames, camelCase, commandEntryName, contextFolder, kebabCase, pascalCase, projectionNames } from '../../names.js';
+import { aggregateNames, camelCase, contextFolder, kebabCase, projectionNames } from '../../names.js';
 import { at, generatedHeader, importLine, importPath, propertyKey, str, tsLiteral } from '../code.js';
 import type { AggregateFacts, ContextFacts } from '../../ir/context.js';
 import { layout } from '../../ir/paths.js';
@@ -15,6 +15,7 @@ import { sampleObject } from '../../ir/samples.js';
 import { httpLayout } from '../../ir/paths.js';
 import { commandRoutes, projectionRoutes, type CommandRoute } from '../../ir/routes.js';
 import { projectionFacts } from '../../ir/projection.js';
+import { commandNames } from '../../ir/names.js';
 
 export function httpTestSupportFile(sources: string[]): PlannedFile {
   const path = httpLayout.httpTestSupport;
@@ -208,8 +209,8 @@ function aggregateTestFile(facts: ContextFacts, agg: AggregateFacts, routes: Com
   const inProcessCase = inProcess
     ? `\nit(${str(`in-process callers are validated too: ${inProcess.command.name} with invalid data throws at the handler entry and stores nothing`)}, async () => {\n` +
       `  const id = freshId();\n` +
-      `  const command = { type: ${str(inProcess.command.name)}, data: { ${propertyKey(identity)}: id, unexpectedField: true } } as unknown as Parameters<typeof ${commandEntryName(inProcess.command.name)}>[1];\n` +
-      `  await expect(async () => ${commandEntryName(inProcess.command.name)}(api().service.eventStore, command)).rejects.toMatchObject({ name: 'CommandValidationError', errorCode: 400 });\n` +
+      `  const command = { type: ${str(inProcess.command.name)}, data: { ${propertyKey(identity)}: id, unexpectedField: true } } as unknown as Parameters<typeof ${commandNames(inProcess.command).entry}>[1];\n` +
+      `  await expect(async () => ${commandNames(inProcess.command).entry}(api().service.eventStore, command)).rejects.toMatchObject({ name: 'CommandValidationError', errorCode: 400 });\n` +
       `  expect(await api().storedTypes(${names.streamName}(id))).toEqual([]);\n` +
       `});\n`
     : '';
@@ -221,7 +222,7 @@ function aggregateTestFile(facts: ContextFacts, agg: AggregateFacts, routes: Com
     `import type { Event } from '@event-driven-io/emmett';\n` +
     importLine(['isNotImplemented', 'isRejection'], importPath(path, layout.runtimeIndex)) +
     importLine([names.decider, names.streamName], importPath(path, layout.aggregate(facts.context.name, agg.aggregate.name, 'decider'))) +
-    (inProcess ? importLine([commandEntryName(inProcess.command.name)], importPath(path, layout.aggregate(facts.context.name, agg.aggregate.name, 'command-handler'))) : '') +
+    (inProcess ? importLine([commandNames(inProcess.command).entry], importPath(path, layout.aggregate(facts.context.name, agg.aggregate.name, 'command-handler'))) : '') +
     inlineImports.join('') +
     importLine(['modelCaseProbed'], importPath(path, layout.modelCase)) +
     importLine(['freshId', 'useApi'], importPath(path, httpLayout.httpTestSupport)) +

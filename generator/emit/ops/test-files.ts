@@ -19,7 +19,7 @@ import { recordArbitrary } from '../arbitraries.js';
 import type { LongLivedFacts, OpsFacts, ProcessorFacts } from '../../ir/ops.js';
 import { opsLayout } from '../../ir/paths.js';
 import { policyFacts } from '../../ir/policy.js';
-import { eventModule, eventStreamType } from '../../ir/events.js';
+import { eventNames } from '../../ir/names.js';
 
 /** Fixed seed of the snapshot property: the same random streams on every run. */
 export const SNAPSHOT_PROPERTY_SEED = 20261126;
@@ -38,13 +38,13 @@ function projectionTestFile(ops: OpsFacts, p: ProcessorFacts, sources: string[])
   const keyed = (e: Event) => e.fields.some((f) => f.name === key && !f.optional && f.type.kind === 'primitive' && (f.type.name === 'uuid' || f.type.name === 'string'));
   const typeImports = new Map<string, string[]>();
   for (const e of p.events) {
-    const m = importPath(path, eventModule(facts, e));
-    typeImports.set(m, [...(typeImports.get(m) ?? []), pascalCase(e.name)]);
+    const m = importPath(path, eventNames(e).module);
+    typeImports.set(m, [...(typeImports.get(m) ?? []), eventNames(e).type]);
   }
   const samples = p.events.map((e) => {
     const data = tsLiteral(sampleObject(facts.model, facts.context.name, e.fields), '    ');
     const body = keyed(e) ? `{ ...${data}, ${propertyKey(key)}: key }` : data;
-    return `  { stream: ${str(eventStreamType(facts, e))}, event: { type: ${str(e.name)}, data: ${body} } satisfies ${pascalCase(e.name)} },\n`;
+    return `  { stream: ${str(eventNames(e).streamType)}, event: { type: ${str(e.name)}, data: ${body} } satisfies ${eventNames(e).type} },\n`;
   });
   const contents =
     generatedHeader(sources) +
@@ -162,7 +162,7 @@ function policyTestFile(ops: OpsFacts, p: ProcessorFacts, sources: string[]): Pl
     `      await service.eventStore.schema.migrate();\n` +
     `      await service.operations.prepare();\n` +
     `      service.start([processor.processorId]);\n` +
-    `      await appendAll(url, [{ stream: ${str(eventStreamType(facts, event))}, event }]);\n` +
+    `      await appendAll(url, [{ stream: ${str(eventNames(event).streamType)}, event }]);\n` +
     `      await settled(processorCaughtUp(url, processor.processorId));\n` +
     `      for (const stream of streamsOf(event)) expect((await service.eventStore.readStream(stream)).events).toEqual([]);\n` +
     `    } finally {\n` +
@@ -197,8 +197,8 @@ function policyTestFile(ops: OpsFacts, p: ProcessorFacts, sources: string[]): Pl
     `      // The database refuses every append to the poisoned trigger's streams.\n` +
     `      await poisonStreams(url, streamsOf(poisoned));\n` +
     `      service.start([processor.processorId]);\n` +
-    `      [poisonEvent] = await appendAll(url, [{ stream: ${str(eventStreamType(facts, event))}, event: poisoned }]);\n` +
-    `      await appendAll(url, [{ stream: ${str(eventStreamType(facts, event))}, event: healthy }]);\n` +
+    `      [poisonEvent] = await appendAll(url, [{ stream: ${str(eventNames(event).streamType)}, event: poisoned }]);\n` +
+    `      await appendAll(url, [{ stream: ${str(eventNames(event).streamType)}, event: healthy }]);\n` +
     `      await settled(processorCaughtUp(url, processor.processorId));\n` +
     `    } finally {\n` +
     `      await service.stop();\n` +
