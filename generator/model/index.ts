@@ -2,7 +2,7 @@
 export * from './types.js';
 export { loadModel, loadContextFile, type LoadOptions, type ContextFileResult } from './load.js';
 export { emptyContext } from './load/context.js';
-export { parseLayout, isLayoutFile, domainFileOfLayout, layoutFileOf, LAYOUT_SUFFIX } from './layout.js';
+export { parseLayout, isLayoutFile, domainFileOfLayout, layoutFileOf, LAYOUT_SUFFIX, FRAME_KEY } from './layout.js';
 export { parseTypeText, formatType, type ParsedType } from './load/type-syntax.js';
 export { didYouMean } from './suggest.js';
 export { serializeContext, serializeChecked, serializeLayout, type SerializeResult } from './serialize.js';

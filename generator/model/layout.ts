@@ -6,6 +6,11 @@
 //   BorrowBook: { x: 200, y: 120, w: 180, h: 90 }
 //
 // An empty layout file is a valid empty layout (the canvas may write one).
+//
+// A placed (moved or resized) bounded-context frame is one more entry under the key `"@frame"`,
+// which no element can be named (names are identifiers): its x, y are the frame's board position
+// and the sticky positions of that file are then relative to the frame's top-left corner; w, h
+// (optional) its size. A file without it loads as it always did (ADR 0042).
 
 import { isMap, isScalar, type Node as YamlNode } from 'yaml';
 import type { Diagnostic, Layout } from './types.js';
@@ -15,6 +20,9 @@ import { DEFAULT_LIMITS, parseYaml, type ParseLimits } from './load/parse-yaml.j
 import { Reader } from './load/reader.js';
 
 export const LAYOUT_SUFFIX = '.layout.yaml';
+
+/** The layout key of the context's frame (never an element name: names are identifiers). */
+export const FRAME_KEY = '@frame';
 
 export function isLayoutFile(path: string): boolean {
   return path.endsWith(LAYOUT_SUFFIX);

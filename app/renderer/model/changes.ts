@@ -9,6 +9,7 @@ import { connectionMeaning, type Relation } from './grammar.js';
 import { ALL_KINDS, elementsOf, STICKY_STYLES } from './kinds.js';
 import { linksOf, type Link } from './links.js';
 import { applyOp, type PatchOp, type Position } from './patch.js';
+import { placeFrameOps, type FramePlacement } from './frame-placement.js';
 import { emptyContext } from '../../../generator/model/index.js';
 import { allElements, boardLoc, findContext, findElement, nameRefTo, refNames, refOf, sameRef, type ElementRef } from './refs.js';
 import { asWritten, requalified, resolvedIn, withoutRefsTo, withRefsMoved, withRefsRenamed, type NamesTarget } from './slots.js';
@@ -44,6 +45,8 @@ export type Change =
   | { type: 'addContext'; name: string; file: string }
   /** Rename a bounded context: its file stays, every qualified reference to it follows. */
   | { type: 'renameContext'; from: string; to: string }
+  /** Move or resize a bounded context's frame (board rectangle as now drawn), see frame-placement.ts. */
+  | ({ type: 'placeFrame'; resize?: boolean } & FramePlacement)
   /** Raw ops: what inverses are made of. */
   | { type: 'patch'; ops: PatchOp[] };
 
@@ -159,6 +162,11 @@ function plan(tx: Tx, change: Change): void {
       return setOrigin(tx, change.event, change.origin);
     case 'moveToContext':
       return moveToContext(tx, change.ref, change.context, change.at);
+    case 'placeFrame': {
+      tx.fileOf(change.context);
+      for (const op of placeFrameOps(tx.model, change)) tx.put(op);
+      return;
+    }
     case 'patch':
       for (const op of change.ops) tx.put(op);
       return;
@@ -497,6 +505,8 @@ export function describeChange(change: Change): string {
       return `Add context ${change.name}`;
     case 'renameContext':
       return `Rename context ${change.from} to ${change.to}`;
+    case 'placeFrame':
+      return `${change.resize ? 'Resize' : 'Move'} frame ${change.context}`;
     case 'patch':
       return 'Edit';
   }

@@ -3,7 +3,7 @@
 // its width and height here so React Flow never measures (performance.md, React Flow section).
 
 import type { Edge, MarkerType, Node } from '@xyflow/react';
-import { isDraftCommand, isDraftEvent } from '../../../generator/model/index.js';
+import { FRAME_KEY, isDraftCommand, isDraftEvent } from '../../../generator/model/index.js';
 import type { Element, ElementKind, Model } from '../../../generator/model/types.js';
 import { RELATION_COLOR, type Relation } from './grammar.js';
 import { ALL_KINDS, elementsOf, STICKY_STYLES } from './kinds.js';
@@ -34,6 +34,11 @@ export interface FrameData extends Record<string, unknown> {
   dirty: boolean;
   /** Board position of the context's layout origin: board = layout + offset. */
   offset: { x: number; y: number };
+  /** The frame was placed by the user (the sidecar has a `"@frame"` entry), see ADR 0042. */
+  placed: boolean;
+  /** The smallest size a resize may give the frame: its stickies stay inside. */
+  minWidth: number;
+  minHeight: number;
 }
 
 export interface LinkData extends Record<string, unknown> {
@@ -97,12 +102,15 @@ export interface Graph {
   edges: BoardEdge[];
 }
 
+type Position = { x: number; y: number; w?: number; h?: number };
+
 export function toGraph(model: Model, options: GraphOptions = {}): Graph {
   const frames: FrameNode[] = [];
   const stickies: StickyNode[] = [];
-  let originX = 0;
+  const laidOut: { ctx: (typeof model.contexts)[number]; local: StickyNode[]; placedFrame: Position | undefined; left: number; top: number; right: number; bottom: number; minX: number; minY: number; maxX: number; maxY: number }[] = [];
   for (const ctx of model.contexts) {
     const saved = model.layouts[ctx.file]?.positions ?? {};
+    const placedFrame = saved[FRAME_KEY];
     const rows = new Map<number, number>();
     const local: StickyNode[] = [];
     let minX = Infinity;
@@ -156,26 +164,51 @@ export function toGraph(model: Model, options: GraphOptions = {}): Graph {
       maxX = minX + 300;
       maxY = minY + 160;
     }
+    // The frame in layout coordinates: around the stickies, or (placed) from the layout origin,
+    // which is its top-left corner, to its saved size, grown where a sticky sticks out.
+    const left = placedFrame ? Math.min(0, minX - FRAME_PADDING) : minX - FRAME_PADDING;
+    const top = placedFrame ? Math.min(0, minY - FRAME_PADDING - FRAME_TITLE) : minY - FRAME_PADDING - FRAME_TITLE;
+    const right = Math.max(maxX + FRAME_PADDING, placedFrame?.w ?? -Infinity);
+    const bottom = Math.max(maxY + FRAME_PADDING, placedFrame?.h ?? -Infinity);
+    laidOut.push({ ctx, local, placedFrame, left, top, right, bottom, minX, minY, maxX, maxY });
+  }
+  // Placed frames stay where the user put them; the others flow left to right in file order,
+  // after every placed one (a context added later lands to the right of the board).
+  let originX = 0;
+  for (const c of laidOut) if (c.placedFrame) originX = Math.max(originX, c.placedFrame.x + c.right + CONTEXT_GAP);
+  for (const { ctx, local, placedFrame, left, top, right, bottom, maxX, maxY } of laidOut) {
     // Contexts sit side by side in file order; positions in a layout file are local to its
     // context, so each sidecar stays meaningful on its own.
-    const offset = { x: originX - (minX - FRAME_PADDING), y: 0 };
+    const offset = placedFrame ? { x: placedFrame.x, y: placedFrame.y } : { x: originX - left, y: 0 };
     for (const n of local) stickies.push({ ...n, position: { x: n.position.x + offset.x, y: n.position.y + offset.y } });
-    const x = minX - FRAME_PADDING + offset.x;
-    const y = minY - FRAME_PADDING - FRAME_TITLE + offset.y;
+    const x = left + offset.x;
+    const y = top + offset.y;
     frames.push({
       id: frameIdOf(ctx.name),
       type: 'frame',
       position: { x, y },
-      width: maxX - minX + 2 * FRAME_PADDING,
-      height: maxY - minY + 2 * FRAME_PADDING + FRAME_TITLE,
-      draggable: false,
+      width: right - left,
+      height: bottom - top,
+      // Dragged by its title only (the rest of the frame lets clicks through to the board).
+      draggable: true,
+      dragHandle: '.frame-title',
       selectable: false,
       connectable: false,
       focusable: false,
-      zIndex: -1,
-      data: { context: ctx.name, file: ctx.file, dirty: options.dirtyFiles?.has(ctx.file) ?? false, offset },
+      // On the edges' layer, not under it: the frame is transparent and lets pointer events
+      // through (styles.css), but its resize corner and edges must be reachable above the arrows.
+      zIndex: 0,
+      data: {
+        context: ctx.name,
+        file: ctx.file,
+        dirty: options.dirtyFiles?.has(ctx.file) ?? false,
+        offset,
+        placed: !!placedFrame,
+        minWidth: maxX + FRAME_PADDING - left,
+        minHeight: maxY + FRAME_PADDING - top,
+      },
     });
-    originX = x + (maxX - minX + 2 * FRAME_PADDING) + CONTEXT_GAP;
+    if (!placedFrame) originX = x + (right - left) + CONTEXT_GAP;
   }
   // Arrows carry their meaning by colour; the text label is added by the board only for the
   // arrows of the selection (labels cost a measured SVG text each, see performance notes).

@@ -88,7 +88,15 @@ function useFarZoom(): boolean {
 
 export function Board(props: BoardProps) {
   const { model, problems, dirtyFiles, selection, selectedEdge, apply, onSelection, onDropKind, onNewContext, onRenameContext } = props;
-  const frameActions = useMemo(() => ({ rename: onRenameContext }), [onRenameContext]);
+  const frameActions = useMemo(
+    () => ({
+      rename: onRenameContext,
+      place: (context: string, rect: { x: number; y: number; width: number; height: number }) => {
+        apply({ type: 'placeFrame', resize: true, context, x: rect.x, y: rect.y, width: rect.width, height: rect.height });
+      },
+    }),
+    [onRenameContext, apply],
+  );
   const stickyActions = useMemo(
     () => ({
       rename: (ref: ElementRef, to: string) => apply({ type: 'rename', ref, to: to.trim() }),
@@ -131,7 +139,7 @@ export function Board(props: BoardProps) {
   const onNodesChange = useCallback((changes: NodeChange<BoardNode>[]) => {
     // Selection is owned by the app (onSelectionChange); positions while dragging stay local.
     const local = changes.filter((c) => c.type === 'position' || c.type === 'dimensions' || c.type === 'select');
-    if (local.length > 0) setNodes((nds) => applyNodeChanges(local, nds));
+    if (local.length > 0) setNodes((nds) => withFramesCarryingStickies(nds, applyNodeChanges(local, nds)));
   }, []);
 
   const selectionOrder = useRef<string[]>([]);
@@ -165,6 +173,15 @@ export function Board(props: BoardProps) {
 
   const onNodeDragStop = useCallback(
     (_e: unknown, _node: BoardNode, dragged: BoardNode[]) => {
+      // A frame dragged by its title: one placeFrame change (its stickies follow it).
+      const frame = dragged.find((n) => n.type === 'frame');
+      if (frame?.type === 'frame') {
+        const was = graph.nodes.find((n) => n.id === frame.id);
+        if (was && (Math.round(was.position.x) !== Math.round(frame.position.x) || Math.round(was.position.y) !== Math.round(frame.position.y))) {
+          apply({ type: 'placeFrame', context: frame.data.context, x: frame.position.x, y: frame.position.y, width: was.width ?? 0, height: was.height ?? 0 });
+        }
+        return;
+      }
       // One sticky dropped on another context's frame moves to that context.
       const only = dragged.length === 1 && dragged[0]!.type === 'sticky' ? dragged[0]! : undefined;
       const ref = only ? refOfNodeId(only.id) : undefined;
@@ -256,6 +273,22 @@ export function Board(props: BoardProps) {
       </FrameActionsContext.Provider>
     </FarZoomContext.Provider>
   );
+}
+
+/** While a frame is dragged, its stickies move with it (they are not React Flow children). */
+function withFramesCarryingStickies(before: BoardNode[], after: BoardNode[]): BoardNode[] {
+  const moved = new Map<string, { dx: number; dy: number }>();
+  for (let i = 0; i < after.length; i++) {
+    const a = after[i]!;
+    const b = before[i];
+    if (a.type !== 'frame' || b?.id !== a.id || (a.position.x === b.position.x && a.position.y === b.position.y)) continue;
+    moved.set(a.data.context, { dx: a.position.x - b.position.x, dy: a.position.y - b.position.y });
+  }
+  if (moved.size === 0) return after;
+  return after.map((n) => {
+    const d = n.type === 'sticky' ? moved.get(n.data.ref.context) : undefined;
+    return d ? { ...n, position: { x: n.position.x + d.dx, y: n.position.y + d.dy } } : n;
+  });
 }
 
 /**

@@ -1,7 +1,7 @@
 // One sticky. Memoised and sized up front; when the board is zoomed far out it renders as a
 // plain coloured rectangle (level of detail), which is what keeps 1000+ stickies fluid at fit.
 
-import { Handle, Position, type NodeProps } from '@xyflow/react';
+import { Handle, NodeResizeControl, Position, ResizeControlVariant, type NodeProps, type ResizeParams } from '@xyflow/react';
 import { createContext, Fragment, memo, useContext, useState } from 'react';
 import { nameSegments } from '../../model/wrap.js';
 import type { ElementRef } from '../../model/refs.js';
@@ -120,13 +120,21 @@ function StickyNodeView({ data, selected }: NodeProps<StickyNodeType>) {
 export const StickyNode = memo(StickyNodeView);
 
 /** What a frame can ask of the board (React Flow nodes get data, not callbacks). */
-export const FrameActionsContext = createContext<{ rename: (context: string) => void }>({ rename: () => {} });
+export const FrameActionsContext = createContext<{ rename: (context: string) => void; place: (context: string, rect: ResizeParams) => void }>({ rename: () => {}, place: () => {} });
 
 function FrameNodeView({ data }: NodeProps<import('../../model/graph.js').FrameNode>) {
   const actions = useContext(FrameActionsContext);
+  // Resized from the right and the bottom only: the frame's corner is its stickies' origin, so
+  // these keep a resize to one line of the sidecar (ADR 0042).
+  const resize = { minWidth: data.minWidth, minHeight: data.minHeight, onResizeEnd: (_e: unknown, p: ResizeParams) => actions.place(data.context, p) };
   return (
-    <div className="frame" data-testid="frame" data-context={data.context}>
-      <div className="frame-title nopan nodrag" data-testid="frame-title" title="Double-click to rename the bounded context" onDoubleClick={() => actions.rename(data.context)}>
+    <div className="frame" data-testid="frame" data-context={data.context} data-placed={data.placed ? 'yes' : undefined}>
+      <NodeResizeControl {...resize} variant={ResizeControlVariant.Line} position="right" className="frame-resize" />
+      <NodeResizeControl {...resize} variant={ResizeControlVariant.Line} position="bottom" className="frame-resize" />
+      <NodeResizeControl {...resize} position="bottom-right" className="frame-resize frame-resize-corner">
+        <div data-testid="frame-resize" title="Drag to resize the bounded context" />
+      </NodeResizeControl>
+      <div className="frame-title nopan" data-testid="frame-title" title="Drag to move the bounded context; double-click to rename it" onDoubleClick={() => actions.rename(data.context)}>
         {data.context}
         <span className="frame-file">
           {data.file}

@@ -1,0 +1,136 @@
+// Bounded-context frames are moved by their title and resized by their edge or corner, in real
+// Chromium through `stormsmith studio` (issue 14, ADR 0042): the stickies follow the frame, the
+// placement is one undoable step, it is saved to the layout sidecars, and a reload shows it.
+
+import { readFileSync, rmSync } from 'node:fs';
+import path from 'node:path';
+import type { Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { STEP_TIMEOUT_MS, usePatientPolls } from './support/patience.js';
+import { REPO, buildRenderer, copyRepo, launchBrowser, startStudio, type Browser } from './support/studio.js';
+
+let rendererDir: string;
+let browser: Browser;
+
+beforeAll(async () => {
+  usePatientPolls();
+  rendererDir = await buildRenderer();
+  // Wide enough that the first two frames of the shop are on screen at the opening view.
+  browser = await launchBrowser({ width: 2600, height: 1300 });
+});
+
+afterAll(async () => {
+  await browser?.close();
+  if (rendererDir) rmSync(rendererDir, { recursive: true, force: true });
+});
+
+const frame = (page: Page, context: string) => page.locator(`[data-testid="frame"][data-context="${context}"]`);
+const sticky = (page: Page, name: string) => page.locator(`[data-testid="sticky"][data-name="${name}"]`);
+
+/** Screen box of an element (where to put the mouse). */
+async function screenBox(selector: ReturnType<typeof frame>) {
+  const b = await selector.boundingBox();
+  if (!b) throw new Error('not on screen');
+  return { x: Math.round(b.x), y: Math.round(b.y), width: Math.round(b.width), height: Math.round(b.height) };
+}
+
+/** Board box of a node (React Flow's own coordinates: independent of pan and zoom). */
+async function box(_page: Page, selector: ReturnType<typeof frame>) {
+  return selector.evaluate((el) => {
+    const node = el.closest('.react-flow__node') as HTMLElement;
+    const m = /translate\((-?[\d.]+)px, (-?[\d.]+)px\)/.exec(node.style.transform)!;
+    return { x: Math.round(Number(m[1])), y: Math.round(Number(m[2])), width: Math.round(node.offsetWidth), height: Math.round(node.offsetHeight) };
+  });
+}
+
+/** The board's zoom, from React Flow's viewport transform. */
+async function zoom(page: Page): Promise<number> {
+  const t = await page.locator('.react-flow__viewport').evaluate((el) => getComputedStyle(el).transform);
+  return Number(/matrix\(([^,]+)/.exec(t)![1]);
+}
+
+/** A slow, stepped mouse drag (React Flow starts a drag after the pointer moved a little). */
+async function drag(page: Page, from: { x: number; y: number }, by: { x: number; y: number }): Promise<void> {
+  await page.mouse.move(from.x, from.y);
+  await page.mouse.down();
+  await page.mouse.move(from.x + by.x / 2, from.y + by.y / 2, { steps: 5 });
+  await page.mouse.move(from.x + by.x, from.y + by.y, { steps: 5 });
+  await page.mouse.up();
+}
+
+async function save(page: Page): Promise<void> {
+  await page.locator('body').press('Control+s');
+  await expect.poll(() => page.getByTestId('dirty-state').getAttribute('data-dirty')).toBe('no');
+}
+
+describe('bounded-context frames', () => {
+  it('moves a frame with its stickies, resizes it, undoes, saves to the sidecars and reloads the same', { timeout: 180_000 }, async () => {
+    const { repo, dir } = copyRepo('shop');
+    const studio = await startStudio(dir, rendererDir);
+    const page = await browser.context.newPage();
+    page.setDefaultTimeout(STEP_TIMEOUT_MS);
+    const errors: string[] = [];
+    page.on('pageerror', (e) => errors.push(e.message));
+    try {
+      await page.goto(studio.url);
+      await sticky(page, 'PlaceOrder').waitFor();
+      const ordering = frame(page, 'Ordering');
+      const payments = frame(page, 'Payments');
+      const zoom0 = await zoom(page);
+      const frame0 = await box(page, ordering);
+      const sticky0 = await box(page, sticky(page, 'PlaceOrder'));
+      const payments0 = await box(page, payments);
+
+      // Move: drag the title down and right.
+      const title = await screenBox(ordering.getByTestId('frame-title'));
+      await drag(page, { x: title.x + 20, y: title.y + title.height / 2 }, { x: 60, y: 90 });
+      await expect.poll(async () => (await box(page, ordering)).y - frame0.y).toBeGreaterThan(40 / zoom0);
+      const frame1 = await box(page, ordering);
+      const dx = frame1.x - frame0.x;
+      const dy = frame1.y - frame0.y;
+      expect(dx).toBeGreaterThan(20 / zoom0);
+      const sticky1 = await box(page, sticky(page, 'PlaceOrder'));
+      expect({ x: sticky1.x - sticky0.x, y: sticky1.y - sticky0.y }).toEqual({ x: dx, y: dy });
+      expect(await box(page, payments)).toEqual(payments0);
+      await expect.poll(() => page.getByTestId('undo').getAttribute('title')).toBe('Undo Move frame Ordering');
+
+      // Resize by the corner.
+      const corner = await screenBox(ordering.getByTestId('frame-resize'));
+      await drag(page, { x: corner.x + corner.width / 2, y: corner.y + corner.height / 2 }, { x: 120, y: 80 });
+      await expect.poll(async () => (await box(page, ordering)).width - frame1.width).toBeGreaterThan(60 / zoom0);
+      const frame2 = await box(page, ordering);
+      expect(frame2.height - frame1.height).toBeGreaterThan(40 / zoom0);
+      expect({ x: frame2.x, y: frame2.y }).toEqual({ x: frame1.x, y: frame1.y });
+      await expect.poll(() => page.getByTestId('undo').getAttribute('title')).toBe('Undo Resize frame Ordering');
+
+      // One undo takes the resize back, a second the move; redo both.
+      await page.keyboard.press('Control+z');
+      await expect.poll(() => box(page, ordering)).toEqual(frame1);
+      await page.keyboard.press('Control+z');
+      await expect.poll(() => box(page, ordering)).toEqual(frame0);
+      await page.keyboard.press('Control+Shift+z');
+      await page.keyboard.press('Control+Shift+z');
+      await expect.poll(() => box(page, ordering)).toEqual(frame2);
+
+      await save(page);
+      const ordLayout = readFileSync(path.join(dir, 'ordering.layout.yaml'), 'utf8');
+      expect(ordLayout).toMatch(/^"@frame": \{ x: -?\d+, y: -?\d+, w: \d+, h: \d+ \}$/m);
+      // The first placement pins every frame where it was drawn; the domain files do not change.
+      expect(readFileSync(path.join(dir, 'payments.layout.yaml'), 'utf8')).toMatch(/^"@frame": \{ x: -?\d+, y: -?\d+ \}$/m);
+      expect(readFileSync(path.join(dir, 'ordering.yaml'), 'utf8')).toBe(readFileSync(path.join(REPO, 'models', 'shop', 'ordering.yaml'), 'utf8'));
+
+      // A fresh page draws the frame and its stickies the same, relative to each other.
+      await page.reload();
+      await sticky(page, 'PlaceOrder').waitFor();
+      expect(await box(page, ordering)).toEqual(frame2);
+      expect(await box(page, payments)).toEqual(payments0);
+      const s = await box(page, sticky(page, 'PlaceOrder'));
+      expect({ x: s.x - frame2.x, y: s.y - frame2.y }).toEqual({ x: sticky1.x - frame1.x, y: sticky1.y - frame1.y });
+      expect(errors).toEqual([]);
+    } finally {
+      await page.close();
+      await studio.stop();
+      rmSync(repo, { recursive: true, force: true });
+    }
+  });
+});
