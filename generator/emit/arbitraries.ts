@@ -5,7 +5,7 @@
 
 import type { Field, Model, TypeRef } from '../model/types.js';
 import { propertyKey, str, tsLiteral } from './code.js';
-import { sampleValue } from '../ir/samples.js';
+import { sampleField, sampleValue } from '../ir/samples.js';
 
 const DAY_MS = 86_400_000;
 
@@ -50,7 +50,8 @@ export function arbitraryOf(model: Model, context: string, name: string, type: T
 /** An object of the fields; optional ones are present or absent at random. */
 export function recordArbitrary(model: Model, context: string, fields: readonly Field[], depth = 0): string {
   if (fields.length === 0) return 'fc.constant({})';
-  const entries = fields.map((f) => `${propertyKey(f.name)}: ${arbitraryOf(model, context, f.name, f.type, depth)}`);
+  // A constrained field (issue 17 item 7) draws its one sample that satisfies the constraints.
+  const entries = fields.map((f) => `${propertyKey(f.name)}: ${f.constraints ? `fc.constant(${tsLiteral(sampleField(model, context, f, depth))})` : arbitraryOf(model, context, f.name, f.type, depth)}`);
   const required = fields.filter((f) => !f.optional).map((f) => str(f.name));
   return `fc.record({ ${entries.join(', ')} }, { requiredKeys: [${required.join(', ')}] })`;
 }

@@ -16,6 +16,10 @@ import type { JsonSchema } from '../schemas/json-schema.js';
 const COMPILE_OPTIONS = {
   format: false,
   bannerComment: '',
+  // A list's item count (minItems/maxItems, e.g. a field's `minItems: 1`) is checked by JSON
+  // Schema validation where data enters; the type stays \`T[]\` (no tuple unions), so domain code
+  // builds lists with map and filter (docs/adr/0092).
+  ignoreMinAndMaxItems: true,
   // Value objects are declared once in their own module and imported where used.
   declareExternallyReferenced: false,
   // Never read a `$ref` from disk or network: our schemas only use local `#/$defs/...` pointers.
@@ -51,18 +55,21 @@ export function referenceInterface(schema: JsonSchema, typeName: string): Promis
 // The flat subset
 
 const IDENTIFIER = /^[A-Za-z_$][A-Za-z0-9_$]*$/;
-const SIMPLE_KEYS = new Set(['type', 'format', 'pattern', 'description', 'default', 'title', 'x-unit']);
-const OBJECT_KEYS = new Set(['type', 'properties', 'required', 'additionalProperties', 'description', 'x-unit']);
+// Value constraints (minimum, lengths, ...) leave the type as it is; `deprecated` adds a tag.
+const SIMPLE_KEYS = new Set(['type', 'format', 'pattern', 'description', 'default', 'title', 'x-unit', 'deprecated', 'minimum', 'maximum', 'exclusiveMinimum', 'minLength', 'maxLength']);
+const OBJECT_KEYS = new Set(['type', 'properties', 'required', 'additionalProperties', 'description', 'x-unit', 'deprecated']);
 
 const isObject = (value: JsonValue | undefined): value is { [key: string]: JsonValue } =>
   value !== null && typeof value === 'object' && !Array.isArray(value);
 
 /** A JSDoc block the way json-schema-to-typescript prints it, or undefined outside the subset. */
-function jsdoc(description: JsonValue | undefined): string | undefined {
-  if (description === undefined) return '';
+function jsdoc(description: JsonValue | undefined, deprecated?: JsonValue): string | undefined {
+  if (deprecated !== undefined && deprecated !== true) return undefined;
+  const tag = deprecated === true ? ' * @deprecated\n' : '';
+  if (description === undefined) return tag === '' ? '' : `/**\n${tag} */\n`;
   if (typeof description !== 'string' || description === '' || /[\r\u2028\u2029]/.test(description)) return undefined;
   const lines = description.replace(/\*\//g, '* /').split('\n');
-  return `/**\n${lines.map((line) => ` * ${line}`).join('\n')}\n */\n`;
+  return `/**\n${tag}${lines.map((line) => ` * ${line}`).join('\n')}\n */\n`;
 }
 
 /** The TypeScript type of a property schema, or undefined outside the subset. */
@@ -94,7 +101,7 @@ function flatType(schema: JsonValue, defs: { [key: string]: JsonValue } | undefi
     if (keys.some((k) => k !== 'items' && !SIMPLE_KEYS.has(k)) || schema.items === undefined) return undefined;
     const item = flatType(schema.items, defs);
     if (item === undefined) return undefined;
-    if (isObject(schema.items) && isObject(schema.items) && (schema.items.description !== undefined || schema.items.title !== undefined)) return undefined;
+    if (isObject(schema.items) && (schema.items.description !== undefined || schema.items.title !== undefined || schema.items.deprecated !== undefined)) return undefined;
     // A single enum literal is parenthesised as an array item (`("a")[]`), as the reference does.
     return item.startsWith('"') ? `(${item})[]` : `${item}[]`;
   }
@@ -123,7 +130,7 @@ function flatBody(schema: { [key: string]: JsonValue }, defs: { [key: string]: J
     if (name === '__proto__') return undefined;
     const type = flatType(property, defs);
     if (type === undefined || !isObject(property)) return undefined;
-    const doc = jsdoc(property.description);
+    const doc = jsdoc(property.description, property.deprecated);
     if (doc === undefined) return undefined;
     const key = IDENTIFIER.test(name) ? name : JSON.stringify(name);
     members.push(`${doc}${key}${required.includes(name) ? '' : '?'}: ${type}\n`);

@@ -3,6 +3,8 @@
 // value, so that the identity and the projection key line up across the events of a case.
 
 import type { Field, JsonValue, Model, TypeRef } from '../model/types.js';
+import { constraintProblem } from '../model/validate/constraints.js';
+import { fieldsToJsonSchema } from '../schemas/json-schema.js';
 import { sampleFromSchema } from '../schemas/sample.js';
 import { fnv1a, hexDigits } from '../stable-hash.js';
 
@@ -65,11 +67,23 @@ export function sampleValue(model: Model, context: string, name: string, type: T
   }
 }
 
+/**
+ * A sample of one field that satisfies its constraints (issue 17 item 7): the usual sample when
+ * it already does (so unconstrained output never changes), else one built from the field's JSON
+ * Schema, which carries the constraints as keywords.
+ */
+export function sampleField(model: Model, context: string, field: Field, depth = 0): JsonValue {
+  const value = sampleValue(model, context, field.name, field.type, depth);
+  if (!field.constraints || constraintProblem(value, field.type, field.constraints) === undefined) return value;
+  const schema = fieldsToJsonSchema(model, context, [{ ...field, default: undefined, optional: false }], { valueObjects: 'inline', annotations: false });
+  return sampleFromSchema((schema.properties as { [key: string]: JsonValue })[field.name]!, field.name);
+}
+
 /** Required fields only: optional ones stay out, so a sample is the smallest valid message. */
 export function sampleObject(model: Model, context: string, fields: readonly Field[], depth = 0): { [key: string]: JsonValue } {
   const out: { [key: string]: JsonValue } = {};
   for (const field of fields) {
-    if (!field.optional) out[field.name] = sampleValue(model, context, field.name, field.type, depth);
+    if (!field.optional) out[field.name] = sampleField(model, context, field, depth);
   }
   return out;
 }

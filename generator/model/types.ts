@@ -83,8 +83,35 @@ export interface Field {
   unit?: string;
   /** Set when the field was declared with the long form `{ type: ..., description: ... }`. */
   longForm?: boolean;
+  /** `deprecated: true` or a reason: kept in the schema (stored data still has it), flagged in
+   * types (`@deprecated`), JSON Schema (`deprecated: true`) and by the schema gate. */
+  deprecated?: true | string;
+  /** Value constraints written in the long form (`min: 1`, `maxLength: 80`, ...), mapped to JSON
+   * Schema keywords (docs/model-format.md, "Constraints"). */
+  constraints?: FieldConstraints;
   loc: SourceSpan;
 }
+
+/** Constraints on a field's value, each the JSON Schema keyword of the same meaning. For a
+ * `money` field the number bounds apply to `amount`; for a list, `minItems`/`maxItems` apply
+ * to the list and the others to each item. */
+export interface FieldConstraints {
+  /** `minimum` (inclusive). */
+  min?: number;
+  /** `maximum` (inclusive). */
+  max?: number;
+  /** `positive: true` = `exclusiveMinimum: 0`. */
+  positive?: true;
+  minLength?: number;
+  maxLength?: number;
+  /** An ECMA-262 regular expression (JSON Schema `pattern`, unanchored unless written so). */
+  pattern?: string;
+  minItems?: number;
+  maxItems?: number;
+}
+
+/** The constraint keys of the long form, in the order they are written back. */
+export const CONSTRAINT_KEYS = ['min', 'max', 'positive', 'minLength', 'maxLength', 'pattern', 'minItems', 'maxItems'] as const satisfies readonly (keyof FieldConstraints)[];
 
 // ---------------------------------------------------------------------------------------------
 // Elements

@@ -17,7 +17,7 @@
 //   `{ annotations: false }` to leave it out.
 // - Keys are written in one fixed order so that the output (and its hash) is byte-stable.
 
-import type { Command, Event, Field, JsonValue, Model, PrimitiveTypeName, TypeRef, ValueObject } from '../model/types.js';
+import type { Command, Event, Field, FieldConstraints, JsonValue, Model, PrimitiveTypeName, TypeRef, ValueObject } from '../model/types.js';
 
 export type JsonSchema = { [key: string]: JsonValue };
 
@@ -136,13 +136,73 @@ function valueObjectSchema(ctx: BuildContext, name: string, field?: Field): Json
 }
 
 function fieldSchema(ctx: BuildContext, field: Field): JsonSchema {
-  const base = typeToSchema(ctx, field.type, field);
+  const base = withConstraints(typeToSchema(ctx, field.type, field), field.type, field.constraints);
   // Annotations after the type keywords, in a fixed order.
-  if (field.description !== undefined) base.description = field.description;
+  const description = fieldDescription(field);
+  if (description !== undefined) base.description = description;
   if (field.default !== undefined) base.default = structuredClone(field.default);
   if (field.unit !== undefined && ctx.options.annotations) base['x-unit'] = field.unit;
+  if (field.deprecated !== undefined) base.deprecated = true;
   return base;
 }
+
+/**
+ * The description a field's schema carries: a deprecation reason (JSON Schema's `deprecated` is a
+ * boolean) is its last paragraph, so it reaches every reader of descriptions (TypeScript JSDoc,
+ * OpenAPI, AsyncAPI, EventCatalog).
+ */
+export function fieldDescription(field: Field): string | undefined {
+  if (typeof field.deprecated !== 'string') return field.description;
+  const reason = `Deprecated: ${field.deprecated}`;
+  return field.description === undefined ? reason : `${field.description}\n\n${reason}`;
+}
+
+/**
+ * `schema` with a field's constraints as JSON Schema keywords: number bounds on numbers (on the
+ * amount of `money`), lengths and pattern on strings, item counts on lists (the other
+ * constraints then apply to each item). The validator refuses a constraint that does not fit
+ * its type (E_FIELD_CONSTRAINT); here such a one is left out.
+ */
+function withConstraints(schema: JsonSchema, type: TypeRef, c: FieldConstraints | undefined): JsonSchema {
+  if (!c) return schema;
+  if (type.kind === 'array') {
+    const { minItems, maxItems, ...each } = c;
+    const items = isJsonObject(schema.items) ? withConstraints(structuredClone(schema.items), type.of, Object.keys(each).length ? each : undefined) : schema.items;
+    const out: JsonSchema = { ...schema, ...(items !== undefined ? { items } : {}) };
+    if (minItems !== undefined) out.minItems = minItems;
+    if (maxItems !== undefined) out.maxItems = maxItems;
+    return out;
+  }
+  if (type.kind !== 'primitive') return schema;
+  const bounds = (target: JsonSchema): JsonSchema => {
+    if (c.min !== undefined) target.minimum = c.min;
+    if (c.positive) target.exclusiveMinimum = 0;
+    if (c.max !== undefined) target.maximum = c.max;
+    return target;
+  };
+  switch (type.name) {
+    case 'int':
+    case 'number':
+      return bounds({ ...schema });
+    case 'money': {
+      const money = structuredClone(schema);
+      const properties = money.properties as { [k: string]: JsonSchema };
+      properties.amount = bounds({ ...properties.amount! });
+      return money;
+    }
+    case 'string': {
+      const out: JsonSchema = { ...schema };
+      if (c.minLength !== undefined) out.minLength = c.minLength;
+      if (c.maxLength !== undefined) out.maxLength = c.maxLength;
+      if (c.pattern !== undefined) out.pattern = c.pattern;
+      return out;
+    }
+    default:
+      return schema;
+  }
+}
+
+const isJsonObject = (v: JsonValue | undefined): v is JsonSchema => typeof v === 'object' && v !== null && !Array.isArray(v);
 
 function objectSchema(ctx: BuildContext, fields: readonly Field[]): JsonSchema {
   const properties: JsonSchema = {};

@@ -58,6 +58,18 @@ function stringSample(s: JsonSchema, name: string): string {
   }
   const min = typeof s.minLength === 'number' ? s.minLength : 0;
   const max = typeof s.maxLength === 'number' ? s.maxLength : Infinity;
+  if (value.length < min && typeof s.pattern === 'string' && value.length > 0) {
+    // Too short for minLength: repeat the last character while the pattern still matches (the
+    // usual trailing `+` or `*`), e.g. `^[A-Z]{2}[0-9]+$` with minLength 6 gives AA0000.
+    try {
+      const re = new RegExp(s.pattern, 'u');
+      let longer = value;
+      while (longer.length < min) longer += longer.at(-1)!;
+      if (re.test(longer)) value = longer;
+    } catch {
+      // the validator reports a broken pattern
+    }
+  }
   while (value.length < min) value += 'x';
   return value.slice(0, max);
 }

@@ -35,6 +35,16 @@ const corpus: JsonSchema[] = [
       described: { ...MONEY_SCHEMA, description: 'the price' },
       copy: { $ref: '#/$defs/BookCopy' },
       copies: { type: 'array', items: { $ref: '#/$defs/BookCopy' } },
+      // Issue 17: deprecated fields (a tag, with or without a description) and value constraints.
+      old: { type: 'string', deprecated: true },
+      oldDescribed: { type: 'string', description: 'Was the channel.\n\nDeprecated: use source', deprecated: true },
+      oldPrice: { ...MONEY_SCHEMA, deprecated: true },
+      oldTags: { type: 'array', items: { type: 'string' }, deprecated: true },
+      quantity: { type: 'integer', minimum: 1, maximum: 99 },
+      share: { type: 'number', exclusiveMinimum: 0 },
+      code: { type: 'string', minLength: 2, maxLength: 8, pattern: '^[A-Z]+$' },
+      codes: { type: 'array', items: { type: 'string', maxLength: 3 } },
+      charge: { ...MONEY_SCHEMA, properties: { ...MONEY_SCHEMA.properties as object, amount: { type: 'integer', description: 'Amount in minor units of the currency (e.g. cents).', exclusiveMinimum: 0 } } },
       emptyObject: { type: 'object', properties: {}, required: [], additionalProperties: false },
     },
     required: ['id', 'price', 'copy'],
@@ -54,6 +64,8 @@ const outside: JsonSchema[] = [
   { type: 'object', properties: { a: { type: 'object', properties: {}, additionalProperties: true } }, additionalProperties: false },
   { type: 'object', properties: { a: { type: 'integer', enum: [1, 2] } }, additionalProperties: false },
   { type: 'object', patternProperties: { '^x': { type: 'string' } }, additionalProperties: false },
+  // The reference prints @minItems/@maxItems tags: left to it.
+  { type: 'object', properties: { a: { type: 'array', items: { type: 'string' }, minItems: 1 } }, additionalProperties: false },
 ];
 
 describe('flat converter', () => {

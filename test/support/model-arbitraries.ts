@@ -85,18 +85,36 @@ export const typeRef: fc.Arbitrary<TypeRef> = fc.letrec<{ type: TypeRef }>((tie)
 const schemaObject = jsonObject.map((o) => ({ type: 'object', ...o }) as { [key: string]: JsonValue });
 
 export function field(name: string): fc.Arbitrary<Field> {
-  const extras = fc.record({ description: optionalText(), default: fc.option(json, { nil: undefined }), unit: optionalText() });
+  const extras = fc.record({
+    description: optionalText(),
+    default: fc.option(json, { nil: undefined }),
+    unit: optionalText(),
+    deprecated: fc.option(fc.oneof(fc.constant(true as const), text().filter((t) => t.trim() !== '')), { nil: undefined }),
+  });
+  const bound = fc.oneof(fc.integer({ min: -1e6, max: 1e6 }), fc.double({ min: -1e6, max: 1e6, noNaN: true }).filter((d) => !Object.is(d, -0)));
+  const length = fc.nat({ max: 1000 });
+  const constraints = fc.option(
+    fc
+      .record(
+        { min: bound, max: bound, positive: fc.constant(true as const), minLength: length, maxLength: length, pattern: text(), minItems: length, maxItems: length },
+        { requiredKeys: [] },
+      )
+      .filter((c) => Object.keys(c).length > 0),
+    { nil: undefined },
+  );
   const plain = fc
-    .record({ type: typeRef, optional: fc.boolean(), suffix: fc.boolean(), long: fc.boolean(), extras })
-    .map(({ type, optional, suffix, long, extras }): Field => {
+    .record({ type: typeRef, optional: fc.boolean(), suffix: fc.boolean(), long: fc.boolean(), extras, constraints })
+    .map(({ type, optional, suffix, long, extras, constraints }): Field => {
       const typeText = formatType(type) + (optional && suffix ? '?' : '');
       const f: Field = { name, optional, type, typeText, loc: LOC };
-      const hasExtras = extras.description !== undefined || extras.default !== undefined || extras.unit !== undefined;
+      const hasExtras = extras.description !== undefined || extras.default !== undefined || extras.unit !== undefined || extras.deprecated !== undefined || constraints !== undefined;
       if (long || hasExtras) {
         f.longForm = true;
         if (extras.description !== undefined) f.description = extras.description;
         if (extras.default !== undefined) f.default = extras.default;
         if (extras.unit !== undefined) f.unit = extras.unit;
+        if (extras.deprecated !== undefined) f.deprecated = extras.deprecated;
+        if (constraints !== undefined) f.constraints = constraints;
       }
       return f;
     });
@@ -105,6 +123,7 @@ export function field(name: string): fc.Arbitrary<Field> {
     if (extras.description !== undefined) f.description = extras.description;
     if (extras.default !== undefined) f.default = extras.default;
     if (extras.unit !== undefined) f.unit = extras.unit;
+    if (extras.deprecated !== undefined) f.deprecated = extras.deprecated;
     return f;
   });
   return fc.oneof({ weight: 5, arbitrary: plain }, { weight: 1, arbitrary: schema });

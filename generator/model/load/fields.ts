@@ -2,12 +2,13 @@
 // (long form) or `name: {schema: <JSON Schema>}` (escape hatch). A key ending in `?` is optional.
 
 import { isMap, isScalar } from 'yaml';
-import type { Field, JsonValue } from '../types.js';
+import { CONSTRAINT_KEYS, type Field, type FieldConstraints, type JsonValue } from '../types.js';
 import type { Entry, Reader } from './reader.js';
 import { parseTypeText } from './type-syntax.js';
 
-const LONG_FORM = { what: 'a field (long form)', required: ['type'], optional: ['description', 'default', 'unit', 'optional'] } as const;
-const SCHEMA_FORM = { what: 'a field (JSON Schema form)', required: ['schema'], optional: ['description', 'default', 'unit', 'optional'] } as const;
+const LONG_FORM = { what: 'a field (long form)', required: ['type'], optional: ['description', 'default', 'unit', 'optional', 'deprecated', ...CONSTRAINT_KEYS] } as const;
+// A `schema:` field says its constraints in its schema.
+const SCHEMA_FORM = { what: 'a field (JSON Schema form)', required: ['schema'], optional: ['description', 'default', 'unit', 'optional', 'deprecated'] } as const;
 
 export function readFields(r: Reader, entry: Entry | undefined): Field[] {
   if (!entry) return [];
@@ -66,8 +67,49 @@ function readField(r: Reader, e: Entry): Field | undefined {
     }
     const unit = r.string(f.get('unit'));
     if (unit !== undefined) field.unit = unit;
+    const deprecated = readDeprecated(r, f.get('deprecated'));
+    if (deprecated !== undefined) field.deprecated = deprecated;
+    if (!isSchemaForm) {
+      const constraints = readConstraints(r, (k) => f.get(k));
+      if (constraints) field.constraints = constraints;
+    }
     return field;
   }
   r.typeError(node, `a type for field "${name}" (\`string\`, \`Money[]\`, \`{ type: …, description: … }\` or \`{ schema: … }\`)`, e.keyNode.range);
   return undefined;
+}
+
+/** `deprecated: true` or a reason; `false` is the default and is not kept (one spelling). */
+function readDeprecated(r: Reader, entry: Entry | undefined): true | string | undefined {
+  if (!entry) return undefined;
+  const node = entry.value;
+  if (node && isScalar(node) && node.value === true) return true;
+  if (node && isScalar(node) && node.value === false) return undefined;
+  if (node && isScalar(node) && typeof node.value === 'string' && node.value.trim() !== '') return node.value;
+  r.typeError(node, 'true or a reason (a non-empty string) for "deprecated"', entry.keyNode.range, 'write `deprecated: true` or `deprecated: use shippingAddress instead`');
+  return undefined;
+}
+
+/** The long form's constraint keys; what they may apply to is the validator's (E_FIELD_CONSTRAINT). */
+function readConstraints(r: Reader, get: (key: string) => Entry | undefined): FieldConstraints | undefined {
+  const out: FieldConstraints = {};
+  for (const key of ['min', 'max'] as const) {
+    const entry = get(key);
+    if (!entry) continue;
+    const node = entry.value;
+    if (node && isScalar(node) && typeof node.value === 'number' && Number.isFinite(node.value)) out[key] = node.value;
+    else r.typeError(node, `a number for "${key}"`, entry.keyNode.range, `write a number, e.g. \`${key}: ${key === 'min' ? 0 : 100}\``);
+  }
+  const positive = get('positive');
+  if (positive) {
+    const value = r.boolean(positive);
+    if (value === true) out.positive = true;
+  }
+  for (const key of ['minLength', 'maxLength', 'minItems', 'maxItems'] as const) {
+    const value = r.integer(get(key), 0);
+    if (value !== undefined) out[key] = value;
+  }
+  const pattern = r.string(get('pattern'));
+  if (pattern !== undefined) out.pattern = pattern;
+  return Object.keys(out).length > 0 ? out : undefined;
 }

@@ -26,6 +26,7 @@ import type {
 } from '../types.js';
 import { formatFieldSource } from '../field-source.js';
 import { sameMeaning } from './compare.js';
+import { CONSTRAINT_KEYS } from '../types.js';
 
 /** Options shared by every document the serializer prints (see `render.ts`). */
 export const DOCUMENT_OPTIONS = { version: '1.2', compat: 'yaml-1.1' } as const;
@@ -101,7 +102,7 @@ export class NodeBuilder {
     }
     const { text, keyOptional } = typeSpelling(f);
     const key = keyOptional ? `${f.name}?` : f.name;
-    const long = f.longForm === true || f.description !== undefined || f.default !== undefined || f.unit !== undefined;
+    const long = f.longForm === true || f.description !== undefined || f.default !== undefined || f.unit !== undefined || f.deprecated !== undefined || f.constraints !== undefined;
     if (!long) return [key, this.scalar(text)];
     return [key, this.map([['type', this.scalar(text)], ...this.fieldExtras(f)])];
   }
@@ -111,6 +112,8 @@ export class NodeBuilder {
       ['description', this.optionalString(f.description)],
       ['default', f.default === undefined ? undefined : this.json(f.default, true)],
       ['unit', this.optionalString(f.unit)],
+      ['deprecated', f.deprecated === undefined ? undefined : f.deprecated === true ? this.scalar(true) : this.scalar(f.deprecated)],
+      ...CONSTRAINT_KEYS.map((k): [string, YamlNode | undefined] => [k, f.constraints?.[k] === undefined ? undefined : this.scalar(f.constraints[k])]),
     ];
   }
 

@@ -45,3 +45,21 @@ export function jsonSchemaProblem(schema: JsonValue): string | undefined {
     return error instanceof Error ? error.message : String(error);
   }
 }
+
+/**
+ * Why `value` does not satisfy `schema` (a field's `schema:` escape hatch), e.g. "/ must be >= 1",
+ * or undefined when it does, when the schema itself is invalid (field-type reports that), or
+ * where ajv cannot run (a browser under a Content-Security-Policy).
+ */
+export function jsonSchemaValueProblem(schema: JsonValue, value: JsonValue): string | undefined {
+  if (jsonSchemaProblem(schema) !== undefined || !ajv) return undefined;
+  try {
+    const validate = ajv.compile(schema as object);
+    if (validate(value)) return undefined;
+    const e = validate.errors?.[0];
+    return e ? `${e.instancePath || '/'} ${e.message ?? 'is invalid'}` : 'does not match its schema';
+  } catch (error) {
+    if (error instanceof EvalError) return undefined;
+    return undefined;
+  }
+}

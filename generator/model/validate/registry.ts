@@ -15,6 +15,7 @@ import { eventOrigin } from './rules/event-origin.js';
 import { eventUnconsumed } from './rules/event-unconsumed.js';
 import { eventVersion } from './rules/event-version.js';
 import { formerNames } from './rules/former-names.js';
+import { fieldConstraint } from './rules/field-constraint.js';
 import { fieldNameCase } from './rules/field-name-case.js';
 import { fieldType } from './rules/field-type.js';
 import { generatedNameClash } from './rules/generated-name-clash.js';
@@ -56,6 +57,7 @@ export const RULES: readonly Rule[] = [
   eventOrigin,
   eventUnconsumed,
   eventVersion,
+  fieldConstraint,
   fieldNameCase,
   fieldType,
   formerNames,

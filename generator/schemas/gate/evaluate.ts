@@ -33,7 +33,8 @@ export interface GateResult {
 }
 
 /** Keywords that document and never constrain: changing them is not a change of a release. */
-const DOC_KEYWORDS = new Set(['description', '$comment', 'examples', '$schema']);
+// `deprecated` too: deprecating a field of a released event documents it (issue 17 item 8).
+const DOC_KEYWORDS = new Set(['description', '$comment', 'examples', '$schema', 'deprecated']);
 
 function stripDocs(v: JsonValue): JsonValue {
   if (Array.isArray(v)) return v.map(stripDocs);
@@ -109,6 +110,32 @@ class GateRun {
     this.diagnostics.push({ ...d, ...pos } as Diagnostic);
   }
 
+  /**
+   * Deprecated fields of the current version (issue 17 item 8): the gate lists them so a release
+   * review sees them. Deprecating documents a field (`deprecated` is a doc keyword, so a released
+   * version may be marked in place); the field stays in the closed schema, since stored events
+   * and older producers still carry it. Fields of value objects are reported where declared.
+   */
+  private reportDeprecations(event: Event, registered: RegisteredEvent | undefined): void {
+    for (const field of event.fields) {
+      if (field.deprecated === undefined) continue;
+      const reason = typeof field.deprecated === 'string' ? ` (${field.deprecated})` : '';
+      const released = registered?.versions.some((v) => isObject(v.schema.properties) && Object.hasOwn(v.schema.properties, field.name));
+      this.emit(
+        {
+          code: 'I_FIELD_DEPRECATED',
+          severity: 'info',
+          rule: 'FIELD_DEPRECATED',
+          message: `${event.name}.${field.name} is deprecated${reason}${released ? '; released versions carry it, so stored events still hold it' : ''}`,
+          hint: released
+            ? `keep ${field.name} in the schema (removing it from a released event is breaking); stop producing it in new events, and drop it in a new version with an upcast once nothing reads it`
+            : `${event.name} has no released version with ${field.name}: it may still simply be removed before the first release`,
+        },
+        field.loc,
+      );
+    }
+  }
+
   private fieldsOf(event: Event, version: number): readonly Field[] {
     return version === event.version ? event.fields : (event.previousVersions.find((v) => v.version === version)?.fields ?? event.fields);
   }
@@ -163,6 +190,7 @@ class GateRun {
         this.emit({ code: 'I_SCHEMA_IMPACT', severity: 'info', message: impactSummary(impact) }, event.loc);
       }
     }
+    for (const event of modelEvents) this.reportDeprecations(event, findRegistered(this.registry, event.context, event.name));
     this.diagnostics.sort((a, b) => cmp(a.file, b.file) || cmp(a.line, b.line) || cmp(a.col, b.col) || cmp(a.code, b.code) || cmp(a.message, b.message));
     return { diagnostics: this.diagnostics, impacts: this.impacts };
   }

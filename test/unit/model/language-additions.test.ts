@@ -38,3 +38,43 @@ describe('`formerly` on an event', () => {
     expect(JSON.stringify(schema)).toContain('"formerly"');
   });
 });
+
+describe('`deprecated` and constraints on a field', () => {
+  const text =
+    'stormsmith: 1\ncontext: Sales\naggregates:\n  Order: { identity: orderId }\nevents:\n  OrderPlaced:\n    aggregate: Order\n    fields:\n' +
+    '      orderId: uuid\n' +
+    '      channel?: { type: string, deprecated: use source, maxLength: 20, pattern: "^[a-z]+$" }\n' +
+    '      quantity: { type: int, min: 1, max: 99, deprecated: true }\n' +
+    '      total: { type: money, positive: true }\n' +
+    '      tags: { type: "string[]", minItems: 1, maxItems: 3, minLength: 2 }\n' +
+    '      note?: { schema: { type: string }, deprecated: true }\n';
+
+  it('loads them and round-trips', () => {
+    const [, channel, quantity, total, tags, note] = roundTrips(text).contexts[0]!.events[0]!.fields;
+    expect([channel!.deprecated, channel!.constraints]).toEqual(['use source', { maxLength: 20, pattern: '^[a-z]+$' }]);
+    expect([quantity!.deprecated, quantity!.constraints]).toEqual([true, { min: 1, max: 99 }]);
+    expect(total!.constraints).toEqual({ positive: true });
+    expect(tags!.constraints).toEqual({ minLength: 2, minItems: 1, maxItems: 3 });
+    expect(note!.deprecated).toBe(true);
+  });
+
+  it('`deprecated: false` is the default and is not kept; other values are refused at the value', () => {
+    const off = load(text.replace('deprecated: true }\n      total', 'deprecated: false }\n      total'));
+    expect(off.contexts[0]!.events[0]!.fields[2]!.deprecated).toBeUndefined();
+    const r = loadModel([{ path: 'sales.yaml', text: text.replace('deprecated: use source', 'deprecated: 3') }]);
+    expect(r.diagnostics.map((d) => [d.code, d.line, d.message])).toEqual([['E_TYPE', 10, expect.stringContaining('true or a reason (a non-empty string) for "deprecated"')]]);
+  });
+
+  it('a `schema:` field takes no short-form constraint; a bad bound is refused where written', () => {
+    const r = loadModel([{ path: 'sales.yaml', text: text.replace('note?: { schema: { type: string }, deprecated: true }', 'note?: { schema: { type: string }, maxLength: 3 }') }]);
+    expect(r.diagnostics.map((d) => d.code)).toEqual(['E_UNKNOWN_FIELD']);
+    const bad = loadModel([{ path: 'sales.yaml', text: text.replace('min: 1, max: 99', 'min: one, max: 99') }]);
+    expect(bad.diagnostics.map((d) => [d.code, d.line, d.message])).toEqual([['E_TYPE', 11, expect.stringContaining('a number for "min"')]]);
+  });
+
+  it('are offered by the JSON Schema for editors', () => {
+    const long = schema.definitions.longField!.properties!;
+    for (const key of ['deprecated', 'min', 'max', 'positive', 'minLength', 'maxLength', 'pattern', 'minItems', 'maxItems']) expect(long).toHaveProperty(key);
+    expect(schema.definitions.schemaField!.properties).toHaveProperty('deprecated');
+  });
+});

@@ -31,3 +31,28 @@ describe(RULE, () => {
     expect(d!.message).toBe(`spec "a sale opens": ${message}`);
   });
 });
+
+describe(`${RULE}: constraints and \`schema:\` fields (issue 17 item 7)`, () => {
+  // Money.amount gets `min: 1`; OpenSale gets a `note` field with a JSON Schema of its own.
+  const constrained = (data: string) =>
+    variant((t) =>
+      t
+        .replace('fields: { amount: int, currency: string }', 'fields:\n      amount: { type: int, min: 1 }\n      currency: { type: string, pattern: "^[A-Z]{3}$" }')
+        .replace('fields: { saleId: uuid, total: Money }\n    emits: [SaleOpened]', 'fields: { saleId: uuid, total: Money, note?: { schema: { type: string, maxLength: 3 } } }\n    emits: [SaleOpened]')
+        .replace('when: { command: OpenSale, data: { saleId: 00000000-0000-4000-8000-000000000001, total: { amount: 5, currency: EUR } } }\n    then:\n', `when: { command: OpenSale, data: ${data} }\n    then:\n`),
+    );
+
+  it('passes values that satisfy the constraints and the schema', () => {
+    expect(check(RULE, constrained('{ saleId: 00000000-0000-4000-8000-000000000001, total: { amount: 5, currency: EUR }, note: abc }'))).toEqual([]);
+  });
+
+  it.each([
+    ['a value below `min` inside a value object', '{ saleId: 00000000-0000-4000-8000-000000000001, total: { amount: 0, currency: EUR } }', 'OpenSale.total.amount is below the minimum: it 0 < min 1'],
+    ['a string not matching `pattern`', '{ saleId: 00000000-0000-4000-8000-000000000001, total: { amount: 5, currency: eur } }', 'OpenSale.total.currency does not match the pattern ^[A-Z]{3}$'],
+    ['a value its `schema:` refuses', '{ saleId: 00000000-0000-4000-8000-000000000001, total: { amount: 5, currency: EUR }, note: abcd }', "OpenSale.note does not match the field's schema: / must NOT have more than 3 characters"],
+  ])('reports %s', (_what, data, message) => {
+    const [d, ...rest] = check(RULE, constrained(data));
+    expect(rest).toEqual([]);
+    expect(d!.message).toBe(`spec "a sale opens": ${message}`);
+  });
+});

@@ -1,7 +1,9 @@
 // Spec data must have the types of the message's fields: a generated spec test builds typed
 // messages from it, and the runtime validates stored events against the JSON Schema. The classic
 // trap is YAML itself: `trackingNumber: 00340434161094042557` is a (rounded) number, not a string.
-import type { Diagnostic, JsonValue, TypeRef } from '../../types.js';
+import type { Diagnostic, Field, JsonValue, TypeRef } from '../../types.js';
+import { constraintProblem } from '../constraints.js';
+import { jsonSchemaValueProblem } from '../json-schema-check.js';
 import type { NameIndex } from '../name-index.js';
 import { report, type Rule } from '../rule.js';
 import { resolvedSpecMessages } from '../spec-messages.js';
@@ -16,14 +18,14 @@ export const specDataTypes: Rule = {
   id: 'spec-data-types',
   code: 'E_SPEC_TYPE',
   severity: 'error',
-  description: 'Values in spec data have the types of their fields (strings, integers, uuids, dates, enums, lists, value objects).',
+  description: 'Values in spec data have the types of their fields (strings, integers, uuids, dates, enums, lists, value objects) and satisfy their constraints and `schema:` schemas.',
   check(model, index) {
     const out: Diagnostic[] = [];
     for (const c of model.contexts) {
       for (const { spec, message, fields } of resolvedSpecMessages(c, index)) {
         for (const field of fields) {
           if (!Object.hasOwn(message.data, field.name)) continue; // spec-message-fields reports missing ones
-          const problem = mismatch(message.data[field.name]!, field.type, field.name, c.name, index, field.optional);
+          const problem = fieldProblem(message.data[field.name]!, field, field.name, c.name, index);
           if (!problem) continue;
           out.push(
             report(this, {
@@ -43,6 +45,24 @@ interface Mismatch {
   path: string;
   what: string;
   hint: string;
+}
+
+/**
+ * A value against a whole field: its type, then its constraints (issue 17 item 7), or the
+ * field's own JSON Schema for a `schema:` field (which had no check at all before).
+ */
+function fieldProblem(value: JsonValue, field: Field, path: string, context: string, index: NameIndex): Mismatch | undefined {
+  const typed = mismatch(value, field.type, path, context, index, field.optional);
+  if (typed || (value === null && field.optional)) return typed;
+  if (field.constraints) {
+    const problem = constraintProblem(value, field.type, field.constraints);
+    if (problem) return { path, what: problem, hint: `write a value that satisfies the field's constraints (${Object.entries(field.constraints).map(([k, v]) => `${k}: ${String(v)}`).join(', ')})` };
+  }
+  if (field.type.kind === 'schema') {
+    const problem = jsonSchemaValueProblem(field.type.schema, value);
+    if (problem) return { path, what: `does not match the field's schema: ${problem}`, hint: 'write a value that the `schema:` of the field accepts' };
+  }
+  return undefined;
 }
 
 const show = (v: JsonValue): string => (v === null ? 'null' : Array.isArray(v) ? 'a list' : typeof v === 'object' ? 'a map' : `${typeof v} ${JSON.stringify(v)}`);
@@ -110,7 +130,7 @@ function mismatch(value: JsonValue, type: TypeRef, path: string, context: string
           if (f.optional) continue;
           return { path: `${path}.${f.name}`, what: `is missing (required by ${vo.name})`, hint: `add \`${f.name}\` (type ${f.typeText})` };
         }
-        const inner = mismatch(value[f.name]!, f.type, `${path}.${f.name}`, vo.context, index, f.optional);
+        const inner = fieldProblem(value[f.name]!, f, `${path}.${f.name}`, vo.context, index);
         if (inner) return inner;
       }
       return undefined;
