@@ -64,6 +64,10 @@ export class NodeBuilder {
     visit(node, {
       Scalar(_key, scalar) {
         if (typeof scalar.value === 'string' && /[\n\r]$/.test(scalar.value)) scalar.type = Scalar.QUOTE_DOUBLE;
+        // In a flow collection the yaml library folds a multi-line string as a plain scalar whose
+        // continuation lines are read as YAML again: "?\n*a" came back as an alias, a syntax
+        // error (found by the one-change property). Double quotes keep any such string exact.
+        else if (flow && typeof scalar.value === 'string' && /[\n\r]/.test(scalar.value)) scalar.type = Scalar.QUOTE_DOUBLE;
       },
     });
     return node;

@@ -41,11 +41,16 @@ function changedRegion(a: string[], b: string[]): [number, number] {
  */
 function decorate(text: string): string {
   let n = 0;
+  // Element keys by their loaded positions: a line of a multi-line scalar that happens to start
+  // with two spaces is not an element, and a comment inserted there would change the value (a
+  // context description "\r..." in double quotes showed it once the arbitraries drew it).
+  const loaded = loadContextFile({ path: FILE, text }).context!;
+  const elementLines = new Set(SECTION_KEYS.flatMap((k) => items(loaded, k).map((e) => e.loc.line - 1)));
   return text
     .split('\n')
-    .flatMap((line) => {
+    .flatMap((line, i) => {
       if (/^[A-Za-z]+:$/.test(line)) return [`# section note ${++n}`, line];
-      if (/^  [^ #]/.test(line)) return [`  # element note ${++n}`, line];
+      if (elementLines.has(i) && /^  [^ #]/.test(line)) return [`  # element note ${++n}`, line];
       return [line];
     })
     .join('\n');
