@@ -52,7 +52,8 @@ function logicMembers(facts: ContextFacts, pf: ProjectionFacts, runtime: string)
     const doc = jsdocBlock([
       `${pf.projection.name}: how ${event.name} (${at(event.loc)}) changes the document keyed by ${pf.projection.key}.`,
       'Return the new document, or null to delete it.',
-      ...(mapping ? ['Default from the model: every document field comes from the same-named event field.'] : []),
+      ...(mapping && mapping.length > 0 ? ['Default from the model: every document field comes from the same-named event field.'] : []),
+      ...(mapping && mapping.length === 0 ? ['Default from the model: the read model lists no fields, so a document only records that its key was seen.'] : []),
     ]);
     const signature = `export function ${onName(event)}(document: ${names.document} | null, event: ${type}): ${names.document} | null`;
     let body: string;
@@ -62,7 +63,7 @@ function logicMembers(facts: ContextFacts, pf: ProjectionFacts, runtime: string)
           ? `...(${access('event.data', m.from.name)} !== undefined ? { ${propertyKey(m.field.name)}: ${access('event.data', m.from.name)} } : {})`
           : `${propertyKey(m.field.name)}: ${access('event.data', m.from.name)}`,
       );
-      body = `  return { ...document, ${entries.join(', ')} };\n`;
+      body = entries.length === 0 ? '  return { ...document };\n' : `  return { ...document, ${entries.join(', ')} };\n`;
     } else {
       const unfed = pf.projection.fields.filter((f) => !event.fields.some((e) => e.name === f.name)).map((f) => f.name);
       const what = `${pf.projection.name}: ${onName(event)} (${at(pf.projection.loc)}) is not written yet; the model does not say how ${event.name} changes ${unfed.join(', ') || 'the document'}`;

@@ -32,13 +32,16 @@ export interface ProjectRun {
   tests?: { run: ToolRun; outcomes: TestOutcome[] };
 }
 
-/** Plans `model` into a temp project, type-checks it and (when asked) runs its tests; cleans up. */
-export async function checkProject(model: Model, options: { tests?: boolean; keep?: boolean; edit?: (dir: string) => void } = {}): Promise<ProjectRun & { dir: string }> {
+/**
+ * Plans `model` into a temp project, type-checks it and (when asked) runs its tests; cleans up.
+ * `tests` is true for the whole suite or a list of vitest file filters (a bounded run).
+ */
+export async function checkProject(model: Model, options: { tests?: boolean | string[]; keep?: boolean; edit?: (dir: string) => void } = {}): Promise<ProjectRun & { dir: string }> {
   const dir = materialise(await planModel(model), 'shape');
   try {
     options.edit?.(dir);
     const tsc = runTool(dir, 'tsc', ['-p', 'tsconfig.json']);
-    const tests = options.tests ? runGeneratedTests(dir) : undefined;
+    const tests = options.tests ? runGeneratedTests(dir, options.tests === true ? [] : options.tests) : undefined;
     return { dir, tsc, ...(tests ? { tests } : {}) };
   } finally {
     if (!options.keep) rmSync(dir, { recursive: true, force: true });

@@ -8,7 +8,7 @@
 // Cases reaching a stub in the user's logic are declared todo (modelCaseProbed), like every
 // generated test.
 
-import type { Event } from '../../model/types.js';
+import type { Event, TypeRef } from '../../model/types.js';
 import type { PlannedFile } from '../../plan-types.js';
 import { aggregateNames, kebabCase, pascalCase, policyNames, projectionNames } from '../../names.js';
 import { generatedHeader, importLine, importPath, propertyKey, str, tsLiteral } from '../code.js';
@@ -26,6 +26,35 @@ export const SNAPSHOT_PROPERTY_SEED = 20261126;
 
 const contextOf = (ops: OpsFacts, name: string): ContextFacts => ops.contexts.find((c) => c.context.name === name)!;
 
+/**
+ * How a case's key index (0, 1, 2, ...) becomes a value of the key field's type, distinct per index
+ * up to `space` values (a boolean has two, an enum its values; the others are unbounded), or
+ * undefined for a type the cases cannot vary (a value object: its documents share the sample key).
+ * `helper` is the ops support's function the expression calls (imported by the test file).
+ */
+export function keyValue(type: TypeRef): { expression: string; helper?: string; space?: number } | undefined {
+  if (type.kind === 'enum') return { expression: `(${tsLiteral(type.values)} as const)[key % ${type.values.length}]!`, space: type.values.length };
+  if (type.kind !== 'primitive') return undefined;
+  switch (type.name) {
+    case 'int':
+    case 'number':
+      return { expression: 'key' };
+    case 'boolean':
+      return { expression: 'key % 2 === 1', space: 2 };
+    case 'string':
+    case 'uuid':
+    case 'date':
+    case 'datetime':
+    case 'email':
+    case 'url': {
+      const helper = `key${pascalCase(type.name)}`;
+      return { expression: `${helper}(key)`, helper };
+    }
+    default:
+      return undefined;
+  }
+}
+
 function projectionTestFile(ops: OpsFacts, p: ProcessorFacts, sources: string[]): PlannedFile {
   const facts = contextOf(ops, p.context);
   const projection = facts.projections.find((x) => x.name === p.name)!;
@@ -35,7 +64,12 @@ function projectionTestFile(ops: OpsFacts, p: ProcessorFacts, sources: string[])
   const documentId = names.postgres.replace(/Projection$/, 'DocumentId');
   const union = `${names.document}Event`;
   const key = projection.key;
-  const keyed = (e: Event) => e.fields.some((f) => f.name === key && !f.optional && f.type.kind === 'primitive' && (f.type.name === 'uuid' || f.type.name === 'string'));
+  const keyOf = (e: Event) => {
+    const field = e.fields.find((f) => f.name === key && !f.optional);
+    return field === undefined ? undefined : keyValue(field.type);
+  };
+  const spaces = p.events.map((e) => keyOf(e)?.space).filter((n): n is number => n !== undefined);
+  const keySpace = spaces.length === 0 ? undefined : Math.min(...spaces);
   const typeImports = new Map<string, string[]>();
   for (const e of p.events) {
     const m = importPath(path, eventNames(e).module);
@@ -43,8 +77,10 @@ function projectionTestFile(ops: OpsFacts, p: ProcessorFacts, sources: string[])
   }
   const samples = p.events.map((e) => {
     const data = tsLiteral(sampleObject(facts.model, facts.context.name, e.fields), '    ');
-    const body = keyed(e) ? `{ ...${data}, ${propertyKey(key)}: key }` : data;
-    return `  { stream: ${str(eventNames(e).streamType)}, event: { type: ${str(e.name)}, data: ${body} } satisfies ${eventNames(e).type} },\n`;
+    const value = keyOf(e);
+    const body = value ? `{ ...${data}, ${propertyKey(key)}: ${value.expression} }` : data;
+    return `  { stream: ${str(eventNames(e).streamType)}, event: { type: ${str(e.name)}, data: ${body} } satisfies ${eventNames(e).type} },
+`;
   });
   const contents =
     generatedHeader(sources) +
@@ -54,12 +90,12 @@ function projectionTestFile(ops: OpsFacts, p: ProcessorFacts, sources: string[])
     importLine([union], importPath(path, p.module), true) +
     [...typeImports.entries()].sort(([a], [b]) => (a < b ? -1 : 1)).map(([m, n]) => importLine(n, m, true)).join('') +
     importLine(['useTestDatabase'], importPath(path, layout.testDatabase)) +
-    importLine(['projectionOpsCases'], importPath(path, opsLayout.support)) +
+    importLine([...new Set(p.events.flatMap((e) => keyOf(e)?.helper ?? [])), 'projectionOpsCases'].sort(), importPath(path, opsLayout.support)) +
     `\n` +
     `const database = useTestDatabase(${str(`ops_${names.collection}`.slice(0, 40))});\n\n` +
     `type Sample = { stream: string; event: ${union} };\n\n` +
-    `/** One sample of each source event, the projection key set to \`key\` where the event carries it. */\n` +
-    `const samples = (key: string): Sample[] => [\n${samples.join('')}];\n\n` +
+    `/** One sample of each source event, its projection key made from the case's key index where the event carries it. */\n` +
+    `const samples = (key: number): Sample[] => [\n${samples.join('')}];\n\n` +
     `projectionOpsCases({\n` +
     `  name: ${str(p.key)},\n` +
     `  processorId: ${str(p.processorId)},\n` +
@@ -69,6 +105,7 @@ function projectionTestFile(ops: OpsFacts, p: ProcessorFacts, sources: string[])
     `  documentId: ${documentId},\n` +
     `  evolve: ${names.evolve},\n` +
     `  collection: ${collection},\n` +
+    (keySpace === undefined ? '' : `  keySpace: ${keySpace},\n`) +
     `});\n`;
   return { path, contents, ownership: 'generated', sources };
 }

@@ -6,22 +6,22 @@ import type { OverdueLoansEvent } from '../../../src/lending/projections/overdue
 import type { LoanFellDue } from '../../../src/lending/external-events.js';
 import type { BookReturned, LoanRenewed, ReminderSent } from '../../../src/lending/loan/events.js';
 import { useTestDatabase } from '../../setup/database.js';
-import { projectionOpsCases } from '../support.js';
+import { keyUuid, projectionOpsCases } from '../support.js';
 
 const database = useTestDatabase('ops_overdue_loans');
 
 type Sample = { stream: string; event: OverdueLoansEvent };
 
-/** One sample of each source event, the projection key set to `key` where the event carries it. */
-const samples = (key: string): Sample[] => [
-  { stream: 'lending_clock', event: { type: 'LoanFellDue', data: { ...{ loanId: 'a261fdb6-0000-4000-8000-3542318ffdb6', dueOn: '2026-01-15' }, loanId: key } } satisfies LoanFellDue },
-  { stream: 'lending_loan', event: { type: 'LoanRenewed', data: { ...{ loanId: 'a261fdb6-0000-4000-8000-3542318ffdb6', newDueOn: '2026-01-15' }, loanId: key } } satisfies LoanRenewed },
+/** One sample of each source event, its projection key made from the case's key index where the event carries it. */
+const samples = (key: number): Sample[] => [
+  { stream: 'lending_clock', event: { type: 'LoanFellDue', data: { ...{ loanId: 'a261fdb6-0000-4000-8000-3542318ffdb6', dueOn: '2026-01-15' }, loanId: keyUuid(key) } } satisfies LoanFellDue },
+  { stream: 'lending_loan', event: { type: 'LoanRenewed', data: { ...{ loanId: 'a261fdb6-0000-4000-8000-3542318ffdb6', newDueOn: '2026-01-15' }, loanId: keyUuid(key) } } satisfies LoanRenewed },
   { stream: 'lending_loan', event: { type: 'BookReturned', data: { ...{
       loanId: 'a261fdb6-0000-4000-8000-3542318ffdb6',
       memberId: '80d971ae-0000-4000-8000-634dc0f771ae',
       returnedOn: '2026-01-15',
-    }, loanId: key } } satisfies BookReturned },
-  { stream: 'lending_loan', event: { type: 'ReminderSent', data: { ...{ loanId: 'a261fdb6-0000-4000-8000-3542318ffdb6' }, loanId: key } } satisfies ReminderSent },
+    }, loanId: keyUuid(key) } } satisfies BookReturned },
+  { stream: 'lending_loan', event: { type: 'ReminderSent', data: { ...{ loanId: 'a261fdb6-0000-4000-8000-3542318ffdb6' }, loanId: keyUuid(key) } } satisfies ReminderSent },
 ];
 
 projectionOpsCases({

@@ -5,36 +5,36 @@ import { evolvePaymentsByOrder, paymentsByOrderCollection, paymentsByOrderDocume
 import type { PaymentsByOrderEvent } from '../../../src/payments/projections/payments-by-order.js';
 import type { PaymentCaptured, PaymentFailed, PaymentRefunded, PaymentRequested } from '../../../src/payments/payment/events.js';
 import { useTestDatabase } from '../../setup/database.js';
-import { projectionOpsCases } from '../support.js';
+import { keyUuid, projectionOpsCases } from '../support.js';
 
 const database = useTestDatabase('ops_payments_by_order');
 
 type Sample = { stream: string; event: PaymentsByOrderEvent };
 
-/** One sample of each source event, the projection key set to `key` where the event carries it. */
-const samples = (key: string): Sample[] => [
+/** One sample of each source event, its projection key made from the case's key index where the event carries it. */
+const samples = (key: number): Sample[] => [
   { stream: 'payments_payment', event: { type: 'PaymentRequested', data: { ...{
       paymentId: 'a7c488a4-0000-4000-8000-a162ec8588a4',
       orderId: 'f6d8263a-0000-4000-8000-af43f95b263a',
       amount: { amount: 1, currency: 'EUR' },
-    }, orderId: key } } satisfies PaymentRequested },
+    }, orderId: keyUuid(key) } } satisfies PaymentRequested },
   { stream: 'payments_payment', event: { type: 'PaymentCaptured', data: { ...{
       paymentId: 'a7c488a4-0000-4000-8000-a162ec8588a4',
       orderId: 'f6d8263a-0000-4000-8000-af43f95b263a',
       amount: { amount: 1, currency: 'EUR' },
       gatewayReference: 'gatewayReference-1',
-    }, orderId: key } } satisfies PaymentCaptured },
+    }, orderId: keyUuid(key) } } satisfies PaymentCaptured },
   { stream: 'payments_payment', event: { type: 'PaymentFailed', data: { ...{
       paymentId: 'a7c488a4-0000-4000-8000-a162ec8588a4',
       orderId: 'f6d8263a-0000-4000-8000-af43f95b263a',
       reason: 'reason-1',
-    }, orderId: key } } satisfies PaymentFailed },
+    }, orderId: keyUuid(key) } } satisfies PaymentFailed },
   { stream: 'payments_payment', event: { type: 'PaymentRefunded', data: { ...{
       paymentId: 'a7c488a4-0000-4000-8000-a162ec8588a4',
       orderId: 'f6d8263a-0000-4000-8000-af43f95b263a',
       amount: { amount: 1, currency: 'EUR' },
       reason: 'reason-1',
-    }, orderId: key } } satisfies PaymentRefunded },
+    }, orderId: keyUuid(key) } } satisfies PaymentRefunded },
 ];
 
 projectionOpsCases({

@@ -5,14 +5,14 @@ import { evolveShipmentTracking, shipmentTrackingCollection, shipmentTrackingDoc
 import type { ShipmentTrackingEvent } from '../../../src/shipping/projections/shipment-tracking.js';
 import type { ShipmentDelivered, ShipmentDispatched, ShipmentPrepared } from '../../../src/shipping/shipment/events.js';
 import { useTestDatabase } from '../../setup/database.js';
-import { projectionOpsCases } from '../support.js';
+import { keyUuid, projectionOpsCases } from '../support.js';
 
 const database = useTestDatabase('ops_shipment_tracking');
 
 type Sample = { stream: string; event: ShipmentTrackingEvent };
 
-/** One sample of each source event, the projection key set to `key` where the event carries it. */
-const samples = (key: string): Sample[] => [
+/** One sample of each source event, its projection key made from the case's key index where the event carries it. */
+const samples = (key: number): Sample[] => [
   { stream: 'shipping_shipment', event: { type: 'ShipmentPrepared', data: { ...{
       shipmentId: 'f923beae-0000-4000-8000-c044f7f7beae',
       orderId: 'f6d8263a-0000-4000-8000-af43f95b263a',
@@ -23,17 +23,17 @@ const samples = (key: string): Sample[] => [
         city: 'city-1',
         country: 'country-1',
       },
-    }, shipmentId: key } } satisfies ShipmentPrepared },
+    }, shipmentId: keyUuid(key) } } satisfies ShipmentPrepared },
   { stream: 'shipping_shipment', event: { type: 'ShipmentDispatched', data: { ...{
       shipmentId: 'f923beae-0000-4000-8000-c044f7f7beae',
       orderId: 'f6d8263a-0000-4000-8000-af43f95b263a',
       carrier: 'carrier-1',
       trackingNumber: 'trackingNumber-1',
-    }, shipmentId: key } } satisfies ShipmentDispatched },
+    }, shipmentId: keyUuid(key) } } satisfies ShipmentDispatched },
   { stream: 'shipping_shipment', event: { type: 'ShipmentDelivered', data: { ...{
       shipmentId: 'f923beae-0000-4000-8000-c044f7f7beae',
       deliveredAt: '2026-01-15T10:00:00.000Z',
-    }, shipmentId: key } } satisfies ShipmentDelivered },
+    }, shipmentId: keyUuid(key) } } satisfies ShipmentDelivered },
 ];
 
 projectionOpsCases({

@@ -5,14 +5,14 @@ import { evolveShippingAddresses, shippingAddressesCollection, shippingAddresses
 import type { ShippingAddressesEvent } from '../../../src/shipping/projections/shipping-addresses.js';
 import type { OrderPlaced } from '../../../src/ordering/order/events.js';
 import { useTestDatabase } from '../../setup/database.js';
-import { projectionOpsCases } from '../support.js';
+import { keyUuid, projectionOpsCases } from '../support.js';
 
 const database = useTestDatabase('ops_shipping_addresses');
 
 type Sample = { stream: string; event: ShippingAddressesEvent };
 
-/** One sample of each source event, the projection key set to `key` where the event carries it. */
-const samples = (key: string): Sample[] => [
+/** One sample of each source event, its projection key made from the case's key index where the event carries it. */
+const samples = (key: number): Sample[] => [
   { stream: 'ordering_order', event: { type: 'OrderPlaced', data: { ...{
       orderId: 'f6d8263a-0000-4000-8000-af43f95b263a',
       customerId: 'cd9469fc-0000-4000-8000-7fa2aa0d69fc',
@@ -26,7 +26,7 @@ const samples = (key: string): Sample[] => [
         country: 'country-1',
       },
       channel: 'web',
-    }, orderId: key } } satisfies OrderPlaced },
+    }, orderId: keyUuid(key) } } satisfies OrderPlaced },
 ];
 
 projectionOpsCases({
