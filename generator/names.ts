@@ -69,6 +69,8 @@ export interface AggregateNames {
   handler: string;
   /** `loan`: the aggregate's folder under its context. */
   folder: string;
+  /** `loanEventTypes`: every event type name of the aggregate (canHandle lists, upcasters). */
+  eventTypes: string;
 }
 
 export function aggregateNames(aggregate: string): AggregateNames {
@@ -84,6 +86,8 @@ export function aggregateNames(aggregate: string): AggregateNames {
     streamType: snakeCase(aggregate),
     handler: `handle${type}`,
     folder: kebabCase(aggregate),
+    // The type with its first letter lowered (not camelCase: `HTTPCall` gives `hTTPCallEventTypes`).
+    eventTypes: `${type.charAt(0).toLowerCase()}${type.slice(1)}EventTypes`,
   };
 }
 
@@ -125,6 +129,12 @@ export interface ProjectionNames {
   file: string;
   /** `lending:active-loans-by-member` (consumer processor id for async projections) */
   processorId: string;
+  /** `ActiveLoansByMemberEvent`: the union of the events it is fed by. */
+  eventUnion: string;
+  /** `activeLoansByMemberEventTypes`: their type names (canHandle). */
+  eventTypes: string;
+  /** `activeLoansByMemberLiveCollection`: the collection of the live version (blue/green). */
+  liveCollection: string;
 }
 
 export function projectionNames(context: string, projection: string): ProjectionNames {
@@ -138,6 +148,9 @@ export function projectionNames(context: string, projection: string): Projection
     collection: snakeCase(projection),
     file: kebabCase(projection),
     processorId: `${kebabCase(context)}:${kebabCase(projection)}`,
+    eventUnion: `${type}Event`,
+    eventTypes: `${camel}EventTypes`,
+    liveCollection: `${camel}LiveCollection`,
   };
 }
 
@@ -150,6 +163,16 @@ export interface PolicyNames {
   file: string;
   /** `lending:remind-when-due` */
   processorId: string;
+  /** `RemindWhenDue` */
+  type: string;
+  /** `remindWhenDuePreview`: the commands the reactor would issue for an event (tests). */
+  preview: string;
+  /** `registerRemindWhenDue`: registers the reactor on a consumer. */
+  register: string;
+  /** `RemindWhenDueEvent`: the union of the events it reacts to. */
+  eventUnion: string;
+  /** `remindWhenDueEventTypes`: their type names (canHandle). */
+  eventTypes: string;
 }
 
 export function policyNames(context: string, policy: string): PolicyNames {
@@ -159,6 +182,11 @@ export function policyNames(context: string, policy: string): PolicyNames {
     reactor: `${camelCase(policy)}Reactor`,
     file: kebabCase(policy),
     processorId: `${kebabCase(context)}:${kebabCase(policy)}`,
+    type,
+    preview: `${camelCase(policy)}Preview`,
+    register: `register${type}`,
+    eventUnion: `${type}Event`,
+    eventTypes: `${camelCase(policy)}EventTypes`,
   };
 }
 

@@ -5,7 +5,7 @@
 
 import Handlebars from 'handlebars';
 import type { PlannedFile } from '../plan-types.js';
-import { compareCodeUnits, contextFolder, snakeCase } from '../names.js';
+import { compareCodeUnits, contextFolder } from '../names.js';
 import type { ContextFacts } from '../ir/context.js';
 import { contextFlowDiagram } from '../diagrams/mermaid.js';
 import { layout } from '../ir/paths.js';
@@ -49,7 +49,7 @@ export function adrView(facts: ContextFacts, modelRoot: string) {
     aggregates: facts.aggregates.map((a) => ({
       name: md(a.aggregate.name),
       identity: md(a.aggregate.identity),
-      streamType: `${snakeCase(c.name)}_${snakeCase(a.aggregate.name)}`,
+      streamType: a.streamType,
       description: md(a.aggregate.description),
       invariants: a.aggregate.invariants.map((i) => ({ text: md(i.text), at: md(`${i.loc.file}:${i.loc.line}`), link: lineLink(i.loc.line) })),
     })),

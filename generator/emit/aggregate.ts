@@ -4,7 +4,7 @@
 
 import type { Command, Event, Field } from '../model/types.js';
 import type { PlannedFile, ScaffoldImport, ScaffoldMember } from '../plan-types.js';
-import { aggregateNames, pascalCase } from '../names.js';
+import { pascalCase } from '../names.js';
 import { access, at, generatedHeader, importLine, importPath, jsdocBlock, propertyKey, scaffoldImports, str, stubbed } from './code.js';
 import { evolveMapping, fieldMapping, zeroValue, type AggregateFacts, type ContextFacts } from '../ir/context.js';
 import { alreadyExistsRejection, notFoundRejection } from '../model/existence.js';
@@ -13,7 +13,6 @@ import { httpLayout } from '../ir/paths.js';
 import { commandKey } from '../ir/routes.js';
 import { tsTypeOf } from './type-text.js';
 import { valuesImport } from './imports.js';
-import { aggregateStreamType } from '../ir/events.js';
 import { evolutionNames } from '../ir/evolution.js';
 import { eventNames, commandNames } from '../ir/names.js';
 
@@ -21,7 +20,6 @@ const file = (facts: ContextFacts, agg: AggregateFacts, kind: Parameters<typeof 
   layout.aggregate(facts.context.name, agg.aggregate.name, kind);
 
 /** Stream name prefix: `lending_loan` (context + aggregate, so two contexts never share streams). */
-export const streamType = (facts: ContextFacts, agg: AggregateFacts): string => aggregateStreamType(facts.context.name, agg.aggregate.name);
 
 
 // ---------------------------------------------------------------------------------------------
@@ -29,7 +27,7 @@ export const streamType = (facts: ContextFacts, agg: AggregateFacts): string => 
 
 export function stateFile(facts: ContextFacts, agg: AggregateFacts): PlannedFile {
   const path = file(facts, agg, 'state');
-  const names = aggregateNames(agg.aggregate.name);
+  const names = agg.names;
   const values = new Set<string>();
   const members = agg.aggregate.state.map((field) => {
     const optional = zeroValue(field) === undefined;
@@ -93,7 +91,7 @@ function invariantLines(_facts: ContextFacts, agg: AggregateFacts): string[] {
 }
 
 function decideMember(facts: ContextFacts, agg: AggregateFacts, command: Command, runtime: string): ScaffoldMember {
-  const names = aggregateNames(agg.aggregate.name);
+  const names = agg.names;
   const emitted = command.emits.map((e) => facts.eventsByName.get(e.name)).filter((e): e is Event => e !== undefined);
   const mappings = emitted.map((event) => ({ event, mapping: fieldMapping(event.fields, command.fields) }));
   const complete = mappings.length === command.emits.length && mappings.every((m) => m.mapping !== undefined);
@@ -147,7 +145,7 @@ function decideMember(facts: ContextFacts, agg: AggregateFacts, command: Command
 }
 
 function evolveMember(facts: ContextFacts, agg: AggregateFacts, event: Event, runtime: string): ScaffoldMember {
-  const names = aggregateNames(agg.aggregate.name);
+  const names = agg.names;
   const mapping = evolveMapping(agg.aggregate, event);
   const doc = jsdocBlock([
     `How ${event.name} (${at(event.loc)}) changes ${agg.aggregate.name}.`,
@@ -175,7 +173,7 @@ function evolveMember(facts: ContextFacts, agg: AggregateFacts, event: Event, ru
 
 export function logicFile(facts: ContextFacts, agg: AggregateFacts): PlannedFile {
   const path = file(facts, agg, 'logic');
-  const names = aggregateNames(agg.aggregate.name);
+  const names = agg.names;
   const runtime = importPath(path, layout.runtimeIndex);
   const members = [...agg.commands.map((c) => decideMember(facts, agg, c, runtime)), ...agg.events.map((e) => evolveMember(facts, agg, e, runtime))];
   const imports: ScaffoldImport[] = [
@@ -212,7 +210,7 @@ export function logicFile(facts: ContextFacts, agg: AggregateFacts): PlannedFile
 
 export function deciderFile(facts: ContextFacts, agg: AggregateFacts): PlannedFile {
   const path = file(facts, agg, 'decider');
-  const names = aggregateNames(agg.aggregate.name);
+  const names = agg.names;
   const rejectionObjects = agg.commands.map((command) => {
     const rejects = [...new Set(command.rejects.map((r) => pascalCase(r.name)))].sort();
     const entries = rejects.map((r) => `  ${r}: (message?: string): never => {\n    throw new ${r}(message);\n  },\n`);
@@ -275,8 +273,8 @@ export function deciderFile(facts: ContextFacts, agg: AggregateFacts): PlannedFi
         `    }\n  }\n`) +
     `};\n\n` +
     `export const ${names.decider}: Decider<${names.lifecycle}, ${names.commandUnion}, ${names.eventUnion}> = { decide, evolve, initialState };\n\n` +
-    `/** Stream of one ${agg.aggregate.name}; the stream type (before the first \`-\`) is \`${streamType(facts, agg)}\`. */\n` +
-    `export const ${names.streamName} = (id: string): string => \`${streamType(facts, agg)}-\${id}\`;\n`;
+    `/** Stream of one ${agg.aggregate.name}; the stream type (before the first \`-\`) is \`${agg.streamType}\`. */\n` +
+    `export const ${names.streamName} = (id: string): string => \`${agg.streamType}-\${id}\`;\n`;
   return { path, contents: text, ownership: 'generated', sources: facts.sources };
 }
 
@@ -292,7 +290,7 @@ const rejectsConst = (command: Command): string => commandNames(command).rejects
 
 export function commandHandlerFile(facts: ContextFacts, agg: AggregateFacts): PlannedFile {
   const path = file(facts, agg, 'command-handler');
-  const names = aggregateNames(agg.aggregate.name);
+  const names = agg.names;
   const identity = agg.aggregate.identity;
   const versioning = evolutionNames(facts.context.name).versioning;
   // Upcasters exist for every context that has events (generator/emit/evolution).

@@ -3,15 +3,15 @@
 // supervised consumer running the async projections and the policies' reactors.
 
 import type { PlannedFile } from '../plan-types.js';
-import { aggregateNames, camelCase, commandEntryName, pascalCase, policyNames, projectionNames, snakeCase } from '../names.js';
+import { commandEntryName, pascalCase } from '../names.js';
 import { generatedHeader, importLine, importPath, propertyKey, str, tsLiteral } from './code.js';
 import type { ContextFacts } from '../ir/context.js';
 import { layout } from '../ir/paths.js';
 import { opsLayout } from '../ir/paths.js';
 import { sampleObject } from '../ir/samples.js';
 import { policyFacts } from '../ir/policy.js';
-import { projectionFacts, projectionVersionNames } from '../ir/projection.js';
-import { eventNames, commandNames } from '../ir/names.js';
+import { projectionFacts } from '../ir/projection.js';
+import { commandNames, eventNames } from '../ir/names.js';
 
 export function compositionRootFile(all: ContextFacts[], sources: string[]): PlannedFile {
   const path = layout.compositionRoot;
@@ -25,7 +25,7 @@ export function compositionRootFile(all: ContextFacts[], sources: string[]): Pla
     for (const agg of facts.aggregates) {
       if (agg.commands.length === 0) continue;
       const handler = layout.aggregate(facts.context.name, agg.aggregate.name, 'command-handler');
-      const alias = (c: string) => `${camelCase(facts.context.name)}${pascalCase(commandEntryName(c))}`;
+      const alias = (c: string) => `${facts.names.camel}${pascalCase(commandEntryName(c))}`;
       imports.push(importLine(agg.commands.map((c) => `${commandNames(c).entry} as ${alias(c.name)}`), importPath(path, handler)));
       for (const c of agg.commands) {
         // Each command's outcome is counted (stormsmith_commands_total, see src/operations.ts).
@@ -34,14 +34,14 @@ export function compositionRootFile(all: ContextFacts[], sources: string[]): Pla
         );
       }
     }
-    contexts.push(`    ${propertyKey(camelCase(facts.context.name))}: {\n${commandLines.join('')}    },\n`);
+    contexts.push(`    ${propertyKey(facts.names.camel)}: {\n${commandLines.join('')}    },\n`);
     for (const projection of facts.projections) {
       const pf = projectionFacts(facts, projection);
-      const names = projectionNames(facts.context.name, projection.name);
-      const alias = `${camelCase(facts.context.name)}${pascalCase(names.postgres)}`;
+      const names = pf.names;
+      const alias = `${facts.names.camel}${pascalCase(names.postgres)}`;
       imports.push(importLine([`${names.postgres} as ${alias}`], importPath(path, layout.projection(facts.context.name, projection.name))));
       // The projection's model version picks its processor id (blue/green rebuilds).
-      const versionedId = projectionVersionNames(facts.context.name, projection).processorId;
+      const versionedId = pf.versioned.processorId;
       if (pf.inline) inline.push(alias);
       else
         async.push(
@@ -54,9 +54,10 @@ export function compositionRootFile(all: ContextFacts[], sources: string[]): Pla
         );
     }
     for (const policy of facts.policies) {
-      const alias = `${camelCase(facts.context.name)}Register${pascalCase(policy.name)}`;
-      imports.push(importLine([`register${pascalCase(policy.name)} as ${alias}`], importPath(path, layout.policy(facts.context.name, policy.name))));
-      const processorId = str(policyNames(facts.context.name, policy.name).processorId);
+      const names = policyFacts(facts, policy).names;
+      const alias = `${facts.names.camel}Register${names.type}`;
+      imports.push(importLine([`${names.register} as ${alias}`], importPath(path, layout.policy(facts.context.name, policy.name))));
+      const processorId = str(names.processorId);
       reactors.push(`    supervise(${processorId}, (consumer) => ${alias}(consumer, eventStore, operations.deadLetter(${processorId})));\n`);
     }
   }
@@ -193,22 +194,20 @@ export function compositionRootTestFile(all: ContextFacts[], sources: string[]):
     };
   }
   const { facts, pf } = chosen;
-  const names = policyNames(facts.context.name, pf.policy.name);
+  const names = pf.names;
   const event = pf.events[0]!;
   const policyPath = layout.policy(facts.context.name, pf.policy.name);
-  const preview = names.reactor.replace(/Reactor$/, 'Preview');
+  const preview = names.preview;
   const streamCases = pf.commands.map((c) => {
     const identity = facts.model.contexts.find((x) => x.name === c.context)?.aggregates.find((a) => a.name === c.aggregate.name)?.identity ?? 'id';
-    return `    case ${str(c.name)}:\n      return ${aggregateNames(c.aggregate.name).streamName}(${c.fields.some((f) => f.name === identity) ? `command.data.${identity}` : str('unknown')});\n`;
+    return `    case ${str(c.name)}:\n      return ${commandNames(c).aggregate.streamName}(${c.fields.some((f) => f.name === identity) ? `command.data.${identity}` : str('unknown')});\n`;
   });
   const streamImports = new Map<string, string[]>();
   for (const c of pf.commands) {
-    const m = importPath(path, layout.aggregate(c.context, c.aggregate.name, 'decider'));
-    streamImports.set(m, [...new Set([...(streamImports.get(m) ?? []), aggregateNames(c.aggregate.name).streamName])]);
+    const m = importPath(path, commandNames(c).deciderModule);
+    streamImports.set(m, [...new Set([...(streamImports.get(m) ?? []), commandNames(c).aggregate.streamName])]);
   }
-  const streamOfEvent = event.aggregate
-    ? `${snakeCase(event.context)}_${snakeCase(event.aggregate.name)}-`
-    : `${snakeCase(event.context)}_${snakeCase(event.source?.name ?? 'External')}-`;
+  const streamOfEvent = `${eventNames(event).streamType}-`;
   const contents =
     header +
     runtimeImports +

@@ -4,7 +4,7 @@
 
 import type { Command, Event } from '../model/types.js';
 import type { PlannedFile } from '../plan-types.js';
-import { aggregateNames, dataTypeName, pascalCase } from '../names.js';
+import { dataTypeName, pascalCase } from '../names.js';
 import { generatedHeader, importLine, importPath, jsdocBlock, str } from './code.js';
 import type { AggregateFacts, ContextFacts } from '../ir/context.js';
 import { commandJsonSchema, eventJsonSchema, fieldsToJsonSchema, type JsonSchema } from '../schemas/json-schema.js';
@@ -51,7 +51,7 @@ function eventDeclarations(event: Event): string {
 
 export async function eventsFile(facts: ContextFacts, agg: AggregateFacts): Promise<PlannedFile> {
   const path = layout.aggregate(facts.context.name, agg.aggregate.name, 'events');
-  const names = aggregateNames(agg.aggregate.name);
+  const names = agg.names;
   const values = new Set<string>();
   const data: string[] = [];
   for (const event of agg.events) data.push(await eventDataTypes(facts, event, values));
@@ -66,15 +66,10 @@ export async function eventsFile(facts: ContextFacts, agg: AggregateFacts): Prom
     '\n' +
     agg.events.map(eventDeclarations).join('\n') +
     `\nexport type ${names.eventUnion} = ${union};\n` +
-    `\nexport const ${camelEventTypes(agg)} = [${agg.events.map((e) => str(e.name)).join(', ')}] as const;\n`;
+    `\nexport const ${agg.names.eventTypes} = [${agg.events.map((e) => str(e.name)).join(', ')}] as const;\n`;
   return generated(path, text, facts.sources);
 }
 
-/** `loanEventTypes`: every event type name of the aggregate (for canHandle lists and upcasters). */
-export const camelEventTypes = (agg: AggregateFacts): string => {
-  const t = aggregateNames(agg.aggregate.name).type;
-  return `${t.charAt(0).toLowerCase()}${t.slice(1)}EventTypes`;
-};
 
 function rejectionsType(command: Command): string {
   const rejects = [...new Set(command.rejects.map((r) => r.name))].sort();
@@ -87,7 +82,7 @@ function rejectionsType(command: Command): string {
 
 export async function commandsFile(facts: ContextFacts, agg: AggregateFacts): Promise<PlannedFile> {
   const path = layout.aggregate(facts.context.name, agg.aggregate.name, 'commands');
-  const names = aggregateNames(agg.aggregate.name);
+  const names = agg.names;
   const values = new Set<string>();
   const parts: string[] = [];
   for (const command of agg.commands) {
@@ -172,7 +167,7 @@ export async function externalEventsFile(facts: ContextFacts): Promise<PlannedFi
       `  eventStore.appendToStream<${type}>(${str(`${externalStreamType(facts.context.name, source)}-`)} + id, [{ type: ${str(event.name)}, data }]);\n`
     );
   });
-  const unionName = `${pascalCase(facts.context.name)}ExternalEvent`;
+  const unionName = `${facts.names.type}ExternalEvent`;
   const text =
     generatedHeader(facts.sources) +
     `// Events that external systems deliver into the ${facts.context.name} context.\n` +

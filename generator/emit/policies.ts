@@ -5,13 +5,13 @@
 
 import type { Command, Event, Policy } from '../model/types.js';
 import type { PlannedFile, ScaffoldMember } from '../plan-types.js';
-import { aggregateNames, pascalCase, policyNames } from '../names.js';
+import { policyNames } from '../names.js';
 import { access, at, generatedHeader, importLine, importPath, jsdocBlock, propertyKey, scaffoldImports, str, stubbed, tsLiteral } from './code.js';
 import { fieldMapping, type ContextFacts } from '../ir/context.js';
 import { layout, evolutionLayout } from '../ir/paths.js';
 import { sampleObject } from '../ir/samples.js';
 import { policyFacts, type PolicyFacts } from '../ir/policy.js';
-import { eventNames, commandNames } from '../ir/names.js';
+import { commandNames, eventNames } from '../ir/names.js';
 
 const reactName = (policy: Policy, event: Event) => `${policyNames('', policy.name).decide}On${eventNames(event).type}`;
 
@@ -57,10 +57,6 @@ function eventImports(facts: ContextFacts, path: string, events: Event[]): { mod
   return [...byModule.entries()].sort(([a], [b]) => (a < b ? -1 : 1)).map(([moduleSpecifier, namedImports]) => ({ moduleSpecifier, namedImports: namedImports.sort(), typeOnly: true }));
 }
 
-function commandModule(_facts: ContextFacts, command: Command, kind: 'commands' | 'command-handler' | 'decider'): string {
-  return layout.aggregate(command.context, command.aggregate.name, kind);
-}
-
 export function policyFiles(facts: ContextFacts, policy: Policy): PlannedFile[] {
   const pf = policyFacts(facts, policy);
   const names = policyNames(facts.context.name, policy.name);
@@ -70,7 +66,7 @@ export function policyFiles(facts: ContextFacts, policy: Policy): PlannedFile[] 
   const commandImports = (from: string) => {
     const byModule = new Map<string, string[]>();
     for (const c of pf.commands) {
-      const m = importPath(from, commandModule(facts, c, 'commands'));
+      const m = importPath(from, commandNames(c).commandsModule);
       byModule.set(m, [...(byModule.get(m) ?? []), commandNames(c).type]);
     }
     return [...byModule.entries()].sort(([a], [b]) => (a < b ? -1 : 1)).map(([moduleSpecifier, namedImports]) => ({ moduleSpecifier, namedImports: namedImports.sort(), typeOnly: true }));
@@ -95,19 +91,19 @@ export function policyFiles(facts: ContextFacts, policy: Policy): PlannedFile[] 
     grow: { members: logicMembers, imports: logicImports },
   };
 
-  const eventUnion = `${pascalCase(policy.name)}Event`;
+  const eventUnion = names.eventUnion;
   const handlers = new Map<string, string[]>();
   for (const c of pf.commands) {
-    const m = importPath(path, commandModule(facts, c, 'command-handler'));
+    const m = importPath(path, commandNames(c).handlerModule);
     handlers.set(m, [...(handlers.get(m) ?? []), commandNames(c).entry]);
   }
   const retries = facts.context.architecture.retry?.attempts ?? 3;
   const deciders = new Map<string, string[]>();
   for (const c of pf.commands) {
-    const m = importPath(path, commandModule(facts, c, 'decider'));
-    deciders.set(m, [...new Set([...(deciders.get(m) ?? []), aggregateNames(c.aggregate.name).decider])]);
+    const m = importPath(path, commandNames(c).deciderModule);
+    deciders.set(m, [...new Set([...(deciders.get(m) ?? []), commandNames(c).aggregate.decider])]);
   }
-  const previewCases = pf.commands.map((c) => `      case ${str(c.name)}:\n        return onNewAggregate(${aggregateNames(c.aggregate.name).decider}, command);\n`);
+  const previewCases = pf.commands.map((c) => `      case ${str(c.name)}:\n        return onNewAggregate(${commandNames(c).aggregate.decider}, command);\n`);
   const dispatchCases = pf.commands.map((c) => `      case ${str(c.name)}:\n        await ${commandNames(c).entry}(eventStore, command);\n        break;\n`);
   // docs/adr/0091: events stored under a former name are renamed first and taken by canHandle.
   const renamed = pf.events.some((e) => (e.formerly ?? []).length > 0);
@@ -130,7 +126,7 @@ export function policyFiles(facts: ContextFacts, policy: Policy): PlannedFile[] 
       `\n` +
       `export type ${eventUnion} = ${pf.events.map((e) => eventNames(e).type).join(' | ') || 'never'};\n\n` +
       `export const ${names.reactor.replace(/Reactor$/, 'ProcessorId')} = ${str(names.processorId)};\n` +
-      `export const ${names.reactor.replace(/Reactor$/, 'EventTypes')} = [${pf.events.map((e) => str(e.name)).join(', ')}] as const;\n\n` +
+      `export const ${names.eventTypes} = [${pf.events.map((e) => str(e.name)).join(', ')}] as const;\n\n` +
       `/** The commands the policy issues for one event (pure, user-owned logic). */\n` +
       `export const ${names.decide} = (event: ${eventUnion}): ${issuedType(pf)} => {\n` +
       `  switch (event.type) {\n${reactCases.join('')}  }\n};\n\n` +
@@ -142,7 +138,7 @@ export function policyFiles(facts: ContextFacts, policy: Policy): PlannedFile[] 
       `  return events;\n` +
       `};\n\n` +
       `/** Pure preview: what each issued command decides on a new aggregate (tests use it to find stubs). */\n` +
-      `export const ${names.reactor.replace(/Reactor$/, 'Preview')} = (event: ${eventUnion}) => {\n` +
+      `export const ${names.preview} = (event: ${eventUnion}) => {\n` +
       `  const issued = ${names.decide}(event);\n` +
       `  return (Array.isArray(issued) ? issued : [issued]).map((command) => {\n` +
       (pf.commands.length === 0 ? `    return command as never;\n` : `    switch (command.type) {\n${previewCases.join('')}    }\n`) +
@@ -161,10 +157,10 @@ export function policyFiles(facts: ContextFacts, policy: Policy): PlannedFile[] 
           `  }\n};\n\n`) +
       `/**\n * Registers the reactor on a PostgreSQL consumer: ${retries} attempts, then a dead letter (never a silent stop).\n` +
       ` * \`deadLetter\` overrides retry, backoff and logging (the composition root passes the model's, src/operations.ts).\n */\n` +
-      `export const register${pascalCase(policy.name)} = (consumer: PostgreSQLEventStoreConsumer, eventStore: EventStore, deadLetter: Partial<DeadLetterOptions> = {}) =>\n` +
+      `export const ${names.register} = (consumer: PostgreSQLEventStoreConsumer, eventStore: EventStore, deadLetter: Partial<DeadLetterOptions> = {}) =>\n` +
       `  consumer.reactor<${eventUnion}>({\n` +
       `    processorId: ${str(names.processorId)},\n` +
-      `    canHandle: ${renamed ? `withFormerTypes(${names.reactor.replace(/Reactor$/, 'EventTypes')})` : `[...${names.reactor.replace(/Reactor$/, 'EventTypes')}]`},\n` +
+      `    canHandle: ${renamed ? `withFormerTypes(${names.eventTypes})` : `[...${names.eventTypes}]`},\n` +
       `    // Stored events of older versions reach the policy upcast to their current version.\n` +
       `    messageOptions: { schema: { versioning: { upcast: upcastEvent } } },\n` +
       `    eachMessage: withDeadLetter<${eventUnion}, Parameters<typeof withDeadLetter>[0] extends (m: never, c: infer C) => unknown ? C : never>(\n` +
@@ -193,20 +189,20 @@ export function policyFiles(facts: ContextFacts, policy: Policy): PlannedFile[] 
           `// ${policy.name}: the reactor sends the commands its logic issues, through the real command handlers.\n` +
           importLine(['expect'], 'vitest') +
           importLine(['createInMemoryEventStore', 'isRejection'], importPath(testPath, layout.runtimeIndex)) +
-          importLine([names.reactor, names.reactor.replace(/Reactor$/, 'Preview')], importPath(testPath, path)) +
+          importLine([names.reactor, names.preview], importPath(testPath, path)) +
           importLine([eventNames(event).type], importPath(testPath, eventNames(event).module), true) +
           importLine(['modelCaseProbed'], importPath(testPath, layout.modelCase)) +
           `\n` +
           `const event: ${eventNames(event).type} = { type: ${str(event.name)}, data: ${tsLiteral(sampleObject(facts.model, facts.context.name, event.fields), '')} };\n\n` +
           `modelCaseProbed(\n` +
           `  ${str(`${policy.name}: on ${event.name} the issued commands are handled`)},\n` +
-          `  () => ${names.reactor.replace(/Reactor$/, 'Preview')}(event),\n` +
+          `  () => ${names.preview}(event),\n` +
           `  async () => {\n` +
           `    // What the issued commands decide on new aggregates, computed purely (a rejection included) ...\n` +
           `    let expected: { type: string; data: unknown }[] = [];\n` +
           `    let rejection: string | undefined;\n` +
           `    try {\n` +
-          `      expected = ${names.reactor.replace(/Reactor$/, 'Preview')}(event).flat();\n` +
+          `      expected = ${names.preview}(event).flat();\n` +
           `    } catch (error) {\n` +
           `      if (!isRejection(error)) throw error;\n` +
           `      rejection = (error as { rejection: string }).rejection;\n` +

@@ -6,14 +6,13 @@
 
 import type { Event, Field, Projection } from '../model/types.js';
 import type { PlannedFile, ScaffoldImport, ScaffoldMember } from '../plan-types.js';
-import { projectionNames } from '../names.js';
 import { access, at, generatedHeader, importLine, importPath, jsdocBlock, propertyKey, scaffoldImports, str, stubbed, tsLiteral } from './code.js';
 import { eventAggregate, sameType, type ContextFacts } from '../ir/context.js';
 import { layout, evolutionLayout } from '../ir/paths.js';
 import { sampleObject } from '../ir/samples.js';
 import { tsTypeOf } from './type-text.js';
 import { valuesImport } from './imports.js';
-import { projectionFacts, projectionVersionNames, type ProjectionFacts } from '../ir/projection.js';
+import { projectionFacts, type ProjectionFacts } from '../ir/projection.js';
 import { eventNames } from '../ir/names.js';
 
 const keyField = (event: Event, key: string): Field | undefined => event.fields.find((f) => f.name === key && !f.optional);
@@ -44,7 +43,7 @@ function documentMapping(projection: Projection, event: Event): { field: Field; 
 }
 
 function logicMembers(facts: ContextFacts, pf: ProjectionFacts, runtime: string): ScaffoldMember[] {
-  const names = projectionNames(facts.context.name, pf.projection.name);
+  const names = pf.names;
   const members: ScaffoldMember[] = [];
   for (const event of pf.events) {
     const type = eventNames(event).type;
@@ -85,7 +84,7 @@ function logicMembers(facts: ContextFacts, pf: ProjectionFacts, runtime: string)
 
 function logicFile(facts: ContextFacts, pf: ProjectionFacts): PlannedFile {
   const path = layout.projectionLogic(facts.context.name, pf.projection.name);
-  const names = projectionNames(facts.context.name, pf.projection.name);
+  const names = pf.names;
   const members = logicMembers(facts, pf, importPath(path, layout.runtimeIndex));
   const byModule = new Map<string, string[]>();
   for (const event of pf.events) {
@@ -111,10 +110,10 @@ function logicFile(facts: ContextFacts, pf: ProjectionFacts): PlannedFile {
 
 function registrationFile(facts: ContextFacts, pf: ProjectionFacts): PlannedFile {
   const path = layout.projection(facts.context.name, pf.projection.name);
-  const names = projectionNames(facts.context.name, pf.projection.name);
+  const names = pf.names;
   const values = new Set<string>();
   const members = pf.projection.fields.map((f) => `  readonly ${propertyKey(f.name)}${f.optional ? '?' : ''}: ${tsTypeOf(f.type, values)};\n`);
-  const eventUnion = `${names.document}Event`;
+  const eventUnion = names.eventUnion;
   const byModule = new Map<string, string[]>();
   for (const event of pf.events) {
     const module = importPath(path, eventNames(event).module);
@@ -130,14 +129,14 @@ function registrationFile(facts: ContextFacts, pf: ProjectionFacts): PlannedFile
   const kind = pf.multiStream ? 'MultiStream' : 'SingleStream';
   // Issue 13 (1): an inline projection keyed across streams is guarded by document locks.
   const locked = pf.inline && pf.multiStream;
-  const versioned = projectionVersionNames(facts.context.name, pf.projection);
+  const versioned = pf.versioned;
   const where = pf.inline
     ? `inline: runs in the append transaction (strong consistency${locked ? '; keyed across streams, so under a lock per document' : ''}).`
     : `async: runs in a consumer as processor ${versioned.processorId} (eventual consistency${pf.projection.lagTarget ? `, lag target ${pf.projection.lagTarget}` : ''}).`;
   const union = pf.events.length === 0 ? 'never' : pf.events.map((e) => eventNames(e).type).join(' | ');
   // docs/adr/0091: events stored under a former name are renamed first and taken by canHandle.
   const renamed = pf.events.some((e) => (e.formerly ?? []).length > 0);
-  const eventTypes = names.postgres.replace(/Projection$/, 'EventTypes');
+  const eventTypes = names.eventTypes;
   const canHandle = renamed ? `withFormerTypes(${eventTypes})` : `[...${eventTypes}]`;
   const param = renamed ? 'stored' : 'event';
   const rename = renamed ? `  const event = renamedEvent(stored);\n` : '';
@@ -162,9 +161,9 @@ function registrationFile(facts: ContextFacts, pf: ProjectionFacts): PlannedFile
     `/** The collection this version writes to. */\n` +
     `export const ${names.postgres.replace(/Projection$/, 'Collection')} = ${str(versioned.collection)};\n` +
     `/** Readers: the collection of the version live now (\`ops switch\` changes it; until then version 1). */\n` +
-    `export const ${names.postgres.replace(/Projection$/, 'LiveCollection')} = (connectionString: string): Promise<string> =>\n` +
+    `export const ${names.liveCollection} = (connectionString: string): Promise<string> =>\n` +
     `  liveCollection(connectionString, ${str(versioned.liveKey)}, ${names.postgres.replace(/Projection$/, 'BaseCollection')});\n` +
-    `export const ${names.postgres.replace(/Projection$/, 'EventTypes')} = [${pf.events.map((e) => str(e.name)).join(', ')}] as const;\n` +
+    `export const ${names.eventTypes} = [${pf.events.map((e) => str(e.name)).join(', ')}] as const;\n` +
     `/** ${pf.inline ? 'inline' : 'async'}: ${pf.inline ? 'registered with the event store' : 'run by a consumer processor'}. */\n` +
     `export const ${names.postgres.replace(/Projection$/, 'Registration')} = { kind: ${str(pf.inline ? 'inline' : 'async')}, processorId: ${str(versioned.processorId)}${pf.projection.lagTarget ? `, lagTarget: ${str(pf.projection.lagTarget)}` : ''} } as const;\n\n` +
     `/** The document an event belongs to: its ${pf.projection.key}. */\n` +
@@ -219,7 +218,7 @@ function firstKeyedEvent(pf: ProjectionFacts): Event | undefined {
 }
 
 function testFiles(facts: ContextFacts, pf: ProjectionFacts): PlannedFile[] {
-  const names = projectionNames(facts.context.name, pf.projection.name);
+  const names = pf.names;
   const event = firstKeyedEvent(pf);
   const sources = [facts.context.file];
   const memPath = layout.projectionTest(facts.context.name, pf.projection.name);

@@ -8,7 +8,7 @@
 
 import type { Command, JsonValue, Spec, SpecMessage } from '../model/types.js';
 import type { PlannedFile } from '../plan-types.js';
-import { aggregateNames, compareCodeUnits } from '../names.js';
+import { compareCodeUnits } from '../names.js';
 import { at, generatedHeader, importLine, importPath, str, tsLiteral } from './code.js';
 import { fieldMapping, type AggregateFacts, type ContextFacts } from '../ir/context.js';
 import { layout } from '../ir/paths.js';
@@ -146,7 +146,7 @@ function specCase(agg: AggregateFacts, spec: Spec): string {
 
 export function specsTestFile(facts: ContextFacts, agg: AggregateFacts): PlannedFile {
   const path = layout.specsTest(facts.context.name, agg.aggregate.name);
-  const names = aggregateNames(agg.aggregate.name);
+  const names = agg.names;
   const commands = new Set(agg.commands.map((c) => c.name));
   // By name (stable for equal names), so that reordering specs in the model file changes nothing.
   const specs = facts.context.specs
@@ -187,7 +187,7 @@ export function defaultOutcome(facts: ContextFacts, command: Command, data: { [k
 
 export function commandsTestFile(facts: ContextFacts, agg: AggregateFacts): PlannedFile {
   const path = layout.commandsTest(facts.context.name, agg.aggregate.name);
-  const names = aggregateNames(agg.aggregate.name);
+  const names = agg.names;
   let needsExpect = false;
   let needsRejection = false;
   const cases = agg.commands.map((command) => {

@@ -16,13 +16,30 @@ import type {
   Projection,
   TypeRef,
 } from '../model/types.js';
-import { compareCodeUnits } from '../names.js';
+import { aggregateNames, camelCase, compareCodeUnits, contextFolder, pascalCase, type AggregateNames } from '../names.js';
+import { aggregateStreamType } from './events.js';
 
 export const byName = <T extends { name: string }>(items: readonly T[]): T[] =>
   [...items].sort((a, b) => compareCodeUnits(a.name, b.name));
 
+/** Names of a context in the generated code. */
+export interface ContextNames {
+  /** `Lending`: prefixes of OpenAPI schema names and tags, `LendingExternalEvent`. */
+  type: string;
+  /** `lending`: prefixes of aliases in modules that import several contexts. */
+  camel: string;
+  /** `lending`: the context's folder under `src/` and `test/`. */
+  folder: string;
+}
+
+export const contextNames = (context: string): ContextNames => ({ type: pascalCase(context), camel: camelCase(context), folder: contextFolder(context) });
+
 export interface AggregateFacts {
   aggregate: Aggregate;
+  /** Its names in the generated code (type, state, decider, stream name, ...). */
+  names: AggregateNames;
+  /** `lending_loan`: the stream type its events are appended under (before the first `-`). */
+  streamType: string;
   commands: Command[];
   events: Event[];
   /** Domain errors raised by this aggregate's commands, sorted. */
@@ -32,6 +49,7 @@ export interface AggregateFacts {
 export interface ContextFacts {
   model: Model;
   context: BoundedContext;
+  names: ContextNames;
   aggregates: AggregateFacts[];
   /** Events delivered by external systems (no aggregate). */
   externalEvents: Event[];
@@ -52,6 +70,8 @@ export function contextFacts(model: Model, context: BoundedContext): ContextFact
     const own = commands.filter((c) => c.aggregate.name === aggregate.name);
     return {
       aggregate,
+      names: aggregateNames(aggregate.name),
+      streamType: aggregateStreamType(context.name, aggregate.name),
       commands: own,
       events: events.filter((e) => e.aggregate?.name === aggregate.name),
       rejections: [...new Set(own.flatMap((c) => c.rejects.map((r) => r.name)))].sort(compareCodeUnits),
@@ -62,6 +82,7 @@ export function contextFacts(model: Model, context: BoundedContext): ContextFact
   return {
     model,
     context,
+    names: contextNames(context.name),
     aggregates,
     externalEvents: events.filter((e) => e.aggregate === undefined),
     rejections: [...new Set(commands.flatMap((c) => c.rejects.map((r) => r.name)))].sort(compareCodeUnits),

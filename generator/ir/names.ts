@@ -5,7 +5,7 @@
 // are generator/names.ts.
 
 import type { Command, Event } from '../model/types.js';
-import { commandEntryName, dataTypeName, decideFunctionName, evolveFunctionName, guardName, pascalCase, rejectionsTypeName } from '../names.js';
+import { aggregateNames, commandEntryName, dataTypeName, decideFunctionName, evolveFunctionName, guardName, pascalCase, rejectionsTypeName, type AggregateNames } from '../names.js';
 import { eventModule, eventStreamType } from './events.js';
 import { layout } from './paths.js';
 
@@ -46,6 +46,9 @@ export interface CommandNames {
   /** The modules of its aggregate that declare or handle it. */
   commandsModule: string;
   handlerModule: string;
+  deciderModule: string;
+  /** The names of its aggregate (stream name function, decider, ...), possibly in another context. */
+  aggregate: AggregateNames;
 }
 
 const events = new WeakMap<Event, EventNames>();
@@ -84,6 +87,8 @@ export function commandNames(command: Command): CommandNames {
       rejectsConst: `${entry}Rejections`,
       commandsModule: layout.aggregate(command.context, command.aggregate.name, 'commands'),
       handlerModule: layout.aggregate(command.context, command.aggregate.name, 'command-handler'),
+      deciderModule: layout.aggregate(command.context, command.aggregate.name, 'decider'),
+      aggregate: aggregateNames(command.aggregate.name),
     };
     commands.set(command, names);
   }

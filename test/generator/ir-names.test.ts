@@ -45,6 +45,8 @@ describe('IR message names', () => {
       rejectsConst: 'placeOrderRejections',
       commandsModule: 'src/ordering/order/commands.ts',
       handlerModule: 'src/ordering/order/command-handler.ts',
+      deciderModule: 'src/ordering/order/decider.ts',
+      aggregate: expect.objectContaining({ type: 'Order', decider: 'orderDecider', streamName: 'toOrderStreamName' }),
     });
   });
 });

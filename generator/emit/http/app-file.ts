@@ -4,7 +4,7 @@
 // The model-independent half (problem details, idempotency, paging) is templates/runtime/src/http.
 
 import type { PlannedFile } from '../../plan-types.js';
-import { aggregateNames, pascalCase } from '../../names.js';
+import { pascalCase } from '../../names.js';
 import { generatedHeader, importLine, importPath, propertyKey, str } from '../code.js';
 import type { ContextFacts } from '../../ir/context.js';
 import { layout, evolutionLayout } from '../../ir/paths.js';
@@ -36,7 +36,7 @@ function commandRoute(r: CommandRoute): string {
 }
 
 function aggregateRoute(r: AggregateRoute): string {
-  const names = aggregateNames(r.agg.aggregate.name);
+  const names = r.agg.names;
   const versioned = r.facts.context.events.length > 0;
   return (
     `  app.get(${str(r.fastifyPath)}, async (request, reply) => {\n` +
@@ -83,7 +83,7 @@ export function httpAppFile(all: readonly ContextFacts[], sources: string[]): Pl
     imports.push(importLine([`${commandNames(r.command).type} as ${commandTypeAlias(r)}`], importPath(path, r.commandsModule), true));
   }
   for (const r of aggregates) {
-    const names = aggregateNames(r.agg.aggregate.name);
+    const names = r.agg.names;
     imports.push(importLine([`${names.decider} as ${r.alias}Decider`, `${names.streamName} as ${r.alias}StreamName`], importPath(path, r.deciderModule)));
     if (r.facts.context.events.length > 0) {
       imports.push(importLine([`${evolutionNames(r.facts.context.name).versioning} as ${r.alias}Versioning`], importPath(path, evolutionLayout.upcasters(r.facts.context.name))));

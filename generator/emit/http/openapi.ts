@@ -82,10 +82,10 @@ export function openApiDocument(all: readonly ContextFacts[], packageName: strin
     const rejections = r.command.rejects.map((x) => x.name);
     // The events this command may append (its `emits`), each with its current data schema.
     const emitted = r.command.emits.map((ref) => r.facts.eventsByName.get(ref.name)).filter((e) => e !== undefined);
-    for (const event of emitted) schemas[`${pascalCase(r.facts.context.name)}.${eventNames(event).type}`] = hoist(eventJsonSchema(r.facts.model, event), r.facts.context.name, schemas);
+    for (const event of emitted) schemas[`${r.facts.names.type}.${eventNames(event).type}`] = hoist(eventJsonSchema(r.facts.model, event), r.facts.context.name, schemas);
     const eventItems: Json[] = emitted.map((event) => ({
       type: 'object',
-      properties: { type: { const: event.name }, data: ref(`${pascalCase(r.facts.context.name)}.${eventNames(event).type}`) },
+      properties: { type: { const: event.name }, data: ref(`${r.facts.names.type}.${eventNames(event).type}`) },
       required: ['type', 'data'],
     }));
     const accepted: Json =
@@ -95,7 +95,7 @@ export function openApiDocument(all: readonly ContextFacts[], packageName: strin
     paths[r.path] = {
       post: {
         operationId: r.operationId,
-        tags: [pascalCase(r.facts.context.name)],
+        tags: [r.facts.names.type],
         summary: `${r.command.name} (${r.agg.aggregate.name})`,
         ...(r.command.description ? { description: r.command.description } : {}),
         parameters: [
@@ -123,7 +123,7 @@ export function openApiDocument(all: readonly ContextFacts[], packageName: strin
     paths[r.path] = {
       get: {
         operationId: r.operationId,
-        tags: [pascalCase(r.facts.context.name)],
+        tags: [r.facts.names.type],
         summary: `The state of a ${r.agg.aggregate.name}`,
         parameters: [idParam(r.identity, `The ${r.agg.aggregate.name}'s ${r.identity}.`), { name: 'If-None-Match', in: 'header', required: false, schema: { type: 'string' } }],
         responses: {
@@ -139,9 +139,9 @@ export function openApiDocument(all: readonly ContextFacts[], packageName: strin
     };
   }
   for (const r of projectionRoutes(all)) {
-    const docName = `${pascalCase(r.facts.context.name)}.${pascalCase(r.projection.name)}`;
+    const docName = `${r.facts.names.type}.${pascalCase(r.projection.name)}`;
     schemas[docName] = hoist({ ...fieldsToJsonSchema(r.facts.model, r.facts.context.name, r.projection.fields), ...(r.projection.description ? { description: r.projection.description } : {}) }, r.facts.context.name, schemas);
-    const tags = [pascalCase(r.facts.context.name)];
+    const tags = [r.facts.names.type];
     paths[r.listPath] = {
       get: {
         operationId: `list${pascalCase(r.operationId)}`,

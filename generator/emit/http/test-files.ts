@@ -7,7 +7,7 @@
 
 import type { JsonValue, Spec } from '../../model/types.js';
 import type { PlannedFile } from '../../plan-types.js';
-import { aggregateNames, camelCase, contextFolder, kebabCase, projectionNames } from '../../names.js';
+import { camelCase, kebabCase, projectionNames } from '../../names.js';
 import { at, generatedHeader, importLine, importPath, propertyKey, str, tsLiteral } from '../code.js';
 import type { AggregateFacts, ContextFacts } from '../../ir/context.js';
 import { layout } from '../../ir/paths.js';
@@ -92,15 +92,15 @@ function specFitsSchema(route: CommandRoute, spec: Spec): boolean {
 }
 
 function aggregateTestFile(facts: ContextFacts, agg: AggregateFacts, routes: CommandRoute[]): PlannedFile {
-  const path = httpLayout.httpTest(contextFolder(facts.context.name), kebabCase(agg.aggregate.name));
-  const names = aggregateNames(agg.aggregate.name);
+  const path = httpLayout.httpTest(facts.names.folder, kebabCase(agg.aggregate.name));
+  const names = agg.names;
   const identity = agg.aggregate.identity;
-  const aggPath = `/${contextFolder(facts.context.name)}/${kebabCase(agg.aggregate.name)}`;
+  const aggPath = `/${facts.names.folder}/${kebabCase(agg.aggregate.name)}`;
   // Inline projections run in the append transaction: their logic is part of a command's outcome.
   const inline = facts.projections.filter((p) => projectionFacts(facts, p).inline && projectionFacts(facts, p).events.some((e) => agg.events.some((ae) => ae.name === e.name)));
   const inlineImports = inline.map((p) => {
     const n = projectionNames(facts.context.name, p.name);
-    return importLine([n.evolve, `${camelCase(p.name)}EventTypes`], importPath(path, layout.projection(facts.context.name, p.name)));
+    return importLine([n.evolve, n.eventTypes], importPath(path, layout.projection(facts.context.name, p.name)));
   });
   const commandsByName = new Map(routes.map((r) => [r.command.name, r]));
   const specs = facts.context.specs
@@ -281,7 +281,7 @@ function aggregateTestFile(facts: ContextFacts, agg: AggregateFacts, routes: Com
 
 function projectionTestFile(facts: ContextFacts, route: ReturnType<typeof projectionRoutes>[number]): PlannedFile {
   const p = route.projection;
-  const path = httpLayout.httpTest(contextFolder(facts.context.name), `projections/${kebabCase(p.name)}`);
+  const path = httpLayout.httpTest(facts.names.folder, `projections/${kebabCase(p.name)}`);
   const n = projectionNames(facts.context.name, p.name);
   const doc = sampleObject(facts.model, facts.context.name, p.fields);
   const contents =

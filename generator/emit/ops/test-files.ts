@@ -10,7 +10,7 @@
 
 import type { Event, TypeRef } from '../../model/types.js';
 import type { PlannedFile } from '../../plan-types.js';
-import { aggregateNames, kebabCase, pascalCase, policyNames, projectionNames } from '../../names.js';
+import { kebabCase, policyNames, projectionNames } from '../../names.js';
 import { generatedHeader, importLine, importPath, propertyKey, str, tsLiteral } from '../code.js';
 import type { ContextFacts } from '../../ir/context.js';
 import { layout } from '../../ir/paths.js';
@@ -19,7 +19,7 @@ import { recordArbitrary } from '../arbitraries.js';
 import type { LongLivedFacts, OpsFacts, ProcessorFacts } from '../../ir/ops.js';
 import { opsLayout } from '../../ir/paths.js';
 import { policyFacts } from '../../ir/policy.js';
-import { eventNames } from '../../ir/names.js';
+import { commandNames, eventNames } from '../../ir/names.js';
 
 /** Fixed seed of the snapshot property: the same random streams on every run. */
 export const SNAPSHOT_PROPERTY_SEED = 20261126;
@@ -62,7 +62,7 @@ function projectionTestFile(ops: OpsFacts, p: ProcessorFacts, sources: string[])
   const names = projectionNames(p.context, p.name);
   const collection = names.postgres.replace(/Projection$/, 'Collection');
   const documentId = names.postgres.replace(/Projection$/, 'DocumentId');
-  const union = `${names.document}Event`;
+  const union = names.eventUnion;
   const key = projection.key;
   const keyOf = (e: Event) => {
     const field = e.fields.find((f) => f.name === key && !f.optional);
@@ -119,16 +119,16 @@ function policyTestFile(ops: OpsFacts, p: ProcessorFacts, sources: string[]): Pl
   const path = opsLayout.processorTest(p.context, p.name);
   const names = policyNames(p.context, p.name);
   const preview = names.reactor.replace(/Reactor$/, 'Preview');
-  const union = `${pascalCase(p.name)}Event`;
+  const union = names.eventUnion;
   const streamImports = new Map<string, string[]>();
   for (const c of pf.commands) {
-    const m = importPath(path, layout.aggregate(c.context, c.aggregate.name, 'decider'));
-    streamImports.set(m, [...new Set([...(streamImports.get(m) ?? []), aggregateNames(c.aggregate.name).streamName])]);
+    const m = importPath(path, commandNames(c).deciderModule);
+    streamImports.set(m, [...new Set([...(streamImports.get(m) ?? []), commandNames(c).aggregate.streamName])]);
   }
   const streamCases = pf.commands.map((c) => {
     const identity = facts.model.contexts.find((x) => x.name === c.context)?.aggregates.find((a) => a.name === c.aggregate.name)?.identity ?? 'id';
     const id = c.fields.some((f) => f.name === identity) ? `command.data.${identity}` : str('unknown');
-    return `    case ${str(c.name)}:\n      return ${aggregateNames(c.aggregate.name).streamName}(${id});\n`;
+    return `    case ${str(c.name)}:\n      return ${commandNames(c).aggregate.streamName}(${id});\n`;
   });
   const sample = sampleObject(facts.model, facts.context.name, event.fields);
   const fresh = event.fields.filter((f) => !f.optional && f.type.kind === 'primitive' && f.type.name === 'uuid').map((f) => `${propertyKey(f.name)}: randomUUID()`);
