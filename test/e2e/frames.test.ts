@@ -134,3 +134,62 @@ describe('bounded-context frames', () => {
     }
   });
 });
+
+describe('routed arrows', () => {
+  it.each([
+    ['library', 'BorrowBook'],
+    ['shop', 'PlaceOrder'],
+  ])('draws the arrows of %s orthogonally around the stickies', { timeout: 120_000 }, async (example, first) => {
+    const { repo, dir } = copyRepo(example);
+    const studio = await startStudio(dir, rendererDir);
+    const page = await browser.context.newPage();
+    page.setDefaultTimeout(STEP_TIMEOUT_MS);
+    try {
+      await page.goto(studio.url);
+      await sticky(page, first).waitFor();
+      // Routed after the first paint: wait until every drawn arrow is.
+      await expect
+        .poll(() => page.locator('.react-flow__edge-path').evaluateAll((els) => els.length > 5 && els.every((e) => e.getAttribute('data-routed') === 'yes')))
+        .toBe(true);
+      const { paths, stickies } = await page.evaluate(() => {
+        const translate = (el: HTMLElement) => {
+          const m = /translate\((-?[\d.]+)px, (-?[\d.]+)px\)/.exec(el.style.transform)!;
+          return { x: Number(m[1]), y: Number(m[2]) };
+        };
+        const stickies = [...document.querySelectorAll<HTMLElement>('.react-flow__node-sticky')].map((n) => ({
+          id: n.getAttribute('data-id')!,
+          ...translate(n),
+          width: n.offsetWidth,
+          height: n.offsetHeight,
+        }));
+        const paths = [...document.querySelectorAll('.react-flow__edge-path')].map((p) => {
+          const nums = (p.getAttribute('d') ?? '').match(/-?[\d.]+/g)!.map(Number);
+          const points: { x: number; y: number }[] = [];
+          for (let k = 0; k + 1 < nums.length; k += 2) points.push({ x: nums[k]!, y: nums[k + 1]! });
+          return { id: p.closest('.react-flow__edge')!.getAttribute('data-id')!, points };
+        });
+        return { paths, stickies };
+      });
+      expect(stickies.length).toBeGreaterThan(5);
+      for (const p of paths) {
+        for (let k = 0; k + 1 < p.points.length; k++) {
+          const [a, b] = [p.points[k]!, p.points[k + 1]!];
+          expect(Math.abs(a.x - b.x) < 0.01 || Math.abs(a.y - b.y) < 0.01, `${p.id}: segment ${k} is orthogonal`).toBe(true);
+          // Handles straddle the border by a few pixels: only the inside of each sticky counts.
+          for (const s of stickies) {
+            const inner = { x0: s.x + 6, y0: s.y + 6, x1: s.x + s.width - 6, y1: s.y + s.height - 6 };
+            const strictly =
+              Math.abs(a.y - b.y) < 0.01
+                ? a.y > inner.y0 && a.y < inner.y1 && Math.max(Math.min(a.x, b.x), inner.x0) < Math.min(Math.max(a.x, b.x), inner.x1)
+                : a.x > inner.x0 && a.x < inner.x1 && Math.max(Math.min(a.y, b.y), inner.y0) < Math.min(Math.max(a.y, b.y), inner.y1);
+            expect(strictly, `${p.id}: segment ${k} crosses ${s.id}`).toBe(false);
+          }
+        }
+      }
+    } finally {
+      await page.close();
+      await studio.stop();
+      rmSync(repo, { recursive: true, force: true });
+    }
+  });
+});

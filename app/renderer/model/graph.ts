@@ -44,6 +44,8 @@ export interface FrameData extends Record<string, unknown> {
 export interface LinkData extends Record<string, unknown> {
   relation: Relation;
   link: Link;
+  /** The orthogonal route around the stickies (edge-routes.ts), once computed. */
+  route?: { x: number; y: number }[];
 }
 
 export type StickyNode = Node<StickyData, 'sticky'>;

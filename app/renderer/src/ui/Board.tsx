@@ -25,6 +25,8 @@ import { refOfNodeId, type ElementRef } from '../../model/refs.js';
 import type { Model } from '../../../../generator/model/types.js';
 import type { Change } from '../../model/changes.js';
 import { FarCanvas } from './FarCanvas.js';
+import { EDGE_TYPES } from './RoutedEdge.js';
+import { routesOf, type Point } from '../../model/edge-routes.js';
 import { FarZoomContext, FrameActionsContext, NODE_TYPES, StickyActionsContext } from './StickyNode.js';
 
 /** An empty folder: say what the board is for and offer the one first step. */
@@ -122,10 +124,21 @@ export function Board(props: BoardProps) {
     setNodes(graph.nodes.map((n) => (selected.has(n.id) ? { ...n, selected: true } : n)));
   }, [graph, selected]);
 
+  // Arrows around the stickies (ADR 0043): routed after the board is painted, never in the way
+  // of the first render; until then (and on boards too big to route) React Flow's step paths.
+  const [routes, setRoutes] = useState<ReadonlyMap<string, Point[]>>(NO_ROUTES);
+  useEffect(() => {
+    if (graph.edges.length > ROUTED_EDGE_LIMIT) return;
+    const timer = setTimeout(() => setRoutes(routesOf(graph)), 0);
+    return () => clearTimeout(timer);
+  }, [graph]);
+
   // Labels only where the user is looking: the selected arrow and the arrows of selected stickies.
   const edges = useMemo<BoardEdge[]>(
     () =>
-      graph.edges.map((e) => {
+      graph.edges.map((routeless) => {
+        const route = routes.get(routeless.id);
+        const e: BoardEdge = route && routeless.data ? { ...routeless, data: { ...routeless.data, route } } : routeless;
         const focus = e.id === selectedEdge || selected.has(e.source) || selected.has(e.target);
         if (!focus) return e;
         const label = e.data ? RELATION_LABEL[e.data.relation] : undefined;
@@ -133,7 +146,7 @@ export function Board(props: BoardProps) {
         const labelled = { ...e, label, zIndex: 1000, labelBgPadding: [4, 2] as [number, number], labelBgStyle: { fill: '#fff', fillOpacity: 0.92 } };
         return e.id === selectedEdge ? { ...labelled, selected: true, animated: true } : labelled;
       }),
-    [graph.edges, selectedEdge, selected],
+    [graph.edges, selectedEdge, selected, routes],
   );
 
   const onNodesChange = useCallback((changes: NodeChange<BoardNode>[]) => {
@@ -244,6 +257,7 @@ export function Board(props: BoardProps) {
           nodes={nodes}
           edges={far && bigBoard ? NO_EDGES : edges}
           nodeTypes={NODE_TYPES}
+          edgeTypes={EDGE_TYPES}
           onNodesChange={onNodesChange}
           onEdgesChange={onEdgesChange}
           onSelectionChange={onSelectionChange}
@@ -260,7 +274,7 @@ export function Board(props: BoardProps) {
           multiSelectionKeyCode={['Meta', 'Control', 'Shift']}
           elevateNodesOnSelect={false}
           proOptions={{ hideAttribution: true }}
-          defaultEdgeOptions={{ type: 'default' }}
+          defaultEdgeOptions={{ type: 'routed' }}
         >
           <MiniMap pannable zoomable nodeColor={miniMapColor} nodeStrokeWidth={0} nodeComponent={bigBoard ? FramesOnlyMiniMapNode : undefined} data-testid="minimap" />
           <Controls showInteractive={false} />
@@ -296,6 +310,10 @@ function withFramesCarryingStickies(before: BoardNode[], after: BoardNode[]): Bo
  * (hundreds of sticky rectangles cost more frames than they help orientation).
  */
 const MINIMAP_STICKY_LIMIT = 400;
+
+/** Past this many arrows the board is not routed (routing costs about 0.5 ms an arrow on the shop). */
+const ROUTED_EDGE_LIMIT = 600;
+const NO_ROUTES: ReadonlyMap<string, Point[]> = new Map();
 
 /** Big boards zoomed far out draw no arrows (noise at that zoom, and most of the frame cost). */
 const NO_EDGES: BoardEdge[] = [];
