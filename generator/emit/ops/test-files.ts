@@ -10,7 +10,7 @@
 
 import type { Event, TypeRef } from '../../model/types.js';
 import type { PlannedFile } from '../../plan-types.js';
-import { kebabCase, policyNames, projectionNames } from '../../names.js';
+import { kebabCase, pascalCase, policyNames, projectionNames } from '../../names.js';
 import { generatedHeader, importLine, importPath, propertyKey, str, tsLiteral } from '../code.js';
 import type { ContextFacts } from '../../ir/context.js';
 import { layout } from '../../ir/paths.js';
