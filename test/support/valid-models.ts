@@ -40,6 +40,21 @@ export interface ContextBlueprint {
   /** A policy reacting to this context's first event, issuing a command of its last aggregate. */
   innerPolicy: boolean;
   specs: ('events' | 'rejects' | 'nothing' | 'given')[];
+  /**
+   * A read model keyed by a field of another type than the aggregate's uuid identity (a room number,
+   * a flag, a tier), which the first aggregate with events then carries in every event. Absent in
+   * blueprints kept from before it existed.
+   */
+  keyed?: KeyedReadModel;
+}
+
+export const KEY_KINDS = ['int', 'number', 'boolean', 'enum', 'string', 'date'] as const;
+
+export interface KeyedReadModel {
+  key: (typeof KEY_KINDS)[number];
+  /** No `fields` at all, only the key (fed by the events: default logic), or one field no event feeds (a stub). */
+  fields: 'none' | 'key' | 'unfed';
+  strong: boolean;
 }
 
 export interface ModelBlueprint {
@@ -62,6 +77,12 @@ const aggregateBlueprint: fc.Arbitrary<AggregateBlueprint> = fc
   // An aggregate with no events has no commands either (a command must emit something).
   .map((a) => (a.events === 0 ? { ...a, commands: 0 } : a));
 
+const keyedReadModel: fc.Arbitrary<KeyedReadModel> = fc.record({
+  key: fc.constantFrom(...KEY_KINDS),
+  fields: fc.constantFrom('none', 'key', 'unfed'),
+  strong: fc.boolean(),
+});
+
 const contextBlueprint: fc.Arbitrary<ContextBlueprint> = fc.record({
   names: fc.constantFrom('plain', 'long', 'lookalike'),
   aggregates: fc.array(aggregateBlueprint, { minLength: 1, maxLength: 3 }),
@@ -70,7 +91,8 @@ const contextBlueprint: fc.Arbitrary<ContextBlueprint> = fc.record({
   strong: fc.boolean(),
   innerPolicy: fc.boolean(),
   specs: fc.array(fc.constantFrom('events', 'rejects', 'nothing', 'given'), { maxLength: 3 }),
-});
+  keyed: fc.option(keyedReadModel, { nil: undefined }),
+}, { requiredKeys: ['names', 'aggregates', 'external', 'projection', 'strong', 'innerPolicy', 'specs'] });
 
 export const modelBlueprint: fc.Arbitrary<ModelBlueprint> = fc.record({
   contexts: fc.array(contextBlueprint, { minLength: 1, maxLength: 3 }),
@@ -103,6 +125,9 @@ function namesFor(ctx: ContextBlueprint, index: number): Names {
     command: (a, c) => (ctx.names === 'lookalike' ? `Do${aggregate(a)}${word(c + 3)}` : `Make${aggregate(a)}${c + 1}`),
   };
 }
+
+/** The field a keyed read model is keyed by (every event of its aggregate carries it). */
+const KEY_FIELD = 'slot';
 
 const camel = (name: string): string => name[0]!.toLowerCase() + name.slice(1);
 
@@ -243,10 +268,12 @@ function contextDoc(ctx: ContextBlueprint, names: Names, shapes: Set<string>): R
   /** Per aggregate: event name -> its fields (kind by field name), for specs and projections. */
   const eventFields = new Map<string, { identity: string; fields: [string, FieldKind][] }>();
 
+  const keyedAggregate = ctx.keyed ? ctx.aggregates.findIndex((a) => a.events > 0) : -1;
   ctx.aggregates.forEach((a, ai) => {
     const name = names.aggregate(ai);
     const identity = `${camel(name)}Id`;
     const own: [string, FieldKind][] = a.fields.map((kind, i) => [`${kind}${i + 1}`, kind]);
+    if (ai === keyedAggregate) own.push([KEY_FIELD, ctx.keyed!.key]);
     if (own.some(([, k]) => k === 'valueObject' || k === 'valueObjectArray')) usesVo = true;
     const fieldMap = (list: [string, FieldKind][]) => Object.fromEntries([[identity, 'uuid'], ...(multi ? [['groupId', 'uuid']] : []), ...list.map(([n, k]) => [n, fieldType(k, vo)])]);
     aggregates[name] = { identity, ...(a.state && own.length > 0 ? { state: Object.fromEntries(own.map(([n, k]) => [n, fieldType(k, vo)])) } : {}) };
@@ -318,6 +345,19 @@ function contextDoc(ctx: ContextBlueprint, names: Names, shapes: Set<string>): R
     }
   }
 
+  if (ctx.keyed && keyedAggregate !== -1) {
+    const { key, fields, strong } = ctx.keyed;
+    const from = Array.from({ length: ctx.aggregates[keyedAggregate]!.events }, (_, e) => names.event(keyedAggregate, e));
+    const keyType = fieldType(key, vo);
+    projections[`${names.aggregate(keyedAggregate)}By${key[0]!.toUpperCase()}${key.slice(1)}`] = {
+      from,
+      key: KEY_FIELD,
+      ...(fields === 'key' ? { fields: { [KEY_FIELD]: keyType } } : fields === 'unfed' ? { fields: { [KEY_FIELD]: keyType, tally: 'int' } } : {}),
+      consistency: strong ? 'strong' : 'eventual',
+    };
+    shapes.add(`read model keyed by ${key} (${strong ? 'strong' : 'eventual'}${fields === 'none' ? ', no fields' : fields === 'unfed' ? ', a stub' : ''})`);
+  }
+
   // Specs against the first aggregate that has commands.
   const target = ctx.aggregates.findIndex((a) => a.commands > 0);
   if (target !== -1) {
@@ -326,7 +366,7 @@ function contextDoc(ctx: ContextBlueprint, names: Names, shapes: Set<string>): R
     const cmd = commands[command] as { fields: Record<string, unknown>; emits: string[] };
     const data = (fields: Record<string, unknown>, kinds: Map<string, FieldKind>) =>
       Object.fromEntries(Object.keys(fields).map((f, i) => [f, f.endsWith('Id') || f === 'groupId' ? uuid(1) : f === 'revision' ? 'r2' : sampleValue(kinds.get(f)!, i)]));
-    const kinds = new Map<string, FieldKind>(a.fields.map((k, i) => [`${k}${i + 1}`, k]));
+    const kinds = new Map<string, FieldKind>([...a.fields.map((k, i): [string, FieldKind] => [`${k}${i + 1}`, k]), ...(target === keyedAggregate ? [[KEY_FIELD, ctx.keyed!.key] as [string, FieldKind]] : [])]);
     const when = { command, data: data(cmd.fields, kinds) };
     const eventData = (event: string) => {
       const ev = events[event] as { fields: Record<string, unknown> };
