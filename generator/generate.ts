@@ -24,6 +24,7 @@ export { DIAGNOSTIC_FORMATS, formatDiagnostics, type DiagnosticFormat } from './
 /** The semantic model diff against a git revision: `stormsmith diff` and the canvas's comparison mode. */
 export { compareWithRef, type ComparisonFailure, type RefComparison } from './diff/compare-with-ref.js';
 export type { ElementId, FieldChange, ModelChange, ModelDiff, SchemaVerdict } from './diff/semantic-diff.js';
+export { details as changeDetails, headline as changeHeadline, summaryLine as diffSummaryLine } from './diff/render.js';
 
 export interface GenerateOptions extends TargetOptions {
   /** Working directory: relative paths resolve against it, diagnostics are shown relative to it. */

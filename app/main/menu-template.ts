@@ -82,6 +82,7 @@ export function buildMenuTemplate(options: MenuOptions, actions: MenuActions): M
       label: 'View',
       submenu: [
         command('Zoom to Fit', 'zoom-to-fit'),
+        command('Compare with Git Revision…', 'compare'),
         { role: 'togglefullscreen' },
         ...(options.devTools ? [{ type: 'separator' as const }, { role: 'reload' as const }, { role: 'toggleDevTools' as const }] : []),
       ],

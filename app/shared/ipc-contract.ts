@@ -17,7 +17,7 @@ export interface BackupEntry {
 }
 
 /** Commands the native menu sends to the renderer (its action registry runs them). */
-export const MENU_COMMANDS = ['save', 'undo', 'redo', 'export-png', 'export-svg', 'preview-generation', 'generate', 'find', 'zoom-to-fit'] as const;
+export const MENU_COMMANDS = ['save', 'undo', 'redo', 'export-png', 'export-svg', 'preview-generation', 'generate', 'find', 'zoom-to-fit', 'compare'] as const;
 export type MenuCommand = (typeof MENU_COMMANDS)[number];
 
 /** request -> response channels (ipcRenderer.invoke / ipcMain.handle). */

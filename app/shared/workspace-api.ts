@@ -52,6 +52,10 @@ export interface ModelComparison {
   changes: ModelChange[];
   /** How many changes of each kind (added, removed, renamed, changed, newly-published, breaking). */
   summary: Record<string, number>;
+  /** The summary as `stormsmith diff` words it (`2 added, 2 changed, 1 newly published`). */
+  headline: string;
+  /** Per change (same order), the lines `stormsmith diff` prints for it: its headline, then its details. */
+  notes: string[][];
   /** The model files at `ref` (model-relative paths): the canvas draws removed stickies from them. */
   before: { path: string; text: string }[];
 }

@@ -20,7 +20,7 @@ export function checkRef(ref: unknown): string {
 
 export async function compareFolderWithRef(realRoot: string, ref: unknown): Promise<ModelComparison> {
   const revision = checkRef(ref);
-  const { compareWithRef } = await import('../../generator/generate.js');
+  const { compareWithRef, changeDetails, changeHeadline, diffSummaryLine } = await import('../../generator/generate.js');
   const result = await compareWithRef(realRoot, revision);
   if (!result.ok) {
     if (result.failure === 'git') throw new WorkspaceError('E_GIT', result.message, 'a branch, tag or commit that exists in the folder\'s git repository');
@@ -28,5 +28,13 @@ export async function compareFolderWithRef(realRoot: string, ref: unknown): Prom
     const where = first ? `: ${first.file}:${first.line}:${first.col}: ${first.message}` : '';
     throw new WorkspaceError('E_MODEL_ERRORS', `${result.failure === 'current' ? 'the saved model has errors' : result.message}${where}`, result.failure === 'current' ? 'fix the problems (and save) first' : undefined);
   }
-  return { ref: result.ref, changes: result.diff.changes, summary: result.diff.summary, before: result.beforeFiles };
+  const { changes, summary } = result.diff;
+  return {
+    ref: result.ref,
+    changes,
+    summary,
+    headline: diffSummaryLine(result.diff),
+    notes: changes.map((c) => [changeHeadline(c), ...(c.change === 'changed' ? changeDetails(c) : [])]),
+    before: result.beforeFiles,
+  };
 }

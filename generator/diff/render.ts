@@ -21,8 +21,8 @@ function fieldText(f: FieldChange): string {
   }
 }
 
-/** One line per change, then its details. */
-function details(c: Extract<ModelChange, { change: 'changed' }>): string[] {
+/** The detail lines of a changed element (what `diff` prints under its headline). */
+export function details(c: Extract<ModelChange, { change: 'changed' }>): string[] {
   const out: string[] = [];
   if (c.published) out.push(c.published === 'newly-published' ? 'now published to other contexts' : 'no longer published');
   if (c.version) out.push(`version ${c.version.from} -> ${c.version.to}`);
@@ -33,7 +33,8 @@ function details(c: Extract<ModelChange, { change: 'changed' }>): string[] {
   return out;
 }
 
-function headline(c: ModelChange): string {
+/** One line per change (`+ command Ordering.ChangeShippingAddress`). */
+export function headline(c: ModelChange): string {
   switch (c.change) {
     case 'context-added':
       return `+ bounded context ${c.context}`;
@@ -50,7 +51,8 @@ function headline(c: ModelChange): string {
   }
 }
 
-function summaryLine(diff: ModelDiff): string {
+/** `2 added, 2 changed, 1 newly published`, or `no domain changes`. */
+export function summaryLine(diff: ModelDiff): string {
   const order = ['context-added', 'context-removed', 'added', 'removed', 'renamed', 'changed', 'newly-published', 'breaking'];
   const parts = order.filter((k) => diff.summary[k]).map((k) => `${diff.summary[k]} ${k.replace('-', ' ')}`);
   return parts.length ? parts.join(', ') : 'no domain changes';

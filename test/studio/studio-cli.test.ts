@@ -130,6 +130,17 @@ describe('stormsmith studio (process)', () => {
     expect(err.join('')).toMatch(/missing:1:1: error\[E_NOT_FOUND\]: .*\n {2}hint: /);
   });
 
+  it('refuses --against with a revision git does not know (E_GIT, exit 2) before taking the folder', async () => {
+    const err: string[] = [];
+    const io = { stdout: () => undefined, stderr: (t: string) => err.push(t), cwd: models.dir, env: { STORMSMITH_RENDERER_DIR: CANVAS } };
+    expect(await main(['studio', models.dir, '--against', 'no-such-branch', '--no-open'], io)).toBe(2);
+    expect(err.join('')).toMatch(/^error\[E_GIT\]: .*\n {2}hint: /);
+    err.length = 0;
+    expect(await main(['studio', models.dir, '--against=--output=x', '--no-open'], io)).toBe(2);
+    expect(err.join('')).toMatch(/^error\[E_GIT\]: not a git revision/);
+    expect(existsSync(path.join(models.dir, LOCK_FILE))).toBe(false);
+  });
+
   it('refuses to start without the built canvas, naming the exact command, and takes no lock', async () => {
     const err: string[] = [];
     const empty = path.join(models.dir, 'no-canvas');

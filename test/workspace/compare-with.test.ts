@@ -36,6 +36,9 @@ describe('compareWith', () => {
     const c = await workspace.compareWith('main');
     expect(c.ref).toBe('main');
     expect(c.summary).toEqual({ added: 2, removed: 1, changed: 2, 'newly-published': 1 });
+    expect(c.headline).toBe('2 added, 1 removed, 2 changed, 1 newly published');
+    // Per change, the lines `stormsmith diff` prints for it.
+    expect(c.notes[c.changes.findIndex((x) => 'element' in x && x.element.name === 'OrderShipped')]).toEqual(['~ event Ordering.OrderShipped', 'now published to other contexts']);
     expect(names(c, 'added')).toEqual(['command Ordering.ChangeShippingAddress', 'event Ordering.ShippingAddressChanged']);
     expect(names(c, 'removed')).toEqual(['projection Ordering.OrderStatus']);
     expect(names(c, 'changed')).toEqual(['event Ordering.OrderCancelled', 'event Ordering.OrderShipped']);

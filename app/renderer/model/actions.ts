@@ -40,6 +40,11 @@ export interface ActionHost {
   previewGeneration(): void;
   runGeneration(): void;
   showProblems(): void;
+  /** Comparison mode is on (the board shows changes against a git revision). */
+  isComparing(): boolean;
+  /** Ask for a git revision and show the board's changes against it. */
+  compare(): void;
+  leaveComparison(): void;
 }
 
 export type MenuName = 'File' | 'Edit' | 'View' | 'Board' | 'Generate';
@@ -111,6 +116,8 @@ export const ACTIONS: readonly Action[] = [
   { id: 'view.search', label: 'Find element…', menu: 'View', shortcuts: ['Mod+F'], global: true, run: (h) => h.search() },
   { id: 'view.palette', label: 'Command palette…', menu: 'View', shortcuts: ['Mod+K', 'Mod+Shift+P'], global: true, run: (h) => h.commandPalette() },
   { id: 'view.shortcuts', label: 'Keyboard shortcuts', menu: 'View', shortcuts: ['?'], run: (h) => h.showShortcuts() },
+  { id: 'view.compare', label: 'Compare with git revision…', menu: 'View', run: (h) => h.compare() },
+  { id: 'view.leaveComparison', label: 'Leave comparison', menu: 'View', enabled: (h) => h.isComparing(), disabledReason: 'The board is not compared with a revision', run: (h) => h.leaveComparison() },
   { id: 'view.problems', label: 'Show problems', menu: 'View', shortcuts: ['Mod+Shift+M'], run: (h) => h.showProblems() },
   { id: 'generate.preview', label: 'Preview generation', menu: 'Generate', shortcuts: ['Mod+Shift+G'], run: (h) => h.previewGeneration() },
   { id: 'generate.run', label: 'Run generate', menu: 'Generate', run: (h) => h.runGeneration() },

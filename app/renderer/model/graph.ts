@@ -26,6 +26,10 @@ export interface StickyData extends Record<string, unknown> {
   problems?: ProblemCount;
   /** A big-picture draft (an event nobody records yet, a command no aggregate handles yet). */
   draft?: boolean;
+  /** Comparison mode (model/comparison.ts): what changed since the revision, and what `diff` says. */
+  compare?: { mark: 'added' | 'removed' | 'changed' | 'renamed'; notes: string[] };
+  /** Comparison mode: an element of the revision that the board no longer has. */
+  ghost?: boolean;
 }
 
 export interface FrameData extends Record<string, unknown> {
@@ -39,6 +43,8 @@ export interface FrameData extends Record<string, unknown> {
   /** The smallest size a resize may give the frame: its stickies stay inside. */
   minWidth: number;
   minHeight: number;
+  /** Comparison mode: a bounded context of the revision that the board no longer has. */
+  ghost?: boolean;
 }
 
 export interface LinkData extends Record<string, unknown> {

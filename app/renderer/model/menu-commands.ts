@@ -15,6 +15,7 @@ export const MENU_COMMAND_ACTIONS: Readonly<Record<MenuCommand, string>> = {
   generate: 'generate.run',
   find: 'view.search',
   'zoom-to-fit': 'view.fit',
+  compare: 'view.compare',
 };
 
 /**

@@ -65,6 +65,12 @@ async function start(): Promise<void> {
     </ReactFlowProvider>,
   );
   await session.open();
+  // `stormsmith studio --against <ref>` opens the board in comparison mode.
+  const against = new URL(window.location.href).searchParams.get('against');
+  if (against) {
+    const error = await session.comparison.open(against);
+    if (error) session.notify({ kind: 'error', text: error });
+  }
 }
 
 void start();

@@ -13,6 +13,7 @@ import type { ProblemCount } from '../model/graph.js';
 import { commit, emptyHistory, redo, undo, type History } from '../model/history.js';
 import { problemCounts, problemTargets } from '../model/problems.js';
 import type { BackupStore } from './backup.js';
+import { ComparisonStore } from './comparison-store.js';
 import { layoutPathOf, type ModelCore } from './model-core.js';
 
 export interface DiskFile {
@@ -82,12 +83,16 @@ export class Session {
   /** Files whose current model cannot be written as text (the serializer's self-check failed). */
   private unsavable = new Set<string>();
   private diskQueue: Promise<void> = Promise.resolve();
+  /** Comparison mode: the saved model against a git revision (its own store, its own listeners). */
+  readonly comparison: ComparisonStore;
 
   constructor(
     private readonly api: WorkspaceApi,
     private readonly core: ModelCore,
     private readonly backup: BackupStore,
-  ) {}
+  ) {
+    this.comparison = new ComparisonStore(api, core);
+  }
 
   getState = (): SessionState => this.state;
 

@@ -7,12 +7,14 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { openBrowser } from '../../../app/studio/open-browser.js';
 import { startStudioServer } from '../../../app/studio/studio-server.js';
+import { checkRef } from '../../../app/workspace/compare-with-ref.js';
 import { isWorkspaceError } from '../../../app/workspace/errors.js';
+import { GitModelError, modelFilesAt } from '../../diff/git-model.js';
 import { loadGenerationEngine } from '../../../app/workspace/load-generation-engine.js';
 import { NodeWorkspace } from '../../../app/workspace/node-workspace.js';
 import { EXIT, type CliCommand } from '../io.js';
 
-const HELP = `Usage: stormsmith studio [dir] [--port N] [--no-open]
+const HELP = `Usage: stormsmith studio [dir] [--port N] [--no-open] [--against <ref>]
 
 Serves the event-storming canvas for the model folder <dir> (default: the current folder) on
 127.0.0.1 and opens it in the browser. The printed URL carries a per-run token; the server
@@ -21,6 +23,8 @@ refuses every API request without it.
 Options:
   --port N     port to listen on (default 0: a free port)
   --no-open    do not open a browser, only print the URL
+  --against <ref>  open the board in comparison mode: the changes of the saved model since the
+               git revision <ref> (docs/diff.md); the canvas can also do it from View > Compare
   -h, --help   show this help
 `;
 
@@ -48,7 +52,7 @@ export const studio: CliCommand = async (argv, io) => {
     parsed = parseArgs({
       args: argv,
       allowPositionals: true,
-      options: { port: { type: 'string' }, 'no-open': { type: 'boolean' }, help: { type: 'boolean', short: 'h' } },
+      options: { port: { type: 'string' }, 'no-open': { type: 'boolean' }, against: { type: 'string' }, help: { type: 'boolean', short: 'h' } },
     });
   } catch (error) {
     io.stderr(`error[E_USAGE]: ${(error as Error).message}\n  hint: stormsmith studio --help\n`);
@@ -74,6 +78,18 @@ export const studio: CliCommand = async (argv, io) => {
   if (missing) {
     io.stderr(missing);
     return EXIT.usage;
+  }
+
+  const against = parsed.values.against;
+  if (against !== undefined) {
+    // Refuse a revision git does not know before serving anything (the canvas would only say so later).
+    try {
+      modelFilesAt(dir, checkRef(against));
+    } catch (error) {
+      if (!(error instanceof GitModelError) && !isWorkspaceError(error)) throw error;
+      io.stderr(`error[E_GIT]: ${(error as Error).message}\n  hint: pass a branch, tag or commit of the folder's git repository, e.g. --against main\n`);
+      return EXIT.usage;
+    }
   }
 
   let workspace: NodeWorkspace;
@@ -110,8 +126,10 @@ export const studio: CliCommand = async (argv, io) => {
     process.on('SIGINT', stop);
     process.on('SIGTERM', stop);
   });
-  io.stdout(`Stormsmith studio: ${server.url}\n`);
-  if (!parsed.values['no-open']) openBrowser(server.url, (m) => io.stderr(`warning: ${m}\n`));
+  // The canvas reads `against` from its address and opens in comparison mode.
+  const url = against === undefined ? server.url : `${server.url}&against=${encodeURIComponent(against)}`;
+  io.stdout(`Stormsmith studio: ${url}\n`);
+  if (!parsed.values['no-open']) openBrowser(url, (m) => io.stderr(`warning: ${m}\n`));
   await interrupted;
   await server.close();
   await workspace.close();

@@ -69,9 +69,9 @@ export interface Studio {
   stop(): Promise<void>;
 }
 
-/** `node bin/stormsmith.mjs studio <dir> --port 0 --no-open`; resolves with the printed URL. */
-export function startStudio(dir: string, rendererDir: string): Promise<Studio> {
-  const child = spawn(process.execPath, [path.join(REPO, 'bin/stormsmith.mjs'), 'studio', dir, '--port', '0', '--no-open'], {
+/** `node bin/stormsmith.mjs studio <dir> --port 0 --no-open [...extra]`; resolves with the printed URL. */
+export function startStudio(dir: string, rendererDir: string, extra: readonly string[] = []): Promise<Studio> {
+  const child = spawn(process.execPath, [path.join(REPO, 'bin/stormsmith.mjs'), 'studio', dir, '--port', '0', '--no-open', ...extra], {
     cwd: REPO,
     env: { ...process.env, STORMSMITH_RENDERER_DIR: rendererDir },
     stdio: ['ignore', 'pipe', 'pipe'],
@@ -83,7 +83,7 @@ export function startStudio(dir: string, rendererDir: string): Promise<Studio> {
     child.stderr!.on('data', (d: Buffer) => (err += d.toString()));
     child.stdout!.on('data', (d: Buffer) => {
       out += d.toString();
-      const m = /(http:\/\/127\.0\.0\.1:\d+\/\?token=[A-Za-z0-9_-]+)/.exec(out);
+      const m = /(http:\/\/127\.0\.0\.1:\d+\/\?token=[A-Za-z0-9_-]+(?:&[A-Za-z]+=[^\s&]*)*)\n/.exec(out);
       if (m) {
         clearTimeout(timer);
         resolve({

@@ -23,6 +23,7 @@ import { runMenuCommand } from '../../model/menu-commands.js';
 import type { Session, SessionState } from '../../workspace/session.js';
 import { Board } from './Board.js';
 import { CommandPalette } from './CommandPalette.js';
+import { ComparisonLegend } from './ComparisonLegend.js';
 import { ConflictDialog, DeleteDialog, NameDialog, RecoveryDialog } from './Dialogs.js';
 import { ShortcutsOverlay } from './ShortcutsOverlay.js';
 import { downloadPng, downloadText } from './download.js';
@@ -35,7 +36,7 @@ import { SearchBox } from './SearchBox.js';
 
 const isMac = typeof navigator !== 'undefined' && /Mac|iPhone|iPad/.test(navigator.platform);
 
-type Overlay = 'palette' | 'search' | 'shortcuts' | { delete: ElementRef[] } | { naming: NameRequest } | undefined;
+type Overlay = 'palette' | 'search' | 'shortcuts' | 'compare' | { delete: ElementRef[] } | { naming: NameRequest } | undefined;
 
 /** A bounded context to name: a new one, or an existing one to rename. */
 type NameRequest = { mode: 'new' } | { mode: 'rename'; context: string };
@@ -89,6 +90,8 @@ function Toast(props: { notice: NonNullable<SessionState['notice']>; onClose: ()
 
 export function App({ session, menuCommands }: AppProps) {
   const state = useSyncExternalStore(session.subscribe, session.getState);
+  const comparing = useSyncExternalStore(session.comparison.subscribe, session.comparison.getState);
+  const [compareError, setCompareError] = useState<string | undefined>();
   const flow = useReactFlow();
   const [selection, setSelection] = useState<string[]>([]);
   const [selectedEdge, setSelectedEdge] = useState<string | undefined>();
@@ -253,8 +256,14 @@ export function App({ session, menuCommands }: AppProps) {
         void session.runGeneration();
       },
       showProblems: () => setTab('problems'),
+      isComparing: () => comparing.status !== 'off',
+      compare: () => {
+        setCompareError(undefined);
+        setOverlay('compare');
+      },
+      leaveComparison: () => session.comparison.close(),
     }),
-    [state, selectedRefs, selectedEdge, model, session, flow, addSticky],
+    [state, selectedRefs, selectedEdge, model, session, flow, addSticky, comparing],
   );
 
   // Native menu commands run the same registry actions, always with the newest host.
@@ -325,6 +334,8 @@ export function App({ session, menuCommands }: AppProps) {
           model={model}
           problems={state.problems}
           dirtyFiles={state.dirty}
+          comparison={comparing.status === 'on' ? comparing.comparison : undefined}
+          legend={comparing.status !== 'off' ? <ComparisonLegend state={comparing} dirty={state.dirty.size > 0} onLeave={host.leaveComparison} /> : null}
           selection={selection}
           selectedEdge={selectedEdge}
           revision={state.revision}
@@ -399,6 +410,21 @@ export function App({ session, menuCommands }: AppProps) {
           }}
           onSubmit={(name) => {
             if (submitContextName(naming, name)) setOverlay(undefined);
+          }}
+        />
+      ) : null}
+      {overlay === 'compare' ? (
+        <NameDialog
+          title="Compare with git revision"
+          label="Branch, tag or commit (e.g. main, HEAD~1)"
+          initial={comparing.ref ?? 'HEAD'}
+          error={compareError}
+          onCancel={() => setOverlay(undefined)}
+          onSubmit={(ref) => {
+            void session.comparison.open(ref).then((error) => {
+              setCompareError(error);
+              if (!error) setOverlay(undefined);
+            });
           }}
         />
       ) : null}

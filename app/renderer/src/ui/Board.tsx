@@ -15,8 +15,9 @@ import {
   type OnSelectionChangeParams,
   type ReactFlowInstance,
 } from '@xyflow/react';
-import { useCallback, useEffect, useMemo, useRef, useState, type DragEvent, type RefObject } from 'react';
+import { useCallback, useEffect, useMemo, useRef, useState, type DragEvent, type ReactNode, type RefObject } from 'react';
 import type { ElementKind } from '../../../../generator/model/types.js';
+import { withComparison, type BoardComparison } from '../../model/comparison.js';
 import { openingViewPlan } from '../../model/opening-view.js';
 import { toGraph, toLayoutPosition, type BoardEdge, type BoardNode, type ProblemCount } from '../../model/graph.js';
 import { RELATION_LABEL } from '../../model/grammar.js';
@@ -54,6 +55,10 @@ export interface BoardProps {
   model: Model;
   problems: ReadonlyMap<string, ProblemCount>;
   dirtyFiles: ReadonlySet<string>;
+  /** Comparison mode: the changes against a git revision, laid over the board (model/comparison.ts). */
+  comparison?: BoardComparison;
+  /** Drawn over the board's corner (the comparison legend). */
+  legend?: ReactNode;
   selection: readonly string[];
   selectedEdge: string | undefined;
   revision: number;
@@ -89,7 +94,7 @@ function useFarZoom(): boolean {
 }
 
 export function Board(props: BoardProps) {
-  const { model, problems, dirtyFiles, selection, selectedEdge, apply, onSelection, onDropKind, onNewContext, onRenameContext } = props;
+  const { model, problems, dirtyFiles, comparison, legend, selection, selectedEdge, apply, onSelection, onDropKind, onNewContext, onRenameContext } = props;
   const frameActions = useMemo(
     () => ({
       rename: onRenameContext,
@@ -105,7 +110,10 @@ export function Board(props: BoardProps) {
     }),
     [apply],
   );
-  const graph = useMemo(() => toGraph(model, { problems, dirtyFiles }), [model, problems, dirtyFiles]);
+  const graph = useMemo(() => {
+    const board = toGraph(model, { problems, dirtyFiles });
+    return comparison ? withComparison(board, comparison) : board;
+  }, [model, problems, dirtyFiles, comparison]);
   const selected = useMemo(() => new Set(selection), [selection]);
   const bigBoard = graph.nodes.length > MINIMAP_STICKY_LIMIT;
   // Start with the board's nodes (not an empty list): one React Flow pass on open, not two.
@@ -202,7 +210,7 @@ export function Board(props: BoardProps) {
         const cx = only.position.x + (only.width ?? 0) / 2;
         const cy = only.position.y + (only.height ?? 0) / 2;
         const frame = graph.nodes.find(
-          (n) => n.type === 'frame' && n.data.context !== ref.context && cx >= n.position.x && cy >= n.position.y && cx <= n.position.x + (n.width ?? 0) && cy <= n.position.y + (n.height ?? 0),
+          (n) => n.type === 'frame' && !n.data.ghost && n.data.context !== ref.context && cx >= n.position.x && cy >= n.position.y && cx <= n.position.x + (n.width ?? 0) && cy <= n.position.y + (n.height ?? 0),
         );
         if (frame?.type === 'frame') {
           if (!apply({ type: 'moveToContext', ref, context: frame.data.context, at: toLayoutPosition(graph, frame.data.context, only.position) })) setNodes(graph.nodes);
@@ -281,6 +289,7 @@ export function Board(props: BoardProps) {
           {far && bigBoard ? <FarCanvas nodes={nodes} /> : null}
           <ZoomVariable target={boardRef} />
         </ReactFlow>
+        {legend}
         {model.contexts.length === 0 ? <EmptyBoard onNewContext={onNewContext} /> : null}
       </div>
       </StickyActionsContext.Provider>

@@ -50,6 +50,9 @@ function InPlaceName(props: { name: string; onDone: (to: string | undefined) => 
   );
 }
 
+/** The corner tag of a sticky in comparison mode. */
+const COMPARE_TAG = { added: '+ added', changed: '~ changed', renamed: '~ renamed', removed: '− removed' } as const;
+
 function StickyNodeView({ data, selected }: NodeProps<StickyNodeType>) {
   const far = useContext(FarZoomContext);
   const actions = useContext(StickyActionsContext);
@@ -60,11 +63,12 @@ function StickyNodeView({ data, selected }: NodeProps<StickyNodeType>) {
   if (far) {
     return (
       <div
-        className={`sticky far${selected ? ' selected' : ''}${badge ? (problems.errors > 0 ? ' has-errors' : ' has-warnings') : ''}`}
+        className={`sticky far${selected ? ' selected' : ''}${badge ? (problems.errors > 0 ? ' has-errors' : ' has-warnings') : ''}${data.compare ? ` compare-${data.compare.mark}` : ''}${data.ghost ? ' ghost' : ''}`}
         style={{ background: style.color }}
         data-testid="sticky"
         data-kind={data.kind}
         data-name={data.name}
+        data-compare={data.compare?.mark}
       >
         <Handle type="target" position={Position.Left} className="handle" />
         {/* Level of detail: far out, only the name, scaled up so it stays readable (board.tsx sets --zoom). */}
@@ -73,16 +77,23 @@ function StickyNodeView({ data, selected }: NodeProps<StickyNodeType>) {
       </div>
     );
   }
+  const compare = data.compare;
   return (
     <div
-      className={`sticky kind-${data.kind}${selected ? ' selected' : ''}${data.draft ? ' draft' : ''}`}
+      className={`sticky kind-${data.kind}${selected ? ' selected' : ''}${data.draft ? ' draft' : ''}${compare ? ` compare-${compare.mark}` : ''}${data.ghost ? ' ghost' : ''}`}
       style={{ background: style.color, borderColor: selected ? '#111' : style.accent }}
       data-testid="sticky"
       data-kind={data.kind}
       data-name={data.name}
       data-draft={data.draft ? 'yes' : undefined}
-      title={`${style.label}: ${data.name}${data.draft ? ' (draft: not settled yet)' : ''}`}
+      data-compare={compare?.mark}
+      title={compare ? compare.notes.join('\n') : `${style.label}: ${data.name}${data.draft ? ' (draft: not settled yet)' : ''}`}
     >
+      {compare ? (
+        <div className={`compare-tag compare-${compare.mark}`} data-testid="compare-tag">
+          {COMPARE_TAG[compare.mark]}
+        </div>
+      ) : null}
       <Handle type="target" position={Position.Left} className="handle" data-testid="handle-in" title="Incoming: drop an arrow here" />
       <div className="sticky-kind" style={{ color: style.accent }}>
         {style.label}
@@ -128,13 +139,18 @@ function FrameNodeView({ data }: NodeProps<import('../../model/graph.js').FrameN
   // these keep a resize to one line of the sidecar (ADR 0042).
   const resize = { minWidth: data.minWidth, minHeight: data.minHeight, onResizeEnd: (_e: unknown, p: ResizeParams) => actions.place(data.context, p) };
   return (
-    <div className="frame" data-testid="frame" data-context={data.context} data-placed={data.placed ? 'yes' : undefined}>
-      <NodeResizeControl {...resize} variant={ResizeControlVariant.Line} position="right" className="frame-resize" />
-      <NodeResizeControl {...resize} variant={ResizeControlVariant.Line} position="bottom" className="frame-resize" />
-      <NodeResizeControl {...resize} position="bottom-right" className="frame-resize frame-resize-corner">
-        <div data-testid="frame-resize" title="Drag to resize the bounded context" />
-      </NodeResizeControl>
-      <div className="frame-title nopan" data-testid="frame-title" title="Drag to move the bounded context; double-click to rename it" onDoubleClick={() => actions.rename(data.context)}>
+    <div className={`frame${data.ghost ? ' ghost' : ''}`} data-testid="frame" data-context={data.context} data-placed={data.placed ? 'yes' : undefined} data-compare={data.ghost ? 'removed' : undefined}>
+      {/* A ghost frame (comparison mode: a context removed since the revision) is only drawn. */}
+      {data.ghost ? null : (
+        <>
+          <NodeResizeControl {...resize} variant={ResizeControlVariant.Line} position="right" className="frame-resize" />
+          <NodeResizeControl {...resize} variant={ResizeControlVariant.Line} position="bottom" className="frame-resize" />
+          <NodeResizeControl {...resize} position="bottom-right" className="frame-resize frame-resize-corner">
+            <div data-testid="frame-resize" title="Drag to resize the bounded context" />
+          </NodeResizeControl>
+        </>
+      )}
+      <div className="frame-title nopan" data-testid="frame-title" title="Drag to move the bounded context; double-click to rename it" onDoubleClick={() => (data.ghost ? undefined : actions.rename(data.context))}>
         {data.context}
         <span className="frame-file">
           {data.file}

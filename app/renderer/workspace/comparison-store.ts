@@ -1,0 +1,72 @@
+// Comparison mode's state (docs/diff.md): which revision the board is compared with, and the
+// generator's diff against it. One request per `open`; a newer request wins over an older one
+// still in flight. The board reads it through subscribe/getState like the session.
+
+import type { WorkspaceApi } from '../../shared/workspace-api.js';
+import { boardComparison, type BoardComparison } from '../model/comparison.js';
+import type { ModelCore } from './model-core.js';
+
+export interface ComparisonState {
+  status: 'off' | 'loading' | 'on';
+  /** The revision asked for last (offered again by the next "compare" prompt). */
+  ref?: string;
+  comparison?: BoardComparison;
+}
+
+export class ComparisonStore {
+  private state: ComparisonState = { status: 'off' };
+  private readonly listeners = new Set<() => void>();
+  private request = 0;
+
+  constructor(
+    private readonly api: Pick<WorkspaceApi, 'compareWith'>,
+    private readonly core: Pick<ModelCore, 'load'>,
+  ) {}
+
+  getState = (): ComparisonState => this.state;
+
+  subscribe = (listener: () => void): (() => void) => {
+    this.listeners.add(listener);
+    return () => this.listeners.delete(listener);
+  };
+
+  private set(next: ComparisonState): void {
+    this.state = next;
+    for (const l of this.listeners) l();
+  }
+
+  /**
+   * Compares the saved model with `ref`. Resolves with an error message when the workspace
+   * refuses (unknown revision, no git, a model with errors); the previous comparison then stays.
+   */
+  async open(ref: string): Promise<string | undefined> {
+    const revision = ref.trim();
+    if (revision === '') return 'Name a git revision: a branch, tag or commit (e.g. main or HEAD~1).';
+    const request = ++this.request;
+    const previous = this.state;
+    this.set({ ...previous, status: 'loading', ref: revision });
+    try {
+      const answer = await this.api.compareWith(revision);
+      if (request !== this.request) return undefined;
+      const before = answer.before.length === 0 ? { contexts: [], layouts: {} } : this.core.load(answer.before.map((f) => ({ path: f.path, text: f.text }))).model;
+      if (!before) throw new Error(`the model at ${revision} does not load`);
+      this.set({ status: 'on', ref: revision, comparison: boardComparison(answer, before) });
+      return undefined;
+    } catch (error) {
+      if (request !== this.request) return undefined;
+      this.set({ ...previous, ref: revision, status: previous.comparison ? 'on' : 'off' });
+      return `Cannot compare with ${revision}: ${messageOf(error)}`;
+    }
+  }
+
+  close(): void {
+    this.request++;
+    this.set({ status: 'off', ...(this.state.ref ? { ref: this.state.ref } : {}) });
+  }
+}
+
+function messageOf(error: unknown): string {
+  const text = error instanceof Error ? error.message : String(error);
+  // Bridge errors carry their code first (`E_GIT: ...`); the person needs the sentence.
+  return text.replace(/^E_[A-Z_]+: /, '');
+}
