@@ -199,14 +199,14 @@ export function commandsTestFile(facts: ContextFacts, agg: AggregateFacts): Plan
     if (command.creates !== true) {
       needsRejection = true;
       const rejection = notFoundRejection(agg.aggregate.name);
-      return `modelCase(${str(`${command.name} on a ${agg.aggregate.name} that does not exist is rejected: ${rejection}`)}, () =>\n  given([])\n    .when(${when})\n    .thenThrows(rejectionNamed(${str(rejection)})),\n);\n`;
+      return `modelCase(${str(`${command.name} when the ${agg.aggregate.name} does not exist is rejected: ${rejection}`)}, () =>\n  given([])\n    .when(${when})\n    .thenThrows(rejectionNamed(${str(rejection)})),\n);\n`;
     }
     if (outcome && outcome.length > 0) {
       // A creating command on an aggregate that exists (made by its own default outcome) is rejected.
       needsRejection = true;
       const rejection = alreadyExistsRejection(agg.aggregate.name);
       const again =
-        `modelCase(${str(`${command.name} on a ${agg.aggregate.name} that exists is rejected: ${rejection}`)}, () =>\n` +
+        `modelCase(${str(`${command.name} when the ${agg.aggregate.name} already exists is rejected: ${rejection}`)}, () =>\n` +
         `  given([\n${outcome.map((e) => `    ${message(e, '    ')},\n`).join('')}  ])\n` +
         `    .when(${when})\n    .thenThrows(rejectionNamed(${str(rejection)})),\n);\n`;
       const then = `.then([\n${outcome.map((e) => `      ${message(e, '      ')},\n`).join('')}    ])`;

@@ -26,9 +26,9 @@ describe('generated library service', () => {
     // aggregate without `creates`): the others are rejected while the Loan does not exist, and
     // BorrowBook on one that exists; that holds even for ReturnBook, whose logic is a stub.
     expect(byName('BorrowBook on a new Loan')?.status).toBe('passed');
-    expect(byName('BorrowBook on a Loan that exists is rejected: LoanAlreadyExists')?.status).toBe('passed');
-    expect(byName('ReturnBook on a Loan that does not exist is rejected: LoanNotFound')?.status).toBe('passed');
-    expect(byName('SendReminder on a Loan that does not exist is rejected: LoanNotFound')?.status).toBe('passed');
+    expect(byName('BorrowBook when the Loan already exists is rejected: LoanAlreadyExists')?.status).toBe('passed');
+    expect(byName('ReturnBook when the Loan does not exist is rejected: LoanNotFound')?.status).toBe('passed');
+    expect(byName('SendReminder when the Loan does not exist is rejected: LoanNotFound')?.status).toBe('passed');
     // The reminder policy's default issues SendReminder for the due loan; on a loan that does not
     // exist it is rejected (LoanNotFound), which the policy test expects of the reactor.
     expect(byName('RemindWhenDue: on LoanFellDue')?.status).toBe('passed');

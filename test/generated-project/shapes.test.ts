@@ -262,12 +262,12 @@ it('rejects by existence through the command handler', async () => {
     const outcome = (prefix: string) => run.tests!.outcomes.find((o) => o.name.startsWith(prefix))?.status;
     expect(outcome('rejects by existence through the command handler')).toBe('passed');
     expect(outcome('a reminder for a loan that does not exist is refused')).toBe('passed');
-    expect(outcome('RenewLoan on a Loan that does not exist is rejected: LoanNotFound')).toBe('passed');
-    expect(outcome('BorrowBook on a Loan that exists is rejected: LoanAlreadyExists')).toBe('passed');
+    expect(outcome('RenewLoan when the Loan does not exist is rejected: LoanNotFound')).toBe('passed');
+    expect(outcome('BorrowBook when the Loan already exists is rejected: LoanAlreadyExists')).toBe('passed');
     // Without the marker the first command in the file (RenewLoan) creates the Loan.
     const unmarked = await checkProject(loans(''), { tests: true });
     expect(failures(unmarked)).toEqual([]);
-    expect(unmarked.tests!.outcomes.find((o) => o.name.startsWith('BorrowBook on a Loan that does not exist is rejected: LoanNotFound'))?.status).toBe('passed');
+    expect(unmarked.tests!.outcomes.find((o) => o.name.startsWith('BorrowBook when the Loan does not exist is rejected: LoanNotFound'))?.status).toBe('passed');
   }, GENERATED_RUN_TIMEOUT);
 
   it('version stamps are stored through the command handler on PostgreSQL, and the museum replays unstamped events (defect 9)', async () => {

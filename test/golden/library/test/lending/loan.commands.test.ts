@@ -26,7 +26,7 @@ modelCase('BorrowBook on a new Loan', () =>
     ]),
 );
 
-modelCase('BorrowBook on a Loan that exists is rejected: LoanAlreadyExists', () =>
+modelCase('BorrowBook when the Loan already exists is rejected: LoanAlreadyExists', () =>
   given([
     { type: 'BookBorrowed', data: {
       loanId: 'a261fdb6-0000-4000-8000-3542318ffdb6',
@@ -44,19 +44,19 @@ modelCase('BorrowBook on a Loan that exists is rejected: LoanAlreadyExists', () 
     .thenThrows(rejectionNamed('LoanAlreadyExists')),
 );
 
-modelCase('RenewLoan on a Loan that does not exist is rejected: LoanNotFound', () =>
+modelCase('RenewLoan when the Loan does not exist is rejected: LoanNotFound', () =>
   given([])
     .when({ type: 'RenewLoan', data: { loanId: 'a261fdb6-0000-4000-8000-3542318ffdb6', newDueOn: '2026-01-15' } })
     .thenThrows(rejectionNamed('LoanNotFound')),
 );
 
-modelCase('ReturnBook on a Loan that does not exist is rejected: LoanNotFound', () =>
+modelCase('ReturnBook when the Loan does not exist is rejected: LoanNotFound', () =>
   given([])
     .when({ type: 'ReturnBook', data: { loanId: 'a261fdb6-0000-4000-8000-3542318ffdb6', returnedOn: '2026-01-15' } })
     .thenThrows(rejectionNamed('LoanNotFound')),
 );
 
-modelCase('SendReminder on a Loan that does not exist is rejected: LoanNotFound', () =>
+modelCase('SendReminder when the Loan does not exist is rejected: LoanNotFound', () =>
   given([])
     .when({ type: 'SendReminder', data: { loanId: 'a261fdb6-0000-4000-8000-3542318ffdb6' } })
     .thenThrows(rejectionNamed('LoanNotFound')),

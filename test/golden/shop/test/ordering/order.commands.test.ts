@@ -9,13 +9,13 @@ import { deciderSpec, modelCase } from '../support/model-case.js';
 
 const given = deciderSpec(orderDecider);
 
-modelCase('CancelOrder on a Order that does not exist is rejected: OrderNotFound', () =>
+modelCase('CancelOrder when the Order does not exist is rejected: OrderNotFound', () =>
   given([])
     .when({ type: 'CancelOrder', data: { orderId: 'f6d8263a-0000-4000-8000-af43f95b263a', reason: 'customer-request' } })
     .thenThrows(rejectionNamed('OrderNotFound')),
 );
 
-modelCase('MarkOrderShipped on a Order that does not exist is rejected: OrderNotFound', () =>
+modelCase('MarkOrderShipped when the Order does not exist is rejected: OrderNotFound', () =>
   given([])
     .when({ type: 'MarkOrderShipped', data: {
       orderId: 'f6d8263a-0000-4000-8000-af43f95b263a',

@@ -8,7 +8,7 @@ import { deciderSpec, modelCase } from '../support/model-case.js';
 
 const given = deciderSpec(paymentDecider);
 
-modelCase('CapturePayment on a Payment that does not exist is rejected: PaymentNotFound', () =>
+modelCase('CapturePayment when the Payment does not exist is rejected: PaymentNotFound', () =>
   given([])
     .when({ type: 'CapturePayment', data: {
       paymentId: 'a7c488a4-0000-4000-8000-a162ec8588a4',
@@ -17,13 +17,13 @@ modelCase('CapturePayment on a Payment that does not exist is rejected: PaymentN
     .thenThrows(rejectionNamed('PaymentNotFound')),
 );
 
-modelCase('FailPayment on a Payment that does not exist is rejected: PaymentNotFound', () =>
+modelCase('FailPayment when the Payment does not exist is rejected: PaymentNotFound', () =>
   given([])
     .when({ type: 'FailPayment', data: { paymentId: 'a7c488a4-0000-4000-8000-a162ec8588a4', reason: 'reason-1' } })
     .thenThrows(rejectionNamed('PaymentNotFound')),
 );
 
-modelCase('RefundPayment on a Payment that does not exist is rejected: PaymentNotFound', () =>
+modelCase('RefundPayment when the Payment does not exist is rejected: PaymentNotFound', () =>
   given([])
     .when({ type: 'RefundPayment', data: { paymentId: 'a7c488a4-0000-4000-8000-a162ec8588a4', reason: 'reason-1' } })
     .thenThrows(rejectionNamed('PaymentNotFound')),
@@ -45,7 +45,7 @@ modelCase('RequestPayment on a new Payment', () =>
     ]),
 );
 
-modelCase('RequestPayment on a Payment that exists is rejected: PaymentAlreadyExists', () =>
+modelCase('RequestPayment when the Payment already exists is rejected: PaymentAlreadyExists', () =>
   given([
     { type: 'PaymentRequested', data: {
       paymentId: 'a7c488a4-0000-4000-8000-a162ec8588a4',

@@ -8,7 +8,7 @@ import { deciderSpec, modelCase } from '../support/model-case.js';
 
 const given = deciderSpec(shipmentDecider);
 
-modelCase('ConfirmDelivery on a Shipment that does not exist is rejected: ShipmentNotFound', () =>
+modelCase('ConfirmDelivery when the Shipment does not exist is rejected: ShipmentNotFound', () =>
   given([])
     .when({ type: 'ConfirmDelivery', data: {
       shipmentId: 'f923beae-0000-4000-8000-c044f7f7beae',
@@ -17,7 +17,7 @@ modelCase('ConfirmDelivery on a Shipment that does not exist is rejected: Shipme
     .thenThrows(rejectionNamed('ShipmentNotFound')),
 );
 
-modelCase('DispatchShipment on a Shipment that does not exist is rejected: ShipmentNotFound', () =>
+modelCase('DispatchShipment when the Shipment does not exist is rejected: ShipmentNotFound', () =>
   given([])
     .when({ type: 'DispatchShipment', data: {
       shipmentId: 'f923beae-0000-4000-8000-c044f7f7beae',
@@ -55,7 +55,7 @@ modelCase('PrepareShipment on a new Shipment', () =>
     ]),
 );
 
-modelCase('PrepareShipment on a Shipment that exists is rejected: ShipmentAlreadyExists', () =>
+modelCase('PrepareShipment when the Shipment already exists is rejected: ShipmentAlreadyExists', () =>
   given([
     { type: 'ShipmentPrepared', data: {
       shipmentId: 'f923beae-0000-4000-8000-c044f7f7beae',
