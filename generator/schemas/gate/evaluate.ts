@@ -167,7 +167,8 @@ class GateRun {
     if ((change.rule === 'REQUIRED_PROPERTY_ADDED' || change.rule === 'REQUIRED_PROPERTY_WITH_DEFAULT_ADDED' || change.rule === 'PROPERTY_MADE_REQUIRED') && field) {
       how += ` and give "${field}" a default in its upcast (upcast: { defaults: { ${field}: ... } })`;
     } else if (change.rule === 'PROPERTY_RENAMED' && field) {
-      how += ` and declare the rename in its upcast (upcast: { renames: { <old>: ${field} } })`;
+      const from = /^property "(.*)" looks renamed to /.exec(change.message)?.[1] ?? '<old>';
+      how += ` and declare the rename in its upcast (upcast: { renames: { ${from}: ${field} } })`;
     } else {
       how += ` with an upcast (${ruleInfo(change.rule).advice})`;
     }

@@ -52,3 +52,14 @@ describe(RULE, () => {
     expect(check(RULE, files)).toEqual([]);
   });
 });
+
+describe('generated-name-clash: a command named Then (issue 17 item 9)', () => {
+  it('is refused at the command: its handler export `then` would make the module thenable', () => {
+    const files = variant((t) => t.replace(/CloseSale/g, 'Then'));
+    const ds = check('generated-name-clash', files);
+    expect(ds.map((d) => d.message)).toEqual([
+      'command Then clashes with a name the generator derives: its handler function would be exported as `then`, which makes the module a thenable (await import(...) would call it)',
+    ]);
+    expectAt(ds[0], files, 'sales.yaml', 'Then:');
+  });
+});

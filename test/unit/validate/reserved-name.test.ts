@@ -22,6 +22,18 @@ describe(RULE, () => {
     expect(d!.hint).toBe(`use a more specific domain name, e.g. "Sales${name}"`);
   });
 
+  it('does not build the hint on a context name that is itself refused (issue 17 item 9)', () => {
+    const files = variant((t) => t.replace('context: Sales', 'context: Promise').replace('Clerk: { description', 'Date: { description').replace('actor: Clerk', 'actor: Date'));
+    const ds = check(RULE, files);
+    expect(ds.map((d) => [d.message.split(':')[0], d.hint])).toEqual([
+      ['context Promise uses a reserved name', 'use a more specific domain name, e.g. "PromiseContext"'],
+      ['actor Date uses a reserved name', 'use a more specific domain name, e.g. "DateRole"'],
+    ]);
+    // A lowercase context name (refused by E_NAME_CASE) does not lend its name either.
+    const lower = check(RULE, variant((t) => t.replace('context: Sales', 'context: sales').replace('Clerk: { description', 'Event: { description').replace('actor: Clerk', 'actor: Event')));
+    expect(lower.map((d) => d.hint)).toEqual(['use a more specific domain name, e.g. "EventRole"']);
+  });
+
   it('reports Object prototype members as field names (the loader already refuses __proto__ and constructor, C1.5)', () => {
     const files = variant((t) => t.replace('fields: { amount: int, currency: string }', 'fields: { amount: int, currency: string, toString: string }'));
     const [d] = check(RULE, files);

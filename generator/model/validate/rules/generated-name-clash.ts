@@ -48,6 +48,18 @@ export const generatedNameClash: Rule = {
         );
       }
       for (const command of c.commands) {
+        // A command's entry function is its camelCase name, exported from the command-handler
+        // module: `then` there makes the module namespace a thenable, so `await import(...)`
+        // would call it instead of resolving to the module (issue 17 item 9).
+        if (command.name.toLowerCase() === 'then') {
+          out.push(
+            report(this, {
+              at: command.loc,
+              message: `command ${command.name} clashes with a name the generator derives: its handler function would be exported as \`then\`, which makes the module a thenable (await import(...) would call it)`,
+              hint: `rename the command to say what it does, e.g. "Proceed" or "${command.name}Step"`,
+            }),
+          );
+        }
         for (const reject of command.rejects) {
           const clash = elements.get(reject.name);
           // Declaring an existence rejection yourself is allowed: it is the same error class.

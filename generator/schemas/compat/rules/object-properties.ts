@@ -111,6 +111,15 @@ export const objectPropertiesFamily: RuleFamily = {
     const names = [...new Set([...Object.keys(po), ...Object.keys(pn), ...ro, ...rn])];
     const added: string[] = [];
     const removed: string[] = [];
+    // What is said about one added or removed property waits until renames are known: a rename
+    // is reported once, not as a removal plus a required addition plus the rename (issue 17 item 9).
+    const pending: { name: string; change: Parameters<typeof walk.report>[0] }[] = [];
+    const outer = walk;
+    const held = (name: string): typeof walk => {
+      const w = Object.create(outer) as typeof walk;
+      w.report = (change) => void pending.push({ name, change });
+      return w;
+    };
     for (const name of names) {
       const path = `${pair.path}/properties/${seg(name)}`;
       const inOld = name in po;
@@ -118,10 +127,10 @@ export const objectPropertiesFamily: RuleFamily = {
       if (inOld && inNew) walk.sub(po[name], pn[name], path);
       else if (inNew) {
         added.push(name);
-        checkAdded(pair, walk, name, path);
+        checkAdded(pair, held(name), name, path);
       } else if (inOld) {
         removed.push(name);
-        checkRemoved(pair, walk, name, path);
+        checkRemoved(pair, held(name), name, path);
       }
       if (rn.has(name) && !ro.has(name)) {
         if (inOld) {
@@ -129,7 +138,7 @@ export const objectPropertiesFamily: RuleFamily = {
         } else {
           const d = pn[name];
           const withDefault = isObject(d) && d.default !== undefined;
-          walk.report({
+          held(name).report({
             rule: withDefault ? 'REQUIRED_PROPERTY_WITH_DEFAULT_ADDED' : 'REQUIRED_PROPERTY_ADDED',
             path,
             message: withDefault
@@ -144,18 +153,21 @@ export const objectPropertiesFamily: RuleFamily = {
         if (inNew) {
           walk.report({ rule: 'PROPERTY_MADE_OPTIONAL', path, message: `property "${name}" is no longer required; old readers still require it`, breaksBackward: false, breaksForward: true });
         } else {
-          walk.report({ rule: 'REQUIRED_PROPERTY_REMOVED', path, message: `required property "${name}" removed; old readers still require it`, breaksBackward: false, breaksForward: true });
+          held(name).report({ rule: 'REQUIRED_PROPERTY_REMOVED', path, message: `required property "${name}" removed; old readers still require it`, breaksBackward: false, breaksForward: true });
         }
       }
     }
     // A removal and an addition with identical schemas is almost certainly a rename.
+    const renamed = new Set<string>();
     for (const from of removed) {
       const candidates = added.filter((to) => jsonEqual(po[from], pn[to]));
       if (candidates.length === 1) {
         const to = candidates[0]!;
+        renamed.add(from).add(to);
         walk.report({ rule: 'PROPERTY_RENAMED', path: `${pair.path}/properties/${seg(to)}`, message: `property "${from}" looks renamed to "${to}"`, breaksBackward: true, breaksForward: true });
       }
     }
+    for (const { name, change } of pending) if (!renamed.has(name)) walk.report(change);
     if (pair.root) {
       for (const name of walk.options.reserved ?? []) {
         if (name in pn) {
