@@ -7,7 +7,9 @@ const result = await runSoak({ loans, inFlight, killAfter: Math.floor(loans / 2)
 console.log(JSON.stringify(result, null, 2));
 const ok =
   result.answered === result.commands &&
+  result.unexpected.length === 0 &&
   result.borrowed === loans &&
+  result.borrowedLoans === loans &&
   result.fellDue === loans &&
   result.remindersSent === loans &&
   result.distinctCauses === loans &&

@@ -31,6 +31,10 @@ for await (const line of createInterface({ input: process.stdin })) {
   const { id, kind, command } = JSON.parse(line) as { id: string; kind: string; command: unknown };
   void service.commands.lending[kind]!(command).then(
     () => console.log(`ok ${id}`),
-    (error: unknown) => console.log(`${isRejection(error) || isIllegalStateError(error) ? 'rejected' : 'failed'} ${id} ${String((error as Error)?.message ?? error).replace(/\n/g, ' ')}`),
+    (error: unknown) => {
+      // The stack goes to stderr (shown with SOAK_DEBUG=1): what failed where.
+      if (!(isRejection(error) || isIllegalStateError(error))) console.error(`failed ${id}: ${(error as Error)?.stack ?? String(error)}`);
+      console.log(`${isRejection(error) || isIllegalStateError(error) ? 'rejected' : 'failed'} ${id} ${String((error as Error)?.message ?? error).replace(/\n/g, ' ')}`);
+    },
   );
 }

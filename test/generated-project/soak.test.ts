@@ -11,7 +11,9 @@ it('two instances, one killed mid-run: no command unanswered, no event lost or d
   expect(result).toMatchObject({
     commands: loans,
     answered: loans,
+    unexpected: [],
     borrowed: loans,
+    borrowedLoans: loans,
     fellDue: loans,
     remindersSent: loans,
     distinctCauses: loans,

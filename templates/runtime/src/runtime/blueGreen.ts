@@ -13,6 +13,7 @@
 // Version 1 keeps the unversioned names, so services that never bumped a version are unchanged.
 import type { Event } from '@event-driven-io/emmett';
 import type { PostgreSQLProjectionDefinition } from '@event-driven-io/emmett-postgresql';
+import { runDdl } from './ddl.js';
 import { runRebuildToEnd } from './rebuild.js';
 import { tableExists, toBigInt, withClient } from './sql.js';
 
@@ -111,7 +112,7 @@ export const rebuildProjectionVersion = async <EventType extends Event>({
 /** Points readers at `version` (one row, one statement: readers see the old or the new one). */
 export const switchLiveVersion = (connectionString: string, projection: string, version: number): Promise<void> =>
   withClient(connectionString, async (client) => {
-    await client.query(projectionVersionsTableSQL);
+    await runDdl(client, projectionVersionsTableSQL);
     await client.query(
       `INSERT INTO ${PROJECTION_VERSIONS_TABLE} (projection, live_version) VALUES ($1, $2)
        ON CONFLICT (projection) DO UPDATE SET live_version = EXCLUDED.live_version, switched_at = now()`,

@@ -18,6 +18,7 @@
 // and goes on; it is neither retried nor dead-lettered.
 import type { EventStore } from '@event-driven-io/emmett';
 import pg from 'pg';
+import { runDdl } from './ddl.js';
 import { isIllegalStateError, isRejection } from './errors.js';
 
 /** Set by createPostgresEventStore on the store it builds: where issueOnce looks command ids up. */
@@ -136,7 +137,7 @@ export const ensurePolicyOutcomes = async (connectionString: string): Promise<vo
   client.on('error', () => undefined);
   await client.connect();
   try {
-    await client.query(causationSQL);
+    await runDdl(client, causationSQL);
   } finally {
     await client.end();
   }

@@ -20,6 +20,7 @@ import type {
 import type { PostgreSQLProjectionDefinition } from '@event-driven-io/emmett-postgresql';
 import { backoffDelay, type Backoff } from './backoff.js';
 import { causationSQL, isBusinessRejection, POLICY_OUTCOMES_TABLE, recordRejection } from './causation.js';
+import { runDdl } from './ddl.js';
 import { assertLeaseHeld } from './leases.js';
 import { clearFailedAttempts, failedAttempts, recordFailedAttempt, RetryScheduled } from './retries.js';
 import { tableExists, withClient } from './sql.js';
@@ -58,7 +59,7 @@ CREATE INDEX IF NOT EXISTS ${DEAD_LETTER_TABLE}_processor_position
  */
 export const ensureDeadLetterTable = (connectionString: string): Promise<void> =>
   withClient(connectionString, async (client) => {
-    await client.query(deadLetterTableSQL);
+    await runDdl(client, deadLetterTableSQL);
   });
 
 const ensured = new Map<string, Promise<void>>();
@@ -69,7 +70,7 @@ const ensureOutcomesTableOnce = (connectionString: string): Promise<void> => {
   let done = ensuredOutcomes.get(connectionString);
   if (done === undefined) {
     done = withClient(connectionString, async (client) => {
-      if (!(await tableExists(client, POLICY_OUTCOMES_TABLE))) await client.query(causationSQL);
+      if (!(await tableExists(client, POLICY_OUTCOMES_TABLE))) await runDdl(client, causationSQL);
     });
     done.catch(() => ensuredOutcomes.delete(connectionString));
     ensuredOutcomes.set(connectionString, done);
@@ -83,7 +84,7 @@ const ensureDeadLetterTableOnce = (connectionString: string): Promise<void> => {
   let done = ensured.get(connectionString);
   if (done === undefined) {
     done = withClient(connectionString, async (client) => {
-      if (!(await tableExists(client, DEAD_LETTER_TABLE))) await client.query(deadLetterTableSQL);
+      if (!(await tableExists(client, DEAD_LETTER_TABLE))) await runDdl(client, deadLetterTableSQL);
     });
     done.catch(() => ensured.delete(connectionString));
     ensured.set(connectionString, done);

@@ -15,6 +15,7 @@ export {
   type Trigger,
 } from './causation.js';
 export { guardColdStart } from './coldStart.js';
+export { runDdl, type DdlClient } from './ddl.js';
 export { lockDocuments, type DocumentLockOptions } from './documentLocks.js';
 export {
   dropDeadLetters,

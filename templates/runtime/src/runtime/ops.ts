@@ -14,6 +14,7 @@ import { getPostgreSQLEventStore, type PostgreSQLProjectionDefinition } from '@e
 import { dropDeadLetters, listDeadLetters, retryDeadLetters, type RetryHandler } from './deadLetterOps.js';
 import { serializeAppendOrder } from './appendOrder.js';
 import { causationSQL } from './causation.js';
+import { runDdl } from './ddl.js';
 import { outboxSQL } from './outbox.js';
 import { pollIndexesSQL } from './pollIndexes.js';
 import { deadLetterTableSQL } from './deadLetters.js';
@@ -418,12 +419,8 @@ const migrate = async (registry: OpsRegistry, args: string[], io: OpsIO) => {
     await store.schema.migrate();
     await serializeAppendOrder(registry.connectionString);
     await withClient(registry.connectionString, async (client) => {
-      await client.query(deadLetterTableSQL);
-      await client.query(snapshotTableSQL);
-      await client.query(projectionVersionsTableSQL);
-      await client.query(causationSQL);
-      await client.query(pollIndexesSQL);
-      await client.query(outboxSQL);
+      // One transaction under the runtime's DDL lock: safe while instances start (ddl.ts).
+      await runDdl(client, [deadLetterTableSQL, snapshotTableSQL, projectionVersionsTableSQL, causationSQL, pollIndexesSQL, outboxSQL].join('\n'));
     });
     io.out('migrated: event store schema, dead letters, snapshots, projection versions, policy outcomes, poll index, outbox');
     return 0;

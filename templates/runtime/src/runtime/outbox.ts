@@ -13,6 +13,7 @@
 import type { PostgreSQLProjectionDefinition } from '@event-driven-io/emmett-postgresql';
 import pg from 'pg';
 import { sleep } from './backoff.js';
+import { runDdl } from './ddl.js';
 import { acquireProcessorLease, type LeaseOptions } from './leases.js';
 
 export const OUTBOX_TABLE = 'stormsmith_outbox';
@@ -45,7 +46,7 @@ export const ensureOutbox = async (connectionString: string): Promise<void> => {
   client.on('error', () => undefined);
   await client.connect();
   try {
-    await client.query(outboxSQL);
+    await runDdl(client, outboxSQL);
   } finally {
     await client.end();
   }

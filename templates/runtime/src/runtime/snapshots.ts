@@ -21,6 +21,7 @@ import {
   type ExpectedStreamVersion,
 } from '@event-driven-io/emmett';
 import pg from 'pg';
+import { runDdl } from './ddl.js';
 import { toBigInt } from './sql.js';
 
 export const SNAPSHOT_TABLE = 'stormsmith_snapshots';
@@ -88,7 +89,20 @@ const snapshotStore = (connectionString: string) => {
         console.error(JSON.stringify({ level: 'warn', msg: 'snapshot pool connection lost', error: error.message })),
       );
     }
-    ready ??= pool.query(snapshotTableSQL);
+    // Created once per process, safely next to other instances (ddl.ts); a failure is not kept:
+    // the next load tries again (it used to fail every later command of the instance).
+    ready ??= pool.connect().then(
+      async (client) => {
+        try {
+          await runDdl(client, snapshotTableSQL);
+        } finally {
+          client.release();
+        }
+      },
+    ).catch((error: unknown) => {
+      ready = undefined;
+      throw error;
+    });
     return ready.then(() => pool!);
   };
   return {
