@@ -34,7 +34,11 @@ for await (const line of createInterface({ input: process.stdin })) {
     (error: unknown) => {
       // The stack goes to stderr (shown with SOAK_DEBUG=1): what failed where.
       if (!(isRejection(error) || isIllegalStateError(error))) console.error(`failed ${id}: ${(error as Error)?.stack ?? String(error)}`);
-      console.log(`${isRejection(error) || isIllegalStateError(error) ? 'rejected' : 'failed'} ${id} ${String((error as Error)?.message ?? error).replace(/\n/g, ' ')}`);
+      // A business rejection is named (`rejected <id> LoanAlreadyExists: <message>`): the soak
+      // tells a re-sent command's LoanAlreadyExists from any other answer by that name.
+      const rejection = (error as { rejection?: string } | null)?.rejection;
+      const text = String((error as Error)?.message ?? error).replace(/\n/g, ' ');
+      console.log(`${isRejection(error) || isIllegalStateError(error) ? 'rejected' : 'failed'} ${id} ${rejection ? `${rejection}: ` : ''}${text}`);
     },
   );
 }

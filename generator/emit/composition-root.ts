@@ -3,7 +3,7 @@
 // supervised consumer running the async projections and the policies' reactors.
 
 import type { PlannedFile } from '../plan-types.js';
-import { commandEntryName, pascalCase } from '../names.js';
+import { commandEntryName, kebabCase, pascalCase } from '../names.js';
 import { generatedHeader, importLine, importPath, propertyKey, str, tsLiteral } from './code.js';
 import type { ContextFacts } from '../ir/context.js';
 import { layout } from '../ir/paths.js';
@@ -13,6 +13,8 @@ import { policyFacts } from '../ir/policy.js';
 import { projectionFacts } from '../ir/projection.js';
 import { commandNames, eventNames } from '../ir/names.js';
 
+const hasPublished = (all: ContextFacts[]) => all.some((facts) => facts.context.events.some((e) => e.published));
+
 export function compositionRootFile(all: ContextFacts[], sources: string[]): PlannedFile {
   const path = layout.compositionRoot;
   const imports: string[] = [];
@@ -20,6 +22,19 @@ export function compositionRootFile(all: ContextFacts[], sources: string[]): Pla
   const async: string[] = [];
   const reactors: string[] = [];
   const contexts: string[] = [];
+  // Per context (as CONTEXTS names it): the events it publishes, and the other contexts' events
+  // its projections and policies consume (what it imports from NATS when it runs as its own service).
+  const wiring: string[] = [];
+  for (const facts of all) {
+    const consumed = new Map<string, string>();
+    for (const event of [...facts.projections.flatMap((p) => projectionFacts(facts, p).events), ...facts.policies.flatMap((p) => policyFacts(facts, p).events)])
+      if (event.context !== facts.context.name) consumed.set(event.name, kebabCase(event.context));
+    const publishes = facts.context.events.filter((e) => e.published).map((e) => e.name).sort();
+    const consumes = [...consumed.entries()].sort(([a], [b]) => (a < b ? -1 : 1));
+    wiring.push(
+      `  ${propertyKey(kebabCase(facts.context.name))}: { publishes: [${publishes.map(str).join(', ')}], consumes: { ${consumes.map(([e, c]) => `${propertyKey(e)}: ${str(c)}`).join(', ')} } },\n`,
+    );
+  }
   for (const facts of all) {
     const commandLines: string[] = [];
     for (const agg of facts.aggregates) {
@@ -42,7 +57,7 @@ export function compositionRootFile(all: ContextFacts[], sources: string[]): Pla
       imports.push(importLine([`${names.postgres} as ${alias}`], importPath(path, layout.projection(facts.context.name, projection.name))));
       // The projection's model version picks its processor id (blue/green rebuilds).
       const versionedId = pf.versioned.processorId;
-      if (pf.inline) inline.push(alias);
+      if (pf.inline) inline.push(hasPublished(all) ? `...(serves(${str(kebabCase(facts.context.name))}) ? [${alias}] : [])` : alias);
       else
         async.push(
           `    supervise(${str(versionedId)}, (consumer) =>\n` +
@@ -66,12 +81,12 @@ export function compositionRootFile(all: ContextFacts[], sources: string[]): Pla
   // relay sends them to NATS JetStream, when the service is given a NATS server.
   const published = [...new Set(all.flatMap((facts) => facts.context.events.filter((e) => e.published).map((e) => e.name)))].sort();
   const hasOutbox = published.length > 0;
-  const runtime = ['createPostgresEventStore', ...(hasOutbox ? ['natsJetStreamPublisher', 'startOutboxRelay'] : []), ...(async.length > 0 ? ['onlyCanHandle', 'projectionWithDeadLetter'] : []), ...(hasConsumer ? ['superviseConsumer'] : [])];
+  const runtime = ['createPostgresEventStore', ...(hasOutbox ? ['importPublishedEvents', 'natsJetStreamPublisher', 'startOutboxRelay'] : []), ...(async.length > 0 ? ['onlyCanHandle', 'projectionWithDeadLetter'] : []), ...(hasConsumer ? ['superviseConsumer'] : [])];
   const contents =
     generatedHeader(sources) +
     `// Composition root: wires the event store, the command handlers and the consumers.\n` +
     importLine(runtime, importPath(path, layout.runtimeIndex)) +
-    importLine(['Logger', ...(hasOutbox ? ['RunningRelay'] : []), ...(hasConsumer ? ['SupervisedConsumer'] : [])], importPath(path, layout.runtimeIndex), true) +
+    importLine(['Logger', ...(hasOutbox ? ['RunningJetStreamConsumer', 'RunningRelay'] : []), ...(hasConsumer ? ['SupervisedConsumer'] : [])], importPath(path, layout.runtimeIndex), true) +
     importLine(['createOperations'], importPath(path, opsLayout.operations)) +
     imports.join('') +
     `\n` +
@@ -82,41 +97,65 @@ export function compositionRootFile(all: ContextFacts[], sources: string[]): Pla
     `  logger?: Logger;\n` +
     `  /** Consumer back-pressure: events per batch and polling interval (src/operations.ts). */\n` +
     `  consumer?: { batchSize?: number; pullingFrequencyInMs?: number };\n` +
-    (hasConsumer
-      ? `  /** Processor leases (N instances, one active per processor): how often a standby tries to\n` +
-        `   * take over (the takeover bound after a crash) and how often the holder checks its lease. */\n` +
-        `  lease?: { retryMs?: number; heartbeatMs?: number };\n`
+    (hasConsumer || hasOutbox
+      ? `  /** Processor leases (N instances, one active per processor; LEASE_* settings): how often a\n` +
+        `   * standby tries to take over (the takeover bound after a crash), how often the holder checks\n` +
+        `   * its lease, and after how many seconds of silence PostgreSQL frees a vanished host's leases. */\n` +
+        `  lease?: { retryMs?: number; heartbeatMs?: number; keepaliveIdleSeconds?: number };\n`
       : '') +
     (hasOutbox
-      ? `  /** NATS server(s) with JetStream: published events (${published.join(', ')}) are then written to the\n` +
+      ? `  /** NATS server(s) with JetStream (NATS_URL): published events (${published.join(', ')}) are then written to the\n` +
         `   * outbox in their append transaction and relayed there (docs/operations.md). */\n` +
-        `  nats?: { servers: string | string[] };\n`
+        `  nats?: { servers: string | string[] };\n` +
+        `  /** The bounded contexts this service runs (CONTEXTS; default all): their processors and published\n` +
+        `   * events. With \`nats\`, the other contexts' events they consume are imported from JetStream\n` +
+        `   * (a service of its own, with its own database: docs/operations.md). */\n` +
+        `  contexts?: readonly ContextId[];\n`
       : '') +
     `};\n\n` +
-    (hasOutbox ? `/** The model's published events: what leaves through the outbox. */\nexport const publishedEvents = [${published.map(str).join(', ')}] as const;\n\n` : '') +
-    `export const createService = ({ connectionString, logger, consumer: pulling${hasConsumer ? ', lease' : ''}${hasOutbox ? ', nats' : ''} }: ServiceOptions) => {\n` +
+    (hasOutbox
+      ? `/** The model's published events: what leaves through the outbox. */\nexport const publishedEvents = [${published.map(str).join(', ')}] as const;\n\n` +
+        `/** The bounded contexts, as CONTEXTS names them. */\nexport const contextIds = [${all.map((f) => str(kebabCase(f.context.name))).join(', ')}] as const;\nexport type ContextId = (typeof contextIds)[number];\n\n` +
+        `/** Per context: the events it publishes, and the other contexts' events it consumes (event -> context). */\n` +
+        `export const contextEvents: Record<ContextId, { publishes: readonly string[]; consumes: Readonly<Record<string, ContextId>> }> = {\n${wiring.join('')}};\n\n` +
+        `/** What a service running \`contexts\` publishes, and what it needs from the others' services. */\n` +
+        `export const contextTraffic = (contexts: readonly ContextId[] = contextIds) => ({\n` +
+        `  publishes: contexts.flatMap((c) => contextEvents[c].publishes).sort(),\n` +
+        `  imports: [...new Set(contexts.flatMap((c) => Object.entries(contextEvents[c].consumes).filter(([, from]) => !contexts.includes(from)).map(([event]) => event)))].sort(),\n` +
+        `});\n\n`
+      : '') +
+    `export const createService = ({ connectionString, logger, consumer: pulling${hasConsumer || hasOutbox ? ', lease' : ''}${hasOutbox ? ', nats, contexts' : ''} }: ServiceOptions) => {\n` +
+    (hasOutbox
+      ? `  const traffic = contextTraffic(contexts);\n` +
+        `  const serves = (context: ContextId) => contexts === undefined || contexts.includes(context);\n`
+      : '') +
     `  // Logs, metrics, retry policy and snapshots as the model sets them (src/operations.ts).\n` +
     `  const operations = createOperations({ connectionString, logger, consumer: pulling });\n` +
     `  // Inline projections run in the append transaction (strong consistency); long-lived\n` +
     `  // aggregates load from their newest snapshot.\n` +
     `  const eventStore = operations.withSnapshots(createPostgresEventStore(connectionString, {\n` +
     `    projections: [${inline.join(', ')}],\n` +
-    (hasOutbox ? `    published: nats ? publishedEvents : [],\n` : '') +
+    (hasOutbox ? `    published: nats ? traffic.publishes : [],\n` : '') +
     `    // A dropped database connection is logged; the pool reconnects (it used to end the process).\n` +
     `    onPoolError: ({ error }) => operations.logger.warn({ err: error }, 'database connection lost; reconnecting on next use'),\n` +
     `  }));\n` +
     `  const commands = {\n${contexts.join('')}  };\n` +
     (hasOutbox
       ? `  // The outbox relay: one instance at a time (a lease), publishing to JetStream in outbox order.\n` +
+        `  // A service running some contexts imports the others' events it consumes from JetStream\n` +
+        `  // (inbound.ts: once each, into its own store; its processors then run as in one service).\n` +
         `  let relay: Promise<RunningRelay> | undefined;\n` +
+        `  let inbound: Promise<RunningJetStreamConsumer> | undefined;\n` +
         `  const startRelay = () => {\n` +
         `    if (nats === undefined || relay !== undefined) return;\n` +
-        `    relay = natsJetStreamPublisher(nats).then((publisher) => startOutboxRelay({ connectionString, publisher${hasConsumer ? ', lease' : ''} }));\n` +
+        `    if (traffic.publishes.length > 0) relay = natsJetStreamPublisher(nats).then((publisher) => startOutboxRelay({ connectionString, publisher, lease }));\n` +
+        `    if (traffic.imports.length > 0)\n` +
+        `      inbound = importPublishedEvents({ ...nats, connectionString, eventStore, consumer: \`stormsmith-\${(contexts ?? contextIds).join('-')}\`, eventTypes: traffic.imports });\n` +
         `  };\n` +
         `  const stopRelay = async () => {\n` +
-        `    const running = relay;\n` +
-        `    relay = undefined;\n` +
-        `    await (await running)?.stop();\n` +
+        `    const running = [relay, inbound];\n` +
+        `    relay = inbound = undefined;\n` +
+        `    await Promise.all(running.map(async (r) => (await r)?.stop()));\n` +
         `  };\n`
       : '') +
     (hasConsumer
@@ -129,6 +168,7 @@ export function compositionRootFile(all: ContextFacts[], sources: string[]): Pla
         `  let only: readonly string[] | undefined;\n` +
         `  const supervise = (processorId: string, register: (consumer: ReturnType<typeof eventStore.consumer>) => unknown) => {\n` +
         `    if (consumers.has(processorId) || (only !== undefined && !only.includes(processorId))) return;\n` +
+        (hasOutbox ? `    if (contexts !== undefined && !(contexts as readonly string[]).includes(processorId.split(':')[0]!)) return;\n` : '') +
         `    const supervised = superviseConsumer(() => {\n` +
         `      const consumer = eventStore.consumer(operations.consumer);\n` +
         `      register(consumer);\n` +

@@ -19,7 +19,7 @@ export { httpLayout } from '../../ir/paths.js';
 /** `into`: an existing repository (no README, Dockerfile, compose, build config of ours). */
 export function httpFiles(all: readonly ContextFacts[], sources: string[], packageName: string, into = false): PlannedFile[] {
   return [
-    mainFile(sources),
+    mainFile(all, sources),
     settingsFile(all, sources),
     validationFile(all, sources),
     httpAppFile(all, sources),

@@ -4,17 +4,22 @@
 // calls your wiring (src/extensions/wiring.ts), and stops cleanly on SIGTERM/SIGINT.
 
 import type { PlannedFile } from '../../plan-types.js';
+import type { ContextFacts } from '../facts.js';
+import { hasPublishedEvents, processorIds } from './settings-file.js';
 import { generatedHeader, importLine, importPath } from '../code.js';
 import { layout } from '../../ir/paths.js';
 import { httpLayout } from '../../ir/paths.js';
 
-export function mainFile(sources: string[]): PlannedFile {
+export function mainFile(all: readonly ContextFacts[], sources: string[]): PlannedFile {
   const path = httpLayout.main;
+  const nats = hasPublishedEvents(all);
+  const leases = nats || processorIds(all).length > 0;
   const contents =
     generatedHeader(sources) +
     `// The service process (\`npm start\`): the HTTP API on HOST:PORT (default 127.0.0.1:3000) and\n` +
     `// GET /health, GET /metrics on OPS_HOST:OPS_PORT (default 127.0.0.1:9464). Configuration: README.md.\n` +
-    importLine(['createService'], importPath(path, layout.compositionRoot)) +
+    importLine(nats ? ['contextTraffic', 'createService'] : ['createService'], importPath(path, layout.compositionRoot)) +
+    (nats ? importLine(['ContextId'], importPath(path, layout.compositionRoot), true) : '') +
     importLine(['createHttpApp'], importPath(path, httpLayout.app)) +
     importLine(['createLogger'], importPath(path, layout.runtimeIndex)) +
     importLine(['formatSettingError', 'loadSettings', 'processorIds'], importPath(path, httpLayout.settings)) +
@@ -24,12 +29,19 @@ export function mainFile(sources: string[]): PlannedFile {
     `// Every bad value is reported before anything starts (exit code 2).\n` +
     `const { settings, errors } = loadSettings(process.env);\n` +
     `const config = loadAppConfig(process.env, (variable, message, hint) => errors.push({ variable, message, hint }));\n` +
+    (nats
+      ? `// Contexts run as a service of their own get the others' events they consume through NATS only.\n` +
+        `const contexts = settings.contexts === 'all' ? undefined : (settings.contexts as ContextId[]);\n` +
+        `const imports = contexts === undefined || errors.length > 0 ? [] : contextTraffic(contexts).imports;\n` +
+        `if (imports.length > 0 && settings.natsUrl === undefined)\n` +
+        `  errors.push({ variable: 'CONTEXTS', message: \`CONTEXTS=\${contexts!.join(',')} consumes events of other contexts (\${imports.join(', ')}), which reach a service of its own through NATS\`, hint: 'set NATS_URL, or run every context in this service (CONTEXTS=all)' });\n`
+      : '') +
     `if (errors.length > 0) {\n` +
     `  for (const error of errors) console.error(formatSettingError(error));\n` +
     `  process.exit(2);\n` +
     `}\n\n` +
     `const logger = createLogger({ level: settings.logLevel });\n` +
-    `const service = createService({ connectionString: settings.databaseUrl, logger });\n` +
+    `const service = createService({ connectionString: settings.databaseUrl, logger${leases ? ', lease: settings.lease' : ''}${nats ? ', nats: settings.natsUrl === undefined ? undefined : { servers: [...settings.natsUrl] }, contexts' : ''} });\n` +
     `// The store schema first (what Emmett's autoMigration would do on first use), so the consumers\n` +
     `// never start on a missing schema; then the dead-letter table.\n` +
     `await service.eventStore.schema.migrate();\n` +

@@ -3,15 +3,20 @@
 // each as `error[ENV_<NAME>]: ...` with a hint, and the process exits before touching anything.
 
 import type { PlannedFile } from '../../plan-types.js';
-import { policyNames } from '../../names.js';
+import { kebabCase, policyNames } from '../../names.js';
 import { generatedHeader, str } from '../code.js';
 import type { ContextFacts } from '../../ir/context.js';
 import { httpLayout } from '../../ir/paths.js';
 import { projectionFacts, projectionVersionNames } from '../../ir/projection.js';
 import { processorIds } from '../../ir/ops.js';
 
+/** Whether the model publishes events (then NATS_URL and CONTEXTS exist, see composition-root.ts). */
+export const hasPublishedEvents = (all: readonly ContextFacts[]): boolean => all.some((facts) => facts.context.events.some((e) => e.published));
+
 export function settingsFile(all: readonly ContextFacts[], sources: string[]): PlannedFile {
   const ids = processorIds(all);
+  const nats = hasPublishedEvents(all);
+  const contextIds = all.map((facts) => kebabCase(facts.context.name));
   const contents =
     generatedHeader(sources) +
     `// Settings from environment variables, validated at start (src/main.ts). Your own settings go in\n` +
@@ -35,7 +40,21 @@ export function settingsFile(all: readonly ContextFacts[], sources: string[]): P
     `  processors: readonly string[] | 'all';\n` +
     `  /** IDEMPOTENCY_TTL_SECONDS: how long an Idempotency-Key's first outcome is kept; default 86400 (24 h). */\n` +
     `  idempotencyTtlSeconds: number;\n` +
+    `  /** LEASE_RETRY_MS: how often a standby instance tries to take a processor's lease, the takeover bound\n` +
+    `   * after a crash (default 1000). LEASE_HEARTBEAT_MS: how often the holder checks its lease (default 1000).\n` +
+    `   * LEASE_KEEPALIVE_SECONDS: silence after which PostgreSQL drops a vanished host's session and so frees\n` +
+    `   * its leases, plus 3 probes 1 s apart (default 5). docs/operations.md has the trade-offs. */\n` +
+    `  lease: { retryMs: number; heartbeatMs: number; keepaliveIdleSeconds: number };\n` +
+    (nats
+      ? `  /** NATS_URL: NATS server(s) with JetStream, a comma list of nats:// or tls:// URLs; unset: published\n` +
+        `   * events stay in this database (no outbox relay, no import). */\n` +
+        `  natsUrl: readonly string[] | undefined;\n` +
+        `  /** CONTEXTS: the bounded contexts this service runs: all (default) or a comma list of ${contextIds.join(', ')}.\n` +
+        `   * A subset is a service of its own with its own database; it needs NATS_URL when it consumes the others' events. */\n` +
+        `  contexts: readonly string[] | 'all';\n`
+      : '') +
     `};\n\n` +
+    (nats ? `/** The bounded contexts of this service, as CONTEXTS names them. */\nexport const contextIds = [${contextIds.map(str).join(', ')}] as const;\n\n` : '') +
     `export const logLevels = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const;\n` +
     `export type LogLevel = (typeof logLevels)[number];\n\n` +
     `/** One bad environment variable: \`error[ENV_PORT]: PORT=abc is not ...\` and what to do. */\n` +
@@ -86,6 +105,33 @@ export function settingsFile(all: readonly ContextFacts[], sources: string[]): P
     `  }\n` +
     `  return ids;\n` +
     `};\n\n` +
+    (nats
+      ? `const natsUrl = (env: Env, errors: SettingError[]): readonly string[] | undefined => {\n` +
+        `  const text = (env.NATS_URL ?? '').trim();\n` +
+        `  if (text === '') return undefined;\n` +
+        `  const servers = text.split(',').map((s) => s.trim()).filter((s) => s !== '');\n` +
+        `  const valid = (server: string) => {\n` +
+        `    try {\n` +
+        `      return ['nats:', 'tls:', 'ws:', 'wss:'].includes(new URL(server).protocol);\n` +
+        `    } catch {\n` +
+        `      return false;\n` +
+        `    }\n` +
+        `  };\n` +
+        `  // Never echo the value: it may hold a user and password.\n` +
+        `  if (servers.length === 0 || !servers.every(valid))\n` +
+        `    errors.push({ variable: 'NATS_URL', message: 'NATS_URL is not a nats:// or tls:// URL (or a comma list of them)', hint: 'export NATS_URL=nats://127.0.0.1:4222, or unset it to keep published events in this database' });\n` +
+        `  return servers;\n` +
+        `};\n\n` +
+        `const contexts = (env: Env, errors: SettingError[]): Settings['contexts'] => {\n` +
+        `  const text = (env.CONTEXTS ?? '').trim();\n` +
+        `  if (text === '' || text === 'all') return 'all';\n` +
+        `  const ids = text.split(',').map((id) => id.trim()).filter((id) => id !== '');\n` +
+        `  const unknown = ids.filter((id) => !(contextIds as readonly string[]).includes(id));\n` +
+        `  if (unknown.length > 0 || ids.length === 0)\n` +
+        `    errors.push({ variable: 'CONTEXTS', message: \`CONTEXTS names unknown context(s): \${unknown.join(', ') || '(none)'}\`, hint: \`use all or a comma list of: \${contextIds.join(', ')}\` });\n` +
+        `  return ids;\n` +
+        `};\n\n`
+      : '') +
     `/** Reads and checks every setting; \`errors\` lists each bad variable (then \`settings\` must not be used). */\n` +
     `export const loadSettings = (env: Env): { settings: Settings; errors: SettingError[] } => {\n` +
     `  const errors: SettingError[] = [];\n` +
@@ -103,6 +149,12 @@ export function settingsFile(all: readonly ContextFacts[], sources: string[]): P
     `    poolSize: integer(env, 'DATABASE_POOL_SIZE', 10, 1, 1000, errors, 'a pool size'),\n` +
     `    processors: processors(env, errors),\n` +
     `    idempotencyTtlSeconds: integer(env, 'IDEMPOTENCY_TTL_SECONDS', 86_400, 1, 31_536_000, errors, 'a number of seconds'),\n` +
+    `    lease: {\n` +
+    `      retryMs: integer(env, 'LEASE_RETRY_MS', 1000, 10, 600_000, errors, 'a number of milliseconds'),\n` +
+    `      heartbeatMs: integer(env, 'LEASE_HEARTBEAT_MS', 1000, 10, 600_000, errors, 'a number of milliseconds'),\n` +
+    `      keepaliveIdleSeconds: integer(env, 'LEASE_KEEPALIVE_SECONDS', 5, 1, 3600, errors, 'a number of seconds'),\n` +
+    `    },\n` +
+    (nats ? `    natsUrl: natsUrl(env, errors),\n    contexts: contexts(env, errors),\n` : '') +
     `  };\n` +
     `  return { settings, errors };\n` +
     `};\n`;

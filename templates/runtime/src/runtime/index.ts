@@ -95,6 +95,7 @@ export {
   type OpsProjection,
   type OpsRegistry,
 } from './ops.js';
+export { importPublishedEvents, INBOUND_STREAM_TYPE, inboundStreamName, type ImportOptions } from './inbound.js';
 export { guardPoolErrors, type PoolErrorReport } from './pools.js';
 export { watchProcessors, type ProcessorWatch } from './processorErrors.js';
 export {

@@ -29,7 +29,7 @@ const ensureStream = async (connection: NatsConnection, stream: string, prefix: 
 
 export const natsJetStreamPublisher = async (options: NatsOptions): Promise<OutboxPublisher> => {
   const { stream, prefix } = streamDefaults(options);
-  const connection = await connect({ servers: options.servers });
+  const connection = await connect({ servers: options.servers, waitOnFirstConnect: true, maxReconnectAttempts: -1 });
   await ensureStream(connection, stream, prefix);
   const js = connection.jetstream();
   return {
@@ -59,7 +59,7 @@ export type RunningJetStreamConsumer = { stop(): Promise<void>; readonly handled
 
 export const consumeJetStream = async (options: JetStreamConsumerOptions): Promise<RunningJetStreamConsumer> => {
   const { stream, prefix } = streamDefaults(options);
-  const connection = await connect({ servers: options.servers });
+  const connection = await connect({ servers: options.servers, waitOnFirstConnect: true, maxReconnectAttempts: -1 });
   await ensureStream(connection, stream, prefix);
   const manager = await connection.jetstreamManager();
   await manager.consumers.add(stream, {

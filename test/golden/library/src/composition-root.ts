@@ -15,9 +15,10 @@ export type ServiceOptions = {
   logger?: Logger;
   /** Consumer back-pressure: events per batch and polling interval (src/operations.ts). */
   consumer?: { batchSize?: number; pullingFrequencyInMs?: number };
-  /** Processor leases (N instances, one active per processor): how often a standby tries to
-   * take over (the takeover bound after a crash) and how often the holder checks its lease. */
-  lease?: { retryMs?: number; heartbeatMs?: number };
+  /** Processor leases (N instances, one active per processor; LEASE_* settings): how often a
+   * standby tries to take over (the takeover bound after a crash), how often the holder checks
+   * its lease, and after how many seconds of silence PostgreSQL frees a vanished host's leases. */
+  lease?: { retryMs?: number; heartbeatMs?: number; keepaliveIdleSeconds?: number };
 };
 
 export const createService = ({ connectionString, logger, consumer: pulling, lease }: ServiceOptions) => {

@@ -22,6 +22,11 @@ export type Settings = {
   processors: readonly string[] | 'all';
   /** IDEMPOTENCY_TTL_SECONDS: how long an Idempotency-Key's first outcome is kept; default 86400 (24 h). */
   idempotencyTtlSeconds: number;
+  /** LEASE_RETRY_MS: how often a standby instance tries to take a processor's lease, the takeover bound
+   * after a crash (default 1000). LEASE_HEARTBEAT_MS: how often the holder checks its lease (default 1000).
+   * LEASE_KEEPALIVE_SECONDS: silence after which PostgreSQL drops a vanished host's session and so frees
+   * its leases, plus 3 probes 1 s apart (default 5). docs/operations.md has the trade-offs. */
+  lease: { retryMs: number; heartbeatMs: number; keepaliveIdleSeconds: number };
 };
 
 export const logLevels = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const;
@@ -99,6 +104,11 @@ export const loadSettings = (env: Env): { settings: Settings; errors: SettingErr
     poolSize: integer(env, 'DATABASE_POOL_SIZE', 10, 1, 1000, errors, 'a pool size'),
     processors: processors(env, errors),
     idempotencyTtlSeconds: integer(env, 'IDEMPOTENCY_TTL_SECONDS', 86_400, 1, 31_536_000, errors, 'a number of seconds'),
+    lease: {
+      retryMs: integer(env, 'LEASE_RETRY_MS', 1000, 10, 600_000, errors, 'a number of milliseconds'),
+      heartbeatMs: integer(env, 'LEASE_HEARTBEAT_MS', 1000, 10, 600_000, errors, 'a number of milliseconds'),
+      keepaliveIdleSeconds: integer(env, 'LEASE_KEEPALIVE_SECONDS', 5, 1, 3600, errors, 'a number of seconds'),
+    },
   };
   return { settings, errors };
 };

@@ -22,7 +22,21 @@ export type Settings = {
   processors: readonly string[] | 'all';
   /** IDEMPOTENCY_TTL_SECONDS: how long an Idempotency-Key's first outcome is kept; default 86400 (24 h). */
   idempotencyTtlSeconds: number;
+  /** LEASE_RETRY_MS: how often a standby instance tries to take a processor's lease, the takeover bound
+   * after a crash (default 1000). LEASE_HEARTBEAT_MS: how often the holder checks its lease (default 1000).
+   * LEASE_KEEPALIVE_SECONDS: silence after which PostgreSQL drops a vanished host's session and so frees
+   * its leases, plus 3 probes 1 s apart (default 5). docs/operations.md has the trade-offs. */
+  lease: { retryMs: number; heartbeatMs: number; keepaliveIdleSeconds: number };
+  /** NATS_URL: NATS server(s) with JetStream, a comma list of nats:// or tls:// URLs; unset: published
+   * events stay in this database (no outbox relay, no import). */
+  natsUrl: readonly string[] | undefined;
+  /** CONTEXTS: the bounded contexts this service runs: all (default) or a comma list of ordering, payments, shipping.
+   * A subset is a service of its own with its own database; it needs NATS_URL when it consumes the others' events. */
+  contexts: readonly string[] | 'all';
 };
+
+/** The bounded contexts of this service, as CONTEXTS names them. */
+export const contextIds = ['ordering', 'payments', 'shipping'] as const;
 
 export const logLevels = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const;
 export type LogLevel = (typeof logLevels)[number];
@@ -82,6 +96,33 @@ const processors = (env: Env, errors: SettingError[]): Settings['processors'] =>
   return ids;
 };
 
+const natsUrl = (env: Env, errors: SettingError[]): readonly string[] | undefined => {
+  const text = (env.NATS_URL ?? '').trim();
+  if (text === '') return undefined;
+  const servers = text.split(',').map((s) => s.trim()).filter((s) => s !== '');
+  const valid = (server: string) => {
+    try {
+      return ['nats:', 'tls:', 'ws:', 'wss:'].includes(new URL(server).protocol);
+    } catch {
+      return false;
+    }
+  };
+  // Never echo the value: it may hold a user and password.
+  if (servers.length === 0 || !servers.every(valid))
+    errors.push({ variable: 'NATS_URL', message: 'NATS_URL is not a nats:// or tls:// URL (or a comma list of them)', hint: 'export NATS_URL=nats://127.0.0.1:4222, or unset it to keep published events in this database' });
+  return servers;
+};
+
+const contexts = (env: Env, errors: SettingError[]): Settings['contexts'] => {
+  const text = (env.CONTEXTS ?? '').trim();
+  if (text === '' || text === 'all') return 'all';
+  const ids = text.split(',').map((id) => id.trim()).filter((id) => id !== '');
+  const unknown = ids.filter((id) => !(contextIds as readonly string[]).includes(id));
+  if (unknown.length > 0 || ids.length === 0)
+    errors.push({ variable: 'CONTEXTS', message: `CONTEXTS names unknown context(s): ${unknown.join(', ') || '(none)'}`, hint: `use all or a comma list of: ${contextIds.join(', ')}` });
+  return ids;
+};
+
 /** Reads and checks every setting; `errors` lists each bad variable (then `settings` must not be used). */
 export const loadSettings = (env: Env): { settings: Settings; errors: SettingError[] } => {
   const errors: SettingError[] = [];
@@ -99,6 +140,13 @@ export const loadSettings = (env: Env): { settings: Settings; errors: SettingErr
     poolSize: integer(env, 'DATABASE_POOL_SIZE', 10, 1, 1000, errors, 'a pool size'),
     processors: processors(env, errors),
     idempotencyTtlSeconds: integer(env, 'IDEMPOTENCY_TTL_SECONDS', 86_400, 1, 31_536_000, errors, 'a number of seconds'),
+    lease: {
+      retryMs: integer(env, 'LEASE_RETRY_MS', 1000, 10, 600_000, errors, 'a number of milliseconds'),
+      heartbeatMs: integer(env, 'LEASE_HEARTBEAT_MS', 1000, 10, 600_000, errors, 'a number of milliseconds'),
+      keepaliveIdleSeconds: integer(env, 'LEASE_KEEPALIVE_SECONDS', 5, 1, 3600, errors, 'a number of seconds'),
+    },
+    natsUrl: natsUrl(env, errors),
+    contexts: contexts(env, errors),
   };
   return { settings, errors };
 };
