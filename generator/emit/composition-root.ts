@@ -5,15 +5,13 @@
 import type { PlannedFile } from '../plan-types.js';
 import { commandEntryName, kebabCase, pascalCase } from '../names.js';
 import { generatedHeader, importLine, importPath, propertyKey, str, tsLiteral } from './code.js';
-import type { ContextFacts } from '../ir/context.js';
+import { hasPublishedEvents, type ContextFacts } from '../ir/context.js';
 import { layout } from '../ir/paths.js';
 import { opsLayout } from '../ir/paths.js';
 import { sampleObject } from '../ir/samples.js';
 import { policyFacts } from '../ir/policy.js';
 import { projectionFacts } from '../ir/projection.js';
 import { commandNames, eventNames } from '../ir/names.js';
-
-const hasPublished = (all: ContextFacts[]) => all.some((facts) => facts.context.events.some((e) => e.published));
 
 export function compositionRootFile(all: ContextFacts[], sources: string[]): PlannedFile {
   const path = layout.compositionRoot;
@@ -57,7 +55,7 @@ export function compositionRootFile(all: ContextFacts[], sources: string[]): Pla
       imports.push(importLine([`${names.postgres} as ${alias}`], importPath(path, layout.projection(facts.context.name, projection.name))));
       // The projection's model version picks its processor id (blue/green rebuilds).
       const versionedId = pf.versioned.processorId;
-      if (pf.inline) inline.push(hasPublished(all) ? `...(serves(${str(kebabCase(facts.context.name))}) ? [${alias}] : [])` : alias);
+      if (pf.inline) inline.push(hasPublishedEvents(all) ? `...(serves(${str(kebabCase(facts.context.name))}) ? [${alias}] : [])` : alias);
       else
         async.push(
           `    supervise(${str(versionedId)}, (consumer) =>\n` +

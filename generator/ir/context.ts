@@ -187,3 +187,7 @@ export function eventAggregate(model: Model, event: Event): Aggregate | undefine
   if (!event.aggregate) return undefined;
   return model.contexts.find((c) => c.name === event.context)?.aggregates.find((a) => a.name === event.aggregate!.name);
 }
+
+/** Whether the model publishes events: then a service has an outbox, NATS_URL and CONTEXTS
+ * (composition root, settings, main). */
+export const hasPublishedEvents = (all: readonly ContextFacts[]): boolean => all.some((facts) => facts.context.events.some((e) => e.published));

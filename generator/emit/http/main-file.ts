@@ -4,8 +4,8 @@
 // calls your wiring (src/extensions/wiring.ts), and stops cleanly on SIGTERM/SIGINT.
 
 import type { PlannedFile } from '../../plan-types.js';
-import type { ContextFacts } from '../facts.js';
-import { hasPublishedEvents, processorIds } from './settings-file.js';
+import { hasPublishedEvents, type ContextFacts } from '../../ir/context.js';
+import { processorIds } from '../../ir/ops.js';
 import { generatedHeader, importLine, importPath } from '../code.js';
 import { layout } from '../../ir/paths.js';
 import { httpLayout } from '../../ir/paths.js';

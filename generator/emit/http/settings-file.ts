@@ -5,13 +5,10 @@
 import type { PlannedFile } from '../../plan-types.js';
 import { kebabCase, policyNames } from '../../names.js';
 import { generatedHeader, str } from '../code.js';
-import type { ContextFacts } from '../../ir/context.js';
+import { hasPublishedEvents, type ContextFacts } from '../../ir/context.js';
 import { httpLayout } from '../../ir/paths.js';
 import { projectionFacts, projectionVersionNames } from '../../ir/projection.js';
 import { processorIds } from '../../ir/ops.js';
-
-/** Whether the model publishes events (then NATS_URL and CONTEXTS exist, see composition-root.ts). */
-export const hasPublishedEvents = (all: readonly ContextFacts[]): boolean => all.some((facts) => facts.context.events.some((e) => e.published));
 
 export function settingsFile(all: readonly ContextFacts[], sources: string[]): PlannedFile {
   const ids = processorIds(all);
