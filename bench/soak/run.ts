@@ -15,18 +15,17 @@
 // BorrowBook that followed was refused as LoanAlreadyExists: 55 BookBorrowed for 80 loans in a
 // fresh-clone CI run. The fixture now refuses a reminder for an absent loan (LoanNotFound).
 // Used by bench/soak.ts (figures) and test/generated-project/soak.test.ts (bounded form).
-import { spawn, type ChildProcess } from 'node:child_process';
 import { cpSync, mkdtempSync, rmSync, symlinkSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { performance } from 'node:perf_hooks';
-import pg from 'pg';
 import { loadTemplates } from '../../generator/emit/templates.js';
 import { plan } from '../../generator/plan.js';
 import { createTestDatabase, startEmbeddedPostgres, type RunningPostgres } from '../../templates/runtime/test/setup/embeddedPostgres.js';
 import { loadExample, REPO_ROOT, writeFileMap } from '../../test/generated-project/support.js';
 import { uuidOf } from '../service/workload.js';
+import { canonical, foldProjection, query, startInstance, stopInstances, storedDocuments, storedEvents, type Instance } from './process.js';
 
 export type SoakOptions = { loans: number; inFlight: number; killAfter: number };
 export type SoakResult = {
@@ -48,32 +47,6 @@ export type SoakResult = {
   caughtUpSecondsAfterKill: number | null;
 };
 
-type Instance = { name: string; child: ChildProcess; pending: Map<string, string>; lines: string[]; alive: boolean };
-
-const query = async <Row extends pg.QueryResultRow>(url: string, text: string, values: unknown[] = []) => {
-  const client = new pg.Client({ connectionString: url });
-  await client.connect();
-  try {
-    return (await client.query<Row>(text, values)).rows;
-  } finally {
-    await client.end();
-  }
-};
-
-/** JSON with sorted keys (jsonb does not keep key order) and without Pongo's `_id`/`_version`. */
-const canonical = (value: unknown): string =>
-  Array.isArray(value)
-    ? `[${value.map(canonical).join(',')}]`
-    : value !== null && typeof value === 'object'
-      ? `{${Object.keys(value)
-          .filter((k) => !k.startsWith('_'))
-          .sort()
-          .map((k) => `${JSON.stringify(k)}:${canonical((value as Record<string, unknown>)[k])}`)
-          .join(',')}}`
-      : JSON.stringify(value);
-const strip = (doc: Record<string, unknown>) => JSON.parse(canonical(doc)) as Record<string, unknown>;
-const sameDocuments = (a: Record<string, unknown>, b: Record<string, unknown>) => canonical(a) === canonical(b);
-
 export const runSoak = async ({ loans, inFlight, killAfter }: SoakOptions): Promise<SoakResult> => {
   const dir = mkdtempSync(join(tmpdir(), 'stormsmith-soak-'));
   let server: RunningPostgres | undefined;
@@ -89,29 +62,7 @@ export const runSoak = async ({ loans, inFlight, killAfter }: SoakOptions): Prom
     }
     const url = await createTestDatabase(serverUrl, 'soak');
     const script = fileURLToPath(new URL('./instance.ts', import.meta.url));
-    const start = (name: string): Promise<Instance> =>
-      new Promise((resolve, reject) => {
-        const child = spawn(process.execPath, ['--import', 'tsx', script], { env: { ...process.env, SERVICE_DIR: dir, DATABASE_URL: url }, stdio: ['pipe', 'pipe', 'pipe'] });
-        const instance: Instance = { name, child, pending: new Map(), lines: [], alive: true };
-        let buffer = '';
-        child.stdout!.setEncoding('utf8').on('data', (chunk: string) => {
-          buffer += chunk;
-          const lines = buffer.split('\n');
-          buffer = lines.pop()!;
-          for (const line of lines) {
-            if (line === 'ready') resolve(instance);
-            else instance.lines.push(line);
-          }
-        });
-        child.stderr!.setEncoding('utf8').on('data', (chunk: string) => {
-          if (process.env.SOAK_DEBUG) process.stderr.write(`[${name}] ${chunk}`);
-        });
-        child.on('exit', (code) => {
-          instance.alive = false;
-          reject(new Error(`${name} exited (${code}) before it was ready`));
-        });
-        instances.push(instance);
-      });
+    const start = (name: string): Promise<Instance> => startInstance(name, script, { SERVICE_DIR: dir, DATABASE_URL: url }, instances);
     // The first instance migrates alone (as a deployment's first start would).
     const a = await start('a');
     const b = await start('b');
@@ -224,36 +175,17 @@ export const runSoak = async ({ loans, inFlight, killAfter }: SoakOptions): Prom
     const reminders = await query<{ cause: string | null }>(url, `SELECT message_metadata ->> 'causationId' AS cause FROM emt_messages WHERE message_type = 'ReminderSent'`);
 
     // Read models against a from-scratch fold of the stored events, with the generated evolve.
-    const events = await query<{ type: string; data: unknown; metadata: Record<string, unknown>; stream: string; gp: string; sp: string; id: string }>(
-      url,
-      'SELECT message_type AS type, message_data AS data, message_metadata AS metadata, stream_id AS stream, global_position::text AS gp, stream_position::text AS sp, message_id AS id FROM emt_messages ORDER BY global_position',
-    );
-    const fold = async (module: string, evolveName: string, idName: string, types: readonly string[]) => {
-      const m = (await import(join(dir, module))) as Record<string, unknown>;
-      const evolve = m[evolveName] as (doc: unknown, e: unknown) => unknown;
-      const documentId = m[idName] as (e: unknown) => string;
-      const docs: Record<string, unknown> = {};
-      for (const e of events) {
-        if (!types.includes(e.type)) continue;
-        const event = { type: e.type, data: e.data, metadata: { ...e.metadata, messageId: e.id, streamName: e.stream, streamPosition: BigInt(e.sp), globalPosition: BigInt(e.gp) } };
-        const id = documentId(event);
-        const next = evolve(docs[id] ?? null, event);
-        if (next === null) delete docs[id];
-        else docs[id] = next;
-      }
-      return docs;
-    };
-    const stored = async (collection: string) =>
-      Object.fromEntries((await query<{ _id: string; data: Record<string, unknown> }>(url, `SELECT _id, data FROM "${collection}"`)).map((r) => [r._id, r.data]));
+    const events = await storedEvents(url);
+    const sameDocuments = (a: Record<string, unknown>, b: Record<string, unknown>) => canonical(a) === canonical(b);
     const activeLoansMatch = sameDocuments(
-      await stored('active_loans_by_member'),
-      await fold('src/lending/projections/active-loans-by-member.ts', 'evolveActiveLoansByMember', 'activeLoansByMemberDocumentId', ['BookBorrowed', 'BookReturned']),
+      await storedDocuments(url, 'active_loans_by_member'),
+      await foldProjection(events, join(dir, 'src/lending/projections/active-loans-by-member.ts'), 'evolveActiveLoansByMember', 'activeLoansByMemberDocumentId', ['BookBorrowed', 'BookReturned']),
     );
-    const overdueStored = await stored('overdue_loans');
-    const overdueFolded = await fold('src/lending/projections/overdue-loans.ts', 'evolveOverdueLoans', 'overdueLoansDocumentId', ['LoanFellDue', 'LoanRenewed', 'BookReturned', 'ReminderSent']);
+    const overdueStored = await storedDocuments(url, 'overdue_loans');
+    const overdueFolded = await foldProjection(events, join(dir, 'src/lending/projections/overdue-loans.ts'), 'evolveOverdueLoans', 'overdueLoansDocumentId', ['LoanFellDue', 'LoanRenewed', 'BookReturned', 'ReminderSent']);
     const overdueLoansMatch = sameDocuments(overdueStored, overdueFolded);
     if (!overdueLoansMatch && process.env.SOAK_DEBUG) {
-      const k = Object.keys(overdueFolded).find((key) => JSON.stringify(strip((overdueStored[key] ?? {}) as Record<string, unknown>)) !== JSON.stringify(strip(overdueFolded[key] as Record<string, unknown>)));
+      const k = Object.keys(overdueFolded).find((key) => canonical(overdueStored[key] ?? {}) !== canonical(overdueFolded[key]));
       console.error('overdue mismatch', Object.keys(overdueStored).length, Object.keys(overdueFolded).length, k, JSON.stringify(overdueStored[k!]), JSON.stringify(overdueFolded[k!]));
     }
     const outcomes: Record<string, number> = {};
@@ -276,13 +208,7 @@ export const runSoak = async ({ loans, inFlight, killAfter }: SoakOptions): Prom
       caughtUpSecondsAfterKill: killedAt !== null ? (caughtUpAt - killedAt) / 1000 : null,
     };
   } finally {
-    for (const instance of instances) {
-      if (instance.alive) {
-        const exited = new Promise((r) => instance.child.once('exit', r));
-        instance.child.kill('SIGKILL');
-        await exited;
-      }
-    }
+    await stopInstances(instances);
     await server?.stop();
     rmSync(dir, { recursive: true, force: true });
   }

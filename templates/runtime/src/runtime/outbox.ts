@@ -113,6 +113,8 @@ export const startOutboxRelay = ({ connectionString, publisher, batchSize = 100,
       client.on('error', () => undefined);
       try {
         await client.connect();
+        // The relay may start before the first append created the table (a fresh database).
+        await runDdl(client, outboxSQL);
         while (!stopping.signal.aborted && lease.isHeld) {
           const { rows } = await client.query<{ id: string; message_id: string; message_type: string; stream_name: string; global_position: string | null; data: unknown; metadata: Record<string, unknown> }>(
             `SELECT id::text, message_id, message_type, stream_name, global_position::text, data, metadata FROM ${OUTBOX_TABLE}

@@ -1,0 +1,39 @@
+// The shop soak of issue 13 in its bounded form (the long one: `npm run soak:shop`,
+// bench/soak-shop.ts): the generated shop split into two services by CONTEXTS over one
+// PostgreSQL and one nats-server, two instances of the sales service (one killed with SIGKILL
+// mid-run), the shipping service consuming its published events from JetStream. Every command
+// answered, every event once, every published event consumed across delivered exactly once,
+// every read model equal to a rebuild.
+import { expect, it } from 'vitest';
+import { runShopSoak } from '../../bench/soak/shop.js';
+
+it('two services over NATS, one instance killed mid-run: nothing unanswered, lost, duplicated or delivered twice; read models equal a rebuild', async () => {
+  const orders = 40;
+  const declined = orders / 5;
+  const result = await runShopSoak({ orders, inFlight: 8, killAfter: orders / 2, declineEvery: 5, timeoutSeconds: 200 });
+  expect(result).toMatchObject({
+    answered: result.commands,
+    unexpected: [],
+    duplicates: [],
+    unfinished: 0,
+    refundsRefused: declined,
+    deliveries: { twice: 0, missing: 0, unknown: 0 },
+    projectionsMatch: { OrderStatus: true, PaymentsByOrder: true, ShippingAddresses: true, ShipmentTracking: true },
+  });
+  expect(result.events).toMatchObject({
+    'A:OrderPlaced': orders,
+    'A:PaymentRequested': orders,
+    'A:PaymentCaptured': orders - declined,
+    'A:PaymentFailed': declined,
+    'A:OrderCancelled': declined,
+    'A:OrderShipped': orders - declined,
+    'A:ShipmentDispatched (imported)': orders - declined,
+    'B:OrderPlaced (imported)': orders,
+    'B:PaymentCaptured (imported)': orders - declined,
+    'B:ShipmentPrepared': orders - declined,
+    'B:ShipmentDispatched': orders - declined,
+  });
+  // Each direction: OrderPlaced + PaymentCaptured to shipping, ShipmentDispatched back.
+  expect(result.deliveries.once).toBe(orders + 2 * (orders - declined));
+  expect(result.killedAtSeconds).not.toBeNull();
+}, 300_000);
