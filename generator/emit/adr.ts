@@ -5,7 +5,7 @@
 
 import Handlebars from 'handlebars';
 import type { PlannedFile } from '../plan-types.js';
-import { compareCodeUnits, contextFolder } from '../names.js';
+import { compareCodeUnits } from '../names.js';
 import type { ContextFacts } from '../ir/context.js';
 import { contextFlowDiagram } from '../diagrams/mermaid.js';
 import { layout } from '../ir/paths.js';
@@ -40,7 +40,7 @@ export function adrView(facts: ContextFacts, modelRoot: string) {
   return {
     title: md(`${c.name}: architecture of the bounded context`),
     context: md(c.name),
-    folder: contextFolder(c.name),
+    folder: facts.names.folder,
     description: md(c.description),
     modelFile: md(c.file),
     modelLink,

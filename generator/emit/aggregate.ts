@@ -14,7 +14,7 @@ import { commandKey } from '../ir/routes.js';
 import { tsTypeOf } from './type-text.js';
 import { valuesImport } from './imports.js';
 import { evolutionNames } from '../ir/evolution.js';
-import { eventNames, commandNames } from '../ir/names.js';
+import { eventNames, commandNames, rejectionClassName, messageTypeName } from '../ir/names.js';
 
 const file = (facts: ContextFacts, agg: AggregateFacts, kind: Parameters<typeof layout.aggregate>[2]) =>
   layout.aggregate(facts.context.name, agg.aggregate.name, kind);
@@ -78,7 +78,7 @@ const eventFields = (mapping: { field: Field; from: Field }[], source: string): 
 
 /** The return type of a command's decision: only the events its model entry emits. */
 export function emitsType(command: Command): string {
-  const events = [...new Set(command.emits.map((e) => pascalCase(e.name)))];
+  const events = [...new Set(command.emits.map((e) => messageTypeName(e.name)))];
   if (events.length === 0) return '[]';
   const one = events.join(' | ');
   return events.length === 1 ? `${one} | ${one}[]` : `${one} | (${one})[]`;
@@ -105,7 +105,7 @@ function decideMember(facts: ContextFacts, agg: AggregateFacts, command: Command
   // Existence from the model (generator/model/existence.ts), as a default the user may replace:
   // a spec that expects another rejection there stays todo until they do.
   const creates = command.creates === true;
-  const existence = pascalCase(creates ? alreadyExistsRejection(agg.aggregate.name) : notFoundRejection(agg.aggregate.name));
+  const existence = rejectionClassName(creates ? alreadyExistsRejection(agg.aggregate.name) : notFoundRejection(agg.aggregate.name));
   const guard =
     `  if (lifecycle.status === ${creates ? "'existing'" : "'absent'"}) {\n` +
     `    return modelDefault(${str(`${agg.aggregate.name}: decide ${command.name} (${at(command.loc)}) rejects by the existence rule of the model`)}, reject.${existence})(${str(creates ? `${agg.aggregate.name} already exists: ${command.name} creates one` : `${agg.aggregate.name} does not exist: ${command.name} needs one`)});\n` +
@@ -212,7 +212,7 @@ export function deciderFile(facts: ContextFacts, agg: AggregateFacts): PlannedFi
   const path = file(facts, agg, 'decider');
   const names = agg.names;
   const rejectionObjects = agg.commands.map((command) => {
-    const rejects = [...new Set(command.rejects.map((r) => pascalCase(r.name)))].sort();
+    const rejects = [...new Set(command.rejects.map((r) => rejectionClassName(r.name)))].sort();
     const entries = rejects.map((r) => `  ${r}: (message?: string): never => {\n    throw new ${r}(message);\n  },\n`);
     return `const ${rejectsConst(command)}: ${commandNames(command).rejections} = {${entries.length === 0 ? '' : `\n${entries.join('')}`}};\n`;
   });

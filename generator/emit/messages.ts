@@ -4,7 +4,7 @@
 
 import type { Command, Event } from '../model/types.js';
 import type { PlannedFile } from '../plan-types.js';
-import { dataTypeName, pascalCase } from '../names.js';
+import { dataTypeName } from '../names.js';
 import { generatedHeader, importLine, importPath, jsdocBlock, str } from './code.js';
 import type { AggregateFacts, ContextFacts } from '../ir/context.js';
 import { commandJsonSchema, eventJsonSchema, fieldsToJsonSchema, type JsonSchema } from '../schemas/json-schema.js';
@@ -13,7 +13,7 @@ import { schemaToTypeScript } from './ts-types.js';
 import { byName } from '../ir/context.js';
 import { valuesImport } from './imports.js';
 import { externalStreamType } from '../ir/events.js';
-import { eventNames, commandNames } from '../ir/names.js';
+import { eventNames, commandNames, valueTypeName, rejectionClassName } from '../ir/names.js';
 
 /** Value-object names a schema references (its `$defs`). */
 const referencedValues = (schema: JsonSchema): string[] =>
@@ -73,7 +73,7 @@ export async function eventsFile(facts: ContextFacts, agg: AggregateFacts): Prom
 
 function rejectionsType(command: Command): string {
   const rejects = [...new Set(command.rejects.map((r) => r.name))].sort();
-  const members = rejects.map((r) => `  /** Rejects the command with ${pascalCase(r)} (throws). */\n  readonly ${pascalCase(r)}: (message?: string) => never;\n`);
+  const members = rejects.map((r) => `  /** Rejects the command with ${rejectionClassName(r)} (throws). */\n  readonly ${rejectionClassName(r)}: (message?: string) => never;\n`);
   return (
     `/** The only ways ${command.name} may be rejected (the model's \`rejects\`). */\n` +
     `export type ${commandNames(command).rejections} = {${members.length === 0 ? '' : `\n${members.join('')}`}};\n`
@@ -122,7 +122,7 @@ export async function valuesFile(facts: ContextFacts): Promise<PlannedFile> {
       ...(value.description !== undefined ? { description: value.description } : {}),
       ...fieldsToJsonSchema(facts.model, facts.context.name, value.fields),
     };
-    parts.push(await schemaToTypeScript(schema, pascalCase(value.name)));
+    parts.push(await schemaToTypeScript(schema, valueTypeName(value.name)));
   }
   const text =
     generatedHeader(facts.sources) +
@@ -137,7 +137,7 @@ export function errorsFile(facts: ContextFacts): PlannedFile {
     const users = [...facts.commandsByName.values()].filter((c) => c.rejects.some((r) => r.name === name)).map((c) => c.name);
     return (
       `/** Raised by ${users.join(', ')} (the model's \`rejects\`). */\n` +
-      `export class ${pascalCase(name)} extends DomainRejection {\n` +
+      `export class ${rejectionClassName(name)} extends DomainRejection {\n` +
       `  constructor(message = ${str(`${name}`)}) {\n` +
       `    super(${str(name)}, message);\n` +
       `  }\n}\n`

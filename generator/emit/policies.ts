@@ -5,7 +5,6 @@
 
 import type { Command, Event, Policy } from '../model/types.js';
 import type { PlannedFile, ScaffoldMember } from '../plan-types.js';
-import { policyNames } from '../names.js';
 import { access, at, generatedHeader, importLine, importPath, jsdocBlock, propertyKey, scaffoldImports, str, stubbed, tsLiteral } from './code.js';
 import { fieldMapping, type ContextFacts } from '../ir/context.js';
 import { layout, evolutionLayout } from '../ir/paths.js';
@@ -13,7 +12,7 @@ import { sampleObject } from '../ir/samples.js';
 import { policyFacts, type PolicyFacts } from '../ir/policy.js';
 import { commandNames, eventNames } from '../ir/names.js';
 
-const reactName = (policy: Policy, event: Event) => `${policyNames('', policy.name).decide}On${eventNames(event).type}`;
+const reactName = (pf: PolicyFacts, event: Event) => `${pf.names.decide}On${eventNames(event).type}`;
 
 const issuedType = (pf: PolicyFacts): string => {
   const one = pf.commands.map((c) => commandNames(c).type).join(' | ') || 'never';
@@ -29,7 +28,7 @@ function members(facts: ContextFacts, pf: PolicyFacts, runtime: string): Scaffol
       `On ${event.name}, issue ${pf.commands.map((c) => c.name).join(', ') || 'nothing'} (return [] to issue nothing).`,
       ...(complete ? ['Default from the model: every command field comes from the event.'] : []),
     ]);
-    const signature = `export function ${reactName(pf.policy, event)}(event: ${eventNames(event).type}): ${issuedType(pf)}`;
+    const signature = `export function ${reactName(pf, event)}(event: ${eventNames(event).type}): ${issuedType(pf)}`;
     let body: string;
     if (complete) {
       const commands = defaults.map(({ command, mapping }) => {
@@ -44,7 +43,7 @@ function members(facts: ContextFacts, pf: PolicyFacts, runtime: string): Scaffol
     } else {
       body = `  return notImplemented(${str(`${pf.policy.name}: on ${event.name} (${at(pf.policy.loc)}) is not written yet; the model does not say where the fields of ${pf.commands.map((c) => c.name).join(', ')} come from`)});\n`;
     }
-    return stubbed({ name: reactName(pf.policy, event), text: `${doc}${signature} {\n${body}}` }, !complete, runtime);
+    return stubbed({ name: reactName(pf, event), text: `${doc}${signature} {\n${body}}` }, !complete, runtime);
   });
 }
 
@@ -59,7 +58,7 @@ function eventImports(facts: ContextFacts, path: string, events: Event[]): { mod
 
 export function policyFiles(facts: ContextFacts, policy: Policy): PlannedFile[] {
   const pf = policyFacts(facts, policy);
-  const names = policyNames(facts.context.name, policy.name);
+  const names = pf.names;
   const logicPath = layout.policyLogic(facts.context.name, policy.name);
   const path = layout.policy(facts.context.name, policy.name);
   const logicMembers = members(facts, pf, importPath(logicPath, layout.runtimeIndex));
@@ -107,7 +106,7 @@ export function policyFiles(facts: ContextFacts, policy: Policy): PlannedFile[] 
   const dispatchCases = pf.commands.map((c) => `      case ${str(c.name)}:\n        await ${commandNames(c).entry}(eventStore, command);\n        break;\n`);
   // docs/adr/0091: events stored under a former name are renamed first and taken by canHandle.
   const renamed = pf.events.some((e) => (e.formerly ?? []).length > 0);
-  const reactCases = pf.events.map((e) => `    case ${str(e.name)}:\n      return logic.${reactName(policy, e)}(event);\n`);
+  const reactCases = pf.events.map((e) => `    case ${str(e.name)}:\n      return logic.${reactName(pf, e)}(event);\n`);
   const wiring: PlannedFile = {
     path,
     contents:

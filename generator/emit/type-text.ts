@@ -3,7 +3,7 @@
 // JSON-native values, ISO strings for dates, decimal strings for money.
 
 import type { TypeRef } from '../model/types.js';
-import { pascalCase } from '../names.js';
+import { valueTypeName } from '../ir/names.js';
 
 export function tsTypeOf(type: TypeRef, values: Set<string>): string {
   switch (type.kind) {
@@ -29,8 +29,8 @@ export function tsTypeOf(type: TypeRef, values: Set<string>): string {
     case 'enum':
       return type.values.map((v) => JSON.stringify(v)).join(' | ') || 'never';
     case 'ref':
-      values.add(pascalCase(type.name));
-      return pascalCase(type.name);
+      values.add(valueTypeName(type.name));
+      return valueTypeName(type.name);
     case 'schema':
       return 'unknown';
   }

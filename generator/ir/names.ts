@@ -51,13 +51,22 @@ export interface CommandNames {
   aggregate: AggregateNames;
 }
 
+/** `BookBorrowed`: the TypeScript type of a message (event or command) named in the model, also where only a reference is at hand. */
+export const messageTypeName = (name: string): string => pascalCase(name);
+
+/** `Money`: the TypeScript type of a value object (declared in its context's values.ts). */
+export const valueTypeName = (name: string): string => pascalCase(name);
+
+/** `LoanLimitReached`: the class of a domain rejection (declared in its context's errors.ts). */
+export const rejectionClassName = (name: string): string => pascalCase(name);
+
 const events = new WeakMap<Event, EventNames>();
 const commands = new WeakMap<Command, CommandNames>();
 
 export function eventNames(event: Event): EventNames {
   let names = events.get(event);
   if (!names) {
-    const type = pascalCase(event.name);
+    const type = messageTypeName(event.name);
     names = {
       type,
       data: dataTypeName(event.name),
@@ -78,7 +87,7 @@ export function commandNames(command: Command): CommandNames {
   if (!names) {
     const entry = commandEntryName(command.name);
     names = {
-      type: pascalCase(command.name),
+      type: messageTypeName(command.name),
       data: dataTypeName(command.name),
       guard: guardName(command.name),
       entry,

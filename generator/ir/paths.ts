@@ -60,6 +60,8 @@ export const httpLayout = {
   compose: 'compose.yaml',
   httpTestSupport: 'test/http/support.ts',
   httpTest: (contextFolder: string, file: string) => `test/http/${contextFolder}/${file}.http.pg.test.ts`,
+  aggregateHttpTest: (context: string, aggregate: string) => `test/http/${contextFolder(context)}/${kebabCase(aggregate)}.http.pg.test.ts`,
+  projectionHttpTest: (context: string, projection: string) => `test/http/${contextFolder(context)}/projections/${kebabCase(projection)}.http.pg.test.ts`,
 } as const;
 
 /** The operations files (docs/operations.md). */

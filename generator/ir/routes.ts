@@ -23,6 +23,10 @@ export interface CommandRoute {
   path: string;
   /** `/lending/loan/:loanId/borrow-book` (Fastify form). */
   fastifyPath: string;
+  /** `/lending/loan`: the aggregate's path, before the identity. */
+  aggregatePath: string;
+  /** `borrow-book`: the command's segment, after the identity. */
+  segment: string;
   identity: string;
   /** The command's data carries the identity (then the path fills it in). */
   hasIdentity: boolean;
@@ -58,6 +62,11 @@ export interface ProjectionRoute {
   liveAlias: string;
   liveName: string;
   operationId: string;
+  /** `listLendingActiveLoansByMember`, `getLendingActiveLoansByMember`: the OpenAPI operations. */
+  listOperationId: string;
+  getOperationId: string;
+  /** `Lending.ActiveLoansByMember`: the document's schema in the OpenAPI components. */
+  schemaName: string;
 }
 
 export const commandKey = (context: string, command: string): string => `${pascalCase(context)}.${pascalCase(command)}`;
@@ -75,6 +84,8 @@ export function commandRoutes(all: readonly ContextFacts[]): CommandRoute[] {
           key: commandKey(facts.context.name, command.name),
           path: `${base}/{${identity}}/${kebabCase(command.name)}`,
           fastifyPath: `${base}/:${identity}/${kebabCase(command.name)}`,
+          aggregatePath: base,
+          segment: kebabCase(command.name),
           identity,
           hasIdentity: command.fields.some((f) => f.name === identity && !f.optional),
           alias: `${camelCase(facts.context.name)}${pascalCase(commandEntryName(command.name))}`,
@@ -125,6 +136,9 @@ export function projectionRoutes(all: readonly ContextFacts[]): ProjectionRoute[
         liveName,
         liveAlias: `${camelCase(facts.context.name)}${pascalCase(liveName)}`,
         operationId: `${camelCase(facts.context.name)}${pascalCase(projection.name)}`,
+        listOperationId: `list${pascalCase(`${camelCase(facts.context.name)}${pascalCase(projection.name)}`)}`,
+        getOperationId: `get${pascalCase(`${camelCase(facts.context.name)}${pascalCase(projection.name)}`)}`,
+        schemaName: `${pascalCase(facts.context.name)}.${pascalCase(projection.name)}`,
       };
     }),
   );

@@ -5,7 +5,7 @@
 
 import type { Event } from '../../model/types.js';
 import type { PlannedFile } from '../../plan-types.js';
-import { aggregateNames, compareCodeUnits } from '../../names.js';
+import { compareCodeUnits } from '../../names.js';
 import { eventJsonSchema, schemaToJson } from '../../schemas/json-schema.js';
 import { sampleFromSchema } from '../../schemas/sample.js';
 import { generatedHeader, importLine, importPath, str } from '../code.js';
@@ -41,7 +41,7 @@ export function museumTest(facts: ContextFacts): PlannedFile {
   const aggregates = facts.aggregates.filter((a) => a.events.length > 0);
   const deciderImports = aggregates
     .map((a) => {
-      const n = aggregateNames(a.aggregate.name);
+      const n = a.names;
       return (
         importLine([n.decider], importPath(path, layout.aggregate(facts.context.name, a.aggregate.name, 'decider'))) +
         importLine([n.eventUnion], importPath(path, layout.aggregate(facts.context.name, a.aggregate.name, 'events')), true)
@@ -50,7 +50,7 @@ export function museumTest(facts: ContextFacts): PlannedFile {
     .join('');
   const replays = aggregates
     .map((a) => {
-      const n = aggregateNames(a.aggregate.name);
+      const n = a.names;
       const decider = n.decider;
       // Exhibits stored under a former name (`formerly`) replay too: the upcast renames them.
       const types = modelOrder(facts, a.events).flatMap((e) => [e.name, ...(e.formerly ?? []).map((f) => f.name)].map(str));

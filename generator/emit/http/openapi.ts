@@ -6,7 +6,6 @@
 import type { JsonValue } from '../../model/types.js';
 import type { PlannedFile } from '../../plan-types.js';
 import { commandJsonSchema, eventJsonSchema, fieldsToJsonSchema, type JsonSchema } from '../../schemas/json-schema.js';
-import { pascalCase } from '../../names.js';
 import { generatedHeader, sourceList } from '../code.js';
 import type { ContextFacts } from '../../ir/context.js';
 import { httpLayout } from '../../ir/paths.js';
@@ -18,8 +17,7 @@ type Json = { [key: string]: JsonValue };
 const PROBLEM = 'application/problem+json';
 
 /** Moves `$defs` into `components` under `<Context>.<Name>` and rewrites the `$ref`s to them. */
-function hoist(schema: JsonSchema, context: string, components: Json): Json {
-  const prefix = pascalCase(context);
+function hoist(schema: JsonSchema, prefix: string, components: Json): Json {
   const rewrite = (value: JsonValue): JsonValue => {
     if (Array.isArray(value)) return value.map(rewrite);
     if (value === null || typeof value !== 'object') return value;
@@ -74,7 +72,7 @@ export function openApiDocument(all: readonly ContextFacts[], packageName: strin
   const idParam = (name: string, description: string): Json => ({ name, in: 'path', required: true, description, schema: { type: 'string' } });
   const etagHeader: Json = { ETag: { description: 'The stream version (documents: the document version), e.g. "3".', schema: { type: 'string' } } };
   for (const r of commandRoutes(all)) {
-    const data = hoist(commandJsonSchema(r.facts.model, r.command), r.facts.context.name, schemas);
+    const data = hoist(commandJsonSchema(r.facts.model, r.command), r.facts.names.type, schemas);
     schemas[r.key] = data;
     // The body may leave out the identity: the path carries it.
     const required = Array.isArray(data.required) ? data.required.filter((f) => f !== r.identity) : [];
@@ -82,7 +80,7 @@ export function openApiDocument(all: readonly ContextFacts[], packageName: strin
     const rejections = r.command.rejects.map((x) => x.name);
     // The events this command may append (its `emits`), each with its current data schema.
     const emitted = r.command.emits.map((ref) => r.facts.eventsByName.get(ref.name)).filter((e) => e !== undefined);
-    for (const event of emitted) schemas[`${r.facts.names.type}.${eventNames(event).type}`] = hoist(eventJsonSchema(r.facts.model, event), r.facts.context.name, schemas);
+    for (const event of emitted) schemas[`${r.facts.names.type}.${eventNames(event).type}`] = hoist(eventJsonSchema(r.facts.model, event), r.facts.names.type, schemas);
     const eventItems: Json[] = emitted.map((event) => ({
       type: 'object',
       properties: { type: { const: event.name }, data: ref(`${r.facts.names.type}.${eventNames(event).type}`) },
@@ -139,12 +137,12 @@ export function openApiDocument(all: readonly ContextFacts[], packageName: strin
     };
   }
   for (const r of projectionRoutes(all)) {
-    const docName = `${r.facts.names.type}.${pascalCase(r.projection.name)}`;
-    schemas[docName] = hoist({ ...fieldsToJsonSchema(r.facts.model, r.facts.context.name, r.projection.fields), ...(r.projection.description ? { description: r.projection.description } : {}) }, r.facts.context.name, schemas);
+    const docName = r.schemaName;
+    schemas[docName] = hoist({ ...fieldsToJsonSchema(r.facts.model, r.facts.context.name, r.projection.fields), ...(r.projection.description ? { description: r.projection.description } : {}) }, r.facts.names.type, schemas);
     const tags = [r.facts.names.type];
     paths[r.listPath] = {
       get: {
-        operationId: `list${pascalCase(r.operationId)}`,
+        operationId: r.listOperationId,
         tags,
         summary: `${r.projection.name}: a page of documents, ordered by ${r.key}`,
         parameters: [
@@ -163,7 +161,7 @@ export function openApiDocument(all: readonly ContextFacts[], packageName: strin
     };
     paths[r.itemPath] = {
       get: {
-        operationId: `get${pascalCase(r.operationId)}`,
+        operationId: r.getOperationId,
         tags,
         summary: `${r.projection.name}: one document by ${r.key}`,
         parameters: [idParam(r.key, `The document's ${r.key}.`), { name: 'If-None-Match', in: 'header', required: false, schema: { type: 'string' } }],

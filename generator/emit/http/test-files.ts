@@ -7,7 +7,6 @@
 
 import type { JsonValue, Spec } from '../../model/types.js';
 import type { PlannedFile } from '../../plan-types.js';
-import { camelCase, kebabCase, projectionNames } from '../../names.js';
 import { at, generatedHeader, importLine, importPath, propertyKey, str, tsLiteral } from '../code.js';
 import type { AggregateFacts, ContextFacts } from '../../ir/context.js';
 import { layout } from '../../ir/paths.js';
@@ -92,14 +91,13 @@ function specFitsSchema(route: CommandRoute, spec: Spec): boolean {
 }
 
 function aggregateTestFile(facts: ContextFacts, agg: AggregateFacts, routes: CommandRoute[]): PlannedFile {
-  const path = httpLayout.httpTest(facts.names.folder, kebabCase(agg.aggregate.name));
+  const path = httpLayout.aggregateHttpTest(facts.context.name, agg.aggregate.name);
   const names = agg.names;
   const identity = agg.aggregate.identity;
-  const aggPath = `/${facts.names.folder}/${kebabCase(agg.aggregate.name)}`;
   // Inline projections run in the append transaction: their logic is part of a command's outcome.
   const inline = facts.projections.filter((p) => projectionFacts(facts, p).inline && projectionFacts(facts, p).events.some((e) => agg.events.some((ae) => ae.name === e.name)));
   const inlineImports = inline.map((p) => {
-    const n = projectionNames(facts.context.name, p.name);
+    const n = projectionFacts(facts, p).names;
     return importLine([n.evolve, n.eventTypes], importPath(path, layout.projection(facts.context.name, p.name)));
   });
   const commandsByName = new Map(routes.map((r) => [r.command.name, r]));
@@ -113,7 +111,7 @@ function aggregateTestFile(facts: ContextFacts, agg: AggregateFacts, routes: Com
     return data;
   };
   const commandCases = routes.map((r) => {
-    const url = (id: string) => `\`${aggPath}/\${${id}}/${kebabCase(r.command.name)}\``;
+    const url = (id: string) => `\`${r.aggregatePath}/\${${id}}/${r.segment}\``;
     const sample = tsLiteral(body(r), '');
     const command = (id: string) => `{ type: ${str(r.command.name)}, data: { ...data.${r.command.name}, ${propertyKey(identity)}: ${id} } } as Command`;
     const invalid = r.command.fields.filter((f) => !f.optional && f.name !== identity).map((f) => `/${f.name}`);
@@ -129,7 +127,7 @@ function aggregateTestFile(facts: ContextFacts, agg: AggregateFacts, routes: Com
       `    const response = await api().post(${url('id')}, data.${r.command.name});\n` +
       `    await expectOutcome(response, expected, ${names.streamName}(id));\n` +
       `    if ('events' in expected && expected.events.length > 0) {\n` +
-      `      const read = await api().get(\`${aggPath}/\${id}\`);\n` +
+      `      const read = await api().get(\`${r.aggregatePath}/\${id}\`);\n` +
       `      expect(read.status).toBe(200);\n` +
       `      expect(read.headers.get('etag')).toBe(response.headers.get('etag'));\n` +
       `    }\n` +
@@ -197,7 +195,7 @@ function aggregateTestFile(facts: ContextFacts, agg: AggregateFacts, routes: Com
       `    const id = freshId();\n` +
       `    const given = ${given};\n` +
       `    if (given.length > 0) await api().service.eventStore.appendToStream(${names.streamName}(id), given);\n` +
-      `    const response = await api().post(\`${aggPath}/\${id}/${kebabCase(r.command.name)}\`, ${tsLiteral(when, '    ')});\n` +
+      `    const response = await api().post(\`${r.aggregatePath}/\${id}/${r.segment}\`, ${tsLiteral(when, '    ')});\n` +
       `    expect(response.status, JSON.stringify(response.body)).toBe(409);\n` +
       `    expect(response.body.rejection).toBe(${str(rejection)});\n` +
       `    expect(response.body.type).toBe(${str(`urn:stormsmith:problem:rejection:${rejection}`)});\n` +
@@ -243,8 +241,8 @@ function aggregateTestFile(facts: ContextFacts, agg: AggregateFacts, routes: Com
     `    events.reduce((s, e) => ${names.decider}.evolve(s, e), state);\n` +
     inline
       .map((p) => {
-        const n = projectionNames(facts.context.name, p.name);
-        return `    for (const event of events) if ((${camelCase(p.name)}EventTypes as readonly string[]).includes(event.type)) ${n.evolve}(null, event as never);\n`;
+        const n = projectionFacts(facts, p).names;
+        return `    for (const event of events) if ((${n.eventTypes} as readonly string[]).includes(event.type)) ${n.evolve}(null, event as never);\n`;
       })
       .join('') +
     `    return { events: events.map((e) => e.type) };\n` +
@@ -281,8 +279,8 @@ function aggregateTestFile(facts: ContextFacts, agg: AggregateFacts, routes: Com
 
 function projectionTestFile(facts: ContextFacts, route: ReturnType<typeof projectionRoutes>[number]): PlannedFile {
   const p = route.projection;
-  const path = httpLayout.httpTest(facts.names.folder, `projections/${kebabCase(p.name)}`);
-  const n = projectionNames(facts.context.name, p.name);
+  const path = httpLayout.projectionHttpTest(facts.context.name, p.name);
+  const n = projectionFacts(facts, p).names;
   const doc = sampleObject(facts.model, facts.context.name, p.fields);
   const contents =
     generatedHeader(facts.sources) +
