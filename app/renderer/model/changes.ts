@@ -2,9 +2,9 @@
 // planned as patch ops against the current model (see patch.ts); the result carries the inverse
 // change, so the history can undo and redo by replaying recorded diffs.
 
-import type { Actor, Aggregate, BoundedContext, Command, Element, ElementKind, Event, ExternalSystem, Hotspot, Model, Policy, Projection, Spec, ValueObject } from '../../../generator/model/types.js';
+import type { Aggregate, BoundedContext, Command, Element, ElementKind, Event, ExternalSystem, Hotspot, Model, NameRef, Policy, Projection, Spec, ValueObject } from '../../../generator/model/types.js';
 import { newElement } from './elements.js';
-import { holderEnd } from '../../../generator/model/index.js';
+import { holderEnd, REFERENCE_SLOTS, type ReferenceSlot } from '../../../generator/model/index.js';
 import { connectionMeaning, type Relation } from './grammar.js';
 import { ALL_KINDS, elementsOf, STICKY_STYLES } from './kinds.js';
 import { linksOf, type Link } from './links.js';
@@ -294,55 +294,40 @@ function connect(tx: Tx, source: ElementRef, target: ElementRef): void {
   if (sameRef(source, target)) throw new ChangeRefused('a sticky cannot be connected to itself');
   const verdict = connectionMeaning(source.kind, target.kind);
   if (!verdict.ok) throw new ChangeRefused(verdict.reason);
-  const from = tx.element(source);
-  const to = tx.element(target);
+  tx.element(source);
+  tx.element(target);
   if (linksOf(tx.model).some((l) => l.relation === verdict.relation && sameRef(l.source, source) && sameRef(l.target, target))) {
     throw new ChangeRefused(`${source.name} is already connected to ${target.name}`);
   }
-  const refTo = (owner: Element, el: Element) => nameRefTo(owner.context, refOf(el), tx.fileOf(owner.context));
   const r = verdict.relation;
   // A link across contexts couples them: the context that writes the reference declares it.
   const [ownerEnd, otherEnd] = ownerOf(r) === 'source' ? [source, target] : [target, source];
   if (ownerEnd.context !== otherEnd.context) declareRelationship(tx, ownerEnd.context, otherEnd.context);
-  switch (r) {
-    case 'actor':
-      tx.putElement({ ...(to as Command), actor: refTo(to, from) });
-      return;
-    case 'aggregate':
-      tx.putElement({ ...(from as Command), aggregate: refTo(from, to) });
-      return;
-    case 'emits':
-      tx.putElement({ ...(from as Command), emits: [...(from as Command).emits, refTo(from, to)] });
-      return;
-    case 'owns':
-      setOrigin(tx, target, source);
-      return;
-    case 'on':
-      tx.putElement({ ...(to as Policy), on: [...(to as Policy).on, refTo(to, from)] });
-      return;
-    case 'issues':
-      tx.putElement({ ...(from as Policy), issues: [...(from as Policy).issues, refTo(from, to)] });
-      return;
-    case 'from':
-      tx.putElement({ ...(to as Projection), from: [...(to as Projection).from, refTo(to, from)] });
-      return;
-    case 'delivers':
-      setOrigin(tx, target, source);
-      return;
-    case 'about':
-      tx.putElement({ ...(from as Hotspot), about: [...(from as Hotspot).about, refTo(from, to)] });
-      return;
-    case 'reads':
-      // An actor or a policy reads the read model (the table lists both).
-      if (to.kind === 'policy') tx.putElement({ ...to, reads: [...(to.reads ?? []), refTo(to, from)] });
-      else tx.putElement({ ...(to as Actor), reads: [...((to as Actor).reads ?? []), refTo(to, from)] });
-      return;
-    case 'consumes':
-      tx.putElement({ ...(to as ExternalSystem), consumes: [...((to as ExternalSystem).consumes ?? []), refTo(to, from)] });
-      return;
-    default:
-      return assertNever(r);
-  }
+  // An event's origin is one slot in the table but one choice in the model: an aggregate
+  // (`aggregate:`) or an external system (`source:` and the system's `emits`), never both.
+  if (r === 'owns' || r === 'delivers') return setOrigin(tx, target, source);
+  const slot = connectSlot(r, source, target);
+  const holderRef = slot.arrow === 'out' ? source : target;
+  const namedRef = slot.arrow === 'out' ? target : source;
+  const holder = tx.element(holderRef);
+  const name = nameRefTo(holder.context, namedRef, tx.fileOf(holder.context));
+  // The slot's key is the element's property that holds the name (relations.ts): a list grows
+  // by one name, a single name is set.
+  const current = (holder as unknown as Record<string, unknown>)[slot.key] as NameRef[] | NameRef | undefined;
+  const value = slot.many ? [...((current as NameRef[] | undefined) ?? []), name] : name;
+  tx.putElement({ ...holder, [slot.key]: value } as Element);
+}
+
+/** The row of the core's relationship table that a board arrow of `relation` between these kinds writes. */
+function connectSlot(relation: Relation, source: ElementRef, target: ElementRef): ReferenceSlot {
+  const slot = REFERENCE_SLOTS.find((s) => {
+    if (s.relation !== relation) return false;
+    const [holder, named] = s.arrow === 'out' ? [source, target] : [target, source];
+    return s.holder === holder.kind && s.targets.includes(named.kind);
+  });
+  // connectionMeaning derives from the same table: a relation it names always has its row.
+  if (!slot) throw new Error(`no row of the relationship table writes ${relation} from ${source.kind} to ${target.kind}`);
+  return slot;
 }
 
 function moveToContext(tx: Tx, ref: ElementRef, context: string, at: Position | undefined): void {
@@ -470,10 +455,6 @@ function paste(tx: Tx, context: string, items: { element: Element; at?: Position
       if (renamed) tx.putElement(renamed);
     }
   }
-}
-
-function assertNever(x: never): never {
-  throw new Error(`unexpected ${String(x)}`);
 }
 
 /** A short, human name for a change: the label of its undo step ("Undo Connect BorrowBook → Loan"). */
