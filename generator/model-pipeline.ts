@@ -66,8 +66,33 @@ export interface PlanStageOptions {
 async function planInputs(options: PlanStageOptions) {
   const { loadTemplates } = await import('./emit/templates.js');
   const overridesDir = options.templatesDir && fs.existsSync(options.templatesDir) ? options.templatesDir : undefined;
-  const modelRoot = options.modelRoot && options.outDir ? path.relative(options.outDir, options.modelRoot).split(path.sep).join('/') || '.' : undefined;
-  return { into: options.into, templates: loadTemplates(overridesDir ? { overridesDir } : {}), ...(modelRoot ? { modelRoot } : {}) };
+  const modelRoot = options.modelRoot && options.outDir ? modelLinkRoot(options.outDir, options.modelRoot) : undefined;
+  return { into: options.into, templates: loadTemplates(overridesDir ? { overridesDir } : {}), ...(modelRoot !== undefined ? { modelRoot } : {}) };
+}
+
+/**
+ * The model folder relative to the output folder, for the ADR drafts' links; null when the
+ * model lies outside the repository that holds the output (a relative link would climb out of
+ * it, up to the filesystem root for a model in /tmp: issue 17 item 9). The repository is the
+ * nearest folder above the output with a `.git`; without one, only a path that climbs all the
+ * way to the filesystem root is left unlinked.
+ */
+export function modelLinkRoot(outDir: string, modelRoot: string): string | null {
+  const relative = path.relative(outDir, modelRoot);
+  const inside = (dir: string, root: string) => {
+    const r = path.relative(root, dir);
+    return r === '' || (!r.startsWith('..') && !path.isAbsolute(r));
+  };
+  let repo: string | undefined;
+  for (let dir = path.resolve(outDir); ; dir = path.dirname(dir)) {
+    if (fs.existsSync(path.join(dir, '.git'))) {
+      repo = dir;
+      break;
+    }
+    if (path.dirname(dir) === dir) break;
+  }
+  const outside = repo !== undefined ? !inside(path.resolve(modelRoot), repo) : path.isAbsolute(relative) || relative.split(path.sep).filter((s) => s === '..').length >= path.resolve(outDir).split(path.sep).filter(Boolean).length;
+  return outside ? null : relative.split(path.sep).join('/') || '.';
 }
 
 export async function planModel(model: Model, options: PlanStageOptions): Promise<FileMap> {

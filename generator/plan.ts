@@ -43,8 +43,8 @@ export interface PlanOptions {
   templates?: TemplateMap;
   /** npm package name of a new service (default: derived from the context names). */
   packageName?: string;
-  /** The model folder relative to the output folder, `/` separators (for links in ADRs); default `models`. */
-  modelRoot?: string;
+  /** The model folder relative to the output folder, `/` separators (for links in ADRs); default `models`; null: outside the repository, not linked. */
+  modelRoot?: string | null;
   /**
    * Outputs of earlier runs by unit (generator/plan-cache): a unit whose input (the model facts
    * it reads, options, templates) is unchanged is not planned again. The result is the same.
@@ -64,7 +64,7 @@ function defaultPackageName(model: Model): string {
   return names.length === 1 ? `${names[0]}-service` : 'domain-service';
 }
 
-async function contextFiles(facts: ContextFacts, templates: TemplateMap, modelRoot: string): Promise<PlannedFile[]> {
+async function contextFiles(facts: ContextFacts, templates: TemplateMap, modelRoot: string | null): Promise<PlannedFile[]> {
   const files: PlannedFile[] = [];
   files.push(await valuesFile(facts), errorsFile(facts), ...schemaFiles(facts));
   const external = await externalEventsFile(facts);
@@ -124,7 +124,7 @@ export async function plan(input: Model, options: PlanOptions = {}): Promise<Fil
   const files: PlannedFile[] = [];
   for (const facts of allFacts) {
     // Per context, with its event versions: upcasters, custom upcast stubs and the event museum (generator/emit/evolution).
-    const planContext = async () => [...(await contextFiles(facts, templates, options.modelRoot ?? 'models')), ...evolutionContextFiles(facts)];
+    const planContext = async () => [...(await contextFiles(facts, templates, options.modelRoot === undefined ? 'models' : options.modelRoot)), ...evolutionContextFiles(facts)];
     files.push(...(await planUnit(cache, `context ${facts.context.name}`, () => withOptions(contextUnitInput(model, facts.context)), planContext)));
   }
   const withEvents = allFacts.filter((f) => f.context.events.length > 0);

@@ -32,10 +32,11 @@ function template(source: string): Handlebars.TemplateDelegate {
   return t;
 }
 
-export function adrView(facts: ContextFacts, modelRoot: string) {
+export function adrView(facts: ContextFacts, modelRoot: string | null) {
   const c = facts.context;
-  const modelLink = linkTarget(`../../${modelRoot === '' ? '' : `${modelRoot}/`}${c.file}`);
-  const lineLink = (line: number) => `${modelLink}#L${line}`;
+  // No link to a model outside the repository (modelRoot null): the template then names the file.
+  const modelLink = modelRoot === null ? '' : linkTarget(`../../${modelRoot === '' ? '' : `${modelRoot}/`}${c.file}`);
+  const lineLink = (line: number) => (modelLink === '' ? '' : `${modelLink}#L${line}`);
   const list = (names: string[]) => (names.length === 0 ? '-' : names.map(md).join(', '));
   return {
     title: md(`${c.name}: architecture of the bounded context`),
@@ -95,7 +96,7 @@ export function adrView(facts: ContextFacts, modelRoot: string) {
   };
 }
 
-export function adrFile(facts: ContextFacts, templates: TemplateMap, modelRoot = 'models'): PlannedFile {
+export function adrFile(facts: ContextFacts, templates: TemplateMap, modelRoot: string | null = 'models'): PlannedFile {
   const source = templates[ADR_TEMPLATE];
   if (source === undefined) throw new Error(`template ${ADR_TEMPLATE} is missing (pass loadTemplates() as options.templates)`);
   const contents = template(source)(adrView(facts, modelRoot)).replace(/\n{3,}/g, '\n\n');

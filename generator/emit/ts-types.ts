@@ -12,6 +12,7 @@
 import { compile, type JSONSchema } from 'json-schema-to-typescript';
 import type { JsonValue } from '../model/types.js';
 import type { JsonSchema } from '../schemas/json-schema.js';
+import { blockCommentSafe } from './code.js';
 
 const COMPILE_OPTIONS = {
   format: false,
@@ -68,7 +69,7 @@ function jsdoc(description: JsonValue | undefined, deprecated?: JsonValue): stri
   const tag = deprecated === true ? ' * @deprecated\n' : '';
   if (description === undefined) return tag === '' ? '' : `/**\n${tag} */\n`;
   if (typeof description !== 'string' || description === '' || /[\r\u2028\u2029]/.test(description)) return undefined;
-  const lines = description.replace(/\*\//g, '* /').split('\n');
+  const lines = blockCommentSafe(description).split('\n');
   return `/**\n${tag}${lines.map((line) => ` * ${line}`).join('\n')}\n */\n`;
 }
 

@@ -43,3 +43,34 @@ describe('ADR draft', () => {
     expect(md('- not a list')).toBe('\\- not a list');
   });
 });
+
+describe('ADR draft: a model outside the repository (issue 17 item 9)', () => {
+  it('links the model only from inside the repository that holds the output', async () => {
+    const { mkdirSync, mkdtempSync, rmSync } = await import('node:fs');
+    const { join } = await import('node:path');
+    const { tmpdir } = await import('node:os');
+    const { modelLinkRoot } = await import('../../generator/model-pipeline.js');
+    const base = mkdtempSync(join(tmpdir(), 'stormsmith-adr-link-'));
+    try {
+      const repo = join(base, 'repo');
+      mkdirSync(join(repo, '.git'), { recursive: true });
+      mkdirSync(join(repo, 'models/shop'), { recursive: true });
+      mkdirSync(join(base, 'elsewhere/models'), { recursive: true });
+      expect(modelLinkRoot(join(repo, 'services/shop'), join(repo, 'models/shop'))).toBe('../../models/shop');
+      expect(modelLinkRoot(join(repo, 'services/shop'), join(base, 'elsewhere/models'))).toBeNull();
+      // Without a repository, only a path climbing to the filesystem root is left unlinked.
+      expect(modelLinkRoot(join(base, 'out'), join(base, 'elsewhere/models'))).toBe('../elsewhere/models');
+      expect(modelLinkRoot('/a/b/out', '/c/models')).toBeNull();
+    } finally {
+      rmSync(base, { recursive: true, force: true });
+    }
+  });
+
+  it('names the file without a climbing link when the model is outside', async () => {
+    const text = (await plan(loadExample('library'), { templates: loadTemplates(), modelRoot: null })).get(PATH)!.contents;
+    expect(text).not.toContain('](../');
+    expect(text).toContain('is modelled in lending.yaml (outside this repository).');
+    expect(text).toContain('- Model: lending.yaml (outside this repository, not linked)');
+    expect(text).toMatch(/- A member holds at most five active loans\. \(lending\.yaml:\d+\)/);
+  });
+});
