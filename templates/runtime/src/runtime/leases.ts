@@ -13,6 +13,11 @@
 // holder checks its lease session with a heartbeat and stops the processor when it is lost; and
 // each batch transaction checks that the lease is still held by that session before it writes
 // (fencing, deadLetters.ts), so a paused holder that lost its lease cannot commit a batch.
+// A batch that passed its check and THEN lost the lease (its lease session dropped while the
+// batch was open) could still commit after a new holder started: one batch applied twice. So a
+// batch takes a shared "fence" lock (transaction-scoped) before its check, and a new holder, once
+// it has the lease, ends the sessions of batches still holding that fence before it starts
+// (they belong to the previous holder and must not commit). test/runtime/fencing.test.ts.
 // Emmett's own row lease is then redundant: on takeover its row is marked stopped, which Emmett's
 // lock function accepts, instead of waiting 300 s. Drop this file once Emmett's lease has a
 // heartbeat and fencing.
@@ -42,6 +47,26 @@ export type ProcessorLease = {
 
 /** The advisory lock key of a processor: stable across instances and versions of the service. */
 export const leaseKeySQL = `hashtextextended('stormsmith:processor:' || $1, 0)`;
+/** The fence of a processor's batches: shared by each open batch, taken by a new holder. */
+export const fenceKeySQL = `hashtextextended('stormsmith:fence:' || $1, 0)`;
+
+/** Ends the previous holder's batches still open (holding the fence), so none of them commits
+ * once this holder runs the processor. Called on the lease session right after taking the lease. */
+const fenceOffPreviousHolder = async (client: pg.Client, processorId: string) => {
+  for (;;) {
+    const { rows } = await client.query<{ locked: boolean }>(`SELECT pg_try_advisory_lock(${fenceKeySQL}) AS locked`, [processorId]);
+    if (rows[0]?.locked === true) {
+      await client.query(`SELECT pg_advisory_unlock(${fenceKeySQL})`, [processorId]);
+      return;
+    }
+    await client.query(
+      `SELECT pg_terminate_backend(pid) FROM pg_locks WHERE locktype = 'advisory' AND granted AND pid <> pg_backend_pid()
+          AND objsubid = 1 AND ((classid::bigint << 32) | objid::bigint) = ${fenceKeySQL}`,
+      [processorId],
+    );
+    await sleep(20);
+  }
+};
 
 /** Leases this process holds, by processorId (read by the fencing check). */
 const held = new Map<string, ProcessorLease>();
@@ -78,6 +103,7 @@ export const acquireProcessorLease = async (processorId: string, options: LeaseO
           await client
             .query(`UPDATE emt_processors SET status = 'stopped' WHERE processor_id = $1 AND status <> 'stopped'`, [processorId])
             .catch(() => undefined); // no emt_processors yet: nothing to release
+          await fenceOffPreviousHolder(client, processorId);
           return holdLease(processorId, client, pidRow!.pid, heartbeatMs);
         }
         await sleep(retryMs, signal);
@@ -149,6 +175,9 @@ export const assertLeaseHeld = async (client: { query: (text: string, values?: u
     if (leasedProcessors.has(processorId)) throw new LeaseLostError(processorId);
     return;
   }
+  // The fence first, then the check: a new holder either waits for this batch to end, or took
+  // the lease before this check (which then fails).
+  await client.query(`SELECT pg_advisory_xact_lock_shared(${fenceKeySQL})`, [processorId]);
   const { rows } = await client.query(
     `SELECT 1 FROM pg_locks WHERE locktype = 'advisory' AND granted AND pid = $2
         AND objsubid = 1 AND ((classid::bigint << 32) | objid::bigint) = ${leaseKeySQL}`,
