@@ -5,7 +5,8 @@
 
 import type { PlannedFile } from '../../plan-types.js';
 import { sourceList } from '../code.js';
-import type { ContextFacts } from '../../ir/context.js';
+import { hasPublishedEvents, type ContextFacts } from '../../ir/context.js';
+import { kebabCase } from '../../names.js';
 import { httpLayout } from '../../ir/paths.js';
 import { aggregateRoutes, commandRoutes, projectionRoutes } from '../../ir/routes.js';
 import { processorIds } from '../../ir/ops.js';
@@ -126,7 +127,15 @@ export function packagingFiles(all: readonly ContextFacts[], packageName: string
     `| \`LOG_LEVEL\` | \`info\` | fatal, error, warn, info, debug, trace, silent |\n` +
     `| \`DATABASE_POOL_SIZE\` | \`10\` | connections of the API's pool |\n` +
     `| \`PROCESSORS\` | \`all\` | \`all\`, \`none\`, or a comma list of: ${processors.length > 0 ? processors.map((p) => `\`${p}\``).join(', ') : '(none in this model)'} |\n` +
-    `| \`IDEMPOTENCY_TTL_SECONDS\` | \`86400\` | how long an Idempotency-Key's outcome is kept |\n\n` +
+    `| \`IDEMPOTENCY_TTL_SECONDS\` | \`86400\` | how long an Idempotency-Key's outcome is kept |\n` +
+    `| \`LEASE_RETRY_MS\` | \`1000\` | how often a standby instance tries to take a processor over (the takeover bound after a crash) |\n` +
+    `| \`LEASE_HEARTBEAT_MS\` | \`1000\` | how often the holder checks its lease |\n` +
+    `| \`LEASE_KEEPALIVE_SECONDS\` | \`5\` | silence after which a vanished host's leases are freed (+ 3 s of probes) |\n` +
+    (hasPublishedEvents(all)
+      ? `| \`NATS_URL\` | (unset) | NATS server(s) with JetStream (comma list): published events leave through the outbox |\n` +
+        `| \`CONTEXTS\` | \`all\` | \`all\` or a comma list of: ${all.map((f) => `\`${kebabCase(f.context.name)}\``).join(', ')}; a subset is a service of its own (own database, needs \`NATS_URL\` to get the others' events) |\n`
+      : '') +
+    `\n` +
     `Your own settings: src/extensions/config.ts. Authentication and request hooks:\n` +
     `src/extensions/hooks.ts. Extra routes: src/extensions/routes.ts. Start/stop wiring:\n` +
     `src/extensions/wiring.ts.\n\n` +
