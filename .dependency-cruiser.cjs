@@ -55,7 +55,7 @@ module.exports = {
         'a name or path two emitters must agree on belongs in the IR. Only composers (a folder index.ts, aggregate-files.ts) list emitters.',
       severity: 'error',
       from: { path: '^generator/emit/', pathNot: ['^generator/emit/[a-z-]+/index[.]ts$', '^generator/emit/aggregate-files[.]ts$'] },
-      to: { path: '^generator/emit/', pathNot: '^generator/emit/(code|markdown|type-text|ts-types|templates|versions|imports|arbitraries)[.]ts$' },
+      to: { path: '^generator/emit/', pathNot: '^generator/emit/(code|markdown|type-text|ts-types|templates|versions|imports|arbitraries|static-files)[.]ts$' },
     },
     {
       name: 'ir-below-emitters',

@@ -25,7 +25,7 @@ const ROOT = fileURLToPath(new URL('../', import.meta.url));
 const EMIT = join(ROOT, 'generator/emit');
 
 /** Text helpers every emitter may use: they know no artifact and no model meaning. */
-const PRINTING = /^(code|markdown|type-text|ts-types|templates|versions|imports|arbitraries)\.ts$/;
+const PRINTING = /^(code|markdown|type-text|ts-types|templates|versions|imports|arbitraries|static-files)\.ts$/;
 /** Composers: list a folder's emitters for plan(). */
 const COMPOSER = /(^|\/)index\.ts$|^aggregate-files\.ts$/;
 

@@ -130,13 +130,13 @@ export async function plan(input: Model, options: PlanOptions = {}): Promise<Fil
   const withEvents = allFacts.filter((f) => f.context.events.length > 0);
   const evolutionInput = () => withOptions(JSON.stringify([withEvents.map((f) => [f.context.name, f.sources]), formerTypes(withEvents)]));
   files.push(...(await planUnit(cache, 'evolution', evolutionInput, () => evolutionSharedFiles(allFacts))));
-  files.push(...(await planUnit(cache, 'composition', wholeModel, () => [compositionRootFile(allFacts, sources), compositionRootTestFile(allFacts, sources), modelCaseFile(sources)])));
+  files.push(...(await planUnit(cache, 'composition', wholeModel, () => [compositionRootFile(allFacts, sources), compositionRootTestFile(allFacts, sources), modelCaseFile(templates, sources)])));
   files.push(...(await planUnit(cache, 'runtime', () => withOptions(JSON.stringify(sources)), () => runtimeFiles(templates, sources))));
   // Operations: ops command, /health and /metrics, snapshots, retry policy, test/ops (generator/emit/ops).
   files.push(...(await planUnit(cache, 'ops', wholeModel, () => opsFiles(allFacts, sources, options.packageName ?? defaultPackageName(model), templates))));
   // HTTP API, settings, validation, OpenAPI and your extension points (generator/emit/http).
   const httpInput = () => withOptions((whole ??= wholeModelInput(model)) + JSON.stringify(sources));
-  files.push(...(await planUnit(cache, 'http', httpInput, () => httpFiles(allFacts, sources, options.packageName ?? defaultPackageName(model), options.into === true))));
+  files.push(...(await planUnit(cache, 'http', httpInput, () => httpFiles(allFacts, sources, options.packageName ?? defaultPackageName(model), templates, options.into === true))));
   if (!options.into) {
     const packageName = options.packageName ?? defaultPackageName(model);
     files.push(...(await planUnit(cache, 'project', () => withOptions(JSON.stringify([packageName, sources])), () => [packageJsonFile(packageName, sources), tsconfigFile(sources), vitestConfigFile(sources)])));

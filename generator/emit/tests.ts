@@ -15,93 +15,12 @@ import { layout } from '../ir/paths.js';
 import { sampleObject } from '../ir/samples.js';
 import { alreadyExistsRejection, notFoundRejection } from '../model/existence.js';
 import { commandNames } from '../ir/names.js';
+import { staticFile } from './static-files.js';
+import type { TemplateMap } from './templates.js';
 
-export function modelCaseFile(sources: string[]): PlannedFile {
-  const path = layout.modelCase;
-  const contents =
-    generatedHeader(sources) +
-    `// How generated tests declare the cases the model defines.\n` +
-    `//\n` +
-    `// A case runs once while its file is collected (cases are pure: deciders and projection\n` +
-    `// evolve functions). If it reaches logic that is still a typed stub (NotImplementedError), it\n` +
-    `// is declared \`it.todo\`, naming the stub: it never fails the build on day one and is never\n` +
-    `// silently skipped. Any other outcome declares a normal test, which runs the case again.\n` +
-    `import { expect, it } from 'vitest';\n` +
-    importLine(['isNotImplemented', 'isRejection', 'probeModelDefaults'], importPath(path, layout.runtimeIndex)) +
-    `\n` +
-    `/**\n` +
-    ` * Why a pure probe is todo, or undefined when it runs for real: it reached a stub, or it failed\n` +
-    ` * after going through logic that is still the model's default (\`modelDefault\` in a logic file),\n` +
-    ` * which cannot know the rule this case expects.\n` +
-    ` */\n` +
-    `export const stubReachedBy = (probe: () => unknown): string | undefined => {\n` +
-    `  const { threw, error, defaults } = probeModelDefaults(probe);\n` +
-    `  if (!threw) return undefined;\n` +
-    `  if (isNotImplemented(error)) return error.message;\n` +
-    `  // A rejection is an outcome a probe may compute (a policy's preview); an assertion is a failure.\n` +
-    `  if (defaults.length > 0 && !isRejection(error)) return \`\${[...new Set(defaults)].join('; ')} gives another outcome than this case expects: write the rule\`;\n` +
-    `  return undefined;\n` +
-    `};\n\n` +
-    `/** A synchronous case: probed by running it. */\n` +
-    `export const modelCase = (name: string, run: () => void): void => {\n` +
-    `  const stub = stubReachedBy(run);\n` +
-    `  if (stub !== undefined) it.todo(\`\${name} [todo: \${stub}]\`);\n` +
-    `  else it(name, run);\n` +
-    `};\n\n` +
-    `/**\n` +
-    ` * given/when/then over a decider, like Emmett's DeciderSpecification, with vitest's matchers:\n` +
-    ` * expected events match in order and by subset (fields the model leaves out are not compared),\n` +
-    ` * and a \`null\` in expected data is compared as a value (Emmett 0.42's isSubset fails on it).\n` +
-    ` */\n` +
-    `export const deciderSpec =\n` +
-    `  <S, C, E>(decider: { decide: (command: C, state: S) => E | E[]; evolve: (state: S, event: E) => S; initialState: () => S }) =>\n` +
-    `  (given: E | E[]) => ({\n` +
-    `    when: (command: C) => {\n` +
-    `      const run = (): E[] => {\n` +
-    `        const state = (Array.isArray(given) ? given : [given]).reduce(decider.evolve, decider.initialState());\n` +
-    `        const events = decider.decide(command, state);\n` +
-    `        return Array.isArray(events) ? events : [events];\n` +
-    `      };\n` +
-    `      // Where events are expected, a rejection is a failed expectation (an assertion, not an outcome).\n` +
-    `      const decided = (): E[] => {\n` +
-    `        try {\n` +
-    `          return run();\n` +
-    `        } catch (error) {\n` +
-    `          if (isNotImplemented(error)) throw error;\n` +
-    `          return expect.fail(\`the decider rejected the command: \${String(error)}\`);\n` +
-    `        }\n` +
-    `      };\n` +
-    `      return {\n` +
-    `        then: (expected: E | E[]): void => {\n` +
-    `          const events = decided();\n` +
-    `          const wanted = Array.isArray(expected) ? expected : [expected];\n` +
-    `          expect(events, 'the events decided').toHaveLength(wanted.length);\n` +
-    `          wanted.forEach((event, i) => expect(events[i]).toMatchObject(event as object));\n` +
-    `        },\n` +
-    `        thenNothingHappened: (): void => {\n` +
-    `          expect(decided(), 'no events decided').toEqual([]);\n` +
-    `        },\n` +
-    `        thenThrows: (matches: (error: unknown) => boolean): void => {\n` +
-    `          let events: E[];\n` +
-    `          try {\n` +
-    `            events = run();\n` +
-    `          } catch (error) {\n` +
-    `            if (isNotImplemented(error)) throw error;\n` +
-    `            expect(matches(error), \`rejected with another error: \${String(error)}\`).toBe(true);\n` +
-    `            return;\n` +
-    `          }\n` +
-    `          expect.fail(\`expected a rejection, but the decider decided \${JSON.stringify(events)}\`);\n` +
-    `        },\n` +
-    `      };\n` +
-    `    },\n` +
-    `  });\n\n` +
-    `/** An asynchronous case (a store, a database): probed by its pure part. */\n` +
-    `export const modelCaseProbed = (name: string, probe: () => unknown, run: () => Promise<void>): void => {\n` +
-    `  const stub = stubReachedBy(probe);\n` +
-    `  if (stub !== undefined) it.todo(\`\${name} [todo: \${stub}]\`);\n` +
-    `  else it(name, run);\n` +
-    `};\n`;
-  return { path, contents, ownership: 'generated', sources };
+/** test/support/model-case.ts: how generated tests declare the cases the model defines (a static program, templates/service). */
+export function modelCaseFile(templates: TemplateMap, sources: string[]): PlannedFile {
+  return staticFile(templates, layout.modelCase, sources);
 }
 
 const message = (m: SpecMessage, indent: string): string => `{ type: ${str(m.type.name)}, data: ${tsLiteral(m.data, indent)} }`;

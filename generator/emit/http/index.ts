@@ -13,11 +13,12 @@ import { settingsFile } from './settings-file.js';
 import { validationFile } from './validation-file.js';
 import { httpTestFiles } from './test-files.js';
 import { packagingFiles } from './packaging.js';
+import type { TemplateMap } from '../templates.js';
 
 export { httpLayout } from '../../ir/paths.js';
 
 /** `into`: an existing repository (no README, Dockerfile, compose, build config of ours). */
-export function httpFiles(all: readonly ContextFacts[], sources: string[], packageName: string, into = false): PlannedFile[] {
+export function httpFiles(all: readonly ContextFacts[], sources: string[], packageName: string, templates: TemplateMap, into = false): PlannedFile[] {
   return [
     mainFile(all, sources),
     settingsFile(all, sources),
@@ -25,7 +26,7 @@ export function httpFiles(all: readonly ContextFacts[], sources: string[], packa
     httpAppFile(all, sources),
     ...openApiFiles(all, packageName, sources),
     ...extensionFiles(sources),
-    ...httpTestFiles(all, sources),
+    ...httpTestFiles(all, sources, templates),
     ...(into ? [] : packagingFiles(all, packageName, sources)),
   ];
 }

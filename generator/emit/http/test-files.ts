@@ -15,72 +15,12 @@ import { httpLayout } from '../../ir/paths.js';
 import { commandRoutes, projectionRoutes, type CommandRoute } from '../../ir/routes.js';
 import { projectionFacts } from '../../ir/projection.js';
 import { commandNames } from '../../ir/names.js';
+import { staticFile } from '../static-files.js';
+import type { TemplateMap } from '../templates.js';
 
-export function httpTestSupportFile(sources: string[]): PlannedFile {
-  const path = httpLayout.httpTestSupport;
-  const contents =
-    generatedHeader(sources) +
-    `// The HTTP API on this file's own PostgreSQL database, listening on a free port, for the\n` +
-    `// generated API tests. Your hooks and routes (src/extensions/) are part of it, with the\n` +
-    `// configuration your src/extensions/config.ts reads from the environment.\n` +
-    `import { afterAll, beforeAll } from 'vitest';\n` +
-    `import type { FastifyInstance } from 'fastify';\n` +
-    importLine(['createService'], importPath(path, layout.compositionRoot)) +
-    importLine(['createHttpApp'], importPath(path, httpLayout.app)) +
-    importLine(['createLogger'], importPath(path, layout.runtimeIndex)) +
-    importLine(['loadSettings'], importPath(path, httpLayout.settings)) +
-    importLine(['loadAppConfig'], importPath(path, httpLayout.extensionConfig)) +
-    importLine(['useTestDatabase'], importPath(path, layout.testDatabase)) +
-    `\n` +
-    `export type Response = { status: number; headers: Headers; body: any };\n\n` +
-    `export type Api = {\n` +
-    `  readonly connectionString: string;\n` +
-    `  readonly service: ReturnType<typeof createService>;\n` +
-    `  post(path: string, body: unknown, headers?: Record<string, string>): Promise<Response>;\n` +
-    `  get(path: string, headers?: Record<string, string>): Promise<Response>;\n` +
-    `  /** Types of the events stored in a stream (empty when it does not exist). */\n` +
-    `  storedTypes(streamName: string): Promise<string[]>;\n` +
-    `};\n\n` +
-    `const parse = async (response: globalThis.Response): Promise<Response> => {\n` +
-    `  const text = await response.text();\n` +
-    `  return { status: response.status, headers: response.headers, body: text === '' ? undefined : JSON.parse(text) };\n` +
-    `};\n\n` +
-    `/** Call at the top of a test file: the API from beforeAll on, closed afterAll. */\n` +
-    `export const useApi = (prefix: string): (() => Api) => {\n` +
-    `  const database = useTestDatabase(prefix);\n` +
-    `  let api: Api | undefined;\n` +
-    `  let app: FastifyInstance | undefined;\n` +
-    `  beforeAll(async () => {\n` +
-    `    const env = { ...process.env, DATABASE_URL: database.connectionString, PROCESSORS: 'none', LOG_LEVEL: 'silent' };\n` +
-    `    const { settings, errors } = loadSettings(env);\n` +
-    `    const config = loadAppConfig(env, (variable, message) => errors.push({ variable, message, hint: '' }));\n` +
-    `    if (errors.length > 0) throw new Error(errors.map((e) => e.message).join('\\n'));\n` +
-    `    const service = createService({ connectionString: database.connectionString, logger: createLogger({ level: 'silent' }) });\n` +
-    `    await service.eventStore.schema.migrate();\n` +
-    `    await service.operations.prepare();\n` +
-    `    app = await createHttpApp({ service, settings, config });\n` +
-    `    const base = await app.listen({ port: 0, host: '127.0.0.1' });\n` +
-    `    const json = { 'content-type': 'application/json' };\n` +
-    `    api = {\n` +
-    `      connectionString: database.connectionString,\n` +
-    `      service,\n` +
-    `      post: async (path, body, headers = {}) => parse(await fetch(base + path, { method: 'POST', headers: { ...json, ...headers }, body: JSON.stringify(body) })),\n` +
-    `      get: async (path, headers = {}) => parse(await fetch(base + path, { headers })),\n` +
-    `      storedTypes: async (streamName) => (await service.eventStore.readStream(streamName)).events.map((e) => e.type),\n` +
-    `    };\n` +
-    `  });\n` +
-    `  afterAll(async () => {\n` +
-    `    await app?.close();\n` +
-    `    await api?.service.stop();\n` +
-    `  });\n` +
-    `  return () => {\n` +
-    `    if (api === undefined) throw new Error('useApi: used before beforeAll ran');\n` +
-    `    return api;\n` +
-    `  };\n` +
-    `};\n\n` +
-    `/** A fresh aggregate id per case, so cases never share a stream. */\n` +
-    `export const freshId = (): string => crypto.randomUUID();\n`;
-  return { path, contents, ownership: 'generated', sources };
+/** test/http/support.ts: the API on a test file's own database, on a free port (a static program, templates/service). */
+export function httpTestSupportFile(templates: TemplateMap, sources: string[]): PlannedFile {
+  return staticFile(templates, httpLayout.httpTestSupport, sources);
 }
 
 /** Whether the spec's command data names every required field and nothing else (else the API would 400). */
@@ -335,9 +275,9 @@ function projectionTestFile(facts: ContextFacts, route: ReturnType<typeof projec
   return { path, contents, ownership: 'generated', sources: facts.sources };
 }
 
-export function httpTestFiles(all: readonly ContextFacts[], sources: string[]): PlannedFile[] {
+export function httpTestFiles(all: readonly ContextFacts[], sources: string[], templates: TemplateMap): PlannedFile[] {
   const commands = commandRoutes(all);
-  const files: PlannedFile[] = [httpTestSupportFile(sources)];
+  const files: PlannedFile[] = [httpTestSupportFile(templates, sources)];
   for (const facts of all) {
     for (const agg of facts.aggregates) {
       const routes = commands.filter((r) => r.facts === facts && r.agg === agg);

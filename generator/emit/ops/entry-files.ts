@@ -91,35 +91,3 @@ export function opsRegistryFile(ops: OpsFacts, sources: string[]): PlannedFile {
     `};\n`;
   return { path, contents, ownership: 'generated', sources };
 }
-
-const missingDatabaseUrl =
-  `  console.error('error[ENV_DATABASE_URL]: DATABASE_URL is not set');\n` +
-  `  console.error('  hint: export DATABASE_URL=postgresql://user:password@host:5432/database');\n`;
-
-export function opsCliFile(sources: string[]): PlannedFile {
-  const path = opsLayout.cli;
-  const contents =
-    generatedHeader(sources) +
-    `// \`npm run ops -- <command>\`: rebuild, dlq list|retry|drop, lag, migrate, snapshot (see --help).\n` +
-    importLine(['runOps'], importPath(path, layout.runtimeIndex)) +
-    importLine(['createService'], importPath(path, layout.compositionRoot)) +
-    importLine(['createOpsRegistry'], importPath(path, opsLayout.registry)) +
-    `\n` +
-    `const connectionString = process.env.DATABASE_URL;\n` +
-    `const argv = process.argv.slice(2);\n` +
-    `const wantsHelp = argv.length === 0 || argv.includes('--help') || argv.includes('-h') || argv[0] === 'help';\n` +
-    `if (connectionString === undefined && !wantsHelp) {\n` +
-    missingDatabaseUrl +
-    `  process.exitCode = 2;\n` +
-    `} else {\n` +
-    `  const url = connectionString ?? '';\n` +
-    `  // The service's own store: policies retried from the dead-letter table send their commands through it.\n` +
-    `  const service = createService({ connectionString: url });\n` +
-    `  try {\n` +
-    `    process.exitCode = await runOps(argv, createOpsRegistry(url, service.eventStore));\n` +
-    `  } finally {\n` +
-    `    await service.stop();\n` +
-    `  }\n` +
-    `}\n`;
-  return { path, contents, ownership: 'generated', sources };
-}

@@ -4,17 +4,18 @@
 
 import type { PlannedFile } from '../../plan-types.js';
 import type { ContextFacts } from '../../ir/context.js';
-import { opsCliFile, opsRegistryFile } from './entry-files.js';
+import { opsRegistryFile } from './entry-files.js';
 import { opsFacts } from '../../ir/ops.js';
 import { operationsFile } from './operations-file.js';
 import { opsTestFiles } from './test-files.js';
-import { supportFile } from './test-support.js';
+import { staticFile } from '../static-files.js';
+import { opsLayout } from '../../ir/paths.js';
 import type { TemplateMap } from '../templates.js';
 
 export function opsFiles(all: readonly ContextFacts[], sources: string[], packageName: string, templates: TemplateMap): PlannedFile[] {
   const ops = opsFacts(all);
   const tests = opsTestFiles(ops, sources);
   // The helpers the operations tests share, only when there is an operations test.
-  if (tests.length > 0) tests.push(supportFile(templates, sources));
-  return [operationsFile(ops, sources, packageName), opsRegistryFile(ops, sources), opsCliFile(sources), ...tests];
+  if (tests.length > 0) tests.push(staticFile(templates, opsLayout.support, sources));
+  return [operationsFile(ops, sources, packageName), opsRegistryFile(ops, sources), staticFile(templates, opsLayout.cli, sources), ...tests];
 }
