@@ -6,7 +6,7 @@
 import type { PlannedFile } from '../../plan-types.js';
 import { pascalCase } from '../../names.js';
 import { generatedHeader, importLine, importPath, propertyKey, str } from '../code.js';
-import type { ContextFacts } from '../../ir/context.js';
+import { hasPublishedEvents, type ContextFacts } from '../../ir/context.js';
 import { layout, evolutionLayout } from '../../ir/paths.js';
 import { httpLayout } from '../../ir/paths.js';
 import { aggregateRoutes, commandRoutes, projectionRoutes, type AggregateRoute, type CommandRoute, type ProjectionRoute } from '../../ir/routes.js';
@@ -107,6 +107,7 @@ export function httpAppFile(all: readonly ContextFacts[], sources: string[]): Pl
     `import { NoRetries } from '@event-driven-io/emmett';\n` +
     `import type { Event, HandleOptions } from '@event-driven-io/emmett';\n` +
     importLine(['createService'], importPath(path, layout.compositionRoot), true) +
+    (hasPublishedEvents(all) ? importLine(['contextIds'], importPath(path, httpLayout.settings)) : '') +
     importLine(['Settings'], importPath(path, httpLayout.settings), true) +
     importLine(['AppConfig'], importPath(path, httpLayout.extensionConfig), true) +
     importLine(['registerHooks'], importPath(path, httpLayout.extensionHooks)) +
@@ -183,6 +184,18 @@ export function httpAppFile(all: readonly ContextFacts[], sources: string[]): Pl
     `    return send(reply, await idempotency.run(\`POST \${instance}\`, key, { body: request.body, ifMatch: request.headers['if-match'] ?? null }, work));\n` +
     `  };\n\n` +
     `  await registerHooks(app, context);\n` +
+    (hasPublishedEvents(all)
+      ? `  // CONTEXTS: a deployment running some contexts answers only their routes (docs/operations.md).\n` +
+        `  if (settings.contexts !== 'all') {\n` +
+        `    const served = new Set(settings.contexts);\n` +
+        `    app.addHook('onRequest', async (request, reply) => {\n` +
+        `      const routeContext = pathOf(request).split('/')[1] ?? '';\n` +
+        `      if ((contextIds as readonly string[]).includes(routeContext) && !served.has(routeContext)) {\n` +
+        `        return send(reply, { status: 404, body: problem(404, 'context-not-served', \`This service does not run the \${routeContext} context\`, { detail: \`CONTEXTS=\${[...served].join(',')}\`, instance: pathOf(request) }) });\n` +
+        `      }\n` +
+        `    });\n` +
+        `  }\n`
+      : '') +
     `  app.get('/openapi.json', async () => openApiDocument);\n\n` +
     commands.map(commandRoute).join('') +
     `\n` +

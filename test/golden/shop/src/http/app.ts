@@ -14,6 +14,7 @@ import pg from 'pg';
 import { NoRetries } from '@event-driven-io/emmett';
 import type { Event, HandleOptions } from '@event-driven-io/emmett';
 import type { createService } from '../composition-root.js';
+import { contextIds } from '../settings.js';
 import type { Settings } from '../settings.js';
 import type { AppConfig } from '../extensions/config.js';
 import { registerHooks } from '../extensions/hooks.js';
@@ -122,6 +123,16 @@ export const createHttpApp = async (context: ExtensionContext): Promise<FastifyI
   };
 
   await registerHooks(app, context);
+  // CONTEXTS: a deployment running some contexts answers only their routes (docs/operations.md).
+  if (settings.contexts !== 'all') {
+    const served = new Set(settings.contexts);
+    app.addHook('onRequest', async (request, reply) => {
+      const routeContext = pathOf(request).split('/')[1] ?? '';
+      if ((contextIds as readonly string[]).includes(routeContext) && !served.has(routeContext)) {
+        return send(reply, { status: 404, body: problem(404, 'context-not-served', `This service does not run the ${routeContext} context`, { detail: `CONTEXTS=${[...served].join(',')}`, instance: pathOf(request) }) });
+      }
+    });
+  }
   app.get('/openapi.json', async () => openApiDocument);
 
   app.post('/ordering/order/:orderId/cancel-order', async (request, reply) => {

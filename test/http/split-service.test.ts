@@ -1,0 +1,93 @@
+// Issue 13: a context run as a service of its own through the generated `npm start` path. The
+// shop's shipping context starts with CONTEXTS=shipping, NATS_URL (a real nats-server) and its
+// own database; an OrderPlaced published by the sales service (here: put on JetStream the way
+// its outbox relay does) is imported once, reaches the ShippingAddresses read model, and is
+// served by its HTTP API; routes of the contexts it does not run answer 404.
+import { spawn } from 'node:child_process';
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import { afterAll, beforeAll, expect, it } from 'vitest';
+import { natsJetStreamPublisher } from '../../templates/runtime/src/runtime/nats.js';
+import { GENERATED_RUN_TIMEOUT, materialise, planExample } from '../generated-project/support.js';
+import { startNats, type RunningNats } from '../support/nats.js';
+import { usePostgres } from '../support/postgres.js';
+import { query } from '../runtime/sql.js';
+
+const postgres = usePostgres('split_service');
+let nats: RunningNats;
+let dir = '';
+beforeAll(async () => {
+  nats = await startNats();
+  dir = materialise(await planExample('shop'), 'split-service');
+}, 60_000);
+afterAll(async () => {
+  await nats?.stop();
+  if (dir) fs.rmSync(dir, { recursive: true, force: true });
+});
+
+it(
+  'CONTEXTS=shipping with NATS_URL: imports an OrderPlaced of the sales service once, serves its read model, refuses routes of the other contexts',
+  async () => {
+    const child = spawn(path.join(dir, 'node_modules/.bin/tsx'), ['src/main.ts'], {
+      cwd: dir,
+      env: { PATH: process.env.PATH, DATABASE_URL: postgres.connectionString, PORT: '0', OPS_PORT: '0', LOG_LEVEL: 'info', CONTEXTS: 'shipping', NATS_URL: nats.url, LEASE_RETRY_MS: '200', LEASE_HEARTBEAT_MS: '200' },
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
+    let output = '';
+    const exited = new Promise<number | null>((resolve) => child.on('exit', (code) => resolve(code)));
+    try {
+      const api = await new Promise<string>((resolve, reject) => {
+        const timer = setTimeout(() => reject(new Error(`no start line: ${output}`)), 90_000);
+        child.stdout.on('data', (chunk: Buffer) => {
+          output += String(chunk);
+          const line = output.split('\n').find((l) => l.includes('service started'));
+          if (line !== undefined) {
+            clearTimeout(timer);
+            resolve((JSON.parse(line) as { api: string }).api);
+          }
+        });
+        child.stderr.on('data', (chunk: Buffer) => (output += String(chunk)));
+        child.on('exit', () => reject(new Error(`exited: ${output}`)));
+      });
+      const orderId = '5b3e1c9a-3f1d-4c2b-9f7e-2a6d8c4b1e90';
+      const shippingAddress = { recipient: 'Ada Lovelace', line1: '12 Analytical Row', postalCode: '10115', city: 'Berlin', country: 'DE' };
+      const placed = {
+        messageId: '0f6c2b1e-1111-4222-8333-444455556666',
+        type: 'OrderPlaced',
+        streamName: `ordering_order-${orderId}`,
+        globalPosition: '1',
+        data: { orderId, customerId: '7a1b2c3d-0000-4000-8000-000000000001', lines: [{ sku: 'A', quantity: 1, unitPrice: { amount: 2500, currency: 'EUR' } }], total: { amount: 2500, currency: 'EUR' }, shippingAddress, channel: 'web' },
+        metadata: { schemaVersion: 2, correlationId: 'checkout-1' },
+      };
+      const publisher = await natsJetStreamPublisher({ servers: nats.url });
+      try {
+        await publisher.publish(placed);
+        // The relay publishing it again (it crashed before marking the row): still imported once.
+        await publisher.publish(placed);
+      } finally {
+        await publisher.close();
+      }
+      let document: Response | undefined;
+      for (let i = 0; i < 300; i++) {
+        document = await fetch(`${api}/shipping/projections/shipping-addresses/${orderId}`);
+        if (document.status === 200) break;
+        await new Promise((r) => setTimeout(r, 100));
+      }
+      expect(document!.status).toBe(200);
+      expect(await document!.json()).toMatchObject({ orderId, shippingAddress });
+      const imported = await query<{ stream_id: string; source: string }>(postgres.connectionString, `SELECT stream_id, message_metadata ->> 'sourceMessageId' AS source FROM emt_messages WHERE message_type = 'OrderPlaced'`);
+      expect(imported).toEqual([{ stream_id: `inbound-${placed.messageId}`, source: placed.messageId }]);
+      // Ordering is not run here: its routes are refused, naming the setting.
+      const refused = await fetch(`${api}/ordering/order/${orderId}/place-order`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: '{}' });
+      expect(refused.status).toBe(404);
+      expect(await refused.json()).toMatchObject({ title: 'This service does not run the ordering context', detail: 'CONTEXTS=shipping' });
+      // Its own routes answer (a body that does not match the command's schema: 400).
+      const own = await fetch(`${api}/shipping/shipment/${orderId}/prepare-shipment`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: '{}' });
+      expect(own.status).toBe(400);
+    } finally {
+      child.kill('SIGTERM');
+      await exited;
+    }
+  },
+  GENERATED_RUN_TIMEOUT,
+);
