@@ -24,7 +24,8 @@ const documentIdExpression = (field: Field, expression: string): string => {
   const { type } = field;
   if (type.kind === 'enum' || (type.kind === 'primitive' && STRING_PRIMITIVES.has(type.name))) return expression;
   if (type.kind === 'primitive' && (type.name === 'int' || type.name === 'number' || type.name === 'boolean')) return `String(${expression})`;
-  return `JSON.stringify(${expression})`;
+  // A value object, money, a list or json: key order must not matter (JSONB reorders keys).
+  return `documentKey(${expression})`;
 };
 
 const onName = (event: Event) => eventNames(event).on;
@@ -145,7 +146,7 @@ function registrationFile(facts: ContextFacts, pf: ProjectionFacts): PlannedFile
     `// Read model ${pf.projection.name}, ${where}\n` +
     importLine([`inMemory${kind}Projection`], '@event-driven-io/emmett') +
     importLine([`pongo${kind}Projection`], '@event-driven-io/emmett-postgresql') +
-    importLine(locked ? ['liveCollection', 'lockDocuments'] : ['liveCollection'], importPath(path, layout.runtimeIndex)) +
+    importLine([...(idCases.some((c) => c.includes('documentKey(')) ? ['documentKey'] : []), 'liveCollection', ...(locked ? ['lockDocuments'] : [])], importPath(path, layout.runtimeIndex)) +
     importLine(renamed ? ['renamedEvent', 'upcastEvent', 'withFormerTypes'] : ['upcastEvent'], importPath(path, evolutionLayout.index)) +
     [...byModule.entries()].sort(([a], [b]) => (a < b ? -1 : 1)).map(([m, n]) => importLine(n, m, true)).join('') +
     valuesImport(facts, path, values) +

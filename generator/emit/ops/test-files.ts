@@ -8,7 +8,7 @@
 // Cases reaching a stub in the user's logic are declared todo (modelCaseProbed), like every
 // generated test.
 
-import type { Event, TypeRef } from '../../model/types.js';
+import type { Event, Field, Model, TypeRef } from '../../model/types.js';
 import type { PlannedFile } from '../../plan-types.js';
 import { kebabCase, pascalCase, policyNames, projectionNames } from '../../names.js';
 import { generatedHeader, importLine, importPath, propertyKey, str, tsLiteral } from '../code.js';
@@ -26,33 +26,69 @@ export const SNAPSHOT_PROPERTY_SEED = 20261126;
 
 const contextOf = (ops: OpsFacts, name: string): ContextFacts => ops.contexts.find((c) => c.context.name === name)!;
 
+type KeyValue = { expression: string; helpers: string[]; space?: number };
+
 /**
  * How a case's key index (0, 1, 2, ...) becomes a value of the key field's type, distinct per index
  * up to `space` values (a boolean has two, an enum its values; the others are unbounded), or
- * undefined for a type the cases cannot vary (a value object: its documents share the sample key).
- * `helper` is the ops support's function the expression calls (imported by the test file).
+ * undefined for a type the cases cannot vary (a string with a pattern: the cases then use the one
+ * sample key, a read model of one document). `helpers` are the ops support's functions it calls.
  */
-export function keyValue(type: TypeRef): { expression: string; helper?: string; space?: number } | undefined {
-  if (type.kind === 'enum') return { expression: `(${tsLiteral(type.values)} as const)[key % ${type.values.length}]!`, space: type.values.length };
-  if (type.kind !== 'primitive') return undefined;
-  switch (type.name) {
-    case 'int':
-    case 'number':
-      return { expression: 'key' };
-    case 'boolean':
-      return { expression: 'key % 2 === 1', space: 2 };
-    case 'string':
-    case 'uuid':
-    case 'date':
-    case 'datetime':
-    case 'email':
-    case 'url': {
-      const helper = `key${pascalCase(type.name)}`;
-      return { expression: `${helper}(key)`, helper };
+export function keyValue(model: Model, context: string, type: TypeRef, depth = 0): KeyValue | undefined {
+  switch (type.kind) {
+    case 'enum':
+      return { expression: `(${tsLiteral(type.values)} as const)[key % ${type.values.length}]!`, helpers: [], space: type.values.length };
+    case 'array': {
+      const inner = depth > 4 ? undefined : keyValue(model, context, type.of, depth + 1);
+      return inner && { ...inner, expression: `[${inner.expression}]` };
     }
-    default:
+    case 'ref': {
+      // A value object varies through one of its required fields, the one with the most values.
+      const valueObject =
+        model.contexts.find((c) => c.name === context)?.valueObjects.find((v) => v.name === type.name) ??
+        model.contexts.flatMap((c) => c.valueObjects).find((v) => v.name === type.name);
+      if (valueObject === undefined || depth > 4) return undefined;
+      const varied = valueObject.fields
+        .filter((f) => !f.optional)
+        .map((f) => ({ f, value: keyValue(model, context, f.type, depth + 1) }))
+        .filter((x): x is { f: Field; value: KeyValue } => x.value !== undefined)
+        .sort((a, b) => (b.value.space ?? Infinity) - (a.value.space ?? Infinity))[0];
+      if (varied === undefined) return undefined;
+      const sample = tsLiteral(sampleObject(model, context, valueObject.fields, depth + 1));
+      return { ...varied.value, expression: `{ ...${sample}, ${propertyKey(varied.f.name)}: ${varied.value.expression} }` };
+    }
+    case 'schema': {
+      // Only a plain string or number schema: any other keyword would be a constraint the key breaks.
+      const schema = type.schema;
+      if (schema === null || typeof schema !== 'object' || Array.isArray(schema)) return undefined;
+      const keywords = Object.keys(schema).filter((k) => k !== 'type' && k !== 'description' && k !== 'title');
+      if (keywords.length > 0) return undefined;
+      if (schema.type === 'string') return { expression: 'keyString(key)', helpers: ['keyString'] };
+      if (schema.type === 'integer' || schema.type === 'number') return { expression: 'key', helpers: [] };
       return undefined;
+    }
+    case 'primitive':
+      switch (type.name) {
+        case 'int':
+        case 'number':
+        case 'json':
+          return { expression: 'key', helpers: [] };
+        case 'boolean':
+          return { expression: 'key % 2 === 1', helpers: [], space: 2 };
+        case 'money':
+          return { expression: "{ amount: key, currency: 'EUR' }", helpers: [] };
+        case 'string':
+        case 'uuid':
+        case 'date':
+        case 'datetime':
+        case 'email':
+        case 'url': {
+          const helper = `key${pascalCase(type.name)}`;
+          return { expression: `${helper}(key)`, helpers: [helper] };
+        }
+      }
   }
+  return undefined;
 }
 
 function projectionTestFile(ops: OpsFacts, p: ProcessorFacts, sources: string[]): PlannedFile {
@@ -64,9 +100,10 @@ function projectionTestFile(ops: OpsFacts, p: ProcessorFacts, sources: string[])
   const documentId = names.postgres.replace(/Projection$/, 'DocumentId');
   const union = names.eventUnion;
   const key = projection.key;
-  const keyOf = (e: Event) => {
+  /** How the event's key varies: undefined without a (required) key field, space 1 for a key the cases cannot vary. */
+  const keyOf = (e: Event): { expression?: string; helpers: string[]; space?: number } | undefined => {
     const field = e.fields.find((f) => f.name === key && !f.optional);
-    return field === undefined ? undefined : keyValue(field.type);
+    return field === undefined ? undefined : (keyValue(facts.model, facts.context.name, field.type) ?? { helpers: [], space: 1 });
   };
   const spaces = p.events.map((e) => keyOf(e)?.space).filter((n): n is number => n !== undefined);
   const keySpace = spaces.length === 0 ? undefined : Math.min(...spaces);
@@ -78,7 +115,7 @@ function projectionTestFile(ops: OpsFacts, p: ProcessorFacts, sources: string[])
   const samples = p.events.map((e) => {
     const data = tsLiteral(sampleObject(facts.model, facts.context.name, e.fields), '    ');
     const value = keyOf(e);
-    const body = value ? `{ ...${data}, ${propertyKey(key)}: ${value.expression} }` : data;
+    const body = value?.expression !== undefined ? `{ ...${data}, ${propertyKey(key)}: ${value.expression} }` : data;
     return `  { stream: ${str(eventNames(e).streamType)}, event: { type: ${str(e.name)}, data: ${body} } satisfies ${eventNames(e).type} },
 `;
   });
@@ -90,7 +127,7 @@ function projectionTestFile(ops: OpsFacts, p: ProcessorFacts, sources: string[])
     importLine([union], importPath(path, p.module), true) +
     [...typeImports.entries()].sort(([a], [b]) => (a < b ? -1 : 1)).map(([m, n]) => importLine(n, m, true)).join('') +
     importLine(['useTestDatabase'], importPath(path, layout.testDatabase)) +
-    importLine([...new Set(p.events.flatMap((e) => keyOf(e)?.helper ?? [])), 'projectionOpsCases'].sort(), importPath(path, opsLayout.support)) +
+    importLine([...new Set(p.events.flatMap((e) => keyOf(e)?.helpers ?? [])), 'projectionOpsCases'].sort(), importPath(path, opsLayout.support)) +
     `\n` +
     `const database = useTestDatabase(${str(`ops_${names.collection}`.slice(0, 40))});\n\n` +
     `type Sample = { stream: string; event: ${union} };\n\n` +
