@@ -48,7 +48,7 @@ export interface ContextBlueprint {
   keyed?: KeyedReadModel;
 }
 
-export const KEY_KINDS = ['int', 'number', 'boolean', 'enum', 'string', 'date'] as const;
+export const KEY_KINDS = ['int', 'number', 'boolean', 'enum', 'string', 'date', 'money', 'valueObject'] as const;
 
 export interface KeyedReadModel {
   key: (typeof KEY_KINDS)[number];
