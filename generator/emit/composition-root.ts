@@ -277,7 +277,9 @@ export function compositionRootTestFile(all: ContextFacts[], sources: string[]):
     `    const service = createService({ connectionString: database.connectionString });\n` +
     `    try {\n` +
     `      await service.eventStore.appendToStream(${str(streamOfEvent)} + crypto.randomUUID(), [event]);\n` +
-    `      service.start();\n` +
+    `      // Only this policy's processor: the others' logic may still be stubs, and their retries\n` +
+    `      // would fill the output with logs that have nothing to do with this case.\n` +
+    `      service.start([${str(names.processorId)}]);\n` +
     `      if (rejection !== undefined) {\n` +
     `        // Wait (bounded) until the consumer has recorded the rejection as the trigger's outcome.\n` +
     `        const client = new pg.Client({ connectionString: database.connectionString });\n` +

@@ -81,9 +81,13 @@ export function specsTestFile(facts: ContextFacts, agg: AggregateFacts): Planned
     (usesTodo || specs.length === 0 ? importLine(['it'], 'vitest') : '') +
     importLine([names.decider], importPath(path, layout.aggregate(facts.context.name, agg.aggregate.name, 'decider'))) +
     (usesRejection ? importLine(['rejectionNamed'], importPath(path, layout.runtimeIndex)) : '') +
-    importLine(['deciderSpec', 'modelCase'], importPath(path, layout.modelCase)) +
+    importLine(['deciderSpec', 'modelCase', ...(agg.commands.length > 0 ? ['todoForCommandsWithoutCase'] : [])], importPath(path, layout.modelCase)) +
     `\n` +
     `const given = deciderSpec(${names.decider});\n\n` +
+    // The user-owned commands test is never rewritten: a command added later is a todo here.
+    (agg.commands.length > 0
+      ? `todoForCommandsWithoutCase(new URL(${str(`./${layout.commandsTest(facts.context.name, agg.aggregate.name).split('/').pop()}`)}, import.meta.url), [${agg.commands.map((c) => str(c.name)).join(', ')}]);\n\n`
+      : '') +
     (specs.length === 0
       ? `it.todo(${str(`${agg.aggregate.name}: the model has no specs yet [todo: add given/when/then specs to ${facts.context.file}]`)});\n`
       : specs.map((s) => specCase(agg, s)).join('\n'));
