@@ -73,3 +73,22 @@ it('imports each published event once into the consuming service, whatever is re
     await consuming.close();
   }
 }, 90_000);
+
+it('keeps its durable consumer when a new version of the service imports more event types', async () => {
+  const consumingUrl = await postgres.createDatabase('inbound_upgrade');
+  const consuming = createPostgresEventStore(consumingUrl);
+  await consuming.schema.migrate();
+  try {
+    const before = await importPublishedEvents({ servers: nats.url, connectionString: consumingUrl, consumer: 'stormsmith-upgrade', eventTypes: ['BookBorrowed'], eventStore: consuming });
+    await before.stop();
+    // The next version consumes BookReturned too: same durable consumer, wider filter.
+    const after = await importPublishedEvents({ servers: nats.url, connectionString: consumingUrl, consumer: 'stormsmith-upgrade', eventTypes: ['BookBorrowed', 'BookReturned'], eventStore: consuming });
+    await after.stop();
+    const raw = await connect({ servers: nats.url });
+    const info = await (await raw.jetstreamManager()).consumers.info('STORMSMITH_EVENTS', 'stormsmith-upgrade');
+    await raw.drain();
+    expect(info.config.filter_subject).toBe('events.>');
+  } finally {
+    await consuming.close();
+  }
+}, 60_000);
