@@ -4,22 +4,16 @@
 
 import { useReactFlow } from '@xyflow/react';
 import { useCallback, useEffect, useMemo, useRef, useState, useSyncExternalStore } from 'react';
-import type { Element, ElementKind } from '../../../../generator/model/types.js';
-import { actionForKey, isEnabled, type ActionHost } from '../../model/actions.js';
+import { actionForKey, isEnabled } from '../../model/actions.js';
 import { autoLayout } from '../../model/auto-layout.js';
 import type { Change } from '../../model/changes.js';
 import { contextFileFor, freeContextName } from '../../model/contexts.js';
-import { defaultNameOf, uniqueName } from '../../model/elements.js';
-import { boardToSvg } from '../../model/export-svg.js';
-import { flowSpot } from '../../model/flow-spot.js';
-import { freeSpot } from '../../model/free-spot.js';
-import { toGraph, toLayoutPosition } from '../../model/graph.js';
 import { undoLabel, redoLabel } from '../../model/history.js';
-import { STICKY_STYLES } from '../../model/kinds.js';
 import { linksTouching } from '../../model/links.js';
 import { findContext, findElement, refOfNodeId, type ElementRef } from '../../model/refs.js';
 import type { MenuCommand } from '../../../shared/ipc-contract.js';
 import { runMenuCommand } from '../../model/menu-commands.js';
+import { createActionHost, type BoardActions, type ClipboardItem } from '../../workspace/action-host.js';
 import type { Session, SessionState } from '../../workspace/session.js';
 import { Board } from './Board.js';
 import { CommandPalette } from './CommandPalette.js';
@@ -98,7 +92,6 @@ export function App({ session, menuCommands }: AppProps) {
   const [overlay, setOverlay] = useState<Overlay>();
   const [tab, setTab] = useState<'problems' | 'generation'>('problems');
   const [bottomHeight, setBottomHeight] = useState(190);
-  const clipboard = useRef<{ element: Element; x: number; y: number }[]>([]);
   const { model } = state;
 
   useEffect(() => {
@@ -136,135 +129,48 @@ export function App({ session, menuCommands }: AppProps) {
     [flow],
   );
 
-  const addSticky = useCallback(
-    (kind: ElementKind, at?: { x: number; y: number }) => {
-      const firstSelected = selection[0] ? refOfNodeId(selection[0]) : undefined;
-      const graph = toGraph(model);
-      const rect = document.querySelector('[data-testid="board"]')?.getBoundingClientRect();
-      const center = flow.screenToFlowPosition({ x: (rect?.left ?? 0) + (rect?.width ?? 800) / 2, y: (rect?.top ?? 0) + (rect?.height ?? 600) / 2 });
-      const frameAt = (p: { x: number; y: number }) =>
-        graph.nodes.find((n) => n.type === 'frame' && p.x >= n.position.x && p.y >= n.position.y && p.x <= n.position.x + n.width! && p.y <= n.position.y + n.height!);
-      // Dropped on a frame: that context. Otherwise the selection's context, else the frame in
-      // the middle of the view, else the first context.
-      const dropFrame = at ? frameAt(at) : undefined;
-      const viewFrame = frameAt(center);
-      let ctxName = firstSelected?.context ?? (viewFrame?.type === 'frame' ? viewFrame.data.context : undefined) ?? model.contexts[0]?.name;
-      if (dropFrame?.type === 'frame') ctxName = dropFrame.data.context;
-      const ctx = ctxName ? findContext(model, ctxName) : undefined;
-      if (!ctx) {
-        session.notify({ kind: 'refused', text: 'Add a bounded context first: the "New bounded context" button on the board, or Board > New bounded context.' });
-        return;
-      }
-      const name = uniqueName(ctx, kind, defaultNameOf(kind));
-      let position = at;
-      if (!position) {
-        const style = STICKY_STYLES[kind];
-        // Next to the selected sticky where the flow says (flow-spot.ts), else near the middle
-        // of the view; never on top of another sticky.
-        const taken = graph
-          .nodes.filter((n) => n.type === 'sticky')
-          .map((n) => ({ x: n.position.x, y: n.position.y, w: n.width ?? 0, h: n.height ?? 0 }));
-        const anchor = selection.length === 1 ? graph.nodes.find((n) => n.id === selection[0]) : undefined;
-        const near =
-          anchor?.type === 'sticky' && anchor.data.ref.context === ctx.name
-            ? flowSpot({ x: anchor.position.x, y: anchor.position.y, w: anchor.width ?? 0, h: anchor.height ?? 0, kind: anchor.data.kind }, kind, { w: style.width, h: style.height })
-            : { x: Math.round(center.x - style.width / 2), y: Math.round(center.y - style.height / 2) };
-        position = freeSpot(near, { w: style.width, h: style.height }, taken);
-      }
-      if (session.apply({ type: 'add', context: ctx.name, kind, name, at: toLayoutPosition(graph, ctx.name, position) })) {
-        setSelection([`${ctx.name}/${kind}/${name}`]);
-      }
-    },
-    [flow, model, selection, session],
-  );
-
   const selectedRefs = useMemo(() => selection.map(refOfNodeId).filter((r): r is ElementRef => r !== undefined), [selection]);
 
-  const host: ActionHost = useMemo(
-    () => ({
-      canUndo: () => state.history.past.length > 0,
-      canRedo: () => state.history.future.length > 0,
-      selectionSize: () => selectedRefs.length + (selectedEdge ? 1 : 0),
-      isDirty: () => state.dirty.size > 0,
-      undo: () => session.undo(),
-      redo: () => session.redo(),
-      save: () => void session.save(),
-      copy: () => {
-        const graph = toGraph(model);
-        clipboard.current = selectedRefs.flatMap((r) => {
-          const el = findElement(model, r);
-          const node = graph.nodes.find((n) => n.id === `${r.context}/${r.kind}/${r.name}`);
-          return el && node ? [{ element: el, ...toLayoutPosition(graph, r.context, node.position) }] : [];
-        });
-        session.notify({ kind: 'info', text: `Copied ${clipboard.current.length} ${clipboard.current.length === 1 ? 'sticky' : 'stickies'}.` });
-      },
-      paste: () => {
-        const items = clipboard.current;
-        if (items.length === 0) return;
-        const context = selectedRefs[0]?.context ?? items[0]!.element.context;
-        session.apply({ type: 'paste', context, elements: items.map((i) => ({ element: i.element, at: { x: Math.round(i.x + 40), y: Math.round(i.y + 40) } })) });
-      },
-      deleteSelection: () => {
-        if (selectedRefs.length > 0) setOverlay({ delete: selectedRefs });
-        else if (selectedEdge) {
-          const edge = toGraph(model).edges.find((e) => e.id === selectedEdge);
-          if (edge?.data) session.apply({ type: 'disconnect', link: edge.data.link });
-          setSelectedEdge(undefined);
-        }
-      },
-      selectAll: () => setSelection(toGraph(model).nodes.filter((n) => n.type === 'sticky').map((n) => n.id)),
-      connectSelected: () => {
-        const [a, b] = selectedRefs;
-        if (a && b) session.apply({ type: 'connect', source: a, target: b });
-      },
-      rename: () => (document.querySelector('[data-testid="prop-name"]') as HTMLInputElement | null)?.focus(),
-      addSticky: (kind) => addSticky(kind),
-      nudge: (dx, dy) => {
-        // The session's current model, not this render's: two quick arrow presses run before
-        // React re-renders, and the second would otherwise move from the stale position.
-        const graph = toGraph(session.getState().model);
-        const moves = selectedRefs.flatMap((r) => {
-          const node = graph.nodes.find((n) => n.id === `${r.context}/${r.kind}/${r.name}`);
-          return node ? [{ ref: r, ...toLayoutPosition(graph, r.context, { x: node.position.x + dx, y: node.position.y + dy }) }] : [];
-        });
-        if (moves.length > 0) session.apply({ type: 'move', moves });
-      },
-      showShortcuts: () => setOverlay('shortcuts'),
-      newContext: () => {
-        session.notify(undefined);
-        setOverlay({ naming: { mode: 'new' } });
-      },
-      autoLayout: () => {
-        void autoLayout(model).then((change) => {
-          session.apply(change, 'Auto-layout');
-          requestAnimationFrame(() => void flow.fitView({ duration: 0 }));
-        });
-      },
-      fitView: () => void flow.fitView({ duration: 0, maxZoom: 1 }),
-      zoomIn: () => void flow.zoomIn({ duration: 0 }),
-      zoomOut: () => void flow.zoomOut({ duration: 0 }),
-      search: () => setOverlay('search'),
-      commandPalette: () => setOverlay('palette'),
-      exportSvg: () => downloadText(`${state.info?.name ?? 'board'}.svg`, 'image/svg+xml', boardToSvg(toGraph(model, { problems: state.problems }))),
-      exportPng: () => void downloadPng(`${state.info?.name ?? 'board'}.png`, boardToSvg(toGraph(model, { problems: state.problems }))),
-      previewGeneration: () => {
-        setTab('generation');
-        void session.previewGeneration();
-      },
-      runGeneration: () => {
-        setTab('generation');
-        void session.runGeneration();
-      },
-      showProblems: () => setTab('problems'),
-      isComparing: () => comparing.status !== 'off',
-      compare: () => {
-        setCompareError(undefined);
-        setOverlay('compare');
-      },
-      leaveComparison: () => session.comparison.close(),
-    }),
-    [state, selectedRefs, selectedEdge, model, session, flow, addSticky, comparing],
+  // The ports the registry's actions work through (workspace/action-host.ts): no DOM lookups.
+  const boardRef = useRef<HTMLDivElement>(null);
+  const nameField = useRef<HTMLElement | null>(null);
+  const clipboard = useRef<{ items: ClipboardItem[] }>({ items: [] }).current;
+  const host: BoardActions = useMemo(
+    () =>
+      createActionHost({
+        session,
+        selection,
+        selectedEdge,
+        select: setSelection,
+        clearSelectedEdge: () => setSelectedEdge(undefined),
+        clipboard,
+        autoLayout,
+        view: {
+          center: () => {
+            const rect = boardRef.current?.getBoundingClientRect();
+            return flow.screenToFlowPosition({ x: (rect?.left ?? 0) + (rect?.width ?? 800) / 2, y: (rect?.top ?? 0) + (rect?.height ?? 600) / 2 });
+          },
+          fit: (maxZoom) => void flow.fitView({ duration: 0, ...(maxZoom === undefined ? {} : { maxZoom }) }),
+          zoomIn: () => void flow.zoomIn({ duration: 0 }),
+          zoomOut: () => void flow.zoomOut({ duration: 0 }),
+          afterRender: (then) => requestAnimationFrame(then),
+        },
+        app: {
+          open: (o) => {
+            if (o === 'compare') setCompareError(undefined);
+            setOverlay(o);
+          },
+          showTab: setTab,
+          focusName: () => nameField.current?.focus(),
+          downloadSvg: (name, svg) => downloadText(name, 'image/svg+xml', svg),
+          downloadPng: (name, svg) => void downloadPng(name, svg),
+        },
+      }),
+    // The state is read when an action runs; it is listed so menus re-render with it.
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+    [state, comparing, selection, selectedEdge, session, flow, clipboard],
   );
+  const addSticky = host.addStickyAt;
 
   // Native menu commands run the same registry actions, always with the newest host.
   const hostRef = useRef(host);
@@ -340,6 +246,7 @@ export function App({ session, menuCommands }: AppProps) {
           selectedEdge={selectedEdge}
           revision={state.revision}
           onSelection={onSelection}
+          containerRef={boardRef}
           apply={apply}
           onDropKind={(kind, at) => addSticky(kind, at)}
           onNewContext={host.newContext}
@@ -348,7 +255,7 @@ export function App({ session, menuCommands }: AppProps) {
             setOverlay({ naming: { mode: 'rename', context } });
           }}
         />
-        <PropertyPanel element={single} ctx={singleCtx} count={selectedRefs.length} apply={apply} />
+        <PropertyPanel element={single} ctx={singleCtx} count={selectedRefs.length} apply={apply} nameField={nameField} />
       </div>
       <footer className="bottom-panel">
         <div

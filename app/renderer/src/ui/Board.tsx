@@ -59,6 +59,8 @@ export interface BoardProps {
   comparison?: BoardComparison;
   /** Drawn over the board's corner (the comparison legend). */
   legend?: ReactNode;
+  /** The board's element, for the app's actions (the middle of the visible board). */
+  containerRef?: RefObject<HTMLDivElement | null>;
   selection: readonly string[];
   selectedEdge: string | undefined;
   revision: number;
@@ -120,7 +122,8 @@ export function Board(props: BoardProps) {
   const [nodes, setNodes] = useState<BoardNode[]>(() => graph.nodes);
   const flow = useReactFlow();
   const far = useFarZoom();
-  const boardRef = useRef<HTMLDivElement>(null);
+  const ownRef = useRef<HTMLDivElement>(null);
+  const boardRef = props.containerRef ?? ownRef;
   const firstNodes = useRef(graph.nodes);
   const onInit = useCallback(() => {
     const rect = boardRef.current?.getBoundingClientRect();

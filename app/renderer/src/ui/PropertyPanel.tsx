@@ -2,6 +2,7 @@
 // identity, invariants, event version, retirement and former names, projection key and
 // consistency, specs of a command).
 
+import type { RefObject } from 'react';
 import type { BoundedContext, Element, Field } from '../../../../generator/model/types.js';
 import { formatFieldSource, parseFieldSourceLine } from '../../../../generator/model/index.js';
 import type { Change, ElementProps } from '../../model/changes.js';
@@ -11,7 +12,14 @@ import { FieldsEditor } from './FieldsEditor.js';
 import { SpecsEditor } from './SpecsEditor.js';
 import { CommitInput, TextListEditor } from './TextListEditor.js';
 
-export function PropertyPanel(props: { element: Element | undefined; ctx: BoundedContext | undefined; count: number; apply: (c: Change) => boolean }) {
+export function PropertyPanel(props: {
+  element: Element | undefined;
+  ctx: BoundedContext | undefined;
+  count: number;
+  apply: (c: Change) => boolean;
+  /** Set to the name field while one element is shown (the Rename action focuses it). */
+  nameField?: RefObject<HTMLElement | null>;
+}) {
   const { element: el, ctx, apply, count } = props;
   if (!el || !ctx) {
     return (
@@ -29,7 +37,7 @@ export function PropertyPanel(props: { element: Element | undefined; ctx: Bounde
   return (
     <aside className="properties" data-testid="properties" data-element={el.name}>
       <h2 style={{ borderColor: STICKY_STYLES[el.kind].color }}>{STICKY_STYLES[el.kind].label}</h2>
-      <CommitInput label="Name" testId="prop-name" wrap value={el.name} onCommit={(to) => apply({ type: 'rename', ref, to: to.trim() })} />
+      <CommitInput label="Name" testId="prop-name" wrap fieldRef={props.nameField} value={el.name} onCommit={(to) => apply({ type: 'rename', ref, to: to.trim() })} />
       <CommitInput label="Description" testId="prop-description" multiline value={el.description ?? ''} onCommit={(d) => set({ description: d.trim() === '' ? undefined : d.trim() })} />
       {el.kind === 'aggregate' ? (
         <>

@@ -1,5 +1,5 @@
 // One line per item (invariants, reserved names): edited as a textarea, committed on blur.
-import { useEffect, useState } from 'react';
+import { useEffect, useState, type RefObject } from 'react';
 
 export function TextListEditor(props: { label: string; items: string[]; onChange: (items: string[]) => void; testId: string }) {
   const [text, setText] = useState(props.items.join('\n'));
@@ -34,8 +34,13 @@ export function CommitInput(props: {
   /** One logical line that wraps to show all of it (long names are never cut off); Enter commits. */
   wrap?: boolean;
   type?: string;
+  /** Given the field's element (the app focuses the name field through it: Rename, F2). */
+  fieldRef?: RefObject<HTMLElement | null>;
 }) {
   const [v, setV] = useState(props.value);
+  const attach = (el: HTMLElement | null) => {
+    if (props.fieldRef) props.fieldRef.current = el;
+  };
   useEffect(() => setV(props.value), [props.value]);
   const commit = () => {
     if (v !== props.value && props.onCommit(v) === false) setV(props.value);
@@ -45,6 +50,7 @@ export function CommitInput(props: {
       <span>{props.label}</span>
       {props.wrap ? (
         <textarea
+          ref={attach}
           className="wrap-input"
           data-testid={props.testId}
           value={v}
@@ -60,9 +66,10 @@ export function CommitInput(props: {
           }}
         />
       ) : props.multiline ? (
-        <textarea data-testid={props.testId} value={v} rows={3} onChange={(e) => setV(e.target.value)} onBlur={commit} />
+        <textarea ref={attach} data-testid={props.testId} value={v} rows={3} onChange={(e) => setV(e.target.value)} onBlur={commit} />
       ) : (
         <input
+          ref={attach}
           data-testid={props.testId}
           type={props.type ?? 'text'}
           value={v}
