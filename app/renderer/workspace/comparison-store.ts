@@ -5,6 +5,7 @@
 import type { WorkspaceApi } from '../../shared/workspace-api.js';
 import { boardComparison, type BoardComparison } from '../model/comparison.js';
 import type { ModelCore } from './model-core.js';
+import { Store } from './store.js';
 
 export interface ComparisonState {
   status: 'off' | 'loading' | 'on';
@@ -14,8 +15,7 @@ export interface ComparisonState {
 }
 
 export class ComparisonStore {
-  private state: ComparisonState = { status: 'off' };
-  private readonly listeners = new Set<() => void>();
+  private readonly store = new Store<ComparisonState>({ status: 'off' });
   private request = 0;
 
   constructor(
@@ -23,16 +23,13 @@ export class ComparisonStore {
     private readonly core: Pick<ModelCore, 'load'>,
   ) {}
 
-  getState = (): ComparisonState => this.state;
+  getState = (): ComparisonState => this.store.getState();
 
-  subscribe = (listener: () => void): (() => void) => {
-    this.listeners.add(listener);
-    return () => this.listeners.delete(listener);
-  };
+  subscribe = (listener: () => void): (() => void) => this.store.subscribe(listener);
 
+  /** The whole state (a comparison that is left is dropped, not kept). */
   private set(next: ComparisonState): void {
-    this.state = next;
-    for (const l of this.listeners) l();
+    this.store.set({ ref: undefined, comparison: undefined, ...next });
   }
 
   /**
@@ -43,7 +40,7 @@ export class ComparisonStore {
     const revision = ref.trim();
     if (revision === '') return 'Name a git revision: a branch, tag or commit (e.g. main or HEAD~1).';
     const request = ++this.request;
-    const previous = this.state;
+    const previous = this.getState();
     this.set({ ...previous, status: 'loading', ref: revision });
     try {
       const answer = await this.api.compareWith(revision);
@@ -61,7 +58,8 @@ export class ComparisonStore {
 
   close(): void {
     this.request++;
-    this.set({ status: 'off', ...(this.state.ref ? { ref: this.state.ref } : {}) });
+    const { ref } = this.getState();
+    this.set({ status: 'off', ...(ref ? { ref } : {}) });
   }
 }
 

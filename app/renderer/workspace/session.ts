@@ -1,12 +1,15 @@
 // One open model folder: the model, its undo history, what is on disk, what is unsaved, what the
 // validator says. Plain TypeScript with a subscribe/getState pair (React reads it through
 // useSyncExternalStore); every disk access goes through the WorkspaceApi it is given.
+// Its parts: the state (store.ts), model <-> texts with their caches (model-texts.ts),
+// generation (generation-runner.ts), comparison mode (comparison-store.ts); the session itself
+// opens, follows the disk, edits with undo, journals, validates and saves.
 //
 // Data-loss rules (shared/reference/hardening.md C6): a save names the hash it expects on disk;
 // a change on disk reloads a clean board and raises a conflict on a dirty one; our own writes are
 // recognised by hash and never trigger a reload; unsaved texts are journalled until saved.
 
-import type { BoundedContext, Diagnostic, Layout, LoadResult, Model } from '../../../generator/model/types.js';
+import type { Diagnostic, Model } from '../../../generator/model/types.js';
 import type { GenerationPreview, WorkspaceApi, WorkspaceChange, WorkspaceInfo } from '../../shared/workspace-api.js';
 import { ChangeRefused, type Change } from '../model/changes.js';
 import type { ProblemCount } from '../model/graph.js';
@@ -14,7 +17,10 @@ import { commit, emptyHistory, redo, undo, type History } from '../model/history
 import { problemCounts, problemTargets } from '../model/problems.js';
 import type { BackupStore } from './backup.js';
 import { ComparisonStore } from './comparison-store.js';
-import { layoutPathOf, type ModelCore } from './model-core.js';
+import { GenerationRunner } from './generation-runner.js';
+import type { ModelCore } from './model-core.js';
+import { ModelTexts } from './model-texts.js';
+import { Store } from './store.js';
 
 export interface DiskFile {
   text: string;
@@ -61,7 +67,7 @@ export interface SessionState {
 const EMPTY_MODEL: Model = { contexts: [], layouts: {} };
 
 export class Session {
-  private state: SessionState = {
+  private readonly store = new Store<SessionState>({
     status: 'loading',
     model: EMPTY_MODEL,
     history: emptyHistory,
@@ -72,8 +78,7 @@ export class Session {
     saving: false,
     generating: false,
     revision: 0,
-  };
-  private readonly listeners = new Set<() => void>();
+  });
   private readonly disk = new Map<string, DiskFile>();
   /** Current text of every file as the board would save it. */
   private texts = new Map<string, string>();
@@ -85,6 +90,8 @@ export class Session {
   private diskQueue: Promise<void> = Promise.resolve();
   /** Comparison mode: the saved model against a git revision (its own store, its own listeners). */
   readonly comparison: ComparisonStore;
+  private readonly modelTexts: ModelTexts;
+  private readonly generation: GenerationRunner;
 
   constructor(
     private readonly api: WorkspaceApi,
@@ -92,18 +99,20 @@ export class Session {
     private readonly backup: BackupStore,
   ) {
     this.comparison = new ComparisonStore(api, core);
+    this.modelTexts = new ModelTexts(core);
+    this.generation = new GenerationRunner(api, this.store.getState, (patch) => this.set(patch));
   }
 
-  getState = (): SessionState => this.state;
+  getState = (): SessionState => this.store.getState();
 
-  subscribe = (listener: () => void): (() => void) => {
-    this.listeners.add(listener);
-    return () => this.listeners.delete(listener);
-  };
+  subscribe = (listener: () => void): (() => void) => this.store.subscribe(listener);
+
+  private get state(): SessionState {
+    return this.store.getState();
+  }
 
   private set(patch: Partial<SessionState>): void {
-    this.state = { ...this.state, ...patch };
-    for (const l of this.listeners) l();
+    this.store.set(patch);
   }
 
   // ---------------------------------------------------------------------------------------------
@@ -153,7 +162,7 @@ export class Session {
 
   /** Build the model from file texts (history restarts: undo never crosses a reload). */
   private loadTexts(texts: Map<string, string>, status: SessionState['status'] = this.state.status): boolean {
-    const result = this.rereadCached(texts);
+    const result = this.modelTexts.reread(texts);
     if (!result.model) {
       this.texts = texts;
       this.set({
@@ -165,13 +174,7 @@ export class Session {
       return false;
     }
     // A context read from the disk text *is* that text: no serialisation until it is edited.
-    for (const ctx of result.model.contexts) {
-      const base = this.disk.get(ctx.file)?.text;
-      if (base !== undefined && texts.get(ctx.file) === base) this.serialized.set(ctx, { base, text: base });
-      const layout = result.model.layouts[ctx.file];
-      const layoutBase = this.disk.get(layoutPathOf(ctx.file))?.text;
-      if (layout && layoutBase !== undefined && texts.get(layoutPathOf(ctx.file)) === layoutBase) this.serializedLayouts.set(layout, { base: layoutBase, text: layoutBase });
-    }
+    this.modelTexts.adopt(result.model, texts, this.diskText);
     this.setModel(result.model, emptyHistory, { status, revision: this.state.revision + 1 });
     return true;
   }
@@ -281,35 +284,16 @@ export class Session {
   }
 
   private setModel(model: Model, history: History, extra: Partial<SessionState> = {}): void {
-    this.state = { ...this.state, ...extra, model, history };
+    this.store.stage({ ...extra, model, history });
     this.recompute(model);
   }
 
+  private readonly diskText = (path: string): string | undefined => this.disk.get(path)?.text;
+
   /** Serialise, journal and validate the model as it now stands. */
   private recompute(model: Model): void {
-    const texts = new Map<string, string>();
-    const dirty = new Set<string>();
-    let serializeError: string | undefined;
-    const unsavable = new Set<string>();
-    for (const ctx of model.contexts) {
-      const layoutPath = layoutPathOf(ctx.file);
-      try {
-        texts.set(ctx.file, this.serializeCached(ctx, this.disk.get(ctx.file)?.text));
-        const layout = model.layouts[ctx.file];
-        const diskLayout = this.disk.get(layoutPath);
-        if (diskLayout || (layout && Object.keys(layout.positions).length > 0)) {
-          texts.set(layoutPath, layout ? this.serializeLayoutCached(layout, diskLayout?.text) : this.core.serializeLayout({ positions: {} }, diskLayout?.text));
-        }
-      } catch (error) {
-        // The edit stays on the board, the file stays dirty and save refuses until it is fixed:
-        // never write text that does not read back, never pretend the edit was saved.
-        serializeError = `${ctx.file}: cannot be saved yet: ${messageOf(error)}`;
-        unsavable.add(ctx.file);
-        const disk = this.disk.get(ctx.file);
-        if (disk) texts.set(ctx.file, disk.text);
-      }
-    }
-    for (const path of unsavable) dirty.add(path);
+    const { texts, unsavable, error: serializeError } = this.modelTexts.serialize(model, this.diskText);
+    const dirty = new Set<string>(unsavable);
     for (const [path, text] of texts) {
       if (unsavable.has(path)) continue;
       const disk = this.disk.get(path);
@@ -323,7 +307,7 @@ export class Session {
     this.texts = texts;
     this.unsavable = unsavable;
     // Validate what would be saved: re-read the texts so every diagnostic has a true position.
-    const reread = this.rereadCached(texts);
+    const reread = this.modelTexts.reread(texts);
     const diagnostics = [...reread.diagnostics, ...(reread.model ? this.core.validate(reread.model) : [])];
     const located = reread.model ?? model;
     this.set({
@@ -333,57 +317,6 @@ export class Session {
       problems: problemCounts(located, diagnostics),
       ...(serializeError ? { notice: { kind: 'error', text: serializeError } as Notice } : {}),
     });
-  }
-
-  /**
-   * Contexts are immutable and structurally shared: an edit replaces only the contexts it
-   * touches, so the text of every other context is reused (one serialisation per edit, not one
-   * per file).
-   */
-  private serialized = new WeakMap<BoundedContext, { base: string | undefined; text: string }>();
-
-  private serializeCached(ctx: BoundedContext, base: string | undefined): string {
-    const hit = this.serialized.get(ctx);
-    if (hit && hit.base === base) return hit.text;
-    const text = this.core.serializeContext(ctx, base);
-    this.serialized.set(ctx, { base, text });
-    return text;
-  }
-
-  private serializedLayouts = new WeakMap<Layout, { base: string | undefined; text: string }>();
-
-  private serializeLayoutCached(layout: Layout, base: string | undefined): string {
-    const hit = this.serializedLayouts.get(layout);
-    if (hit && hit.base === base) return hit.text;
-    const text = this.core.serializeLayout(layout, base);
-    this.serializedLayouts.set(layout, { base, text });
-    return text;
-  }
-
-  /** Per-file load results keyed by text: only the files an edit changed are parsed again. */
-  private loaded = new Map<string, { text: string; result: LoadResult }>();
-
-  private rereadCached(texts: Map<string, string>): LoadResult {
-    const model: Model = { contexts: [], layouts: {} };
-    const diagnostics: Diagnostic[] = [];
-    let failed = false;
-    for (const path of [...texts.keys()].sort()) {
-      const text = texts.get(path)!;
-      let hit = this.loaded.get(path);
-      if (!hit || hit.text !== text) {
-        hit = { text, result: this.core.load([{ path, text }]) };
-        this.loaded.set(path, hit);
-      }
-      diagnostics.push(...hit.result.diagnostics);
-      if (!hit.result.model) {
-        failed = true;
-        continue;
-      }
-      model.contexts.push(...hit.result.model.contexts);
-      Object.assign(model.layouts, hit.result.model.layouts);
-    }
-    for (const path of this.loaded.keys()) if (!texts.has(path)) this.loaded.delete(path);
-    return failed ? { ok: false, diagnostics } : { ok: !diagnostics.some((d) => d.severity === 'error'), model, diagnostics } as LoadResult;
   }
 
   // ---------------------------------------------------------------------------------------------
@@ -441,39 +374,16 @@ export class Session {
     }
   }
 
-  async previewGeneration(): Promise<void> {
-    if (this.state.generating) return;
-    this.set({ generating: true });
-    try {
-      this.set({ generation: await this.api.previewGeneration() });
-    } catch (error) {
-      this.set({ notice: { kind: 'error', text: `Preview failed: ${messageOf(error)}` } });
-    } finally {
-      this.set({ generating: false });
-    }
+  previewGeneration(): Promise<void> {
+    return this.generation.preview();
   }
 
   /**
    * Runs generation, then previews again: the panel shows what is left to change (nothing, when
    * the run wrote everything), while `lastRun` keeps what the run itself did.
    */
-  async runGeneration(): Promise<void> {
-    if (this.state.generating) return;
-    this.set({ generating: true });
-    try {
-      const run = await this.api.runGeneration();
-      const written = run.files.filter((f) => f.status !== 'unchanged').length;
-      this.set({
-        lastRun: run,
-        generation: run,
-        notice: run.ok ? { kind: 'info', text: `Generated: ${written} ${written === 1 ? 'file' : 'files'} written.` } : { kind: 'error', text: 'Generation refused: see the generation panel.' },
-      });
-      if (run.ok) this.set({ generation: await this.api.previewGeneration() });
-    } catch (error) {
-      this.set({ notice: { kind: 'error', text: `Generation failed: ${messageOf(error)}` } });
-    } finally {
-      this.set({ generating: false });
-    }
+  runGeneration(): Promise<void> {
+    return this.generation.run();
   }
 }
 
