@@ -13,6 +13,7 @@ import { failureDiagnostic } from './failure-diagnostic.js';
 import type { Diagnostic } from './model/types.js';
 import { loadValidateAndPlan, type ModelStage } from './model-pipeline.js';
 import type { FileMap } from './plan-types.js';
+import { RunIndexStale } from './plan-cache/run-index.js';
 import { resolveTarget, UsageError, type GenerateTarget, type TargetOptions } from './target.js';
 
 export type { ApplyFileStatus, ApplyMode, ApplyReport, ApplyFileReport } from './apply/types.js';
@@ -70,16 +71,27 @@ export async function generate(options: GenerateOptions): Promise<GenerateResult
   const mode = options.mode ?? 'write';
   try {
     const target = resolveTarget(cwd, options);
-    // The plan cache is updated only by a writing run: check and dry-run write nothing.
-    const { stage, plan } = await loadValidateAndPlan(target.model, cwd, {
-      into: target.into,
-      outDir: target.outDir,
-      cache: mode === 'write' ? 'read-write' : 'read',
-      ...(target.templatesDir ? { templatesDir: target.templatesDir } : {}),
-    });
-    if (!plan) return { ok: false, diagnostics: stage.diagnostics, target, stage };
-    const report = await apply(plan, target.outDir, { mode, force: forcedPaths(cwd, target.outDir, options.force ?? []), allowNonEmpty: target.into, diffs: mode !== 'write' });
-    return { ok: report.ok, diagnostics: [...stage.diagnostics, ...applyDiagnostics(report, cwd)], target, stage, plan, report };
+    const run = async (reuseRun: boolean): Promise<GenerateResult> => {
+      // The plan cache is updated only by a writing run: check and dry-run write nothing.
+      const { stage, plan } = await loadValidateAndPlan(target.model, cwd, {
+        into: target.into,
+        outDir: target.outDir,
+        cache: mode === 'write' ? 'read-write' : 'read',
+        reuseRun,
+        ...(target.templatesDir ? { templatesDir: target.templatesDir } : {}),
+      });
+      if (!plan) return { ok: false, diagnostics: stage.diagnostics, target, stage };
+      const report = await apply(plan, target.outDir, { mode, force: forcedPaths(cwd, target.outDir, options.force ?? []), allowNonEmpty: target.into, diffs: mode !== 'write' });
+      return { ok: report.ok, diagnostics: [...stage.diagnostics, ...applyDiagnostics(report, cwd)], target, stage, plan, report };
+    };
+    try {
+      return await run(true);
+    } catch (error) {
+      // A plan from the run index reads its contents only when it writes or diffs; if the cache
+      // lost them meanwhile, apply() stopped before writing anything: plan again in full.
+      if (!(error instanceof RunIndexStale)) throw error;
+      return await run(false);
+    }
   } catch (error) {
     if (error instanceof UsageError) {
       return { ok: false, failure: 'usage', diagnostics: [{ code: 'E_USAGE', severity: 'error', file: '.', line: 1, col: 1, message: error.message }] };

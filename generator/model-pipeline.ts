@@ -3,7 +3,6 @@
 
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { loadModelFromDisk, loadModelRead } from './io/load-model-from-disk.js';
 import type { ModelOnDisk } from './io/read-model.js';
 import type { Diagnostic, Model, SourceFile } from './model/types.js';
 import type { FileMap } from './plan-types.js';
@@ -34,6 +33,8 @@ function displayFileFor(root: string, cwd: string): (file: string) => string {
  * already read (`onDisk`), it loads those bytes instead of reading again.
  */
 export async function loadAndValidate(modelPath: string, cwd: string, onDisk?: ModelOnDisk): Promise<ModelStage> {
+  // The loader (yaml and the model core) is imported when a model is loaded, not by a run the plan cache answers.
+  const { loadModelFromDisk, loadModelRead } = await import('./io/load-model-from-disk.js');
   const { root, files, loaded } = onDisk ? await loadModelRead(onDisk) : await loadModelFromDisk(modelPath);
   const { validateModel, sortDiagnostics } = await import('./model/validate/index.js');
   const shown = displayFileFor(root, cwd);
@@ -60,6 +61,12 @@ export interface PlanStageOptions {
    * updates it, once the folder has a manifest (so a refused first run leaves nothing behind).
    */
   cache?: 'off' | 'read' | 'read-write';
+  /**
+   * Take an earlier run's plan from the run index when the inputs are the same (default true).
+   * generate() passes false when the planned contents of that run turned out to be gone
+   * (RunIndexStale): the model is then loaded and planned, the unit entries still reused.
+   */
+  reuseRun?: boolean;
 }
 
 /** What plan() gets besides the model: templates (built-in + overrides) and options. */
@@ -110,8 +117,9 @@ export async function planModel(model: Model, options: PlanStageOptions): Promis
  * model; `stage.model` is then absent, and `plan` is present whenever errors do not block.
  */
 export async function loadValidateAndPlan(modelPath: string, cwd: string, options: Omit<PlanStageOptions, 'modelRoot'>): Promise<{ stage: ModelStage; plan?: FileMap }> {
-  const [{ plan }, { openPlanCache }, { runKey }, { readModel }] = await Promise.all([
-    import('./plan.js'),
+  // The planner (every emitter, json-schema-to-typescript, prettier) is imported only when a run
+  // plans: a run the index answers loads none of it.
+  const [{ openPlanCache }, { runKey }, { readModel }] = await Promise.all([
     import('./plan-cache/open.js'),
     import('./plan-cache/run-index.js'),
     import('./io/read-model.js'),
@@ -124,7 +132,7 @@ export async function loadValidateAndPlan(modelPath: string, cwd: string, option
   // Each input is read once: the bytes the cache key is computed from are the bytes loaded.
   const onDisk = await readModel(modelPath);
   const key = cache && onDisk.files.length > 0 ? await keyOf(onDisk.files, onDisk.root) : undefined;
-  const earlier = key ? cache!.earlierRun(key) : undefined;
+  const earlier = key && options.reuseRun !== false ? cache!.earlierRun(key) : undefined;
   if (earlier) return { stage: { files: onDisk.files, root: onDisk.root, displayFile: displayFileFor(onDisk.root, cwd), diagnostics: earlier.diagnostics }, plan: earlier.plan };
   const stage = await loadAndValidate(modelPath, cwd, onDisk);
   if (!stage.model) return { stage };
@@ -133,6 +141,7 @@ export async function loadValidateAndPlan(modelPath: string, cwd: string, option
   const { draftsOf, draftsRefusal } = await import('./model/drafts.js');
   const refusal = draftsRefusal(draftsOf(stage.model), stage.displayFile);
   if (refusal) return { stage: { ...stage, diagnostics: [...stage.diagnostics, refusal] } };
+  const { plan } = await import('./plan.js');
   const files = await plan(stage.model, { ...(await inputsFor(stage.root)), ...(cache ? { cache } : {}) });
   if (cache && key && options.cache === 'read-write') cache.saveIfOwned({ key, diagnostics: stage.diagnostics });
   return { stage, plan: files };

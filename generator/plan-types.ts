@@ -42,6 +42,12 @@ export interface PlannedFile {
   sources: string[];
   /** For scaffold files that can grow (logic modules): the members the model requires. */
   grow?: ScaffoldGrowth;
+  /**
+   * The sha256 (hex) of `contents`, when the plan cache already knows it (its entries are
+   * signed, see generator/plan-cache). apply() then compares hashes and reads `contents` only
+   * for a file it writes or diffs: a no-op run never loads the planned text.
+   */
+  sha256?: string;
 }
 
 /** Planned files keyed by path; iteration order is sorted by path (deterministic). */

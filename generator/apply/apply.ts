@@ -161,6 +161,8 @@ export async function apply(plan: FileMap, outDir: string, options: ApplyOptions
     const { manifest } = reading;
     const problems: ApplyProblem[] = [];
     for (const path of manifest.files.keys()) {
+      // A path the plan has was checked by name in (1) already.
+      if (plan.has(path)) continue;
       const p = checkPathName(path);
       if (p) problems.push({ ...p, code: 'E_MANIFEST_INVALID', message: `manifest entry: ${p.message}` });
     }

@@ -22,6 +22,12 @@ export interface Decision {
 // difference is neither staleness nor a hand edit, and the file is left as the checkout made it.
 const withLf = (bytes: Buffer): Buffer | null => (bytes.includes(13) ? Buffer.from(bytes.toString('utf8').replace(/\r\n/g, '\n'), 'utf8') : null);
 
+/** The disk bytes are the planned text, allowing for CRLF line endings. */
+const sameText = (disk: Buffer, contents: string): boolean => {
+  const plannedBytes = Buffer.from(contents, 'utf8');
+  return disk.equals(plannedBytes) || withLf(disk)?.equals(plannedBytes) === true;
+};
+
 /** The disk bytes are what stormsmith wrote (hash `sha`), allowing for CRLF line endings. */
 const writtenByUs = (disk: Buffer, sha: string): boolean => {
   if (sha256(disk) === sha) return true;
@@ -34,15 +40,15 @@ const HAND_EDIT_HINT = (path: string) =>
 
 /** A generated (rewritten-whole) file that the plan wants. */
 export function decideGenerated(planned: PlannedFile, disk: Buffer | null, entry: ManifestEntry | undefined, forced: boolean, wantDiff: boolean): Decision {
-  const plannedHash = sha256(planned.contents);
+  // A hash the plan cache knows spares reading (and hashing) the planned text (plan-types.ts).
+  const plannedHash = planned.sha256 ?? sha256(planned.contents);
   const newEntry: ManifestEntry = { ownership: 'generated', sha256: plannedHash, sources: planned.sources };
   const base = { path: planned.path, ownership: 'generated' as const };
   if (disk === null) return { report: { ...base, status: 'added' }, write: planned.contents, entry: newEntry };
-  const plannedBytes = Buffer.from(planned.contents, 'utf8');
-  // Unaffected files are read and compared, never rewritten. Their hash is still recomputed
-  // (~30 ms for 5000 files) so that a manifest left wrong by a merge heals on the next run
-  // instead of raising a false E_HAND_EDITED later.
-  if (disk.equals(plannedBytes) || withLf(disk)?.equals(plannedBytes)) {
+  // Unaffected files are read and compared, never rewritten. The manifest entry is rebuilt from
+  // the plan, so that a manifest left wrong by a merge heals on the next run instead of raising
+  // a false E_HAND_EDITED later.
+  if (planned.sha256 !== undefined ? writtenByUs(disk, plannedHash) : sameText(disk, planned.contents)) {
     return { report: { ...base, status: 'unchanged' }, entry: newEntry };
   }
   const diskText = disk.toString('utf8');

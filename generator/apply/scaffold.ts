@@ -50,7 +50,7 @@ export function decideScaffold(
   const base = { path: planned.path, ownership: 'scaffold' as const };
   const created: ManifestEntry = {
     ownership: 'scaffold',
-    sha256: sha256(planned.contents),
+    sha256: planned.sha256 ?? sha256(planned.contents),
     sources: planned.sources,
     ...(planned.grow ? { members: required } : {}),
   };

@@ -12,6 +12,9 @@ import { STORMSMITH_VERSION } from '../version.js';
 
 const MAX_MANIFEST_BYTES = 64 * 1024 * 1024;
 
+/** The start of a manifest as serializeManifest() writes it (any other layout is parsed in full). */
+const WRITTEN_HEAD = /^\{\n {2}"stormsmith": 1,\n {2}"stormsmithVersion": "([0-9A-Za-z.+-]{1,64})",\n/;
+
 export interface RecordedVersion {
   /** The manifest file (absolute). */
   file: string;
@@ -25,7 +28,11 @@ export function recordedVersion(outDir: string): RecordedVersion | undefined {
   try {
     const stat = fs.lstatSync(file);
     if (!stat.isFile() || stat.size > MAX_MANIFEST_BYTES) return undefined;
-    return { file, version: parseManifest(fs.readFileSync(file, 'utf8')).stormsmithVersion };
+    const text = fs.readFileSync(file, 'utf8');
+    // The manifest as stormsmith writes it names its version on its third line: read there,
+    // a no-op run does not parse a large manifest twice (apply() parses it too).
+    const written = WRITTEN_HEAD.exec(text.slice(0, 256));
+    return { file, version: written ? written[1] : parseManifest(text).stormsmithVersion };
   } catch {
     return undefined; // missing or malformed: apply() reports a malformed manifest itself
   }

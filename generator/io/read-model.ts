@@ -5,7 +5,7 @@
 import { constants, lstatSync, realpathSync } from 'node:fs';
 import { open, readdir, stat } from 'node:fs/promises';
 import path from 'node:path';
-import { layoutFileOf } from '../model/layout.js';
+import { layoutFileOf } from '../model/layout-names.js';
 import type { Diagnostic, SourceFile } from '../model/types.js';
 
 /** A problem reading the model from disk; `diagnostic` is what the CLI prints. */

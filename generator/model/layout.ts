@@ -19,24 +19,11 @@ import { fileDiagnostic, internalError } from './load/file-diagnostics.js';
 import { DEFAULT_LIMITS, parseYaml, type ParseLimits } from './load/parse-yaml.js';
 import { Reader } from './load/reader.js';
 
-export const LAYOUT_SUFFIX = '.layout.yaml';
+// The names live apart (layout-names.ts) so that reading a model folder does not load the YAML parser.
+export { LAYOUT_SUFFIX, isLayoutFile, domainFileOfLayout, layoutFileOf } from './layout-names.js';
 
 /** The layout key of the context's frame (never an element name: names are identifiers). */
 export const FRAME_KEY = '@frame';
-
-export function isLayoutFile(path: string): boolean {
-  return path.endsWith(LAYOUT_SUFFIX);
-}
-
-/** `model/lending.layout.yaml` -> `model/lending.yaml`. */
-export function domainFileOfLayout(path: string): string {
-  return `${path.slice(0, -LAYOUT_SUFFIX.length)}.yaml`;
-}
-
-/** `model/lending.yaml` -> `model/lending.layout.yaml`. */
-export function layoutFileOf(domainPath: string): string {
-  return `${domainPath.replace(/\.ya?ml$/, '')}${LAYOUT_SUFFIX}`;
-}
 
 const POSITION_KEYS = ['x', 'y', 'w', 'h'] as const;
 

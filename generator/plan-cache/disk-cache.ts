@@ -25,8 +25,12 @@ export const RUN_INDEX_FILE = 'run-index.json';
 const GITIGNORE = '.gitignore';
 const GITIGNORE_TEXT = '# stormsmith plan cache: local only\n*\n';
 
-/** Far above any real entry or run index; a larger file is ignored, never read in full. */
-export const CACHE_FILE_MAX_BYTES = 64 * 1024 * 1024;
+/**
+ * Above any entry or run index seen so far (the http unit of a 500-aggregate model is 77 MB:
+ * its OpenAPI document twice, as JSON and as TypeScript); a larger file is ignored, never read
+ * in full, and never written (it could not be read back).
+ */
+export const CACHE_FILE_MAX_BYTES = 256 * 1024 * 1024;
 
 /** The text of a regular file (never through a link), or undefined. */
 function readText(file: string): string | undefined {
@@ -47,24 +51,35 @@ function realOrAbsent(dir: string): boolean {
   return true;
 }
 
-/** Bumped when the entry format changes; entries of another format are ignored. 2: signed. */
-export const CACHE_FORMAT = 2;
+/**
+ * Bumped when the entry format changes; entries of another format are ignored. 2: signed.
+ * 3: every file carries the sha256 of its contents; the run index lists each unit's files
+ * without their contents (run-index.ts).
+ */
+export const CACHE_FORMAT = 3;
 
 interface Entry {
   format: number;
   generator: string;
   unit: string;
   input: string;
-  files: PlannedFile[];
+  files: HashedFile[];
 }
+
+/** A planned file whose sha256 is known (every file the cache hands out or stores). */
+export type HashedFile = PlannedFile & { sha256: string };
 
 const sha256 = (text: string) => createHash('sha256').update(text).digest('hex');
 const isStrings = (value: unknown): value is string[] => Array.isArray(value) && value.every((s) => typeof s === 'string');
 
-function isPlannedFile(value: unknown): value is PlannedFile {
+const SHA256_HEX = /^[0-9a-f]{64}$/;
+
+/** The shape of a planned file in an entry; `contents: false` checks a run index's file (no contents). */
+export function isHashedFile(value: unknown, contents = true): value is HashedFile {
   if (typeof value !== 'object' || value === null) return false;
   const f = value as Record<string, unknown>;
-  if (typeof f.path !== 'string' || typeof f.contents !== 'string' || (f.ownership !== 'generated' && f.ownership !== 'scaffold') || !isStrings(f.sources)) return false;
+  if (typeof f.path !== 'string' || (contents && typeof f.contents !== 'string') || (f.ownership !== 'generated' && f.ownership !== 'scaffold') || !isStrings(f.sources)) return false;
+  if (typeof f.sha256 !== 'string' || !SHA256_HEX.test(f.sha256)) return false;
   if (f.grow === undefined) return true;
   const grow = f.grow as Record<string, unknown> | null;
   return typeof grow === 'object' && grow !== null && Array.isArray(grow.members) && Array.isArray(grow.imports);
@@ -76,6 +91,8 @@ export class DiskPlanCache implements UnitCache {
   readonly misses: string[] = [];
   /** Every unit of this run in plan order, with its entry file and input hash (for the run index). */
   readonly units: { unit: string; file: string; input: string }[] = [];
+  /** The files of each unit of this run, by entry file (for the run index). */
+  readonly unitFiles = new Map<string, readonly HashedFile[]>();
   private readonly pending = new Map<string, Entry>();
   private readonly used = new Set<string>();
 
@@ -110,7 +127,7 @@ export class DiskPlanCache implements UnitCache {
   }
 
   /** The files of a unit's entry when it is intact and was planned from input `hash` by this generator. */
-  read(file: string, unit: string, hash: string): PlannedFile[] | undefined {
+  read(file: string, unit: string, hash: string): HashedFile[] | undefined {
     const body = this.readSigned(file);
     if (body === undefined) return undefined;
     let raw: unknown;
@@ -122,16 +139,21 @@ export class DiskPlanCache implements UnitCache {
     const entry = raw as Partial<Entry> | null;
     if (typeof entry !== 'object' || entry === null) return undefined;
     if (entry.format !== CACHE_FORMAT || entry.generator !== this.generator || entry.unit !== unit || entry.input !== hash) return undefined;
-    if (!Array.isArray(entry.files) || !entry.files.every(isPlannedFile)) return undefined;
+    if (!Array.isArray(entry.files) || !entry.files.every((f) => isHashedFile(f))) return undefined;
+    this.unitFiles.set(file, entry.files);
     return entry.files;
   }
 
-  store(unit: string, input: string, files: readonly PlannedFile[]): void {
+  /** Records the unit's files with their hashes, and hands those back (apply() then hashes nothing twice). */
+  store(unit: string, input: string, files: readonly PlannedFile[]): HashedFile[] {
     const file = this.fileOf(unit);
     this.misses.push(unit);
     // lookup() came first and recorded the unit with this input's hash.
     const hash = this.units.findLast((u) => u.file === file)?.input ?? sha256(input);
-    this.pending.set(file, { format: CACHE_FORMAT, generator: this.generator, unit, input: hash, files: [...files] });
+    const hashed = files.map((f) => ({ ...f, sha256: sha256(f.contents) }));
+    this.unitFiles.set(file, hashed);
+    this.pending.set(file, { format: CACHE_FORMAT, generator: this.generator, unit, input: hash, files: hashed });
+    return hashed;
   }
 
   /**
@@ -140,6 +162,7 @@ export class DiskPlanCache implements UnitCache {
    * rather than following it).
    */
   protected writeAtomically(file: string, data: string): void {
+    if (data.length > CACHE_FILE_MAX_BYTES) throw new Error(`${file} would be larger than ${CACHE_FILE_MAX_BYTES} bytes`);
     if (!realOrAbsent(this.dir)) throw new Error(`${CACHE_DIR} is a symbolic link or not a folder`);
     fs.mkdirSync(this.dir, { recursive: true });
     const tmp = path.join(this.dir, `${file}.${process.pid}.${randomBytes(6).toString('hex')}.tmp`);
@@ -159,7 +182,13 @@ export class DiskPlanCache implements UnitCache {
   save(): void {
     try {
       if (!realOrAbsent(this.dir)) return;
-      for (const [file, entry] of this.pending) this.writeSigned(file, JSON.stringify(entry));
+      for (const [file, entry] of this.pending) {
+        try {
+          this.writeSigned(file, JSON.stringify(entry));
+        } catch {
+          // too large to keep (or to stringify): that unit is planned again next time
+        }
+      }
       if (readText(path.join(this.dir, GITIGNORE)) !== GITIGNORE_TEXT) this.writeAtomically(GITIGNORE, GITIGNORE_TEXT);
       this.pending.clear();
       for (const name of fs.readdirSync(this.dir)) {

@@ -33,7 +33,7 @@ export class OutputPlanCache extends DiskPlanCache {
     this.save();
     if (!run) return;
     try {
-      this.writeSigned(RUN_INDEX_FILE, runIndexText(this.generator, run.key, run.diagnostics, this.units));
+      this.writeSigned(RUN_INDEX_FILE, runIndexText(this.generator, run.key, run.diagnostics, this));
     } catch {
       // best effort, as save()
     }

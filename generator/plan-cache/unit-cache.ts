@@ -9,8 +9,8 @@ import type { PlannedFile } from '../plan-types.js';
 export interface UnitCache {
   /** The files a unit planned for exactly this input before, or undefined. */
   lookup(unit: string, input: string): PlannedFile[] | undefined;
-  /** Records what a unit planned for this input. */
-  store(unit: string, input: string, files: readonly PlannedFile[]): void;
+  /** Records what a unit planned for this input; may hand back the files annotated (their sha256). */
+  store(unit: string, input: string, files: readonly PlannedFile[]): readonly PlannedFile[] | void;
 }
 
 /**
@@ -28,6 +28,5 @@ export async function planUnit(
   const hit = cache.lookup(unit, key);
   if (hit) return hit;
   const files = await compute();
-  cache.store(unit, key, files);
-  return files;
+  return [...(cache.store(unit, key, files) ?? files)];
 }

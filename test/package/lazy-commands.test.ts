@@ -42,6 +42,17 @@ describe('what each command of the built CLI loads', () => {
     expect(loaded.areas.filter((a) => a.startsWith('app/'))).toEqual([]);
   });
 
+  it('a no-op generate and generate --check load no emitter, planner package or YAML parser (issue 20)', () => {
+    // The scratch service was generated once; this run fills the plan cache's run index.
+    const again = spawnSync(process.execPath, [path.join(REPO, 'dist/stormsmith.js'), 'generate'], { cwd: scratch, encoding: 'utf8' });
+    expect(again.status, again.stderr).toBe(0);
+    for (const args of [['generate'], ['generate', '--check']]) {
+      const loaded = loadedModules(args, scratch);
+      for (const heavy of [...HEAVY, 'yaml']) expect(loaded.packages, args.join(' ')).not.toContain(heavy);
+      expect(loaded.areas, args.join(' ')).not.toContain('generator/plan.ts');
+    }
+  });
+
   it('init loads no npm package', () => {
     expect(loadedModules(['init', '--help'], scratch).packages).toEqual([]);
   });
