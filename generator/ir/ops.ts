@@ -6,6 +6,7 @@
 import type { Aggregate, Event } from '../model/types.js';
 import { aggregateNames, compareCodeUnits, policyNames, projectionNames } from '../names.js';
 import type { ContextFacts } from './context.js';
+import { oncePer } from './once.js';
 import { layout } from './paths.js';
 import { aggregateStreamType } from './events.js';
 import { policyFacts } from './policy.js';
@@ -95,7 +96,10 @@ export function retryFacts(facts: ContextFacts): RetryFacts {
   };
 }
 
-export function opsFacts(all: readonly ContextFacts[]): OpsFacts {
+/** The operations facts of the contexts, computed once per plan (ir/once.ts). */
+export const opsFacts = oncePer((all: readonly ContextFacts[]): OpsFacts => computeOpsFacts(all));
+
+function computeOpsFacts(all: readonly ContextFacts[]): OpsFacts {
   const processors: ProcessorFacts[] = [];
   const longLived: LongLivedFacts[] = [];
   for (const facts of all) {
@@ -160,7 +164,9 @@ export function opsFacts(all: readonly ContextFacts[]): OpsFacts {
 }
 
 /** Processor ids of the async projections and policies, as the composition root names them. */
-export function processorIds(all: readonly ContextFacts[]): string[] {
+export const processorIds = oncePer((all: readonly ContextFacts[]): readonly string[] => computeProcessorIds(all));
+
+function computeProcessorIds(all: readonly ContextFacts[]): string[] {
   const ids: string[] = [];
   for (const facts of all) {
     for (const projection of facts.projections) {

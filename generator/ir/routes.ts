@@ -11,6 +11,7 @@
 import type { Command, Projection } from '../model/types.js';
 import { aggregateNames, camelCase, commandEntryName, contextFolder, kebabCase, pascalCase, projectionNames } from '../names.js';
 import type { AggregateFacts, ContextFacts } from './context.js';
+import { oncePer } from './once.js';
 import { layout } from './paths.js';
 
 export interface CommandRoute {
@@ -71,7 +72,10 @@ export interface ProjectionRoute {
 
 export const commandKey = (context: string, command: string): string => `${pascalCase(context)}.${pascalCase(command)}`;
 
-export function commandRoutes(all: readonly ContextFacts[]): CommandRoute[] {
+/** Every command's route, computed once per plan (ir/once.ts). */
+export const commandRoutes = oncePer((all: readonly ContextFacts[]): readonly CommandRoute[] => computeCommandRoutes(all));
+
+function computeCommandRoutes(all: readonly ContextFacts[]): CommandRoute[] {
   return all.flatMap((facts) =>
     facts.aggregates.flatMap((agg) =>
       agg.commands.map((command): CommandRoute => {
@@ -98,7 +102,10 @@ export function commandRoutes(all: readonly ContextFacts[]): CommandRoute[] {
   );
 }
 
-export function aggregateRoutes(all: readonly ContextFacts[]): AggregateRoute[] {
+/** Every aggregate's state route, computed once per plan. */
+export const aggregateRoutes = oncePer((all: readonly ContextFacts[]): readonly AggregateRoute[] => computeAggregateRoutes(all));
+
+function computeAggregateRoutes(all: readonly ContextFacts[]): AggregateRoute[] {
   return all.flatMap((facts) =>
     facts.aggregates
       .filter((agg) => agg.commands.length > 0)
@@ -119,7 +126,10 @@ export function aggregateRoutes(all: readonly ContextFacts[]): AggregateRoute[] 
   );
 }
 
-export function projectionRoutes(all: readonly ContextFacts[]): ProjectionRoute[] {
+/** Every read model's routes, computed once per plan. */
+export const projectionRoutes = oncePer((all: readonly ContextFacts[]): readonly ProjectionRoute[] => computeProjectionRoutes(all));
+
+function computeProjectionRoutes(all: readonly ContextFacts[]): ProjectionRoute[] {
   return all.flatMap((facts) =>
     facts.projections.map((projection): ProjectionRoute => {
       const names = projectionNames(facts.context.name, projection.name);

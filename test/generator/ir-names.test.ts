@@ -2,7 +2,12 @@
 // computed once per model element, and the declaring module named the same way by every emitter.
 
 import { describe, expect, it } from 'vitest';
+import { contextFacts } from '../../generator/ir/context.js';
 import { commandNames, eventNames } from '../../generator/ir/names.js';
+import { opsFacts } from '../../generator/ir/ops.js';
+import { policyFacts } from '../../generator/ir/policy.js';
+import { projectionFacts } from '../../generator/ir/projection.js';
+import { aggregateRoutes, commandRoutes, projectionRoutes } from '../../generator/ir/routes.js';
 import { loadExample } from '../generated-project/support.js';
 
 describe('IR message names', () => {
@@ -48,5 +53,26 @@ describe('IR message names', () => {
       deciderModule: 'src/ordering/order/decider.ts',
       aggregate: expect.objectContaining({ type: 'Order', decider: 'orderDecider', streamName: 'toOrderStreamName' }),
     });
+  });
+});
+
+describe('IR nodes and whole-model values', () => {
+  const model = loadExample('shop');
+
+  it('are computed once per plan: the same value for the same context nodes, a new one for new nodes', () => {
+    const all = model.contexts.map((c) => contextFacts(model, c));
+    expect(commandRoutes(all).length).toBeGreaterThan(5);
+    expect(commandRoutes(all)).toBe(commandRoutes(all));
+    expect(aggregateRoutes(all)).toBe(aggregateRoutes(all));
+    expect(projectionRoutes(all)).toBe(projectionRoutes(all));
+    expect(opsFacts(all)).toBe(opsFacts(all));
+    for (const facts of all) {
+      for (const p of facts.projections) expect(projectionFacts(facts, p)).toBe(projectionFacts(facts, p));
+      for (const p of facts.policies) expect(policyFacts(facts, p)).toBe(policyFacts(facts, p));
+    }
+    // A later plan builds new context nodes: its values are computed again, equal but not shared.
+    const again = model.contexts.map((c) => contextFacts(model, c));
+    expect(commandRoutes(again)).not.toBe(commandRoutes(all));
+    expect(commandRoutes(again).map((r) => r.path)).toEqual(commandRoutes(all).map((r) => r.path));
   });
 });
