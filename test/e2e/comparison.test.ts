@@ -99,4 +99,24 @@ describe('comparison mode (studio --against)', () => {
       await page.close();
     }
   });
+
+  it('Rename (F2) from the action registry puts the keyboard in the property panel\'s name field', async () => {
+    // The action host focuses the field through a ref the panel hands over (issue 16: no DOM lookup by test id).
+    const page = await browser.context.newPage();
+    page.setDefaultTimeout(STEP_TIMEOUT_MS);
+    try {
+      await page.goto(studio.url);
+      await page.locator('[data-testid="compare-legend"][data-status="on"]').waitFor();
+      await page.getByTestId('compare-leave').click();
+      await page.locator('body').press('Control+f');
+      await page.getByTestId('search-input').fill('PlaceOrder');
+      await page.getByTestId('search-input').press('Enter');
+      await expect.poll(() => page.getByTestId('prop-name').inputValue()).toBe('PlaceOrder');
+      await page.locator('body').press('F2');
+      await expect.poll(() => page.evaluate(() => document.activeElement?.getAttribute('data-testid'))).toBe('prop-name');
+    } finally {
+      await page.close();
+    }
+  });
 });
+
