@@ -10,9 +10,11 @@ import type { Model } from '../../generator/model/types.js';
 import { boardComparison, GHOST, withComparison } from '../../app/renderer/model/comparison.js';
 import { contextOffsets, toGraph, type StickyNode } from '../../app/renderer/model/graph.js';
 import { refOfNodeId } from '../../app/renderer/model/refs.js';
+import { MemoryBackupStore } from '../../app/renderer/workspace/backup.js';
 import { ComparisonStore } from '../../app/renderer/workspace/comparison-store.js';
 import { modelCore } from '../../app/renderer/workspace/core.js';
 import { MemoryWorkspace } from '../../app/renderer/workspace/memory-workspace.js';
+import { Session } from '../../app/renderer/workspace/session.js';
 import { compareFolderWithRef } from '../../app/workspace/compare-with-ref.js';
 import { scriptedShopChange } from '../support/shop-change.js';
 
@@ -112,4 +114,29 @@ describe('comparison mode', () => {
     store.close();
     expect(store.getState()).toEqual({ status: 'off', ref: 'nope' });
   });
+
+  it('a save while comparing compares the saved model again; with the mode off it does not', async () => {
+    const lending = readFileSync(fileURLToPath(new URL('../../models/library/lending.yaml', import.meta.url)), 'utf8');
+    const ws = new MemoryWorkspace({ 'lending.yaml': lending });
+    const asked: string[] = [];
+    const answer = (headline: string) => ({ ref: 'main', changes: [], summary: {}, headline, notes: [], before: [] });
+    ws.compareWith = async (ref) => (asked.push(ref), answer(`answer ${asked.length}`));
+    const session = new Session(ws, modelCore, new MemoryBackupStore());
+    await session.open();
+    const rename = (from: string, to: string) => session.apply({ type: 'rename', ref: { context: 'Lending', kind: 'command', name: from }, to });
+    rename('BorrowBook', 'LendBook');
+    await session.save();
+    expect(asked).toEqual([]);
+    await session.comparison.open('main');
+    rename('LendBook', 'BorrowBook');
+    expect(asked).toEqual(['main']);
+    await session.save();
+    await expect.poll(() => session.comparison.getState().comparison?.headline).toBe('answer 2');
+    expect(asked).toEqual(['main', 'main']);
+    session.comparison.close();
+    rename('BorrowBook', 'LendBook');
+    await session.save();
+    expect(asked).toEqual(['main', 'main']);
+  });
 });
+

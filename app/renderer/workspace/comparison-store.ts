@@ -56,6 +56,16 @@ export class ComparisonStore {
     }
   }
 
+  /**
+   * The saved model changed (a save, a reload from disk): compare it again with the same
+   * revision, so the marks follow what is saved. Nothing happens when the mode is off.
+   */
+  async refresh(): Promise<string | undefined> {
+    const { status, ref } = this.getState();
+    if (status === 'off' || !ref) return undefined;
+    return this.open(ref);
+  }
+
   close(): void {
     this.request++;
     const { ref } = this.getState();

@@ -209,7 +209,10 @@ export class Session {
     this.disk.set(change.path, { text: content.text, hash: content.hash });
     const texts = new Map(this.texts);
     texts.set(change.path, content.text);
-    if (this.loadTexts(texts)) this.set({ notice: { kind: 'info', text: `Reloaded ${change.path} (changed on disk).` } });
+    if (this.loadTexts(texts)) {
+      this.set({ notice: { kind: 'info', text: `Reloaded ${change.path} (changed on disk).` } });
+      this.refreshComparison();
+    }
   }
 
   /** Conflict resolution: keep the board's version (the next save overwrites the disk). */
@@ -332,6 +335,13 @@ export class Session {
     return this.texts.get(path);
   }
 
+  /** Comparison mode compares the saved model: once the saved model changed, its marks follow. */
+  private refreshComparison(): void {
+    void this.comparison.refresh().then((error) => {
+      if (error) this.set({ notice: { kind: 'error', text: error } });
+    });
+  }
+
   async save(): Promise<boolean> {
     if (this.state.saving) return false;
     if (this.state.conflict) {
@@ -365,6 +375,7 @@ export class Session {
       }
       this.recompute(this.state.model);
       this.set({ notice: { kind: 'info', text: 'Saved.' } });
+      this.refreshComparison();
       return true;
     } catch (error) {
       this.set({ notice: { kind: 'error', text: `Save failed: ${messageOf(error)}` } });

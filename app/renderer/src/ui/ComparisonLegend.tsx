@@ -32,8 +32,8 @@ export function ComparisonLegend(props: { state: ComparisonState; dirty: boolean
           new arrow; dashed: arrow removed
         </li>
       </ul>
-      {/* The diff is of the saved files: unsaved edits are not in it. */}
-      {props.dirty ? <p className="compare-note">Unsaved edits are not compared: save, then compare again.</p> : null}
+      {/* The diff is of the saved files: unsaved edits are not in it (a save compares again). */}
+      {props.dirty ? <p className="compare-note">Unsaved edits are not compared yet: saving compares again.</p> : null}
       <button type="button" data-testid="compare-leave" onClick={props.onLeave}>
         Leave comparison
       </button>
