@@ -190,6 +190,37 @@ export function policyNames(context: string, policy: string): PolicyNames {
   };
 }
 
+export interface OutboundNames {
+  /** `PaymentGatewayPort`: what the service tells the system (one method per consumed event). */
+  port: string;
+  /** `PaymentGatewayConsumed`: the union of the events the system consumes. */
+  union: string;
+  /** `paymentGatewayOutbound`: the reactor that calls the port for one event. */
+  reactor: string;
+  /** `registerPaymentGatewayOutbound` */
+  register: string;
+  /** `payment-gateway` */
+  file: string;
+  /** `payments:payment-gateway` */
+  processorId: string;
+}
+
+/** Names of an external system's outbound integration (docs/adr/0097). */
+export function outboundNames(context: string, system: string): OutboundNames {
+  const type = pascalCase(system);
+  return {
+    port: `${type}Port`,
+    union: `${type}Consumed`,
+    reactor: `${camelCase(system)}Outbound`,
+    register: `register${type}Outbound`,
+    file: kebabCase(system),
+    processorId: `${kebabCase(context)}:${kebabCase(system)}`,
+  };
+}
+
+/** The port method an event reaches the system through: `onPaymentRequested`. */
+export const outboundMethod = (event: string): string => `on${pascalCase(event)}`;
+
 /** Locale-independent string order (UTF-16 code units), used wherever the generator sorts. */
 export function compareCodeUnits(a: string, b: string): number {
   return a < b ? -1 : a > b ? 1 : 0;

@@ -19,6 +19,7 @@ import { contextFacts, type ContextFacts } from './ir/context.js';
 import { evolutionContextFiles, evolutionSharedFiles } from './emit/evolution/index.js';
 import { errorsFile, externalEventsFile, valuesFile } from './emit/messages.js';
 import { policyFiles } from './emit/policies.js';
+import { integrationFiles } from './emit/integrations.js';
 import { projectionFiles } from './emit/projections.js';
 import { packageJsonFile, tsconfigFile, vitestConfigFile } from './emit/project.js';
 import { runtimeFiles } from './emit/runtime-files.js';
@@ -72,6 +73,7 @@ async function contextFiles(facts: ContextFacts, templates: TemplateMap, modelRo
   for (const agg of facts.aggregates) files.push(...(await aggregateFiles(facts, agg)));
   for (const projection of facts.projections) files.push(...(await projectionFiles(facts, projection)));
   for (const policy of facts.policies) files.push(...policyFiles(facts, policy));
+  for (const system of facts.context.externalSystems) files.push(...integrationFiles(facts, system));
   files.push(adrFile(facts, templates, modelRoot));
   return files;
 }

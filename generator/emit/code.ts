@@ -103,14 +103,16 @@ export function stubbed(member: ScaffoldMember, stub: boolean, runtimeModule: st
 
 /** Import lines of a new scaffold file: the file's imports, then those its members need. */
 export function scaffoldImports(members: readonly ScaffoldMember[], imports: readonly ScaffoldImport[]): string {
-  const byModule = new Map<string, { names: Set<string>; typeOnly: boolean }>();
+  // Value and type imports of one module stay two lines (verbatimModuleSyntax: a type in a value
+  // import is an error), as in the generated files.
+  const byModule = new Map<string, { module: string; names: Set<string>; typeOnly: boolean }>();
   for (const i of [...members.flatMap((m) => m.imports ?? []), ...imports]) {
-    const entry = byModule.get(i.moduleSpecifier) ?? { names: new Set<string>(), typeOnly: i.typeOnly === true };
+    const key = `${i.typeOnly === true ? 'type ' : ''}${i.moduleSpecifier}`;
+    const entry = byModule.get(key) ?? { module: i.moduleSpecifier, names: new Set<string>(), typeOnly: i.typeOnly === true };
     i.namedImports.forEach((n) => entry.names.add(n));
-    entry.typeOnly &&= i.typeOnly === true;
-    byModule.set(i.moduleSpecifier, entry);
+    byModule.set(key, entry);
   }
   // Values first (the runtime), then types, each group in module order, like the rest of the output.
-  const order = [...byModule.entries()].sort(([a, x], [b, y]) => Number(x.typeOnly) - Number(y.typeOnly) || (a < b ? -1 : a > b ? 1 : 0));
-  return order.map(([module, e]) => importLine(e.names, module, e.typeOnly)).join('');
+  const order = [...byModule.values()].sort((x, y) => Number(x.typeOnly) - Number(y.typeOnly) || (x.module < y.module ? -1 : x.module > y.module ? 1 : 0));
+  return order.map((e) => importLine(e.names, e.module, e.typeOnly)).join('');
 }

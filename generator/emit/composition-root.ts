@@ -3,7 +3,7 @@
 // supervised consumer running the async projections and the policies' reactors.
 
 import type { PlannedFile } from '../plan-types.js';
-import { commandEntryName, kebabCase, pascalCase } from '../names.js';
+import { camelCase, commandEntryName, kebabCase, outboundNames, pascalCase } from '../names.js';
 import { generatedHeader, importLine, importPath, propertyKey, str, tsLiteral } from './code.js';
 import { hasPublishedEvents, type ContextFacts } from '../ir/context.js';
 import { layout } from '../ir/paths.js';
@@ -12,6 +12,7 @@ import { sampleObject } from '../ir/samples.js';
 import { policyFacts } from '../ir/policy.js';
 import { projectionFacts } from '../ir/projection.js';
 import { commandNames, eventNames } from '../ir/names.js';
+import { consumedEvents } from '../ir/outbound.js';
 
 export function compositionRootFile(all: ContextFacts[], sources: string[]): PlannedFile {
   const path = layout.compositionRoot;
@@ -19,6 +20,8 @@ export function compositionRootFile(all: ContextFacts[], sources: string[]): Pla
   const inline: string[] = [];
   const async: string[] = [];
   const reactors: string[] = [];
+  const outbound: string[] = [];
+  const portTypes: string[] = [];
   const contexts: string[] = [];
   // Per context (as CONTEXTS names it): the events it publishes, and the other contexts' events
   // its projections and policies consume (what it imports from NATS when it runs as its own service).
@@ -66,6 +69,23 @@ export function compositionRootFile(all: ContextFacts[], sources: string[]): Pla
             `    );\n`,
         );
     }
+    // Outbound integrations (docs/adr/0097): each external system told about events, through its port.
+    const ports: string[] = [];
+    for (const system of facts.context.externalSystems) {
+      if (consumedEvents(facts, system).length === 0) continue;
+      const names = outboundNames(facts.context.name, system.name);
+      const alias = `${camelCase(facts.context.name)}${pascalCase(names.register)}`;
+      const portAlias = `${pascalCase(facts.context.name)}${names.port}`;
+      const module = importPath(path, layout.integration(facts.context.name, system.name));
+      imports.push(importLine([`${names.register} as ${alias}`], module));
+      imports.push(importLine([`${names.port} as ${portAlias}`], module, true));
+      ports.push(`${propertyKey(camelCase(system.name))}?: ${portAlias}`);
+      const processorId = str(names.processorId);
+      outbound.push(
+        `    supervise(${processorId}, (consumer) => ${alias}(consumer, ports?.${propertyKey(camelCase(facts.context.name))}?.${propertyKey(camelCase(system.name))}, operations.deadLetter(${processorId})));\n`,
+      );
+    }
+    if (ports.length > 0) portTypes.push(`${propertyKey(camelCase(facts.context.name))}?: { ${ports.join('; ')} }`);
     for (const policy of facts.policies) {
       const names = policyFacts(facts, policy).names;
       const alias = `${facts.names.camel}Register${names.type}`;
@@ -74,7 +94,7 @@ export function compositionRootFile(all: ContextFacts[], sources: string[]): Pla
       reactors.push(`    supervise(${processorId}, (consumer) => ${alias}(consumer, eventStore, operations.deadLetter(${processorId})));\n`);
     }
   }
-  const hasConsumer = async.length > 0 || reactors.length > 0;
+  const hasConsumer = async.length > 0 || reactors.length > 0 || outbound.length > 0;
   // Issue 13 (10): `published: true` events go to the outbox in their append transaction and a
   // relay sends them to NATS JetStream, when the service is given a NATS server.
   const published = [...new Set(all.flatMap((facts) => facts.context.events.filter((e) => e.published).map((e) => e.name)))].sort();
@@ -101,6 +121,10 @@ export function compositionRootFile(all: ContextFacts[], sources: string[]): Pla
         `   * its lease, and after how many seconds of silence PostgreSQL frees a vanished host's leases. */\n` +
         `  lease?: { retryMs?: number; heartbeatMs?: number; keepaliveIdleSeconds?: number };\n`
       : '') +
+    (portTypes.length > 0
+      ? `  /** Outbound integrations: ports that replace the user-owned adapters (tests, another environment). */\n` +
+        `  outbound?: { ${portTypes.join('; ')} };\n`
+      : '') +
     (hasOutbox
       ? `  /** NATS server(s) with JetStream (NATS_URL): published events (${published.join(', ')}) are then written to the\n` +
         `   * outbox in their append transaction and relayed there (docs/operations.md). */\n` +
@@ -122,7 +146,7 @@ export function compositionRootFile(all: ContextFacts[], sources: string[]): Pla
         `  imports: [...new Set(contexts.flatMap((c) => Object.entries(contextEvents[c].consumes).filter(([, from]) => !contexts.includes(from)).map(([event]) => event)))].sort(),\n` +
         `});\n\n`
       : '') +
-    `export const createService = ({ connectionString, logger, consumer: pulling${hasConsumer || hasOutbox ? ', lease' : ''}${hasOutbox ? ', nats, contexts' : ''} }: ServiceOptions) => {\n` +
+    `export const createService = ({ connectionString, logger, consumer: pulling${hasConsumer || hasOutbox ? ', lease' : ''}${hasOutbox ? ', nats, contexts' : ''}${portTypes.length > 0 ? ', outbound: ports' : ''} }: ServiceOptions) => {\n` +
     (hasOutbox
       ? `  const traffic = contextTraffic(contexts);\n` +
         `  const serves = (context: ContextId) => contexts === undefined || contexts.includes(context);\n`
@@ -180,6 +204,7 @@ export function compositionRootFile(all: ContextFacts[], sources: string[]): Pla
         (hasOutbox ? `    startRelay();\n` : '') +
         async.join('') +
         reactors.join('') +
+        outbound.join('') +
         `  };\n` +
         `  const stop = async () => {\n` +
         (hasOutbox ? `    await stopRelay();\n` : '') +
@@ -205,7 +230,8 @@ export function compositionRootFile(all: ContextFacts[], sources: string[]): Pla
 export function compositionRootTestFile(all: ContextFacts[], sources: string[]): PlannedFile {
   const path = layout.compositionRootTest;
   const candidates = all.flatMap((facts) =>
-    facts.policies.map((policy) => ({ facts, pf: policyFacts(facts, policy) })).filter(({ pf }) => pf.events.length > 0 && pf.commands.length > 0),
+    // A policy that reads read models is left to its own tests: its preview needs a store to read.
+    facts.policies.map((policy) => ({ facts, pf: policyFacts(facts, policy) })).filter(({ pf }) => pf.events.length > 0 && pf.commands.length > 0 && pf.reads.length === 0),
   );
   const header =
     generatedHeader(sources) +
@@ -262,21 +288,25 @@ export function compositionRootTestFile(all: ContextFacts[], sources: string[]):
     `  ${str(`the service runs ${pf.policy.name} on ${event.name} through its consumer and command handlers`)},\n` +
     `  () => ${preview}(event),\n` +
     `  async () => {\n` +
-    `    const issued = ${names.decide}(event);\n` +
+    `    const service = createService({ connectionString: database.connectionString });\n` +
+    `    const stream = ${str(streamOfEvent)} + crypto.randomUUID();\n` +
+    `    await service.eventStore.appendToStream(stream, [event]);\n` +
+    `    // The policy sees the stored event: its id decides the command ids and any new identities.\n` +
+    `    const [stored] = (await service.eventStore.readStream<typeof event>(stream)).events;\n` +
+    `    const trigger = stored!;\n` +
+    `    const issued = ${names.decide}(trigger);\n` +
     `    const commands = Array.isArray(issued) ? issued : [issued];\n` +
     `    // The issued commands may rightly be rejected (one that needs its aggregate to exist, or logic\n` +
     `    // that needs prior state): then nothing is stored and the rejection is the trigger's outcome.\n` +
     `    let rejection: string | undefined;\n` +
     `    let expected: string[][] = commands.map(() => []);\n` +
     `    try {\n` +
-    `      expected = ${preview}(event).map((decided) => decided.map((e) => e.type));\n` +
+    `      expected = ${preview}(trigger).map((decided) => decided.map((e) => e.type));\n` +
     `    } catch (error) {\n` +
     `      if (!isBusinessRejection(error)) throw error;\n` +
     `      rejection = (error as { rejection?: string }).rejection ?? String(error);\n` +
     `    }\n` +
-    `    const service = createService({ connectionString: database.connectionString });\n` +
     `    try {\n` +
-    `      await service.eventStore.appendToStream(${str(streamOfEvent)} + crypto.randomUUID(), [event]);\n` +
     `      // Only this policy's processor: the others' logic may still be stubs, and their retries\n` +
     `      // would fill the output with logs that have nothing to do with this case.\n` +
     `      service.start([${str(names.processorId)}]);\n` +

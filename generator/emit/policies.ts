@@ -3,13 +3,14 @@
 // policy's `issues` lists; the wiring (dispatch to the aggregates' command handlers, the
 // PostgreSQL consumer registration with retry and dead letters) is generated.
 
-import type { Command, Event, Policy } from '../model/types.js';
+import type { Command, Event, Field, Policy } from '../model/types.js';
 import type { PlannedFile, ScaffoldMember } from '../plan-types.js';
+import { camelCase, pascalCase, policyNames, projectionNames } from '../names.js';
 import { access, at, generatedHeader, importLine, importPath, jsdocBlock, propertyKey, scaffoldImports, str, stubbed, tsLiteral } from './code.js';
-import { fieldMapping, type ContextFacts } from '../ir/context.js';
+import { valueOwner, type ContextFacts } from '../ir/context.js';
 import { layout, evolutionLayout } from '../ir/paths.js';
 import { sampleObject } from '../ir/samples.js';
-import { policyFacts, type PolicyFacts } from '../ir/policy.js';
+import { commandFieldValues, policyFacts, type PolicyFacts } from '../ir/policy.js';
 import { commandNames, eventNames } from '../ir/names.js';
 
 const reactName = (pf: PolicyFacts, event: Event) => `${pf.names.decide}On${eventNames(event).type}`;
@@ -19,31 +20,69 @@ const issuedType = (pf: PolicyFacts): string => {
   return pf.commands.length <= 1 ? `${one} | ${one}[]` : `${one} | (${one})[]`;
 };
 
+/** `event.data.a.b`, with `?.` after an optional step. */
+function pathAccess(facts: ContextFacts, event: Event, path: readonly string[]): string {
+  let text = 'event.data';
+  let fields: readonly Field[] = event.fields;
+  let context = event.context;
+  let optionalBefore = false;
+  for (const name of path) {
+    text = optionalBefore ? access(`${text}?`, name).replace('?[', '?.[') : access(text, name);
+    const field = fields.find((f) => f.name === name);
+    optionalBefore ||= field?.optional === true;
+    if (field?.type.kind === 'ref') {
+      const owner = valueOwner(facts.model, context, field.type.name);
+      fields = facts.model.contexts.find((c) => c.name === owner)?.valueObjects.find((v) => v.name === (field.type as { name: string }).name)?.fields ?? [];
+      context = owner ?? context;
+    }
+  }
+  return text;
+}
+
+/** The logic's parameters: the event, the trigger's envelope, and the read models it reads. */
+const logicParameters = (pf: PolicyFacts, event: Event): string =>
+  `event: ${pascalCase(event.name)}, trigger: PolicyTrigger${pf.reads.length > 0 ? `, reads: ${readsType(pf.policy)}` : ''}`;
+
+const readsType = (policy: Policy): string => `${pascalCase(policy.name)}Reads`;
+
 function members(facts: ContextFacts, pf: PolicyFacts, runtime: string): ScaffoldMember[] {
   return pf.events.map((event) => {
-    const defaults = pf.commands.map((command) => ({ command, mapping: fieldMapping(command.fields, event.fields) }));
-    const complete = defaults.length > 0 && defaults.every((d) => d.mapping !== undefined);
+    const defaults = pf.commands.map((command) => ({ command, values: commandFieldValues(facts, pf.policy, command, event) }));
+    const complete = defaults.length > 0 && defaults.every((d) => d.values !== undefined);
+    const mapped = (pf.policy.with ?? []).length > 0;
     const doc = jsdocBlock([
       `${pf.policy.name} (${at(pf.policy.loc)})${pf.policy.description ? `: ${pf.policy.description}` : '.'}`,
       `On ${event.name}, issue ${pf.commands.map((c) => c.name).join(', ') || 'nothing'} (return [] to issue nothing).`,
-      ...(complete ? ['Default from the model: every command field comes from the event.'] : []),
+      ...(complete ? [mapped ? 'Default from the model: the fields come from the event and the policy\'s `with:`.' : 'Default from the model: every command field comes from the event.'] : []),
+      ...(pf.reads.length > 0 ? [`\`reads\` gives typed access to ${pf.reads.map((p) => p.name).join(', ')}.`] : []),
+      '`trigger` is the event\'s envelope: its id, stream and positions, and `newId(name)`, a new identity that a redelivered event gets again.',
     ]);
-    const signature = `export function ${reactName(pf, event)}(event: ${eventNames(event).type}): ${issuedType(pf)}`;
+    const result = pf.reads.length > 0 ? `Promise<${issuedType(pf)}>` : issuedType(pf);
+    // A policy that reads is async, but its stub throws synchronously (not `async`), so that the
+    // generated tests' pure probes still find it.
+    const signature = `export ${complete && pf.reads.length > 0 ? 'async ' : ''}function ${reactName(pf, event)}(${logicParameters(pf, event)}): ${result}`;
     let body: string;
     if (complete) {
-      const commands = defaults.map(({ command, mapping }) => {
-        const fields = mapping!.map((m) =>
-          m.from.optional
-            ? `...(${access('event.data', m.from.name)} !== undefined ? { ${propertyKey(m.field.name)}: ${access('event.data', m.from.name)} } : {})`
-            : `${propertyKey(m.field.name)}: ${access('event.data', m.from.name)}`,
-        );
+      const commands = defaults.map(({ command, values }) => {
+        const fields = values!.map(({ field, value }) => {
+          if (value.kind === 'newId') return `${propertyKey(field.name)}: trigger.newId(${str(value.name)})`;
+          const source = pathAccess(facts, event, value.path);
+          return value.optional ? `...(${source} !== undefined ? { ${propertyKey(field.name)}: ${source} } : {})` : `${propertyKey(field.name)}: ${source}`;
+        });
         return `{ type: ${str(command.name)}, data: { ${fields.join(', ')} } }`;
       });
       body = commands.length === 1 ? `  return ${commands[0]};\n` : `  return [\n${commands.map((c) => `    ${c},\n`).join('')}  ];\n`;
     } else {
       body = `  return notImplemented(${str(`${pf.policy.name}: on ${event.name} (${at(pf.policy.loc)}) is not written yet; the model does not say where the fields of ${pf.commands.map((c) => c.name).join(', ')} come from`)});\n`;
     }
-    return stubbed({ name: reactName(pf, event), text: `${doc}${signature} {\n${body}}` }, !complete, runtime);
+    // The envelope's (and the readers') types come with each new member, so growing a file
+    // written before them adds nothing to its existing functions' imports.
+    const imports = [
+      { moduleSpecifier: runtime, namedImports: ['PolicyTrigger'], typeOnly: true },
+      ...(pf.reads.length > 0 ? [{ moduleSpecifier: `./${policyNames('', pf.policy.name).file}.js`, namedImports: [readsType(pf.policy)], typeOnly: true }] : []),
+    ];
+    const member = stubbed({ name: reactName(pf, event), text: `${doc}${signature} {\n${body}}` }, !complete, runtime);
+    return { ...member, imports: [...(member.imports ?? []), ...imports] };
   });
 }
 
@@ -80,7 +119,9 @@ export function policyFiles(facts: ContextFacts, policy: Policy): PlannedFile[] 
       `// Policy ${policy.name} (${facts.context.file}): which commands each event issues.\n` +
       `//\n` +
       `// This file is yours. Stormsmith created it once; when the policy listens to a new event it\n` +
-      `// only adds a typed stub. Keep these functions pure: the generated reactor sends what they return.\n` +
+      (pf.reads.length > 0
+        ? `// only adds a typed stub. Read only what \`reads\` gives them: the generated reactor sends what they return.\n`
+        : `// only adds a typed stub. Keep these functions pure: the generated reactor sends what they return.\n`) +
       scaffoldImports(logicMembers, logicImports) +
       '\n' +
       logicMembers.map((m) => m.text).join('\n\n') +
@@ -106,7 +147,30 @@ export function policyFiles(facts: ContextFacts, policy: Policy): PlannedFile[] 
   const dispatchCases = pf.commands.map((c) => `      case ${str(c.name)}:\n        await ${commandNames(c).entry}(eventStore, command);\n        break;\n`);
   // docs/adr/0091: events stored under a former name are renamed first and taken by canHandle.
   const renamed = pf.events.some((e) => (e.formerly ?? []).length > 0);
-  const reactCases = pf.events.map((e) => `    case ${str(e.name)}:\n      return logic.${reactName(pf, e)}(event);\n`);
+  const reads = pf.reads.length > 0;
+  const reactCases = pf.events.map((e) => `    case ${str(e.name)}:\n      return ${reactName(pf, e)}(event, trigger${reads ? ', reads' : ''});\n`);
+  const processorIdName = names.reactor.replace(/Reactor$/, 'ProcessorId');
+  // docs/adr/0096: the read models the logic reads, one typed reader each.
+  const readModels = pf.reads.map((projection) => {
+    const pn = projectionNames(projection.context, projection.name);
+    return {
+      projection,
+      key: camelCase(projection.name),
+      document: pn.document,
+      collection: pn.postgres.replace(/Projection$/, 'Collection'),
+      live: pn.postgres.replace(/Projection$/, 'LiveCollection'),
+      module: importPath(path, layout.projection(projection.context, projection.name)),
+    };
+  });
+  const readsBlock = reads
+    ? `/** Typed read access to the read models the policy reads (\`reads:\`). */\n` +
+      `export type ${readsType(policy)} = {\n${readModels.map((r) => `  readonly ${propertyKey(r.key)}: ReadModel<${r.document}>;\n`).join('')}};\n\n` +
+      `/** The readers over the store the reactor runs on (PostgreSQL: the live collection; in memory: the in-memory one). */\n` +
+      `export const ${camelCase(policy.name)}Reads = (eventStore: EventStore): ${readsType(policy)} => ({\n` +
+      readModels.map((r) => `  ${propertyKey(r.key)}: readModel<${r.document}>(eventStore, { collection: ${r.collection}, live: ${r.live} }),\n`).join('') +
+      `});\n\n`
+    : '';
+  const issued = reads ? `Promise<${issuedType(pf)}> | ${issuedType(pf)}` : issuedType(pf);
   const wiring: PlannedFile = {
     path,
     contents:
@@ -114,20 +178,29 @@ export function policyFiles(facts: ContextFacts, policy: Policy): PlannedFile[] 
       `// Policy ${policy.name} as a reactor: async, one processor (${names.processorId}), retried then dead-lettered.\n` +
       importLine(pf.commands.length > 0 ? ['Command', 'Decider', 'Event', 'EventStore'] : ['EventStore'], '@event-driven-io/emmett', true) +
       importLine(['PostgreSQLEventStoreConsumer'], '@event-driven-io/emmett-postgresql', true) +
-      importLine(pf.commands.length > 0 ? ['issueOnce', 'withDeadLetter'] : ['withDeadLetter'], importPath(path, layout.runtimeIndex)) +
-      importLine(['DeadLetterOptions'], importPath(path, layout.runtimeIndex), true) +
+      importLine([...(pf.commands.length > 0 ? ['issueOnce'] : []), 'policyTrigger', ...(reads ? ['readModel'] : []), 'withDeadLetter'], importPath(path, layout.runtimeIndex)) +
+      importLine(['DeadLetterOptions', 'PolicyTrigger', ...(reads ? ['ReadModel'] : [])], importPath(path, layout.runtimeIndex), true) +
       importLine(renamed ? ['renamedEvent', 'upcastEvent', 'withFormerTypes'] : ['upcastEvent'], importPath(path, evolutionLayout.index)) +
       eventImports(facts, path, pf.events).map((i) => importLine(i.namedImports, i.moduleSpecifier, true)).join('') +
       commandImports(path).map((i) => importLine(i.namedImports, i.moduleSpecifier, true)).join('') +
       [...handlers.entries()].sort(([a], [b]) => (a < b ? -1 : 1)).map(([m, n]) => importLine(n, m)).join('') +
       [...deciders.entries()].sort(([a], [b]) => (a < b ? -1 : 1)).map(([m, n]) => importLine(n, m)).join('') +
+      readModels.map((r) => importLine([r.collection, r.live], r.module) + importLine([r.document], r.module, true)).join('') +
       `import * as logic from './${names.file}.logic.js';\n` +
       `\n` +
       `export type ${eventUnion} = ${pf.events.map((e) => eventNames(e).type).join(' | ') || 'never'};\n\n` +
       `export const ${names.reactor.replace(/Reactor$/, 'ProcessorId')} = ${str(names.processorId)};\n` +
       `export const ${names.eventTypes} = [${pf.events.map((e) => str(e.name)).join(', ')}] as const;\n\n` +
-      `/** The commands the policy issues for one event (pure, user-owned logic). */\n` +
-      `export const ${names.decide} = (event: ${eventUnion}): ${issuedType(pf)} => {\n` +
+      readsBlock +
+      `// The user-owned logic, typed as the wiring calls it: logic written before the envelope (or the\n` +
+      `// readers) existed takes fewer parameters and still fits.\n` +
+      pf.events
+        .map((e) => `const ${reactName(pf, e)}: (event: ${pascalCase(e.name)}, trigger: PolicyTrigger${reads ? `, reads: ${readsType(policy)}` : ''}) => ${issued} = logic.${reactName(pf, e)};\n`)
+        .join('') +
+      (pf.events.length > 0 ? '\n' : '') +
+      `/**\n * The commands the policy issues for one event (user-owned logic). \`trigger\` is the event's\n` +
+      ` * envelope; its \`newId\` gives a redelivered event the same new identities (docs/adr/0096).\n */\n` +
+      `export const ${names.decide} = (event: ${eventUnion}, trigger: PolicyTrigger = policyTrigger(${processorIdName}, event)${reads ? `, reads: ${readsType(policy)}` : ''}): ${issued} => {\n` +
       `  switch (event.type) {\n${reactCases.join('')}  }\n};\n\n` +
       `/** What a command decides on a new aggregate, folded through evolve as the command handler does. */\n` +
       `const onNewAggregate = <State, C extends Command, E extends Event>(decider: Decider<State, C, E>, command: C): E[] => {\n` +
@@ -136,21 +209,28 @@ export function policyFiles(facts: ContextFacts, policy: Policy): PlannedFile[] 
       `  events.reduce(decider.evolve, decider.initialState());\n` +
       `  return events;\n` +
       `};\n\n` +
-      `/** Pure preview: what each issued command decides on a new aggregate (tests use it to find stubs). */\n` +
-      `export const ${names.preview} = (event: ${eventUnion}) => {\n` +
-      `  const issued = ${names.decide}(event);\n` +
-      `  return (Array.isArray(issued) ? issued : [issued]).map((command) => {\n` +
-      (pf.commands.length === 0 ? `    return command as never;\n` : `    switch (command.type) {\n${previewCases.join('')}    }\n`) +
-      `  });\n};\n\n` +
+      (reads
+        ? `/** Preview: what each issued command decides on a new aggregate (tests use it to find stubs: a stub throws before the promise). */\n` +
+          `export const ${names.preview} = (event: ${eventUnion}, reads: ${readsType(policy)}) =>\n` +
+          `  Promise.resolve(${names.decide}(event, policyTrigger(${processorIdName}, event), reads)).then((issued) =>\n` +
+          `    (Array.isArray(issued) ? issued : [issued]).map((command) => {\n` +
+          (pf.commands.length === 0 ? `      return command as never;\n` : `      switch (command.type) {\n${previewCases.map((c) => c.replace(/^(?=.)/gm, '  ')).join('')}      }\n`) +
+          `    }),\n  );\n\n`
+        : `/** Pure preview: what each issued command decides on a new aggregate (tests use it to find stubs). */\n` +
+          `export const ${names.preview} = (event: ${eventUnion}) => {\n` +
+          `  const issued = ${names.decide}(event);\n` +
+          `  return (Array.isArray(issued) ? issued : [issued]).map((command) => {\n` +
+          (pf.commands.length === 0 ? `    return command as never;\n` : `    switch (command.type) {\n${previewCases.join('')}    }\n`) +
+          `  });\n};\n\n`) +
       `/**\n * Reacts to one event: sends each issued command through its aggregate's command handler, once\n` +
       ` * (issueOnce: a redelivered event appends nothing new; the events carry commandId, causationId\n` +
       ` * and correlationId in their metadata).\n */\n` +
       `export const ${names.reactor} = async (eventStore: EventStore, event: ${eventUnion}): Promise<void> => {\n` +
-      `  const issued = ${names.decide}(event);\n` +
+      (reads ? `  const issued = await ${names.decide}(event, policyTrigger(${processorIdName}, event), ${camelCase(policy.name)}Reads(eventStore));\n` : `  const issued = ${names.decide}(event);\n`) +
       (pf.commands.length === 0
         ? `  for (const command of Array.isArray(issued) ? issued : [issued]) {\n    void command;\n  }\n};\n\n`
         : `  for (const [index, command] of (Array.isArray(issued) ? issued : [issued]).entries()) {\n` +
-          `    await issueOnce(eventStore, { processorId: ${names.reactor.replace(/Reactor$/, 'ProcessorId')}, trigger: event, index }, async (eventStore) => {\n` +
+          `    await issueOnce(eventStore, { processorId: ${processorIdName}, trigger: event, index }, async (eventStore) => {\n` +
           `      switch (command.type) {\n${dispatchCases.map((c) => c.replace(/^(?=.)/gm, '  ')).join('')}      }\n` +
           `    });\n` +
           `  }\n};\n\n`) +
@@ -188,25 +268,38 @@ export function policyFiles(facts: ContextFacts, policy: Policy): PlannedFile[] 
           `// ${policy.name}: the reactor sends the commands its logic issues, through the real command handlers.\n` +
           importLine(['expect'], 'vitest') +
           importLine(['createInMemoryEventStore', 'isRejection'], importPath(testPath, layout.runtimeIndex)) +
-          importLine([names.reactor, names.preview], importPath(testPath, path)) +
+          importLine([names.reactor, names.preview, ...(reads ? [`${camelCase(policy.name)}Reads`] : [])], importPath(testPath, path)) +
           importLine([eventNames(event).type], importPath(testPath, eventNames(event).module), true) +
           importLine(['modelCaseProbed'], importPath(testPath, layout.modelCase)) +
           `\n` +
           `const event: ${eventNames(event).type} = { type: ${str(event.name)}, data: ${tsLiteral(sampleObject(facts.model, facts.context.name, event.fields), '')} };\n\n` +
           `modelCaseProbed(\n` +
           `  ${str(`${policy.name}: on ${event.name} the issued commands are handled`)},\n` +
-          `  () => ${names.preview}(event),\n` +
-          `  async () => {\n` +
-          `    // What the issued commands decide on new aggregates, computed purely (a rejection included) ...\n` +
-          `    let expected: { type: string; data: unknown }[] = [];\n` +
-          `    let rejection: string | undefined;\n` +
-          `    try {\n` +
-          `      expected = ${names.preview}(event).flat();\n` +
-          `    } catch (error) {\n` +
-          `      if (!isRejection(error)) throw error;\n` +
-          `      rejection = (error as { rejection: string }).rejection;\n` +
-          `    }\n` +
-          `    const eventStore = createInMemoryEventStore();\n` +
+          (reads
+            ? `  () => ${names.preview}(event, ${camelCase(policy.name)}Reads(createInMemoryEventStore())),\n` +
+              `  async () => {\n` +
+              `    const eventStore = createInMemoryEventStore();\n` +
+              `    // What the issued commands decide on new aggregates (a rejection included), reading the same store ...\n` +
+              `    let expected: { type: string; data: unknown }[] = [];\n` +
+              `    let rejection: string | undefined;\n` +
+              `    try {\n` +
+              `      expected = (await ${names.preview}(event, ${camelCase(policy.name)}Reads(eventStore))).flat();\n` +
+              `    } catch (error) {\n` +
+              `      if (!isRejection(error)) throw error;\n` +
+              `      rejection = (error as { rejection: string }).rejection;\n` +
+              `    }\n`
+            : `  () => ${names.preview}(event),\n` +
+              `  async () => {\n` +
+              `    // What the issued commands decide on new aggregates, computed purely (a rejection included) ...\n` +
+              `    let expected: { type: string; data: unknown }[] = [];\n` +
+              `    let rejection: string | undefined;\n` +
+              `    try {\n` +
+              `      expected = ${names.preview}(event).flat();\n` +
+              `    } catch (error) {\n` +
+              `      if (!isRejection(error)) throw error;\n` +
+              `      rejection = (error as { rejection: string }).rejection;\n` +
+              `    }\n` +
+              `    const eventStore = createInMemoryEventStore();\n`) +
           `    const appended: { type: string; data: unknown }[] = [];\n` +
           `    const recording = new Proxy(eventStore, {\n` +
           `      get: (target, key, receiver) =>\n` +

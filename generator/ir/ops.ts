@@ -4,9 +4,10 @@
 // their snapshot interval. Everything is sorted by name so the output never depends on model order.
 
 import type { Aggregate, Event } from '../model/types.js';
-import { aggregateNames, compareCodeUnits, policyNames, projectionNames } from '../names.js';
+import { aggregateNames, compareCodeUnits, outboundNames, policyNames, projectionNames } from '../names.js';
 import type { ContextFacts } from './context.js';
 import { oncePer } from './once.js';
+import { consumedEvents } from './outbound.js';
 import { layout } from './paths.js';
 import { aggregateStreamType } from './events.js';
 import { policyFacts } from './policy.js';
@@ -38,7 +39,7 @@ export interface ProcessorFacts {
   name: string;
   /** The name ops commands and metrics use: the model name, `Context.Name` when two contexts share it. */
   key: string;
-  kind: 'projection' | 'policy';
+  kind: 'projection' | 'policy' | 'outbound';
   context: string;
   processorId: string;
   /** Projections: the model version and the unversioned processor id (blue/green rebuilds). */
@@ -141,6 +142,22 @@ function computeOpsFacts(all: readonly ContextFacts[]): OpsFacts {
         events: pf.events,
         retry,
         module: layout.policy(facts.context.name, policy.name),
+      });
+    }
+    // Outbound integrations (docs/adr/0097): an external system told about events is a processor too.
+    for (const system of facts.context.externalSystems) {
+      const events = consumedEvents(facts, system);
+      if (events.length === 0) continue;
+      processors.push({
+        name: system.name,
+        key: system.name,
+        kind: 'outbound',
+        context: facts.context.name,
+        processorId: outboundNames(facts.context.name, system.name).processorId,
+        eventTypes: events.flatMap((e) => [e.name, ...(e.formerly ?? []).map((f) => f.name)]),
+        events,
+        retry,
+        module: layout.integration(facts.context.name, system.name),
       });
     }
     for (const agg of facts.aggregates) {

@@ -29,12 +29,16 @@ export const layout = {
   projectionLogic: (context: string, projection: string) => `src/${contextFolder(context)}/projections/${kebabCase(projection)}.logic.ts`,
   policy: (context: string, policy: string) => `src/${contextFolder(context)}/policies/${kebabCase(policy)}.ts`,
   policyLogic: (context: string, policy: string) => `src/${contextFolder(context)}/policies/${kebabCase(policy)}.logic.ts`,
+  /** Outbound integration (docs/adr/0097): the port and reactor of an external system that consumes events, and its user-owned adapter. */
+  integration: (context: string, system: string) => `src/${contextFolder(context)}/integrations/${kebabCase(system)}.ts`,
+  integrationAdapter: (context: string, system: string) => `src/${contextFolder(context)}/integrations/${kebabCase(system)}.adapter.ts`,
 
   specsTest: (context: string, aggregate: string) => `test/${contextFolder(context)}/${kebabCase(aggregate)}.specs.test.ts`,
   commandsTest: (context: string, aggregate: string) => `test/${contextFolder(context)}/${kebabCase(aggregate)}.commands.test.ts`,
   projectionTest: (context: string, projection: string) => `test/${contextFolder(context)}/projections/${kebabCase(projection)}.test.ts`,
   projectionPgTest: (context: string, projection: string) => `test/${contextFolder(context)}/projections/${kebabCase(projection)}.pg.test.ts`,
   policyTest: (context: string, policy: string) => `test/${contextFolder(context)}/policies/${kebabCase(policy)}.test.ts`,
+  integrationPgTest: (context: string, system: string) => `test/${contextFolder(context)}/integrations/${kebabCase(system)}.pg.test.ts`,
 
   adr: (context: string) => `docs/adr/${contextFolder(context)}-architecture.md`,
 } as const;

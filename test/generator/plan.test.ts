@@ -61,6 +61,7 @@ describe('plan() for the library example', () => {
       'src/extensions/hooks.ts',
       'src/extensions/routes.ts',
       'src/extensions/wiring.ts',
+      'src/lending/integrations/mailer.adapter.ts',
       'src/lending/loan/logic.ts',
       'src/lending/policies/remind-when-due.logic.ts',
       'src/lending/projections/active-loans-by-member.logic.ts',
@@ -110,7 +111,7 @@ describe('plan() for the library example', () => {
     const logic = files.get('src/lending/loan/logic.ts')!.contents;
     expect(logic).toContain("return notImplemented('Loan: evolve BookReturned (lending.yaml:");
     expect(logic).toContain('keep: A member holds at most five active loans.');
-    expect(logic).toMatch(/decideBorrowBook\([^)]*\): BookBorrowed \| BookBorrowed\[\] \{\n[^]*?\n {2}return modelDefault\('Loan: decide BorrowBook \(lending\.yaml:47\) is the default from the model', \{ type: 'BookBorrowed'/);
+    expect(logic).toMatch(/decideBorrowBook\([^)]*\): BookBorrowed \| BookBorrowed\[\] \{\n[^]*?\n {2}return modelDefault\('Loan: decide BorrowBook \(lending\.yaml:50\) is the default from the model', \{ type: 'BookBorrowed'/);
     expect(logic).toContain('reject: RenewLoanRejections, lifecycle: LoanLifecycle): LoanRenewed | LoanRenewed[]');
     const commands = files.get('src/lending/loan/commands.ts')!.contents;
     expect(commands).toMatch(/export type RenewLoanRejections = \{\n[^}]*readonly LoanAlreadyReturned: \(message\?: string\) => never;\n[^}]*readonly RenewalLimitReached/);

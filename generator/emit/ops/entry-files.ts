@@ -3,7 +3,7 @@
 // aggregates to snapshot) and src/ops.ts (the `npm run ops` CLI). src/main.ts: generator/emit/http.
 
 import type { PlannedFile } from '../../plan-types.js';
-import { camelCase, pascalCase, policyNames, projectionNames } from '../../names.js';
+import { camelCase, outboundNames, pascalCase, policyNames, projectionNames } from '../../names.js';
 import { generatedHeader, importLine, importPath, propertyKey, str } from '../code.js';
 import { layout } from '../../ir/paths.js';
 import type { OpsFacts } from '../../ir/ops.js';
@@ -39,6 +39,20 @@ export function opsRegistryFile(ops: OpsFacts, sources: string[]): PlannedFile {
           `      eventTypes: ${alias}.canHandle,\n` +
           `      // The projector upcasts before handle(); a dead letter holds the stored (maybe older) version.\n` +
           `      retry: (message, context) => ${alias}.handle([upcastEvent(message) as Parameters<typeof ${alias}.handle>[0][number]], context),\n` +
+          `    },\n`,
+      );
+    } else if (p.kind === 'outbound') {
+      // docs/adr/0097: \`dlq retry\` tells the external system again, through the user-owned adapter.
+      const names = outboundNames(p.context, p.name);
+      const alias = `${prefix}${pascalCase(names.reactor)}`;
+      const adapter = `${prefix}${pascalCase(names.reactor)}Adapter`;
+      imports.push(importLine([`${names.reactor} as ${alias}`], importPath(path, p.module)));
+      imports.push(`import * as ${adapter} from '${importPath(path, layout.integrationAdapter(p.context, p.name))}';\n`);
+      processors.push(
+        `    ${propertyKey(p.key)}: {\n` +
+          `      processorId: ${str(p.processorId)},\n` +
+          `      eventTypes: [${p.eventTypes.map(str).join(', ')}],\n` +
+          `      retry: (message) => ${alias}(${adapter}, upcastEvent(message) as unknown as Parameters<typeof ${alias}>[1]),\n` +
           `    },\n`,
       );
     } else {

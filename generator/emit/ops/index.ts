@@ -16,6 +16,7 @@ export function opsFiles(all: readonly ContextFacts[], sources: string[], packag
   const ops = opsFacts(all);
   const tests = opsTestFiles(ops, sources);
   // The helpers the operations tests share, only when there is an operations test.
-  if (tests.length > 0) tests.push(staticFile(templates, opsLayout.support, sources));
+  // Outbound integrations' PostgreSQL tests use the support module too (generator/emit/integrations.ts).
+  if (tests.length > 0 || ops.processors.some((p) => p.kind === 'outbound')) tests.push(staticFile(templates, opsLayout.support, sources));
   return [operationsFile(ops, sources, packageName), opsRegistryFile(ops, sources), staticFile(templates, opsLayout.cli, sources), ...tests];
 }

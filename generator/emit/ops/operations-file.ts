@@ -43,7 +43,7 @@ export function operationsFile(ops: OpsFacts, sources: string[], packageName: st
     `export type AsyncProcessor = {\n` +
     `  /** Model name: what \`ops\` commands and the metrics' \`processor\` label use. */\n` +
     `  name: string;\n` +
-    `  kind: 'projection' | 'policy';\n` +
+    `  kind: 'projection' | 'policy' | 'outbound';\n` +
     `  processorId: string;\n` +
     `  /** The event types it handles (its canHandle): lag counts only these. */\n` +
     `  eventTypes: readonly string[];\n` +

@@ -152,7 +152,8 @@ function policyTestFile(ops: OpsFacts, p: ProcessorFacts, sources: string[]): Pl
   const policy = facts.policies.find((x) => x.name === p.name)!;
   const pf = policyFacts(facts, policy);
   const event = pf.events[0];
-  if (event === undefined || pf.commands.length === 0) return undefined;
+  // A policy that reads read models is left to its own tests (its preview needs a store to read).
+  if (event === undefined || pf.commands.length === 0 || pf.reads.length > 0) return undefined;
   const path = opsLayout.processorTest(p.context, p.name);
   const names = policyNames(p.context, p.name);
   const preview = names.reactor.replace(/Reactor$/, 'Preview');
@@ -191,8 +192,9 @@ function policyTestFile(ops: OpsFacts, p: ProcessorFacts, sources: string[]): Pl
     `const database = useTestDatabase(${str(`ops_${kebabCase(p.name).replace(/-/g, '_')}`.slice(0, 40))});\n` +
     `const processor = asyncProcessors.find((x) => x.processorId === ${str(p.processorId)})!;\n` +
     `const NAME = ${str(p.key)};\n\n` +
-    `/** A triggering event with fresh ids, so that its commands go to streams of their own. */\n` +
-    `const trigger = (): ${union} => ({ type: ${str(event.name)}, data: ${data} });\n\n` +
+    `/**\n * A triggering event with fresh ids, so that its commands go to streams of their own; its message\n` +
+    ` * id is chosen here, so the new identities the policy derives from it are known (docs/adr/0096).\n */\n` +
+    `const trigger = (): ${union} => ({ type: ${str(event.name)}, data: ${data}, metadata: { messageId: randomUUID() } }) as ${union};\n\n` +
     `const streamOf = (command: ReturnType<typeof ${names.decide}> extends infer R ? (R extends (infer C)[] ? C : R) : never): string => {\n` +
     `  switch (command.type) {\n${streamCases.join('')}  }\n};\n\n` +
     `/** The streams the policy's commands write to for this event. */\n` +
@@ -392,7 +394,8 @@ function snapshotTestFile(ops: OpsFacts, a: LongLivedFacts, sources: string[]): 
 export function opsTestFiles(ops: OpsFacts, sources: string[]): PlannedFile[] {
   const files: PlannedFile[] = [];
   for (const p of ops.processors) {
-    const file = p.kind === 'projection' ? projectionTestFile(ops, p, sources) : policyTestFile(ops, p, sources);
+    // Outbound integrations have their own PostgreSQL test (generator/emit/integrations.ts).
+    const file = p.kind === 'projection' ? projectionTestFile(ops, p, sources) : p.kind === 'policy' ? policyTestFile(ops, p, sources) : undefined;
     if (file) files.push(file);
   }
   for (const a of ops.longLived) files.push(snapshotTestFile(ops, a, sources));

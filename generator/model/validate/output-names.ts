@@ -20,7 +20,7 @@ export const GENERATOR_TOP_FOLDERS: ReadonlySet<string> = new Set([
 ]);
 
 /** Folders the generator writes inside a context folder, next to the aggregate folders. */
-export const GENERATOR_CONTEXT_FOLDERS: ReadonlySet<string> = new Set(['evolution', 'policies', 'projections', 'schemas']);
+export const GENERATOR_CONTEXT_FOLDERS: ReadonlySet<string> = new Set(['evolution', 'integrations', 'policies', 'projections', 'schemas']);
 
 /**
  * Device names Windows reserves in every folder, with or without an extension (`con`, `Con.ts`,

@@ -8,15 +8,20 @@ import type { Command, Diagnostic, Event, Field, FieldSource, Policy, TypeRef } 
 import type { NameIndex } from '../name-index.js';
 import { report, type Rule } from '../rule.js';
 
-/** The field a path reaches in an event's data, through value objects; or why it does not. */
-export function followPath(index: NameIndex, event: Event, path: readonly string[]): { field: Field } | { missing: string; at: string; candidates: string[] } {
+/**
+ * The field a path reaches in an event's data, through value objects (optional when any step is),
+ * or why it does not.
+ */
+export function followPath(index: NameIndex, event: Event, path: readonly string[]): { field: Field; optional: boolean } | { missing: string; at: string; candidates: string[] } {
   let fields: readonly Field[] = event.fields;
+  let optional = false;
   let context = event.context;
   let owner = `event ${event.name}`;
   for (let i = 0; i < path.length; i++) {
     const field = fields.find((f) => f.name === path[i]);
     if (!field) return { missing: path[i]!, at: owner, candidates: fields.map((f) => f.name) };
-    if (i === path.length - 1) return { field };
+    optional ||= field.optional;
+    if (i === path.length - 1) return { field, optional };
     if (field.type.kind !== 'ref') return { missing: path[i + 1]!, at: `field ${path.slice(0, i + 1).join('.')} (${field.typeText}, not a value object)`, candidates: [] };
     const vo = index.resolve({ name: field.type.name, loc: field.loc }, context, ['valueObject']);
     if (vo.status !== 'found') return { missing: path[i + 1]!, at: `value object ${field.type.name}`, candidates: [] };
@@ -107,7 +112,7 @@ function checkEntry(rule: Rule, index: NameIndex, policy: Policy, entry: FieldSo
     }
     for (const { command, field } of targets) {
       const sameType = formatType(found.field.type) === formatType(field.type);
-      const optionalIntoRequired = found.field.optional && !field.optional;
+      const optionalIntoRequired = found.optional && !field.optional;
       if (sameType && !optionalIntoRequired) continue;
       out.push(
         report(rule, {

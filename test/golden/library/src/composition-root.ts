@@ -6,6 +6,8 @@ import { createOperations } from './operations.js';
 import { borrowBook as lendingBorrowBook, renewLoan as lendingRenewLoan, returnBook as lendingReturnBook, sendReminder as lendingSendReminder } from './lending/loan/command-handler.js';
 import { activeLoansByMemberProjection as lendingActiveLoansByMemberProjection } from './lending/projections/active-loans-by-member.js';
 import { overdueLoansProjection as lendingOverdueLoansProjection } from './lending/projections/overdue-loans.js';
+import { registerMailerOutbound as lendingRegisterMailerOutbound } from './lending/integrations/mailer.js';
+import type { MailerPort as LendingMailerPort } from './lending/integrations/mailer.js';
 import { registerRemindWhenDue as lendingRegisterRemindWhenDue } from './lending/policies/remind-when-due.js';
 
 export type ServiceOptions = {
@@ -19,9 +21,11 @@ export type ServiceOptions = {
    * standby tries to take over (the takeover bound after a crash), how often the holder checks
    * its lease, and after how many seconds of silence PostgreSQL frees a vanished host's leases. */
   lease?: { retryMs?: number; heartbeatMs?: number; keepaliveIdleSeconds?: number };
+  /** Outbound integrations: ports that replace the user-owned adapters (tests, another environment). */
+  outbound?: { lending?: { mailer?: LendingMailerPort } };
 };
 
-export const createService = ({ connectionString, logger, consumer: pulling, lease }: ServiceOptions) => {
+export const createService = ({ connectionString, logger, consumer: pulling, lease, outbound: ports }: ServiceOptions) => {
   // Logs, metrics, retry policy and snapshots as the model sets them (src/operations.ts).
   const operations = createOperations({ connectionString, logger, consumer: pulling });
   // Inline projections run in the append transaction (strong consistency); long-lived
@@ -69,6 +73,7 @@ export const createService = ({ connectionString, logger, consumer: pulling, lea
       }),
     );
     supervise('lending:remind-when-due', (consumer) => lendingRegisterRemindWhenDue(consumer, eventStore, operations.deadLetter('lending:remind-when-due')));
+    supervise('lending:mailer', (consumer) => lendingRegisterMailerOutbound(consumer, ports?.lending?.mailer, operations.deadLetter('lending:mailer')));
   };
   const stop = async () => {
     await Promise.all([...consumers.values()].map((supervised) => supervised.stop()));

@@ -9,7 +9,7 @@ import type { Backoff, DeadLetterOptions, HealthCheck, Logger, OpsServer, Superv
 export type AsyncProcessor = {
   /** Model name: what `ops` commands and the metrics' `processor` label use. */
   name: string;
-  kind: 'projection' | 'policy';
+  kind: 'projection' | 'policy' | 'outbound';
   processorId: string;
   /** The event types it handles (its canHandle): lag counts only these. */
   eventTypes: readonly string[];
@@ -22,12 +22,21 @@ export type AsyncProcessor = {
 /** Every async processor of the service (eventual projections and policies). */
 export const asyncProcessors: readonly AsyncProcessor[] = [
   {
+    name: 'Mailer',
+    kind: 'outbound',
+    processorId: 'lending:mailer',
+    eventTypes: ['ReminderSent'],
+    lagTarget: undefined,
+    // 5 attempts, backoff exponential (lending.yaml:180)
+    retry: { maxAttempts: 5, backoff: { initialDelayMs: 50, factor: 2, maxDelayMs: 1000 } },
+  },
+  {
     name: 'OverdueLoans',
     kind: 'projection',
     processorId: 'lending:overdue-loans',
     eventTypes: ['LoanFellDue', 'LoanRenewed', 'BookReturned', 'ReminderSent'],
     lagTarget: '5s',
-    // 5 attempts, backoff exponential (lending.yaml:177)
+    // 5 attempts, backoff exponential (lending.yaml:180)
     retry: { maxAttempts: 5, backoff: { initialDelayMs: 50, factor: 2, maxDelayMs: 1000 } },
   },
   {
@@ -36,14 +45,14 @@ export const asyncProcessors: readonly AsyncProcessor[] = [
     processorId: 'lending:remind-when-due',
     eventTypes: ['LoanFellDue'],
     lagTarget: undefined,
-    // 5 attempts, backoff exponential (lending.yaml:177)
+    // 5 attempts, backoff exponential (lending.yaml:180)
     retry: { maxAttempts: 5, backoff: { initialDelayMs: 50, factor: 2, maxDelayMs: 1000 } },
   },
 ];
 
 /** Snapshot policy of long-lived aggregates, by stream type. Bump schemaVersion when the state changes shape. */
 export const snapshotPolicies = {
-  // Lending.Loan (lending.yaml:29): long-lived, a snapshot every 50 events.
+  // Lending.Loan (lending.yaml:32): long-lived, a snapshot every 50 events.
   // schemaVersion 2: the state is the lifecycle union since ADR 0032 (snapshots of version 1 are ignored).
   lending_loan: { every: 50, schemaVersion: 2 },
 };

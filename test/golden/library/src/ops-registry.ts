@@ -6,6 +6,8 @@ import { defineOpsAggregate, defineOpsProjection, onlyCanHandle } from './runtim
 import type { OpsRegistry } from './runtime/index.js';
 import { upcastEvent } from './evolution/index.js';
 import { snapshotPolicies } from './operations.js';
+import { mailerOutbound as lendingMailerOutbound } from './lending/integrations/mailer.js';
+import * as lendingMailerOutboundAdapter from './lending/integrations/mailer.adapter.js';
 import { overdueLoansProjection as lendingOverdueLoansProjection } from './lending/projections/overdue-loans.js';
 import { remindWhenDueReactor as lendingRemindWhenDueReactor } from './lending/policies/remind-when-due.js';
 import { loanDecider as lendingLoanDecider } from './lending/loan/decider.js';
@@ -18,6 +20,11 @@ export const createOpsRegistry = (connectionString: string, eventStore: EventSto
       OverdueLoans: defineOpsProjection({ projection: onlyCanHandle(lendingOverdueLoansProjection), processorId: 'lending:overdue-loans', versions: { name: 'Lending.OverdueLoans', version: 1, baseCollection: 'overdue_loans', baseProcessorId: 'lending:overdue-loans' } }),
     },
     processors: {
+      Mailer: {
+        processorId: 'lending:mailer',
+        eventTypes: ['ReminderSent'],
+        retry: (message) => lendingMailerOutbound(lendingMailerOutboundAdapter, upcastEvent(message) as unknown as Parameters<typeof lendingMailerOutbound>[1]),
+      },
       OverdueLoans: {
         processorId: 'lending:overdue-loans',
         eventTypes: lendingOverdueLoansProjection.canHandle,

@@ -24,21 +24,25 @@ modelCaseProbed(
   'the service runs RemindWhenDue on LoanFellDue through its consumer and command handlers',
   () => remindWhenDuePreview(event),
   async () => {
-    const issued = reactRemindWhenDue(event);
+    const service = createService({ connectionString: database.connectionString });
+    const stream = 'lending_clock-' + crypto.randomUUID();
+    await service.eventStore.appendToStream(stream, [event]);
+    // The policy sees the stored event: its id decides the command ids and any new identities.
+    const [stored] = (await service.eventStore.readStream<typeof event>(stream)).events;
+    const trigger = stored!;
+    const issued = reactRemindWhenDue(trigger);
     const commands = Array.isArray(issued) ? issued : [issued];
     // The issued commands may rightly be rejected (one that needs its aggregate to exist, or logic
     // that needs prior state): then nothing is stored and the rejection is the trigger's outcome.
     let rejection: string | undefined;
     let expected: string[][] = commands.map(() => []);
     try {
-      expected = remindWhenDuePreview(event).map((decided) => decided.map((e) => e.type));
+      expected = remindWhenDuePreview(trigger).map((decided) => decided.map((e) => e.type));
     } catch (error) {
       if (!isBusinessRejection(error)) throw error;
       rejection = (error as { rejection?: string }).rejection ?? String(error);
     }
-    const service = createService({ connectionString: database.connectionString });
     try {
-      await service.eventStore.appendToStream('lending_clock-' + crypto.randomUUID(), [event]);
       // Only this policy's processor: the others' logic may still be stubs, and their retries
       // would fill the output with logs that have nothing to do with this case.
       service.start(['lending:remind-when-due']);

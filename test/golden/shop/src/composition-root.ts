@@ -9,6 +9,8 @@ import { registerCancelWhenPaymentFails as orderingRegisterCancelWhenPaymentFail
 import { registerMarkShippedWhenDispatched as orderingRegisterMarkShippedWhenDispatched } from './ordering/policies/mark-shipped-when-dispatched.js';
 import { capturePayment as paymentsCapturePayment, failPayment as paymentsFailPayment, refundPayment as paymentsRefundPayment, requestPayment as paymentsRequestPayment } from './payments/payment/command-handler.js';
 import { paymentsByOrderProjection as paymentsPaymentsByOrderProjection } from './payments/projections/payments-by-order.js';
+import { registerPaymentGatewayOutbound as paymentsRegisterPaymentGatewayOutbound } from './payments/integrations/payment-gateway.js';
+import type { PaymentGatewayPort as PaymentsPaymentGatewayPort } from './payments/integrations/payment-gateway.js';
 import { registerCaptureWhenCharged as paymentsRegisterCaptureWhenCharged } from './payments/policies/capture-when-charged.js';
 import { registerFailWhenDeclined as paymentsRegisterFailWhenDeclined } from './payments/policies/fail-when-declined.js';
 import { registerRefundCancelledOrder as paymentsRegisterRefundCancelledOrder } from './payments/policies/refund-cancelled-order.js';
@@ -30,6 +32,8 @@ export type ServiceOptions = {
    * standby tries to take over (the takeover bound after a crash), how often the holder checks
    * its lease, and after how many seconds of silence PostgreSQL frees a vanished host's leases. */
   lease?: { retryMs?: number; heartbeatMs?: number; keepaliveIdleSeconds?: number };
+  /** Outbound integrations: ports that replace the user-owned adapters (tests, another environment). */
+  outbound?: { payments?: { paymentGateway?: PaymentsPaymentGatewayPort } };
   /** NATS server(s) with JetStream (NATS_URL): published events (OrderCancelled, OrderPlaced, PaymentCaptured, PaymentFailed, ShipmentDispatched) are then written to the
    * outbox in their append transaction and relayed there (docs/operations.md). */
   nats?: { servers: string | string[] };
@@ -59,7 +63,7 @@ export const contextTraffic = (contexts: readonly ContextId[] = contextIds) => (
   imports: [...new Set(contexts.flatMap((c) => Object.entries(contextEvents[c].consumes).filter(([, from]) => !contexts.includes(from)).map(([event]) => event)))].sort(),
 });
 
-export const createService = ({ connectionString, logger, consumer: pulling, lease, nats, contexts }: ServiceOptions) => {
+export const createService = ({ connectionString, logger, consumer: pulling, lease, nats, contexts, outbound: ports }: ServiceOptions) => {
   const traffic = contextTraffic(contexts);
   const serves = (context: ContextId) => contexts === undefined || contexts.includes(context);
   // Logs, metrics, retry policy and snapshots as the model sets them (src/operations.ts).
@@ -163,6 +167,7 @@ export const createService = ({ connectionString, logger, consumer: pulling, lea
     supervise('payments:request-payment-for-new-order', (consumer) => paymentsRegisterRequestPaymentForNewOrder(consumer, eventStore, operations.deadLetter('payments:request-payment-for-new-order')));
     supervise('shipping:confirm-when-delivered', (consumer) => shippingRegisterConfirmWhenDelivered(consumer, eventStore, operations.deadLetter('shipping:confirm-when-delivered')));
     supervise('shipping:prepare-when-paid', (consumer) => shippingRegisterPrepareWhenPaid(consumer, eventStore, operations.deadLetter('shipping:prepare-when-paid')));
+    supervise('payments:payment-gateway', (consumer) => paymentsRegisterPaymentGatewayOutbound(consumer, ports?.payments?.paymentGateway, operations.deadLetter('payments:payment-gateway')));
   };
   const stop = async () => {
     await stopRelay();

@@ -9,7 +9,7 @@ import type { Backoff, DeadLetterOptions, HealthCheck, Logger, OpsServer, Superv
 export type AsyncProcessor = {
   /** Model name: what `ops` commands and the metrics' `processor` label use. */
   name: string;
-  kind: 'projection' | 'policy';
+  kind: 'projection' | 'policy' | 'outbound';
   processorId: string;
   /** The event types it handles (its canHandle): lag counts only these. */
   eventTypes: readonly string[];
@@ -36,7 +36,7 @@ export const asyncProcessors: readonly AsyncProcessor[] = [
     processorId: 'payments:capture-when-charged',
     eventTypes: ['ChargeSucceeded'],
     lagTarget: undefined,
-    // 10 attempts, backoff exponential (payments.yaml:181)
+    // 10 attempts, backoff exponential (payments.yaml:185)
     retry: { maxAttempts: 10, backoff: { initialDelayMs: 50, factor: 2, maxDelayMs: 1000 } },
   },
   {
@@ -54,7 +54,7 @@ export const asyncProcessors: readonly AsyncProcessor[] = [
     processorId: 'payments:fail-when-declined',
     eventTypes: ['ChargeDeclined'],
     lagTarget: undefined,
-    // 10 attempts, backoff exponential (payments.yaml:181)
+    // 10 attempts, backoff exponential (payments.yaml:185)
     retry: { maxAttempts: 10, backoff: { initialDelayMs: 50, factor: 2, maxDelayMs: 1000 } },
   },
   {
@@ -67,12 +67,21 @@ export const asyncProcessors: readonly AsyncProcessor[] = [
     retry: { maxAttempts: 8, backoff: { initialDelayMs: 50, factor: 2, maxDelayMs: 1000 } },
   },
   {
+    name: 'PaymentGateway',
+    kind: 'outbound',
+    processorId: 'payments:payment-gateway',
+    eventTypes: ['PaymentRequested'],
+    lagTarget: undefined,
+    // 10 attempts, backoff exponential (payments.yaml:185)
+    retry: { maxAttempts: 10, backoff: { initialDelayMs: 50, factor: 2, maxDelayMs: 1000 } },
+  },
+  {
     name: 'PaymentsByOrder',
     kind: 'projection',
     processorId: 'payments:payments-by-order',
     eventTypes: ['PaymentRequested', 'PaymentCaptured', 'PaymentFailed', 'PaymentRefunded'],
     lagTarget: '2s',
-    // 10 attempts, backoff exponential (payments.yaml:181)
+    // 10 attempts, backoff exponential (payments.yaml:185)
     retry: { maxAttempts: 10, backoff: { initialDelayMs: 50, factor: 2, maxDelayMs: 1000 } },
   },
   {
@@ -90,7 +99,7 @@ export const asyncProcessors: readonly AsyncProcessor[] = [
     processorId: 'payments:refund-cancelled-order',
     eventTypes: ['OrderCancelled'],
     lagTarget: undefined,
-    // 10 attempts, backoff exponential (payments.yaml:181)
+    // 10 attempts, backoff exponential (payments.yaml:185)
     retry: { maxAttempts: 10, backoff: { initialDelayMs: 50, factor: 2, maxDelayMs: 1000 } },
   },
   {
@@ -99,7 +108,7 @@ export const asyncProcessors: readonly AsyncProcessor[] = [
     processorId: 'payments:request-payment-for-new-order',
     eventTypes: ['OrderPlaced'],
     lagTarget: undefined,
-    // 10 attempts, backoff exponential (payments.yaml:181)
+    // 10 attempts, backoff exponential (payments.yaml:185)
     retry: { maxAttempts: 10, backoff: { initialDelayMs: 50, factor: 2, maxDelayMs: 1000 } },
   },
   {

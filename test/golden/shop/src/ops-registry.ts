@@ -10,6 +10,8 @@ import { captureWhenChargedReactor as paymentsCaptureWhenChargedReactor } from '
 import { confirmWhenDeliveredReactor as shippingConfirmWhenDeliveredReactor } from './shipping/policies/confirm-when-delivered.js';
 import { failWhenDeclinedReactor as paymentsFailWhenDeclinedReactor } from './payments/policies/fail-when-declined.js';
 import { markShippedWhenDispatchedReactor as orderingMarkShippedWhenDispatchedReactor } from './ordering/policies/mark-shipped-when-dispatched.js';
+import { paymentGatewayOutbound as paymentsPaymentGatewayOutbound } from './payments/integrations/payment-gateway.js';
+import * as paymentsPaymentGatewayOutboundAdapter from './payments/integrations/payment-gateway.adapter.js';
 import { paymentsByOrderProjection as paymentsPaymentsByOrderProjection } from './payments/projections/payments-by-order.js';
 import { prepareWhenPaidReactor as shippingPrepareWhenPaidReactor } from './shipping/policies/prepare-when-paid.js';
 import { refundCancelledOrderReactor as paymentsRefundCancelledOrderReactor } from './payments/policies/refund-cancelled-order.js';
@@ -51,6 +53,11 @@ export const createOpsRegistry = (connectionString: string, eventStore: EventSto
         processorId: 'ordering:mark-shipped-when-dispatched',
         eventTypes: ['ShipmentDispatched'],
         retry: (message) => orderingMarkShippedWhenDispatchedReactor(eventStore, upcastEvent(message) as unknown as Parameters<typeof orderingMarkShippedWhenDispatchedReactor>[1]),
+      },
+      PaymentGateway: {
+        processorId: 'payments:payment-gateway',
+        eventTypes: ['PaymentRequested'],
+        retry: (message) => paymentsPaymentGatewayOutbound(paymentsPaymentGatewayOutboundAdapter, upcastEvent(message) as unknown as Parameters<typeof paymentsPaymentGatewayOutbound>[1]),
       },
       PaymentsByOrder: {
         processorId: 'payments:payments-by-order',

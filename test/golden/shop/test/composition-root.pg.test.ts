@@ -28,21 +28,25 @@ modelCaseProbed(
   'the service runs CancelWhenPaymentFails on PaymentFailed through its consumer and command handlers',
   () => cancelWhenPaymentFailsPreview(event),
   async () => {
-    const issued = reactCancelWhenPaymentFails(event);
+    const service = createService({ connectionString: database.connectionString });
+    const stream = 'payments_payment-' + crypto.randomUUID();
+    await service.eventStore.appendToStream(stream, [event]);
+    // The policy sees the stored event: its id decides the command ids and any new identities.
+    const [stored] = (await service.eventStore.readStream<typeof event>(stream)).events;
+    const trigger = stored!;
+    const issued = reactCancelWhenPaymentFails(trigger);
     const commands = Array.isArray(issued) ? issued : [issued];
     // The issued commands may rightly be rejected (one that needs its aggregate to exist, or logic
     // that needs prior state): then nothing is stored and the rejection is the trigger's outcome.
     let rejection: string | undefined;
     let expected: string[][] = commands.map(() => []);
     try {
-      expected = cancelWhenPaymentFailsPreview(event).map((decided) => decided.map((e) => e.type));
+      expected = cancelWhenPaymentFailsPreview(trigger).map((decided) => decided.map((e) => e.type));
     } catch (error) {
       if (!isBusinessRejection(error)) throw error;
       rejection = (error as { rejection?: string }).rejection ?? String(error);
     }
-    const service = createService({ connectionString: database.connectionString });
     try {
-      await service.eventStore.appendToStream('payments_payment-' + crypto.randomUUID(), [event]);
       // Only this policy's processor: the others' logic may still be stubs, and their retries
       // would fill the output with logs that have nothing to do with this case.
       service.start(['ordering:cancel-when-payment-fails']);

@@ -8,7 +8,7 @@ export interface LoanFellDueData {
 }
 
 /**
- * LoanFellDue v1 (lending.yaml:104).
+ * LoanFellDue v1 (lending.yaml:107).
  */
 export type LoanFellDue = Event<'LoanFellDue', Readonly<LoanFellDueData>>;
 export const isLoanFellDue = (message: { readonly type: string }): message is LoanFellDue => message.type === 'LoanFellDue';

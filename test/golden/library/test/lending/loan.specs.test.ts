@@ -8,7 +8,7 @@ const given = deciderSpec(loanDecider);
 
 todoForCommandsWithoutCase(new URL('./loan.commands.test.ts', import.meta.url), ['BorrowBook', 'RenewLoan', 'ReturnBook', 'SendReminder']);
 
-modelCase('a member borrows a book (lending.yaml:148)', () =>
+modelCase('a member borrows a book (lending.yaml:151)', () =>
   given([])
     .when({ type: 'BorrowBook', data: {
       loanId: '7b0c4e8a-6f0e-4f51-9a43-0a9a0c2f5d11',
@@ -26,7 +26,7 @@ modelCase('a member borrows a book (lending.yaml:148)', () =>
       ]),
 );
 
-modelCase('a returned book cannot be returned again (lending.yaml:155)', () =>
+modelCase('a returned book cannot be returned again (lending.yaml:158)', () =>
   given([
     { type: 'BookBorrowed', data: {
     loanId: '7b0c4e8a-6f0e-4f51-9a43-0a9a0c2f5d11',

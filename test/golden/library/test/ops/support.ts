@@ -34,7 +34,9 @@ export const appendAll = async (url: string, samples: { stream: string; event: E
     const appended: Appended[] = [];
     for (const { stream, event } of samples) {
       const streamName = stream.includes('-') ? stream : `${stream}-${randomUUID()}`;
-      const messageId = randomUUID();
+      // A sample may bring its own id (a policy's new identities derive from it, docs/adr/0096).
+      const given = (event as { metadata?: { messageId?: unknown } }).metadata?.messageId;
+      const messageId = typeof given === 'string' ? given : randomUUID();
       const result = await store.appendToStream(streamName, [{ ...event, metadata: { messageId } } as Event]);
       appended.push({ messageId, type: event.type, streamName, streamPosition: result.nextExpectedStreamVersion, globalPosition: result.lastEventGlobalPosition });
     }

@@ -13,13 +13,13 @@ export interface ChargeSucceededData {
 }
 
 /**
- * ChargeDeclined v1 (payments.yaml:113).
+ * ChargeDeclined v1 (payments.yaml:114).
  */
 export type ChargeDeclined = Event<'ChargeDeclined', Readonly<ChargeDeclinedData>>;
 export const isChargeDeclined = (message: { readonly type: string }): message is ChargeDeclined => message.type === 'ChargeDeclined';
 
 /**
- * ChargeSucceeded v1 (payments.yaml:107).
+ * ChargeSucceeded v1 (payments.yaml:108).
  */
 export type ChargeSucceeded = Event<'ChargeSucceeded', Readonly<ChargeSucceededData>>;
 export const isChargeSucceeded = (message: { readonly type: string }): message is ChargeSucceeded => message.type === 'ChargeSucceeded';

@@ -8,7 +8,7 @@ const given = deciderSpec(paymentDecider);
 
 todoForCommandsWithoutCase(new URL('./payment.commands.test.ts', import.meta.url), ['CapturePayment', 'FailPayment', 'RefundPayment', 'RequestPayment']);
 
-modelCase('a failed payment cannot be captured (payments.yaml:164)', () =>
+modelCase('a failed payment cannot be captured (payments.yaml:168)', () =>
   given([
     { type: 'PaymentRequested', data: {
     paymentId: '3d2c1b0a-9f8e-4d7c-b6a5-4f3e2d1c0b9a',
@@ -28,7 +28,7 @@ modelCase('a failed payment cannot be captured (payments.yaml:164)', () =>
     .thenThrows(rejectionNamed('PaymentNotPending')),
 );
 
-modelCase('a pending payment is captured (payments.yaml:154)', () =>
+modelCase('a pending payment is captured (payments.yaml:158)', () =>
   given([
     { type: 'PaymentRequested', data: {
     paymentId: '3d2c1b0a-9f8e-4d7c-b6a5-4f3e2d1c0b9a',

@@ -8,7 +8,7 @@ const given = deciderSpec(shipmentDecider);
 
 todoForCommandsWithoutCase(new URL('./shipment.commands.test.ts', import.meta.url), ['ConfirmDelivery', 'DispatchShipment', 'PrepareShipment']);
 
-modelCase('a prepared shipment is dispatched (shipping.yaml:130)', () =>
+modelCase('a prepared shipment is dispatched (shipping.yaml:133)', () =>
   given([
     { type: 'ShipmentPrepared', data: {
     shipmentId: '9e8d7c6b-5a4f-4e3d-8c2b-1a0f9e8d7c6b',
@@ -37,7 +37,7 @@ modelCase('a prepared shipment is dispatched (shipping.yaml:130)', () =>
       ]),
 );
 
-modelCase('nothing is dispatched before it is prepared (shipping.yaml:143)', () =>
+modelCase('nothing is dispatched before it is prepared (shipping.yaml:146)', () =>
   given([])
     .when({ type: 'DispatchShipment', data: {
       shipmentId: '9e8d7c6b-5a4f-4e3d-8c2b-1a0f9e8d7c6b',

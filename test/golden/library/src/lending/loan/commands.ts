@@ -13,7 +13,7 @@ export interface BorrowBookData {
   dueOn: string
 }
 /**
- * BorrowBook (lending.yaml:47).
+ * BorrowBook (lending.yaml:50).
  * The member takes a copy to the desk.
  * Emits: BookBorrowed. Rejects: LoanLimitReached, LoanAlreadyExists.
  */
@@ -32,7 +32,7 @@ export interface RenewLoanData {
   newDueOn: string
 }
 /**
- * RenewLoan (lending.yaml:58).
+ * RenewLoan (lending.yaml:61).
  * Emits: LoanRenewed. Rejects: RenewalLimitReached, LoanAlreadyReturned, LoanNotFound.
  */
 export type RenewLoan = Command<'RenewLoan', Readonly<RenewLoanData>>;
@@ -52,7 +52,7 @@ export interface ReturnBookData {
   returnedOn: string
 }
 /**
- * ReturnBook (lending.yaml:66).
+ * ReturnBook (lending.yaml:69).
  * Emits: BookReturned. Rejects: LoanAlreadyReturned, LoanNotFound.
  */
 export type ReturnBook = Command<'ReturnBook', Readonly<ReturnBookData>>;
@@ -72,7 +72,7 @@ export interface SendReminderData {
   loanId: string
 }
 /**
- * SendReminder (lending.yaml:74).
+ * SendReminder (lending.yaml:77).
  * Issued by the reminder policy, never by a person.
  * Emits: ReminderSent. Rejects: LoanNotFound.
  */

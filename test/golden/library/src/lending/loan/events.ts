@@ -26,25 +26,25 @@ export interface ReminderSentData {
 }
 
 /**
- * BookBorrowed v1 (lending.yaml:82).
+ * BookBorrowed v1 (lending.yaml:85).
  */
 export type BookBorrowed = Event<'BookBorrowed', Readonly<BookBorrowedData>>;
 export const isBookBorrowed = (message: { readonly type: string }): message is BookBorrowed => message.type === 'BookBorrowed';
 
 /**
- * BookReturned v1 (lending.yaml:96).
+ * BookReturned v1 (lending.yaml:99).
  */
 export type BookReturned = Event<'BookReturned', Readonly<BookReturnedData>>;
 export const isBookReturned = (message: { readonly type: string }): message is BookReturned => message.type === 'BookReturned';
 
 /**
- * LoanRenewed v1 (lending.yaml:90).
+ * LoanRenewed v1 (lending.yaml:93).
  */
 export type LoanRenewed = Event<'LoanRenewed', Readonly<LoanRenewedData>>;
 export const isLoanRenewed = (message: { readonly type: string }): message is LoanRenewed => message.type === 'LoanRenewed';
 
 /**
- * ReminderSent v1 (lending.yaml:110).
+ * ReminderSent v1 (lending.yaml:113).
  */
 export type ReminderSent = Event<'ReminderSent', Readonly<ReminderSentData>>;
 export const isReminderSent = (message: { readonly type: string }): message is ReminderSent => message.type === 'ReminderSent';

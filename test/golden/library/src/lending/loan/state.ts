@@ -4,7 +4,7 @@
 import type { BookCopy } from '../values.js';
 
 /**
- * Loan (lending.yaml:29).
+ * Loan (lending.yaml:32).
  * One member's loan of one book copy.
  */
 export type LoanState = {

@@ -2,8 +2,8 @@
 // Policy RemindWhenDue as a reactor: async, one processor (lending:remind-when-due), retried then dead-lettered.
 import type { Command, Decider, Event, EventStore } from '@event-driven-io/emmett';
 import type { PostgreSQLEventStoreConsumer } from '@event-driven-io/emmett-postgresql';
-import { issueOnce, withDeadLetter } from '../../runtime/index.js';
-import type { DeadLetterOptions } from '../../runtime/index.js';
+import { issueOnce, policyTrigger, withDeadLetter } from '../../runtime/index.js';
+import type { DeadLetterOptions, PolicyTrigger } from '../../runtime/index.js';
 import { upcastEvent } from '../../evolution/index.js';
 import type { LoanFellDue } from '../external-events.js';
 import type { SendReminder } from '../loan/commands.js';
@@ -16,11 +16,18 @@ export type RemindWhenDueEvent = LoanFellDue;
 export const remindWhenDueProcessorId = 'lending:remind-when-due';
 export const remindWhenDueEventTypes = ['LoanFellDue'] as const;
 
-/** The commands the policy issues for one event (pure, user-owned logic). */
-export const reactRemindWhenDue = (event: RemindWhenDueEvent): SendReminder | SendReminder[] => {
+// The user-owned logic, typed as the wiring calls it: logic written before the envelope (or the
+// readers) existed takes fewer parameters and still fits.
+const reactRemindWhenDueOnLoanFellDue: (event: LoanFellDue, trigger: PolicyTrigger) => SendReminder | SendReminder[] = logic.reactRemindWhenDueOnLoanFellDue;
+
+/**
+ * The commands the policy issues for one event (user-owned logic). `trigger` is the event's
+ * envelope; its `newId` gives a redelivered event the same new identities (docs/adr/0096).
+ */
+export const reactRemindWhenDue = (event: RemindWhenDueEvent, trigger: PolicyTrigger = policyTrigger(remindWhenDueProcessorId, event)): SendReminder | SendReminder[] => {
   switch (event.type) {
     case 'LoanFellDue':
-      return logic.reactRemindWhenDueOnLoanFellDue(event);
+      return reactRemindWhenDueOnLoanFellDue(event, trigger);
   }
 };
 

@@ -8,7 +8,7 @@ import type { BookBorrowed, BookReturned } from '../loan/events.js';
 import * as logic from './active-loans-by-member.logic.js';
 
 /**
- * ActiveLoansByMember (lending.yaml:123): What the desk shows when a member walks up.
+ * ActiveLoansByMember (lending.yaml:126): What the desk shows when a member walks up.
  * Keyed by memberId.
  */
 export type ActiveLoansByMember = {

@@ -9,7 +9,7 @@ import type { BookReturned, LoanRenewed, ReminderSent } from '../loan/events.js'
 import * as logic from './overdue-loans.logic.js';
 
 /**
- * OverdueLoans (lending.yaml:131): A renewal moves the due date, so it takes the loan off the list again.
+ * OverdueLoans (lending.yaml:134): A renewal moves the due date, so it takes the loan off the list again.
  * Keyed by loanId.
  */
 export type OverdueLoans = {

@@ -300,7 +300,7 @@ it('SendReminder: a body violating its schema is a 400 naming every field, and n
 });
 
 modelCaseProbed(
-  'a returned book cannot be returned again (lending.yaml:155) over HTTP: 409 naming LoanAlreadyReturned, nothing appended',
+  'a returned book cannot be returned again (lending.yaml:158) over HTTP: 409 naming LoanAlreadyReturned, nothing appended',
   () => {
     const id = 'probe';
     const outcome = outcomeOf([{ type: 'BookBorrowed', data: { ...{

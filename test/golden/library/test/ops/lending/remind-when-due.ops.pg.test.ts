@@ -19,8 +19,11 @@ const database = useTestDatabase('ops_remind_when_due');
 const processor = asyncProcessors.find((x) => x.processorId === 'lending:remind-when-due')!;
 const NAME = 'RemindWhenDue';
 
-/** A triggering event with fresh ids, so that its commands go to streams of their own. */
-const trigger = (): RemindWhenDueEvent => ({ type: 'LoanFellDue', data: { ...{ loanId: 'a261fdb6-0000-4000-8000-3542318ffdb6', dueOn: '2026-01-15' }, loanId: randomUUID() } });
+/**
+ * A triggering event with fresh ids, so that its commands go to streams of their own; its message
+ * id is chosen here, so the new identities the policy derives from it are known (docs/adr/0096).
+ */
+const trigger = (): RemindWhenDueEvent => ({ type: 'LoanFellDue', data: { ...{ loanId: 'a261fdb6-0000-4000-8000-3542318ffdb6', dueOn: '2026-01-15' }, loanId: randomUUID() }, metadata: { messageId: randomUUID() } }) as RemindWhenDueEvent;
 
 const streamOf = (command: ReturnType<typeof reactRemindWhenDue> extends infer R ? (R extends (infer C)[] ? C : R) : never): string => {
   switch (command.type) {

@@ -2,8 +2,8 @@
 // Policy CancelWhenPaymentFails as a reactor: async, one processor (ordering:cancel-when-payment-fails), retried then dead-lettered.
 import type { Command, Decider, Event, EventStore } from '@event-driven-io/emmett';
 import type { PostgreSQLEventStoreConsumer } from '@event-driven-io/emmett-postgresql';
-import { issueOnce, withDeadLetter } from '../../runtime/index.js';
-import type { DeadLetterOptions } from '../../runtime/index.js';
+import { issueOnce, policyTrigger, withDeadLetter } from '../../runtime/index.js';
+import type { DeadLetterOptions, PolicyTrigger } from '../../runtime/index.js';
 import { upcastEvent } from '../../evolution/index.js';
 import type { PaymentFailed } from '../../payments/payment/events.js';
 import type { CancelOrder } from '../order/commands.js';
@@ -16,11 +16,18 @@ export type CancelWhenPaymentFailsEvent = PaymentFailed;
 export const cancelWhenPaymentFailsProcessorId = 'ordering:cancel-when-payment-fails';
 export const cancelWhenPaymentFailsEventTypes = ['PaymentFailed'] as const;
 
-/** The commands the policy issues for one event (pure, user-owned logic). */
-export const reactCancelWhenPaymentFails = (event: CancelWhenPaymentFailsEvent): CancelOrder | CancelOrder[] => {
+// The user-owned logic, typed as the wiring calls it: logic written before the envelope (or the
+// readers) existed takes fewer parameters and still fits.
+const reactCancelWhenPaymentFailsOnPaymentFailed: (event: PaymentFailed, trigger: PolicyTrigger) => CancelOrder | CancelOrder[] = logic.reactCancelWhenPaymentFailsOnPaymentFailed;
+
+/**
+ * The commands the policy issues for one event (user-owned logic). `trigger` is the event's
+ * envelope; its `newId` gives a redelivered event the same new identities (docs/adr/0096).
+ */
+export const reactCancelWhenPaymentFails = (event: CancelWhenPaymentFailsEvent, trigger: PolicyTrigger = policyTrigger(cancelWhenPaymentFailsProcessorId, event)): CancelOrder | CancelOrder[] => {
   switch (event.type) {
     case 'PaymentFailed':
-      return logic.reactCancelWhenPaymentFailsOnPaymentFailed(event);
+      return reactCancelWhenPaymentFailsOnPaymentFailed(event, trigger);
   }
 };
 

@@ -2,8 +2,8 @@
 // Policy MarkShippedWhenDispatched as a reactor: async, one processor (ordering:mark-shipped-when-dispatched), retried then dead-lettered.
 import type { Command, Decider, Event, EventStore } from '@event-driven-io/emmett';
 import type { PostgreSQLEventStoreConsumer } from '@event-driven-io/emmett-postgresql';
-import { issueOnce, withDeadLetter } from '../../runtime/index.js';
-import type { DeadLetterOptions } from '../../runtime/index.js';
+import { issueOnce, policyTrigger, withDeadLetter } from '../../runtime/index.js';
+import type { DeadLetterOptions, PolicyTrigger } from '../../runtime/index.js';
 import { upcastEvent } from '../../evolution/index.js';
 import type { ShipmentDispatched } from '../../shipping/shipment/events.js';
 import type { MarkOrderShipped } from '../order/commands.js';
@@ -16,11 +16,18 @@ export type MarkShippedWhenDispatchedEvent = ShipmentDispatched;
 export const markShippedWhenDispatchedProcessorId = 'ordering:mark-shipped-when-dispatched';
 export const markShippedWhenDispatchedEventTypes = ['ShipmentDispatched'] as const;
 
-/** The commands the policy issues for one event (pure, user-owned logic). */
-export const reactMarkShippedWhenDispatched = (event: MarkShippedWhenDispatchedEvent): MarkOrderShipped | MarkOrderShipped[] => {
+// The user-owned logic, typed as the wiring calls it: logic written before the envelope (or the
+// readers) existed takes fewer parameters and still fits.
+const reactMarkShippedWhenDispatchedOnShipmentDispatched: (event: ShipmentDispatched, trigger: PolicyTrigger) => MarkOrderShipped | MarkOrderShipped[] = logic.reactMarkShippedWhenDispatchedOnShipmentDispatched;
+
+/**
+ * The commands the policy issues for one event (user-owned logic). `trigger` is the event's
+ * envelope; its `newId` gives a redelivered event the same new identities (docs/adr/0096).
+ */
+export const reactMarkShippedWhenDispatched = (event: MarkShippedWhenDispatchedEvent, trigger: PolicyTrigger = policyTrigger(markShippedWhenDispatchedProcessorId, event)): MarkOrderShipped | MarkOrderShipped[] => {
   switch (event.type) {
     case 'ShipmentDispatched':
-      return logic.reactMarkShippedWhenDispatchedOnShipmentDispatched(event);
+      return reactMarkShippedWhenDispatchedOnShipmentDispatched(event, trigger);
   }
 };
 

@@ -8,7 +8,7 @@ export interface CapturePaymentData {
   gatewayReference: string
 }
 /**
- * CapturePayment (payments.yaml:49).
+ * CapturePayment (payments.yaml:50).
  * Emits: PaymentCaptured. Rejects: PaymentNotPending, PaymentNotFound.
  */
 export type CapturePayment = Command<'CapturePayment', Readonly<CapturePaymentData>>;
@@ -26,7 +26,7 @@ export interface FailPaymentData {
   reason: string
 }
 /**
- * FailPayment (payments.yaml:56).
+ * FailPayment (payments.yaml:57).
  * Emits: PaymentFailed. Rejects: PaymentNotPending, PaymentNotFound.
  */
 export type FailPayment = Command<'FailPayment', Readonly<FailPaymentData>>;
@@ -47,7 +47,7 @@ export interface RefundPaymentData {
   reason: string
 }
 /**
- * RefundPayment (payments.yaml:63).
+ * RefundPayment (payments.yaml:64).
  * Issued by the refund policy on cancellation, or by finance by hand.
  * Emits: PaymentRefunded. Rejects: PaymentNotCaptured, PaymentNotFound.
  */
@@ -70,7 +70,7 @@ export interface RequestPaymentData {
   amount: Money
 }
 /**
- * RequestPayment (payments.yaml:41).
+ * RequestPayment (payments.yaml:42).
  * Issued when an order is placed; asks the gateway to charge the order total.
  * Emits: PaymentRequested. Rejects: PaymentAlreadyExists.
  */

@@ -33,26 +33,26 @@ export interface PaymentRequestedData {
 }
 
 /**
- * PaymentCaptured v1 (payments.yaml:81).
+ * PaymentCaptured v1 (payments.yaml:82).
  * Shipping starts packing on this event.
  */
 export type PaymentCaptured = Event<'PaymentCaptured', Readonly<PaymentCapturedData>>;
 export const isPaymentCaptured = (message: { readonly type: string }): message is PaymentCaptured => message.type === 'PaymentCaptured';
 
 /**
- * PaymentFailed v1 (payments.yaml:91).
+ * PaymentFailed v1 (payments.yaml:92).
  */
 export type PaymentFailed = Event<'PaymentFailed', Readonly<PaymentFailedData>>;
 export const isPaymentFailed = (message: { readonly type: string }): message is PaymentFailed => message.type === 'PaymentFailed';
 
 /**
- * PaymentRefunded v1 (payments.yaml:99).
+ * PaymentRefunded v1 (payments.yaml:100).
  */
 export type PaymentRefunded = Event<'PaymentRefunded', Readonly<PaymentRefundedData>>;
 export const isPaymentRefunded = (message: { readonly type: string }): message is PaymentRefunded => message.type === 'PaymentRefunded';
 
 /**
- * PaymentRequested v1 (payments.yaml:74).
+ * PaymentRequested v1 (payments.yaml:75).
  */
 export type PaymentRequested = Event<'PaymentRequested', Readonly<PaymentRequestedData>>;
 export const isPaymentRequested = (message: { readonly type: string }): message is PaymentRequested => message.type === 'PaymentRequested';

@@ -4,7 +4,7 @@
 import type { Money } from '../../ordering/values.js';
 
 /**
- * Payment (payments.yaml:29).
+ * Payment (payments.yaml:30).
  * Taking the money for one order, from request to capture or failure (and refund).
  */
 export type PaymentState = {

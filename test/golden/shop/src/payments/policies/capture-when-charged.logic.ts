@@ -2,14 +2,16 @@
 //
 // This file is yours. Stormsmith created it once; when the policy listens to a new event it
 // only adds a typed stub. Keep these functions pure: the generated reactor sends what they return.
+import type { PolicyTrigger } from '../../runtime/index.js';
 import type { ChargeSucceeded } from '../external-events.js';
 import type { CapturePayment } from '../payment/commands.js';
 
 /**
- * CaptureWhenCharged (payments.yaml:124).
+ * CaptureWhenCharged (payments.yaml:127).
  * On ChargeSucceeded, issue CapturePayment (return [] to issue nothing).
  * Default from the model: every command field comes from the event.
+ * `trigger` is the event's envelope: its id, stream and positions, and `newId(name)`, a new identity that a redelivered event gets again.
  */
-export function reactCaptureWhenChargedOnChargeSucceeded(event: ChargeSucceeded): CapturePayment | CapturePayment[] {
+export function reactCaptureWhenChargedOnChargeSucceeded(event: ChargeSucceeded, trigger: PolicyTrigger): CapturePayment | CapturePayment[] {
   return { type: 'CapturePayment', data: { paymentId: event.data.paymentId, gatewayReference: event.data.gatewayReference } };
 }

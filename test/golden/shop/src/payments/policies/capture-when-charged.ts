@@ -2,8 +2,8 @@
 // Policy CaptureWhenCharged as a reactor: async, one processor (payments:capture-when-charged), retried then dead-lettered.
 import type { Command, Decider, Event, EventStore } from '@event-driven-io/emmett';
 import type { PostgreSQLEventStoreConsumer } from '@event-driven-io/emmett-postgresql';
-import { issueOnce, withDeadLetter } from '../../runtime/index.js';
-import type { DeadLetterOptions } from '../../runtime/index.js';
+import { issueOnce, policyTrigger, withDeadLetter } from '../../runtime/index.js';
+import type { DeadLetterOptions, PolicyTrigger } from '../../runtime/index.js';
 import { upcastEvent } from '../../evolution/index.js';
 import type { ChargeSucceeded } from '../external-events.js';
 import type { CapturePayment } from '../payment/commands.js';
@@ -16,11 +16,18 @@ export type CaptureWhenChargedEvent = ChargeSucceeded;
 export const captureWhenChargedProcessorId = 'payments:capture-when-charged';
 export const captureWhenChargedEventTypes = ['ChargeSucceeded'] as const;
 
-/** The commands the policy issues for one event (pure, user-owned logic). */
-export const reactCaptureWhenCharged = (event: CaptureWhenChargedEvent): CapturePayment | CapturePayment[] => {
+// The user-owned logic, typed as the wiring calls it: logic written before the envelope (or the
+// readers) existed takes fewer parameters and still fits.
+const reactCaptureWhenChargedOnChargeSucceeded: (event: ChargeSucceeded, trigger: PolicyTrigger) => CapturePayment | CapturePayment[] = logic.reactCaptureWhenChargedOnChargeSucceeded;
+
+/**
+ * The commands the policy issues for one event (user-owned logic). `trigger` is the event's
+ * envelope; its `newId` gives a redelivered event the same new identities (docs/adr/0096).
+ */
+export const reactCaptureWhenCharged = (event: CaptureWhenChargedEvent, trigger: PolicyTrigger = policyTrigger(captureWhenChargedProcessorId, event)): CapturePayment | CapturePayment[] => {
   switch (event.type) {
     case 'ChargeSucceeded':
-      return logic.reactCaptureWhenChargedOnChargeSucceeded(event);
+      return reactCaptureWhenChargedOnChargeSucceeded(event, trigger);
   }
 };
 

@@ -2,8 +2,8 @@
 // Policy FailWhenDeclined as a reactor: async, one processor (payments:fail-when-declined), retried then dead-lettered.
 import type { Command, Decider, Event, EventStore } from '@event-driven-io/emmett';
 import type { PostgreSQLEventStoreConsumer } from '@event-driven-io/emmett-postgresql';
-import { issueOnce, withDeadLetter } from '../../runtime/index.js';
-import type { DeadLetterOptions } from '../../runtime/index.js';
+import { issueOnce, policyTrigger, withDeadLetter } from '../../runtime/index.js';
+import type { DeadLetterOptions, PolicyTrigger } from '../../runtime/index.js';
 import { upcastEvent } from '../../evolution/index.js';
 import type { ChargeDeclined } from '../external-events.js';
 import type { FailPayment } from '../payment/commands.js';
@@ -16,11 +16,18 @@ export type FailWhenDeclinedEvent = ChargeDeclined;
 export const failWhenDeclinedProcessorId = 'payments:fail-when-declined';
 export const failWhenDeclinedEventTypes = ['ChargeDeclined'] as const;
 
-/** The commands the policy issues for one event (pure, user-owned logic). */
-export const reactFailWhenDeclined = (event: FailWhenDeclinedEvent): FailPayment | FailPayment[] => {
+// The user-owned logic, typed as the wiring calls it: logic written before the envelope (or the
+// readers) existed takes fewer parameters and still fits.
+const reactFailWhenDeclinedOnChargeDeclined: (event: ChargeDeclined, trigger: PolicyTrigger) => FailPayment | FailPayment[] = logic.reactFailWhenDeclinedOnChargeDeclined;
+
+/**
+ * The commands the policy issues for one event (user-owned logic). `trigger` is the event's
+ * envelope; its `newId` gives a redelivered event the same new identities (docs/adr/0096).
+ */
+export const reactFailWhenDeclined = (event: FailWhenDeclinedEvent, trigger: PolicyTrigger = policyTrigger(failWhenDeclinedProcessorId, event)): FailPayment | FailPayment[] => {
   switch (event.type) {
     case 'ChargeDeclined':
-      return logic.reactFailWhenDeclinedOnChargeDeclined(event);
+      return reactFailWhenDeclinedOnChargeDeclined(event, trigger);
   }
 };
 

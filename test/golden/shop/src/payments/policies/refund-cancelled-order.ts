@@ -2,13 +2,15 @@
 // Policy RefundCancelledOrder as a reactor: async, one processor (payments:refund-cancelled-order), retried then dead-lettered.
 import type { Command, Decider, Event, EventStore } from '@event-driven-io/emmett';
 import type { PostgreSQLEventStoreConsumer } from '@event-driven-io/emmett-postgresql';
-import { issueOnce, withDeadLetter } from '../../runtime/index.js';
-import type { DeadLetterOptions } from '../../runtime/index.js';
+import { issueOnce, policyTrigger, readModel, withDeadLetter } from '../../runtime/index.js';
+import type { DeadLetterOptions, PolicyTrigger, ReadModel } from '../../runtime/index.js';
 import { upcastEvent } from '../../evolution/index.js';
 import type { OrderCancelled } from '../../ordering/order/events.js';
 import type { RefundPayment } from '../payment/commands.js';
 import { refundPayment } from '../payment/command-handler.js';
 import { paymentDecider } from '../payment/decider.js';
+import { paymentsByOrderCollection, paymentsByOrderLiveCollection } from '../projections/payments-by-order.js';
+import type { PaymentsByOrder } from '../projections/payments-by-order.js';
 import * as logic from './refund-cancelled-order.logic.js';
 
 export type RefundCancelledOrderEvent = OrderCancelled;
@@ -16,11 +18,28 @@ export type RefundCancelledOrderEvent = OrderCancelled;
 export const refundCancelledOrderProcessorId = 'payments:refund-cancelled-order';
 export const refundCancelledOrderEventTypes = ['OrderCancelled'] as const;
 
-/** The commands the policy issues for one event (pure, user-owned logic). */
-export const reactRefundCancelledOrder = (event: RefundCancelledOrderEvent): RefundPayment | RefundPayment[] => {
+/** Typed read access to the read models the policy reads (`reads:`). */
+export type RefundCancelledOrderReads = {
+  readonly paymentsByOrder: ReadModel<PaymentsByOrder>;
+};
+
+/** The readers over the store the reactor runs on (PostgreSQL: the live collection; in memory: the in-memory one). */
+export const refundCancelledOrderReads = (eventStore: EventStore): RefundCancelledOrderReads => ({
+  paymentsByOrder: readModel<PaymentsByOrder>(eventStore, { collection: paymentsByOrderCollection, live: paymentsByOrderLiveCollection }),
+});
+
+// The user-owned logic, typed as the wiring calls it: logic written before the envelope (or the
+// readers) existed takes fewer parameters and still fits.
+const reactRefundCancelledOrderOnOrderCancelled: (event: OrderCancelled, trigger: PolicyTrigger, reads: RefundCancelledOrderReads) => Promise<RefundPayment | RefundPayment[]> | RefundPayment | RefundPayment[] = logic.reactRefundCancelledOrderOnOrderCancelled;
+
+/**
+ * The commands the policy issues for one event (user-owned logic). `trigger` is the event's
+ * envelope; its `newId` gives a redelivered event the same new identities (docs/adr/0096).
+ */
+export const reactRefundCancelledOrder = (event: RefundCancelledOrderEvent, trigger: PolicyTrigger = policyTrigger(refundCancelledOrderProcessorId, event), reads: RefundCancelledOrderReads): Promise<RefundPayment | RefundPayment[]> | RefundPayment | RefundPayment[] => {
   switch (event.type) {
     case 'OrderCancelled':
-      return logic.reactRefundCancelledOrderOnOrderCancelled(event);
+      return reactRefundCancelledOrderOnOrderCancelled(event, trigger, reads);
   }
 };
 
@@ -32,16 +51,16 @@ const onNewAggregate = <State, C extends Command, E extends Event>(decider: Deci
   return events;
 };
 
-/** Pure preview: what each issued command decides on a new aggregate (tests use it to find stubs). */
-export const refundCancelledOrderPreview = (event: RefundCancelledOrderEvent) => {
-  const issued = reactRefundCancelledOrder(event);
-  return (Array.isArray(issued) ? issued : [issued]).map((command) => {
-    switch (command.type) {
-      case 'RefundPayment':
-        return onNewAggregate(paymentDecider, command);
-    }
-  });
-};
+/** Preview: what each issued command decides on a new aggregate (tests use it to find stubs: a stub throws before the promise). */
+export const refundCancelledOrderPreview = (event: RefundCancelledOrderEvent, reads: RefundCancelledOrderReads) =>
+  Promise.resolve(reactRefundCancelledOrder(event, policyTrigger(refundCancelledOrderProcessorId, event), reads)).then((issued) =>
+    (Array.isArray(issued) ? issued : [issued]).map((command) => {
+      switch (command.type) {
+        case 'RefundPayment':
+          return onNewAggregate(paymentDecider, command);
+      }
+    }),
+  );
 
 /**
  * Reacts to one event: sends each issued command through its aggregate's command handler, once
@@ -49,7 +68,7 @@ export const refundCancelledOrderPreview = (event: RefundCancelledOrderEvent) =>
  * and correlationId in their metadata).
  */
 export const refundCancelledOrderReactor = async (eventStore: EventStore, event: RefundCancelledOrderEvent): Promise<void> => {
-  const issued = reactRefundCancelledOrder(event);
+  const issued = await reactRefundCancelledOrder(event, policyTrigger(refundCancelledOrderProcessorId, event), refundCancelledOrderReads(eventStore));
   for (const [index, command] of (Array.isArray(issued) ? issued : [issued]).entries()) {
     await issueOnce(eventStore, { processorId: refundCancelledOrderProcessorId, trigger: event, index }, async (eventStore) => {
       switch (command.type) {

@@ -2,14 +2,16 @@
 //
 // This file is yours. Stormsmith created it once; when the policy listens to a new event it
 // only adds a typed stub. Keep these functions pure: the generated reactor sends what they return.
-import { notImplemented } from '../../runtime/index.js';
 import type { OrderPlaced } from '../../ordering/order/events.js';
+import type { PolicyTrigger } from '../../runtime/index.js';
 import type { RequestPayment } from '../payment/commands.js';
 
 /**
- * RequestPaymentForNewOrder (payments.yaml:121).
+ * RequestPaymentForNewOrder (payments.yaml:122): Starts a new payment for every order; a redelivered OrderPlaced finds the same payment.
  * On OrderPlaced, issue RequestPayment (return [] to issue nothing).
+ * Default from the model: the fields come from the event and the policy's `with:`.
+ * `trigger` is the event's envelope: its id, stream and positions, and `newId(name)`, a new identity that a redelivered event gets again.
  */
-export function reactRequestPaymentForNewOrderOnOrderPlaced(event: OrderPlaced): RequestPayment | RequestPayment[] {
-  return notImplemented('RequestPaymentForNewOrder: on OrderPlaced (payments.yaml:121) is not written yet; the model does not say where the fields of RequestPayment come from');
+export function reactRequestPaymentForNewOrderOnOrderPlaced(event: OrderPlaced, trigger: PolicyTrigger): RequestPayment | RequestPayment[] {
+  return { type: 'RequestPayment', data: { paymentId: trigger.newId('RequestPayment.paymentId'), orderId: event.data.orderId, amount: event.data.total } };
 }

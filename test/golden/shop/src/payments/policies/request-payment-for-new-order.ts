@@ -2,8 +2,8 @@
 // Policy RequestPaymentForNewOrder as a reactor: async, one processor (payments:request-payment-for-new-order), retried then dead-lettered.
 import type { Command, Decider, Event, EventStore } from '@event-driven-io/emmett';
 import type { PostgreSQLEventStoreConsumer } from '@event-driven-io/emmett-postgresql';
-import { issueOnce, withDeadLetter } from '../../runtime/index.js';
-import type { DeadLetterOptions } from '../../runtime/index.js';
+import { issueOnce, policyTrigger, withDeadLetter } from '../../runtime/index.js';
+import type { DeadLetterOptions, PolicyTrigger } from '../../runtime/index.js';
 import { upcastEvent } from '../../evolution/index.js';
 import type { OrderPlaced } from '../../ordering/order/events.js';
 import type { RequestPayment } from '../payment/commands.js';
@@ -16,11 +16,18 @@ export type RequestPaymentForNewOrderEvent = OrderPlaced;
 export const requestPaymentForNewOrderProcessorId = 'payments:request-payment-for-new-order';
 export const requestPaymentForNewOrderEventTypes = ['OrderPlaced'] as const;
 
-/** The commands the policy issues for one event (pure, user-owned logic). */
-export const reactRequestPaymentForNewOrder = (event: RequestPaymentForNewOrderEvent): RequestPayment | RequestPayment[] => {
+// The user-owned logic, typed as the wiring calls it: logic written before the envelope (or the
+// readers) existed takes fewer parameters and still fits.
+const reactRequestPaymentForNewOrderOnOrderPlaced: (event: OrderPlaced, trigger: PolicyTrigger) => RequestPayment | RequestPayment[] = logic.reactRequestPaymentForNewOrderOnOrderPlaced;
+
+/**
+ * The commands the policy issues for one event (user-owned logic). `trigger` is the event's
+ * envelope; its `newId` gives a redelivered event the same new identities (docs/adr/0096).
+ */
+export const reactRequestPaymentForNewOrder = (event: RequestPaymentForNewOrderEvent, trigger: PolicyTrigger = policyTrigger(requestPaymentForNewOrderProcessorId, event)): RequestPayment | RequestPayment[] => {
   switch (event.type) {
     case 'OrderPlaced':
-      return logic.reactRequestPaymentForNewOrderOnOrderPlaced(event);
+      return reactRequestPaymentForNewOrderOnOrderPlaced(event, trigger);
   }
 };
 

@@ -9,7 +9,7 @@ import type { Money } from '../../ordering/values.js';
 import * as logic from './payments-by-order.logic.js';
 
 /**
- * PaymentsByOrder (payments.yaml:136): What finance and the refund policy look up by order number.
+ * PaymentsByOrder (payments.yaml:140): What finance and the refund policy look up by order number.
  * Keyed by orderId.
  */
 export type PaymentsByOrder = {

@@ -2,8 +2,8 @@
 // Policy ConfirmWhenDelivered as a reactor: async, one processor (shipping:confirm-when-delivered), retried then dead-lettered.
 import type { Command, Decider, Event, EventStore } from '@event-driven-io/emmett';
 import type { PostgreSQLEventStoreConsumer } from '@event-driven-io/emmett-postgresql';
-import { issueOnce, withDeadLetter } from '../../runtime/index.js';
-import type { DeadLetterOptions } from '../../runtime/index.js';
+import { issueOnce, policyTrigger, withDeadLetter } from '../../runtime/index.js';
+import type { DeadLetterOptions, PolicyTrigger } from '../../runtime/index.js';
 import { upcastEvent } from '../../evolution/index.js';
 import type { ParcelDelivered } from '../external-events.js';
 import type { ConfirmDelivery } from '../shipment/commands.js';
@@ -16,11 +16,18 @@ export type ConfirmWhenDeliveredEvent = ParcelDelivered;
 export const confirmWhenDeliveredProcessorId = 'shipping:confirm-when-delivered';
 export const confirmWhenDeliveredEventTypes = ['ParcelDelivered'] as const;
 
-/** The commands the policy issues for one event (pure, user-owned logic). */
-export const reactConfirmWhenDelivered = (event: ConfirmWhenDeliveredEvent): ConfirmDelivery | ConfirmDelivery[] => {
+// The user-owned logic, typed as the wiring calls it: logic written before the envelope (or the
+// readers) existed takes fewer parameters and still fits.
+const reactConfirmWhenDeliveredOnParcelDelivered: (event: ParcelDelivered, trigger: PolicyTrigger) => ConfirmDelivery | ConfirmDelivery[] = logic.reactConfirmWhenDeliveredOnParcelDelivered;
+
+/**
+ * The commands the policy issues for one event (user-owned logic). `trigger` is the event's
+ * envelope; its `newId` gives a redelivered event the same new identities (docs/adr/0096).
+ */
+export const reactConfirmWhenDelivered = (event: ConfirmWhenDeliveredEvent, trigger: PolicyTrigger = policyTrigger(confirmWhenDeliveredProcessorId, event)): ConfirmDelivery | ConfirmDelivery[] => {
   switch (event.type) {
     case 'ParcelDelivered':
-      return logic.reactConfirmWhenDeliveredOnParcelDelivered(event);
+      return reactConfirmWhenDeliveredOnParcelDelivered(event, trigger);
   }
 };
 

@@ -2,13 +2,15 @@
 // Policy PrepareWhenPaid as a reactor: async, one processor (shipping:prepare-when-paid), retried then dead-lettered.
 import type { Command, Decider, Event, EventStore } from '@event-driven-io/emmett';
 import type { PostgreSQLEventStoreConsumer } from '@event-driven-io/emmett-postgresql';
-import { issueOnce, withDeadLetter } from '../../runtime/index.js';
-import type { DeadLetterOptions } from '../../runtime/index.js';
+import { issueOnce, policyTrigger, readModel, withDeadLetter } from '../../runtime/index.js';
+import type { DeadLetterOptions, PolicyTrigger, ReadModel } from '../../runtime/index.js';
 import { upcastEvent } from '../../evolution/index.js';
 import type { PaymentCaptured } from '../../payments/payment/events.js';
 import type { PrepareShipment } from '../shipment/commands.js';
 import { prepareShipment } from '../shipment/command-handler.js';
 import { shipmentDecider } from '../shipment/decider.js';
+import { shippingAddressesCollection, shippingAddressesLiveCollection } from '../projections/shipping-addresses.js';
+import type { ShippingAddresses } from '../projections/shipping-addresses.js';
 import * as logic from './prepare-when-paid.logic.js';
 
 export type PrepareWhenPaidEvent = PaymentCaptured;
@@ -16,11 +18,28 @@ export type PrepareWhenPaidEvent = PaymentCaptured;
 export const prepareWhenPaidProcessorId = 'shipping:prepare-when-paid';
 export const prepareWhenPaidEventTypes = ['PaymentCaptured'] as const;
 
-/** The commands the policy issues for one event (pure, user-owned logic). */
-export const reactPrepareWhenPaid = (event: PrepareWhenPaidEvent): PrepareShipment | PrepareShipment[] => {
+/** Typed read access to the read models the policy reads (`reads:`). */
+export type PrepareWhenPaidReads = {
+  readonly shippingAddresses: ReadModel<ShippingAddresses>;
+};
+
+/** The readers over the store the reactor runs on (PostgreSQL: the live collection; in memory: the in-memory one). */
+export const prepareWhenPaidReads = (eventStore: EventStore): PrepareWhenPaidReads => ({
+  shippingAddresses: readModel<ShippingAddresses>(eventStore, { collection: shippingAddressesCollection, live: shippingAddressesLiveCollection }),
+});
+
+// The user-owned logic, typed as the wiring calls it: logic written before the envelope (or the
+// readers) existed takes fewer parameters and still fits.
+const reactPrepareWhenPaidOnPaymentCaptured: (event: PaymentCaptured, trigger: PolicyTrigger, reads: PrepareWhenPaidReads) => Promise<PrepareShipment | PrepareShipment[]> | PrepareShipment | PrepareShipment[] = logic.reactPrepareWhenPaidOnPaymentCaptured;
+
+/**
+ * The commands the policy issues for one event (user-owned logic). `trigger` is the event's
+ * envelope; its `newId` gives a redelivered event the same new identities (docs/adr/0096).
+ */
+export const reactPrepareWhenPaid = (event: PrepareWhenPaidEvent, trigger: PolicyTrigger = policyTrigger(prepareWhenPaidProcessorId, event), reads: PrepareWhenPaidReads): Promise<PrepareShipment | PrepareShipment[]> | PrepareShipment | PrepareShipment[] => {
   switch (event.type) {
     case 'PaymentCaptured':
-      return logic.reactPrepareWhenPaidOnPaymentCaptured(event);
+      return reactPrepareWhenPaidOnPaymentCaptured(event, trigger, reads);
   }
 };
 
@@ -32,16 +51,16 @@ const onNewAggregate = <State, C extends Command, E extends Event>(decider: Deci
   return events;
 };
 
-/** Pure preview: what each issued command decides on a new aggregate (tests use it to find stubs). */
-export const prepareWhenPaidPreview = (event: PrepareWhenPaidEvent) => {
-  const issued = reactPrepareWhenPaid(event);
-  return (Array.isArray(issued) ? issued : [issued]).map((command) => {
-    switch (command.type) {
-      case 'PrepareShipment':
-        return onNewAggregate(shipmentDecider, command);
-    }
-  });
-};
+/** Preview: what each issued command decides on a new aggregate (tests use it to find stubs: a stub throws before the promise). */
+export const prepareWhenPaidPreview = (event: PrepareWhenPaidEvent, reads: PrepareWhenPaidReads) =>
+  Promise.resolve(reactPrepareWhenPaid(event, policyTrigger(prepareWhenPaidProcessorId, event), reads)).then((issued) =>
+    (Array.isArray(issued) ? issued : [issued]).map((command) => {
+      switch (command.type) {
+        case 'PrepareShipment':
+          return onNewAggregate(shipmentDecider, command);
+      }
+    }),
+  );
 
 /**
  * Reacts to one event: sends each issued command through its aggregate's command handler, once
@@ -49,7 +68,7 @@ export const prepareWhenPaidPreview = (event: PrepareWhenPaidEvent) => {
  * and correlationId in their metadata).
  */
 export const prepareWhenPaidReactor = async (eventStore: EventStore, event: PrepareWhenPaidEvent): Promise<void> => {
-  const issued = reactPrepareWhenPaid(event);
+  const issued = await reactPrepareWhenPaid(event, policyTrigger(prepareWhenPaidProcessorId, event), prepareWhenPaidReads(eventStore));
   for (const [index, command] of (Array.isArray(issued) ? issued : [issued]).entries()) {
     await issueOnce(eventStore, { processorId: prepareWhenPaidProcessorId, trigger: event, index }, async (eventStore) => {
       switch (command.type) {

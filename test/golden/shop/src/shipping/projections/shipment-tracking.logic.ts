@@ -12,7 +12,7 @@ import type { ShipmentTracking } from './shipment-tracking.js';
  * Return the new document, or null to delete it.
  */
 export function onShipmentPrepared(document: ShipmentTracking | null, event: ShipmentPrepared): ShipmentTracking | null {
-  return notImplemented('ShipmentTracking: onShipmentPrepared (shipping.yaml:114) is not written yet; the model does not say how ShipmentPrepared changes status, trackingNumber');
+  return notImplemented('ShipmentTracking: onShipmentPrepared (shipping.yaml:117) is not written yet; the model does not say how ShipmentPrepared changes status, trackingNumber');
 }
 
 /**
@@ -20,7 +20,7 @@ export function onShipmentPrepared(document: ShipmentTracking | null, event: Shi
  * Return the new document, or null to delete it.
  */
 export function onShipmentDispatched(document: ShipmentTracking | null, event: ShipmentDispatched): ShipmentTracking | null {
-  return notImplemented('ShipmentTracking: onShipmentDispatched (shipping.yaml:114) is not written yet; the model does not say how ShipmentDispatched changes status');
+  return notImplemented('ShipmentTracking: onShipmentDispatched (shipping.yaml:117) is not written yet; the model does not say how ShipmentDispatched changes status');
 }
 
 /**
@@ -28,5 +28,5 @@ export function onShipmentDispatched(document: ShipmentTracking | null, event: S
  * Return the new document, or null to delete it.
  */
 export function onShipmentDelivered(document: ShipmentTracking | null, event: ShipmentDelivered): ShipmentTracking | null {
-  return notImplemented('ShipmentTracking: onShipmentDelivered (shipping.yaml:114) is not written yet; the model does not say how ShipmentDelivered changes status, trackingNumber');
+  return notImplemented('ShipmentTracking: onShipmentDelivered (shipping.yaml:117) is not written yet; the model does not say how ShipmentDelivered changes status, trackingNumber');
 }

@@ -8,7 +8,7 @@ import type { ShipmentDelivered, ShipmentDispatched, ShipmentPrepared } from '..
 import * as logic from './shipment-tracking.logic.js';
 
 /**
- * ShipmentTracking (shipping.yaml:114).
+ * ShipmentTracking (shipping.yaml:117).
  * Keyed by shipmentId.
  */
 export type ShipmentTracking = {

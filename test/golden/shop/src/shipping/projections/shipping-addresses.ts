@@ -9,7 +9,7 @@ import type { Address } from '../../ordering/values.js';
 import * as logic from './shipping-addresses.logic.js';
 
 /**
- * ShippingAddresses (shipping.yaml:105): Where each order goes; PrepareWhenPaid looks the address up here.
+ * ShippingAddresses (shipping.yaml:108): Where each order goes; PrepareWhenPaid looks the address up here.
  * Keyed by orderId.
  */
 export type ShippingAddresses = {

@@ -297,7 +297,7 @@ it('RequestPayment: a body violating its schema is a 400 naming every field, and
 });
 
 modelCaseProbed(
-  'a failed payment cannot be captured (payments.yaml:164) over HTTP: 409 naming PaymentNotPending, nothing appended',
+  'a failed payment cannot be captured (payments.yaml:168) over HTTP: 409 naming PaymentNotPending, nothing appended',
   () => {
     const id = 'probe';
     const outcome = outcomeOf([{ type: 'PaymentRequested', data: { ...{

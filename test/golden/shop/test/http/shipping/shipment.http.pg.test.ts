@@ -243,7 +243,7 @@ it('PrepareShipment: a body violating its schema is a 400 naming every field, an
 });
 
 modelCaseProbed(
-  'nothing is dispatched before it is prepared (shipping.yaml:143) over HTTP: 409 naming ShipmentNotPrepared, nothing appended',
+  'nothing is dispatched before it is prepared (shipping.yaml:146) over HTTP: 409 naming ShipmentNotPrepared, nothing appended',
   () => {
     const id = 'probe';
     const outcome = outcomeOf([] as Event[], { type: 'DispatchShipment', data: { ...{ carrier: 'DHL', trackingNumber: '00340434161094042557' }, shipmentId: id } } as Command);

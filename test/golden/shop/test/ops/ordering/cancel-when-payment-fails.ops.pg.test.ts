@@ -19,12 +19,15 @@ const database = useTestDatabase('ops_cancel_when_payment_fails');
 const processor = asyncProcessors.find((x) => x.processorId === 'ordering:cancel-when-payment-fails')!;
 const NAME = 'CancelWhenPaymentFails';
 
-/** A triggering event with fresh ids, so that its commands go to streams of their own. */
+/**
+ * A triggering event with fresh ids, so that its commands go to streams of their own; its message
+ * id is chosen here, so the new identities the policy derives from it are known (docs/adr/0096).
+ */
 const trigger = (): CancelWhenPaymentFailsEvent => ({ type: 'PaymentFailed', data: { ...{
     paymentId: 'a7c488a4-0000-4000-8000-a162ec8588a4',
     orderId: 'f6d8263a-0000-4000-8000-af43f95b263a',
     reason: 'reason-1',
-  }, paymentId: randomUUID(), orderId: randomUUID() } });
+  }, paymentId: randomUUID(), orderId: randomUUID() }, metadata: { messageId: randomUUID() } }) as CancelWhenPaymentFailsEvent;
 
 const streamOf = (command: ReturnType<typeof reactCancelWhenPaymentFails> extends infer R ? (R extends (infer C)[] ? C : R) : never): string => {
   switch (command.type) {

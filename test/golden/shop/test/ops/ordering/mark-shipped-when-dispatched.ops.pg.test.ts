@@ -19,13 +19,16 @@ const database = useTestDatabase('ops_mark_shipped_when_dispatched');
 const processor = asyncProcessors.find((x) => x.processorId === 'ordering:mark-shipped-when-dispatched')!;
 const NAME = 'MarkShippedWhenDispatched';
 
-/** A triggering event with fresh ids, so that its commands go to streams of their own. */
+/**
+ * A triggering event with fresh ids, so that its commands go to streams of their own; its message
+ * id is chosen here, so the new identities the policy derives from it are known (docs/adr/0096).
+ */
 const trigger = (): MarkShippedWhenDispatchedEvent => ({ type: 'ShipmentDispatched', data: { ...{
     shipmentId: 'f923beae-0000-4000-8000-c044f7f7beae',
     orderId: 'f6d8263a-0000-4000-8000-af43f95b263a',
     carrier: 'carrier-1',
     trackingNumber: 'trackingNumber-1',
-  }, shipmentId: randomUUID(), orderId: randomUUID() } });
+  }, shipmentId: randomUUID(), orderId: randomUUID() }, metadata: { messageId: randomUUID() } }) as MarkShippedWhenDispatchedEvent;
 
 const streamOf = (command: ReturnType<typeof reactMarkShippedWhenDispatched> extends infer R ? (R extends (infer C)[] ? C : R) : never): string => {
   switch (command.type) {

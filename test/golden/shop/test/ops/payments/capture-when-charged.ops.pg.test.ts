@@ -19,11 +19,14 @@ const database = useTestDatabase('ops_capture_when_charged');
 const processor = asyncProcessors.find((x) => x.processorId === 'payments:capture-when-charged')!;
 const NAME = 'CaptureWhenCharged';
 
-/** A triggering event with fresh ids, so that its commands go to streams of their own. */
+/**
+ * A triggering event with fresh ids, so that its commands go to streams of their own; its message
+ * id is chosen here, so the new identities the policy derives from it are known (docs/adr/0096).
+ */
 const trigger = (): CaptureWhenChargedEvent => ({ type: 'ChargeSucceeded', data: { ...{
     paymentId: 'a7c488a4-0000-4000-8000-a162ec8588a4',
     gatewayReference: 'gatewayReference-1',
-  }, paymentId: randomUUID() } });
+  }, paymentId: randomUUID() }, metadata: { messageId: randomUUID() } }) as CaptureWhenChargedEvent;
 
 const streamOf = (command: ReturnType<typeof reactCaptureWhenCharged> extends infer R ? (R extends (infer C)[] ? C : R) : never): string => {
   switch (command.type) {

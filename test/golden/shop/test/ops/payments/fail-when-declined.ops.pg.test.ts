@@ -19,8 +19,11 @@ const database = useTestDatabase('ops_fail_when_declined');
 const processor = asyncProcessors.find((x) => x.processorId === 'payments:fail-when-declined')!;
 const NAME = 'FailWhenDeclined';
 
-/** A triggering event with fresh ids, so that its commands go to streams of their own. */
-const trigger = (): FailWhenDeclinedEvent => ({ type: 'ChargeDeclined', data: { ...{ paymentId: 'a7c488a4-0000-4000-8000-a162ec8588a4', reason: 'reason-1' }, paymentId: randomUUID() } });
+/**
+ * A triggering event with fresh ids, so that its commands go to streams of their own; its message
+ * id is chosen here, so the new identities the policy derives from it are known (docs/adr/0096).
+ */
+const trigger = (): FailWhenDeclinedEvent => ({ type: 'ChargeDeclined', data: { ...{ paymentId: 'a7c488a4-0000-4000-8000-a162ec8588a4', reason: 'reason-1' }, paymentId: randomUUID() }, metadata: { messageId: randomUUID() } }) as FailWhenDeclinedEvent;
 
 const streamOf = (command: ReturnType<typeof reactFailWhenDeclined> extends infer R ? (R extends (infer C)[] ? C : R) : never): string => {
   switch (command.type) {

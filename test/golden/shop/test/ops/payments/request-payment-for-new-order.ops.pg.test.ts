@@ -19,7 +19,10 @@ const database = useTestDatabase('ops_request_payment_for_new_order');
 const processor = asyncProcessors.find((x) => x.processorId === 'payments:request-payment-for-new-order')!;
 const NAME = 'RequestPaymentForNewOrder';
 
-/** A triggering event with fresh ids, so that its commands go to streams of their own. */
+/**
+ * A triggering event with fresh ids, so that its commands go to streams of their own; its message
+ * id is chosen here, so the new identities the policy derives from it are known (docs/adr/0096).
+ */
 const trigger = (): RequestPaymentForNewOrderEvent => ({ type: 'OrderPlaced', data: { ...{
     orderId: 'f6d8263a-0000-4000-8000-af43f95b263a',
     customerId: 'cd9469fc-0000-4000-8000-7fa2aa0d69fc',
@@ -33,7 +36,7 @@ const trigger = (): RequestPaymentForNewOrderEvent => ({ type: 'OrderPlaced', da
       country: 'country-1',
     },
     channel: 'web',
-  }, orderId: randomUUID(), customerId: randomUUID() } });
+  }, orderId: randomUUID(), customerId: randomUUID() }, metadata: { messageId: randomUUID() } }) as RequestPaymentForNewOrderEvent;
 
 const streamOf = (command: ReturnType<typeof reactRequestPaymentForNewOrder> extends infer R ? (R extends (infer C)[] ? C : R) : never): string => {
   switch (command.type) {

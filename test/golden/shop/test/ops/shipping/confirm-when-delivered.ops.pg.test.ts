@@ -19,11 +19,14 @@ const database = useTestDatabase('ops_confirm_when_delivered');
 const processor = asyncProcessors.find((x) => x.processorId === 'shipping:confirm-when-delivered')!;
 const NAME = 'ConfirmWhenDelivered';
 
-/** A triggering event with fresh ids, so that its commands go to streams of their own. */
+/**
+ * A triggering event with fresh ids, so that its commands go to streams of their own; its message
+ * id is chosen here, so the new identities the policy derives from it are known (docs/adr/0096).
+ */
 const trigger = (): ConfirmWhenDeliveredEvent => ({ type: 'ParcelDelivered', data: { ...{
     shipmentId: 'f923beae-0000-4000-8000-c044f7f7beae',
     deliveredAt: '2026-01-15T10:00:00.000Z',
-  }, shipmentId: randomUUID() } });
+  }, shipmentId: randomUUID() }, metadata: { messageId: randomUUID() } }) as ConfirmWhenDeliveredEvent;
 
 const streamOf = (command: ReturnType<typeof reactConfirmWhenDelivered> extends infer R ? (R extends (infer C)[] ? C : R) : never): string => {
   switch (command.type) {

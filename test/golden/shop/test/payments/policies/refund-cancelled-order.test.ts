@@ -2,7 +2,7 @@
 // RefundCancelledOrder: the reactor sends the commands its logic issues, through the real command handlers.
 import { expect } from 'vitest';
 import { createInMemoryEventStore, isRejection } from '../../../src/runtime/index.js';
-import { refundCancelledOrderPreview, refundCancelledOrderReactor } from '../../../src/payments/policies/refund-cancelled-order.js';
+import { refundCancelledOrderPreview, refundCancelledOrderReactor, refundCancelledOrderReads } from '../../../src/payments/policies/refund-cancelled-order.js';
 import type { OrderCancelled } from '../../../src/ordering/order/events.js';
 import { modelCaseProbed } from '../../support/model-case.js';
 
@@ -10,18 +10,18 @@ const event: OrderCancelled = { type: 'OrderCancelled', data: { orderId: 'f6d826
 
 modelCaseProbed(
   'RefundCancelledOrder: on OrderCancelled the issued commands are handled',
-  () => refundCancelledOrderPreview(event),
+  () => refundCancelledOrderPreview(event, refundCancelledOrderReads(createInMemoryEventStore())),
   async () => {
-    // What the issued commands decide on new aggregates, computed purely (a rejection included) ...
+    const eventStore = createInMemoryEventStore();
+    // What the issued commands decide on new aggregates (a rejection included), reading the same store ...
     let expected: { type: string; data: unknown }[] = [];
     let rejection: string | undefined;
     try {
-      expected = refundCancelledOrderPreview(event).flat();
+      expected = (await refundCancelledOrderPreview(event, refundCancelledOrderReads(eventStore))).flat();
     } catch (error) {
       if (!isRejection(error)) throw error;
       rejection = (error as { rejection: string }).rejection;
     }
-    const eventStore = createInMemoryEventStore();
     const appended: { type: string; data: unknown }[] = [];
     const recording = new Proxy(eventStore, {
       get: (target, key, receiver) =>

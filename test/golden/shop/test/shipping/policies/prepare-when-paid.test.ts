@@ -2,7 +2,7 @@
 // PrepareWhenPaid: the reactor sends the commands its logic issues, through the real command handlers.
 import { expect } from 'vitest';
 import { createInMemoryEventStore, isRejection } from '../../../src/runtime/index.js';
-import { prepareWhenPaidPreview, prepareWhenPaidReactor } from '../../../src/shipping/policies/prepare-when-paid.js';
+import { prepareWhenPaidPreview, prepareWhenPaidReactor, prepareWhenPaidReads } from '../../../src/shipping/policies/prepare-when-paid.js';
 import type { PaymentCaptured } from '../../../src/payments/payment/events.js';
 import { modelCaseProbed } from '../../support/model-case.js';
 
@@ -15,18 +15,18 @@ const event: PaymentCaptured = { type: 'PaymentCaptured', data: {
 
 modelCaseProbed(
   'PrepareWhenPaid: on PaymentCaptured the issued commands are handled',
-  () => prepareWhenPaidPreview(event),
+  () => prepareWhenPaidPreview(event, prepareWhenPaidReads(createInMemoryEventStore())),
   async () => {
-    // What the issued commands decide on new aggregates, computed purely (a rejection included) ...
+    const eventStore = createInMemoryEventStore();
+    // What the issued commands decide on new aggregates (a rejection included), reading the same store ...
     let expected: { type: string; data: unknown }[] = [];
     let rejection: string | undefined;
     try {
-      expected = prepareWhenPaidPreview(event).flat();
+      expected = (await prepareWhenPaidPreview(event, prepareWhenPaidReads(eventStore))).flat();
     } catch (error) {
       if (!isRejection(error)) throw error;
       rejection = (error as { rejection: string }).rejection;
     }
-    const eventStore = createInMemoryEventStore();
     const appended: { type: string; data: unknown }[] = [];
     const recording = new Proxy(eventStore, {
       get: (target, key, receiver) =>
