@@ -82,6 +82,8 @@ const ROLES: readonly [string, string][] = [
   ['event that policy', 'on'],
   ['command issued by', 'issues'],
   ['source event of', 'from'],
+  ['read model read by', 'reads'],
+  ['event consumed by', 'consumes'],
 ];
 
 /** Outgoing links of every element, as `role -> Context.Target` text, keyed by element. */

@@ -7,6 +7,7 @@
 // `import esdm` gives the same model back. Each such fact is also listed in the report.
 import { stringify } from 'yaml';
 import { kebabCase } from '../names.js';
+import { formatFieldSource } from '../model/field-source.js';
 import type { BoundedContext, Event, JsonValue, Model, NameRef } from '../model/types.js';
 import { commandJsonSchema, eventJsonSchema, fieldsToJsonSchema } from '../schemas/json-schema.js';
 import { ANNOTATION_PREFIX, ESDM_API_VERSION, type EsdmDocument, type EsdmNote } from './types.js';
@@ -43,6 +44,9 @@ export function exportEsdm(model: Model, domainName: string): EsdmExport {
     annotations[`${ANNOTATION_PREFIX}${key}`] = typeof value === 'string' ? value : JSON.stringify(withoutLoc(value));
     notes.push({ where, what, fate: 'kept-as-annotation' });
   };
+
+  /** `Name` or `Context.Name`, as the model wrote it. */
+  const qualified = (r: NameRef): string => (r.context ? `${r.context}.${r.name}` : r.name);
 
   write(`${domain}.esdm.yaml`, { apiVersion: ESDM_API_VERSION, kind: 'domain', name: domain });
 
@@ -102,7 +106,11 @@ export function exportEsdm(model: Model, domainName: string): EsdmExport {
     for (const p of c.policies) {
       const where = `${c.name}.${p.name}`;
       // A policy's context is Stormsmith's; ESDM scopes policies to the domain.
-      const doc = base('policy', p.name, p.description, { [`${ANNOTATION_PREFIX}context`]: c.name });
+      const an: Record<string, string> = { [`${ANNOTATION_PREFIX}context`]: c.name };
+      // docs/adr/0096: what the policy reads and where its commands' fields come from.
+      if ((p.reads ?? []).length > 0) keep(an, 'reads', (p.reads ?? []).map(qualified), where, 'read models the policy reads');
+      if ((p.with ?? []).length > 0) keep(an, 'with', Object.fromEntries((p.with ?? []).map((w) => [w.field, formatFieldSource(w.source)])), where, "where the issued commands' fields come from");
+      const doc = base('policy', p.name, p.description, an);
       doc.scope = { domain };
       // Generated policies run as async processors with checkpoints: at-least-once, and the
       // generated command handlers are idempotent by command identity.
@@ -140,6 +148,7 @@ export function exportEsdm(model: Model, domainName: string): EsdmExport {
       const where = `${c.name}.${s.name}`;
       const an: Record<string, string> = { [`${ANNOTATION_PREFIX}context`]: c.name };
       keep(an, 'emits', s.emits.map((r) => r.name), where, 'events the external system delivers');
+      if ((s.consumes ?? []).length > 0) keep(an, 'consumes', (s.consumes ?? []).map(qualified), where, 'events the external system consumes (outbound integration)');
       const doc = base('external-system', s.name, s.description, an);
       doc.scope = { domain };
       write(`${dir}/external-system-${kebab(s.name)}.esdm.yaml`, doc);

@@ -8,7 +8,8 @@
 import { pascalCase, camelCase } from '../names.js';
 import { emptyContext } from '../model/load/context.js';
 import { formatType } from '../model/load/type-syntax.js';
-import type { BoundedContext, Field, JsonValue, Layout, NameRef, SourceSpan, TypeRef } from '../model/types.js';
+import type { BoundedContext, ExternalSystem, Field, JsonValue, Layout, NameRef, Policy, SourceSpan, TypeRef } from '../model/types.js';
+import { parseFieldSource } from '../model/field-source.js';
 import { MONEY_SCHEMA } from '../schemas/json-schema.js';
 import { ANNOTATION_PREFIX, type EsdmDocument, type EsdmNote } from './types.js';
 
@@ -17,6 +18,16 @@ export interface EsdmImport {
   layouts: Map<string, Layout>;
   notes: EsdmNote[];
 }
+
+/** `["Name", "Context.Name"]` (an annotation's JSON list) as name references. */
+const namesFrom = (json: string, file: string): NameRef[] =>
+  (JSON.parse(json) as unknown[])
+    .filter((n): n is string => typeof n === 'string')
+    .map((text) => {
+      const dot = text.indexOf('.');
+      const loc = { ...LOC, file };
+      return dot > 0 ? { context: text.slice(0, dot), name: text.slice(dot + 1), loc } : { name: text, loc };
+    });
 
 const LOC: SourceSpan = { file: '', line: 1, col: 1, endLine: 1, endCol: 1 };
 const isObject = (v: unknown): v is Record<string, JsonValue> => v !== null && typeof v === 'object' && !Array.isArray(v);
@@ -215,7 +226,16 @@ export function importEsdm(input: { file: string; doc: EsdmDocument }[]): EsdmIm
         const home = a.context ? [...contexts.entries()].find(([, c]) => c.name === a.context)?.[0] : undefined;
         const bc = home ?? String(emits[0]?.boundedContext ?? handles[0]?.boundedContext ?? 'unknown');
         const c = contextFor(bc);
-        c.policies.push(withDesc({ kind: 'policy' as const, name: nameOf(kind, undefined, n), context: c.name, loc: { ...LOC, file: c.file }, on: handles.map((h) => ref('event', String(h.boundedContext), String(h.event), bc)), issues: emits.map((e) => ref('command', String(e.boundedContext), String(e.command), bc)) }));
+        const policy: Policy = withDesc({ kind: 'policy' as const, name: nameOf(kind, undefined, n), context: c.name, loc: { ...LOC, file: c.file }, on: handles.map((h) => ref('event', String(h.boundedContext), String(h.event), bc)), issues: emits.map((e) => ref('command', String(e.boundedContext), String(e.command), bc)) });
+        if (a.reads) policy.reads = namesFrom(a.reads, c.file);
+        if (a.with) {
+          const sources = Object.entries(JSON.parse(a.with) as Record<string, string>).flatMap(([field, text]) => {
+            const source = typeof text === 'string' ? parseFieldSource(text) : undefined;
+            return source ? [{ field, source, loc: { ...LOC, file: c.file } }] : [];
+          });
+          if (sources.length > 0) policy.with = sources;
+        }
+        c.policies.push(policy);
         break;
       }
       case 'read-model': {
@@ -242,7 +262,9 @@ export function importEsdm(input: { file: string; doc: EsdmDocument }[]): EsdmIm
           break;
         }
         const c = contextFor(home);
-        c.externalSystems.push(withDesc({ kind: 'externalSystem' as const, name: nameOf(kind, undefined, n), context: c.name, loc: { ...LOC, file: c.file }, emits: a.emits ? (JSON.parse(a.emits) as string[]).map((e) => ({ name: e, loc: { ...LOC, file: c.file } })) : [] }));
+        const system: ExternalSystem = withDesc({ kind: 'externalSystem' as const, name: nameOf(kind, undefined, n), context: c.name, loc: { ...LOC, file: c.file }, emits: a.emits ? (JSON.parse(a.emits) as string[]).map((e) => ({ name: e, loc: { ...LOC, file: c.file } })) : [] });
+        if (a.consumes) system.consumes = namesFrom(a.consumes, c.file);
+        c.externalSystems.push(system);
         break;
       }
       default:
