@@ -36,6 +36,10 @@ export async function autoLayout(model: Model): Promise<Change> {
   }
   const crossEdges: ElkExtendedEdge[] = [];
   for (const e of graph.edges) {
+    // Reading a read model is information, not causal flow: a policy that reads a read model fed
+    // by its own command's event would close a cycle, and the layering would then break it at a
+    // causal arrow (issue 17 item 5). Such arrows are drawn, just not laid out by.
+    if (e.data?.relation === 'reads') continue;
     const edge: ElkExtendedEdge = { id: e.id, sources: [e.source], targets: [e.target] };
     const a = contextOf.get(e.source);
     if (a && a === contextOf.get(e.target)) byContext.get(a)!.edges!.push(edge);
