@@ -33,6 +33,8 @@ describe('operations facts', () => {
     const library = loadExample('library');
     const lending = opsFacts(library.contexts.map((c) => contextFacts(library, c)));
     expect(lending.processors.map((p) => [p.key, p.kind, p.processorId, p.lagTarget, p.retry.attempts])).toEqual([
+      // An external system told about events is a processor too (issue 17 item 4).
+      ['Mailer', 'outbound', 'lending:mailer', undefined, 5],
       ['OverdueLoans', 'projection', 'lending:overdue-loans', '5s', 5],
       ['RemindWhenDue', 'policy', 'lending:remind-when-due', undefined, 5],
     ]);
