@@ -21,6 +21,8 @@ const runs = arg('runs', 50);
 const withTests = arg('tests', 5);
 const started = performance.now();
 const shapes = new Map<string, number>();
+/** The shapes of the models whose services ran on PostgreSQL (the figures say what was run, not only compiled). */
+const testedShapes = new Map<string, number>();
 let tsFiles = 0;
 let files = 0;
 let tested = 0;
@@ -35,6 +37,7 @@ for (const [index, blueprint] of fc.sample(modelBlueprint, { seed, numRuns: runs
   for (const s of result.shapes) shapes.set(s, (shapes.get(s) ?? 0) + 1);
   if (result.tests) {
     tested++;
+    for (const s of result.shapes) testedShapes.set(s, (testedShapes.get(s) ?? 0) + 1);
     totals.passed += result.tests.passed;
     totals.todo += result.tests.todo;
     totals.failed += result.tests.failed;
@@ -52,6 +55,8 @@ console.log(`failures              ${failures.length}`);
 console.log(`seconds               ${seconds.toFixed(1)}`);
 console.log('shapes covered (models containing each):');
 for (const [shape, count] of [...shapes].sort()) console.log(`  ${String(count).padStart(4)}  ${shape}`);
+console.log('of which in the services run on PostgreSQL (read models, policies):');
+for (const [shape, count] of [...testedShapes].sort()) if (/read model|projection|policy/.test(shape)) console.log(`  ${String(count).padStart(4)}  ${shape}`);
 for (const f of failures) {
   console.log(`\nFAILED draw ${f.index} (seed ${seed}):\n${f.problems.join('\n').slice(0, 4000)}`);
   console.log(`blueprint: ${JSON.stringify(f.blueprint)}`);
