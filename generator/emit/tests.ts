@@ -117,14 +117,19 @@ export function commandsTestFile(facts: ContextFacts, agg: AggregateFacts): Plan
     const data = sampleObject(facts.model, facts.context.name, command.fields);
     const when = `{ type: ${str(command.name)}, data: ${tsLiteral(data, '    ')} }`;
     const outcome = defaultOutcome(facts, command, data);
+    // A model spec of this command on an aggregate that exists (given events) or does not (none)
+    // is the model's word on that case: no existence case contradicts it (a creating command may
+    // rightly change nothing when its aggregate exists).
+    const specFor = (exists: boolean) => facts.context.specs.some((sp) => sp.when.type.name === command.name && sp.given.length > 0 === exists);
     // Existence (the model's `creates`, generator/model/existence.ts): a command that does not
     // create its aggregate is rejected while the aggregate does not exist, whatever its logic.
-    if (command.creates !== true) {
+    if (command.creates !== true && !specFor(false)) {
       needsRejection = true;
       const rejection = notFoundRejection(agg.aggregate.name);
       return `modelCase(${str(`${command.name} when the ${agg.aggregate.name} does not exist is rejected: ${rejection}`)}, () =>\n  given([])\n    .when(${when})\n    .thenThrows(rejectionNamed(${str(rejection)})),\n);\n`;
     }
-    if (outcome && outcome.length > 0) {
+    if (command.creates !== true) return `// ${command.name} when the ${agg.aggregate.name} does not exist: the model's spec says what happens (${names.folder}.specs.test.ts).\n`;
+    if (outcome && outcome.length > 0 && !specFor(true)) {
       // A creating command on an aggregate that exists (made by its own default outcome) is rejected.
       needsRejection = true;
       const rejection = alreadyExistsRejection(agg.aggregate.name);

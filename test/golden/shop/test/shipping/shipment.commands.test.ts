@@ -17,15 +17,7 @@ modelCase('ConfirmDelivery when the Shipment does not exist is rejected: Shipmen
     .thenThrows(rejectionNamed('ShipmentNotFound')),
 );
 
-modelCase('DispatchShipment when the Shipment does not exist is rejected: ShipmentNotFound', () =>
-  given([])
-    .when({ type: 'DispatchShipment', data: {
-      shipmentId: 'f923beae-0000-4000-8000-c044f7f7beae',
-      carrier: 'carrier-1',
-      trackingNumber: 'trackingNumber-1',
-    } })
-    .thenThrows(rejectionNamed('ShipmentNotFound')),
-);
+// DispatchShipment when the Shipment does not exist: the model's spec says what happens (shipment.specs.test.ts).
 
 modelCase('PrepareShipment on a new Shipment', () =>
   given([])
