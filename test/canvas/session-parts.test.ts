@@ -3,6 +3,7 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import type { GenerationPreview } from '../../app/shared/workspace-api.js';
+import { MemoryBackupStore, takeRecoverable } from '../../app/renderer/workspace/backup.js';
 import { modelCore } from '../../app/renderer/workspace/core.js';
 import { GenerationRunner, type GenerationState } from '../../app/renderer/workspace/generation-runner.js';
 import type { ModelCore } from '../../app/renderer/workspace/model-core.js';
@@ -110,5 +111,26 @@ describe('GenerationRunner', () => {
     const runner = new GenerationRunner({ previewGeneration: async () => { throw new Error('E_GENERATOR_UNAVAILABLE: no'); }, runGeneration: async () => run }, store.getState, (p) => store.set(p));
     await runner.preview();
     expect(store.getState()).toEqual({ generating: false, notice: { kind: 'error', text: 'Preview failed: E_GENERATOR_UNAVAILABLE: no' } });
+  });
+});
+
+describe('takeRecoverable (the journal at open)', () => {
+  it('offers edits based on the disk as it is, drops saved and stale ones from the journal', () => {
+    const backup = new MemoryBackupStore();
+    const at = '2026-12-06T00:00:00.000Z';
+    backup.put('a.yaml', { text: 'edited a', baseHash: 'ha', savedAt: at }); // base is on disk: offered
+    backup.put('b.yaml', { text: 'disk b', baseHash: 'hb', savedAt: at }); // equals the disk: saved already
+    backup.put('c.yaml', { text: 'edited c', baseHash: 'old', savedAt: at }); // the disk moved on: stale
+    backup.put('d.yaml', { text: 'new d', baseHash: null, savedAt: at }); // a new file, still absent: offered
+    const disk = new Map([
+      ['a.yaml', { text: 'disk a', hash: 'ha' }],
+      ['b.yaml', { text: 'disk b', hash: 'hb' }],
+      ['c.yaml', { text: 'disk c', hash: 'hc' }],
+    ]);
+    expect([...takeRecoverable(backup, (p) => disk.get(p))]).toEqual([
+      ['a.yaml', 'edited a'],
+      ['d.yaml', 'new d'],
+    ]);
+    expect(backup.paths()).toEqual(['a.yaml', 'd.yaml']);
   });
 });

@@ -15,6 +15,22 @@ export interface BackupStore {
   paths(): string[];
 }
 
+/**
+ * At open: the journalled edits worth offering back, by path, in journal order: an edit based on
+ * exactly what is on disk now whose text differs from it. Every other entry (saved meanwhile, or
+ * based on a disk text that has changed since) is dropped from the journal.
+ */
+export function takeRecoverable(backup: BackupStore, disk: (path: string) => { text: string; hash: string } | undefined): Map<string, string> {
+  const out = new Map<string, string>();
+  for (const p of backup.paths()) {
+    const entry = backup.get(p)!;
+    const onDisk = disk(p);
+    if (entry.baseHash === (onDisk?.hash ?? null) && entry.text !== onDisk?.text) out.set(p, entry.text);
+    else backup.remove(p);
+  }
+  return out;
+}
+
 export class MemoryBackupStore implements BackupStore {
   private readonly map = new Map<string, BackupEntry>();
   get(path: string) {

@@ -2,7 +2,8 @@
 // validator says. Plain TypeScript with a subscribe/getState pair (React reads it through
 // useSyncExternalStore); every disk access goes through the WorkspaceApi it is given.
 // Its parts: the state (store.ts), model <-> texts with their caches (model-texts.ts),
-// generation (generation-runner.ts), comparison mode (comparison-store.ts); the session itself
+// generation (generation-runner.ts), comparison mode (comparison-store.ts), what the journal
+// offers back at open (backup.ts); the session itself
 // opens, follows the disk, edits with undo, journals, validates and saves.
 //
 // Data-loss rules (shared/reference/hardening.md C6): a save names the hash it expects on disk;
@@ -15,7 +16,7 @@ import { ChangeRefused, type Change } from '../model/changes.js';
 import type { ProblemCount } from '../model/graph.js';
 import { commit, emptyHistory, redo, undo, type History } from '../model/history.js';
 import { problemCounts, problemTargets } from '../model/problems.js';
-import type { BackupStore } from './backup.js';
+import { takeRecoverable, type BackupStore } from './backup.js';
 import { ComparisonStore } from './comparison-store.js';
 import { GenerationRunner } from './generation-runner.js';
 import type { ModelCore } from './model-core.js';
@@ -131,16 +132,8 @@ export class Session {
           this.set({ notice: { kind: 'error', text: `Could not read ${c.path}: ${messageOf(error)}` } });
         });
       });
-      const recoverable = this.backup
-        .paths()
-        .filter((p) => {
-          const b = this.backup.get(p)!;
-          return b.baseHash === (this.disk.get(p)?.hash ?? null) && b.text !== this.disk.get(p)?.text;
-        });
-      for (const p of this.backup.paths()) {
-        if (recoverable.includes(p)) this.recovered.set(p, this.backup.get(p)!.text);
-        else this.backup.remove(p);
-      }
+      this.recovered = takeRecoverable(this.backup, (p) => this.disk.get(p));
+      const recoverable = [...this.recovered.keys()];
       this.set({ info });
       globalThis.performance?.mark?.('stormsmith:files-read');
       this.loadTexts(new Map([...this.disk].map(([p, f]) => [p, f.text])), 'ready');
