@@ -131,7 +131,7 @@ export async function plan(input: Model, options: PlanOptions = {}): Promise<Fil
   }
   const withEvents = allFacts.filter((f) => f.context.events.length > 0);
   const evolutionInput = () => withOptions(JSON.stringify([withEvents.map((f) => [f.context.name, f.sources]), formerTypes(withEvents)]));
-  files.push(...(await planUnit(cache, 'evolution', evolutionInput, () => evolutionSharedFiles(allFacts))));
+  files.push(...(await planUnit(cache, 'evolution', evolutionInput, () => evolutionSharedFiles(allFacts, templates))));
   files.push(...(await planUnit(cache, 'composition', wholeModel, () => [compositionRootFile(allFacts, sources), compositionRootTestFile(allFacts, sources), modelCaseFile(templates, sources)])));
   files.push(...(await planUnit(cache, 'runtime', () => withOptions(JSON.stringify(sources)), () => runtimeFiles(templates, sources))));
   // Operations: ops command, /health and /metrics, snapshots, retry policy, test/ops (generator/emit/ops).

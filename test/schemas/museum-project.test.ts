@@ -10,6 +10,7 @@ import { planEvolutionFiles } from '../../generator/emit/evolution/index.js';
 import type { Model } from '../../generator/model/types.js';
 import type { PlannedFile } from '../../generator/plan-types.js';
 import { GENERATED_RUN_TIMEOUT, loadExample, materialise, planExample, runTool, type TestOutcome } from '../generated-project/support.js';
+import { loadTemplates } from '../../generator/emit/templates.js';
 
 function museumRun(dir: string): { output: string; outcomes: TestOutcome[] } {
   const report = join(dir, '.museum-report.json');
@@ -53,7 +54,7 @@ function writeOrderEvolve(dir: string): void {
 
 async function project(model: Model, example: string, name: string): Promise<string> {
   const files = new Map<string, PlannedFile>(await planExample(example));
-  for (const f of planEvolutionFiles(model)) files.set(f.path, f);
+  for (const f of planEvolutionFiles(model, loadTemplates())) files.set(f.path, f);
   return materialise(files, name);
 }
 
@@ -110,7 +111,7 @@ describe('custom upcast steps', () => {
     shipped.previousVersions = [{ version: 1, fields: shipped.fields, upcast: { kind: 'custom' }, loc: shipped.loc }];
     shipped.version = 2;
     shipped.fields = [...shipped.fields, { ...shipped.fields[0]!, name: 'cancelledBy', type: { kind: 'primitive', name: 'string' }, typeText: 'string', optional: false }];
-    const planned = planEvolutionFiles(model);
+    const planned = planEvolutionFiles(model, loadTemplates());
     const stub = planned.find((f) => f.path === 'src/ordering/evolution/upcasts.logic.ts')!;
     expect(stub.ownership).toBe('scaffold');
     expect(stub.grow?.members.map((m) => m.name)).toEqual(['upcastOrderCancelledV1']);
@@ -119,7 +120,6 @@ describe('custom upcast steps', () => {
     const files = new Map<string, PlannedFile>();
     // The rest of the project from the same (edited) model.
     const { plan } = await import('../../generator/plan.js');
-    const { loadTemplates } = await import('../../generator/emit/templates.js');
     for (const [path, f] of await plan(model, { templates: loadTemplates(), modelRoot: 'models/shop' })) files.set(path, f);
     for (const f of planned) files.set(f.path, f);
     const dir = materialise(files, 'museum-custom');
@@ -145,10 +145,9 @@ describe('renamed events (`formerly`, issue 17 item 2)', () => {
     // As if OrderCancelled had been released as OrderWithdrawn and renamed with an alias.
     cancelled.formerly = [{ name: 'OrderWithdrawn', loc: cancelled.loc }];
     const { plan } = await import('../../generator/plan.js');
-    const { loadTemplates } = await import('../../generator/emit/templates.js');
     const files = new Map<string, PlannedFile>();
     for (const [path, f] of await plan(model, { templates: loadTemplates(), modelRoot: 'models/shop' })) files.set(path, f);
-    for (const f of planEvolutionFiles(model)) files.set(f.path, f);
+    for (const f of planEvolutionFiles(model, loadTemplates())) files.set(f.path, f);
     // The policy in another context that reacts to OrderCancelled takes the stored former name too.
     expect(files.get('src/payments/policies/refund-cancelled-order.ts')!.contents).toContain('canHandle: withFormerTypes(refundCancelledOrderEventTypes),');
     expect(files.get('src/payments/policies/refund-cancelled-order.ts')!.contents).toContain('await refundCancelledOrderReactor(eventStore, renamedEvent(event));');

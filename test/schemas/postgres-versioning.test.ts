@@ -7,6 +7,7 @@ import { planEvolutionFiles } from '../../generator/emit/evolution/index.js';
 import { usePostgres } from '../support/postgres.js';
 import { context, event, model } from './support/model.js';
 import { importGenerated, removeGenerated } from './support/transpile.js';
+import { loadTemplates } from '../../generator/emit/templates.js';
 
 const pg = usePostgres('schemas');
 let store: PostgresEventStore | undefined;
@@ -30,7 +31,7 @@ type Versioning = { upcast: (e: Ev) => Ev; downcast: (e: Ev) => Ev };
 
 describe('generated versioning on PostgreSQL', () => {
   it('stamps on append, keeps the stamp in storage, upcasts stamped and unstamped old events on read', async () => {
-    const mod = await importGenerated<{ salesEventVersioning: Versioning }>(planEvolutionFiles(model(context('Sales', { events: [placed] }))), 'src/sales/evolution/upcasters.js');
+    const mod = await importGenerated<{ salesEventVersioning: Versioning }>(planEvolutionFiles(model(context('Sales', { events: [placed] })), loadTemplates()), 'src/sales/evolution/upcasters.js');
     const versioning = mod.salesEventVersioning;
     store = getPostgreSQLEventStore(pg.connectionString);
     const id = '7b0c4e8a-6f0e-4f51-9a43-0a9a0c2f5d11';

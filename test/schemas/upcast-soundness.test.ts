@@ -14,6 +14,7 @@ import { emptyRegistry } from '../../generator/schemas/registry/types.js';
 import { valueArb } from './support/arbitraries.js';
 import { context, event, model, type FieldSpec } from './support/model.js';
 import { importGenerated, removeGenerated } from './support/transpile.js';
+import { loadTemplates } from '../../generator/emit/templates.js';
 
 afterAll(removeGenerated);
 
@@ -78,7 +79,7 @@ describe('upcast soundness (gate + generated upcasters)', () => {
       const e = events.find((x) => x.loc.line === d.line || x.fields.some((f) => f.loc.line === d.line) || x.previousVersions.some((p) => p.loc.line === d.line));
       errorsByEvent.set(e!.name, (errorsByEvent.get(e!.name) ?? 0) + 1);
     }
-    const mod = await importGenerated<Record<string, (data: unknown) => unknown>>(planEvolutionFiles(m), 'src/sales/evolution/upcasters.js');
+    const mod = await importGenerated<Record<string, (data: unknown) => unknown>>(planEvolutionFiles(m, loadTemplates()), 'src/sales/evolution/upcasters.js');
     const ajv = new Ajv2020({ strict: false });
     addFormats(ajv);
     for (const k of SCHEMA_ANNOTATION_KEYWORDS) ajv.addKeyword(k);

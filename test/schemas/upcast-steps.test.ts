@@ -6,6 +6,7 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { planEvolutionFiles } from '../../generator/emit/evolution/index.js';
 import { context, event, model } from './support/model.js';
 import { importGenerated, removeGenerated } from './support/transpile.js';
+import { loadTemplates } from '../../generator/emit/templates.js';
 
 afterAll(removeGenerated);
 
@@ -36,7 +37,7 @@ const placed = event(
   'Sales',
 );
 placed.aggregate = undefined; // types come from external-events.ts then; irrelevant once erased
-const files = planEvolutionFiles(model(context('Sales', { events: [placed] })));
+const files = planEvolutionFiles(model(context('Sales', { events: [placed] })), loadTemplates());
 
 describe('generated declarative upcast steps', () => {
   it('build the next version field by field: kept, renamed, defaulted, dropped', async () => {
@@ -65,12 +66,12 @@ describe('generated declarative upcast steps', () => {
 
   it('throw a clear error when the next version needs a value the model does not give', async () => {
     const broken = event('Shipped', { version: 2, fields: { id: 'uuid', carrier: 'string' }, previous: [{ version: 1, fields: { id: 'uuid' } }] }, 'Sales');
-    const mod = await load(planEvolutionFiles(model(context('Sales', { events: [broken] }))), 'src/sales/evolution/upcasters.js');
+    const mod = await load(planEvolutionFiles(model(context('Sales', { events: [broken] })), loadTemplates()), 'src/sales/evolution/upcasters.js');
     expect(() => mod.upcastShippedV1!({ id: 'x' })).toThrow('cannot upcast: Shipped v1 -> v2 has no value for "carrier"');
   });
 
   it('plan deterministic outputs with the right ownership', () => {
-    const again = planEvolutionFiles(model(context('Sales', { events: [placed] })));
+    const again = planEvolutionFiles(model(context('Sales', { events: [placed] })), loadTemplates());
     expect(again.map((f) => [f.path, f.ownership])).toEqual(files.map((f) => [f.path, f.ownership]));
     expect(again.map((f) => f.contents)).toEqual(files.map((f) => f.contents));
     expect(files.map((f) => [f.path, f.ownership])).toEqual([

@@ -1,4 +1,4 @@
-// planEvolutionFiles(model): the event-evolution part of a generated project, for plan() to
+// planEvolutionFiles(model, templates): the event-evolution part of a generated project, for plan() to
 // include: per context the upcasters (generated), the custom upcast stubs (user-owned), the
 // museum exhibits (user-owned, kept forever) and the museum test (generated); plus the shared
 // support module and the composition of all contexts. plan() calls the two parts on their own
@@ -14,14 +14,15 @@ import { museumExhibits, museumTest } from './museum.js';
 import { indexFile, supportFile } from './support-file.js';
 import { upcastersFile } from './upcasters-file.js';
 import { formerTypes } from '../../ir/evolution.js';
+import type { TemplateMap } from '../templates.js';
 
 
-export function planEvolutionFiles(model: Model): PlannedFile[] {
+export function planEvolutionFiles(model: Model, templates: TemplateMap): PlannedFile[] {
   const contexts = [...model.contexts].filter((c) => c.events.length > 0).sort((a, b) => compareCodeUnits(a.name, b.name));
   if (contexts.length === 0) return [];
   const all = contexts.map((context) => contextFacts(model, context));
   const files = all.flatMap((facts) => evolutionContextFiles(facts));
-  files.push(...evolutionSharedFiles(all));
+  files.push(...evolutionSharedFiles(all, templates));
   return files.sort((a, b) => compareCodeUnits(a.path, b.path));
 }
 
@@ -35,10 +36,10 @@ export function evolutionContextFiles(facts: ContextFacts): PlannedFile[] {
 }
 
 /** The support module and the composition of every context with events (none without). */
-export function evolutionSharedFiles(all: readonly ContextFacts[]): PlannedFile[] {
+export function evolutionSharedFiles(all: readonly ContextFacts[], templates: TemplateMap): PlannedFile[] {
   const withEvents = all.filter((f) => f.context.events.length > 0).sort((a, b) => compareCodeUnits(a.context.name, b.context.name));
   if (withEvents.length === 0) return [];
   const sources = [...new Set(withEvents.flatMap((f) => f.sources))].sort(compareCodeUnits);
-  return [supportFile(sources), indexFile(withEvents.map((f) => f.context.name), sources, formerTypes(withEvents))];
+  return [supportFile(templates, sources), indexFile(withEvents.map((f) => f.context.name), sources, formerTypes(withEvents))];
 }
 
