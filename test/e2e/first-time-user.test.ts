@@ -46,9 +46,26 @@ async function add(page: Page, key: string, placeholder: string, name: string): 
   await sticky(page, name).waitFor();
 }
 
+/**
+ * The handle's box once the board holds still: right after a key press (F fits the view) the
+ * viewport moves on a later frame, and under load a box read too early sends the drag to where
+ * the handle was (seen once: the cross-context arrow silently not drawn).
+ */
+async function settledBox(page: Page, name: string, handle: 'handle-out' | 'handle-in') {
+  const locator = sticky(page, name).locator(`[data-testid="${handle}"]`);
+  let box = await locator.boundingBox();
+  for (let i = 0; i < 40; i++) {
+    await page.waitForTimeout(50);
+    const next = await locator.boundingBox();
+    if (box && next && next.x === box.x && next.y === box.y && next.width === box.width) return next;
+    box = next;
+  }
+  return box;
+}
+
 async function connect(page: Page, from: string, to: string): Promise<void> {
-  const source = await sticky(page, from).locator('[data-testid="handle-out"]').boundingBox();
-  const target = await sticky(page, to).locator('[data-testid="handle-in"]').boundingBox();
+  const source = await settledBox(page, from, 'handle-out');
+  const target = await settledBox(page, to, 'handle-in');
   if (!source || !target) throw new Error(`handles of ${from} or ${to} not visible`);
   await page.mouse.move(source.x + source.width / 2, source.y + source.height / 2);
   await page.mouse.down();
