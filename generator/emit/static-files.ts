@@ -1,6 +1,6 @@
 // Static programs of a generated service (templates/service/**): a file the service gets verbatim,
 // at the same relative path, below the do-not-edit header. They live in templates/ so that
-// `npm run typecheck` checks them in place (templates/service/tsconfig.json) and a repository
+// `npm run typecheck` checks them in place (tsconfig.templates.json) and a repository
 // may override them like any built-in template (docs/adr/0073-generation-ir.md).
 
 import type { PlannedFile } from '../plan-types.js';
