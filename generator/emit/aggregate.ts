@@ -5,7 +5,7 @@
 import type { Command, Event, Field } from '../model/types.js';
 import type { PlannedFile, ScaffoldImport, ScaffoldMember } from '../plan-types.js';
 import { pascalCase } from '../names.js';
-import { access, at, generatedHeader, importLine, importPath, jsdocBlock, propertyKey, scaffoldImports, str, stubbed } from './code.js';
+import { access, at, generatedHeader, importLine, inModel, importPath, jsdocBlock, propertyKey, scaffoldImports, str, stubbed } from './code.js';
 import { evolveMapping, fieldMapping, zeroValue, type AggregateFacts, type ContextFacts } from '../ir/context.js';
 import { alreadyExistsRejection, notFoundRejection } from '../model/existence.js';
 import { layout, evolutionLayout } from '../ir/paths.js';
@@ -87,7 +87,7 @@ export function emitsType(command: Command): string {
 function invariantLines(_facts: ContextFacts, agg: AggregateFacts): string[] {
   return agg.aggregate.invariants.length === 0
     ? []
-    : ['', `Invariants of ${agg.aggregate.name}:`, ...agg.aggregate.invariants.map((i) => `- ${i.text} (${at(i.loc)})`)];
+    : ['', `Invariants of ${agg.aggregate.name}:`, ...agg.aggregate.invariants.map((i) => `- ${i.text} (${inModel(i.loc)})`)];
 }
 
 function decideMember(facts: ContextFacts, agg: AggregateFacts, command: Command, runtime: string): ScaffoldMember {
@@ -96,7 +96,7 @@ function decideMember(facts: ContextFacts, agg: AggregateFacts, command: Command
   const mappings = emitted.map((event) => ({ event, mapping: fieldMapping(event.fields, command.fields) }));
   const complete = mappings.length === command.emits.length && mappings.every((m) => m.mapping !== undefined);
   const doc = jsdocBlock([
-    `${command.name} (${at(command.loc)})${command.description ? `: ${command.description}` : '.'}`,
+    `${command.name} (${inModel(command.loc)})${command.description ? `: ${command.description}` : '.'}`,
     `Emits ${command.emits.map((e) => e.name).join(', ') || 'nothing'}; rejects ${command.rejects.map((r) => r.name).join(', ') || 'nothing'}.`,
     ...invariantLines(facts, agg),
     ...(complete ? ['', 'Default from the model: every emitted field comes from the command. Add the rules, and drop', 'the modelDefault wrapper: model specs that expect another outcome stay todo until you do.'] : []),
@@ -108,12 +108,12 @@ function decideMember(facts: ContextFacts, agg: AggregateFacts, command: Command
   const existence = rejectionClassName(creates ? alreadyExistsRejection(agg.aggregate.name) : notFoundRejection(agg.aggregate.name));
   const guard =
     `  if (lifecycle.status === ${creates ? "'existing'" : "'absent'"}) {\n` +
-    `    return modelDefault(${str(`${agg.aggregate.name}: decide ${command.name} (${at(command.loc)}) rejects by the existence rule of the model`)}, reject.${existence})(${str(creates ? `${agg.aggregate.name} already exists: ${command.name} creates one` : `${agg.aggregate.name} does not exist: ${command.name} needs one`)});\n` +
+    `    return modelDefault(${str(`${agg.aggregate.name}: decide ${command.name} (${inModel(command.loc)}) rejects by the existence rule of the model`)}, reject.${existence})(${str(creates ? `${agg.aggregate.name} already exists: ${command.name} creates one` : `${agg.aggregate.name} does not exist: ${command.name} needs one`)});\n` +
     `  }\n`;
   let body: string;
   if (complete) {
     const events = mappings.map(({ event, mapping }) => `{ type: ${str(event.name)}, data: ${eventFields(mapping!, 'command.data')} }`);
-    const what = str(`${agg.aggregate.name}: decide ${command.name} (${at(command.loc)}) is the default from the model`);
+    const what = str(`${agg.aggregate.name}: decide ${command.name} (${inModel(command.loc)}) is the default from the model`);
     // modelDefault marks the body as the generator's (see src/runtime/notImplemented.ts).
     body =
       guard +
@@ -128,7 +128,7 @@ function decideMember(facts: ContextFacts, agg: AggregateFacts, command: Command
     );
     const rules = agg.aggregate.invariants.map((i) => i.text);
     const what =
-      `${agg.aggregate.name}: decide ${command.name} (${at(command.loc)}) is not written yet` +
+      `${agg.aggregate.name}: decide ${command.name} (${inModel(command.loc)}) is not written yet` +
       (missing.length > 0 ? `; the model does not say where ${missing.join(', ')} ${missing.length === 1 ? 'comes' : 'come'} from` : '') +
       (rules.length > 0 ? `; keep: ${rules.join(' ')}` : '');
     body = `${guard}  return notImplemented(${str(what)});\n`;
@@ -148,7 +148,7 @@ function evolveMember(facts: ContextFacts, agg: AggregateFacts, event: Event, ru
   const names = agg.names;
   const mapping = evolveMapping(agg.aggregate, event);
   const doc = jsdocBlock([
-    `How ${event.name} (${at(event.loc)}) changes ${agg.aggregate.name}.`,
+    `How ${event.name} (${inModel(event.loc)}) changes ${agg.aggregate.name}.`,
     ...(mapping && mapping.length > 0 ? ['Default from the model: state fields take the same-named event fields.'] : []),
     ...(mapping && mapping.length === 0 ? ['Default from the model: the event carries nothing but the identity, so the state stays as it is.'] : []),
   ]);
@@ -164,7 +164,7 @@ function evolveMember(facts: ContextFacts, agg: AggregateFacts, event: Event, ru
   } else {
     const unmatched = event.fields.filter((f) => f.name !== agg.aggregate.identity && !agg.aggregate.state.some((s) => s.name === f.name)).map((f) => f.name);
     const what =
-      `${agg.aggregate.name}: evolve ${event.name} (${at(event.loc)}) is not written yet; ` +
+      `${agg.aggregate.name}: evolve ${event.name} (${inModel(event.loc)}) is not written yet; ` +
       `the model does not say which state ${unmatched.length === 1 ? 'field' : 'fields'} ${unmatched.join(', ') || 'its fields'} ${unmatched.length === 1 ? 'changes' : 'change'}`;
     body = `  return notImplemented(${str(what)});\n`;
   }

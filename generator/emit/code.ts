@@ -96,6 +96,16 @@ export function at(loc: { file: string; line: number }): string {
   return `${loc.file}:${loc.line}`;
 }
 
+/**
+ * Where an element is, in a user-owned file: the model file only (the text around it names the
+ * element). User-owned files are never rewritten, so a line number there would go stale with the
+ * first edit above it (issue 17 item 9, docs/generated-project.md); generated files, rewritten
+ * on every change, keep `at`'s file:line.
+ */
+export function inModel(loc: { file: string }): string {
+  return loc.file;
+}
+
 /** A scaffold member; a stub carries the `notImplemented` import its text needs. */
 export function stubbed(member: ScaffoldMember, stub: boolean, runtimeModule: string): ScaffoldMember {
   return stub ? { ...member, imports: [{ moduleSpecifier: runtimeModule, namedImports: ['notImplemented'] }] } : member;

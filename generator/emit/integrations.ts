@@ -7,7 +7,7 @@
 import type { Event, ExternalSystem } from '../model/types.js';
 import type { PlannedFile, ScaffoldImport, ScaffoldMember } from '../plan-types.js';
 import { camelCase, kebabCase, outboundMethod, outboundNames, pascalCase } from '../names.js';
-import { at, generatedHeader, importLine, importPath, jsdocBlock, propertyKey, scaffoldImports, str, stubbed, tsLiteral } from './code.js';
+import { at, generatedHeader, importLine, inModel, importPath, jsdocBlock, propertyKey, scaffoldImports, str, stubbed, tsLiteral } from './code.js';
 import type { ContextFacts } from '../ir/context.js';
 import { consumedEvents } from '../ir/outbound.js';
 import { eventModule, eventStreamType } from '../ir/events.js';
@@ -43,11 +43,11 @@ export function integrationFiles(facts: ContextFacts, system: ExternalSystem): P
         name: outboundMethod(event.name),
         text:
           jsdocBlock([
-            `${system.name} (${at(system.loc)})${system.description ? `: ${system.description}` : '.'}`,
+            `${system.name} (${inModel(system.loc)})${system.description ? `: ${system.description}` : '.'}`,
             `Tell it about ${event.name}. \`delivery.eventId\` is the same on every redelivery: use it as the idempotency key of the call.`,
           ]) +
           `export function ${outboundMethod(event.name)}(event: ${pascalCase(event.name)}, delivery: PolicyTrigger): Promise<void> {\n` +
-          `  return notImplemented(${str(`${system.name}: telling it about ${event.name} (${at(system.loc)}) is not written yet`)});\n` +
+          `  return notImplemented(${str(`${system.name}: telling it about ${event.name} (${inModel(system.loc)}) is not written yet`)});\n` +
           `}`,
       },
       true,

@@ -6,7 +6,7 @@
 import type { Command, Event, Field, Policy } from '../model/types.js';
 import type { PlannedFile, ScaffoldMember } from '../plan-types.js';
 import { camelCase, pascalCase, policyNames, projectionNames } from '../names.js';
-import { access, at, generatedHeader, importLine, importPath, jsdocBlock, propertyKey, scaffoldImports, str, stubbed, tsLiteral } from './code.js';
+import { access, generatedHeader, importLine, inModel, importPath, jsdocBlock, propertyKey, scaffoldImports, str, stubbed, tsLiteral } from './code.js';
 import { valueOwner, type ContextFacts } from '../ir/context.js';
 import { layout, evolutionLayout } from '../ir/paths.js';
 import { sampleObject } from '../ir/samples.js';
@@ -51,7 +51,7 @@ function members(facts: ContextFacts, pf: PolicyFacts, runtime: string): Scaffol
     const complete = defaults.length > 0 && defaults.every((d) => d.values !== undefined);
     const mapped = (pf.policy.with ?? []).length > 0;
     const doc = jsdocBlock([
-      `${pf.policy.name} (${at(pf.policy.loc)})${pf.policy.description ? `: ${pf.policy.description}` : '.'}`,
+      `${pf.policy.name} (${inModel(pf.policy.loc)})${pf.policy.description ? `: ${pf.policy.description}` : '.'}`,
       `On ${event.name}, issue ${pf.commands.map((c) => c.name).join(', ') || 'nothing'} (return [] to issue nothing).`,
       ...(complete ? [mapped ? 'Default from the model: the fields come from the event and the policy\'s `with:`.' : 'Default from the model: every command field comes from the event.'] : []),
       ...(pf.reads.length > 0 ? [`\`reads\` gives typed access to ${pf.reads.map((p) => p.name).join(', ')}.`] : []),
@@ -73,7 +73,7 @@ function members(facts: ContextFacts, pf: PolicyFacts, runtime: string): Scaffol
       });
       body = commands.length === 1 ? `  return ${commands[0]};\n` : `  return [\n${commands.map((c) => `    ${c},\n`).join('')}  ];\n`;
     } else {
-      body = `  return notImplemented(${str(`${pf.policy.name}: on ${event.name} (${at(pf.policy.loc)}) is not written yet; the model does not say where the fields of ${pf.commands.map((c) => c.name).join(', ')} come from`)});\n`;
+      body = `  return notImplemented(${str(`${pf.policy.name}: on ${event.name} (${inModel(pf.policy.loc)}) is not written yet; the model does not say where the fields of ${pf.commands.map((c) => c.name).join(', ')} come from`)});\n`;
     }
     // The envelope's (and the readers') types come with each new member, so growing a file
     // written before them adds nothing to its existing functions' imports.

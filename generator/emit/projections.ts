@@ -6,7 +6,7 @@
 
 import type { Event, Field, Projection } from '../model/types.js';
 import type { PlannedFile, ScaffoldImport, ScaffoldMember } from '../plan-types.js';
-import { access, at, generatedHeader, importLine, importPath, jsdocBlock, propertyKey, scaffoldImports, str, stubbed, tsLiteral } from './code.js';
+import { access, at, generatedHeader, importLine, inModel, importPath, jsdocBlock, propertyKey, scaffoldImports, str, stubbed, tsLiteral } from './code.js';
 import { eventAggregate, sameType, type ContextFacts } from '../ir/context.js';
 import { layout, evolutionLayout } from '../ir/paths.js';
 import { sampleObject } from '../ir/samples.js';
@@ -50,7 +50,7 @@ function logicMembers(facts: ContextFacts, pf: ProjectionFacts, runtime: string)
     const type = eventNames(event).type;
     const mapping = documentMapping(pf.projection, event);
     const doc = jsdocBlock([
-      `${pf.projection.name}: how ${event.name} (${at(event.loc)}) changes the document keyed by ${pf.projection.key}.`,
+      `${pf.projection.name}: how ${event.name} (${inModel(event.loc)}) changes the document keyed by ${pf.projection.key}.`,
       'Return the new document, or null to delete it.',
       ...(mapping && mapping.length > 0 ? ['Default from the model: every document field comes from the same-named event field.'] : []),
       ...(mapping && mapping.length === 0 ? ['Default from the model: the read model lists no fields, so a document only records that its key was seen.'] : []),
@@ -66,7 +66,7 @@ function logicMembers(facts: ContextFacts, pf: ProjectionFacts, runtime: string)
       body = entries.length === 0 ? '  return { ...document };\n' : `  return { ...document, ${entries.join(', ')} };\n`;
     } else {
       const unfed = pf.projection.fields.filter((f) => !event.fields.some((e) => e.name === f.name)).map((f) => f.name);
-      const what = `${pf.projection.name}: ${onName(event)} (${at(pf.projection.loc)}) is not written yet; the model does not say how ${event.name} changes ${unfed.join(', ') || 'the document'}`;
+      const what = `${pf.projection.name}: ${onName(event)} (${inModel(pf.projection.loc)}) is not written yet; the model does not say how ${event.name} changes ${unfed.join(', ') || 'the document'}`;
       body = `  return notImplemented(${str(what)});\n`;
     }
     members.push(stubbed({ name: onName(event), text: `${doc}${signature} {\n${body}}` }, !mapping, runtime));

@@ -3,7 +3,7 @@
 
 import type { ScaffoldImport, ScaffoldMember } from '../../plan-types.js';
 import type { PlannedFile } from '../../plan-types.js';
-import { at, importPath, jsdocBlock, scaffoldImports, str } from '../code.js';
+import { importPath, inModel, jsdocBlock, scaffoldImports, str } from '../code.js';
 import type { ContextFacts } from '../../ir/context.js';
 import { layout } from '../../ir/paths.js';
 import { dataTypeAt, stepName, versionChain } from '../../ir/evolution.js';
@@ -27,11 +27,11 @@ export function customUpcastsFile(facts: ContextFacts): PlannedFile | undefined 
         name,
         text:
           jsdocBlock([
-            `${event.name} v${from.version} -> v${to.version} (${at(from.step.loc)}): the model says this step is custom.`,
+            `${event.name} v${from.version} -> v${to.version} (${inModel(from.step.loc)}): the model says this step is custom.`,
             'Must be deterministic and free of side effects: it runs on every read of an old event.',
           ]) +
           `export function ${name}(data: ${inType}): ${outType} {\n` +
-          `  return notImplemented(${str(`${event.name} upcast v${from.version} -> v${to.version} (${at(from.step.loc)}) is custom and not written yet`)});\n` +
+          `  return notImplemented(${str(`${event.name} upcast v${from.version} -> v${to.version} (${inModel(from.step.loc)}) is custom and not written yet`)});\n` +
           `}`,
         imports: [
           { moduleSpecifier: runtime, namedImports: ['notImplemented'] },

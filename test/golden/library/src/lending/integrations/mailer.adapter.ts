@@ -8,9 +8,9 @@ import type { PolicyTrigger } from '../../runtime/index.js';
 import type { ReminderSent } from '../loan/events.js';
 
 /**
- * Mailer (lending.yaml:20): The branch's mail service; it emails the member each reminder the policy sends.
+ * Mailer (lending.yaml): The branch's mail service; it emails the member each reminder the policy sends.
  * Tell it about ReminderSent. `delivery.eventId` is the same on every redelivery: use it as the idempotency key of the call.
  */
 export function onReminderSent(event: ReminderSent, delivery: PolicyTrigger): Promise<void> {
-  return notImplemented('Mailer: telling it about ReminderSent (lending.yaml:20) is not written yet');
+  return notImplemented('Mailer: telling it about ReminderSent (lending.yaml) is not written yet');
 }

@@ -10,76 +10,76 @@ import type { BookBorrowed, BookReturned, LoanRenewed, ReminderSent } from './ev
 import type { LoanLifecycle, LoanState } from './state.js';
 
 /**
- * BorrowBook (lending.yaml:50): The member takes a copy to the desk.
+ * BorrowBook (lending.yaml): The member takes a copy to the desk.
  * Emits BookBorrowed; rejects LoanLimitReached, LoanAlreadyExists.
  *
  * Invariants of Loan:
- * - A member holds at most five active loans. (lending.yaml:40)
- * - A loan can be renewed once. (lending.yaml:41)
+ * - A member holds at most five active loans. (lending.yaml)
+ * - A loan can be renewed once. (lending.yaml)
  *
  * Default from the model: every emitted field comes from the command. Add the rules, and drop
  * the modelDefault wrapper: model specs that expect another outcome stay todo until you do.
  */
 export function decideBorrowBook(command: BorrowBook, state: LoanState, reject: BorrowBookRejections, lifecycle: LoanLifecycle): BookBorrowed | BookBorrowed[] {
   if (lifecycle.status === 'existing') {
-    return modelDefault('Loan: decide BorrowBook (lending.yaml:50) rejects by the existence rule of the model', reject.LoanAlreadyExists)('Loan already exists: BorrowBook creates one');
+    return modelDefault('Loan: decide BorrowBook (lending.yaml) rejects by the existence rule of the model', reject.LoanAlreadyExists)('Loan already exists: BorrowBook creates one');
   }
-  return modelDefault('Loan: decide BorrowBook (lending.yaml:50) is the default from the model', { type: 'BookBorrowed', data: { loanId: command.data.loanId, memberId: command.data.memberId, copy: command.data.copy, dueOn: command.data.dueOn } });
+  return modelDefault('Loan: decide BorrowBook (lending.yaml) is the default from the model', { type: 'BookBorrowed', data: { loanId: command.data.loanId, memberId: command.data.memberId, copy: command.data.copy, dueOn: command.data.dueOn } });
 }
 
 /**
- * RenewLoan (lending.yaml:61).
+ * RenewLoan (lending.yaml).
  * Emits LoanRenewed; rejects RenewalLimitReached, LoanAlreadyReturned, LoanNotFound.
  *
  * Invariants of Loan:
- * - A member holds at most five active loans. (lending.yaml:40)
- * - A loan can be renewed once. (lending.yaml:41)
+ * - A member holds at most five active loans. (lending.yaml)
+ * - A loan can be renewed once. (lending.yaml)
  *
  * Default from the model: every emitted field comes from the command. Add the rules, and drop
  * the modelDefault wrapper: model specs that expect another outcome stay todo until you do.
  */
 export function decideRenewLoan(command: RenewLoan, state: LoanState, reject: RenewLoanRejections, lifecycle: LoanLifecycle): LoanRenewed | LoanRenewed[] {
   if (lifecycle.status === 'absent') {
-    return modelDefault('Loan: decide RenewLoan (lending.yaml:61) rejects by the existence rule of the model', reject.LoanNotFound)('Loan does not exist: RenewLoan needs one');
+    return modelDefault('Loan: decide RenewLoan (lending.yaml) rejects by the existence rule of the model', reject.LoanNotFound)('Loan does not exist: RenewLoan needs one');
   }
-  return modelDefault('Loan: decide RenewLoan (lending.yaml:61) is the default from the model', { type: 'LoanRenewed', data: { loanId: command.data.loanId, newDueOn: command.data.newDueOn } });
+  return modelDefault('Loan: decide RenewLoan (lending.yaml) is the default from the model', { type: 'LoanRenewed', data: { loanId: command.data.loanId, newDueOn: command.data.newDueOn } });
 }
 
 /**
- * ReturnBook (lending.yaml:69).
+ * ReturnBook (lending.yaml).
  * Emits BookReturned; rejects LoanAlreadyReturned, LoanNotFound.
  *
  * Invariants of Loan:
- * - A member holds at most five active loans. (lending.yaml:40)
- * - A loan can be renewed once. (lending.yaml:41)
+ * - A member holds at most five active loans. (lending.yaml)
+ * - A loan can be renewed once. (lending.yaml)
  */
 export function decideReturnBook(command: ReturnBook, state: LoanState, reject: ReturnBookRejections, lifecycle: LoanLifecycle): BookReturned | BookReturned[] {
   if (lifecycle.status === 'absent') {
-    return modelDefault('Loan: decide ReturnBook (lending.yaml:69) rejects by the existence rule of the model', reject.LoanNotFound)('Loan does not exist: ReturnBook needs one');
+    return modelDefault('Loan: decide ReturnBook (lending.yaml) rejects by the existence rule of the model', reject.LoanNotFound)('Loan does not exist: ReturnBook needs one');
   }
-  return notImplemented('Loan: decide ReturnBook (lending.yaml:69) is not written yet; the model does not say where BookReturned.memberId comes from; keep: A member holds at most five active loans. A loan can be renewed once.');
+  return notImplemented('Loan: decide ReturnBook (lending.yaml) is not written yet; the model does not say where BookReturned.memberId comes from; keep: A member holds at most five active loans. A loan can be renewed once.');
 }
 
 /**
- * SendReminder (lending.yaml:77): Issued by the reminder policy, never by a person.
+ * SendReminder (lending.yaml): Issued by the reminder policy, never by a person.
  * Emits ReminderSent; rejects LoanNotFound.
  *
  * Invariants of Loan:
- * - A member holds at most five active loans. (lending.yaml:40)
- * - A loan can be renewed once. (lending.yaml:41)
+ * - A member holds at most five active loans. (lending.yaml)
+ * - A loan can be renewed once. (lending.yaml)
  *
  * Default from the model: every emitted field comes from the command. Add the rules, and drop
  * the modelDefault wrapper: model specs that expect another outcome stay todo until you do.
  */
 export function decideSendReminder(command: SendReminder, state: LoanState, reject: SendReminderRejections, lifecycle: LoanLifecycle): ReminderSent | ReminderSent[] {
   if (lifecycle.status === 'absent') {
-    return modelDefault('Loan: decide SendReminder (lending.yaml:77) rejects by the existence rule of the model', reject.LoanNotFound)('Loan does not exist: SendReminder needs one');
+    return modelDefault('Loan: decide SendReminder (lending.yaml) rejects by the existence rule of the model', reject.LoanNotFound)('Loan does not exist: SendReminder needs one');
   }
-  return modelDefault('Loan: decide SendReminder (lending.yaml:77) is the default from the model', { type: 'ReminderSent', data: { loanId: command.data.loanId } });
+  return modelDefault('Loan: decide SendReminder (lending.yaml) is the default from the model', { type: 'ReminderSent', data: { loanId: command.data.loanId } });
 }
 
 /**
- * How BookBorrowed (lending.yaml:85) changes Loan.
+ * How BookBorrowed (lending.yaml) changes Loan.
  * Default from the model: state fields take the same-named event fields.
  */
 export function evolveBookBorrowed(state: LoanState, event: BookBorrowed): LoanState {
@@ -87,21 +87,21 @@ export function evolveBookBorrowed(state: LoanState, event: BookBorrowed): LoanS
 }
 
 /**
- * How BookReturned (lending.yaml:99) changes Loan.
+ * How BookReturned (lending.yaml) changes Loan.
  */
 export function evolveBookReturned(state: LoanState, event: BookReturned): LoanState {
-  return notImplemented('Loan: evolve BookReturned (lending.yaml:99) is not written yet; the model does not say which state field returnedOn changes');
+  return notImplemented('Loan: evolve BookReturned (lending.yaml) is not written yet; the model does not say which state field returnedOn changes');
 }
 
 /**
- * How LoanRenewed (lending.yaml:93) changes Loan.
+ * How LoanRenewed (lending.yaml) changes Loan.
  */
 export function evolveLoanRenewed(state: LoanState, event: LoanRenewed): LoanState {
-  return notImplemented('Loan: evolve LoanRenewed (lending.yaml:93) is not written yet; the model does not say which state field newDueOn changes');
+  return notImplemented('Loan: evolve LoanRenewed (lending.yaml) is not written yet; the model does not say which state field newDueOn changes');
 }
 
 /**
- * How ReminderSent (lending.yaml:113) changes Loan.
+ * How ReminderSent (lending.yaml) changes Loan.
  * Default from the model: the event carries nothing but the identity, so the state stays as it is.
  */
 export function evolveReminderSent(state: LoanState, event: ReminderSent): LoanState {

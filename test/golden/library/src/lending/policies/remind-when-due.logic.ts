@@ -7,7 +7,7 @@ import type { LoanFellDue } from '../external-events.js';
 import type { SendReminder } from '../loan/commands.js';
 
 /**
- * RemindWhenDue (lending.yaml:120): Whenever a loan falls due, remind the member.
+ * RemindWhenDue (lending.yaml): Whenever a loan falls due, remind the member.
  * On LoanFellDue, issue SendReminder (return [] to issue nothing).
  * Default from the model: every command field comes from the event.
  * `trigger` is the event's envelope: its id, stream and positions, and `newId(name)`, a new identity that a redelivered event gets again.

@@ -8,17 +8,17 @@ import type { BookBorrowed, BookReturned } from '../loan/events.js';
 import type { ActiveLoansByMember } from './active-loans-by-member.js';
 
 /**
- * ActiveLoansByMember: how BookBorrowed (lending.yaml:85) changes the document keyed by memberId.
+ * ActiveLoansByMember: how BookBorrowed (lending.yaml) changes the document keyed by memberId.
  * Return the new document, or null to delete it.
  */
 export function onBookBorrowed(document: ActiveLoansByMember | null, event: BookBorrowed): ActiveLoansByMember | null {
-  return notImplemented('ActiveLoansByMember: onBookBorrowed (lending.yaml:126) is not written yet; the model does not say how BookBorrowed changes activeLoans');
+  return notImplemented('ActiveLoansByMember: onBookBorrowed (lending.yaml) is not written yet; the model does not say how BookBorrowed changes activeLoans');
 }
 
 /**
- * ActiveLoansByMember: how BookReturned (lending.yaml:99) changes the document keyed by memberId.
+ * ActiveLoansByMember: how BookReturned (lending.yaml) changes the document keyed by memberId.
  * Return the new document, or null to delete it.
  */
 export function onBookReturned(document: ActiveLoansByMember | null, event: BookReturned): ActiveLoansByMember | null {
-  return notImplemented('ActiveLoansByMember: onBookReturned (lending.yaml:126) is not written yet; the model does not say how BookReturned changes activeLoans');
+  return notImplemented('ActiveLoansByMember: onBookReturned (lending.yaml) is not written yet; the model does not say how BookReturned changes activeLoans');
 }

@@ -9,33 +9,33 @@ import type { BookReturned, LoanRenewed, ReminderSent } from '../loan/events.js'
 import type { OverdueLoans } from './overdue-loans.js';
 
 /**
- * OverdueLoans: how LoanFellDue (lending.yaml:107) changes the document keyed by loanId.
+ * OverdueLoans: how LoanFellDue (lending.yaml) changes the document keyed by loanId.
  * Return the new document, or null to delete it.
  */
 export function onLoanFellDue(document: OverdueLoans | null, event: LoanFellDue): OverdueLoans | null {
-  return notImplemented('OverdueLoans: onLoanFellDue (lending.yaml:134) is not written yet; the model does not say how LoanFellDue changes remindersSent');
+  return notImplemented('OverdueLoans: onLoanFellDue (lending.yaml) is not written yet; the model does not say how LoanFellDue changes remindersSent');
 }
 
 /**
- * OverdueLoans: how LoanRenewed (lending.yaml:93) changes the document keyed by loanId.
+ * OverdueLoans: how LoanRenewed (lending.yaml) changes the document keyed by loanId.
  * Return the new document, or null to delete it.
  */
 export function onLoanRenewed(document: OverdueLoans | null, event: LoanRenewed): OverdueLoans | null {
-  return notImplemented('OverdueLoans: onLoanRenewed (lending.yaml:134) is not written yet; the model does not say how LoanRenewed changes dueOn, remindersSent');
+  return notImplemented('OverdueLoans: onLoanRenewed (lending.yaml) is not written yet; the model does not say how LoanRenewed changes dueOn, remindersSent');
 }
 
 /**
- * OverdueLoans: how BookReturned (lending.yaml:99) changes the document keyed by loanId.
+ * OverdueLoans: how BookReturned (lending.yaml) changes the document keyed by loanId.
  * Return the new document, or null to delete it.
  */
 export function onBookReturned(document: OverdueLoans | null, event: BookReturned): OverdueLoans | null {
-  return notImplemented('OverdueLoans: onBookReturned (lending.yaml:134) is not written yet; the model does not say how BookReturned changes dueOn, remindersSent');
+  return notImplemented('OverdueLoans: onBookReturned (lending.yaml) is not written yet; the model does not say how BookReturned changes dueOn, remindersSent');
 }
 
 /**
- * OverdueLoans: how ReminderSent (lending.yaml:113) changes the document keyed by loanId.
+ * OverdueLoans: how ReminderSent (lending.yaml) changes the document keyed by loanId.
  * Return the new document, or null to delete it.
  */
 export function onReminderSent(document: OverdueLoans | null, event: ReminderSent): OverdueLoans | null {
-  return notImplemented('OverdueLoans: onReminderSent (lending.yaml:134) is not written yet; the model does not say how ReminderSent changes dueOn, remindersSent');
+  return notImplemented('OverdueLoans: onReminderSent (lending.yaml) is not written yet; the model does not say how ReminderSent changes dueOn, remindersSent');
 }

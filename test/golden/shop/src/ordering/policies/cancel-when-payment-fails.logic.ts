@@ -8,10 +8,10 @@ import type { PolicyTrigger } from '../../runtime/index.js';
 import type { CancelOrder } from '../order/commands.js';
 
 /**
- * CancelWhenPaymentFails (ordering.yaml:138): No stock is held for unpaid orders; a failed payment ends the order.
+ * CancelWhenPaymentFails (ordering.yaml): No stock is held for unpaid orders; a failed payment ends the order.
  * On PaymentFailed, issue CancelOrder (return [] to issue nothing).
  * `trigger` is the event's envelope: its id, stream and positions, and `newId(name)`, a new identity that a redelivered event gets again.
  */
 export function reactCancelWhenPaymentFailsOnPaymentFailed(event: PaymentFailed, trigger: PolicyTrigger): CancelOrder | CancelOrder[] {
-  return notImplemented('CancelWhenPaymentFails: on PaymentFailed (ordering.yaml:138) is not written yet; the model does not say where the fields of CancelOrder come from');
+  return notImplemented('CancelWhenPaymentFails: on PaymentFailed (ordering.yaml) is not written yet; the model does not say where the fields of CancelOrder come from');
 }

@@ -7,7 +7,7 @@ import type { ShipmentDispatched } from '../../shipping/shipment/events.js';
 import type { MarkOrderShipped } from '../order/commands.js';
 
 /**
- * MarkShippedWhenDispatched (ordering.yaml:142).
+ * MarkShippedWhenDispatched (ordering.yaml).
  * On ShipmentDispatched, issue MarkOrderShipped (return [] to issue nothing).
  * Default from the model: every command field comes from the event.
  * `trigger` is the event's envelope: its id, stream and positions, and `newId(name)`, a new identity that a redelivered event gets again.

@@ -8,25 +8,25 @@ import type { OrderCancelled, OrderPlaced, OrderShipped } from '../order/events.
 import type { OrderStatus } from './order-status.js';
 
 /**
- * OrderStatus: how OrderPlaced (ordering.yaml:97) changes the document keyed by orderId.
+ * OrderStatus: how OrderPlaced (ordering.yaml) changes the document keyed by orderId.
  * Return the new document, or null to delete it.
  */
 export function onOrderPlaced(document: OrderStatus | null, event: OrderPlaced): OrderStatus | null {
-  return notImplemented('OrderStatus: onOrderPlaced (ordering.yaml:147) is not written yet; the model does not say how OrderPlaced changes status, trackingNumber');
+  return notImplemented('OrderStatus: onOrderPlaced (ordering.yaml) is not written yet; the model does not say how OrderPlaced changes status, trackingNumber');
 }
 
 /**
- * OrderStatus: how OrderCancelled (ordering.yaml:122) changes the document keyed by orderId.
+ * OrderStatus: how OrderCancelled (ordering.yaml) changes the document keyed by orderId.
  * Return the new document, or null to delete it.
  */
 export function onOrderCancelled(document: OrderStatus | null, event: OrderCancelled): OrderStatus | null {
-  return notImplemented('OrderStatus: onOrderCancelled (ordering.yaml:147) is not written yet; the model does not say how OrderCancelled changes customerId, status, total, trackingNumber');
+  return notImplemented('OrderStatus: onOrderCancelled (ordering.yaml) is not written yet; the model does not say how OrderCancelled changes customerId, status, total, trackingNumber');
 }
 
 /**
- * OrderStatus: how OrderShipped (ordering.yaml:129) changes the document keyed by orderId.
+ * OrderStatus: how OrderShipped (ordering.yaml) changes the document keyed by orderId.
  * Return the new document, or null to delete it.
  */
 export function onOrderShipped(document: OrderStatus | null, event: OrderShipped): OrderStatus | null {
-  return notImplemented('OrderStatus: onOrderShipped (ordering.yaml:147) is not written yet; the model does not say how OrderShipped changes customerId, status, total');
+  return notImplemented('OrderStatus: onOrderShipped (ordering.yaml) is not written yet; the model does not say how OrderShipped changes customerId, status, total');
 }

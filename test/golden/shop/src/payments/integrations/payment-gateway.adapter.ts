@@ -8,9 +8,9 @@ import type { PolicyTrigger } from '../../runtime/index.js';
 import type { PaymentRequested } from '../payment/events.js';
 
 /**
- * PaymentGateway (payments.yaml:22): The card processor. Our gateway adapter subscribes to PaymentRequested and opens a charge; the processor's webhook comes back as ChargeSucceeded or ChargeDeclined.
+ * PaymentGateway (payments.yaml): The card processor. Our gateway adapter subscribes to PaymentRequested and opens a charge; the processor's webhook comes back as ChargeSucceeded or ChargeDeclined.
  * Tell it about PaymentRequested. `delivery.eventId` is the same on every redelivery: use it as the idempotency key of the call.
  */
 export function onPaymentRequested(event: PaymentRequested, delivery: PolicyTrigger): Promise<void> {
-  return notImplemented('PaymentGateway: telling it about PaymentRequested (payments.yaml:22) is not written yet');
+  return notImplemented('PaymentGateway: telling it about PaymentRequested (payments.yaml) is not written yet');
 }

@@ -7,7 +7,7 @@ import type { ChargeSucceeded } from '../external-events.js';
 import type { CapturePayment } from '../payment/commands.js';
 
 /**
- * CaptureWhenCharged (payments.yaml:127).
+ * CaptureWhenCharged (payments.yaml).
  * On ChargeSucceeded, issue CapturePayment (return [] to issue nothing).
  * Default from the model: every command field comes from the event.
  * `trigger` is the event's envelope: its id, stream and positions, and `newId(name)`, a new identity that a redelivered event gets again.

@@ -7,7 +7,7 @@ import type { ChargeDeclined } from '../external-events.js';
 import type { FailPayment } from '../payment/commands.js';
 
 /**
- * FailWhenDeclined (payments.yaml:130).
+ * FailWhenDeclined (payments.yaml).
  * On ChargeDeclined, issue FailPayment (return [] to issue nothing).
  * Default from the model: every command field comes from the event.
  * `trigger` is the event's envelope: its id, stream and positions, and `newId(name)`, a new identity that a redelivered event gets again.

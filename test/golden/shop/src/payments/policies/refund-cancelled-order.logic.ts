@@ -9,11 +9,11 @@ import type { RefundPayment } from '../payment/commands.js';
 import type { RefundCancelledOrderReads } from './refund-cancelled-order.js';
 
 /**
- * RefundCancelledOrder (payments.yaml:133): Finds the order's payment in PaymentsByOrder; nothing to do when it was never captured.
+ * RefundCancelledOrder (payments.yaml): Finds the order's payment in PaymentsByOrder; nothing to do when it was never captured.
  * On OrderCancelled, issue RefundPayment (return [] to issue nothing).
  * `reads` gives typed access to PaymentsByOrder.
  * `trigger` is the event's envelope: its id, stream and positions, and `newId(name)`, a new identity that a redelivered event gets again.
  */
 export function reactRefundCancelledOrderOnOrderCancelled(event: OrderCancelled, trigger: PolicyTrigger, reads: RefundCancelledOrderReads): Promise<RefundPayment | RefundPayment[]> {
-  return notImplemented('RefundCancelledOrder: on OrderCancelled (payments.yaml:133) is not written yet; the model does not say where the fields of RefundPayment come from');
+  return notImplemented('RefundCancelledOrder: on OrderCancelled (payments.yaml) is not written yet; the model does not say where the fields of RefundPayment come from');
 }

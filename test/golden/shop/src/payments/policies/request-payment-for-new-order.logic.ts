@@ -7,7 +7,7 @@ import type { PolicyTrigger } from '../../runtime/index.js';
 import type { RequestPayment } from '../payment/commands.js';
 
 /**
- * RequestPaymentForNewOrder (payments.yaml:122): Starts a new payment for every order; a redelivered OrderPlaced finds the same payment.
+ * RequestPaymentForNewOrder (payments.yaml): Starts a new payment for every order; a redelivered OrderPlaced finds the same payment.
  * On OrderPlaced, issue RequestPayment (return [] to issue nothing).
  * Default from the model: the fields come from the event and the policy's `with:`.
  * `trigger` is the event's envelope: its id, stream and positions, and `newId(name)`, a new identity that a redelivered event gets again.

@@ -8,33 +8,33 @@ import type { PaymentCaptured, PaymentFailed, PaymentRefunded, PaymentRequested 
 import type { PaymentsByOrder } from './payments-by-order.js';
 
 /**
- * PaymentsByOrder: how PaymentRequested (payments.yaml:75) changes the document keyed by orderId.
+ * PaymentsByOrder: how PaymentRequested (payments.yaml) changes the document keyed by orderId.
  * Return the new document, or null to delete it.
  */
 export function onPaymentRequested(document: PaymentsByOrder | null, event: PaymentRequested): PaymentsByOrder | null {
-  return notImplemented('PaymentsByOrder: onPaymentRequested (payments.yaml:140) is not written yet; the model does not say how PaymentRequested changes status');
+  return notImplemented('PaymentsByOrder: onPaymentRequested (payments.yaml) is not written yet; the model does not say how PaymentRequested changes status');
 }
 
 /**
- * PaymentsByOrder: how PaymentCaptured (payments.yaml:82) changes the document keyed by orderId.
+ * PaymentsByOrder: how PaymentCaptured (payments.yaml) changes the document keyed by orderId.
  * Return the new document, or null to delete it.
  */
 export function onPaymentCaptured(document: PaymentsByOrder | null, event: PaymentCaptured): PaymentsByOrder | null {
-  return notImplemented('PaymentsByOrder: onPaymentCaptured (payments.yaml:140) is not written yet; the model does not say how PaymentCaptured changes status');
+  return notImplemented('PaymentsByOrder: onPaymentCaptured (payments.yaml) is not written yet; the model does not say how PaymentCaptured changes status');
 }
 
 /**
- * PaymentsByOrder: how PaymentFailed (payments.yaml:92) changes the document keyed by orderId.
+ * PaymentsByOrder: how PaymentFailed (payments.yaml) changes the document keyed by orderId.
  * Return the new document, or null to delete it.
  */
 export function onPaymentFailed(document: PaymentsByOrder | null, event: PaymentFailed): PaymentsByOrder | null {
-  return notImplemented('PaymentsByOrder: onPaymentFailed (payments.yaml:140) is not written yet; the model does not say how PaymentFailed changes status, amount');
+  return notImplemented('PaymentsByOrder: onPaymentFailed (payments.yaml) is not written yet; the model does not say how PaymentFailed changes status, amount');
 }
 
 /**
- * PaymentsByOrder: how PaymentRefunded (payments.yaml:100) changes the document keyed by orderId.
+ * PaymentsByOrder: how PaymentRefunded (payments.yaml) changes the document keyed by orderId.
  * Return the new document, or null to delete it.
  */
 export function onPaymentRefunded(document: PaymentsByOrder | null, event: PaymentRefunded): PaymentsByOrder | null {
-  return notImplemented('PaymentsByOrder: onPaymentRefunded (payments.yaml:140) is not written yet; the model does not say how PaymentRefunded changes status');
+  return notImplemented('PaymentsByOrder: onPaymentRefunded (payments.yaml) is not written yet; the model does not say how PaymentRefunded changes status');
 }

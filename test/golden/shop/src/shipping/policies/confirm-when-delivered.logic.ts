@@ -7,7 +7,7 @@ import type { ParcelDelivered } from '../external-events.js';
 import type { ConfirmDelivery } from '../shipment/commands.js';
 
 /**
- * ConfirmWhenDelivered (shipping.yaml:103).
+ * ConfirmWhenDelivered (shipping.yaml).
  * On ParcelDelivered, issue ConfirmDelivery (return [] to issue nothing).
  * Default from the model: every command field comes from the event.
  * `trigger` is the event's envelope: its id, stream and positions, and `newId(name)`, a new identity that a redelivered event gets again.

@@ -9,11 +9,11 @@ import type { PrepareShipment } from '../shipment/commands.js';
 import type { PrepareWhenPaidReads } from './prepare-when-paid.js';
 
 /**
- * PrepareWhenPaid (shipping.yaml:97): A new shipment per captured payment, to the address ShippingAddresses holds for the order.
+ * PrepareWhenPaid (shipping.yaml): A new shipment per captured payment, to the address ShippingAddresses holds for the order.
  * On PaymentCaptured, issue PrepareShipment (return [] to issue nothing).
  * `reads` gives typed access to ShippingAddresses.
  * `trigger` is the event's envelope: its id, stream and positions, and `newId(name)`, a new identity that a redelivered event gets again.
  */
 export function reactPrepareWhenPaidOnPaymentCaptured(event: PaymentCaptured, trigger: PolicyTrigger, reads: PrepareWhenPaidReads): Promise<PrepareShipment | PrepareShipment[]> {
-  return notImplemented('PrepareWhenPaid: on PaymentCaptured (shipping.yaml:97) is not written yet; the model does not say where the fields of PrepareShipment come from');
+  return notImplemented('PrepareWhenPaid: on PaymentCaptured (shipping.yaml) is not written yet; the model does not say where the fields of PrepareShipment come from');
 }

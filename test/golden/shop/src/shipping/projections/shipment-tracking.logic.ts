@@ -8,25 +8,25 @@ import type { ShipmentDelivered, ShipmentDispatched, ShipmentPrepared } from '..
 import type { ShipmentTracking } from './shipment-tracking.js';
 
 /**
- * ShipmentTracking: how ShipmentPrepared (shipping.yaml:67) changes the document keyed by shipmentId.
+ * ShipmentTracking: how ShipmentPrepared (shipping.yaml) changes the document keyed by shipmentId.
  * Return the new document, or null to delete it.
  */
 export function onShipmentPrepared(document: ShipmentTracking | null, event: ShipmentPrepared): ShipmentTracking | null {
-  return notImplemented('ShipmentTracking: onShipmentPrepared (shipping.yaml:117) is not written yet; the model does not say how ShipmentPrepared changes status, trackingNumber');
+  return notImplemented('ShipmentTracking: onShipmentPrepared (shipping.yaml) is not written yet; the model does not say how ShipmentPrepared changes status, trackingNumber');
 }
 
 /**
- * ShipmentTracking: how ShipmentDispatched (shipping.yaml:74) changes the document keyed by shipmentId.
+ * ShipmentTracking: how ShipmentDispatched (shipping.yaml) changes the document keyed by shipmentId.
  * Return the new document, or null to delete it.
  */
 export function onShipmentDispatched(document: ShipmentTracking | null, event: ShipmentDispatched): ShipmentTracking | null {
-  return notImplemented('ShipmentTracking: onShipmentDispatched (shipping.yaml:117) is not written yet; the model does not say how ShipmentDispatched changes status');
+  return notImplemented('ShipmentTracking: onShipmentDispatched (shipping.yaml) is not written yet; the model does not say how ShipmentDispatched changes status');
 }
 
 /**
- * ShipmentTracking: how ShipmentDelivered (shipping.yaml:83) changes the document keyed by shipmentId.
+ * ShipmentTracking: how ShipmentDelivered (shipping.yaml) changes the document keyed by shipmentId.
  * Return the new document, or null to delete it.
  */
 export function onShipmentDelivered(document: ShipmentTracking | null, event: ShipmentDelivered): ShipmentTracking | null {
-  return notImplemented('ShipmentTracking: onShipmentDelivered (shipping.yaml:117) is not written yet; the model does not say how ShipmentDelivered changes status, trackingNumber');
+  return notImplemented('ShipmentTracking: onShipmentDelivered (shipping.yaml) is not written yet; the model does not say how ShipmentDelivered changes status, trackingNumber');
 }

@@ -7,7 +7,7 @@ import type { OrderPlaced } from '../../ordering/order/events.js';
 import type { ShippingAddresses } from './shipping-addresses.js';
 
 /**
- * ShippingAddresses: how OrderPlaced (ordering.yaml:97) changes the document keyed by orderId.
+ * ShippingAddresses: how OrderPlaced (ordering.yaml) changes the document keyed by orderId.
  * Return the new document, or null to delete it.
  * Default from the model: every document field comes from the same-named event field.
  */

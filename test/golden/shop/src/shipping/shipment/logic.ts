@@ -10,69 +10,69 @@ import type { ShipmentDelivered, ShipmentDispatched, ShipmentPrepared } from './
 import type { ShipmentLifecycle, ShipmentState } from './state.js';
 
 /**
- * ConfirmDelivery (shipping.yaml:59).
+ * ConfirmDelivery (shipping.yaml).
  * Emits ShipmentDelivered; rejects ShipmentNotFound.
  *
  * Invariants of Shipment:
- * - A shipment is dispatched only after it was prepared. (shipping.yaml:34)
+ * - A shipment is dispatched only after it was prepared. (shipping.yaml)
  *
  * Default from the model: every emitted field comes from the command. Add the rules, and drop
  * the modelDefault wrapper: model specs that expect another outcome stay todo until you do.
  */
 export function decideConfirmDelivery(command: ConfirmDelivery, state: ShipmentState, reject: ConfirmDeliveryRejections, lifecycle: ShipmentLifecycle): ShipmentDelivered | ShipmentDelivered[] {
   if (lifecycle.status === 'absent') {
-    return modelDefault('Shipment: decide ConfirmDelivery (shipping.yaml:59) rejects by the existence rule of the model', reject.ShipmentNotFound)('Shipment does not exist: ConfirmDelivery needs one');
+    return modelDefault('Shipment: decide ConfirmDelivery (shipping.yaml) rejects by the existence rule of the model', reject.ShipmentNotFound)('Shipment does not exist: ConfirmDelivery needs one');
   }
-  return modelDefault('Shipment: decide ConfirmDelivery (shipping.yaml:59) is the default from the model', { type: 'ShipmentDelivered', data: { shipmentId: command.data.shipmentId, deliveredAt: command.data.deliveredAt } });
+  return modelDefault('Shipment: decide ConfirmDelivery (shipping.yaml) is the default from the model', { type: 'ShipmentDelivered', data: { shipmentId: command.data.shipmentId, deliveredAt: command.data.deliveredAt } });
 }
 
 /**
- * DispatchShipment (shipping.yaml:50).
+ * DispatchShipment (shipping.yaml).
  * Emits ShipmentDispatched; rejects ShipmentNotPrepared, ShipmentNotFound.
  *
  * Invariants of Shipment:
- * - A shipment is dispatched only after it was prepared. (shipping.yaml:34)
+ * - A shipment is dispatched only after it was prepared. (shipping.yaml)
  */
 export function decideDispatchShipment(command: DispatchShipment, state: ShipmentState, reject: DispatchShipmentRejections, lifecycle: ShipmentLifecycle): ShipmentDispatched | ShipmentDispatched[] {
   if (lifecycle.status === 'absent') {
-    return modelDefault('Shipment: decide DispatchShipment (shipping.yaml:50) rejects by the existence rule of the model', reject.ShipmentNotFound)('Shipment does not exist: DispatchShipment needs one');
+    return modelDefault('Shipment: decide DispatchShipment (shipping.yaml) rejects by the existence rule of the model', reject.ShipmentNotFound)('Shipment does not exist: DispatchShipment needs one');
   }
-  return notImplemented('Shipment: decide DispatchShipment (shipping.yaml:50) is not written yet; the model does not say where ShipmentDispatched.orderId comes from; keep: A shipment is dispatched only after it was prepared.');
+  return notImplemented('Shipment: decide DispatchShipment (shipping.yaml) is not written yet; the model does not say where ShipmentDispatched.orderId comes from; keep: A shipment is dispatched only after it was prepared.');
 }
 
 /**
- * PrepareShipment (shipping.yaml:42): Issued when a payment is captured; the address comes from ShippingAddresses.
+ * PrepareShipment (shipping.yaml): Issued when a payment is captured; the address comes from ShippingAddresses.
  * Emits ShipmentPrepared; rejects ShipmentAlreadyExists.
  *
  * Invariants of Shipment:
- * - A shipment is dispatched only after it was prepared. (shipping.yaml:34)
+ * - A shipment is dispatched only after it was prepared. (shipping.yaml)
  *
  * Default from the model: every emitted field comes from the command. Add the rules, and drop
  * the modelDefault wrapper: model specs that expect another outcome stay todo until you do.
  */
 export function decidePrepareShipment(command: PrepareShipment, state: ShipmentState, reject: PrepareShipmentRejections, lifecycle: ShipmentLifecycle): ShipmentPrepared | ShipmentPrepared[] {
   if (lifecycle.status === 'existing') {
-    return modelDefault('Shipment: decide PrepareShipment (shipping.yaml:42) rejects by the existence rule of the model', reject.ShipmentAlreadyExists)('Shipment already exists: PrepareShipment creates one');
+    return modelDefault('Shipment: decide PrepareShipment (shipping.yaml) rejects by the existence rule of the model', reject.ShipmentAlreadyExists)('Shipment already exists: PrepareShipment creates one');
   }
-  return modelDefault('Shipment: decide PrepareShipment (shipping.yaml:42) is the default from the model', { type: 'ShipmentPrepared', data: { shipmentId: command.data.shipmentId, orderId: command.data.orderId, address: command.data.address } });
+  return modelDefault('Shipment: decide PrepareShipment (shipping.yaml) is the default from the model', { type: 'ShipmentPrepared', data: { shipmentId: command.data.shipmentId, orderId: command.data.orderId, address: command.data.address } });
 }
 
 /**
- * How ShipmentDelivered (shipping.yaml:83) changes Shipment.
+ * How ShipmentDelivered (shipping.yaml) changes Shipment.
  */
 export function evolveShipmentDelivered(state: ShipmentState, event: ShipmentDelivered): ShipmentState {
-  return notImplemented('Shipment: evolve ShipmentDelivered (shipping.yaml:83) is not written yet; the model does not say which state field deliveredAt changes');
+  return notImplemented('Shipment: evolve ShipmentDelivered (shipping.yaml) is not written yet; the model does not say which state field deliveredAt changes');
 }
 
 /**
- * How ShipmentDispatched (shipping.yaml:74) changes Shipment.
+ * How ShipmentDispatched (shipping.yaml) changes Shipment.
  */
 export function evolveShipmentDispatched(state: ShipmentState, event: ShipmentDispatched): ShipmentState {
-  return notImplemented('Shipment: evolve ShipmentDispatched (shipping.yaml:74) is not written yet; the model does not say which state field carrier changes');
+  return notImplemented('Shipment: evolve ShipmentDispatched (shipping.yaml) is not written yet; the model does not say which state field carrier changes');
 }
 
 /**
- * How ShipmentPrepared (shipping.yaml:67) changes Shipment.
+ * How ShipmentPrepared (shipping.yaml) changes Shipment.
  * Default from the model: state fields take the same-named event fields.
  */
 export function evolveShipmentPrepared(state: ShipmentState, event: ShipmentPrepared): ShipmentState {
