@@ -149,7 +149,7 @@ export function compositionRootFile(all: ContextFacts[], sources: string[]): Pla
     `export const createService = ({ connectionString, logger, consumer: pulling${hasConsumer || hasOutbox ? ', lease' : ''}${hasOutbox ? ', nats, contexts' : ''}${portTypes.length > 0 ? ', outbound: ports' : ''} }: ServiceOptions) => {\n` +
     (hasOutbox
       ? `  const traffic = contextTraffic(contexts);\n` +
-        `  const serves = (context: ContextId) => contexts === undefined || contexts.includes(context);\n`
+        (inline.length > 0 ? `  const serves = (context: ContextId) => contexts === undefined || contexts.includes(context);\n` : '')
       : '') +
     `  // Logs, metrics, retry policy and snapshots as the model sets them (src/operations.ts).\n` +
     `  const operations = createOperations({ connectionString, logger, consumer: pulling });\n` +
