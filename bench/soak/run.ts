@@ -12,8 +12,8 @@
 // Why the clock waits for the answer: it used to append every LoanFellDue on its own schedule,
 // so under load the reminder policy could run before the loan's BorrowBook; the fixture logic
 // then appended a ReminderSent to the not-yet-borrowed loan's stream (creating it), and the
-// BorrowBook that followed was refused as LoanAlreadyExists: 55 BookBorrowed for 80 loans in a
-// fresh-clone CI run. The fixture now refuses a reminder for an absent loan (LoanNotFound).
+// BorrowBook that followed was refused as LoanAlreadyExists. (The CI run's 55 BookBorrowed for
+// 80 loans had another cause: runtime DDL raced between the instances, see runtime ddl.ts.)
 // Used by bench/soak.ts (figures) and test/generated-project/soak.test.ts (bounded form).
 import { cpSync, mkdtempSync, rmSync, symlinkSync } from 'node:fs';
 import { tmpdir } from 'node:os';
