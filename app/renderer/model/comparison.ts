@@ -60,6 +60,14 @@ const REMOVED_CONTEXT_GAP = 160;
 
 const edgeKey = (relation: string, source: string, target: string): string => `${relation}\u0000${source}\u0000${target}`;
 
+/** The revision's board, drawn once per comparison (the overlay is recomputed on every edit). */
+const oldGraphs = new WeakMap<BoardComparison, Graph>();
+function oldGraphOf(cmp: BoardComparison): Graph {
+  let graph = oldGraphs.get(cmp);
+  if (!graph) oldGraphs.set(cmp, (graph = toGraph(cmp.before)));
+  return graph;
+}
+
 /** The board graph with the comparison laid over it (marks, ghost stickies and ghost arrows). */
 export function withComparison(graph: Graph, cmp: BoardComparison): Graph {
   const nodes: BoardNode[] = graph.nodes.map((n) => {
@@ -71,7 +79,7 @@ export function withComparison(graph: Graph, cmp: BoardComparison): Graph {
 
   // Where the revision's stickies go: their place in the old board, moved by how far their
   // context's frame moved (contexts removed since sit right of the board).
-  const old = toGraph(cmp.before);
+  const old = oldGraphOf(cmp);
   const oldOffsets = contextOffsets(old);
   const newOffsets = contextOffsets(graph);
   const right = Math.max(0, ...graph.nodes.filter((n) => n.type === 'frame').map((n) => n.position.x + (n.width ?? 0)));
@@ -109,6 +117,8 @@ export function withComparison(graph: Graph, cmp: BoardComparison): Graph {
   // ends as their ghosts).
   const boardEnd = (oldId: string): string | undefined => ghostIds.get(oldId) ?? cmp.renamedFrom.get(oldId) ?? (onBoard.has(oldId) ? oldId : undefined);
   const oldKeys = new Set<string>();
+  // Keyed once: the overlay is recomputed on every edit while comparing, on boards of 1000+ arrows.
+  const newKeys = new Set(graph.edges.flatMap((e) => (e.data ? [edgeKey(e.data.relation, e.source, e.target)] : [])));
   const ghostEdges: BoardEdge[] = [];
   for (const e of old.edges) {
     const source = boardEnd(e.source);
@@ -116,7 +126,7 @@ export function withComparison(graph: Graph, cmp: BoardComparison): Graph {
     if (!source || !target || !e.data) continue;
     const key = edgeKey(e.data.relation, source, target);
     oldKeys.add(key);
-    if (graph.edges.some((n) => n.data && edgeKey(n.data.relation, n.source, n.target) === key)) continue;
+    if (newKeys.has(key)) continue;
     ghostEdges.push({
       ...e,
       id: `${GHOST}${e.id}`,
