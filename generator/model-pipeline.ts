@@ -111,6 +111,24 @@ export async function planModel(model: Model, options: PlanStageOptions): Promis
 }
 
 /**
+ * `check`: read, load and validate (check needs the model for its other steps), and take the
+ * plan of an earlier generate with byte-identical inputs from the run index when there is one
+ * (its files carry hashes, ADR 0100); without one, `plan` is absent and the caller plans. The
+ * index only holds runs that generated, so a model with drafts (planned by check, refused by
+ * generate) never finds one.
+ */
+export async function loadValidateAndIndexedPlan(modelPath: string, cwd: string, options: Omit<PlanStageOptions, 'modelRoot' | 'cache' | 'reuseRun'>): Promise<{ stage: ModelStage; plan?: FileMap }> {
+  const [{ openPlanCache }, { runKey }, { readModel }] = await Promise.all([import('./plan-cache/open.js'), import('./plan-cache/run-index.js'), import('./io/read-model.js')]);
+  const onDisk = await readModel(modelPath);
+  const stage = await loadAndValidate(modelPath, cwd, onDisk);
+  const cache = options.outDir && stage.model ? openPlanCache(options.outDir) : undefined;
+  if (!cache) return { stage };
+  const key = runKey(onDisk.files, { root: onDisk.root, cwd, options: await planInputs({ ...options, modelRoot: onDisk.root }) });
+  const earlier = cache.earlierRun(key);
+  return { stage, ...(earlier ? { plan: earlier.plan } : {}) };
+}
+
+/**
  * Read, load, validate and plan, as generate does. With the plan cache of an output folder, a
  * run whose model files, options and templates are byte for byte those of an earlier run takes
  * that run's plan and diagnostics from the cache (plan-cache/run-index.ts) without loading the

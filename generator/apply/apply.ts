@@ -222,7 +222,7 @@ export async function apply(plan: FileMap, outDir: string, options: ApplyOptions
       d.report.original = candidate;
     }
     if (mode === 'check') warnings.push(...trackedStateWarnings(root));
-    report = await finish(fs, root, outDir, mode, manifest, reading.hadManifest, decisions, orphans, warnings, problems);
+    report = await finish(fs, root, outDir, mode, manifest, reading.hadManifest, decisions, orphans, warnings, problems, options.verify ?? 'full');
     return report;
   } finally {
     releaseQuietly(release);
@@ -332,11 +332,12 @@ async function finish(
   orphans: Orphan[],
   warnings: ApplyProblem[],
   problems: ApplyProblem[],
+  verify: 'full' | 'json',
 ): Promise<ApplyReport> {
   for (const d of decisions) if (d.problem) problems.push(d.problem);
   // (4) Every file about to be written must parse.
   const outgoing = decisions.filter((d) => typeof d.write === 'string').map((d) => ({ path: d.report.path, contents: d.write as string }));
-  if (mode === 'write' && problems.length === 0) problems.push(...(await validateOutputs(outgoing)));
+  if (mode === 'write' && problems.length === 0) problems.push(...(await validateOutputs(outgoing, verify)));
   const files = decisions.map((d) => d.report).sort(byPath);
   const stale = files.some((f) => f.status !== 'unchanged');
   const report: ApplyReport = {

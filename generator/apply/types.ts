@@ -16,6 +16,12 @@ export interface ApplyOptions {
   force?: readonly string[];
   /** `--into`: the output folder is an existing repo, so it may be non-empty without a manifest. */
   allowNonEmpty?: boolean;
+  /**
+   * How files about to be written are checked (validate-outputs.ts): `full` (default) parses
+   * TypeScript and compiles JSON Schemas with ajv; `json` only parses JSON. `generate` uses
+   * `json` unless asked (--verify) or the project overrides templates (ADR 0101).
+   */
+  verify?: 'full' | 'json';
   /** Compute unified diffs for changed and hand-edited files (check mode always does). */
   diffs?: boolean;
   /** File operations; the fault-injection test passes a failing one. */

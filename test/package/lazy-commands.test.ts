@@ -1,6 +1,6 @@
 // The built CLI loads per command only what that command uses (traced with
 // bench/support/trace-loads.mjs; bench/cli.ts prints the same lists with timings).
-import { cpSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { cpSync, mkdirSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { spawnSync } from 'node:child_process';
@@ -50,6 +50,23 @@ describe('what each command of the built CLI loads', () => {
       const loaded = loadedModules(args, scratch);
       for (const heavy of [...HEAVY, 'yaml']) expect(loaded.packages, args.join(' ')).not.toContain(heavy);
       expect(loaded.areas, args.join(' ')).not.toContain('generator/plan.ts');
+    }
+  });
+
+  it('a generate that writes files loads neither the TypeScript parser nor ajv; --verify and template overrides do (ADR 0101)', () => {
+    const fresh = mkdtempSync(path.join(os.tmpdir(), 'stormsmith-lazy-write-'));
+    try {
+      cpSync(path.join(REPO, 'models/library'), path.join(fresh, 'models/library'), { recursive: true });
+      const plain = loadedModules(['generate', 'models/library', '--out', 'a'], fresh);
+      expect(plain.packages).not.toContain('ts-morph');
+      expect(plain.packages).not.toContain('ajv');
+      expect(readdirSync(path.join(fresh, 'a')).length).toBeGreaterThan(0);
+      expect(loadedModules(['generate', 'models/library', '--out', 'b', '--verify'], fresh).packages).toEqual(expect.arrayContaining(['ts-morph', 'ajv']));
+      mkdirSync(path.join(fresh, '.stormsmith/templates/adr'), { recursive: true });
+      writeFileSync(path.join(fresh, 'stormsmith.config.json'), '{ "model": "models/library", "out": "c" }\n');
+      expect(loadedModules(['generate'], fresh).packages).toContain('ts-morph');
+    } finally {
+      rmSync(fresh, { recursive: true, force: true });
     }
   });
 

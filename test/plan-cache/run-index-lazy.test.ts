@@ -68,6 +68,19 @@ describe('the run index answers a no-op with hashes only', () => {
     expect(planBytes(quick.plan!)).toEqual(planBytes(full.plan!));
   }, 120_000);
 
+  it('check takes the plan from the index too, and plans again when a diff needs contents that are gone', async () => {
+    const { root, modelDir, out } = await generatedTwice();
+    dropEntries(out);
+    const clean = await runCli(['check', modelDir, '--out', out], root);
+    expect(clean.code, clean.stdout + clean.stderr).toBe(0);
+    const victim = path.join(out, 'src', 'composition-root.ts');
+    fs.appendFileSync(victim, 'export const handEdit = 1;\n');
+    const edited = await runCli(['check', modelDir, '--out', out], root);
+    expect(edited.code).toBe(1);
+    expect(edited.stdout).toContain('E_HAND_EDITED');
+    expect(edited.stdout).toContain('handEdit');
+  }, 120_000);
+
   it('a file to write whose entry is gone: generate plans again in full and writes the right bytes', async () => {
     const { root, modelDir, out } = await generatedTwice();
     const victim = path.join(out, 'src', 'composition-root.ts');

@@ -12,6 +12,8 @@ export interface CheckContext {
   /** The validated model (absent when validation failed: later steps are then skipped). */
   model?: Model;
   plan?: FileMap;
+  /** Plans the model (again): for a plan from the run index whose contents went away. */
+  replan?: () => Promise<FileMap>;
   /** A model-relative file (`loc.file`) as the user sees it. */
   displayFile: (file: string) => string;
   /** stormsmith.config.json, when there is one (the project root is its folder). */

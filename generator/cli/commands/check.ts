@@ -13,7 +13,8 @@ import type { FileMap } from '../../plan-types.js';
 import { EXIT, type CliCommand, type CliIo } from '../io.js';
 import { recordedVersion, versionMismatch } from '../output-version.js';
 import { STORMSMITH_VERSION } from '../../version.js';
-import { loadAndValidate, planModel } from '../../model-pipeline.js';
+import { loadValidateAndIndexedPlan, planModel } from '../../model-pipeline.js';
+import { RunIndexStale } from '../../plan-cache/run-index.js';
 import { findConfigFile } from '../../project-config.js';
 import { resolveTarget } from '../../target.js';
 import { formatFromArgv, guarded, parseFormat, UsageError } from '../command-support.js';
@@ -48,7 +49,15 @@ export const generatedFreshStep: CheckStep = {
   title: 'generated output up to date',
   async run(ctx) {
     if (!ctx.plan) return skipped('the model has errors');
-    const report = await apply(ctx.plan, ctx.outDir, { mode: 'check', allowNonEmpty: ctx.into });
+    let report;
+    try {
+      report = await apply(ctx.plan, ctx.outDir, { mode: 'check', allowNonEmpty: ctx.into });
+    } catch (error) {
+      // A plan from the run index whose cache entries went away before a diff needed them.
+      if (!(error instanceof RunIndexStale) || !ctx.replan) throw error;
+      ctx.plan = await ctx.replan();
+      report = await apply(ctx.plan, ctx.outDir, { mode: 'check', allowNonEmpty: ctx.into });
+    }
     const diagnostics = applyDiagnostics(report, ctx.io.cwd);
     return { status: report.ok ? 'passed' : 'failed', diagnostics, diffs: applyDiffs(report, ctx.io.cwd) };
   },
@@ -144,12 +153,17 @@ async function runCheck(argv: string[], io: CliIo): Promise<number> {
   const target = resolveTarget(io.cwd, { ...(positionals[0] !== undefined ? { model: positionals[0] } : {}), ...(values.out !== undefined ? { out: values.out } : {}), ...(values.into !== undefined ? { into: values.into } : {}), defaultOut: DEFAULT_OUT_DIR });
 
   // Step 0, validation, produces what the other steps share: the model and its plan.
-  const stage = await loadAndValidate(target.model, io.cwd);
+  // The plan of an earlier generate with the same inputs comes from the run index (hashes only);
+  // otherwise it is planned here, through the unit entries of the plan cache.
+  const options = { into: target.into, outDir: target.outDir, ...(target.templatesDir ? { templatesDir: target.templatesDir } : {}) };
+  const { stage, plan: indexed } = await loadValidateAndIndexedPlan(target.model, io.cwd, options);
   const configFile = findConfigFile(io.cwd);
   const ctx: CheckContext = { io, outDir: target.outDir, into: target.into, displayFile: stage.displayFile, ...(configFile ? { configFile } : {}) };
   if (stage.model) {
-    ctx.model = stage.model;
-    ctx.plan = await planModel(stage.model, { into: target.into, modelRoot: stage.root, outDir: target.outDir, ...(target.templatesDir ? { templatesDir: target.templatesDir } : {}) });
+    const model = stage.model;
+    ctx.model = model;
+    ctx.replan = () => planModel(model, { ...options, modelRoot: stage.root });
+    ctx.plan = indexed ?? (await ctx.replan());
   }
   const results: { id: string; title: string; outcome: StepOutcome }[] = [
     { id: 'validate', title: 'model valid', outcome: { status: failedIf(stage.diagnostics), diagnostics: stage.diagnostics } },

@@ -6,7 +6,7 @@
 import { parseArgs } from 'node:util';
 import { displayPath, applyDiffs } from '../../apply/report-diagnostics.js';
 import type { ApplyReport } from '../../apply/types.js';
-import { generate as runGenerate, type GenerateOptions } from '../../generate.js';
+import { generate as runGenerate, type GenerateOptions } from '../../generate-run.js';
 import { dependencyInstructions } from '../../emit/versions.js';
 import { formatFromArgv, guarded, parseFormat, printUsageError, UsageError } from '../command-support.js';
 import { EXIT, type CliCommand, type CliIo } from '../io.js';
@@ -27,6 +27,8 @@ Options:
   --check            write nothing; exit 1 when anything is stale, missing, extra or hand-edited
   --dry-run          write nothing; print what would be added, changed, grown or removed
   --force <path>     overwrite (or remove) this hand-edited generated file; repeatable
+  --verify           parse every TypeScript file and compile every JSON Schema before writing
+                     (always done when the project overrides templates; otherwise JSON only)
   --format <f>       text (default), json, or github (GitHub Actions annotations)
 
 Exit codes: 0 done/clean, 1 model errors or output problems, 2 usage or IO error.
@@ -48,6 +50,7 @@ export function parseGenerateArgs(argv: string[], io: CliIo): GenerateArgs | 'he
       check: { type: 'boolean' },
       'dry-run': { type: 'boolean' },
       force: { type: 'string', multiple: true },
+      verify: { type: 'boolean' },
       format: { type: 'string' },
       help: { type: 'boolean', short: 'h' },
     },
@@ -63,6 +66,7 @@ export function parseGenerateArgs(argv: string[], io: CliIo): GenerateArgs | 'he
     defaultOut: DEFAULT_OUT_DIR,
     mode: values.check ? 'check' : values['dry-run'] ? 'dry-run' : 'write',
     force: values.force ?? [],
+    ...(values.verify ? { verify: true } : {}),
     format: parseFormat(values.format),
   };
 }
