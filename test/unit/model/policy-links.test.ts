@@ -6,7 +6,7 @@ import { fileURLToPath } from 'node:url';
 import AjvModule from 'ajv';
 import { parse } from 'yaml';
 import { describe, expect, it } from 'vitest';
-import { serializeContext } from '../../../generator/model/index.js';
+import { formatFieldSource, parseFieldSourceLine, serializeContext } from '../../../generator/model/index.js';
 import { HEADER, load, only, positionOf } from './helpers.js';
 
 const Ajv = (AjvModule as unknown as { default?: typeof AjvModule }).default ?? AjvModule;
@@ -79,5 +79,15 @@ describe('policy with/reads and external system consumes', () => {
     expect(ctx.policies[0]).not.toHaveProperty('with');
     expect(ctx.externalSystems[0]).not.toHaveProperty('consumes');
     expect(serializeContext(ctx)).not.toMatch(/reads|with|consumes/);
+  });
+
+  it('the property panel spelling (`field: source` per line) reads and writes the same sources', () => {
+    expect(parseFieldSourceLine('paymentId: $newId')).toEqual({ field: 'paymentId', source: { kind: 'newId' } });
+    expect(parseFieldSourceLine(' dueOn :  stay.checkIn ')).toEqual({ field: 'dueOn', source: { kind: 'path', path: ['stay', 'checkIn'] } });
+    for (const bad of ['paymentId', 'paymentId: $new', ': total', 'a b: total', 'amount: total + 1', 'amount: .total']) expect(parseFieldSourceLine(bad), bad).toBeUndefined();
+    const { model } = load(TEXT);
+    const lines = model!.contexts[0]!.policies[0]!.with!.map((w) => `${w.field}: ${formatFieldSource(w.source)}`);
+    expect(lines).toEqual(['paymentId: $newId', 'amount: total', 'dueOn: stay.checkIn']);
+    expect(lines.map(parseFieldSourceLine)).toEqual(model!.contexts[0]!.policies[0]!.with!.map(({ field, source }) => ({ field, source })));
   });
 });
