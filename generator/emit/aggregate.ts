@@ -46,10 +46,10 @@ export function stateFile(facts: ContextFacts, agg: AggregateFacts): PlannedFile
     '\n' +
     jsdocBlock([`${agg.aggregate.name} (${at(agg.aggregate.loc)}).`, ...(agg.aggregate.description ? [agg.aggregate.description] : [])]) +
     `export type ${names.state} = {\n${members.join('')}};\n\n` +
-    `/** The state the first event of a ${agg.aggregate.name} is folded into. */\n` +
+    `/** The state the first event of a stream of ${agg.aggregate.name} is folded into. */\n` +
     `export const initialState = (): ${names.state} => (${initial.length === 0 ? '{}' : `{ ${initial.join(', ')} }`});\n\n` +
     jsdocBlock([
-      `Whether a ${agg.aggregate.name} exists, and its state once it does: the decider's state. Every stored`,
+      `Whether the ${agg.aggregate.name} exists, and its state once it does: the decider's state. Every stored`,
       `event of its stream makes it exist; ${creatorList(facts, agg)} the others need it.`,
     ]) +
     `export type ${names.lifecycle} = { readonly status: 'absent' } | { readonly status: 'existing'; readonly state: ${names.state} };

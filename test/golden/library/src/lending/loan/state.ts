@@ -15,11 +15,11 @@ export type LoanState = {
   readonly returned: boolean;
 };
 
-/** The state the first event of a Loan is folded into. */
+/** The state the first event of a stream of Loan is folded into. */
 export const initialState = (): LoanState => ({ renewals: 0, returned: false });
 
 /**
- * Whether a Loan exists, and its state once it does: the decider's state. Every stored
+ * Whether the Loan exists, and its state once it does: the decider's state. Every stored
  * event of its stream makes it exist; BorrowBook creates it; the others need it.
  */
 export type LoanLifecycle = { readonly status: 'absent' } | { readonly status: 'existing'; readonly state: LoanState };

@@ -15,11 +15,11 @@ export type OrderState = {
   readonly status?: "placed" | "cancelled" | "shipped";
 };
 
-/** The state the first event of a Order is folded into. */
+/** The state the first event of a stream of Order is folded into. */
 export const initialState = (): OrderState => ({ lines: [] });
 
 /**
- * Whether a Order exists, and its state once it does: the decider's state. Every stored
+ * Whether the Order exists, and its state once it does: the decider's state. Every stored
  * event of its stream makes it exist; PlaceOrder creates it; the others need it.
  */
 export type OrderLifecycle = { readonly status: 'absent' } | { readonly status: 'existing'; readonly state: OrderState };

@@ -13,11 +13,11 @@ export type PaymentState = {
   readonly status?: "pending" | "captured" | "failed" | "refunded";
 };
 
-/** The state the first event of a Payment is folded into. */
+/** The state the first event of a stream of Payment is folded into. */
 export const initialState = (): PaymentState => ({});
 
 /**
- * Whether a Payment exists, and its state once it does: the decider's state. Every stored
+ * Whether the Payment exists, and its state once it does: the decider's state. Every stored
  * event of its stream makes it exist; RequestPayment creates it; the others need it.
  */
 export type PaymentLifecycle = { readonly status: 'absent' } | { readonly status: 'existing'; readonly state: PaymentState };

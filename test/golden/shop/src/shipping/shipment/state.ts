@@ -14,11 +14,11 @@ export type ShipmentState = {
   readonly trackingNumber?: string;
 };
 
-/** The state the first event of a Shipment is folded into. */
+/** The state the first event of a stream of Shipment is folded into. */
 export const initialState = (): ShipmentState => ({});
 
 /**
- * Whether a Shipment exists, and its state once it does: the decider's state. Every stored
+ * Whether the Shipment exists, and its state once it does: the decider's state. Every stored
  * event of its stream makes it exist; PrepareShipment creates it; the others need it.
  */
 export type ShipmentLifecycle = { readonly status: 'absent' } | { readonly status: 'existing'; readonly state: ShipmentState };
