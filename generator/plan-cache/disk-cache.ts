@@ -54,9 +54,9 @@ function realOrAbsent(dir: string): boolean {
 /**
  * Bumped when the entry format changes; entries of another format are ignored. 2: signed.
  * 3: every file carries the sha256 of its contents; the run index lists each unit's files
- * without their contents (run-index.ts).
+ * without their contents (run-index.ts). 4: entry files are named by generator, unit and input.
  */
-export const CACHE_FORMAT = 3;
+export const CACHE_FORMAT = 4;
 
 interface Entry {
   format: number;
@@ -113,14 +113,17 @@ export class DiskPlanCache implements UnitCache {
     return text === undefined ? undefined : verified(this.key, text);
   }
 
-  private fileOf(unit: string): string {
+  private fileOf(unit: string, hash: string): string {
     // Hashed: unit names hold model names, which may collide on case-insensitive file systems.
-    return `${sha256(unit).slice(0, 24)}.json`;
+    // The generator and the input hash are part of the name, so that a changed unit is a missing
+    // file, not a read (the http unit's entry of a 500-aggregate model is 77 MB, read, verified
+    // and parsed on every model change only to find another input hash inside).
+    return `${sha256(`${this.generator}\0${unit}\0${hash}`).slice(0, 32)}.json`;
   }
 
   lookup(unit: string, input: string): PlannedFile[] | undefined {
-    const file = this.fileOf(unit);
     const hash = sha256(input);
+    const file = this.fileOf(unit, hash);
     this.used.add(file);
     this.units.push({ unit, file, input: hash });
     return this.read(file, unit, hash);
@@ -146,10 +149,10 @@ export class DiskPlanCache implements UnitCache {
 
   /** Records the unit's files with their hashes, and hands those back (apply() then hashes nothing twice). */
   store(unit: string, input: string, files: readonly PlannedFile[]): HashedFile[] {
-    const file = this.fileOf(unit);
     this.misses.push(unit);
     // lookup() came first and recorded the unit with this input's hash.
-    const hash = this.units.findLast((u) => u.file === file)?.input ?? sha256(input);
+    const hash = this.units.findLast((u) => u.unit === unit)?.input ?? sha256(input);
+    const file = this.fileOf(unit, hash);
     const hashed = files.map((f) => ({ ...f, sha256: sha256(f.contents) }));
     this.unitFiles.set(file, hashed);
     this.pending.set(file, { format: CACHE_FORMAT, generator: this.generator, unit, input: hash, files: hashed });
