@@ -52,9 +52,15 @@ const store = getPostgreSQLEventStore(process.env.DATABASE_URL!);
 const loan = (n: number) => \`00000000-0000-4000-8000-00000000000\${n}\`;
 try {
   // 'later': one more loan falls due (after the switch); otherwise the initial history.
+  // Every loan was borrowed before it falls due: the hand-written logic refuses a reminder for a
+  // loan that was never borrowed (LoanNotFound), as a real service's history would never hold one.
+  const borrowed = (n: number) =>
+    store.appendToStream(\`lending_loan-\${loan(n)}\`, [{ type: 'BookBorrowed', data: { loanId: loan(n), memberId: loan(9), copy: { isbn: '9780000000000', copyNumber: n }, dueOn: \`2026-03-0\${n}\` } }]);
   if (process.argv[2] === 'later') {
+    await borrowed(7);
     await store.appendToStream(\`clock-\${loan(7)}\`, [{ type: 'LoanFellDue', data: { loanId: loan(7), dueOn: '2026-03-07' } }]);
   } else {
+    for (let n = 1; n <= 6; n++) await borrowed(n);
     for (let n = 1; n <= 6; n++) await store.appendToStream(\`clock-\${loan(n)}\`, [{ type: 'LoanFellDue', data: { loanId: loan(n), dueOn: \`2026-03-0\${n}\` } }]);
     for (const n of [1, 2, 2, 5]) await store.appendToStream(\`lending_loan-\${loan(n)}\`, [{ type: 'ReminderSent', data: { loanId: loan(n) } }]);
     await store.appendToStream(\`lending_loan-\${loan(3)}\`, [{ type: 'LoanRenewed', data: { loanId: loan(3), newDueOn: '2026-04-01' } }]);
