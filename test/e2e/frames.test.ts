@@ -1,6 +1,9 @@
-// Bounded-context frames are moved by their title and resized by their edge or corner, in real
-// Chromium through `stormsmith studio` (issue 14, ADR 0042): the stickies follow the frame, the
-// placement is one undoable step, it is saved to the layout sidecars, and a reload shows it.
+// The board's geometry in real Chromium through `stormsmith studio` (issue 14):
+// - bounded-context frames are moved by their title and resized by their edge or corner (ADR
+//   0042): the stickies follow the frame, the placement is one undoable step, it is saved to the
+//   layout sidecars, and a reload shows it;
+// - arrows are drawn orthogonally around the stickies (ADR 0043);
+// - handles say what they are for, and a long hotspot question ends in an ellipsis inside its sticky.
 
 import { readFileSync, rmSync } from 'node:fs';
 import path from 'node:path';
@@ -186,6 +189,64 @@ describe('routed arrows', () => {
           }
         }
       }
+    } finally {
+      await page.close();
+      await studio.stop();
+      rmSync(repo, { recursive: true, force: true });
+    }
+  });
+});
+
+describe('sticky details', () => {
+  it('handles carry tooltips; a long hotspot question is clamped with an ellipsis inside its sticky, whole in the tooltip', { timeout: 120_000 }, async () => {
+    const { repo, dir } = copyRepo('shop');
+    const studio = await startStudio(dir, rendererDir);
+    const page = await browser.context.newPage();
+    page.setDefaultTimeout(STEP_TIMEOUT_MS);
+    try {
+      await page.goto(studio.url);
+      await sticky(page, 'PlaceOrder').waitFor();
+      // Every drawn sticky: the incoming handle on the left, the outgoing one on the right, each with its tooltip.
+      const titles = await page.locator('[data-testid="sticky"]').evaluateAll((els) =>
+        els.map((el) => ({
+          name: el.getAttribute('data-name'),
+          in: el.querySelector('[data-testid="handle-in"]')?.getAttribute('title'),
+          out: el.querySelector('[data-testid="handle-out"]')?.getAttribute('title'),
+        })),
+      );
+      expect(titles.length).toBeGreaterThan(5);
+      for (const t of titles) {
+        expect(t.in, t.name!).toBe('Incoming: drop an arrow here');
+        expect(t.out, t.name!).toBe('Drag from here to another sticky to connect');
+      }
+      // Hovering shows it: the handle is the element under the pointer.
+      const handle = sticky(page, 'PlaceOrder').getByTestId('handle-out');
+      const hb = (await handle.boundingBox())!;
+      await page.mouse.move(hb.x + hb.width / 2, hb.y + hb.height / 2);
+      expect(await page.evaluate(([x, y]) => document.elementFromPoint(x!, y!)?.getAttribute('title'), [hb.x + hb.width / 2, hb.y + hb.height / 2])).toBe(
+        'Drag from here to another sticky to connect',
+      );
+
+      const question = 'Can a customer change the shipping address after paying?';
+      const hotspot = sticky(page, question);
+      const clamp = await hotspot.evaluate((el) => {
+        const name = el.querySelector('.sticky-name') as HTMLElement;
+        const style = getComputedStyle(name);
+        const box = el.getBoundingClientRect();
+        const text = name.getBoundingClientRect();
+        return {
+          clipped: name.scrollHeight > name.clientHeight + 1,
+          lineClamp: style.getPropertyValue('-webkit-line-clamp'),
+          overflow: style.overflow,
+          inside: text.top >= box.top && text.bottom <= box.bottom + 0.5 && text.left >= box.left && text.right <= box.right + 0.5,
+          title: el.getAttribute('title'),
+        };
+      });
+      expect(clamp.clipped).toBe(true);
+      expect(clamp.lineClamp).toBe('3');
+      expect(clamp.overflow).toBe('hidden');
+      expect(clamp.inside).toBe(true);
+      expect(clamp.title).toBe(`Hotspot: ${question}`);
     } finally {
       await page.close();
       await studio.stop();

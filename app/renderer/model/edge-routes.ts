@@ -53,6 +53,11 @@ export function routeEdges(stickies: readonly Rect[], edges: readonly EdgeEnds[]
   return out;
 }
 
+/** The route of one arrow from `a` to `b` among `all` stickies (undefined: boxed in). */
+export function routeEdge(a: Rect, b: Rect, all: readonly Rect[]): Point[] | undefined {
+  return a === b ? undefined : routeOne(a, b, all);
+}
+
 function routeOne(a: Rect, b: Rect, all: readonly Rect[]): Point[] | undefined {
   for (const window of [WINDOW, WINDOW * 3, Infinity]) {
     for (const margin of [ROUTE_MARGIN, ROUTE_MARGIN / 2, 3]) {
@@ -253,8 +258,25 @@ class MinHeap {
   }
 }
 
+type GraphLike = { nodes: readonly { id: string; type?: string; position: Point; width?: number; height?: number }[]; edges: readonly EdgeEnds[] };
+
+/** The stickies of a board as obstacles. */
+export function stickyRects(graph: GraphLike): Rect[] {
+  return graph.nodes.filter((n) => n.type === 'sticky').map((n) => ({ id: n.id, x: n.position.x, y: n.position.y, width: n.width ?? 0, height: n.height ?? 0 }));
+}
+
 /** Routes for a board: its stickies are the obstacles, its arrows the edges. */
-export function routesOf(graph: { nodes: readonly { id: string; type?: string; position: Point; width?: number; height?: number }[]; edges: readonly EdgeEnds[] }): Map<string, Point[]> {
-  const stickies = graph.nodes.filter((n) => n.type === 'sticky').map((n) => ({ id: n.id, x: n.position.x, y: n.position.y, width: n.width ?? 0, height: n.height ?? 0 }));
-  return routeEdges(stickies, graph.edges);
+export function routesOf(graph: GraphLike): Map<string, Point[]> {
+  return routeEdges(stickyRects(graph), graph.edges);
+}
+
+/**
+ * What the routes depend on (sticky rectangles, arrow ends): a new model with the same key (a
+ * renamed sticky's problems, a dirty flag) keeps its routes.
+ */
+export function routingKey(graph: GraphLike): string {
+  const parts: string[] = [];
+  for (const r of stickyRects(graph)) parts.push(`${r.id}@${r.x},${r.y},${r.width},${r.height}`);
+  for (const e of graph.edges) parts.push(`${e.id}`);
+  return parts.join('|');
 }

@@ -2,7 +2,7 @@
 // link). Pure and deterministic; the React layer only renders what this returns. Every node gets
 // its width and height here so React Flow never measures (performance.md, React Flow section).
 
-import type { Edge, MarkerType, Node } from '@xyflow/react';
+import type { Edge, MarkerType, Node, Position as HandleSide } from '@xyflow/react';
 import { FRAME_KEY, isDraftCommand, isDraftEvent } from '../../../generator/model/index.js';
 import type { Element, ElementKind, Model } from '../../../generator/model/types.js';
 import { RELATION_COLOR, type Relation } from './grammar.js';
@@ -112,6 +112,19 @@ export interface Graph {
 
 type Position = { x: number; y: number; w?: number; h?: number };
 
+/**
+ * Where a sticky's two handles are (as React Flow measures them with styles.css: 10 px, centred
+ * on the border). Given up front, React Flow can draw the arrows of stickies it has not mounted
+ * (onlyRenderVisibleElements) instead of mounting every node once to measure its handles.
+ */
+export function stickyHandles(width: number, height: number): NonNullable<Node['handles']> {
+  return [
+    // Position.Left / Position.Right, spelt out: this module stays free of React at run time.
+    { type: 'target', position: 'left' as HandleSide, x: -4, y: height / 2 - 5, width: 10, height: 10 },
+    { type: 'source', position: 'right' as HandleSide, x: width - 6, y: height / 2 - 5, width: 10, height: 10 },
+  ];
+}
+
 export function toGraph(model: Model, options: GraphOptions = {}): Graph {
   const frames: FrameNode[] = [];
   const stickies: StickyNode[] = [];
@@ -158,6 +171,10 @@ export function toGraph(model: Model, options: GraphOptions = {}): Graph {
           position: { x: pos.x, y: pos.y },
           width,
           height,
+          handles: stickyHandles(width, height),
+          // Measured up front too: React Flow counts a node it never mounted (off screen) as
+          // initialised only with `measured`, and fitView waits for every node to be.
+          measured: { width, height },
           data: { ref: refOf(el), kind, name: el.name, detail: detailOf(el), ...(problems ? { problems } : {}), ...(isDraft(el) ? { draft: true } : {}) },
         });
         minX = Math.min(minX, pos.x);
@@ -197,6 +214,7 @@ export function toGraph(model: Model, options: GraphOptions = {}): Graph {
       position: { x, y },
       width: right - left,
       height: bottom - top,
+      measured: { width: right - left, height: bottom - top },
       // Dragged by its title only (the rest of the frame lets clicks through to the board).
       draggable: true,
       dragHandle: '.frame-title',

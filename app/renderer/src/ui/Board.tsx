@@ -6,6 +6,7 @@ import {
   MiniMap,
   ReactFlow,
   applyNodeChanges,
+  getViewportForBounds,
   useReactFlow,
   useStore,
   type Connection,
@@ -13,13 +14,13 @@ import {
   type NodeChange,
   type MiniMapNodeProps,
   type OnSelectionChangeParams,
-  type ReactFlowInstance,
+  type Viewport,
 } from '@xyflow/react';
-import { useCallback, useEffect, useMemo, useRef, useState, type DragEvent, type ReactNode, type RefObject } from 'react';
+import { useCallback, useEffect, useLayoutEffect, useMemo, useRef, useState, type DragEvent, type ReactNode, type RefObject } from 'react';
 import type { ElementKind } from '../../../../generator/model/types.js';
 import { withComparison, type BoardComparison } from '../../model/comparison.js';
 import { openingViewPlan } from '../../model/opening-view.js';
-import { toGraph, toLayoutPosition, type BoardEdge, type BoardNode, type ProblemCount } from '../../model/graph.js';
+import { toGraph, toLayoutPosition, type BoardEdge, type BoardNode, type Graph, type ProblemCount } from '../../model/graph.js';
 import { RELATION_LABEL } from '../../model/grammar.js';
 import { STICKY_STYLES } from '../../model/kinds.js';
 import { refOfNodeId, type ElementRef } from '../../model/refs.js';
@@ -27,7 +28,7 @@ import type { Model } from '../../../../generator/model/types.js';
 import type { Change } from '../../model/changes.js';
 import { FarCanvas } from './FarCanvas.js';
 import { EDGE_TYPES } from './RoutedEdge.js';
-import { routesOf, type Point } from '../../model/edge-routes.js';
+import { routeEdge, routingKey, stickyRects, type Point } from '../../model/edge-routes.js';
 import { FarZoomContext, FrameActionsContext, NODE_TYPES, StickyActionsContext } from './StickyNode.js';
 
 /** An empty folder: say what the board is for and offer the one first step. */
@@ -74,12 +75,21 @@ export interface BoardProps {
   onRenameContext: (context: string) => void;
 }
 
-/** Applies the opening view (model/opening-view.ts) to React Flow. */
-export function openingView(flow: Pick<ReactFlowInstance, 'fitView' | 'setViewport'>, nodes: readonly BoardNode[], view: { width: number; height: number }): void {
+/**
+ * The opening view (model/opening-view.ts) as React Flow's starting viewport: given up front, the
+ * board renders once at the right place (setting it after the first render drew the board twice).
+ */
+export function openingViewport(nodes: readonly BoardNode[], view: { width: number; height: number }): Viewport {
   const frames = nodes.filter((n) => n.type === 'frame').map((n) => ({ x: n.position.x, y: n.position.y, width: n.width ?? 0, height: n.height ?? 0 }));
   const plan = openingViewPlan(frames, view);
-  if (plan.kind === 'fit') void flow.fitView({ duration: 0, maxZoom: 1, padding: 0.08 });
-  else if (plan.kind === 'first') void flow.setViewport({ x: plan.x, y: plan.y, zoom: plan.zoom }, { duration: 0 });
+  if (plan.kind === 'first') return { x: plan.x, y: plan.y, zoom: plan.zoom };
+  if (plan.kind === 'fit') {
+    const x = Math.min(...frames.map((f) => f.x));
+    const y = Math.min(...frames.map((f) => f.y));
+    const bounds = { x, y, width: Math.max(...frames.map((f) => f.x + f.width)) - x, height: Math.max(...frames.map((f) => f.y + f.height)) - y };
+    return getViewportForBounds(bounds, view.width, view.height, 0.05, 1, 0.08);
+  }
+  return { x: 0, y: 0, zoom: 1 };
 }
 
 /** Publishes the zoom as the CSS variable --zoom (level-of-detail text sizes), without re-rendering the board. */
@@ -124,25 +134,21 @@ export function Board(props: BoardProps) {
   const far = useFarZoom();
   const ownRef = useRef<HTMLDivElement>(null);
   const boardRef = props.containerRef ?? ownRef;
-  const firstNodes = useRef(graph.nodes);
-  const onInit = useCallback(() => {
+  // The board's size is known before the first paint (layout effect): React Flow starts at the opening view.
+  const [startView, setStartView] = useState<Viewport>();
+  useLayoutEffect(() => {
     const rect = boardRef.current?.getBoundingClientRect();
-    openingView(flow, firstNodes.current, { width: rect?.width ?? 1000, height: rect?.height ?? 700 });
-  }, [flow]);
+    setStartView(openingViewport(graph.nodes, { width: rect?.width || 1000, height: rect?.height || 700 }));
+    // Once, on mount: later model changes never move the view.
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, []);
 
   // Re-derive on every model change, keeping the selection the app holds.
   useEffect(() => {
     setNodes(graph.nodes.map((n) => (selected.has(n.id) ? { ...n, selected: true } : n)));
   }, [graph, selected]);
 
-  // Arrows around the stickies (ADR 0043): routed after the board is painted, never in the way
-  // of the first render; until then (and on boards too big to route) React Flow's step paths.
-  const [routes, setRoutes] = useState<ReadonlyMap<string, Point[]>>(NO_ROUTES);
-  useEffect(() => {
-    if (graph.edges.length > ROUTED_EDGE_LIMIT) return;
-    const timer = setTimeout(() => setRoutes(routesOf(graph)), 0);
-    return () => clearTimeout(timer);
-  }, [graph]);
+  const routes = useRoutes(graph);
 
   // Labels only where the user is looking: the selected arrow and the arrows of selected stickies.
   const edges = useMemo<BoardEdge[]>(
@@ -264,7 +270,8 @@ export function Board(props: BoardProps) {
       <FrameActionsContext.Provider value={frameActions}>
       <StickyActionsContext.Provider value={stickyActions}>
       <div ref={boardRef} className={`board${far ? ' far' : ''}${bigBoard ? ' big' : ''}`} data-testid="board" onDragOver={onDragOver} onDrop={onDrop}>
-        <ReactFlow<BoardNode, BoardEdge>
+        {startView ? <ReactFlow<BoardNode, BoardEdge>
+          defaultViewport={startView}
           nodes={nodes}
           edges={far && bigBoard ? NO_EDGES : edges}
           nodeTypes={NODE_TYPES}
@@ -275,7 +282,6 @@ export function Board(props: BoardProps) {
           onNodeDragStop={onNodeDragStop}
           onConnect={onConnect}
           onlyRenderVisibleElements
-          onInit={onInit}
           minZoom={0.05}
           maxZoom={2.5}
           deleteKeyCode={null}
@@ -291,7 +297,7 @@ export function Board(props: BoardProps) {
           <Controls showInteractive={false} />
           {far && bigBoard ? <FarCanvas nodes={nodes} /> : null}
           <ZoomVariable target={boardRef} />
-        </ReactFlow>
+        </ReactFlow> : null}
         {legend}
         {model.contexts.length === 0 ? <EmptyBoard onNewContext={onNewContext} /> : null}
       </div>
@@ -323,9 +329,49 @@ function withFramesCarryingStickies(before: BoardNode[], after: BoardNode[]): Bo
  */
 const MINIMAP_STICKY_LIMIT = 400;
 
-/** Past this many arrows the board is not routed (routing costs about 0.5 ms an arrow on the shop). */
+/** Past this many arrows the board is not routed (routing costs about 0.5-3 ms an arrow). */
 const ROUTED_EDGE_LIMIT = 600;
 const NO_ROUTES: ReadonlyMap<string, Point[]> = new Map();
+
+type Idle = (cb: (deadline: { timeRemaining(): number }) => void) => number;
+
+/**
+ * Arrows around the stickies (ADR 0043), routed while the browser is idle, a few at a time, so
+ * routing never delays a paint or a pan frame; until then (and on boards too big to route) the
+ * arrows are React Flow step paths. Re-routed only when a sticky or an arrow end moved.
+ */
+function useRoutes(graph: Graph): ReadonlyMap<string, Point[]> {
+  const [routes, setRoutes] = useState<ReadonlyMap<string, Point[]>>(NO_ROUTES);
+  const key = useMemo(() => (graph.edges.length > ROUTED_EDGE_LIMIT ? '' : routingKey(graph)), [graph]);
+  const latest = useRef(graph);
+  latest.current = graph;
+  useEffect(() => {
+    if (key === '') return setRoutes(NO_ROUTES);
+    const g = latest.current;
+    const stickies = stickyRects(g);
+    const byId = new Map(stickies.map((s) => [s.id, s]));
+    const out = new Map<string, Point[]>();
+    const idle: Idle = (globalThis as { requestIdleCallback?: Idle }).requestIdleCallback ?? ((cb) => setTimeout(() => cb({ timeRemaining: () => 8 }), 0) as unknown as number);
+    const cancelIdle = (globalThis as { cancelIdleCallback?: (h: number) => void }).cancelIdleCallback ?? ((h: number) => clearTimeout(h));
+    let k = 0;
+    let handle = 0;
+    const work = (deadline: { timeRemaining(): number }) => {
+      const until = performance.now() + Math.min(8, Math.max(2, deadline.timeRemaining()));
+      while (k < g.edges.length && performance.now() < until) {
+        const e = g.edges[k++]!;
+        const a = byId.get(e.source);
+        const b = byId.get(e.target);
+        const route = a && b ? routeEdge(a, b, stickies) : undefined;
+        if (route) out.set(e.id, route);
+      }
+      if (k < g.edges.length) handle = idle(work);
+      else setRoutes(out);
+    };
+    handle = idle(work);
+    return () => cancelIdle(handle);
+  }, [key]);
+  return routes;
+}
 
 /** Big boards zoomed far out draw no arrows (noise at that zoom, and most of the frame cost). */
 const NO_EDGES: BoardEdge[] = [];
