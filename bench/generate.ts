@@ -10,7 +10,7 @@
 // beside the file count, the bytes and full/floor. Goal: 500 aggregates within 20x the floor.
 
 import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { loadavg, tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { fileURLToPath } from 'node:url';
@@ -94,10 +94,21 @@ const median = (values: number[]): number => {
   return sorted.length % 2 === 1 ? sorted[mid]! : (sorted[mid - 1]! + sorted[mid]!) / 2;
 };
 
+/** Process CPU time (user + system, all threads) spent since `since`, in ms. */
+const cpuSince = (since: NodeJS.CpuUsage): number => {
+  const d = process.cpuUsage(since);
+  return (d.user + d.system) / 1000;
+};
+
+let lastCpu = 0;
+/** Wall time and result; the phase's CPU time is left in `lastCpu` (printed beside wall time: the machine is shared). */
 const time = async <T>(work: () => Promise<T> | T): Promise<[number, T]> => {
+  const cpu = process.cpuUsage();
   const start = performance.now();
   const result = await work();
-  return [performance.now() - start, result];
+  const wall = performance.now() - start;
+  lastCpu = cpuSince(cpu);
+  return [wall, result];
 };
 
 function writeFloor(files: FileMap, dir: string): void {
@@ -110,19 +121,24 @@ function writeFloor(files: FileMap, dir: string): void {
 
 async function measure(name: string, sources: SourceFile[]): Promise<string> {
   const t = { load: [] as number[], plan: [] as number[], apply: [] as number[], floor: [] as number[] };
+  const cpu = { full: [] as number[], floor: [] as number[] };
   let files: FileMap = new Map();
   for (let run = 0; run < RUNS; run++) {
     clearTypeCache();
     const [load, loaded] = await time(() => loadModel(sources));
+    let fullCpu = lastCpu;
     if (!loaded.model) throw new Error(`${name}: model does not load`);
     const model = loaded.model;
     const [planMs, planned] = await time(() => plan(model, { templates }));
+    fullCpu += lastCpu;
     files = planned;
     const applyDir = mkdtempSync(join(tmpdir(), 'stormsmith-bench-apply-'));
     const [applyMs, report] = await time(() => apply(planned, join(applyDir, 'out')));
+    cpu.full.push(fullCpu + lastCpu);
     if (report.problems.length > 0) throw new Error(`${name}: apply reported ${report.problems[0]!.code}: ${report.problems[0]!.message}`);
     const floorDir = mkdtempSync(join(tmpdir(), 'stormsmith-bench-floor-'));
     const [floorMs] = await time(() => writeFloor(planned, floorDir));
+    cpu.floor.push(lastCpu);
     rmSync(applyDir, { recursive: true, force: true });
     rmSync(floorDir, { recursive: true, force: true });
     t.load.push(load);
@@ -136,7 +152,7 @@ async function measure(name: string, sources: SourceFile[]): Promise<string> {
   const ms = (v: number) => `${v.toFixed(0).padStart(7)} ms`;
   return (
     `${name.padEnd(16)} ${String(files.size).padStart(6)} files ${(bytes / 1024).toFixed(0).padStart(7)} KiB | ` +
-    `load ${ms(median(t.load))} plan ${ms(median(t.plan))} apply ${ms(median(t.apply))} | full ${ms(full)} floor ${ms(floor)} | ${(full / floor).toFixed(1).padStart(5)}x floor`
+    `load ${ms(median(t.load))} plan ${ms(median(t.plan))} apply ${ms(median(t.apply))} | full ${ms(full)} floor ${ms(floor)} | ${(full / floor).toFixed(1).padStart(5)}x floor | CPU full ${ms(median(cpu.full))} floor ${ms(median(cpu.floor))} (${(median(cpu.full) / median(cpu.floor)).toFixed(1)}x) | load avg ${loadavg()[0]!.toFixed(1)}`
   );
 }
 

@@ -96,18 +96,31 @@ interface Case {
  */
 async function measureInterleaved(cases: Case[]): Promise<[number, number, number, number]> {
   const times = cases.map(() => [] as number[]);
+  const cpus = cases.map(() => [] as number[]);
+  const loads: number[] = [];
   for (let round = -1; round < RUNS; round++) {
+    loads.push(os.loadavg()[0]!);
     for (const [i, c] of cases.entries()) {
+      const cpu = process.cpuUsage();
       const t = performance.now();
       await c.fn();
-      if (round >= 0) times[i]!.push(performance.now() - t);
+      const wall = performance.now() - t;
+      const used = process.cpuUsage(cpu);
+      if (round >= 0) {
+        times[i]!.push(wall);
+        cpus[i]!.push((used.user + used.system) / 1000);
+      }
       await c.after?.();
     }
   }
+  // The machine is shared: CPU time (this process, all threads) beside wall time, and the load.
+  console.log(`(load average ${Math.min(...loads).toFixed(1)}-${Math.max(...loads).toFixed(1)} over the rounds)`);
+  const floorCpu = median(cpus[0]!);
   const medians = cases.map((c, i) => {
     const xs = times[i]!;
     const m = median(xs);
-    console.log(`${c.label.padEnd(44)} ${m.toFixed(1).padStart(8)} ms   (median of ${RUNS}; min ${Math.min(...xs).toFixed(1)}, max ${Math.max(...xs).toFixed(1)})`);
+    const cpu = median(cpus[i]!);
+    console.log(`${c.label.padEnd(44)} ${m.toFixed(1).padStart(8)} ms   CPU ${cpu.toFixed(1).padStart(8)} ms (${(cpu / floorCpu).toFixed(2)}x floor)   (median of ${RUNS}; min ${Math.min(...xs).toFixed(1)}, max ${Math.max(...xs).toFixed(1)})`);
     return m;
   });
   if (medians.length !== 4) throw new Error('expected four cases: floor, no-op, check, one change');
