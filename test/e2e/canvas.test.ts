@@ -99,7 +99,7 @@ describe('canvas in Chromium through stormsmith studio', () => {
     const { page, dir } = board;
     try {
       const original = readFileSync(path.join(dir, 'lending.yaml'), 'utf8');
-      await expect.poll(() => page.locator('[data-testid="sticky"]').count()).toBe(18);
+      await expect.poll(() => page.locator('[data-testid="sticky"]').count()).toBe(19);
 
       // A command from the keyboard, an event from the palette.
       await page.locator('body').press('c');
@@ -230,8 +230,8 @@ describe('canvas in Chromium through stormsmith studio', () => {
       await page.getByTestId('menu-File').click();
       const [download] = await Promise.all([page.waitForEvent('download'), page.getByTestId('action-file.exportSvg').click()]);
       const svg = readFileSync((await download.path())!, 'utf8');
-      // 18 stickies of the example, the pasted copy and the dropped command.
-      expect(svg.match(/<g class="sticky"/g)).toHaveLength(20);
+      // 19 stickies of the example, the pasted copy and the dropped command.
+      expect(svg.match(/<g class="sticky"/g)).toHaveLength(21);
       expect(svg).toContain('>BorrowBookCopy<');
       await page.getByTestId('menu-File').click();
       const [png] = await Promise.all([page.waitForEvent('download'), page.getByTestId('action-file.exportPng').click()]);
