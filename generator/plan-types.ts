@@ -43,6 +43,12 @@ export interface PlannedFile {
   /** For scaffold files that can grow (logic modules): the members the model requires. */
   grow?: ScaffoldGrowth;
   /**
+   * For scaffold files that should follow the model while nobody has edited them (museum
+   * exhibits, issue 17 item 9): apply rewrites such a file when its bytes are still exactly what
+   * stormsmith last wrote (the manifest hash) and the plan differs; an edited one is kept.
+   */
+  followWhilePristine?: boolean;
+  /**
    * The sha256 (hex) of `contents`, when the plan cache already knows it (its entries are
    * signed, see generator/plan-cache). apply() then compares hashes and reads `contents` only
    * for a file it writes or diffs: a no-op run never loads the planned text.

@@ -71,6 +71,15 @@ export function decideScaffold(
     };
   }
   const previous: ManifestEntry = entry ?? { ownership: 'scaffold', sha256: sha256(disk), sources: planned.sources, members: [] };
+  // Untouched since stormsmith wrote it, and the model now says otherwise: follow the model.
+  if (planned.followWhilePristine && entry?.ownership === 'scaffold' && sha256(disk) === entry.sha256 && !disk.equals(Buffer.from(planned.contents, 'utf8'))) {
+    return {
+      report: { ...base, status: 'changed', ...(options.wantDiff ? { diff: unifiedDiff(planned.path, disk.toString('utf8'), planned.contents) } : {}) },
+      write: planned.contents,
+      entry: created,
+      orphans: [],
+    };
+  }
   if (!planned.grow || !grower) {
     return { report: { ...base, status: 'unchanged', ...(options.forced && !entry ? { forced: true } : {}) }, entry: { ...previous, ownership: 'scaffold', sources: planned.sources }, orphans: [] };
   }

@@ -51,7 +51,7 @@ export function runKey(files: readonly SourceFile[], context: unknown): string {
 
 /** A planned file whose contents are read from its unit's entry on first use. */
 function lazyFile(meta: Omit<HashedFile, 'contents'>, contentsOf: () => Map<string, HashedFile>): PlannedFile {
-  const file = { path: meta.path, ownership: meta.ownership, sources: meta.sources, ...(meta.grow ? { grow: meta.grow } : {}), sha256: meta.sha256 } as PlannedFile;
+  const file = { path: meta.path, ownership: meta.ownership, sources: meta.sources, ...(meta.grow ? { grow: meta.grow } : {}), ...(meta.followWhilePristine ? { followWhilePristine: true } : {}), sha256: meta.sha256 } as PlannedFile;
   Object.defineProperty(file, 'contents', {
     enumerable: true,
     configurable: true,

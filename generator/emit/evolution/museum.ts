@@ -25,7 +25,11 @@ export function museumExhibits(facts: ContextFacts): PlannedFile[] {
         schemaVersion: version,
         data: sampleFromSchema(schema),
       };
-      files.push({ path: evolutionLayout.museumExhibit(facts.context.name, event.name, version), contents: schemaToJson(exhibit), ownership: 'scaffold', sources: facts.sources });
+      // An exhibit nobody edited follows the model (issue 17 item 9): before a version is
+      // released its schema may still change, and the exhibit must change with it; once released,
+      // the schema gate keeps that version's schema, so the exhibit stays byte-identical. An
+      // exhibit you edited or added is never touched.
+      files.push({ path: evolutionLayout.museumExhibit(facts.context.name, event.name, version), contents: schemaToJson(exhibit), ownership: 'scaffold', sources: facts.sources, followWhilePristine: true });
     }
   }
   return files;
