@@ -17,6 +17,9 @@ try {
     const page = await browser.context.newPage();
     await page.goto(studio.url);
     await page.locator('[data-testid="sticky"]').first().waitFor();
+    // Arrows are routed around the stickies once the board is idle (ADR 0043): wait for them.
+    const routed = () => page.waitForFunction(() => document.querySelectorAll('.react-flow__edge-path[data-routed="no"]').length === 0, null, { timeout: 30_000 });
+    await routed();
     await page.waitForTimeout(300);
     const out = path.join(REPO, 'docs/screenshots', `${example}.png`);
     await page.screenshot({ path: out });
@@ -28,6 +31,7 @@ try {
       await page.getByTestId('search-input').fill(aggregate);
       await page.getByTestId('search-input').press('Enter');
     }
+    await routed();
     await page.waitForTimeout(300);
     const detail = path.join(REPO, 'docs/screenshots', `${example}-detail.png`);
     await page.screenshot({ path: detail });
