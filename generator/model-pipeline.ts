@@ -4,6 +4,7 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import type { ModelOnDisk } from './io/read-model.js';
+import type { ContextCache } from './io/load-model-from-disk.js';
 import type { Diagnostic, Model, SourceFile } from './model/types.js';
 import type { FileMap } from './plan-types.js';
 
@@ -32,10 +33,11 @@ function displayFileFor(root: string, cwd: string): (file: string) => string {
  * be read throws ModelReadError (an E_IO diagnostic; the command exits 2). Given the files
  * already read (`onDisk`), it loads those bytes instead of reading again.
  */
-export async function loadAndValidate(modelPath: string, cwd: string, onDisk?: ModelOnDisk): Promise<ModelStage> {
+export async function loadAndValidate(modelPath: string, cwd: string, onDisk?: ModelOnDisk, contextCache?: ContextCache): Promise<ModelStage> {
   // The loader (yaml and the model core) is imported when a model is loaded, not by a run the plan cache answers.
   const { loadModelFromDisk, loadModelRead } = await import('./io/load-model-from-disk.js');
-  const { root, files, loaded } = onDisk ? await loadModelRead(onDisk) : await loadModelFromDisk(modelPath);
+  const options = contextCache ? { contextCache } : {};
+  const { root, files, loaded } = onDisk ? await loadModelRead(onDisk, options) : await loadModelFromDisk(modelPath, options);
   const { validateModel, sortDiagnostics } = await import('./model/validate/index.js');
   const shown = displayFileFor(root, cwd);
   const relocate = (d: Diagnostic): Diagnostic => ({ ...d, file: shown(d.file), ...(d.related ? { related: d.related.map((r) => ({ ...r, file: shown(r.file) })) } : {}) });
@@ -120,9 +122,9 @@ export async function planModel(model: Model, options: PlanStageOptions): Promis
 export async function loadValidateAndIndexedPlan(modelPath: string, cwd: string, options: Omit<PlanStageOptions, 'modelRoot' | 'cache' | 'reuseRun'>): Promise<{ stage: ModelStage; plan?: FileMap }> {
   const [{ openPlanCache }, { runKey }, { readModel }] = await Promise.all([import('./plan-cache/open.js'), import('./plan-cache/run-index.js'), import('./io/read-model.js')]);
   const onDisk = await readModel(modelPath);
-  const stage = await loadAndValidate(modelPath, cwd, onDisk);
-  const cache = options.outDir && stage.model ? openPlanCache(options.outDir) : undefined;
-  if (!cache) return { stage };
+  const cache = options.outDir ? openPlanCache(options.outDir) : undefined;
+  const stage = await loadAndValidate(modelPath, cwd, onDisk, cache);
+  if (!cache || !stage.model) return { stage };
   const key = runKey(onDisk.files, { root: onDisk.root, cwd, options: await planInputs({ ...options, modelRoot: onDisk.root }) });
   const earlier = cache.earlierRun(key);
   return { stage, ...(earlier ? { plan: earlier.plan } : {}) };
@@ -152,7 +154,7 @@ export async function loadValidateAndPlan(modelPath: string, cwd: string, option
   const key = cache && onDisk.files.length > 0 ? await keyOf(onDisk.files, onDisk.root) : undefined;
   const earlier = key && options.reuseRun !== false ? cache!.earlierRun(key) : undefined;
   if (earlier) return { stage: { files: onDisk.files, root: onDisk.root, displayFile: displayFileFor(onDisk.root, cwd), diagnostics: earlier.diagnostics }, plan: earlier.plan };
-  const stage = await loadAndValidate(modelPath, cwd, onDisk);
+  const stage = await loadAndValidate(modelPath, cwd, onDisk, cache);
   if (!stage.model) return { stage };
   // Drafts validate (as warnings) but never generate: name them all, write nothing (ADR 0040;
   // test/generator/generate-drafts.test.ts).

@@ -2,7 +2,7 @@
 // on worker threads when the model is big enough and a core is free to pay for them
 // (parallel-load.ts), else in this thread. Both roads give the identical LoadResult.
 import { availableParallelism, loadavg } from 'node:os';
-import { loadModel, type LoadOptions } from '../model/load.js';
+import { assembleModel, loadContextFile, loadModel, type ContextFileResult, type LoadOptions } from '../model/load.js';
 import { isLayoutFile } from '../model/layout.js';
 import type { LoadResult, SourceFile } from '../model/types.js';
 import { closeLoaderWorkers, loadModelInParallel } from './parallel-load.js';
@@ -30,6 +30,17 @@ export interface LoadFromDiskOptions extends ReadModelOptions, LoadOptions {
    * this load, so a one-shot command exits at once. closeLoaderWorkers() ends kept workers.
    */
   keepWorkers?: boolean;
+  /**
+   * Loaded files from an earlier run (the plan cache of the output folder keeps them, keyed on
+   * each file's bytes): files found there are not parsed, the others are parsed in this thread
+   * and handed to `store`.
+   */
+  contextCache?: ContextCache;
+}
+
+export interface ContextCache {
+  loadedContext(file: SourceFile): ContextFileResult | undefined;
+  storeLoadedContext(file: SourceFile, result: ContextFileResult): void;
 }
 
 export interface ModelLoadedFromDisk extends ModelOnDisk {
@@ -44,8 +55,18 @@ export async function loadModelFromDisk(target: string, options: LoadFromDiskOpt
 
 /** Loads model files already read (readModel): a pipeline that needs the bytes first reads them once. */
 export async function loadModelRead(onDisk: ModelOnDisk, options: LoadFromDiskOptions = {}): Promise<ModelLoadedFromDisk> {
-  const { workers, keepWorkers = false, maxBytes, ...rest } = options;
+  const { workers, keepWorkers = false, maxBytes, contextCache, ...rest } = options;
   const loadOptions: LoadOptions = maxBytes === undefined ? rest : { ...rest, maxBytes };
+  if (contextCache) {
+    const contextFile = (file: SourceFile): ContextFileResult => {
+      const cached = contextCache.loadedContext(file);
+      if (cached) return cached;
+      const result = loadContextFile(file, loadOptions);
+      contextCache.storeLoadedContext(file, result);
+      return result;
+    };
+    return { ...onDisk, loaded: assembleModel(onDisk.files, contextFile, loadOptions) };
+  }
   const count = workers ?? workersFromEnv() ?? autoWorkers(onDisk.files);
   let loaded: LoadResult;
   if (count > 0) {

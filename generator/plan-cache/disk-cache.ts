@@ -15,7 +15,10 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { nodeFs } from '../apply/fs-facade.js';
 import type { PlannedFile } from '../plan-types.js';
-import { planCacheKey, sign, verified } from './cache-key.js';
+import { planCacheKey, sign, signBytes, verified, verifiedBytes } from './cache-key.js';
+import type { ContextFileResult } from '../model/load.js';
+import type { SourceFile } from '../model/types.js';
+import * as v8 from 'node:v8';
 import type { UnitCache } from './unit-cache.js';
 
 export const CACHE_DIR = '.stormsmith/cache';
@@ -94,6 +97,7 @@ export class DiskPlanCache implements UnitCache {
   /** The files of each unit of this run, by entry file (for the run index). */
   readonly unitFiles = new Map<string, readonly HashedFile[]>();
   private readonly pending = new Map<string, Entry>();
+  private readonly pendingLoads = new Map<string, ContextFileResult>();
   private readonly used = new Set<string>();
 
   constructor(
@@ -160,11 +164,44 @@ export class DiskPlanCache implements UnitCache {
   }
 
   /**
+   * Loaded model files (model/load.ts's per-file step), keyed on the generator, the V8 version
+   * (the structured-clone format they are kept in, as the loader's worker threads send them) and
+   * the file's path and bytes: a run that changed one model file parses only that file. Signed
+   * like the entries; anything that does not verify or deserialise is loaded again.
+   */
+  private loadFileOf(file: SourceFile): string {
+    const bytes = createHash('sha256').update(file.path).update('\0').update(file.bytes ?? file.text).digest('hex');
+    return `${sha256(`${this.generator}\0${process.versions.v8}\0load\0${bytes}`).slice(0, 32)}.load`;
+  }
+
+  loadedContext(file: SourceFile): ContextFileResult | undefined {
+    const name = this.loadFileOf(file);
+    this.used.add(name);
+    try {
+      if (!realOrAbsent(this.dir)) return undefined;
+      const read = nodeFs.readRegularFile(path.join(this.dir, name), CACHE_FILE_MAX_BYTES);
+      if (read.kind !== 'file') return undefined;
+      const body = verifiedBytes(this.key, read.bytes);
+      if (!body) return undefined;
+      const value = v8.deserialize(body) as Partial<ContextFileResult> | null;
+      return typeof value === 'object' && value !== null && Array.isArray(value.diagnostics) ? (value as ContextFileResult) : undefined;
+    } catch {
+      return undefined;
+    }
+  }
+
+  storeLoadedContext(file: SourceFile, result: ContextFileResult): void {
+    const name = this.loadFileOf(file);
+    this.used.add(name);
+    this.pendingLoads.set(name, result);
+  }
+
+  /**
    * Writes `data` as `file` in the cache folder through a temp file and a rename; never through
    * a link (the folders are checked, the temp file is created exclusively, rename replaces a link
    * rather than following it).
    */
-  protected writeAtomically(file: string, data: string): void {
+  protected writeAtomically(file: string, data: string | Buffer): void {
     if (data.length > CACHE_FILE_MAX_BYTES) throw new Error(`${file} would be larger than ${CACHE_FILE_MAX_BYTES} bytes`);
     if (!realOrAbsent(this.dir)) throw new Error(`${CACHE_DIR} is a symbolic link or not a folder`);
     fs.mkdirSync(this.dir, { recursive: true });
@@ -194,6 +231,14 @@ export class DiskPlanCache implements UnitCache {
       }
       if (readText(path.join(this.dir, GITIGNORE)) !== GITIGNORE_TEXT) this.writeAtomically(GITIGNORE, GITIGNORE_TEXT);
       this.pending.clear();
+      for (const [file, result] of this.pendingLoads) {
+        try {
+          this.writeAtomically(file, signBytes(this.key, v8.serialize(result)));
+        } catch {
+          // as above
+        }
+      }
+      this.pendingLoads.clear();
       for (const name of fs.readdirSync(this.dir)) {
         if (!this.used.has(name) && name !== RUN_INDEX_FILE && name !== GITIGNORE && !name.endsWith('.tmp')) fs.rmSync(path.join(this.dir, name), { force: true });
       }
