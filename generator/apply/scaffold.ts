@@ -72,7 +72,9 @@ export function decideScaffold(
   }
   const previous: ManifestEntry = entry ?? { ownership: 'scaffold', sha256: sha256(disk), sources: planned.sources, members: [] };
   // Untouched since stormsmith wrote it, and the model now says otherwise: follow the model.
-  if (planned.followWhilePristine && entry?.ownership === 'scaffold' && sha256(disk) === entry.sha256 && !disk.equals(Buffer.from(planned.contents, 'utf8'))) {
+  // With a hash from the plan cache, the planned text is not read for a file that matches it.
+  const differsFromPlan = () => (planned.sha256 !== undefined ? sha256(disk) !== planned.sha256 : !disk.equals(Buffer.from(planned.contents, 'utf8')));
+  if (planned.followWhilePristine && entry?.ownership === 'scaffold' && sha256(disk) === entry.sha256 && differsFromPlan()) {
     return {
       report: { ...base, status: 'changed', ...(options.wantDiff ? { diff: unifiedDiff(planned.path, disk.toString('utf8'), planned.contents) } : {}) },
       write: planned.contents,

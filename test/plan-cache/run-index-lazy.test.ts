@@ -6,6 +6,7 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
+import { apply } from '../../generator/apply/apply.js';
 import { loadValidateAndPlan } from '../../generator/model-pipeline.js';
 import { CACHE_DIR, RUN_INDEX_FILE } from '../../generator/plan-cache/disk-cache.js';
 import { RunIndexStale } from '../../generator/plan-cache/run-index.js';
@@ -49,6 +50,10 @@ describe('the run index answers a no-op with hashes only', () => {
     const any = [...quick.plan!.values()][0]!;
     expect(any.sha256).toMatch(/^[0-9a-f]{64}$/);
     expect(() => any.contents).toThrow(RunIndexStale);
+    // apply() on an up-to-date folder compares hashes only: no file's contents are asked for
+    // (they would throw: the entries are gone), museum exhibits that follow the model included.
+    expect([...quick.plan!.values()].some((f) => f.followWhilePristine)).toBe(true);
+    for (const mode of ['check', 'write'] as const) expect((await apply(quick.plan!, out, { mode })).ok).toBe(true);
 
     // An up-to-date output: check and a no-op generate pass without the entries.
     const check = await runCli(['generate', modelDir, '--out', out, '--check'], root);
