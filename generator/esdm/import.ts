@@ -8,7 +8,7 @@
 import { pascalCase, camelCase } from '../names.js';
 import { emptyContext } from '../model/load/context.js';
 import { formatType } from '../model/load/type-syntax.js';
-import type { BoundedContext, ExternalSystem, Field, JsonValue, Layout, NameRef, Policy, SourceSpan, TypeRef } from '../model/types.js';
+import type { BoundedContext, ExternalSystem, Field, FieldConstraints, JsonValue, Layout, NameRef, Policy, SourceSpan, TypeRef } from '../model/types.js';
 import { parseFieldSource } from '../model/field-source.js';
 import { MONEY_SCHEMA } from '../schemas/json-schema.js';
 import { ANNOTATION_PREFIX, type EsdmDocument, type EsdmNote } from './types.js';
@@ -40,7 +40,7 @@ const annotations = (doc: EsdmDocument): Record<string, string> => {
 
 /** Puts a `loc` back on model data that an export kept as JSON (JSON payloads left alone). */
 function withLoc<T>(value: unknown, file: string): T {
-  const SKIP = new Set(['data', 'default', 'schema', 'defaults', 'renames', 'type', 'upcast']);
+  const SKIP = new Set(['data', 'default', 'schema', 'constraints', 'defaults', 'renames', 'type', 'upcast']);
   const walk = (v: unknown): unknown => {
     if (Array.isArray(v)) return v.map(walk);
     if (!isObject(v)) return v;
@@ -52,9 +52,61 @@ function withLoc<T>(value: unknown, file: string): T {
 }
 
 const stripAnnotations = (s: Record<string, JsonValue>): Record<string, JsonValue> => {
-  const { description: _d, default: _f, 'x-unit': _u, ...rest } = s;
+  const { description: _d, default: _f, 'x-unit': _u, deprecated: _x, ...rest } = s;
   return rest;
 };
+
+/** JSON Schema keyword -> the long form's constraint (json-schema.ts writes them; issue 17 item 7). */
+const NUMBER_KEYWORDS = ['minimum', 'maximum', 'exclusiveMinimum'] as const;
+const STRING_KEYWORDS = ['minLength', 'maxLength', 'pattern'] as const;
+const LIST_KEYWORDS = ['minItems', 'maxItems'] as const;
+
+/**
+ * A schema written from a field with constraints: the constraints and the schema without them, or
+ * undefined when its keywords are not exactly what a constrained short-form type writes.
+ */
+function constraintsOf(schema: Record<string, JsonValue>): { constraints: FieldConstraints; bare: Record<string, JsonValue> } | undefined {
+  const c: FieldConstraints = {};
+  const take = (from: Record<string, JsonValue>, keys: readonly string[]): Record<string, JsonValue> | undefined => {
+    const bare = { ...from };
+    for (const k of keys) {
+      if (!(k in bare)) continue;
+      const v = bare[k];
+      delete bare[k];
+      if (k === 'pattern') {
+        if (typeof v !== 'string') return undefined;
+        c.pattern = v;
+      } else if (k === 'exclusiveMinimum') {
+        if (v !== 0) return undefined;
+        c.positive = true;
+      } else if (typeof v === 'number') {
+        const key = k === 'minimum' ? 'min' : k === 'maximum' ? 'max' : (k as 'minLength' | 'maxLength' | 'minItems' | 'maxItems');
+        if (key !== 'min' && key !== 'max' && !(Number.isSafeInteger(v) && v >= 0)) return undefined;
+        c[key] = v;
+      } else return undefined;
+    }
+    return bare;
+  };
+  let bare: Record<string, JsonValue> | undefined;
+  if (schema.type === 'array' && isObject(schema.items)) {
+    const outer = take(schema, LIST_KEYWORDS);
+    const items = outer && take(schema.items, [...NUMBER_KEYWORDS, ...STRING_KEYWORDS]);
+    bare = outer && items ? { ...outer, items } : undefined;
+  } else if (schema.type === 'object' && isObject(schema.properties) && isObject(schema.properties.amount)) {
+    const amount = take(schema.properties.amount, NUMBER_KEYWORDS);
+    bare = amount ? { ...schema, properties: { ...schema.properties, amount } } : undefined;
+  } else {
+    bare = take(schema, [...NUMBER_KEYWORDS, ...STRING_KEYWORDS]);
+  }
+  return bare && Object.keys(c).length > 0 ? { constraints: c, bare } : undefined;
+}
+
+/** `deprecated: true` and a reason written as the description's last paragraph (json-schema.ts fieldDescription). */
+function deprecationOf(description: string | undefined): { reason?: string; description?: string } {
+  const m = description === undefined ? null : /^(?:([\s\S]*)\n\n)?Deprecated: ([^\n]+)$/.exec(description);
+  if (!m) return description === undefined ? {} : { description };
+  return { reason: m[2]!, ...(m[1] !== undefined ? { description: m[1] } : {}) };
+}
 const sameJson = (a: JsonValue, b: JsonValue): boolean => JSON.stringify(a) === JSON.stringify(b);
 const STRING_FORMATS: Record<string, TypeRef> = {
   uuid: { kind: 'primitive', name: 'uuid' },
@@ -89,7 +141,12 @@ function typeOf(schema: JsonValue, valueObjects: ReadonlyMap<string, string | un
 export function fieldsOf(schema: JsonValue | undefined, valueObjects: ReadonlyMap<string, string | undefined>, file: string): Field[] {
   if (!isObject(schema) || !isObject(schema.properties)) return [];
   const required = new Set(Array.isArray(schema.required) ? schema.required.filter((r): r is string => typeof r === 'string') : []);
-  return Object.entries(schema.properties).map(([name, prop]) => {
+  return Object.entries(schema.properties).map(([name, written]) => {
+    // Constraints come back as the long form's keys when the rest is a short-form type.
+    const constrained = isObject(written) ? constraintsOf(written) : undefined;
+    const bareType = constrained ? typeOf(constrained.bare, valueObjects) : undefined;
+    const useConstraints = constrained !== undefined && bareType !== undefined && bareType.kind !== 'schema' && bareType.kind !== 'ref' && bareType.kind !== 'enum';
+    const prop = useConstraints ? constrained.bare : written;
     const type = typeOf(prop, valueObjects);
     const f: Field = { name, optional: !required.has(name), type, typeText: type.kind === 'schema' ? 'schema' : formatType(type), loc: { ...LOC, file } };
     if (isObject(prop)) {
@@ -97,9 +154,16 @@ export function fieldsOf(schema: JsonValue | undefined, valueObjects: ReadonlyMa
       // writes the field's over it).
       const own = type.kind === 'ref' ? valueObjects.get(type.name) : undefined;
       if (typeof prop.description === 'string' && !(type.kind === 'ref' && prop.description === own)) f.description = prop.description;
+      if (prop.deprecated === true) {
+        const { reason, description } = deprecationOf(f.description);
+        f.deprecated = reason ?? true;
+        if (description === undefined) delete f.description;
+        else f.description = description;
+      }
       if (prop.default !== undefined) f.default = prop.default;
       if (typeof prop['x-unit'] === 'string') f.unit = prop['x-unit'];
-      if (f.description !== undefined || f.default !== undefined || f.unit !== undefined || type.kind === 'schema') f.longForm = true;
+      if (useConstraints) f.constraints = constrained.constraints;
+      if (f.description !== undefined || f.default !== undefined || f.unit !== undefined || f.deprecated !== undefined || f.constraints !== undefined || type.kind === 'schema') f.longForm = true;
     }
     return f;
   });

@@ -54,7 +54,9 @@ describe('import of hand-written ESDM', () => {
     const c = contexts[0]!;
     expect(c.aggregates[0]).toMatchObject({ name: 'Round', identity: 'roundId' });
     expect(c.commands[0]!.fields.map((f) => `${f.name}${f.optional ? '?' : ''}: ${f.typeText}`)).toEqual(['roundId: uuid', 'holes: int', 'tee?: enum(white|yellow)']);
-    expect(c.events[0]!.fields.map((f) => `${f.name}${f.optional ? '?' : ''}: ${f.typeText}`)).toEqual(['roundId: uuid', 'startedAt: datetime', 'scores?: int[]', 'odd?: schema']);
+    expect(c.events[0]!.fields.map((f) => `${f.name}${f.optional ? '?' : ''}: ${f.typeText}`)).toEqual(['roundId: uuid', 'startedAt: datetime', 'scores?: int[]', 'odd?: string']);
+    // A keyword the long form has is a constraint, not a `schema:` field (issue 17 item 7).
+    expect(c.events[0]!.fields[3]!.constraints).toEqual({ minLength: 2 });
     expect(c.commands[0]!.emits.map((e) => e.name)).toEqual(['RoundStarted']);
     expect(notes.map((n) => `${n.fate} ${n.where}: ${n.what.split(':')[0]}`)).toEqual([
       'dropped d3.esdm.yaml: more than one actor (player, marshal)',
@@ -95,4 +97,17 @@ it('the imported shop validates without errors', () => {
   const exported = exportEsdm(loadExample('shop'), 'shop');
   const back = importEsdm([...exported.files].map(([file, text]) => ({ file, doc: parse(text) })));
   expect(validateModel({ contexts: back.contexts, layouts: {} }).filter((d) => d.severity === 'error')).toEqual([]);
+});
+
+describe('ESDM round trip of field constraints and deprecation (issue 17 items 7, 8)', () => {
+  it('gives back the long-form keys', () => {
+    const text =
+      'stormsmith: 1\ncontext: Sales\naggregates:\n  Order:\n    identity: orderId\ncommands:\n  PlaceOrder:\n    aggregate: Order\n    fields:\n      orderId: uuid\n      quantity: { type: int, min: 1, max: 9 }\n    emits: [OrderPlaced]\nevents:\n  OrderPlaced:\n    aggregate: Order\n    published: true\n    fields:\n' +
+      '      orderId: uuid\n      quantity: { type: int, min: 1, max: 9 }\n      total: { type: money, positive: true }\n      code: { type: string, minLength: 2, pattern: "^[A-Z]+$" }\n      tags: { type: "string[]", minItems: 1, maxLength: 5 }\n' +
+      '      channel?: { type: string, description: Where it came from., deprecated: use source }\n      old?: { type: int, deprecated: true }\n';
+    const model = loadModel([{ path: 'sales.yaml', text }]).model!;
+    const exported = exportEsdm(model, 'sales');
+    const back = importEsdm([...exported.files].map(([file, t]) => ({ file, doc: parse(t) })));
+    expect(serializeContext(back.contexts[0]!)).toBe(serializeContext(model.contexts[0]!));
+  });
 });

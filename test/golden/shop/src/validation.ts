@@ -126,6 +126,7 @@ export const commandSchemas = {
           },
           "country": {
             "type": "string",
+            "pattern": "^[A-Z]{2}$",
             "description": "ISO 3166-1 alpha-2 country code, e.g. DE"
           }
         },
@@ -172,7 +173,8 @@ export const commandSchemas = {
             "type": "string"
           },
           "quantity": {
-            "type": "integer"
+            "type": "integer",
+            "minimum": 1
           },
           "unitPrice": {
             "$ref": "#/$defs/Money"
@@ -387,6 +389,7 @@ export const commandSchemas = {
           },
           "country": {
             "type": "string",
+            "pattern": "^[A-Z]{2}$",
             "description": "ISO 3166-1 alpha-2 country code, e.g. DE"
           }
         },

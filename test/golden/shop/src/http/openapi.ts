@@ -2816,6 +2816,7 @@ export const openApiDocument: Record<string, unknown> = {
           },
           "country": {
             "type": "string",
+            "pattern": "^[A-Z]{2}$",
             "description": "ISO 3166-1 alpha-2 country code, e.g. DE"
           }
         },
@@ -2931,7 +2932,8 @@ export const openApiDocument: Record<string, unknown> = {
             "type": "string"
           },
           "quantity": {
-            "type": "integer"
+            "type": "integer",
+            "minimum": 1
           },
           "unitPrice": {
             "$ref": "#/components/schemas/Ordering.Money"
@@ -3392,6 +3394,7 @@ export const openApiDocument: Record<string, unknown> = {
           },
           "country": {
             "type": "string",
+            "pattern": "^[A-Z]{2}$",
             "description": "ISO 3166-1 alpha-2 country code, e.g. DE"
           }
         },

@@ -37,7 +37,7 @@ modelCase('PlaceOrder on a new Order', () => {
         line1: 'line1-1',
         postalCode: 'postalCode-1',
         city: 'city-1',
-        country: 'country-1',
+        country: 'AA',
       },
       channel: 'web',
     } }).thenNothingHappened();

@@ -29,7 +29,7 @@ modelCase('PrepareShipment on a new Shipment', () =>
         line1: 'line1-1',
         postalCode: 'postalCode-1',
         city: 'city-1',
-        country: 'country-1',
+        country: 'AA',
       },
     } })
     .then([
@@ -41,7 +41,7 @@ modelCase('PrepareShipment on a new Shipment', () =>
           line1: 'line1-1',
           postalCode: 'postalCode-1',
           city: 'city-1',
-          country: 'country-1',
+          country: 'AA',
         },
       } },
     ]),
@@ -57,7 +57,7 @@ modelCase('PrepareShipment when the Shipment already exists is rejected: Shipmen
         line1: 'line1-1',
         postalCode: 'postalCode-1',
         city: 'city-1',
-        country: 'country-1',
+        country: 'AA',
       },
     } },
   ])
@@ -69,7 +69,7 @@ modelCase('PrepareShipment when the Shipment already exists is rejected: Shipmen
         line1: 'line1-1',
         postalCode: 'postalCode-1',
         city: 'city-1',
-        country: 'country-1',
+        country: 'AA',
       },
     } })
     .thenThrows(rejectionNamed('ShipmentAlreadyExists')),

@@ -200,7 +200,7 @@ data.PlaceOrder = {
     line1: 'line1-1',
     postalCode: 'postalCode-1',
     city: 'city-1',
-    country: 'country-1',
+    country: 'AA',
   },
   channel: 'web',
 };

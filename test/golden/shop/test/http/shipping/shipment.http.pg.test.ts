@@ -180,7 +180,7 @@ data.PrepareShipment = {
     line1: 'line1-1',
     postalCode: 'postalCode-1',
     city: 'city-1',
-    country: 'country-1',
+    country: 'AA',
   },
 };
 

@@ -33,7 +33,7 @@ const trigger = (): RequestPaymentForNewOrderEvent => ({ type: 'OrderPlaced', da
       line1: 'line1-1',
       postalCode: 'postalCode-1',
       city: 'city-1',
-      country: 'country-1',
+      country: 'AA',
     },
     channel: 'web',
   }, orderId: randomUUID(), customerId: randomUUID() }, metadata: { messageId: randomUUID() } }) as RequestPaymentForNewOrderEvent;

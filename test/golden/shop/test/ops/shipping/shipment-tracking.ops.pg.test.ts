@@ -21,7 +21,7 @@ const samples = (key: number): Sample[] => [
         line1: 'line1-1',
         postalCode: 'postalCode-1',
         city: 'city-1',
-        country: 'country-1',
+        country: 'AA',
       },
     }, shipmentId: keyUuid(key) } } satisfies ShipmentPrepared },
   { stream: 'shipping_shipment', event: { type: 'ShipmentDispatched', data: { ...{

@@ -23,7 +23,7 @@ const samples = (key: number): Sample[] => [
         line1: 'line1-1',
         postalCode: 'postalCode-1',
         city: 'city-1',
-        country: 'country-1',
+        country: 'AA',
       },
       channel: 'web',
     }, orderId: keyUuid(key) } } satisfies OrderPlaced },

@@ -17,7 +17,7 @@ const event: OrderPlaced = { type: 'OrderPlaced', data: {
     line1: 'line1-1',
     postalCode: 'postalCode-1',
     city: 'city-1',
-    country: 'country-1',
+    country: 'AA',
   },
   channel: 'web',
 } };

@@ -15,7 +15,7 @@ const event: ShipmentPrepared = { type: 'ShipmentPrepared', data: {
     line1: 'line1-1',
     postalCode: 'postalCode-1',
     city: 'city-1',
-    country: 'country-1',
+    country: 'AA',
   },
 } };
 
