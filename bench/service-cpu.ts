@@ -1,0 +1,155 @@
+// CPU mode of bench/service: `npx tsx bench/service-cpu.ts [rounds] [--prof]`.
+//
+// bench/service.ts interleaves both sides in one process, so under machine load its wall-clock
+// ratios are noisy (0.70-1.79 paired under load ~20) and it cannot tell the node process's own
+// CPU from PostgreSQL's or from waiting. Here each side runs ALONE in its own child process, the
+// same commands sequentially, and reports its wall time and its own CPU time
+// (process.cpuUsage, user + system) over the measured commands only. Rounds alternate the order
+// (baseline first, then generated first, ...) and the ratios are paired per round.
+// With --prof each child also writes a V8 CPU profile of the measured commands only (node:inspector)
+// into bench/.profiles/ (open in Chrome DevTools, or summarise with bench/support/profile-top.ts).
+//
+// Child mode (internal): `--child baseline|generated <dir> <serverUrl>`.
+
+import { spawnSync } from 'node:child_process';
+import { cpSync, mkdirSync, mkdtempSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
+import { Session } from 'node:inspector';
+import { loadavg, tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { performance } from 'node:perf_hooks';
+import pg from 'pg';
+import { fileURLToPath } from 'node:url';
+import { loadTemplates } from '../generator/emit/templates.js';
+import { plan } from '../generator/plan.js';
+import { createTestDatabase, startEmbeddedPostgres, type RunningPostgres } from '../templates/runtime/test/setup/embeddedPostgres.js';
+import { loadExample, REPO_ROOT, writeFileMap } from '../test/generated-project/support.js';
+import { createBaseline } from './service/baseline.js';
+import { borrowCommands, reminderCommands, type Workload } from './service/workload.js';
+
+const COMMANDS: Workload = { loans: 150, remindersPerLoan: 3, members: 40 };
+const WARMUP: Workload = { loans: 40, remindersPerLoan: 2, members: 10 };
+
+type Commands = { borrowBook(c: unknown): Promise<unknown>; sendReminder(c: unknown): Promise<unknown> };
+type Result = { side: string; commands: number; wallMs: number; cpuMs: number; queries: number };
+
+const workload = (w: Workload, prefix: string) => {
+  // Distinct loan ids for the warm-up so it never touches the measured streams.
+  const rename = <T extends { data: { loanId: string } }>(c: T): T => ({ ...c, data: { ...c.data, loanId: `${prefix}${c.data.loanId.slice(prefix.length)}` } });
+  return [...borrowCommands(w).map((c) => ['borrowBook', rename(c)] as const), ...reminderCommands(w).map((c) => ['sendReminder', rename(c)] as const)];
+};
+
+const child = async (side: 'baseline' | 'generated', dir: string, url: string, profileTo?: string) => {
+  let commands: Commands;
+  let close: () => Promise<void>;
+  if (side === 'baseline') {
+    const baseline = createBaseline(url);
+    await baseline.eventStore.schema.migrate();
+    commands = baseline as unknown as Commands;
+    close = baseline.close;
+  } else {
+    const { createService } = (await import(join(dir, 'src/composition-root.ts'))) as {
+      createService: (o: { connectionString: string; logger?: unknown }) => { commands: { lending: Commands }; stop(): Promise<void>; eventStore: { schema: { migrate(): Promise<void> } } };
+    };
+    const { createLogger } = (await import(join(dir, 'src/runtime/logging.ts'))) as { createLogger: (o: object) => unknown };
+    const service = createService({ connectionString: url, logger: createLogger({ level: 'silent' }) });
+    await service.eventStore.schema.migrate();
+    commands = service.commands.lending;
+    close = () => service.stop();
+  }
+  for (const [method, command] of workload(WARMUP, 'ffffffff')) await commands[method](command);
+  const measured = workload(COMMANDS, '');
+  const session = profileTo === undefined ? undefined : new Session();
+  const post = (method: string) => new Promise<unknown>((resolve, reject) => session!.post(method, (error, result) => (error ? reject(error) : resolve(result))));
+  if (session) {
+    session.connect();
+    await post('Profiler.enable');
+    await post('Profiler.start');
+  }
+  // Round trips to PostgreSQL: every statement goes through pg's Client#query (pools included).
+  const statements = new Map<string, number>();
+  const query = pg.Client.prototype.query;
+  pg.Client.prototype.query = function (this: pg.Client, ...args: unknown[]) {
+    const config = args[0] as string | { text?: string };
+    const text = (typeof config === 'string' ? config : (config?.text ?? '?')).replace(/\s+/g, ' ').replace(/'[^']*'/g, "'…'").replace(/\b\d+\b/g, 'N').slice(0, 110);
+    statements.set(text, (statements.get(text) ?? 0) + 1);
+    return (query as (...a: unknown[]) => unknown).apply(this, args);
+  } as typeof query;
+  const cpu = process.cpuUsage();
+  const started = performance.now();
+  for (const [method, command] of measured) await commands[method](command);
+  const wallMs = performance.now() - started;
+  const used = process.cpuUsage(cpu);
+  pg.Client.prototype.query = query;
+  if (session) {
+    const { profile } = (await post('Profiler.stop')) as { profile: unknown };
+    writeFileSync(profileTo!, JSON.stringify(profile));
+    session.disconnect();
+  }
+  await close();
+  const queries = [...statements.values()].reduce((a, b) => a + b, 0);
+  const result: Result = { side, commands: measured.length, wallMs, cpuMs: (used.user + used.system) / 1000, queries };
+  if (process.env.BENCH_STATEMENTS) for (const [text, count] of [...statements].sort((a, b) => b[1] - a[1])) console.error(`${side} ${count} ${text}`);
+  console.log(`RESULT ${JSON.stringify(result)}`);
+};
+
+const median = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)]!;
+
+async function main() {
+  const rounds = Math.max(1, Number(process.argv[2] ?? 5));
+  const prof = process.argv.includes('--prof');
+  const loadBefore = loadavg();
+  const dir = mkdtempSync(join(tmpdir(), 'stormsmith-bench-service-cpu-'));
+  let server: RunningPostgres | undefined;
+  try {
+    writeFileMap(await plan(loadExample('library'), { templates: loadTemplates(), modelRoot: 'models/library' }), dir);
+    cpSync(join(REPO_ROOT, 'test/fixtures/library-logic/generated'), dir, { recursive: true });
+    symlinkSync(join(REPO_ROOT, 'node_modules'), join(dir, 'node_modules'), 'dir');
+    let serverUrl = process.env.DATABASE_URL;
+    if (serverUrl === undefined) {
+      server = await startEmbeddedPostgres({ reuseInitdb: true });
+      serverUrl = server.serverUrl;
+    }
+    const profiles = join(REPO_ROOT, 'bench/.profiles');
+    if (prof) mkdirSync(profiles, { recursive: true });
+    const self = fileURLToPath(import.meta.url);
+    const run = async (side: 'baseline' | 'generated'): Promise<Result> => {
+      const url = await createTestDatabase(serverUrl!, 'bench_service_cpu');
+      const node = ['--import', 'tsx', self, '--child', side, dir, url, ...(prof ? [join(profiles, `${side}-${Date.now()}.cpuprofile`)] : [])];
+      const out = spawnSync(process.execPath, node, { cwd: REPO_ROOT, encoding: 'utf8' });
+      if (process.env.BENCH_STATEMENTS) process.stderr.write(out.stderr);
+      const line = out.stdout.split('\n').find((l) => l.startsWith('RESULT '));
+      if (out.status !== 0 || line === undefined) throw new Error(`${side} child failed (${out.status}):\n${out.stdout}\n${out.stderr}`);
+      return JSON.parse(line.slice('RESULT '.length)) as Result;
+    };
+    const rows: { baseline: Result; generated: Result }[] = [];
+    for (let round = 0; round < rounds; round++) {
+      const order = round % 2 === 0 ? (['baseline', 'generated'] as const) : (['generated', 'baseline'] as const);
+      const pair = {} as { baseline: Result; generated: Result };
+      for (const side of order) pair[side] = await run(side);
+      rows.push(pair);
+    }
+    const n = rows[0]!.baseline.commands;
+    const perCmd = (r: Result, k: 'wallMs' | 'cpuMs') => (r[k] * 1000) / r.commands;
+    console.log(`bench/service CPU mode: ${n} commands per side, each side alone in its own node process, ${rounds} rounds (order alternates)`);
+    for (const k of ['wallMs', 'cpuMs'] as const) {
+      const label = k === 'wallMs' ? 'wall' : 'node CPU';
+      const b = rows.map((r) => perCmd(r.baseline, k));
+      const g = rows.map((r) => perCmd(r.generated, k));
+      const ratios = rows.map((r) => r.baseline[k] / r.generated[k]);
+      console.log(
+        `${label.padEnd(9)} µs/cmd baseline ${median(b).toFixed(0)}  generated ${median(g).toFixed(0)}  throughput ratio generated/baseline ${median(ratios).toFixed(2)}x (median of paired)` +
+          `\n          baseline ${b.map((v) => v.toFixed(0)).join(' ')}; generated ${g.map((v) => v.toFixed(0)).join(' ')}; paired ${ratios.map((v) => v.toFixed(2)).join(' ')}`,
+      );
+    }
+    console.log(`queries   per cmd baseline ${(rows[0]!.baseline.queries / n).toFixed(2)}  generated ${(rows[0]!.generated.queries / n).toFixed(2)} (each a round trip to PostgreSQL)`);
+    const loadAfter = loadavg();
+    console.log(`load average (1/5/15 min): before ${loadBefore.map((l) => l.toFixed(2)).join(' ')}, after ${loadAfter.map((l) => l.toFixed(2)).join(' ')}`);
+    if (prof) console.log(`profiles in ${profiles}`);
+  } finally {
+    await server?.stop();
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+if (process.argv[2] === '--child') await child(process.argv[3] as 'baseline' | 'generated', process.argv[4]!, process.argv[5]!, process.argv[6]);
+else await main();
