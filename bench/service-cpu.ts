@@ -9,7 +9,12 @@
 // With --prof each child also writes a V8 CPU profile of the measured commands only (node:inspector)
 // into bench/.profiles/ (open in Chrome DevTools, or summarise with bench/support/profile-top.ts).
 //
-// Child mode (internal): `--child baseline|generated <dir> <serverUrl>`.
+// A third side, `unlocked`, is the generated service with its per-document lock for the strong
+// cross-stream ActiveLoansByMember projection (runtime/documentLocks.ts) answered without a round
+// trip: bench-only, it measures the price of that correctness fix, which the baseline lacks
+// (its inline cross-stream projection loses updates under concurrency, issue 13 (1)).
+//
+// Child mode (internal): `--child baseline|generated|unlocked <dir> <serverUrl> [profile]`.
 
 import { spawnSync } from 'node:child_process';
 import { cpSync, mkdirSync, mkdtempSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
@@ -30,6 +35,8 @@ const COMMANDS: Workload = { loans: 150, remindersPerLoan: 3, members: 40 };
 const WARMUP: Workload = { loans: 40, remindersPerLoan: 2, members: 10 };
 
 type Commands = { borrowBook(c: unknown): Promise<unknown>; sendReminder(c: unknown): Promise<unknown> };
+type Side = 'baseline' | 'generated' | 'unlocked';
+const SIDES: readonly Side[] = ['baseline', 'generated', 'unlocked'];
 type Result = { side: string; commands: number; wallMs: number; cpuMs: number; queries: number };
 
 const workload = (w: Workload, prefix: string) => {
@@ -38,7 +45,7 @@ const workload = (w: Workload, prefix: string) => {
   return [...borrowCommands(w).map((c) => ['borrowBook', rename(c)] as const), ...reminderCommands(w).map((c) => ['sendReminder', rename(c)] as const)];
 };
 
-const child = async (side: 'baseline' | 'generated', dir: string, url: string, profileTo?: string) => {
+const child = async (side: Side, dir: string, url: string, profileTo?: string) => {
   let commands: Commands;
   let close: () => Promise<void>;
   if (side === 'baseline') {
@@ -54,6 +61,16 @@ const child = async (side: 'baseline' | 'generated', dir: string, url: string, p
     const service = createService({ connectionString: url, logger: createLogger({ level: 'silent' }) });
     await service.eventStore.schema.migrate();
     commands = service.commands.lending;
+    if (side === 'unlocked') {
+      const query = pg.Client.prototype.query;
+      pg.Client.prototype.query = function (this: pg.Client, ...args: unknown[]) {
+        const values = args[1] as unknown[] | undefined;
+        if (typeof args[0] === 'string' && args[0].startsWith('SELECT pg_advisory_xact_lock') && String(values?.[0]).startsWith('stormsmith:doc:')) {
+          return Promise.resolve({ rows: [], rowCount: 0 });
+        }
+        return (query as (...a: unknown[]) => unknown).apply(this, args);
+      } as typeof query;
+    }
     close = () => service.stop();
   }
   for (const [method, command] of workload(WARMUP, 'ffffffff')) await commands[method](command);
@@ -112,7 +129,7 @@ async function main() {
     const profiles = join(REPO_ROOT, 'bench/.profiles');
     if (prof) mkdirSync(profiles, { recursive: true });
     const self = fileURLToPath(import.meta.url);
-    const run = async (side: 'baseline' | 'generated'): Promise<Result> => {
+    const run = async (side: Side): Promise<Result> => {
       const url = await createTestDatabase(serverUrl!, 'bench_service_cpu');
       const node = ['--import', 'tsx', self, '--child', side, dir, url, ...(prof ? [join(profiles, `${side}-${Date.now()}.cpuprofile`)] : [])];
       const out = spawnSync(process.execPath, node, { cwd: REPO_ROOT, encoding: 'utf8' });
@@ -121,27 +138,32 @@ async function main() {
       if (out.status !== 0 || line === undefined) throw new Error(`${side} child failed (${out.status}):\n${out.stdout}\n${out.stderr}`);
       return JSON.parse(line.slice('RESULT '.length)) as Result;
     };
-    const rows: { baseline: Result; generated: Result }[] = [];
+    const rows: Record<Side, Result>[] = [];
     for (let round = 0; round < rounds; round++) {
-      const order = round % 2 === 0 ? (['baseline', 'generated'] as const) : (['generated', 'baseline'] as const);
-      const pair = {} as { baseline: Result; generated: Result };
+      // Rotate who goes first, so a load spike does not always hit the same side.
+      const order = SIDES.map((_, i) => SIDES[(i + round) % SIDES.length]!);
+      const pair = {} as Record<Side, Result>;
       for (const side of order) pair[side] = await run(side);
       rows.push(pair);
     }
     const n = rows[0]!.baseline.commands;
     const perCmd = (r: Result, k: 'wallMs' | 'cpuMs') => (r[k] * 1000) / r.commands;
     console.log(`bench/service CPU mode: ${n} commands per side, each side alone in its own node process, ${rounds} rounds (order alternates)`);
+    const fmt = (values: number[], digits: number) => values.map((v) => v.toFixed(digits)).join(' ');
     for (const k of ['wallMs', 'cpuMs'] as const) {
       const label = k === 'wallMs' ? 'wall' : 'node CPU';
-      const b = rows.map((r) => perCmd(r.baseline, k));
-      const g = rows.map((r) => perCmd(r.generated, k));
-      const ratios = rows.map((r) => r.baseline[k] / r.generated[k]);
+      const per = (side: Side) => rows.map((r) => perCmd(r[side], k));
+      const ratio = (a: Side, b: Side) => rows.map((r) => r[b][k] / r[a][k]);
+      const g = ratio('generated', 'baseline');
+      const u = ratio('unlocked', 'baseline');
+      const lock = ratio('generated', 'unlocked');
       console.log(
-        `${label.padEnd(9)} µs/cmd baseline ${median(b).toFixed(0)}  generated ${median(g).toFixed(0)}  throughput ratio generated/baseline ${median(ratios).toFixed(2)}x (median of paired)` +
-          `\n          baseline ${b.map((v) => v.toFixed(0)).join(' ')}; generated ${g.map((v) => v.toFixed(0)).join(' ')}; paired ${ratios.map((v) => v.toFixed(2)).join(' ')}`,
+        `${label.padEnd(9)} µs/cmd (median) baseline ${median(per('baseline')).toFixed(0)}  generated ${median(per('generated')).toFixed(0)}  generated without the document lock ${median(per('unlocked')).toFixed(0)}` +
+          `\n          throughput ratios (median of paired): generated/baseline ${median(g).toFixed(2)}x, unlocked/baseline ${median(u).toFixed(2)}x, generated/unlocked (price of the lock) ${median(lock).toFixed(2)}x` +
+          `\n          runs µs/cmd: baseline ${fmt(per('baseline'), 0)}; generated ${fmt(per('generated'), 0)}; unlocked ${fmt(per('unlocked'), 0)}; paired generated/baseline ${fmt(g, 2)}`,
       );
     }
-    console.log(`queries   per cmd baseline ${(rows[0]!.baseline.queries / n).toFixed(2)}  generated ${(rows[0]!.generated.queries / n).toFixed(2)} (each a round trip to PostgreSQL)`);
+    console.log(`queries   per cmd baseline ${(rows[0]!.baseline.queries / n).toFixed(2)}  generated ${(rows[0]!.generated.queries / n).toFixed(2)}  unlocked ${(rows[0]!.unlocked.queries / n).toFixed(2)} (statements issued; unlocked answers its lock statement locally)`);
     const loadAfter = loadavg();
     console.log(`load average (1/5/15 min): before ${loadBefore.map((l) => l.toFixed(2)).join(' ')}, after ${loadAfter.map((l) => l.toFixed(2)).join(' ')}`);
     if (prof) console.log(`profiles in ${profiles}`);
@@ -151,5 +173,5 @@ async function main() {
   }
 }
 
-if (process.argv[2] === '--child') await child(process.argv[3] as 'baseline' | 'generated', process.argv[4]!, process.argv[5]!, process.argv[6]);
+if (process.argv[2] === '--child') await child(process.argv[3] as Side, process.argv[4]!, process.argv[5]!, process.argv[6]);
 else await main();
