@@ -216,7 +216,8 @@ async function endToEnd(): Promise<void> {
       if (!fileMap) throw new Error(JSON.stringify(stage.diagnostics.slice(0, 3)));
       stages.loadPlan.push(performance.now() - t);
       t = performance.now();
-      const report = await apply(fileMap, outDir, { mode });
+      // As generate() calls it (JSON-only output check without --verify or template overrides, ADR 0101).
+      const report = await apply(fileMap, outDir, { mode, verify: 'json' });
       stages.apply.push(performance.now() - t);
       if (!report.ok) {
         const stale = report.files.filter((f) => f.status !== 'unchanged').map((f) => `${f.status} ${f.path}`);
