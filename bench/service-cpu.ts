@@ -14,9 +14,13 @@
 // trip: bench-only, it measures the price of that correctness fix, which the baseline lacks
 // (its inline cross-stream projection loses updates under concurrency, issue 13 (1)).
 //
+// `--before <git revision>` adds a side `before`: the same generated service with
+// templates/runtime/src/runtime taken from that revision (runtime changes only; emitter changes
+// are not replayed), so a change's before/after figures come from the same run.
+//
 // Child mode (internal): `--child baseline|generated|unlocked <dir> <serverUrl> [profile]`.
 
-import { spawnSync } from 'node:child_process';
+import { execFileSync, spawnSync } from 'node:child_process';
 import { cpSync, mkdirSync, mkdtempSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { Session } from 'node:inspector';
 import { loadavg, tmpdir } from 'node:os';
@@ -35,8 +39,7 @@ const COMMANDS: Workload = { loans: 150, remindersPerLoan: 3, members: 40 };
 const WARMUP: Workload = { loans: 40, remindersPerLoan: 2, members: 10 };
 
 type Commands = { borrowBook(c: unknown): Promise<unknown>; sendReminder(c: unknown): Promise<unknown> };
-type Side = 'baseline' | 'generated' | 'unlocked';
-const SIDES: readonly Side[] = ['baseline', 'generated', 'unlocked'];
+type Side = 'baseline' | 'generated' | 'unlocked' | 'before';
 type Result = { side: string; commands: number; wallMs: number; cpuMs: number; queries: number };
 
 const workload = (w: Workload, prefix: string) => {
@@ -114,6 +117,9 @@ const median = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floo
 async function main() {
   const rounds = Math.max(1, Number(process.argv[2] ?? 5));
   const prof = process.argv.includes('--prof');
+  const beforeAt = process.argv.indexOf('--before');
+  const before = beforeAt > 0 ? process.argv[beforeAt + 1] : undefined;
+  const SIDES: readonly Side[] = ['baseline', 'generated', 'unlocked', ...(before === undefined ? [] : (['before'] as const))];
   const loadBefore = loadavg();
   const dir = mkdtempSync(join(tmpdir(), 'stormsmith-bench-service-cpu-'));
   let server: RunningPostgres | undefined;
@@ -121,6 +127,13 @@ async function main() {
     writeFileMap(await plan(loadExample('library'), { templates: loadTemplates(), modelRoot: 'models/library' }), dir);
     cpSync(join(REPO_ROOT, 'test/fixtures/library-logic/generated'), dir, { recursive: true });
     symlinkSync(join(REPO_ROOT, 'node_modules'), join(dir, 'node_modules'), 'dir');
+    const beforeDir = `${dir}-before`;
+    if (before !== undefined) {
+      cpSync(dir, beforeDir, { recursive: true, verbatimSymlinks: true });
+      const runtime = 'templates/runtime/src/runtime';
+      const names = execFileSync('git', ['ls-tree', '--name-only', `${before}:${runtime}`], { cwd: REPO_ROOT, encoding: 'utf8' }).split('\n').filter((n) => n.endsWith('.ts'));
+      for (const name of names) writeFileSync(join(beforeDir, 'src/runtime', name), execFileSync('git', ['show', `${before}:${runtime}/${name}`], { cwd: REPO_ROOT }));
+    }
     let serverUrl = process.env.DATABASE_URL;
     if (serverUrl === undefined) {
       server = await startEmbeddedPostgres({ reuseInitdb: true });
@@ -131,7 +144,7 @@ async function main() {
     const self = fileURLToPath(import.meta.url);
     const run = async (side: Side): Promise<Result> => {
       const url = await createTestDatabase(serverUrl!, 'bench_service_cpu');
-      const node = ['--import', 'tsx', self, '--child', side, dir, url, ...(prof ? [join(profiles, `${side}-${Date.now()}.cpuprofile`)] : [])];
+      const node = ['--import', 'tsx', self, '--child', side, side === 'before' ? beforeDir : dir, url, ...(prof ? [join(profiles, `${side}-${Date.now()}.cpuprofile`)] : [])];
       const out = spawnSync(process.execPath, node, { cwd: REPO_ROOT, encoding: 'utf8' });
       if (process.env.BENCH_STATEMENTS) process.stderr.write(out.stderr);
       const line = out.stdout.split('\n').find((l) => l.startsWith('RESULT '));
@@ -160,6 +173,7 @@ async function main() {
       console.log(
         `${label.padEnd(9)} µs/cmd (median) baseline ${median(per('baseline')).toFixed(0)}  generated ${median(per('generated')).toFixed(0)}  generated without the document lock ${median(per('unlocked')).toFixed(0)}` +
           `\n          throughput ratios (median of paired): generated/baseline ${median(g).toFixed(2)}x, unlocked/baseline ${median(u).toFixed(2)}x, generated/unlocked (price of the lock) ${median(lock).toFixed(2)}x` +
+          (before === undefined ? '' : `\n          before (runtime at ${before}) ${median(per('before')).toFixed(0)} µs/cmd; generated/before ${median(ratio('generated', 'before')).toFixed(2)}x, before/baseline ${median(ratio('before', 'baseline')).toFixed(2)}x; paired generated/before ${fmt(ratio('generated', 'before'), 2)}`) +
           `\n          runs µs/cmd: baseline ${fmt(per('baseline'), 0)}; generated ${fmt(per('generated'), 0)}; unlocked ${fmt(per('unlocked'), 0)}; paired generated/baseline ${fmt(g, 2)}`,
       );
     }
@@ -170,6 +184,7 @@ async function main() {
   } finally {
     await server?.stop();
     rmSync(dir, { recursive: true, force: true });
+    rmSync(`${dir}-before`, { recursive: true, force: true });
   }
 }
 
