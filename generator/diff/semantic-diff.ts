@@ -101,7 +101,17 @@ function linksOf(model: Model, rename: (context: string, name: string) => string
   return out;
 }
 
-const fieldSignature = (f: Field): string => `${f.typeText.replace(/\?$/, '')}${f.optional ? '?' : ''}`;
+/**
+ * A field's type as compared and shown: its type text, then its constraints and a deprecation
+ * (issue 17 items 7-8), so tightening a command's bound or deprecating a field is a change too.
+ */
+const fieldSignature = (f: Field): string => {
+  const extras = [
+    ...Object.entries(f.constraints ?? {}).map(([k, v]) => (k === 'positive' ? 'positive' : `${k} ${typeof v === 'string' ? JSON.stringify(v) : String(v)}`)),
+    ...(f.deprecated !== undefined ? ['deprecated'] : []),
+  ];
+  return `${f.typeText.replace(/\?$/, '')}${f.optional ? '?' : ''}${extras.length > 0 ? ` (${extras.join(', ')})` : ''}`;
+};
 const bodySignature = (e: Element, links: ReadonlySet<string> | undefined): string =>
   JSON.stringify([(fieldsOf(e) ?? []).map((f) => [f.name, fieldSignature(f)]), [...(links ?? [])].sort(), e.kind === 'event' ? [e.version, e.published] : []]);
 

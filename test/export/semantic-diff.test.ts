@@ -39,3 +39,16 @@ describe('diffModels', () => {
     expect(change.change === 'changed' && change.schema?.verdict).toBe('breaking');
   });
 });
+
+describe('diffModels: constraints and deprecation (issue 17 items 7, 8)', () => {
+  it('reports a tightened bound and a deprecated field of a command as changed fields', () => {
+    const after = shop();
+    const place = ctx(after, 'Ordering').commands.find((c) => c.name === 'PlaceOrder')!;
+    place.fields = place.fields.map((f) => (f.name === 'customerId' ? { ...f, deprecated: 'use the session' } : f));
+    const line = ctx(after, 'Ordering').valueObjects.find((v) => v.name === 'OrderLine')!;
+    line.fields = line.fields.map((f) => (f.name === 'quantity' ? { ...f, constraints: { min: 1, max: 99 } } : f));
+    const text = renderText(diffModels(shop(), after), 'main');
+    expect(text).toContain('customerId: uuid -> uuid (deprecated)');
+    expect(text).toContain('quantity: int (min 1) -> int (min 1, max 99)');
+  });
+});
