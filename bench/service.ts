@@ -16,6 +16,9 @@
 // generated/baseline (goal: at least 0.9) and the load average before and after. The generated side pays for what it adds:
 // snapshot lookups (Loan is long-lived), the stream-creation check, upcasting, command metrics,
 // and one savepoint per batch in the projector (dead letters; per event only after a failure).
+// Under machine load the paired ratios here are noisy; bench/service-cpu.ts runs each side alone
+// in its own process and reports its node CPU per command, the statements it sends, the price
+// of the per-document lock and (--before <rev>) an older revision in the same run (ADR 0053).
 
 import { cpSync, mkdtempSync, rmSync, symlinkSync } from 'node:fs';
 import { loadavg, tmpdir } from 'node:os';
