@@ -40,9 +40,9 @@ describe('operations in the generated library service', () => {
       'test/ops/lending/overdue-loans.ops.pg.test.ts: OverdueLoans: a poison event is dead-lettered after 5 attempts, processing continues, and ops dlq retry drains it once fixed: passed',
       'test/ops/lending/overdue-loans.ops.pg.test.ts: OverdueLoans: ops rebuild yields the same read model as live processing, and live processing resumes after it: passed',
       'test/ops/lending/overdue-loans.ops.pg.test.ts: OverdueLoans: the lag metric is the real distance to the head of its event types: passed',
-      // The fixture refuses a reminder for a loan nobody borrowed (bf11649), so a fresh trigger's
-      // command is rejected: the rejection case applies, not the dead-letter one.
-      'test/ops/lending/remind-when-due.ops.pg.test.ts: RemindWhenDue: a trigger whose commands are rejected is handled: nothing appended, nothing dead-lettered: passed',
+      // The fixture sends a reminder for any loan (570de47 took back bf11649's refusal), so a fresh
+      // trigger's command is appended: the dead-letter case applies, not the rejection one.
+      'test/ops/lending/remind-when-due.ops.pg.test.ts: RemindWhenDue: a trigger whose commands fail is dead-lettered after 5 attempts, the next one is handled, and ops dlq retry sends them once fixed: passed',
     ]);
   }, GENERATED_RUN_TIMEOUT);
 
