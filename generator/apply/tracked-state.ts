@@ -3,8 +3,8 @@
 // Asked of git itself (the only source of truth for "tracked"); without git, nothing is said.
 
 import { execFileSync } from 'node:child_process';
-import { readdirSync } from 'node:fs';
-import { join } from 'node:path';
+import { existsSync, readdirSync } from 'node:fs';
+import { dirname, join, resolve } from 'node:path';
 import { STATE_DIR } from './path-safety.js';
 import { isLocalState } from './state-files.js';
 import type { ApplyProblem } from './types.js';
@@ -29,9 +29,22 @@ function localStateOnDisk(root: string): boolean {
   }
 }
 
+/**
+ * Whether git could see `root` as part of a work tree: a `.git` in it or above it, or git told
+ * where by the environment. Outside one, `git ls-files` can only fail: no need to start it.
+ */
+function maybeInGitWorkTree(root: string): boolean {
+  if (process.env.GIT_DIR || process.env.GIT_WORK_TREE) return true;
+  for (let dir = resolve(root); ; dir = dirname(dir)) {
+    if (existsSync(join(dir, '.git'))) return true;
+    if (dirname(dir) === dir) return false;
+  }
+}
+
 export function trackedStateWarnings(root: string): ApplyProblem[] {
-  // Spawning git costs tens of milliseconds on a busy machine; a folder with no local state skips it.
-  if (!localStateOnDisk(root)) return [];
+  // Spawning git costs tens of milliseconds on a busy machine (every --check after a generate has
+  // a plan cache on disk); a folder with no local state, or outside any git work tree, skips it.
+  if (!localStateOnDisk(root) || !maybeInGitWorkTree(root)) return [];
   const tracked = trackedLocalState(root);
   if (tracked.length === 0) return [];
   const shown = tracked.slice(0, 5).join(', ') + (tracked.length > 5 ? ` and ${tracked.length - 5} more` : '');
