@@ -6,19 +6,20 @@
 
 import type { Event, ExternalSystem } from '../model/types.js';
 import type { PlannedFile, ScaffoldImport, ScaffoldMember } from '../plan-types.js';
-import { camelCase, kebabCase, outboundMethod, outboundNames, pascalCase } from '../names.js';
+import { camelCase, kebabCase, outboundMethod, outboundNames } from '../names.js';
 import { at, generatedHeader, importLine, inModel, importPath, jsdocBlock, propertyKey, scaffoldImports, str, stubbed, tsLiteral } from './code.js';
 import type { ContextFacts } from '../ir/context.js';
 import { consumedEvents } from '../ir/outbound.js';
 import { eventModule, eventStreamType } from '../ir/events.js';
 import { evolutionLayout, layout, opsLayout } from '../ir/paths.js';
 import { sampleObject } from '../ir/samples.js';
+import { eventNames } from '../ir/names.js';
 
 function eventTypeImports(facts: ContextFacts, from: string, events: readonly Event[]): ScaffoldImport[] {
   const byModule = new Map<string, string[]>();
   for (const event of events) {
     const module = importPath(from, eventModule(event));
-    byModule.set(module, [...new Set([...(byModule.get(module) ?? []), pascalCase(event.name)])]);
+    byModule.set(module, [...new Set([...(byModule.get(module) ?? []), eventNames(event).type])]);
   }
   return [...byModule.entries()].sort(([a], [b]) => (a < b ? -1 : 1)).map(([moduleSpecifier, namedImports]) => ({ moduleSpecifier, namedImports: namedImports.sort(), typeOnly: true }));
 }
@@ -46,7 +47,7 @@ export function integrationFiles(facts: ContextFacts, system: ExternalSystem): P
             `${system.name} (${inModel(system.loc)})${system.description ? `: ${system.description}` : '.'}`,
             `Tell it about ${event.name}. \`delivery.eventId\` is the same on every redelivery: use it as the idempotency key of the call.`,
           ]) +
-          `export function ${outboundMethod(event.name)}(event: ${pascalCase(event.name)}, delivery: PolicyTrigger): Promise<void> {\n` +
+          `export function ${outboundMethod(event.name)}(event: ${eventNames(event).type}, delivery: PolicyTrigger): Promise<void> {\n` +
           `  return notImplemented(${str(`${system.name}: telling it about ${event.name} (${inModel(system.loc)}) is not written yet`)});\n` +
           `}`,
       },
@@ -87,13 +88,13 @@ export function integrationFiles(facts: ContextFacts, system: ExternalSystem): P
       eventTypeImports(facts, path, events).map((i) => importLine(i.namedImports, i.moduleSpecifier, true)).join('') +
       `import * as adapter from './${names.file}.adapter.js';\n` +
       `\n` +
-      `export type ${union} = ${events.map((e) => pascalCase(e.name)).join(' | ')};\n\n` +
+      `export type ${union} = ${events.map((e) => eventNames(e).type).join(' | ')};\n\n` +
       jsdocBlock([
         `What the service tells ${system.name} (${at(system.loc)}): one method per consumed event.`,
         '`delivery.eventId` is the stored event\'s id, the same on every redelivery: the idempotency key for the external call.',
       ]) +
       `export type ${names.port} = {\n` +
-      events.map((e) => `  ${outboundMethod(e.name)}(event: ${pascalCase(e.name)}, delivery: PolicyTrigger): Promise<void> | void;\n`).join('') +
+      events.map((e) => `  ${outboundMethod(e.name)}(event: ${eventNames(e).type}, delivery: PolicyTrigger): Promise<void> | void;\n`).join('') +
       `};\n\n` +
       `export const ${processorIdName} = ${str(names.processorId)};\n` +
       `export const ${eventTypesName} = [${events.map((e) => str(e.name)).join(', ')}] as const;\n\n` +
@@ -156,7 +157,7 @@ function integrationTestFile(facts: ContextFacts, system: ExternalSystem, events
     importLine(['listDeadLetters'], importPath(path, layout.runtimeIndex)) +
     importLine([`${camelCase(system.name)}ProcessorId`], importPath(path, module)) +
     importLine([names.port], importPath(path, module), true) +
-    importLine([pascalCase(event.name)], importPath(path, eventModule(event)), true) +
+    importLine([eventNames(event).type], importPath(path, eventModule(event)), true) +
     importLine(['useTestDatabase'], importPath(path, layout.testDatabase)) +
     importLine(['appendAll', 'captureLogs', 'processorCaughtUp', 'settled'], importPath(path, opsLayout.support)) +
     `\n` +
@@ -164,20 +165,20 @@ function integrationTestFile(facts: ContextFacts, system: ExternalSystem, events
     `const processorId = ${camelCase(system.name)}ProcessorId;\n` +
     `const processor = asyncProcessors.find((x) => x.processorId === processorId)!;\n\n` +
     `/** An event with fresh ids; its message id is chosen here, so the port can tell which one it gets. */\n` +
-    `const sample = (): ${pascalCase(event.name)} => ({ type: ${str(event.name)}, data: ${data}, metadata: { messageId: randomUUID() } }) as ${pascalCase(event.name)};\n` +
-    `const idOf = (event: ${pascalCase(event.name)}): string => (event as unknown as { metadata: { messageId: string } }).metadata.messageId;\n\n` +
+    `const sample = (): ${eventNames(event).type} => ({ type: ${str(event.name)}, data: ${data}, metadata: { messageId: randomUUID() } }) as ${eventNames(event).type};\n` +
+    `const idOf = (event: ${eventNames(event).type}): string => (event as unknown as { metadata: { messageId: string } }).metadata.messageId;\n\n` +
     `/** A port that records each call to ${method}, and fails the calls \`fails\` says. */\n` +
     `const recordingPort = (fails: (eventId: string, attempt: number) => boolean) => {\n` +
-    `  const calls: { event: ${pascalCase(event.name)}; eventId: string }[] = [];\n` +
+    `  const calls: { event: ${eventNames(event).type}; eventId: string }[] = [];\n` +
     `  const port = {\n` +
-    `    ${method}: async (event: ${pascalCase(event.name)}, delivery: { eventId: string }) => {\n` +
+    `    ${method}: async (event: ${eventNames(event).type}, delivery: { eventId: string }) => {\n` +
     `      calls.push({ event, eventId: delivery.eventId });\n` +
     `      if (fails(delivery.eventId, calls.filter((c) => c.eventId === delivery.eventId).length)) throw new Error('${system.name.replace(/'/g, '')} is unavailable');\n` +
     `    },\n` +
     `  } as unknown as ${names.port};\n` +
     `  return { port, calls };\n` +
     `};\n\n` +
-    `const run = async (port: ${names.port}, samples: ${pascalCase(event.name)}[]) => {\n` +
+    `const run = async (port: ${names.port}, samples: ${eventNames(event).type}[]) => {\n` +
     `  const url = database.connectionString;\n` +
     `  const service = createService({ connectionString: url, logger: captureLogs().logger, ${override} });\n` +
     `  try {\n` +

@@ -41,7 +41,7 @@ function pathAccess(facts: ContextFacts, event: Event, path: readonly string[]):
 
 /** The logic's parameters: the event, the trigger's envelope, and the read models it reads. */
 const logicParameters = (pf: PolicyFacts, event: Event): string =>
-  `event: ${pascalCase(event.name)}, trigger: PolicyTrigger${pf.reads.length > 0 ? `, reads: ${readsType(pf.policy)}` : ''}`;
+  `event: ${eventNames(event).type}, trigger: PolicyTrigger${pf.reads.length > 0 ? `, reads: ${readsType(pf.policy)}` : ''}`;
 
 const readsType = (policy: Policy): string => `${pascalCase(policy.name)}Reads`;
 
@@ -195,7 +195,7 @@ export function policyFiles(facts: ContextFacts, policy: Policy): PlannedFile[] 
       `// The user-owned logic, typed as the wiring calls it: logic written before the envelope (or the\n` +
       `// readers) existed takes fewer parameters and still fits.\n` +
       pf.events
-        .map((e) => `const ${reactName(pf, e)}: (event: ${pascalCase(e.name)}, trigger: PolicyTrigger${reads ? `, reads: ${readsType(policy)}` : ''}) => ${issued} = logic.${reactName(pf, e)};\n`)
+        .map((e) => `const ${reactName(pf, e)}: (event: ${eventNames(e).type}, trigger: PolicyTrigger${reads ? `, reads: ${readsType(policy)}` : ''}) => ${issued} = logic.${reactName(pf, e)};\n`)
         .join('') +
       (pf.events.length > 0 ? '\n' : '') +
       `/**\n * The commands the policy issues for one event (user-owned logic). \`trigger\` is the event's\n` +
