@@ -1,15 +1,21 @@
 // Editor for a list of fields: name, type (picker with built-ins and the context's value
-// objects, free text for arrays and enums), optional flag. Commits the whole list on each edit.
+// objects, free text for arrays and enums), optional flag, and behind "⋯" the long form's
+// deprecation and value constraints. Commits the whole list on each edit.
 
 import { useEffect, useId, useState, type FocusEvent } from 'react';
 import { formatType, parseTypeText } from '../../../../generator/model/index.js';
-import { PRIMITIVE_TYPE_NAMES, type Field } from '../../../../generator/model/types.js';
+import { CONSTRAINT_KEYS, PRIMITIVE_TYPE_NAMES, type Field, type FieldConstraints } from '../../../../generator/model/types.js';
 import { boardLoc } from '../../model/refs.js';
 
 interface Row {
   name: string;
   type: string;
   optional: boolean;
+  deprecated: boolean;
+  /** The deprecation's reason ('' = `deprecated: true`). */
+  reason: string;
+  /** Constraint inputs as typed, by key ('' = not set; `positive` is 'true' or ''). */
+  constraints: Partial<Record<ConstraintKey, string>>;
   /** Just added with "+ field": not in the model until the row is left or Enter is pressed. */
   fresh?: boolean;
 }
@@ -20,7 +26,36 @@ const leftRow = (e: FocusEvent<HTMLInputElement>) => {
   return !(e.relatedTarget instanceof Node && row?.contains(e.relatedTarget));
 };
 
-const rowOf = (f: Field): Row => ({ name: f.name, type: f.typeText, optional: f.optional });
+type ConstraintKey = (typeof CONSTRAINT_KEYS)[number];
+
+const rowOf = (f: Field): Row => ({
+  name: f.name,
+  type: f.typeText,
+  optional: f.optional,
+  deprecated: f.deprecated !== undefined,
+  reason: typeof f.deprecated === 'string' ? f.deprecated : '',
+  constraints: Object.fromEntries(CONSTRAINT_KEYS.flatMap((k) => (f.constraints?.[k] === undefined ? [] : [[k, String(f.constraints[k])]]))),
+});
+
+/** The row's constraint inputs as the model's constraints; the validator judges whether they fit the type. */
+const constraintsOf = (r: Row): { ok: true; constraints?: FieldConstraints } | { ok: false; message: string } => {
+  const out: FieldConstraints = {};
+  for (const key of CONSTRAINT_KEYS) {
+    const text = (r.constraints[key] ?? '').trim();
+    if (text === '') continue;
+    if (key === 'positive') out.positive = true;
+    else if (key === 'pattern') out.pattern = text;
+    else {
+      const value = Number(text);
+      if (!Number.isFinite(value)) return { ok: false, message: `${key} of "${r.name}" must be a number` };
+      out[key] = value;
+    }
+  }
+  return { ok: true, constraints: Object.keys(out).length === 0 ? undefined : out };
+};
+
+const sameConstraints = (a: FieldConstraints | undefined, b: FieldConstraints | undefined) =>
+  CONSTRAINT_KEYS.every((k) => a?.[k] === b?.[k]);
 
 export function FieldsEditor(props: { label: string; fields: Field[]; file: string; valueObjects: string[]; onChange: (fields: Field[]) => void }) {
   const { fields, file, valueObjects, onChange, label } = props;
@@ -39,19 +74,36 @@ export function FieldsEditor(props: { label: string; fields: Field[]; file: stri
       seen.add(name);
       const parsed = parseTypeText(r.type);
       if (!parsed.ok) return setError(`${parsed.message} (${parsed.hint})`);
+      const limits = constraintsOf(r);
+      if (!limits.ok) return setError(limits.message);
       const previous = fields.find((f) => f.name === name);
       const typeText = formatType(parsed.type);
       const optional = r.optional || parsed.optional;
-      if (previous && previous.typeText === typeText && previous.optional === optional) {
+      const deprecated = !r.deprecated ? undefined : r.reason.trim() === '' ? true : r.reason.trim();
+      if (
+        previous &&
+        previous.typeText === typeText &&
+        previous.optional === optional &&
+        previous.deprecated === deprecated &&
+        sameConstraints(previous.constraints, limits.constraints)
+      ) {
         out.push(previous);
         continue;
       }
-      out.push({ ...(previous ?? { loc: boardLoc(file) }), name, type: parsed.type, typeText, optional });
+      const field: Field = { ...(previous ?? { loc: boardLoc(file) }), name, type: parsed.type, typeText, optional };
+      if (deprecated === undefined) delete field.deprecated;
+      else field.deprecated = deprecated;
+      if (limits.constraints === undefined) delete field.constraints;
+      else field.constraints = limits.constraints;
+      out.push(field);
     }
     setError(undefined);
     const same = out.length === fields.length && out.every((f, i) => f === fields[i]);
     if (!same) onChange(out);
   };
+
+  const [open, setOpen] = useState<ReadonlySet<number>>(new Set());
+  const toggle = (i: number) => setOpen((was) => (was.has(i) ? new Set([...was].filter((j) => j !== i)) : new Set([...was, i])));
 
   const update = (i: number, patch: Partial<Row>, now = false) => {
     const next = rows.map((r, j) => (j === i ? { ...r, ...patch } : r));
@@ -90,9 +142,55 @@ export function FieldsEditor(props: { label: string; fields: Field[]; file: stri
           <label className="optional" title="optional">
             <input type="checkbox" data-testid="field-optional" checked={r.optional} onChange={(e) => update(i, { optional: e.target.checked }, true)} />?
           </label>
+          <button type="button" title="deprecation and constraints" data-testid="field-more" aria-expanded={open.has(i)} onClick={() => toggle(i)}>
+            ⋯
+          </button>
           <button type="button" title="remove field" data-testid="field-remove" onClick={() => commit(rows.filter((_, j) => j !== i))}>
             ×
           </button>
+          {open.has(i) ? (
+            <div className="field-details" data-testid="field-details">
+              <label title="deprecated: kept for stored data, flagged in types, JSON Schema and by the schema gate">
+                <input type="checkbox" data-testid="field-deprecated" checked={r.deprecated} onChange={(e) => update(i, { deprecated: e.target.checked }, true)} />
+                deprecated
+              </label>
+              <input
+                aria-label="deprecation reason"
+                data-testid="field-deprecated-reason"
+                placeholder="reason (optional)"
+                value={r.reason}
+                disabled={!r.deprecated}
+                onChange={(e) => update(i, { reason: e.target.value })}
+                onBlur={(e) => leftRow(e) && commit(rows)}
+                onKeyDown={(e) => e.key === 'Enter' && commit(rows)}
+              />
+              {CONSTRAINT_KEYS.map((key) =>
+                key === 'positive' ? (
+                  <label key={key} title="positive: greater than 0 (for money, the amount)">
+                    <input
+                      type="checkbox"
+                      data-testid="field-constraint-positive"
+                      checked={r.constraints.positive === 'true'}
+                      onChange={(e) => update(i, { constraints: { ...r.constraints, positive: e.target.checked ? 'true' : '' } }, true)}
+                    />
+                    positive
+                  </label>
+                ) : (
+                  <input
+                    key={key}
+                    aria-label={key}
+                    title={key}
+                    placeholder={key}
+                    data-testid={`field-constraint-${key}`}
+                    value={r.constraints[key] ?? ''}
+                    onChange={(e) => update(i, { constraints: { ...r.constraints, [key]: e.target.value } })}
+                    onBlur={(e) => leftRow(e) && commit(rows)}
+                    onKeyDown={(e) => e.key === 'Enter' && commit(rows)}
+                  />
+                ),
+              )}
+            </div>
+          ) : null}
         </div>
       ))}
       <button
@@ -101,7 +199,7 @@ export function FieldsEditor(props: { label: string; fields: Field[]; file: stri
         onClick={() => {
           let n = rows.length + 1;
           while (rows.some((r) => r.name === `field${n}`)) n++;
-          setRows([...rows, { name: `field${n}`, type: 'string', optional: false, fresh: true }]);
+          setRows([...rows, { name: `field${n}`, type: 'string', optional: false, deprecated: false, reason: '', constraints: {}, fresh: true }]);
         }}
       >
         + field
