@@ -8,7 +8,7 @@
 import { stringify } from 'yaml';
 import { kebabCase } from '../names.js';
 import { formatFieldSource } from '../model/field-source.js';
-import type { BoundedContext, Event, JsonValue, Model, NameRef } from '../model/types.js';
+import type { BoundedContext, Event, Field, JsonValue, Model, NameRef } from '../model/types.js';
 import { commandJsonSchema, eventJsonSchema, fieldsToJsonSchema } from '../schemas/json-schema.js';
 import { ANNOTATION_PREFIX, ESDM_API_VERSION, type EsdmDocument, type EsdmNote } from './types.js';
 
@@ -45,6 +45,12 @@ export function exportEsdm(model: Model, domainName: string): EsdmExport {
     notes.push({ where, what, fate: 'kept-as-annotation' });
   };
 
+  /** Fields written with the `schema:` escape hatch: their schemas, which the payload's JSON cannot tell apart. */
+  const keepSchemaFields = (annotations: Record<string, string>, fields: readonly Field[], where: string): void => {
+    const hatch = fields.filter((f) => f.type.kind === 'schema');
+    if (hatch.length > 0) keep(annotations, 'schemaFields', Object.fromEntries(hatch.map((f) => [f.name, f.type.kind === 'schema' ? f.type.schema : null])), where, 'fields written as a JSON Schema (`schema:`)');
+  };
+
   /** `Name` or `Context.Name`, as the model wrote it. */
   const qualified = (r: NameRef): string => (r.context ? `${r.context}.${r.name}` : r.name);
 
@@ -72,6 +78,7 @@ export function exportEsdm(model: Model, domainName: string): EsdmExport {
       const where = `${c.name}.${a.name}`;
       const an: Record<string, string> = { [`${ANNOTATION_PREFIX}identity`]: a.identity };
       if (a.longLived !== undefined || a.snapshotEvery !== undefined) keep(an, 'snapshots', { longLived: a.longLived ?? null, snapshotEvery: a.snapshotEvery ?? null }, where, 'snapshot settings');
+      keepSchemaFields(an, a.state, where);
       const doc = base('aggregate', a.name, a.description, an);
       doc.scope = { domain, boundedContext: bc };
       doc.identifiedBy = { source: 'state', field: kebab(a.identity) };
@@ -83,7 +90,9 @@ export function exportEsdm(model: Model, domainName: string): EsdmExport {
       const where = `${c.name}.${cmd.name}`;
       const an: Record<string, string> = {};
       if (cmd.rejects.length) keep(an, 'rejects', cmd.rejects.map((r) => r.name), where, 'rejections (domain errors)');
+      if (cmd.creates !== undefined) keep(an, 'creates', String(cmd.creates), where, 'whether the command starts its aggregate (existence)');
       if (cmd.emits.length === 0) notes.push({ where, what: 'a command that emits nothing: ESDM requires publishes; written empty', fate: 'approximated' });
+      keepSchemaFields(an, cmd.fields, where);
       const doc = base('command', cmd.name, cmd.description, an);
       doc.scope = { domain, boundedContext: bc, aggregate: kebab(cmd.aggregate.name) };
       doc.data = commandJsonSchema(model, cmd, NO_DIALECT);
@@ -98,6 +107,9 @@ export function exportEsdm(model: Model, domainName: string): EsdmExport {
       if (e.previousVersions.length) keep(an, 'previousVersions', e.previousVersions, where, 'previous versions and their upcasts');
       if (e.reserved.length) keep(an, 'reserved', e.reserved, where, 'reserved field names');
       if (e.source) keep(an, 'source', e.source.name, where, 'external system that delivers the event');
+      if (e.retired !== undefined) keep(an, 'retired', String(e.retired), where, 'retired event (no longer emitted, still replayed)');
+      if ((e.formerly ?? []).length > 0) keep(an, 'formerly', (e.formerly ?? []).map(qualified), where, 'former names of a renamed event');
+      keepSchemaFields(an, e.fields, where);
       const doc = base('event', e.name, e.description, an);
       doc.scope = e.aggregate ? { domain, boundedContext: bc, aggregate: kebab(e.aggregate.name) } : { domain, boundedContext: bc };
       doc.data = eventJsonSchema(model, e, undefined, NO_DIALECT);
@@ -131,6 +143,7 @@ export function exportEsdm(model: Model, domainName: string): EsdmExport {
       if (p.lagTarget !== undefined) an[`${ANNOTATION_PREFIX}lagTarget`] = p.lagTarget;
       if (p.version !== undefined) an[`${ANNOTATION_PREFIX}version`] = String(p.version);
       notes.push({ where, what: 'projection key, consistency, lag target and version', fate: 'kept-as-annotation' });
+      keepSchemaFields(an, p.fields, where);
       const doc = base('read-model', p.name, p.description, an);
       doc.scope = { domain, boundedContext: bc };
       doc.paradigm = 'document';
@@ -139,7 +152,9 @@ export function exportEsdm(model: Model, domainName: string): EsdmExport {
       write(`${dir}/read-model-${kebab(p.name)}.esdm.yaml`, doc);
     }
     for (const a of c.actors) {
-      const doc = base('actor', a.name, a.description, {});
+      const an: Record<string, string> = {};
+      if ((a.reads ?? []).length > 0) keep(an, 'reads', (a.reads ?? []).map(qualified), `${c.name}.${a.name}`, 'read models the actor reads');
+      const doc = base('actor', a.name, a.description, an);
       doc.scope = { domain, boundedContext: bc };
       doc.type = 'human';
       write(`${dir}/actor-${kebab(a.name)}.esdm.yaml`, doc);

@@ -8,7 +8,7 @@
 import { pascalCase, camelCase } from '../names.js';
 import { emptyContext } from '../model/load/context.js';
 import { formatType } from '../model/load/type-syntax.js';
-import type { BoundedContext, ExternalSystem, Field, FieldConstraints, JsonValue, Layout, NameRef, Policy, SourceSpan, TypeRef } from '../model/types.js';
+import type { Actor, BoundedContext, ExternalSystem, Field, FieldConstraints, JsonValue, Layout, NameRef, Policy, SourceSpan, TypeRef } from '../model/types.js';
 import { parseFieldSource } from '../model/field-source.js';
 import { MONEY_SCHEMA } from '../schemas/json-schema.js';
 import { ANNOTATION_PREFIX, type EsdmDocument, type EsdmNote } from './types.js';
@@ -36,6 +36,12 @@ const annotations = (doc: EsdmDocument): Record<string, string> => {
   const meta = doc.metadata;
   const a = isObject(meta) && isObject(meta.annotations) ? meta.annotations : {};
   return Object.fromEntries(Object.entries(a).filter(([k, v]) => k.startsWith(ANNOTATION_PREFIX) && typeof v === 'string').map(([k, v]) => [k.slice(ANNOTATION_PREFIX.length), v as string]));
+};
+
+/** The `schema:` fields an export kept (field name -> its schema as written in the model). */
+const schemaFieldsOf = (a: Record<string, string>): Record<string, JsonValue> => {
+  const parsed: unknown = a.schemaFields === undefined ? undefined : JSON.parse(a.schemaFields);
+  return isObject(parsed as JsonValue) ? (parsed as Record<string, JsonValue>) : {};
 };
 
 /** Puts a `loc` back on model data that an export kept as JSON (JSON payloads left alone). */
@@ -138,16 +144,20 @@ function typeOf(schema: JsonValue, valueObjects: ReadonlyMap<string, string | un
 }
 
 /** The fields of an object schema (`properties`, `required`); anything else is one `schema` field. */
-export function fieldsOf(schema: JsonValue | undefined, valueObjects: ReadonlyMap<string, string | undefined>, file: string): Field[] {
+export function fieldsOf(schema: JsonValue | undefined, valueObjects: ReadonlyMap<string, string | undefined>, file: string, schemaFields: Readonly<Record<string, JsonValue>> = {}): Field[] {
   if (!isObject(schema) || !isObject(schema.properties)) return [];
   const required = new Set(Array.isArray(schema.required) ? schema.required.filter((r): r is string => typeof r === 'string') : []);
   return Object.entries(schema.properties).map(([name, written]) => {
+    // A field written with the `schema:` escape hatch comes back as one, with its schema as the
+    // export kept it: its JSON alone cannot tell `schema: { type: string, pattern }` from a
+    // constrained `string`, nor its own keywords from the field's description.
+    const escapeHatch = Object.hasOwn(schemaFields, name) ? schemaFields[name] : undefined;
     // Constraints come back as the long form's keys when the rest is a short-form type.
-    const constrained = isObject(written) ? constraintsOf(written) : undefined;
+    const constrained = escapeHatch === undefined && isObject(written) ? constraintsOf(written) : undefined;
     const bareType = constrained ? typeOf(constrained.bare, valueObjects) : undefined;
     const useConstraints = constrained !== undefined && bareType !== undefined && bareType.kind !== 'schema' && bareType.kind !== 'ref' && bareType.kind !== 'enum';
     const prop = useConstraints ? constrained.bare : written;
-    const type = typeOf(prop, valueObjects);
+    const type: TypeRef = escapeHatch !== undefined ? { kind: 'schema', schema: escapeHatch } : typeOf(prop, valueObjects);
     const f: Field = { name, optional: !required.has(name), type, typeText: type.kind === 'schema' ? 'schema' : formatType(type), loc: { ...LOC, file } };
     if (isObject(prop)) {
       // An inlined value object carries its own description unless the field set one (json-schema.ts
@@ -235,7 +245,7 @@ export function importEsdm(input: { file: string; doc: EsdmDocument }[]): EsdmIm
         const c = contextFor(bc);
         const identified = isObject(doc.identifiedBy) ? doc.identifiedBy : {};
         const identity = a.identity ?? camelCase(String(identified.field ?? 'id'));
-        const agg = withDesc({ kind: 'aggregate' as const, name: nameOf(kind, bc, n), context: c.name, loc: { ...LOC, file: c.file }, identity, invariants: (Array.isArray(doc.invariants) ? doc.invariants : []).filter(isObject).map((i) => ({ text: String(i.rule), loc: { ...LOC, file: c.file } })), state: fieldsOf(doc.state, voNames, c.file) });
+        const agg = withDesc({ kind: 'aggregate' as const, name: nameOf(kind, bc, n), context: c.name, loc: { ...LOC, file: c.file }, identity, invariants: (Array.isArray(doc.invariants) ? doc.invariants : []).filter(isObject).map((i) => ({ text: String(i.rule), loc: { ...LOC, file: c.file } })), state: fieldsOf(doc.state, voNames, c.file, schemaFieldsOf(a)) });
         if (a.snapshots) {
           const s = JSON.parse(a.snapshots) as { longLived: boolean | null; snapshotEvery: number | null };
           if (s.longLived !== null) Object.assign(agg, { longLived: s.longLived });
@@ -256,11 +266,12 @@ export function importEsdm(input: { file: string; doc: EsdmDocument }[]): EsdmIm
           context: c.name,
           loc: { ...LOC, file: c.file },
           aggregate: ref('aggregate', bc, String(scope.aggregate ?? scope.dynamicConsistencyBoundary ?? 'unknown'), bc),
-          fields: fieldsOf(doc.data, voNames, c.file),
+          fields: fieldsOf(doc.data, voNames, c.file, schemaFieldsOf(a)),
           emits: (Array.isArray(doc.publishes) ? doc.publishes : []).map((e) => ref('event', bc, String(e), bc)),
           rejects: a.rejects ? (JSON.parse(a.rejects) as string[]).map((r) => ({ name: r, loc: { ...LOC, file: c.file } })) : [],
         });
         if (actors[0]) Object.assign(cmd, { actor: ref('actor', bc, actors[0], bc) });
+        if (a.creates === 'true' || a.creates === 'false') Object.assign(cmd, { creates: a.creates === 'true' });
         if (Array.isArray(doc.constraints) && doc.constraints.length) notes.push({ where: file, what: 'command constraints (prose rules on publishing)', fate: 'dropped' });
         c.commands.push(cmd);
         break;
@@ -274,13 +285,15 @@ export function importEsdm(input: { file: string; doc: EsdmDocument }[]): EsdmIm
           context: c.name,
           loc: { ...LOC, file: c.file },
           version: a.version ? Number(a.version) : 1,
-          fields: fieldsOf(doc.data, voNames, c.file),
+          fields: fieldsOf(doc.data, voNames, c.file, schemaFieldsOf(a)),
           published: a.published === 'true',
           previousVersions: a.previousVersions ? withLoc(JSON.parse(a.previousVersions), c.file) : [],
           reserved: a.reserved ? (JSON.parse(a.reserved) as string[]) : [],
         });
         if (scope.aggregate !== undefined) Object.assign(ev, { aggregate: ref('aggregate', bc, String(scope.aggregate), bc) });
         if (a.source) Object.assign(ev, { source: { name: a.source, loc: { ...LOC, file: c.file } } });
+        if (a.retired === 'true' || a.retired === 'false') Object.assign(ev, { retired: a.retired === 'true' });
+        if (a.formerly) Object.assign(ev, { formerly: namesFrom(a.formerly, c.file) });
         c.events.push(ev as never);
         break;
       }
@@ -306,7 +319,7 @@ export function importEsdm(input: { file: string; doc: EsdmDocument }[]): EsdmIm
         const bc = String(scope.boundedContext);
         const c = contextFor(bc);
         const entries = (Array.isArray(doc.projections) ? doc.projections : []).filter(isObject).map((p): Record<string, JsonValue | undefined> => (isObject(p.event) ? { ...p.event, rule: p.rule } : p));
-        const p = withDesc({ kind: 'projection' as const, name: nameOf(kind, bc, n), context: c.name, loc: { ...LOC, file: c.file }, from: entries.map((e) => ref('event', String(e.boundedContext), String(e.event), bc)), key: a.key ?? 'id', fields: fieldsOf(doc.schema, voNames, c.file), consistency: (a.consistency === 'strong' ? 'strong' : 'eventual') as 'strong' | 'eventual' });
+        const p = withDesc({ kind: 'projection' as const, name: nameOf(kind, bc, n), context: c.name, loc: { ...LOC, file: c.file }, from: entries.map((e) => ref('event', String(e.boundedContext), String(e.event), bc)), key: a.key ?? 'id', fields: fieldsOf(doc.schema, voNames, c.file, schemaFieldsOf(a)), consistency: (a.consistency === 'strong' ? 'strong' : 'eventual') as 'strong' | 'eventual' });
         if (!a.key) notes.push({ where: file, what: 'no projection key: ESDM read models have none; "id" assumed', fate: 'approximated' });
         if (a.lagTarget) Object.assign(p, { lagTarget: a.lagTarget });
         if (a.version) Object.assign(p, { version: Number(a.version) });
@@ -316,7 +329,9 @@ export function importEsdm(input: { file: string; doc: EsdmDocument }[]): EsdmIm
       case 'actor': {
         const bc = String(scope.boundedContext);
         const c = contextFor(bc);
-        c.actors.push(withDesc({ kind: 'actor' as const, name: nameOf(kind, bc, n), context: c.name, loc: { ...LOC, file: c.file } }));
+        const actor: Actor = withDesc({ kind: 'actor' as const, name: nameOf(kind, bc, n), context: c.name, loc: { ...LOC, file: c.file } });
+        if (a.reads) actor.reads = namesFrom(a.reads, c.file);
+        c.actors.push(actor);
         break;
       }
       case 'external-system': {

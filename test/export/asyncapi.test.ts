@@ -8,7 +8,7 @@ import type { Model } from '../../generator/model/types.js';
 import { validateModel } from '../../generator/model/validate/index.js';
 import { eventJsonSchema } from '../../generator/schemas/json-schema.js';
 import { loadExample } from '../generated-project/support.js';
-import { validModel } from '../support/valid-model.js';
+import { validModel } from '../support/valid-models.js';
 
 const parser = new Parser();
 

@@ -111,3 +111,91 @@ describe('ESDM round trip of field constraints and deprecation (issue 17 items 7
     expect(serializeContext(back.contexts[0]!)).toBe(serializeContext(model.contexts[0]!));
   });
 });
+
+describe('ESDM round trip of lifecycle facts (found by the merged valid-model arbitrary)', () => {
+  it('gives back `creates`, `retired`, `formerly` and an actor\'s `reads`', () => {
+    const text = [
+      'stormsmith: 1',
+      'context: Sales',
+      'actors:',
+      '  Clerk:',
+      '    reads: [OrdersSeen]',
+      'aggregates:',
+      '  Order:',
+      '    identity: orderId',
+      'commands:',
+      '  ImportOrder:',
+      '    aggregate: Order',
+      '    actor: Clerk',
+      '    fields: { orderId: uuid }',
+      '    emits: [OrderPlaced]',
+      '  PlaceOrder:',
+      '    aggregate: Order',
+      '    fields: { orderId: uuid }',
+      '    emits: [OrderPlaced]',
+      '    creates: true',
+      'events:',
+      '  OrderPlaced:',
+      '    aggregate: Order',
+      '    formerly: [OrderMade]',
+      '    fields: { orderId: uuid }',
+      '  OrderVoided:',
+      '    aggregate: Order',
+      '    retired: true',
+      '    fields: { orderId: uuid }',
+      'projections:',
+      '  OrdersSeen:',
+      '    from: [OrderPlaced, OrderVoided]',
+      '    key: orderId',
+      '',
+    ].join('\n');
+    const loaded = loadModel([{ path: 'sales.yaml', text }]);
+    expect(validateModel(loaded.model!).filter((d) => d.severity === 'error')).toEqual([]);
+    const exported = exportEsdm(loaded.model!, 'sales');
+    const back = importEsdm([...exported.files].map(([file, t]) => ({ file, doc: parse(t) })));
+    expect(back.notes).toEqual([]);
+    expect(serializeContext(back.contexts[0]!)).toBe(serializeContext(loaded.model!.contexts[0]!));
+    expect(exported.notes.every((n) => n.fate !== 'dropped')).toBe(true);
+  });
+});
+
+describe('ESDM round trip of `schema:` fields that look like constrained short forms', () => {
+  it('gives back the escape hatch, not a `string` with a pattern', () => {
+    const text = [
+      'stormsmith: 1',
+      'context: Sales',
+      'aggregates:',
+      '  Order:',
+      '    identity: orderId',
+      '    state:',
+      '      size: { schema: { type: integer, minimum: 10, maximum: 20 } }',
+      'commands:',
+      '  PlaceOrder:',
+      '    aggregate: Order',
+      '    fields:',
+      '      orderId: uuid',
+      '      code: { schema: { type: string, pattern: "^[A-Z]{2}$" }, description: Two letters. }',
+      '    emits: [OrderPlaced]',
+      'events:',
+      '  OrderPlaced:',
+      '    aggregate: Order',
+      '    published: true',
+      '    fields:',
+      '      orderId: uuid',
+      '      code: { schema: { type: string, pattern: "^[A-Z]{2}$" } }',
+      '      size: { schema: { type: integer, minimum: 10, maximum: 20 }, deprecated: true }',
+      'projections:',
+      '  Orders:',
+      '    from: [OrderPlaced]',
+      '    key: orderId',
+      '    fields: { orderId: uuid, code: { schema: { type: string, pattern: "^[A-Z]{2}$" } } }',
+      '',
+    ].join('\n');
+    const model = loadModel([{ path: 'sales.yaml', text }]).model!;
+    expect(validateModel(model).filter((d) => d.severity === 'error')).toEqual([]);
+    const exported = exportEsdm(model, 'sales');
+    const back = importEsdm([...exported.files].map(([file, t]) => ({ file, doc: parse(t) })));
+    expect(diffModels(model, { contexts: back.contexts, layouts: {} }).changes).toEqual([]);
+    expect(serializeContext(back.contexts[0]!)).toBe(serializeContext(model.contexts[0]!));
+  });
+});

@@ -16,7 +16,7 @@ import { renderMarkdown } from '../../generator/diff/render.js';
 import { diffModels } from '../../generator/diff/semantic-diff.js';
 import type { Model } from '../../generator/model/types.js';
 import { loadExample } from '../generated-project/support.js';
-import { validModel } from '../support/valid-model.js';
+import { validModel } from '../support/valid-models.js';
 
 type Mermaid = { parse: (text: string) => Promise<unknown> };
 let mermaid: Mermaid;

@@ -10,6 +10,8 @@
 
 import fc from 'fast-check';
 import { stringify } from 'yaml';
+import { loadModel } from '../../generator/model/load.js';
+import type { Model } from '../../generator/model/types.js';
 
 export const FIELD_KINDS = [
   'string', 'int', 'number', 'boolean', 'uuid', 'date', 'datetime', 'money', 'email', 'url', 'json',
@@ -395,3 +397,14 @@ function contextDoc(ctx: ContextBlueprint, names: Names, shapes: Set<string>): R
     specs,
   };
 }
+
+/** The typed model of a built model, as `stormsmith` loads it (throws on a load error: the arbitrary's bug). */
+export function loadBuilt(built: BuiltModel): Model {
+  const loaded = loadModel(Object.entries(built.files).map(([path, text]) => ({ path, text })));
+  const errors = loaded.diagnostics.filter((d) => d.severity === 'error');
+  if (!loaded.model || errors.length > 0) throw new Error(`the valid-model arbitrary wrote a file the loader refuses: ${errors.map((d) => `${d.file}:${d.line}:${d.col}: ${d.code}: ${d.message}`).join('; ')}`);
+  return loaded.model;
+}
+
+/** The same draws as typed models, for properties over the model core and the exports. */
+export const validModel: fc.Arbitrary<Model> = modelBlueprint.map((blueprint) => loadBuilt(buildModel(blueprint)));
