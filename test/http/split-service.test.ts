@@ -84,6 +84,13 @@ it(
       // Its own routes answer (a body that does not match the command's schema: 400).
       const own = await fetch(`${api}/shipping/shipment/${orderId}/prepare-shipment`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: '{}' });
       expect(own.status).toBe(400);
+      // Its OpenAPI document describes the routes it answers: shipping's, and only the schemas they use.
+      const served = (await (await fetch(`${api}/openapi.json`)).json()) as { paths: Record<string, unknown>; components: { schemas: Record<string, unknown> }; 'x-contexts': string[] };
+      const full = JSON.parse(fs.readFileSync(path.join(dir, 'docs/openapi.json'), 'utf8')) as typeof served;
+      expect(Object.keys(served.paths)).toEqual(Object.keys(full.paths).filter((p) => p.startsWith('/shipping/')));
+      expect(Object.keys(served.paths)).toContain('/shipping/shipment/{shipmentId}/prepare-shipment');
+      expect(Object.keys(served.components.schemas).filter((s) => !s.startsWith('Shipping.'))).toEqual(['CommandAccepted', 'Problem']);
+      expect(served['x-contexts']).toEqual(['shipping']);
     } finally {
       child.kill('SIGTERM');
       await exited;

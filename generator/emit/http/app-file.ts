@@ -96,7 +96,7 @@ export function httpAppFile(all: readonly ContextFacts[], sources: string[]): Pl
     `//   POST /<context>/<aggregate>/{id}/<command>   run a command; If-Match: "<version>" for optimistic concurrency\n` +
     `//   GET  /<context>/<aggregate>/{id}             the aggregate's state; ETag: "<stream version>"\n` +
     `//   GET  /<context>/projections/<name>[/{key}]   read models: one document, or a page (cursor, limit, key filter)\n` +
-    `//   GET  /openapi.json                           this API's OpenAPI 3.1 document\n` +
+    `//   GET  /openapi.json                           this API's OpenAPI 3.1 document (only the routes it serves)\n` +
     `// Outcomes: 200/201 { streamVersion, events }; 400 schema (every field); 409 the model's rejection;\n` +
     `// 412 If-Match conflict; 422 unprocessable; 501 logic still a stub; errors as RFC 9457 application/problem+json.\n` +
     `// Your hooks (src/extensions/hooks.ts) run before every route; your routes (src/extensions/routes.ts) sit beside these.\n` +
@@ -114,6 +114,7 @@ export function httpAppFile(all: readonly ContextFacts[], sources: string[]): Pl
     importLine(['registerRoutes'], importPath(path, httpLayout.extensionRoutes)) +
     importLine(['validateCommandData'], importPath(path, httpLayout.validation)) +
     importLine(['openApiDocument'], importPath(path, httpLayout.openApiModule)) +
+    (hasPublishedEvents(all) ? importLine(['openApiForContexts'], './servedApi.js') : '') +
     importLine(
       ['cachedFor', 'commandData', 'commandErrorOutcome', 'createIdempotencyStore', 'etagOf', 'expectedVersionFrom', 'idempotencyTableSQL', 'invalidBody', 'listDocuments', 'notFound', 'pageRequest', 'pathOf', 'problem', 'readDocument', 'send', 'sendRead'],
       './support.js',
@@ -196,7 +197,11 @@ export function httpAppFile(all: readonly ContextFacts[], sources: string[]): Pl
         `    });\n` +
         `  }\n`
       : '') +
-    `  app.get('/openapi.json', async () => openApiDocument);\n\n` +
+    (hasPublishedEvents(all)
+      ? `  // A deployment running some contexts describes only their routes (src/http/servedApi.ts).\n` +
+        `  const servedDocument = settings.contexts === 'all' ? openApiDocument : openApiForContexts(openApiDocument, contextIds, settings.contexts);\n` +
+        `  app.get('/openapi.json', async () => servedDocument);\n\n`
+      : `  app.get('/openapi.json', async () => openApiDocument);\n\n`) +
     commands.map(commandRoute).join('') +
     `\n` +
     aggregates.map(aggregateRoute).join('') +

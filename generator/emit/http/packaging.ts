@@ -100,7 +100,8 @@ export function packagingFiles(all: readonly ContextFacts[], packageName: string
     `With Docker: \`docker compose up --build\` (PostgreSQL 18 and this service, see compose.yaml and the\n` +
     `multi-stage Dockerfile on ${NODE_IMAGE}). Supported Node lines: ${NODE_ENGINES}.\n\n` +
     `## HTTP API\n\n` +
-    `The OpenAPI 3.1 document is docs/openapi.json, also served at \`GET /openapi.json\`.\n\n` +
+    `The OpenAPI 3.1 document is docs/openapi.json, also served at \`GET /openapi.json\`` +
+    (hasPublishedEvents(all) ? ` (with \`CONTEXTS\` naming some contexts: their routes and schemas only).\n\n` : `.\n\n`) +
     `| route | what |\n| --- | --- |\n` +
     commands.map((r) => `| \`POST ${r.path}\` | ${r.command.name} on ${r.agg.aggregate.name} |\n`).join('') +
     aggregateRoutes(all).map((r) => `| \`GET ${r.path}\` | the ${r.agg.aggregate.name}'s state, \`ETag\` = stream version |\n`).join('') +

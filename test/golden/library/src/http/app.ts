@@ -3,7 +3,7 @@
 //   POST /<context>/<aggregate>/{id}/<command>   run a command; If-Match: "<version>" for optimistic concurrency
 //   GET  /<context>/<aggregate>/{id}             the aggregate's state; ETag: "<stream version>"
 //   GET  /<context>/projections/<name>[/{key}]   read models: one document, or a page (cursor, limit, key filter)
-//   GET  /openapi.json                           this API's OpenAPI 3.1 document
+//   GET  /openapi.json                           this API's OpenAPI 3.1 document (only the routes it serves)
 // Outcomes: 200/201 { streamVersion, events }; 400 schema (every field); 409 the model's rejection;
 // 412 If-Match conflict; 422 unprocessable; 501 logic still a stub; errors as RFC 9457 application/problem+json.
 // Your hooks (src/extensions/hooks.ts) run before every route; your routes (src/extensions/routes.ts) sit beside these.

@@ -3,7 +3,7 @@
 //   POST /<context>/<aggregate>/{id}/<command>   run a command; If-Match: "<version>" for optimistic concurrency
 //   GET  /<context>/<aggregate>/{id}             the aggregate's state; ETag: "<stream version>"
 //   GET  /<context>/projections/<name>[/{key}]   read models: one document, or a page (cursor, limit, key filter)
-//   GET  /openapi.json                           this API's OpenAPI 3.1 document
+//   GET  /openapi.json                           this API's OpenAPI 3.1 document (only the routes it serves)
 // Outcomes: 200/201 { streamVersion, events }; 400 schema (every field); 409 the model's rejection;
 // 412 If-Match conflict; 422 unprocessable; 501 logic still a stub; errors as RFC 9457 application/problem+json.
 // Your hooks (src/extensions/hooks.ts) run before every route; your routes (src/extensions/routes.ts) sit beside these.
@@ -21,6 +21,7 @@ import { registerHooks } from '../extensions/hooks.js';
 import { registerRoutes } from '../extensions/routes.js';
 import { validateCommandData } from '../validation.js';
 import { openApiDocument } from './openapi.js';
+import { openApiForContexts } from './servedApi.js';
 import { cachedFor, commandData, commandErrorOutcome, createIdempotencyStore, etagOf, expectedVersionFrom, idempotencyTableSQL, invalidBody, listDocuments, notFound, pageRequest, pathOf, problem, readDocument, send, sendRead } from './support.js';
 import type { Outcome } from './support.js';
 import { cancelOrder as orderingCancelOrder } from '../ordering/order/command-handler.js';
@@ -133,7 +134,9 @@ export const createHttpApp = async (context: ExtensionContext): Promise<FastifyI
       }
     });
   }
-  app.get('/openapi.json', async () => openApiDocument);
+  // A deployment running some contexts describes only their routes (src/http/servedApi.ts).
+  const servedDocument = settings.contexts === 'all' ? openApiDocument : openApiForContexts(openApiDocument, contextIds, settings.contexts);
+  app.get('/openapi.json', async () => servedDocument);
 
   app.post('/ordering/order/:orderId/cancel-order', async (request, reply) => {
     const id = (request.params as Record<string, string>)['orderId']!;
