@@ -90,6 +90,35 @@ async function newContext(page: Page, name: string): Promise<void> {
   await page.locator(`[data-testid="frame"][data-context="${name}"]`).waitFor();
 }
 
+/** An arrow from the sticky named `from` to the one named `to` is on the board. */
+async function arrowDrawn(page: Page, from: string, to: string): Promise<boolean> {
+  return page.locator('.react-flow__edge').evaluateAll((els, [f, t]) => els.some((e) => new RegExp(`/${f}->.*/${t}$`).test(e.getAttribute('data-id') ?? '')), [from, to] as const);
+}
+
+/**
+ * What a user sees of a finished model: both frames, every sticky settled (none marked draft, no
+ * error badge; a warning badge only where `warnings` says), and the Problems tab lists exactly
+ * those warnings, no error.
+ */
+async function expectSettledBoard(page: Page, contexts: string[], names: string[], warnings: string[]): Promise<void> {
+  for (const c of contexts) expect(await page.locator(`[data-testid="frame"][data-context="${c}"]`).count(), `frame ${c} on the board`).toBe(1);
+  await expect.poll(() => page.locator('[data-testid="sticky"]').evaluateAll((els) => els.map((e) => e.getAttribute('data-name')).sort())).toEqual([...names].sort());
+  const marks = () =>
+    page.locator('[data-testid="sticky"]').evaluateAll((els) =>
+      els.flatMap((e) => {
+        const badge = e.querySelector('[data-testid="badge"]');
+        const draft = e.getAttribute('data-draft') === 'yes' ? [`${e.getAttribute('data-name')}: draft`] : [];
+        return badge ? [...draft, `${e.getAttribute('data-name')}: ${badge.classList.contains('error') ? 'error' : 'warning'}: ${badge.getAttribute('title')}`] : draft;
+      }),
+    );
+  await expect.poll(marks, { message: 'stickies marked draft or carrying a problem badge' }).toEqual(warnings.map((w) => `${w.split(' ')[0]}: warning: ${w.slice(w.indexOf(' ') + 1)}`));
+  await page.getByTestId('tab-problems').click();
+  await expect
+    .poll(() => page.getByTestId('problem').evaluateAll((els) => els.map((e) => `${e.querySelector('.sev')?.textContent} ${e.querySelector('code')?.textContent}`)), { message: 'what the Problems tab lists' })
+    .toEqual(warnings.map(() => expect.stringMatching(/^warning W_/)));
+  expect(await page.getByTestId('problem-count').textContent()).toBe(`0 errors, ${warnings.length} warnings`);
+}
+
 /** Empty the selection so the next sticky lands in the context in view. */
 async function clearSelection(page: Page): Promise<void> {
   await page.locator('.react-flow__pane').click({ position: { x: 8, y: 8 } });
@@ -148,7 +177,12 @@ describe('first-time user', () => {
       await clearSelection(page);
       await page.locator('body').press('f');
       await connect(page, 'OrderPlaced', 'ShipWhenPlaced');
-      await expect.poll(() => page.getByTestId('problem-count').textContent()).toMatch(/^0 errors/);
+      await expectSettledBoard(page, ['Sales', 'Shipping'], ['OrderPlaced', 'Order', 'PlaceOrder', 'Shipment', 'ShipOrder', 'OrderShipped', 'ShipWhenPlaced'], [
+        // The one warning a two-context sketch keeps: nothing reads the last event yet.
+        'OrderShipped no policy or projection consumes event OrderShipped',
+      ]);
+      // The policy's arrow crosses from one frame to the other.
+      await expect.poll(() => arrowDrawn(page, 'OrderPlaced', 'ShipWhenPlaced'), { message: 'the arrow from Sales.OrderPlaced to the policy ShipWhenPlaced is drawn' }).toBe(true);
       await shot(page, 'workshop-two-contexts');
 
       await page.locator('body').press('Control+s');

@@ -61,6 +61,49 @@ async function drag(page: Page, from: { x: number; y: number }, by: { x: number;
   await page.mouse.up();
 }
 
+/**
+ * The rightmost ink of one line of an element, read from its screenshot: how many pixel rows reach
+ * it, and whether they lie in the lower half of the line. An ellipsis ends in a dot on the
+ * baseline; a letter's last stroke is taller (dark pixels: text is near-black on every sticky).
+ */
+async function lastInk(page: Page, element: ReturnType<Page['locator']>, line: { top: number; bottom: number }) {
+  const png = (await element.screenshot()).toString('base64');
+  const width = await element.evaluate((el) => el.getBoundingClientRect().width);
+  // Decoded on a blank page of the same browser (no content security policy there).
+  const blank = await page.context().newPage();
+  try {
+    return await blank.evaluate(
+      async ([b64, cssWidth, band]) => {
+        const img = new Image();
+        img.src = `data:image/png;base64,${b64}`;
+        await img.decode();
+        const canvas = document.createElement('canvas');
+        [canvas.width, canvas.height] = [img.width, img.height];
+        const g = canvas.getContext('2d')!;
+        g.drawImage(img, 0, 0);
+        const px = g.getImageData(0, 0, img.width, img.height).data;
+        const scale = img.width / cssWidth;
+        const [top, bottom] = [Math.ceil(band.top * scale), Math.min(img.height, Math.floor(band.bottom * scale))];
+        const right: number[] = [];
+        for (let y = top; y < bottom; y++) {
+          let r = -1;
+          for (let x = 0; x < img.width; x++) {
+            const i = (y * img.width + x) * 4;
+            if (px[i]! + px[i + 1]! + px[i + 2]! < 200) r = x;
+          }
+          right.push(r);
+        }
+        const max = Math.max(...right);
+        const rows = right.map((r, k) => (r >= max - scale ? k : -1)).filter((k) => k >= 0);
+        return { height: Math.round(rows.length / scale), atBaseline: rows.every((k) => k >= (bottom - top) / 2) };
+      },
+      [png, width, line] as const,
+    );
+  } finally {
+    await blank.close();
+  }
+}
+
 async function save(page: Page): Promise<void> {
   await page.locator('body').press('Control+s');
   await expect.poll(() => page.getByTestId('dirty-state').getAttribute('data-dirty')).toBe('no');
@@ -198,7 +241,7 @@ describe('routed arrows', () => {
 });
 
 describe('sticky details', () => {
-  it('handles carry tooltips; a long hotspot question is clamped with an ellipsis inside its sticky, whole in the tooltip', { timeout: 120_000 }, async () => {
+  it('every handle says what it is for, in a tooltip under the pointer', { timeout: 120_000 }, async () => {
     const { repo, dir } = copyRepo('shop');
     const studio = await startStudio(dir, rendererDir);
     const page = await browser.context.newPage();
@@ -216,37 +259,81 @@ describe('sticky details', () => {
       );
       expect(titles.length).toBeGreaterThan(5);
       for (const t of titles) {
-        expect(t.in, t.name!).toBe('Incoming: drop an arrow here');
-        expect(t.out, t.name!).toBe('Drag from here to another sticky to connect');
+        expect(t.in, `tooltip of the incoming handle of ${t.name}`).toBe('Incoming: drop an arrow here');
+        expect(t.out, `tooltip of the outgoing handle of ${t.name}`).toBe('Drag from here to another sticky to connect');
       }
-      // Hovering shows it: the handle is the element under the pointer.
-      const handle = sticky(page, 'PlaceOrder').getByTestId('handle-out');
-      const hb = (await handle.boundingBox())!;
-      await page.mouse.move(hb.x + hb.width / 2, hb.y + hb.height / 2);
-      expect(await page.evaluate(([x, y]) => document.elementFromPoint(x!, y!)?.getAttribute('title'), [hb.x + hb.width / 2, hb.y + hb.height / 2])).toBe(
-        'Drag from here to another sticky to connect',
-      );
+      // Hovering shows it: the element under the pointer at the handle's centre is what carries the
+      // tooltip (neither the sticky's own title nor something painted above the handle).
+      for (const [testid, text] of [
+        ['handle-out', 'Drag from here to another sticky to connect'],
+        ['handle-in', 'Incoming: drop an arrow here'],
+      ] as const) {
+        const hb = (await sticky(page, 'PlaceOrder').getByTestId(testid).boundingBox())!;
+        const at = [hb.x + hb.width / 2, hb.y + hb.height / 2] as const;
+        await page.mouse.move(at[0], at[1]);
+        const under = await page.evaluate(([x, y]) => {
+          const el = document.elementFromPoint(x!, y!);
+          return { testid: el?.getAttribute('data-testid'), tooltip: el?.closest('[title]')?.getAttribute('title') };
+        }, at);
+        expect(under, `what the pointer is over at the ${testid} of PlaceOrder`).toEqual({ testid, tooltip: text });
+      }
+    } finally {
+      await page.close();
+      await studio.stop();
+      rmSync(repo, { recursive: true, force: true });
+    }
+  });
 
+  it('a long hotspot question shows three whole lines ending in an ellipsis inside its sticky, whole in the tooltip', { timeout: 120_000 }, async () => {
+    const { repo, dir } = copyRepo('shop');
+    const studio = await startStudio(dir, rendererDir);
+    const page = await browser.context.newPage();
+    page.setDefaultTimeout(STEP_TIMEOUT_MS);
+    try {
+      await page.goto(studio.url);
+      await sticky(page, 'PlaceOrder').waitFor();
       const question = 'Can a customer change the shipping address after paying?';
       const hotspot = sticky(page, question);
-      const clamp = await hotspot.evaluate((el) => {
+      const seen = await hotspot.evaluate((el) => {
         const name = el.querySelector('.sticky-name') as HTMLElement;
         const style = getComputedStyle(name);
-        const box = el.getBoundingClientRect();
-        const text = name.getBoundingClientRect();
+        const sticky = el.getBoundingClientRect();
+        const clip = name.getBoundingClientRect();
+        // The laid-out lines of the name (one rect per text run per line), grouped by line.
+        const range = document.createRange();
+        range.selectNodeContents(name);
+        const lines = new Map<number, { top: number; bottom: number }>();
+        for (const r of range.getClientRects()) {
+          if (r.width === 0) continue;
+          const key = Math.round(r.top);
+          const line = lines.get(key) ?? { top: r.top, bottom: r.bottom };
+          lines.set(key, { top: Math.min(line.top, r.top), bottom: Math.max(line.bottom, r.bottom) });
+        }
+        const all = [...lines.values()].sort((a, b) => a.top - b.top);
+        const shown = all.filter((l) => l.bottom <= clip.bottom + 0.5);
+        const last = shown[shown.length - 1];
         return {
+          // The last shown line, in the name's own pixels (where to look for the ellipsis).
+          lastLine: last ? { top: last.top - clip.top, bottom: last.bottom - clip.top } : undefined,
+          lines: all.length,
+          whole: all.filter((l) => l.bottom <= clip.bottom + 0.5).length,
+          // A line the name's clip cuts through: the user sees the top half of its letters.
+          cut: all.filter((l) => l.top < clip.bottom - 0.5 && l.bottom > clip.bottom + 0.5).length,
           clipped: name.scrollHeight > name.clientHeight + 1,
+          // What draws the "…" at the end of the last shown line.
           lineClamp: style.getPropertyValue('-webkit-line-clamp'),
-          overflow: style.overflow,
-          inside: text.top >= box.top && text.bottom <= box.bottom + 0.5 && text.left >= box.left && text.right <= box.right + 0.5,
+          inside: clip.top >= sticky.top && clip.bottom <= sticky.bottom + 0.5 && clip.left >= sticky.left && clip.right <= sticky.right + 0.5,
           title: el.getAttribute('title'),
         };
       });
-      expect(clamp.clipped).toBe(true);
-      expect(clamp.lineClamp).toBe('3');
-      expect(clamp.overflow).toBe('hidden');
-      expect(clamp.inside).toBe(true);
-      expect(clamp.title).toBe(`Hotspot: ${question}`);
+      expect(seen.clipped, 'the question is longer than the sticky shows').toBe(true);
+      expect(seen.cut, 'lines of the question cut through by the sticky (half a line shown)').toBe(0);
+      expect(seen.whole, 'whole lines of the question shown').toBe(3);
+      const ellipsis = await lastInk(page, hotspot.locator('.sticky-name'), seen.lastLine!);
+      expect(ellipsis, 'what ends the last shown line: the dots of an ellipsis (a mark at most 3 px high on the baseline), not a letter').toMatchObject({ height: expect.toBeOneOf([1, 2, 3]), atBaseline: true });
+      expect(seen.lineClamp, 'the line clamp that draws that ellipsis').toBe('3');
+      expect(seen.inside, 'the shown text stays inside its sticky').toBe(true);
+      expect(seen.title, 'the whole question in the tooltip').toBe(`Hotspot: ${question}`);
     } finally {
       await page.close();
       await studio.stop();
