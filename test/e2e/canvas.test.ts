@@ -1,74 +1,24 @@
 // The canvas in real Chromium, served by `stormsmith studio` over a scratch copy of the library
 // example: the whole loop from adding stickies to saving YAML and reacting to the disk.
 
-import { existsSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import type { Page } from 'playwright-core';
 import type { GenerationPreview } from '../../app/shared/workspace-api.js';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { GENERATION_TIMEOUT_MS, STEP_TIMEOUT_MS, usePatientPolls } from './support/patience.js';
-import { buildRenderer, copyRepo, launchBrowser, startStudio, type Browser, type Studio } from './support/studio.js';
+import { describe, expect, it } from 'vitest';
+import { openExample, type Board } from './support/board.js';
+import { useBoardSession } from './support/board-session.js';
+import { addField, connect } from './support/gestures.js';
+import { sticky } from './support/locators.js';
+import { GENERATION_TIMEOUT_MS } from './support/patience.js';
 
-let rendererDir: string;
-let browser: Browser;
+const session = useBoardSession();
 
-beforeAll(async () => {
-  usePatientPolls();
-  rendererDir = await buildRenderer();
-  browser = await launchBrowser();
-});
-
-afterAll(async () => {
-  await browser?.close();
-  if (rendererDir) rmSync(rendererDir, { recursive: true, force: true });
-});
-
-const sticky = (page: Page, name: string) => page.locator(`[data-testid="sticky"][data-name="${name}"]`);
-
-interface Board {
-  page: Page;
-  studio: Studio;
-  /** The model folder the studio opened. */
-  dir: string;
-  /** Where stormsmith.config.json sends generated code. */
-  out: string;
-  close(): Promise<void>;
-}
-
-async function openBoard(): Promise<Board> {
-  const { repo, dir, out } = copyRepo('library');
-  const studio = await startStudio(dir, rendererDir);
-  const page = await browser.context.newPage();
-  // Fail on the step that hangs, with its selector, well before the test's own timeout.
-  page.setDefaultTimeout(STEP_TIMEOUT_MS);
-  const errors: string[] = [];
-  page.on('pageerror', (e) => errors.push(e.message));
-  await page.goto(studio.url);
-  await sticky(page, 'Loan').waitFor();
-  expect(errors).toEqual([]);
-  return {
-    page,
-    studio,
-    dir,
-    out,
-    close: async () => {
-      await page.close();
-      await studio.stop();
-      rmSync(repo, { recursive: true, force: true });
-    },
-  };
-}
-
-/** Drag from the outgoing handle of `from` to the incoming handle of `to`, like a user. */
-async function connect(page: Page, from: string, to: string): Promise<void> {
-  const source = await sticky(page, from).locator('[data-testid="handle-out"]').boundingBox();
-  const target = await sticky(page, to).locator('[data-testid="handle-in"]').boundingBox();
-  if (!source || !target) throw new Error(`handles of ${from} or ${to} not visible`);
-  await page.mouse.move(source.x + source.width / 2, source.y + source.height / 2);
-  await page.mouse.down();
-  await page.mouse.move((source.x + target.x) / 2, (source.y + target.y) / 2, { steps: 5 });
-  await page.mouse.move(target.x + target.width / 2, target.y + target.height / 2, { steps: 5 });
-  await page.mouse.up();
+/** The library example opened, drawn without a page error; `out` is where its config sends code. */
+async function openLibrary(): Promise<Board & { out: string }> {
+  const board = await openExample(session, 'library', 'Loan');
+  expect(board.errors).toEqual([]);
+  return board;
 }
 
 async function rename(page: Page, to: string): Promise<void> {
@@ -95,7 +45,7 @@ function withoutBlocks(after: string, names: string[]): string {
 
 describe('canvas in Chromium through stormsmith studio', () => {
   it('adds, connects and edits stickies with live validation, undo/redo, and a minimal YAML save', { timeout: 90_000 }, async () => {
-    const board = await openBoard();
+    const board = await openLibrary();
     const { page, dir } = board;
     try {
       const original = readFileSync(path.join(dir, 'lending.yaml'), 'utf8');
@@ -165,7 +115,7 @@ describe('canvas in Chromium through stormsmith studio', () => {
   });
 
   it('reloads a clean board when the file changes on disk and asks when the board is dirty', { timeout: 90_000 }, async () => {
-    const board = await openBoard();
+    const board = await openLibrary();
     const { page, dir } = board;
     try {
       const file = path.join(dir, 'lending.yaml');
@@ -191,7 +141,7 @@ describe('canvas in Chromium through stormsmith studio', () => {
   });
 
   it('deletes with the links listed, finds, copies, drops from the palette, exports, previews generation', { timeout: 90_000 }, async () => {
-    const board = await openBoard();
+    const board = await openLibrary();
     const { page, studio } = board;
     try {
       // Search jumps to (and selects) an element.
@@ -283,7 +233,7 @@ describe('canvas in Chromium through stormsmith studio', () => {
     }
   });
   it('previews generation with the file list, runs it, and previews a saved canvas edit as a diff', { timeout: 120_000 }, async () => {
-    const board = await openBoard();
+    const board = await openLibrary();
     const { page, out } = board;
     // Generation reads the model from disk and writes a whole service: allow for a loaded machine.
     const slow = { timeout: GENERATION_TIMEOUT_MS };
@@ -314,12 +264,7 @@ describe('canvas in Chromium through stormsmith studio', () => {
 
       // A new optional field on a command (a required one would break the example's specs),
       // saved from the canvas, shows up as changed files with a diff.
-      await sticky(page, 'BorrowBook').click();
-      const fields = page.getByTestId('fields-Fields');
-      await fields.getByTestId('field-add').click();
-      await fields.getByTestId('field-name').last().fill('pickupDesk');
-      await fields.getByTestId('field-type').last().fill('string');
-      await fields.getByTestId('field-type').last().press('Enter');
+      const fields = await addField(page, 'BorrowBook', 'pickupDesk', 'string');
       await fields.getByTestId('field-optional').last().check();
       await expect.poll(() => page.getByTestId('dirty-state').getAttribute('data-dirty')).toBe('yes');
       await page.getByTestId('save').click();

@@ -7,28 +7,23 @@
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { scriptedShopChange, type ShopChange } from '../support/shop-change.js';
-import { STEP_TIMEOUT_MS, usePatientPolls } from './support/patience.js';
-import { buildRenderer, launchBrowser, startStudio, type Browser, type Studio } from './support/studio.js';
+import { useBoardSession } from './support/board-session.js';
+import { STEP_TIMEOUT_MS } from './support/patience.js';
+import { startStudio, type Studio } from './support/studio.js';
 
-let rendererDir: string;
-let browser: Browser;
+const session = useBoardSession();
 let shop: ShopChange;
 let studio: Studio;
 
+// One studio for the file, on the scripted change (after the session's renderer and browser).
 beforeAll(async () => {
-  usePatientPolls();
-  rendererDir = await buildRenderer();
-  browser = await launchBrowser();
   shop = scriptedShopChange({ removeProjection: true });
-  studio = await startStudio(shop.dir, rendererDir, ['--against', 'main']);
+  studio = await startStudio(shop.dir, session.rendererDir, ['--against', 'main']);
 });
 
 afterAll(async () => {
   await studio?.stop();
-  await browser?.close();
   shop?.cleanup();
-  const { rmSync } = await import('node:fs');
-  if (rendererDir) rmSync(rendererDir, { recursive: true, force: true });
 });
 
 /** name -> mark of every sticky that carries one (ghosts included). */
@@ -50,7 +45,7 @@ const EXPECTED = {
 
 describe('comparison mode (studio --against)', () => {
   it('opens with the changes against main marked on the right stickies, with a legend', async () => {
-    const page = await browser.context.newPage();
+    const page = await session.browser.context.newPage();
     page.setDefaultTimeout(STEP_TIMEOUT_MS);
     const errors: string[] = [];
     page.on('pageerror', (e) => errors.push(e.message));
@@ -102,7 +97,7 @@ describe('comparison mode (studio --against)', () => {
 
   it('Rename (F2) from the action registry puts the keyboard in the property panel\'s name field', async () => {
     // The action host focuses the field through a ref the panel hands over (issue 16: no DOM lookup by test id).
-    const page = await browser.context.newPage();
+    const page = await session.browser.context.newPage();
     page.setDefaultTimeout(STEP_TIMEOUT_MS);
     try {
       await page.goto(studio.url);

@@ -2,46 +2,25 @@
 // property panel's "⋯" behind a field opens its long-form details; what is set there is saved as
 // the long form in the YAML, read back on reload, and a value that is not a number is refused.
 
-import { readFileSync, rmSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import type { Page } from 'playwright-core';
-import { afterAll, beforeAll, expect, it } from 'vitest';
+import { expect, it } from 'vitest';
 import { loadContextFile } from '../../generator/model/index.js';
-import { STEP_TIMEOUT_MS, usePatientPolls } from './support/patience.js';
-import { buildRenderer, copyRepo, launchBrowser, startStudio, type Browser } from './support/studio.js';
+import { openExample } from './support/board.js';
+import { useBoardSession } from './support/board-session.js';
+import { addField } from './support/gestures.js';
+import { sticky } from './support/locators.js';
 
-let rendererDir: string;
-let browser: Browser;
+const session = useBoardSession();
 
-beforeAll(async () => {
-  usePatientPolls();
-  rendererDir = await buildRenderer();
-  browser = await launchBrowser();
-});
-
-afterAll(async () => {
-  await browser?.close();
-  if (rendererDir) rmSync(rendererDir, { recursive: true, force: true });
-});
-
-const sticky = (page: Page, name: string) => page.locator(`[data-testid="sticky"][data-name="${name}"]`);
 const dirty = (page: Page) => page.getByTestId('dirty-state').getAttribute('data-dirty');
 
 it('sets a field deprecated with a reason and a maxLength, saves the long form, and reads it back', async () => {
-  const { repo, dir } = copyRepo('library');
-  const studio = await startStudio(dir, rendererDir);
-  const page = await browser.context.newPage();
-  page.setDefaultTimeout(STEP_TIMEOUT_MS);
-  const errors: string[] = [];
-  page.on('pageerror', (e) => errors.push(e.message));
+  const board = await openExample(session, 'library', 'BorrowBook');
+  const { page, dir, errors } = board;
   try {
-    await page.goto(studio.url);
-    await sticky(page, 'BorrowBook').click();
-    const fields = page.getByTestId('fields-Fields');
-    await fields.getByTestId('field-add').click();
-    await fields.getByTestId('field-name').last().fill('note');
-    await fields.getByTestId('field-type').last().fill('string');
-    await fields.getByTestId('field-type').last().press('Enter');
+    const fields = await addField(page, 'BorrowBook', 'note', 'string');
     await fields.getByTestId('field-optional').last().check();
 
     await fields.getByTestId('field-more').last().click();
@@ -84,8 +63,6 @@ it('sets a field deprecated with a reason and a maxLength, saves the long form, 
     expect(after?.constraints).toEqual({ maxLength: 80 });
     expect(errors).toEqual([]);
   } finally {
-    await page.close();
-    await studio.stop();
-    rmSync(repo, { recursive: true, force: true });
+    await board.close();
   }
 }, 180_000);

@@ -5,30 +5,20 @@
 //
 // With UPDATE_SCREENSHOTS=1 the test also writes docs/screenshots/workshop-*.png.
 
-import { mkdirSync, mkdtempSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, symlinkSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import type { Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { runTool } from '../generated-project/support.js';
-import { GENERATION_TIMEOUT_MS, STEP_TIMEOUT_MS, usePatientPolls } from './support/patience.js';
-import { buildRenderer, launchBrowser, REPO, startStudio, type Browser } from './support/studio.js';
+import { emptyBoard, openBoard } from './support/board.js';
+import { useBoardSession } from './support/board-session.js';
+import { addField, connect } from './support/gestures.js';
+import { sticky } from './support/locators.js';
+import { GENERATION_TIMEOUT_MS } from './support/patience.js';
+import { REPO } from './support/studio.js';
 
-let rendererDir: string;
-let browser: Browser;
-
-beforeAll(async () => {
-  usePatientPolls();
-  rendererDir = await buildRenderer();
-  browser = await launchBrowser({ width: 1500, height: 950 });
-});
-
-afterAll(async () => {
-  await browser?.close();
-  if (rendererDir) rmSync(rendererDir, { recursive: true, force: true });
-});
-
-const sticky = (page: Page, name: string) => page.locator(`[data-testid="sticky"][data-name="${name}"]`);
+const session = useBoardSession({ width: 1500, height: 950 });
 
 async function shot(page: Page, name: string): Promise<void> {
   if (process.env.UPDATE_SCREENSHOTS !== '1') return;
@@ -44,43 +34,6 @@ async function add(page: Page, key: string, placeholder: string, name: string): 
   await input.fill(name);
   await input.press('Enter');
   await sticky(page, name).waitFor();
-}
-
-/**
- * The handle's box once the board holds still: right after a key press (F fits the view) the
- * viewport moves on a later frame, and under load a box read too early sends the drag to where
- * the handle was (seen once: the cross-context arrow silently not drawn).
- */
-async function settledBox(page: Page, name: string, handle: 'handle-out' | 'handle-in') {
-  const locator = sticky(page, name).locator(`[data-testid="${handle}"]`);
-  let box = await locator.boundingBox();
-  for (let i = 0; i < 40; i++) {
-    await page.waitForTimeout(50);
-    const next = await locator.boundingBox();
-    if (box && next && next.x === box.x && next.y === box.y && next.width === box.width) return next;
-    box = next;
-  }
-  return box;
-}
-
-async function connect(page: Page, from: string, to: string): Promise<void> {
-  const source = await settledBox(page, from, 'handle-out');
-  const target = await settledBox(page, to, 'handle-in');
-  if (!source || !target) throw new Error(`handles of ${from} or ${to} not visible`);
-  await page.mouse.move(source.x + source.width / 2, source.y + source.height / 2);
-  await page.mouse.down();
-  await page.mouse.move((source.x + target.x) / 2, (source.y + target.y) / 2, { steps: 5 });
-  await page.mouse.move(target.x + target.width / 2, target.y + target.height / 2, { steps: 5 });
-  await page.mouse.up();
-}
-
-async function field(page: Page, element: string, name: string, type: string): Promise<void> {
-  await sticky(page, element).click();
-  const fields = page.getByTestId('fields-Fields');
-  await fields.getByTestId('field-add').click();
-  await fields.getByTestId('field-name').last().fill(name);
-  await fields.getByTestId('field-type').last().fill(type);
-  await fields.getByTestId('field-type').last().press('Enter');
 }
 
 async function newContext(page: Page, name: string): Promise<void> {
@@ -130,14 +83,9 @@ describe('first-time user', () => {
     const dir = path.join(repo, 'models', 'shop');
     mkdirSync(dir, { recursive: true });
     writeFileSync(path.join(repo, 'stormsmith.config.json'), `${JSON.stringify({ model: 'models/shop', out: 'services/shop' }, null, 2)}\n`);
-    const studio = await startStudio(dir, rendererDir);
-    const page = await browser.context.newPage();
-    page.setDefaultTimeout(STEP_TIMEOUT_MS);
-    const errors: string[] = [];
-    page.on('pageerror', (e) => errors.push(e.message));
+    const board = await openBoard(session, dir, { cleanup: repo, ready: emptyBoard });
+    const { page, errors } = board;
     try {
-      await page.goto(studio.url);
-      await page.getByTestId('empty-board').waitFor();
       await shot(page, 'workshop-empty');
 
       // Big picture: a context and its events, still drafts.
@@ -154,8 +102,8 @@ describe('first-time user', () => {
       await connect(page, 'PlaceOrder', 'Order');
       await connect(page, 'PlaceOrder', 'OrderPlaced');
       await expect.poll(() => sticky(page, 'OrderPlaced').getAttribute('data-draft')).toBe(null);
-      await field(page, 'PlaceOrder', 'orderId', 'uuid');
-      await field(page, 'OrderPlaced', 'orderId', 'uuid');
+      await addField(page, 'PlaceOrder', 'orderId', 'uuid');
+      await addField(page, 'OrderPlaced', 'orderId', 'uuid');
       await page.getByTestId('prop-published').check();
 
       // A second context reacts to the first one's event through a policy.
@@ -171,8 +119,8 @@ describe('first-time user', () => {
       await connect(page, 'ShipOrder', 'Shipment');
       await connect(page, 'ShipOrder', 'OrderShipped');
       await connect(page, 'ShipWhenPlaced', 'ShipOrder');
-      await field(page, 'ShipOrder', 'shipmentId', 'uuid');
-      await field(page, 'OrderShipped', 'shipmentId', 'uuid');
+      await addField(page, 'ShipOrder', 'shipmentId', 'uuid');
+      await addField(page, 'OrderShipped', 'shipmentId', 'uuid');
       // Across the two frames: fit both, then draw the arrow.
       await clearSelection(page);
       await page.locator('body').press('f');
@@ -208,9 +156,7 @@ describe('first-time user', () => {
       expect(tsc.output).toBe('');
       expect(tsc.status).toBe(0);
     } finally {
-      await page.close();
-      await studio.stop();
-      rmSync(repo, { recursive: true, force: true });
+      await board.close();
     }
   });
 });

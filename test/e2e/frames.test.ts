@@ -5,30 +5,18 @@
 // - arrows are drawn orthogonally around the stickies (ADR 0043);
 // - handles say what they are for, and a long hotspot question ends in an ellipsis inside its sticky.
 
-import { readFileSync, rmSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import type { Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { STEP_TIMEOUT_MS, usePatientPolls } from './support/patience.js';
-import { REPO, buildRenderer, copyRepo, launchBrowser, startStudio, type Browser } from './support/studio.js';
+import { describe, expect, it } from 'vitest';
+import { openExample } from './support/board.js';
+import { useBoardSession } from './support/board-session.js';
+import { drag, save } from './support/gestures.js';
+import { frame, sticky } from './support/locators.js';
+import { REPO } from './support/studio.js';
 
-let rendererDir: string;
-let browser: Browser;
-
-beforeAll(async () => {
-  usePatientPolls();
-  rendererDir = await buildRenderer();
-  // Wide enough that the first two frames of the shop are on screen at the opening view.
-  browser = await launchBrowser({ width: 2600, height: 1300 });
-});
-
-afterAll(async () => {
-  await browser?.close();
-  if (rendererDir) rmSync(rendererDir, { recursive: true, force: true });
-});
-
-const frame = (page: Page, context: string) => page.locator(`[data-testid="frame"][data-context="${context}"]`);
-const sticky = (page: Page, name: string) => page.locator(`[data-testid="sticky"][data-name="${name}"]`);
+// Wide enough that the first two frames of the shop are on screen at the opening view.
+const session = useBoardSession({ width: 2600, height: 1300 });
 
 /** Screen box of an element (where to put the mouse). */
 async function screenBox(selector: ReturnType<typeof frame>) {
@@ -50,15 +38,6 @@ async function box(_page: Page, selector: ReturnType<typeof frame>) {
 async function zoom(page: Page): Promise<number> {
   const t = await page.locator('.react-flow__viewport').evaluate((el) => getComputedStyle(el).transform);
   return Number(/matrix\(([^,]+)/.exec(t)![1]);
-}
-
-/** A slow, stepped mouse drag (React Flow starts a drag after the pointer moved a little). */
-async function drag(page: Page, from: { x: number; y: number }, by: { x: number; y: number }): Promise<void> {
-  await page.mouse.move(from.x, from.y);
-  await page.mouse.down();
-  await page.mouse.move(from.x + by.x / 2, from.y + by.y / 2, { steps: 5 });
-  await page.mouse.move(from.x + by.x, from.y + by.y, { steps: 5 });
-  await page.mouse.up();
 }
 
 /**
@@ -104,22 +83,11 @@ async function lastInk(page: Page, element: ReturnType<Page['locator']>, line: {
   }
 }
 
-async function save(page: Page): Promise<void> {
-  await page.locator('body').press('Control+s');
-  await expect.poll(() => page.getByTestId('dirty-state').getAttribute('data-dirty')).toBe('no');
-}
-
 describe('bounded-context frames', () => {
   it('moves a frame with its stickies, resizes it, undoes, saves to the sidecars and reloads the same', { timeout: 180_000 }, async () => {
-    const { repo, dir } = copyRepo('shop');
-    const studio = await startStudio(dir, rendererDir);
-    const page = await browser.context.newPage();
-    page.setDefaultTimeout(STEP_TIMEOUT_MS);
-    const errors: string[] = [];
-    page.on('pageerror', (e) => errors.push(e.message));
+    const board = await openExample(session, 'shop', 'PlaceOrder');
+    const { page, dir, errors } = board;
     try {
-      await page.goto(studio.url);
-      await sticky(page, 'PlaceOrder').waitFor();
       const ordering = frame(page, 'Ordering');
       const payments = frame(page, 'Payments');
       const zoom0 = await zoom(page);
@@ -174,9 +142,7 @@ describe('bounded-context frames', () => {
       expect({ x: s.x - frame2.x, y: s.y - frame2.y }).toEqual({ x: sticky1.x - frame1.x, y: sticky1.y - frame1.y });
       expect(errors).toEqual([]);
     } finally {
-      await page.close();
-      await studio.stop();
-      rmSync(repo, { recursive: true, force: true });
+      await board.close();
     }
   });
 });
@@ -186,13 +152,9 @@ describe('routed arrows', () => {
     ['library', 'BorrowBook'],
     ['shop', 'PlaceOrder'],
   ])('draws the arrows of %s orthogonally around the stickies', { timeout: 120_000 }, async (example, first) => {
-    const { repo, dir } = copyRepo(example);
-    const studio = await startStudio(dir, rendererDir);
-    const page = await browser.context.newPage();
-    page.setDefaultTimeout(STEP_TIMEOUT_MS);
+    const board = await openExample(session, example, first);
+    const { page } = board;
     try {
-      await page.goto(studio.url);
-      await sticky(page, first).waitFor();
       // Routed after the first paint: wait until every drawn arrow is.
       await expect
         .poll(() => page.locator('.react-flow__edge-path').evaluateAll((els) => els.length > 5 && els.every((e) => e.getAttribute('data-routed') === 'yes')))
@@ -233,22 +195,16 @@ describe('routed arrows', () => {
         }
       }
     } finally {
-      await page.close();
-      await studio.stop();
-      rmSync(repo, { recursive: true, force: true });
+      await board.close();
     }
   });
 });
 
 describe('sticky details', () => {
   it('every handle says what it is for, in a tooltip under the pointer', { timeout: 120_000 }, async () => {
-    const { repo, dir } = copyRepo('shop');
-    const studio = await startStudio(dir, rendererDir);
-    const page = await browser.context.newPage();
-    page.setDefaultTimeout(STEP_TIMEOUT_MS);
+    const board = await openExample(session, 'shop', 'PlaceOrder');
+    const { page } = board;
     try {
-      await page.goto(studio.url);
-      await sticky(page, 'PlaceOrder').waitFor();
       // Every drawn sticky: the incoming handle on the left, the outgoing one on the right, each with its tooltip.
       const titles = await page.locator('[data-testid="sticky"]').evaluateAll((els) =>
         els.map((el) => ({
@@ -278,20 +234,14 @@ describe('sticky details', () => {
         expect(under, `what the pointer is over at the ${testid} of PlaceOrder`).toEqual({ testid, tooltip: text });
       }
     } finally {
-      await page.close();
-      await studio.stop();
-      rmSync(repo, { recursive: true, force: true });
+      await board.close();
     }
   });
 
   it('a long hotspot question shows three whole lines ending in an ellipsis inside its sticky, whole in the tooltip', { timeout: 120_000 }, async () => {
-    const { repo, dir } = copyRepo('shop');
-    const studio = await startStudio(dir, rendererDir);
-    const page = await browser.context.newPage();
-    page.setDefaultTimeout(STEP_TIMEOUT_MS);
+    const board = await openExample(session, 'shop', 'PlaceOrder');
+    const { page } = board;
     try {
-      await page.goto(studio.url);
-      await sticky(page, 'PlaceOrder').waitFor();
       const question = 'Can a customer change the shipping address after paying?';
       const hotspot = sticky(page, question);
       const seen = await hotspot.evaluate((el) => {
@@ -335,9 +285,7 @@ describe('sticky details', () => {
       expect(seen.inside, 'the shown text stays inside its sticky').toBe(true);
       expect(seen.title, 'the whole question in the tooltip').toBe(`Hotspot: ${question}`);
     } finally {
-      await page.close();
-      await studio.stop();
-      rmSync(repo, { recursive: true, force: true });
+      await board.close();
     }
   });
 });

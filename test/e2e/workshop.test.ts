@@ -1,79 +1,20 @@
 // The canvas as a workshop board (issue 14), in real Chromium through `stormsmith studio`:
 // starting from an empty folder, and the defects a facilitator hits on the examples.
 
-import { mkdtempSync, readFileSync, readdirSync, rmSync } from 'node:fs';
-import os from 'node:os';
+import { readFileSync, readdirSync } from 'node:fs';
 import path from 'node:path';
 import type { Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { STEP_TIMEOUT_MS, usePatientPolls } from './support/patience.js';
-import { buildRenderer, copyModels, copyRepo, launchBrowser, startStudio, type Browser, type Studio } from './support/studio.js';
+import { describe, expect, it } from 'vitest';
+import { openBoard, openEmpty as openEmptyIn, openExample as openExampleIn } from './support/board.js';
+import { useBoardSession } from './support/board-session.js';
+import { save } from './support/gestures.js';
+import { sticky } from './support/locators.js';
+import { copyModels } from './support/studio.js';
 
-let rendererDir: string;
-let browser: Browser;
+const session = useBoardSession();
 
-beforeAll(async () => {
-  usePatientPolls();
-  rendererDir = await buildRenderer();
-  browser = await launchBrowser();
-});
-
-afterAll(async () => {
-  await browser?.close();
-  if (rendererDir) rmSync(rendererDir, { recursive: true, force: true });
-});
-
-const sticky = (page: Page, name: string) => page.locator(`[data-testid="sticky"][data-name="${name}"]`);
-
-interface Opened {
-  page: Page;
-  studio: Studio;
-  dir: string;
-  errors: string[];
-  close(): Promise<void>;
-}
-
-async function openFolder(dir: string, cleanup: string, ready: (page: Page) => Promise<void>): Promise<Opened> {
-  const studio = await startStudio(dir, rendererDir);
-  const page = await browser.context.newPage();
-  page.setDefaultTimeout(STEP_TIMEOUT_MS);
-  const errors: string[] = [];
-  page.on('pageerror', (e) => errors.push(e.message));
-  await page.goto(studio.url);
-  await ready(page);
-  return {
-    page,
-    studio,
-    dir,
-    errors,
-    close: async () => {
-      await page.close();
-      await studio.stop();
-      rmSync(cleanup, { recursive: true, force: true });
-    },
-  };
-}
-
-const openEmpty = () => {
-  const dir = mkdtempSync(path.join(os.tmpdir(), 'stormsmith-empty-'));
-  return openFolder(dir, dir, (page) => page.getByTestId('empty-board').waitFor());
-};
-
-const openExample = (example: string, first: string) => {
-  const { repo, dir } = copyRepo(example);
-  return openFolder(dir, repo, (page) => sticky(page, first).waitFor());
-};
-
-/** Save with the keyboard and wait for a clean board (failing with the notice the board showed). */
-async function save(page: Page): Promise<void> {
-  await page.locator('body').press('Control+s');
-  try {
-    await expect.poll(() => page.getByTestId('dirty-state').getAttribute('data-dirty')).toBe('no');
-  } catch (error) {
-    const notice = await page.getByTestId('notice').textContent().catch(() => null);
-    throw new Error(`not saved; notice: ${notice}; state: ${await page.getByTestId('dirty-state').textContent()}`, { cause: error });
-  }
-}
+const openEmpty = () => openEmptyIn(session);
+const openExample = (example: string, first: string) => openExampleIn(session, example, first);
 
 async function nameDialog(page: Page, name: string): Promise<void> {
   const input = page.getByTestId('name-dialog-input');
@@ -262,7 +203,7 @@ describe('workshop board: defects on the library example', () => {
 
   it('without a config the generation panel says what to do, not that the model has errors', { timeout: 300_000 }, async () => {
     const dir = copyModels('library');
-    const board = await openFolder(dir, dir, (page) => sticky(page, 'Loan').waitFor());
+    const board = await openBoard(session, dir, { cleanup: dir, ready: (page) => sticky(page, 'Loan').waitFor() });
     const { page } = board;
     try {
       await page.getByTestId('tab-generation').click();
@@ -279,20 +220,17 @@ describe('workshop board: defects on the library example', () => {
 
   it('a second window on the same folder is read-only and refuses edits up front', { timeout: 300_000 }, async () => {
     const board = await openExample('library', 'Loan');
-    const second = await startStudio(board.dir, rendererDir);
-    const page = await browser.context.newPage();
+    // A second studio on the same folder (removed by the first board's close).
+    const second = await openBoard(session, board.dir, { ready: (page) => sticky(page, 'Loan').waitFor() });
+    const { page } = second;
     try {
-      page.setDefaultTimeout(STEP_TIMEOUT_MS);
-      await page.goto(second.url);
-      await sticky(page, 'Loan').waitFor();
       expect(await page.getByTestId('dirty-state').textContent()).toMatch(/read-only/);
       await page.locator('body').press('c');
       await expect.poll(() => page.getByTestId('notice').textContent()).toMatch(/read-only/);
       expect(await sticky(page, 'NewCommand').count()).toBe(0);
       expect(await page.getByTestId('dirty-state').getAttribute('data-dirty')).toBe('no');
     } finally {
-      await page.close();
-      await second.stop();
+      await second.close();
       await board.close();
     }
   });
