@@ -24,8 +24,11 @@ export function constraintProblem(value: JsonValue, type: TypeRef, c: FieldConst
     if (!Array.isArray(value)) return undefined;
     if (c.minItems !== undefined && value.length < c.minItems) return `has ${value.length} item${value.length === 1 ? '' : 's'}, fewer than minItems ${c.minItems}`;
     if (c.maxItems !== undefined && value.length > c.maxItems) return `has ${value.length} items, more than maxItems ${c.maxItems}`;
+    // The counts bound this list only (json-schema.ts gives the items the other keywords), so the
+    // lists inside a `T[][]` take any number of items.
+    const { minItems: _min, maxItems: _max, ...each } = c;
     for (let i = 0; i < value.length; i++) {
-      const inner = constraintProblem(value[i]!, type.of, c);
+      const inner = constraintProblem(value[i]!, type.of, each);
       if (inner) return `[${i}] ${inner}`;
     }
     return undefined;

@@ -1,14 +1,15 @@
 // The arbitrary of valid models (test/support/valid-models.ts) is only useful if every draw is
 // valid: a draw `validate` refuses would test the validator, not the generator. Cheap (load and
-// validate only), so it checks many more draws than the generated-project property runs.
+// validate only), so it checks many more draws than the generated-project property runs. This is
+// the first property over the arbitrary: every construct it names must be drawn, and accepted.
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { loadModel } from '../../../generator/model/load.js';
 import { validateModel } from '../../../generator/model/validate/index.js';
-import { buildModel, KEY_KINDS, modelBlueprint } from '../../support/valid-models.js';
+import { buildModel, CONSTRUCTS, FIELD_KINDS, KEY_KINDS, modelBlueprint } from '../../support/valid-models.js';
 
 const SEED = 20261206;
-const RUNS = 80;
+const RUNS = 150;
 
 describe('the valid-model arbitrary', () => {
   it(`draws ${RUNS} models that all validate without errors, spanning the shapes it names`, () => {
@@ -28,5 +29,8 @@ describe('the valid-model arbitrary', () => {
     expect([...seen].some((s) => s.includes('(eventual, no fields)'))).toBe(true);
     expect([...seen].some((s) => s.includes('(strong, no fields)'))).toBe(true);
     expect(seen).toContain('policy chain across three contexts');
+    // Every construct docs/model-format.md documents for a valid model, and every field kind.
+    expect(CONSTRUCTS.filter((c) => !seen.has(c))).toEqual([]);
+    expect(FIELD_KINDS.filter((k) => !seen.has(`field ${k}`))).toEqual([]);
   });
 });

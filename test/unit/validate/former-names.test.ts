@@ -34,4 +34,12 @@ describe(RULE, () => {
     const ds = check(RULE, files);
     expect(ds.map((d) => d.message)).toEqual(['SaleEnded is a former name of both SaleOpened and SaleClosed: a stored SaleEnded could be read as either']);
   });
+
+  it('names the contexts when two contexts\' events of one name claim one former name', () => {
+    const returns = ['stormsmith: 1', 'context: Returns', 'aggregates:', '  Refund: { identity: refundId }', 'commands:', '  CloseRefund: { aggregate: Refund, fields: { refundId: uuid }, emits: [SaleClosed] }', 'events:', '  SaleClosed: { aggregate: Refund, formerly: [SaleEnded], fields: { refundId: uuid } }', ''].join('\n');
+    const [d, ...rest] = check(RULE, { ...variant(formerly('SaleEnded')), 'returns.yaml': returns });
+    expect(rest).toEqual([]);
+    expect(d!.message).toBe('SaleEnded is a former name of both Returns.SaleClosed and Sales.SaleClosed: a stored SaleEnded could be read as either');
+    expect(d!.hint).toContain('not qualified by their context');
+  });
 });

@@ -42,6 +42,17 @@ describe(`${RULE}: constraints and \`schema:\` fields (issue 17 item 7)`, () => 
         .replace('when: { command: OpenSale, data: { saleId: 00000000-0000-4000-8000-000000000001, total: { amount: 5, currency: EUR } } }\n    then:\n', `when: { command: OpenSale, data: ${data} }\n    then:\n`),
     );
 
+  it('counts items of the list only: the lists inside a `T[][]` are items, not bounded by minItems (as the JSON Schema says)', () => {
+    const files = variant((t) =>
+      t
+        .replace('fields: { saleId: uuid, total: Money }\n    emits: [SaleOpened]', 'fields: { saleId: uuid, total: Money, grid?: { type: "string[][]", minItems: 1, maxLength: 2 } }\n    emits: [SaleOpened]')
+        .replace('when: { command: OpenSale, data: { saleId: 00000000-0000-4000-8000-000000000001, total: { amount: 5, currency: EUR } } }', 'when: { command: OpenSale, data: { saleId: 00000000-0000-4000-8000-000000000001, total: { amount: 5, currency: EUR }, grid: [[ab], []] } }'),
+    );
+    expect(check(RULE, files)).toEqual([]);
+    const tooLong = variant((t) => t.replace('grid: [[ab], []]', 'grid: [[ab], [abc]]'), 'sales.yaml', files);
+    expect(check(RULE, tooLong).map((d) => d.message)).toEqual(['spec "a sale opens": OpenSale.grid [1] [0] is longer than maxLength 2 (3 characters)']);
+  });
+
   it('passes values that satisfy the constraints and the schema', () => {
     expect(check(RULE, constrained('{ saleId: 00000000-0000-4000-8000-000000000001, total: { amount: 5, currency: EUR }, note: abc }'))).toEqual([]);
   });

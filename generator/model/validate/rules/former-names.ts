@@ -13,7 +13,7 @@ export const formerNames: Rule = {
   description: 'A former event name (`formerly`) names no event of the model, and belongs to one event of its context.',
   check(model, index) {
     const out: Diagnostic[] = [];
-    const claimed = new Map<string, { event: string; at: NameRef }>();
+    const claimed = new Map<string, { event: string; context: string; at: NameRef }>();
     for (const c of model.contexts) {
       for (const event of c.events) {
         for (const former of event.formerly ?? []) {
@@ -49,14 +49,16 @@ export const formerNames: Rule = {
             out.push(
               report(this, {
                 at: former.loc,
-                message: `${former.name} is a former name of both ${other.event} and ${event.name}: a stored ${former.name} could be read as either`,
-                hint: `keep ${former.name} under \`formerly\` of the one event it became`,
+                // Two contexts may both have an event of one name; say which two (stored event
+                // types are not qualified by context, so the claim is model-wide).
+                message: `${former.name} is a former name of both ${other.context === c.name ? other.event : `${other.context}.${other.event}`} and ${other.context === c.name ? event.name : `${c.name}.${event.name}`}: a stored ${former.name} could be read as either`,
+                hint: `keep ${former.name} under \`formerly\` of the one event it became${other.context === c.name ? '' : ' (stored event types are not qualified by their context)'}`,
                 related: [other.at.loc],
               }),
             );
             continue;
           }
-          claimed.set(former.name, { event: event.name, at: former });
+          claimed.set(former.name, { event: event.name, context: c.name, at: former });
         }
       }
     }
