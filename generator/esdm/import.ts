@@ -215,7 +215,12 @@ export function importEsdm(input: { file: string; doc: EsdmDocument }[]): EsdmIm
   };
 
   // Bounded contexts first (value objects are needed to read payloads).
+  // Value objects by name and description, per bounded context: two contexts may each have a
+  // `LineItem` with its own description, and a field's description is told from its value
+  // object's by comparing them. Other contexts' value objects come after the context's own.
   const voNames = new Map<string, string | undefined>();
+  const voByContext = new Map<string, Map<string, string | undefined>>();
+  const valueObjectsOf = (bc: string): ReadonlyMap<string, string | undefined> => new Map([...voNames, ...(voByContext.get(bc) ?? [])]);
   for (const { doc } of docs.filter((d) => d.doc.kind === 'bounded-context')) {
     const c = contextFor(String(doc.name));
     const a = annotations(doc);
@@ -227,6 +232,7 @@ export function importEsdm(input: { file: string; doc: EsdmDocument }[]): EsdmIm
     if (a.specs) c.specs = withLoc(JSON.parse(a.specs), file);
     if (a.architecture) c.architecture = withLoc(JSON.parse(a.architecture), file);
     for (const v of c.valueObjects) voNames.set(v.name, v.description);
+    voByContext.set(String(doc.name), new Map(c.valueObjects.map((v) => [v.name, v.description])));
   }
 
   for (const { file, doc } of docs) {
@@ -245,7 +251,7 @@ export function importEsdm(input: { file: string; doc: EsdmDocument }[]): EsdmIm
         const c = contextFor(bc);
         const identified = isObject(doc.identifiedBy) ? doc.identifiedBy : {};
         const identity = a.identity ?? camelCase(String(identified.field ?? 'id'));
-        const agg = withDesc({ kind: 'aggregate' as const, name: nameOf(kind, bc, n), context: c.name, loc: { ...LOC, file: c.file }, identity, invariants: (Array.isArray(doc.invariants) ? doc.invariants : []).filter(isObject).map((i) => ({ text: String(i.rule), loc: { ...LOC, file: c.file } })), state: fieldsOf(doc.state, voNames, c.file, schemaFieldsOf(a)) });
+        const agg = withDesc({ kind: 'aggregate' as const, name: nameOf(kind, bc, n), context: c.name, loc: { ...LOC, file: c.file }, identity, invariants: (Array.isArray(doc.invariants) ? doc.invariants : []).filter(isObject).map((i) => ({ text: String(i.rule), loc: { ...LOC, file: c.file } })), state: fieldsOf(doc.state, valueObjectsOf(bc), c.file, schemaFieldsOf(a)) });
         if (a.snapshots) {
           const s = JSON.parse(a.snapshots) as { longLived: boolean | null; snapshotEvery: number | null };
           if (s.longLived !== null) Object.assign(agg, { longLived: s.longLived });
@@ -266,7 +272,7 @@ export function importEsdm(input: { file: string; doc: EsdmDocument }[]): EsdmIm
           context: c.name,
           loc: { ...LOC, file: c.file },
           aggregate: ref('aggregate', bc, String(scope.aggregate ?? scope.dynamicConsistencyBoundary ?? 'unknown'), bc),
-          fields: fieldsOf(doc.data, voNames, c.file, schemaFieldsOf(a)),
+          fields: fieldsOf(doc.data, valueObjectsOf(bc), c.file, schemaFieldsOf(a)),
           emits: (Array.isArray(doc.publishes) ? doc.publishes : []).map((e) => ref('event', bc, String(e), bc)),
           rejects: a.rejects ? (JSON.parse(a.rejects) as string[]).map((r) => ({ name: r, loc: { ...LOC, file: c.file } })) : [],
         });
@@ -285,7 +291,7 @@ export function importEsdm(input: { file: string; doc: EsdmDocument }[]): EsdmIm
           context: c.name,
           loc: { ...LOC, file: c.file },
           version: a.version ? Number(a.version) : 1,
-          fields: fieldsOf(doc.data, voNames, c.file, schemaFieldsOf(a)),
+          fields: fieldsOf(doc.data, valueObjectsOf(bc), c.file, schemaFieldsOf(a)),
           published: a.published === 'true',
           previousVersions: a.previousVersions ? withLoc(JSON.parse(a.previousVersions), c.file) : [],
           reserved: a.reserved ? (JSON.parse(a.reserved) as string[]) : [],
@@ -319,7 +325,7 @@ export function importEsdm(input: { file: string; doc: EsdmDocument }[]): EsdmIm
         const bc = String(scope.boundedContext);
         const c = contextFor(bc);
         const entries = (Array.isArray(doc.projections) ? doc.projections : []).filter(isObject).map((p): Record<string, JsonValue | undefined> => (isObject(p.event) ? { ...p.event, rule: p.rule } : p));
-        const p = withDesc({ kind: 'projection' as const, name: nameOf(kind, bc, n), context: c.name, loc: { ...LOC, file: c.file }, from: entries.map((e) => ref('event', String(e.boundedContext), String(e.event), bc)), key: a.key ?? 'id', fields: fieldsOf(doc.schema, voNames, c.file, schemaFieldsOf(a)), consistency: (a.consistency === 'strong' ? 'strong' : 'eventual') as 'strong' | 'eventual' });
+        const p = withDesc({ kind: 'projection' as const, name: nameOf(kind, bc, n), context: c.name, loc: { ...LOC, file: c.file }, from: entries.map((e) => ref('event', String(e.boundedContext), String(e.event), bc)), key: a.key ?? 'id', fields: fieldsOf(doc.schema, valueObjectsOf(bc), c.file, schemaFieldsOf(a)), consistency: (a.consistency === 'strong' ? 'strong' : 'eventual') as 'strong' | 'eventual' });
         if (!a.key) notes.push({ where: file, what: 'no projection key: ESDM read models have none; "id" assumed', fate: 'approximated' });
         if (a.lagTarget) Object.assign(p, { lagTarget: a.lagTarget });
         if (a.version) Object.assign(p, { version: Number(a.version) });

@@ -190,7 +190,10 @@ function withConstraints(schema: JsonSchema, type: TypeRef, c: FieldConstraints 
       properties.amount = bounds({ ...properties.amount! });
       return money;
     }
-    case 'string': {
+    // `email` and `url` take the string constraints too (docs/model-format.md), beside their format.
+    case 'string':
+    case 'email':
+    case 'url': {
       const out: JsonSchema = { ...schema };
       if (c.minLength !== undefined) out.minLength = c.minLength;
       if (c.maxLength !== undefined) out.maxLength = c.maxLength;

@@ -199,3 +199,34 @@ describe('ESDM round trip of `schema:` fields that look like constrained short f
     expect(serializeContext(back.contexts[0]!)).toBe(serializeContext(model.contexts[0]!));
   });
 });
+
+describe('ESDM round trip of value objects of one name in two contexts', () => {
+  it('tells a field\'s description from its own context\'s value object\'s', () => {
+    const ctx = (name: string, description: string) =>
+      [
+        'stormsmith: 1',
+        `context: ${name}`,
+        'valueObjects:',
+        '  LineItem:',
+        `    description: ${description}`,
+        '    fields: { label: string }',
+        'aggregates:',
+        '  Loan:',
+        '    identity: loanId',
+        'commands:',
+        '  MakeLoan:',
+        '    aggregate: Loan',
+        '    fields: { loanId: uuid, item: LineItem }',
+        '    emits: [LoanMade]',
+        'events:',
+        '  LoanMade:',
+        '    aggregate: Loan',
+        '    fields: { loanId: uuid, item: LineItem }',
+        '',
+      ].join('\n');
+    const model = loadModel([{ path: 'billing.yaml', text: ctx('Billing', 'A line of a bill.') }, { path: 'lending.yaml', text: ctx('Lending', 'A line of a loan.') }]).model!;
+    const exported = exportEsdm(model, 'two');
+    const back = importEsdm([...exported.files].map(([file, t]) => ({ file, doc: parse(t) })));
+    for (const c of model.contexts) expect(serializeContext(back.contexts.find((x) => x.name === c.name)!)).toBe(serializeContext(c));
+  });
+});

@@ -47,6 +47,22 @@ describe('constraints as JSON Schema keywords', () => {
   });
 });
 
+describe('string constraints on `email` and `url` (docs/model-format.md: they fit string, email, url)', () => {
+  const model = sales('      mail: { type: email, minLength: 6, maxLength: 40, pattern: "@example[.]com$" }\n      site: { type: url, pattern: "^https://" }\n');
+  const event = model.contexts[0]!.events[0]!;
+  const schema = eventJsonSchema(model, event);
+  const props = schema.properties as Record<string, Record<string, unknown>>;
+
+  it('are JSON Schema keywords beside the format, and samples satisfy them', () => {
+    expect(props.mail).toEqual({ type: 'string', format: 'email', minLength: 6, maxLength: 40, pattern: '@example[.]com$' });
+    expect(props.site).toEqual({ type: 'string', format: 'uri', pattern: '^https://' });
+    const validate = new Ajv2020({ strict: true, validateFormats: false }).compile(schema);
+    expect(validate(sampleFromSchema(schema)), JSON.stringify(validate.errors)).toBe(true);
+    const sample = sampleObject(model, 'Sales', event.fields);
+    expect(validate(sample), JSON.stringify(validate.errors)).toBe(true);
+  });
+});
+
 describe('the schema gate on constraints of a released event', () => {
   const registry = planRelease(sales('      quantity: int\n      code: string\n'), emptyRegistry()).registry;
 
