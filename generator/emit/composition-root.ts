@@ -281,7 +281,7 @@ export function compositionRootTestFile(all: ContextFacts[], sources: string[]):
     importLine(['modelCaseProbed'], importPath(path, layout.modelCase)) +
     `\n` +
     `const database = useTestDatabase('service');\n` +
-    `const event: ${eventNames(event).type} = { type: ${str(event.name)}, data: ${tsLiteral(sampleObject(facts.model, facts.context.name, event.fields), '')} };\n\n` +
+    `const event: ${eventNames(event).type} = { type: ${str(event.name)}, data: ${tsLiteral(sampleObject(facts.model, event.context, event.fields), '')} };\n\n` +
     `const streamOf = (command: ReturnType<typeof ${names.decide}> extends infer R ? (R extends (infer C)[] ? C : R) : never): string => {\n` +
     `  switch (command.type) {\n${streamCases.join('')}  }\n};\n\n` +
     `modelCaseProbed(\n` +

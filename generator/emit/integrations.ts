@@ -141,7 +141,8 @@ function integrationTestFile(facts: ContextFacts, system: ExternalSystem, events
   const module = layout.integration(context, system.name);
   const event = events[0]!;
   const method = outboundMethod(event.name);
-  const sample = sampleObject(facts.model, facts.context.name, event.fields);
+  // The event may be another context's (consumes: Context.Event): its value objects are that context's.
+  const sample = sampleObject(facts.model, event.context, event.fields);
   const fresh = event.fields.filter((f) => !f.optional && f.type.kind === 'primitive' && f.type.name === 'uuid').map((f) => `${propertyKey(f.name)}: randomUUID()`);
   const data = fresh.length === 0 ? tsLiteral(sample, '  ') : `{ ...${tsLiteral(sample, '  ')}, ${fresh.join(', ')} }`;
   const override = `outbound: { ${propertyKey(camelCase(context))}: { ${propertyKey(camelCase(system.name))}: port } }`;

@@ -272,7 +272,7 @@ export function policyFiles(facts: ContextFacts, policy: Policy): PlannedFile[] 
           importLine([eventNames(event).type], importPath(testPath, eventNames(event).module), true) +
           importLine(['modelCaseProbed'], importPath(testPath, layout.modelCase)) +
           `\n` +
-          `const event: ${eventNames(event).type} = { type: ${str(event.name)}, data: ${tsLiteral(sampleObject(facts.model, facts.context.name, event.fields), '')} };\n\n` +
+          `const event: ${eventNames(event).type} = { type: ${str(event.name)}, data: ${tsLiteral(sampleObject(facts.model, event.context, event.fields), '')} };\n\n` +
           `modelCaseProbed(\n` +
           `  ${str(`${policy.name}: on ${event.name} the issued commands are handled`)},\n` +
           (reads

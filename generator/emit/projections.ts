@@ -236,7 +236,8 @@ function testFiles(facts: ContextFacts, pf: ProjectionFacts): PlannedFile[] {
     });
     return [todo(memPath), todo(pgPath)];
   }
-  const data = sampleObject(facts.model, facts.context.name, event.fields);
+  // A source event may be another context's: its value objects are that context's.
+  const data = sampleObject(facts.model, event.context, event.fields);
   const id = data[pf.projection.key];
   const expected = pf.projection.fields.some((f) => f.name === pf.projection.key) ? { [pf.projection.key]: id ?? null } : {};
   const eventLiteral = `{ type: ${str(event.name)}, data: ${tsLiteral(data, '')} }`;

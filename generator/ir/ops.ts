@@ -54,6 +54,8 @@ export interface ProcessorFacts {
 
 export interface LongLivedFacts {
   aggregate: Aggregate;
+  /** The name `ops snapshot` takes: the aggregate's, `Context.Name` when two contexts share it (as for processors). */
+  key: string;
   context: string;
   streamType: string;
   every: number;
@@ -164,6 +166,7 @@ function computeOpsFacts(all: readonly ContextFacts[]): OpsFacts {
       if (!agg.aggregate.longLived && agg.aggregate.snapshotEvery === undefined) continue;
       longLived.push({
         aggregate: agg.aggregate,
+        key: agg.aggregate.name,
         context: facts.context.name,
         streamType: aggregateStreamType(facts.context.name, agg.aggregate.name),
         every: agg.aggregate.snapshotEvery ?? DEFAULT_SNAPSHOT_EVERY,
@@ -175,6 +178,9 @@ function computeOpsFacts(all: readonly ContextFacts[]): OpsFacts {
   const count = new Map<string, number>();
   for (const p of processors) count.set(p.name, (count.get(p.name) ?? 0) + 1);
   for (const p of processors) if ((count.get(p.name) ?? 0) > 1) p.key = `${p.context}.${p.name}`;
+  const aggregateCount = new Map<string, number>();
+  for (const a of longLived) aggregateCount.set(a.aggregate.name, (aggregateCount.get(a.aggregate.name) ?? 0) + 1);
+  for (const a of longLived) if ((aggregateCount.get(a.aggregate.name) ?? 0) > 1) a.key = `${a.context}.${a.aggregate.name}`;
   processors.sort((a, b) => compareCodeUnits(a.key, b.key) || compareCodeUnits(a.processorId, b.processorId));
   longLived.sort((a, b) => compareCodeUnits(a.streamType, b.streamType));
   return { processors, longLived, contexts: [...all] };

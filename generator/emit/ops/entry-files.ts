@@ -73,7 +73,7 @@ export function opsRegistryFile(ops: OpsFacts, sources: string[]): PlannedFile {
     imports.push(importLine([`${a.names.decider} as ${alias}`], importPath(path, layout.aggregate(a.context, a.aggregate.name, 'decider'))));
     runtime.add('defineOpsAggregate');
     aggregates.push(
-      `    ${propertyKey(a.aggregate.name)}: defineOpsAggregate({\n` +
+      `    ${propertyKey(a.key)}: defineOpsAggregate({\n` +
         `      streamType: ${str(a.streamType)},\n` +
         `      evolve: ${alias}.evolve,\n` +
         `      initialState: ${alias}.initialState,\n` +
