@@ -11,7 +11,7 @@
 //   not also reported as every policy being rewired.
 // - Schema verdicts come from the schema gate's compatibility engine (compareSchemas): an event
 //   whose schema changed without a version bump is checked FULL when published, BACKWARD else.
-import type { BoundedContext, Element, ElementKind, Event, Field, Model } from '../model/types.js';
+import { CONSTRAINT_KEYS, type BoundedContext, type Element, type ElementKind, type Event, type Field, type Model } from '../model/types.js';
 import { elementsOf, type NamedElement } from '../model/validate/name-index.js';
 import { referencesOf } from '../model/validate/references.js';
 import { compareSchemas } from '../schemas/compat/compare.js';
@@ -107,7 +107,11 @@ function linksOf(model: Model, rename: (context: string, name: string) => string
  */
 const fieldSignature = (f: Field): string => {
   const extras = [
-    ...Object.entries(f.constraints ?? {}).map(([k, v]) => (k === 'positive' ? 'positive' : `${k} ${typeof v === 'string' ? JSON.stringify(v) : String(v)}`)),
+    // In one fixed order: the same constraints written in another order are the same field.
+    ...CONSTRAINT_KEYS.flatMap((k) => {
+      const v = f.constraints?.[k];
+      return v === undefined ? [] : [k === 'positive' ? 'positive' : `${k} ${typeof v === 'string' ? JSON.stringify(v) : String(v)}`];
+    }),
     ...(f.deprecated !== undefined ? ['deprecated'] : []),
   ];
   return `${f.typeText.replace(/\?$/, '')}${f.optional ? '?' : ''}${extras.length > 0 ? ` (${extras.join(', ')})` : ''}`;

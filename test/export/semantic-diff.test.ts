@@ -52,3 +52,17 @@ describe('diffModels: constraints and deprecation (issue 17 items 7, 8)', () => 
     expect(text).toContain('quantity: int (min 1) -> int (min 1, max 99)');
   });
 });
+
+describe('diffModels: constraints written in another order', () => {
+  it('are the same field (found by the valid-model arbitrary through the ESDM round trip)', () => {
+    const before = shop();
+    const after = shop();
+    const edit = (m: Model, constraints: Record<string, unknown>) => {
+      const line = ctx(m, 'Ordering').valueObjects.find((v) => v.name === 'OrderLine')!;
+      line.fields = line.fields.map((f) => (f.name === 'sku' ? { ...f, constraints } : f));
+    };
+    edit(before, { maxLength: 20, minLength: 1, pattern: '^[A-Z]' });
+    edit(after, { pattern: '^[A-Z]', minLength: 1, maxLength: 20 });
+    expect(diffModels(before, after).changes).toEqual([]);
+  });
+});
