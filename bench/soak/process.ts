@@ -11,6 +11,8 @@ export const startInstance = (name: string, script: string, env: Record<string, 
   new Promise((resolve, reject) => {
     const child = spawn(process.execPath, ['--import', 'tsx', script], { env: { ...process.env, ...env }, stdio: ['pipe', 'pipe', 'pipe'] });
     const instance: Instance = { name, child, pending: new Map(), lines: [], alive: true };
+    // A write racing a SIGKILL fails with EPIPE: the soak re-sends what the instance had pending.
+    child.stdin!.on('error', () => undefined);
     let buffer = '';
     child.stdout!.setEncoding('utf8').on('data', (chunk: string) => {
       buffer += chunk;

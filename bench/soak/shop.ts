@@ -10,9 +10,17 @@
 // OrderPlaced -> RequestPayment -> (gateway) -> CapturePayment -> PaymentCaptured -> [NATS] ->
 // PrepareShipment -> (warehouse) DispatchShipment -> ShipmentDispatched -> [NATS] ->
 // MarkOrderShipped; a declined charge: FailPayment -> CancelOrder -> RefundPayment refused
-// (PaymentNotCaptured, the trigger's recorded outcome). One sales instance is killed with SIGKILL
-// mid-run and its unanswered commands re-sent to the other (a re-sent PlaceOrder that had
-// committed is answered OrderAlreadyExists: its success).
+// (PaymentNotCaptured, the trigger's recorded outcome). Three disruptions mid-run, the sales kill
+// at a number of PlaceOrders answered (so that it dies with commands in flight), the other two at
+// a number of orders at their end (so that they hit the chain of policies and imports mid-way):
+// - nats-server is stopped (SIGTERM, its JetStream store stays on disk) and started again on the
+//   same port and store after `natsDownMs`; commands keep flowing meanwhile (the outboxes are in
+//   PostgreSQL), the relays and imports reconnect on their own;
+// - one sales instance is killed with SIGKILL and its unanswered commands re-sent to the other (a
+//   re-sent PlaceOrder that had committed is answered OrderAlreadyExists: its success);
+// - the shipping instance (the only one) is killed with SIGKILL and started again; its unanswered
+//   commands, and those issued while it was down, go to the new process (a re-sent
+//   DispatchShipment that had committed is answered ShipmentNotPrepared "... is dispatched").
 // Checked afterwards: every command answered; every event exactly once per order (none lost or
 // duplicated); every published event the other side consumes imported there exactly once; every
 // read model equal to a from-scratch fold of its database's events.
@@ -31,7 +39,40 @@ import { startNats, type RunningNats } from '../../test/support/nats.js';
 import { uuidOf } from '../service/workload.js';
 import { canonical, foldProjection, query, startInstance, stopInstances, storedDocuments, storedEvents, type Instance } from './process.js';
 
-export type ShopSoakOptions = { orders: number; inFlight: number; killAfter: number; declineEvery: number; timeoutSeconds?: number };
+export type ShopSoakOptions = {
+  orders: number;
+  inFlight: number;
+  /** PlaceOrders answered before one sales instance is killed. */
+  killAfter: number;
+  /** Orders at their end (shipped or cancelled) before the shipping instance is killed (and started again). */
+  shippingKillAfter: number;
+  /** Orders at their end before nats-server is stopped, for natsDownMs, and started again. */
+  natsRestartAfter: number;
+  natsDownMs: number;
+  declineEvery: number;
+  timeoutSeconds?: number;
+};
+/** Seconds from the start of the run; recovery figures from the disruption (or the restart). */
+export type Disruptions = {
+  salesKill: { atSeconds: number; resent: number; resentAnsweredAfterSeconds: number | null } | null;
+  /**
+   * readyAfter: the new process started; answeredAfter: the commands it had pending (re-sent) and
+   * those issued while it was down (held) answered; importingAfter: its first import (null: nothing
+   * was left to import); backlogImportedAfter: every event published before the kill imported
+   * (messages the dead process held un-acked come back after JetStream's ack wait, 30 s).
+   */
+  shippingKill: {
+    atSeconds: number;
+    resent: number;
+    held: number;
+    readyAfterSeconds: number | null;
+    answeredAfterSeconds: number | null;
+    importingAfterSeconds: number | null;
+    backlogImportedAfterSeconds: number | null;
+  } | null;
+  /** After the restart: the first publish, the first import, every event published before the stop imported. */
+  natsRestart: { atSeconds: number; downSeconds: number | null; publishingAfterSeconds: number | null; importingAfterSeconds: number | null; backlogImportedAfterSeconds: number | null } | null;
+};
 export type ShopSoakResult = {
   orders: number;
   commands: number;
@@ -50,11 +91,12 @@ export type ShopSoakResult = {
   projectionsMatch: Record<string, boolean>;
   seconds: number;
   killedAtSeconds: number | null;
+  disruptions: Disruptions;
 };
 
 const address = { recipient: 'Ada Lovelace', line1: '12 Analytical Row', postalCode: '10115', city: 'Berlin', country: 'DE' };
 
-export const runShopSoak = async ({ orders, inFlight, killAfter, declineEvery, timeoutSeconds = 600 }: ShopSoakOptions): Promise<ShopSoakResult> => {
+export const runShopSoak = async ({ orders, inFlight, killAfter, shippingKillAfter, natsRestartAfter, natsDownMs, declineEvery, timeoutSeconds = 600 }: ShopSoakOptions): Promise<ShopSoakResult> => {
   const dir = mkdtempSync(join(tmpdir(), 'stormsmith-shop-soak-'));
   let server: RunningPostgres | undefined;
   let nats: RunningNats | undefined;
@@ -74,8 +116,10 @@ export const runShopSoak = async ({ orders, inFlight, killAfter, declineEvery, t
     const script = fileURLToPath(new URL('./shop-instance.ts', import.meta.url));
     const env = (url: string, contexts: string) => ({ SERVICE_DIR: dir, DATABASE_URL: url, NATS_URL: nats!.url, CONTEXTS: contexts, LEASE_RETRY_MS: '300', LEASE_HEARTBEAT_MS: '300' });
     const a1 = await startInstance('sales-1', script, env(urlA, 'ordering,payments'), instances);
-    const [a2, shipping] = await Promise.all([startInstance('sales-2', script, env(urlA, 'ordering,payments'), instances), startInstance('shipping', script, env(urlB, 'shipping'), instances)]);
+    const [a2, firstShipping] = await Promise.all([startInstance('sales-2', script, env(urlA, 'ordering,payments'), instances), startInstance('shipping', script, env(urlB, 'shipping'), instances)]);
     const sales = [a1, a2];
+    // The shipping service's current process (replaced when it is killed and started again).
+    let shipping = firstShipping;
 
     type Sent = { id: string; context: string; kind: string; command: unknown };
     const answers = new Map<string, string>();
@@ -94,7 +138,9 @@ export const runShopSoak = async ({ orders, inFlight, killAfter, declineEvery, t
           if (!id || !['ok', 'rejected', 'failed'].includes(outcome!)) continue;
           instance.pending.delete(id);
           if (answers.has(id)) continue;
-          const committedBefore = outcome === 'rejected' && resentIds.has(id) && line.includes(' OrderAlreadyExists:');
+          // A re-sent command that had committed on the killed process: the order exists, the
+          // shipment is dispatched (once).
+          const committedBefore = outcome === 'rejected' && resentIds.has(id) && (line.includes(' OrderAlreadyExists:') || (line.includes(' ShipmentNotPrepared:') && line.endsWith(' is dispatched')));
           answers.set(id, outcome === 'ok' || committedBefore ? 'ok' : outcome!);
           if (outcome !== 'ok' && !committedBefore) unexpected.push(line);
         }
@@ -113,11 +159,66 @@ export const runShopSoak = async ({ orders, inFlight, killAfter, declineEvery, t
     const charged = new Set<string>();
     const dispatched = new Set<string>();
     const started = performance.now();
+    const since = (t: number | null, from: number | null) => (t === null || from === null ? null : (t - from) / 1000);
     let killedAt: number | null = null;
+    let resentSales: string[] = [];
+    let resentSalesAnsweredAt: number | null = null;
+    // The shipping service's kill and restart: commands issued while it is down wait here.
+    let shippingKilledAt: number | null = null;
+    let shippingReadyAt: number | null = null;
+    let shippingImportingAt: number | null = null;
+    let shippingAnsweredAt: number | null = null;
+    let importedBAtKill = 0;
+    let shippingBacklogAt: number | null = null;
+    let shippingBacklog: Set<string> | undefined;
+    const shippingWaiting: Sent[] = [];
+    const resentShipping: string[] = [];
+    let heldShipping = 0;
+    let shippingRestart: Promise<void> | undefined;
+    const sendShipping = (c: Sent) => (shipping.alive ? send(shipping, c) : shippingWaiting.push(c));
+    // nats-server's stop and restart, in the background (commands keep flowing meanwhile).
+    let natsStoppedAt: number | null = null;
+    let natsRestartedAt: number | null = null;
+    let natsPublishingAt: number | null = null;
+    let natsImportingAt: number | null = null;
+    let natsBaseline: { published: number; imported: number } | undefined;
+    let natsBacklog: Set<string> | undefined;
+    let natsBacklogAt: number | null = null;
+    let natsRestart: Promise<void> | undefined;
     let next = 0;
     const countA = async (type: string) => Number((await query<{ n: string }>(urlA, 'SELECT count(*)::text AS n FROM emt_messages WHERE message_type = $1', [type]))[0]!.n);
-    /** Every order at its end: shipped, or cancelled after its declined charge. */
-    const finished = async () => (await countA('OrderShipped')) + (await countA('OrderCancelled')) >= orders;
+    const countOf = async (url: string, sql: string) => Number((await query<{ n: string }>(url, sql).catch(() => [{ n: '0' }]))[0]!.n);
+    const importedIn = (url: string) => countOf(url, `SELECT count(*)::text AS n FROM emt_messages WHERE stream_id LIKE 'inbound-%'`);
+    const publishedFrom = (url: string) => countOf(url, `SELECT count(*)::text AS n FROM stormsmith_outbox WHERE published_at IS NOT NULL`);
+    /** The message ids published (so far) of the events the other service imports. */
+    const importedTypes = { [urlA]: ['OrderPlaced', 'PaymentCaptured'], [urlB]: ['ShipmentDispatched'] };
+    const publishedIds = async (url: string) =>
+      (await query<{ id: string }>(url, `SELECT message_id AS id FROM stormsmith_outbox WHERE published_at IS NOT NULL AND message_type = ANY($1)`, [importedTypes[url]]).catch(() => [])).map((r) => r.id);
+    const importedIds = async (url: string) =>
+      new Set((await query<{ id: string }>(url, `SELECT message_metadata ->> 'sourceMessageId' AS id FROM emt_messages WHERE stream_id LIKE 'inbound-%'`).catch(() => [])).map((r) => r.id));
+    const placedAnswered = () => [...answers.keys()].filter((id) => id.startsWith('o')).length;
+    /** How soon each disruption's work moves again (polled during the run and while it settles). */
+    const observeRecovery = async () => {
+      const now = performance.now();
+      if (resentSalesAnsweredAt === null && killedAt !== null && resentSales.every((id) => answers.has(id))) resentSalesAnsweredAt = now;
+      if (shippingAnsweredAt === null && shippingReadyAt !== null && resentShipping.every((id) => answers.has(id))) shippingAnsweredAt = now;
+      if (shippingImportingAt === null && shippingReadyAt !== null && (await importedIn(urlB)) > importedBAtKill) shippingImportingAt = now;
+      if (shippingBacklogAt === null && shippingBacklog !== undefined) {
+        const imported = await importedIds(urlB);
+        if ([...shippingBacklog].every((id) => imported.has(id))) shippingBacklogAt = now;
+      }
+      if (natsRestartedAt !== null) {
+        const published = (await publishedFrom(urlA)) + (await publishedFrom(urlB));
+        const imported = (await importedIn(urlA)) + (await importedIn(urlB));
+        natsBaseline ??= { published, imported };
+        if (natsPublishingAt === null && published > natsBaseline.published) natsPublishingAt = now;
+        if (natsImportingAt === null && imported > natsBaseline.imported) natsImportingAt = now;
+        if (natsBacklogAt === null && natsBacklog !== undefined) {
+          const all = new Set([...(await importedIds(urlA)), ...(await importedIds(urlB))]);
+          if ([...natsBacklog].every((id) => all.has(id))) natsBacklogAt = now;
+        }
+      }
+    };
     let lastPoll = 0;
     try {
       for (;;) {
@@ -125,13 +226,14 @@ export const runShopSoak = async ({ orders, inFlight, killAfter, declineEvery, t
         const live = sales.filter((i) => i.alive);
         for (let k = live.reduce((n, i) => n + i.pending.size, 0); k < inFlight && next < placeOrders.length; k++) send(live[next % live.length]!, placeOrders[next++]!);
         // Killed right after a round of sends, so that it dies with commands in flight.
-        if (killedAt === null && [...answers.keys()].filter((id) => id.startsWith('o')).length >= killAfter) {
+        if (killedAt === null && placedAnswered() >= killAfter) {
           a1.child.kill('SIGKILL');
           a1.alive = false;
           killedAt = performance.now();
           for (const raw of a1.pending.values()) {
             resent++;
             resentIds.add(JSON.parse(raw).id);
+            resentSales.push(JSON.parse(raw).id);
             a2.pending.set(JSON.parse(raw).id, raw);
             a2.child.stdin!.write(`${raw}\n`);
           }
@@ -153,16 +255,61 @@ export const runShopSoak = async ({ orders, inFlight, killAfter, declineEvery, t
             if (dispatched.has(shipmentId)) continue;
             dispatched.add(shipmentId);
             commands++;
-            send(shipping, { id: `d${dispatched.size}`, context: 'shipping', kind: 'dispatchShipment', command: { type: 'DispatchShipment', data: { shipmentId, carrier: 'DHL', trackingNumber: `T-${dispatched.size}` } } });
+            const c: Sent = { id: `d${dispatched.size}`, context: 'shipping', kind: 'dispatchShipment', command: { type: 'DispatchShipment', data: { shipmentId, carrier: 'DHL', trackingNumber: `T-${dispatched.size}` } } };
+            // Issued while the shipping service is down: answered by its next process.
+            if (shippingKilledAt !== null && shippingReadyAt === null) {
+              resentShipping.push(c.id);
+              heldShipping++;
+            }
+            sendShipping(c);
           }
-          if (process.env.SOAK_DEBUG) console.error(`answered ${answers.size}/${commands}; charged ${charged.size}; dispatched ${dispatched.size}; shipped ${await countA('OrderShipped')}; cancelled ${await countA('OrderCancelled')}`);
-          if (next >= placeOrders.length && answers.size >= commands && (await finished())) break;
+          await observeRecovery();
+          const ended = (await countA('OrderShipped')) + (await countA('OrderCancelled'));
+          if (natsStoppedAt === null && ended >= natsRestartAfter) {
+            natsStoppedAt = performance.now();
+            natsBacklog = new Set([...(await publishedIds(urlA)), ...(await publishedIds(urlB))]);
+            natsRestart = (async () => {
+              await nats!.halt();
+              await new Promise((r) => setTimeout(r, natsDownMs));
+              await nats!.resume();
+              natsRestartedAt = performance.now();
+            })();
+            natsRestart.catch(() => undefined); // awaited (and thrown) below
+          }
+          // The shipping service dies with whatever it holds: commands, un-acked messages, leases.
+          // (Not while nats-server is down: each disruption's recovery is measured on its own.)
+          if (shippingKilledAt === null && ended >= shippingKillAfter && natsRestartedAt !== null) {
+            const dead = shipping;
+            dead.child.kill('SIGKILL');
+            dead.alive = false;
+            shippingKilledAt = performance.now();
+            importedBAtKill = await importedIn(urlB);
+            shippingBacklog = new Set(await publishedIds(urlA));
+            for (const raw of dead.pending.values()) {
+              const c = JSON.parse(raw) as Sent;
+              resent++;
+              resentIds.add(c.id);
+              resentShipping.push(c.id);
+              shippingWaiting.push(c);
+            }
+            dead.pending.clear();
+            shippingRestart = startInstance('shipping-2', script, env(urlB, 'shipping'), instances).then((restarted) => {
+              shippingReadyAt = performance.now();
+              shipping = restarted;
+              for (const c of shippingWaiting.splice(0)) send(restarted, c);
+            });
+            shippingRestart.catch(() => undefined); // awaited (and thrown) below
+          }
+          if (process.env.SOAK_DEBUG) console.error(`${((performance.now() - started) / 1000).toFixed(1)} s: nats ${natsStoppedAt === null ? 'up' : natsRestartedAt === null ? 'DOWN' : 'restarted'}, shipping ${shipping.name}${shipping.alive ? '' : ' DOWN'}; answered ${answers.size}/${commands}; charged ${charged.size}; dispatched ${dispatched.size}; shipped ${await countA('OrderShipped')}; cancelled ${await countA('OrderCancelled')}`);
+          if (next >= placeOrders.length && answers.size >= commands && ended >= orders) break;
           if ((performance.now() - started) / 1000 > timeoutSeconds) break;
         }
         await new Promise((r) => setTimeout(r, 5));
       }
     } finally {
       await gateway.close();
+      await natsRestart;
+      await shippingRestart;
     }
 
     // Async processors, relays and imports settle: wait (bounded) until every read model equals
@@ -203,6 +350,7 @@ export const runShopSoak = async ({ orders, inFlight, killAfter, declineEvery, t
     let delivered = await deliveries();
     for (let i = 0; i < 600 && (Object.values(match).includes(false) || delivered.missing > 0 || delivered.published < delivered.once + delivered.twice + delivered.missing); i++) {
       await new Promise((r) => setTimeout(r, 250));
+      await observeRecovery();
       match = await compare();
       delivered = await deliveries();
     }
@@ -240,6 +388,31 @@ export const runShopSoak = async ({ orders, inFlight, killAfter, declineEvery, t
       projectionsMatch: match,
       seconds: (performance.now() - started) / 1000,
       killedAtSeconds: killedAt === null ? null : (killedAt - started) / 1000,
+      disruptions: {
+        salesKill: killedAt === null ? null : { atSeconds: since(killedAt, started)!, resent: resentSales.length, resentAnsweredAfterSeconds: since(resentSalesAnsweredAt, killedAt) },
+        shippingKill:
+          shippingKilledAt === null
+            ? null
+            : {
+                atSeconds: since(shippingKilledAt, started)!,
+                resent: resentShipping.length - heldShipping,
+                held: heldShipping,
+                readyAfterSeconds: since(shippingReadyAt, shippingKilledAt),
+                answeredAfterSeconds: since(shippingAnsweredAt, shippingKilledAt),
+                importingAfterSeconds: since(shippingImportingAt, shippingKilledAt),
+                backlogImportedAfterSeconds: since(shippingBacklogAt, shippingKilledAt),
+              },
+        natsRestart:
+          natsStoppedAt === null
+            ? null
+            : {
+                atSeconds: since(natsStoppedAt, started)!,
+                downSeconds: since(natsRestartedAt, natsStoppedAt),
+                publishingAfterSeconds: since(natsPublishingAt, natsRestartedAt),
+                importingAfterSeconds: since(natsImportingAt, natsRestartedAt),
+                backlogImportedAfterSeconds: since(natsBacklogAt, natsRestartedAt),
+              },
+      },
     };
   } finally {
     await stopInstances(instances);

@@ -1,16 +1,17 @@
 // The shop soak of issue 13 in its bounded form (the long one: `npm run soak:shop`,
 // bench/soak-shop.ts): the generated shop split into two services by CONTEXTS over one
-// PostgreSQL and one nats-server, two instances of the sales service (one killed with SIGKILL
-// mid-run), the shipping service consuming its published events from JetStream. Every command
-// answered, every event once, every published event consumed across delivered exactly once,
-// every read model equal to a rebuild.
+// PostgreSQL and one nats-server, two instances of the sales service, the shipping service
+// consuming its published events from JetStream. Mid-run: nats-server stopped and started again
+// over its store, one sales instance killed with SIGKILL, the shipping instance killed with
+// SIGKILL and started again. Every command answered, every event once, every published event
+// consumed across delivered exactly once, every read model equal to a rebuild.
 import { expect, it } from 'vitest';
 import { runShopSoak } from '../../bench/soak/shop.js';
 
-it('two services over NATS, one instance killed mid-run: nothing unanswered, lost, duplicated or delivered twice; read models equal a rebuild', async () => {
+it('two services over NATS; nats-server restarted, a sales and the shipping instance killed mid-run: nothing unanswered, lost, duplicated or delivered twice; read models equal a rebuild', async () => {
   const orders = 40;
   const declined = orders / 5;
-  const result = await runShopSoak({ orders, inFlight: 8, killAfter: orders / 2, declineEvery: 5, timeoutSeconds: 200 });
+  const result = await runShopSoak({ orders, inFlight: 8, natsRestartAfter: orders * 0.3, natsDownMs: 1_500, killAfter: orders / 2, shippingKillAfter: orders * 0.7, declineEvery: 5, timeoutSeconds: 200 });
   expect(result).toMatchObject({
     answered: result.commands,
     unexpected: [],
@@ -36,4 +37,8 @@ it('two services over NATS, one instance killed mid-run: nothing unanswered, los
   // Each direction: OrderPlaced + PaymentCaptured to shipping, ShipmentDispatched back.
   expect(result.deliveries.once).toBe(orders + 2 * (orders - declined));
   expect(result.killedAtSeconds).not.toBeNull();
+  // Each disruption happened, and the restarted processes came back.
+  expect(result.disruptions.salesKill).not.toBeNull();
+  expect(result.disruptions.shippingKill?.readyAfterSeconds).toEqual(expect.any(Number));
+  expect(result.disruptions.natsRestart?.downSeconds).toEqual(expect.any(Number));
 }, 300_000);
