@@ -301,7 +301,10 @@ export const runShopSoak = async ({ orders, inFlight, killAfter, shippingKillAft
             shippingRestart.catch(() => undefined); // awaited (and thrown) below
           }
           if (process.env.SOAK_DEBUG) console.error(`${((performance.now() - started) / 1000).toFixed(1)} s: nats ${natsStoppedAt === null ? 'up' : natsRestartedAt === null ? 'DOWN' : 'restarted'}, shipping ${shipping.name}${shipping.alive ? '' : ' DOWN'}; answered ${answers.size}/${commands}; charged ${charged.size}; dispatched ${dispatched.size}; shipped ${await countA('OrderShipped')}; cancelled ${await countA('OrderCancelled')}`);
-          if (next >= placeOrders.length && answers.size >= commands && ended >= orders) break;
+          // Done when all work is, and every disruption happened (one that comes after the work, in
+          // a short run, still has to leave everything correct).
+          const disrupted = killedAt !== null && natsRestartedAt !== null && shippingReadyAt !== null;
+          if (next >= placeOrders.length && answers.size >= commands && ended >= orders && disrupted) break;
           if ((performance.now() - started) / 1000 > timeoutSeconds) break;
         }
         await new Promise((r) => setTimeout(r, 5));
