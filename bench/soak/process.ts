@@ -33,6 +33,31 @@ export const startInstance = (name: string, script: string, env: Record<string, 
     instances.push(instance);
   });
 
+/** Sends a command line (`{ id, ... }`) to an instance; it stays pending there until answered (re-sent if the instance dies). */
+export const sendCommand = (instance: Instance, command: { id: string }) => {
+  const raw = JSON.stringify(command);
+  instance.pending.set(command.id, raw);
+  instance.child.stdin!.write(`${raw}\n`);
+};
+
+export type Answer = { id: string; outcome: 'ok' | 'rejected' | 'failed'; line: string };
+
+/**
+ * The answer lines the instances printed since the last call, no longer pending, one per command
+ * id not yet in `answered` (a killed instance's late line for a re-sent command is dropped).
+ */
+export const takeAnswers = (instances: Instance[], answered: { has(id: string): boolean }): Answer[] => {
+  const taken = new Map<string, Answer>();
+  for (const instance of instances)
+    for (const line of instance.lines.splice(0)) {
+      const [outcome, id] = line.split(' ');
+      if (!id || !['ok', 'rejected', 'failed'].includes(outcome!)) continue;
+      instance.pending.delete(id);
+      if (!answered.has(id) && !taken.has(id)) taken.set(id, { id, outcome: outcome as Answer['outcome'], line });
+    }
+  return [...taken.values()];
+};
+
 export const stopInstances = async (instances: Instance[]) => {
   for (const instance of instances) {
     if (instance.alive) {

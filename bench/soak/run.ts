@@ -15,17 +15,13 @@
 // BorrowBook that followed was refused as LoanAlreadyExists. (The CI run's 55 BookBorrowed for
 // 80 loans had another cause: runtime DDL raced between the instances, see runtime ddl.ts.)
 // Used by bench/soak.ts (figures) and test/generated-project/soak.test.ts (bounded form).
-import { cpSync, mkdtempSync, rmSync, symlinkSync } from 'node:fs';
-import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { performance } from 'node:perf_hooks';
-import { loadTemplates } from '../../generator/emit/templates.js';
-import { plan } from '../../generator/plan.js';
-import { createTestDatabase, startEmbeddedPostgres, type RunningPostgres } from '../../templates/runtime/test/setup/embeddedPostgres.js';
-import { loadExample, REPO_ROOT, writeFileMap } from '../../test/generated-project/support.js';
+import { createTestDatabase } from '../../templates/runtime/test/setup/embeddedPostgres.js';
 import { uuidOf } from '../service/workload.js';
-import { canonical, foldProjection, query, startInstance, stopInstances, storedDocuments, storedEvents, type Instance } from './process.js';
+import { canonical, foldProjection, query, sendCommand, startInstance, stopInstances, storedDocuments, storedEvents, takeAnswers, type Instance } from './process.js';
+import { setUpSoak } from './setup.js';
 
 export type SoakOptions = { loans: number; inFlight: number; killAfter: number };
 export type SoakResult = {
@@ -48,19 +44,11 @@ export type SoakResult = {
 };
 
 export const runSoak = async ({ loans, inFlight, killAfter }: SoakOptions): Promise<SoakResult> => {
-  const dir = mkdtempSync(join(tmpdir(), 'stormsmith-soak-'));
-  let server: RunningPostgres | undefined;
+  const setup = await setUpSoak('library', 'library-logic', 'stormsmith-soak-');
+  const { dir } = setup;
   const instances: Instance[] = [];
   try {
-    writeFileMap(await plan(loadExample('library'), { templates: loadTemplates(), modelRoot: 'models/library' }), dir);
-    cpSync(join(REPO_ROOT, 'test/fixtures/library-logic/generated'), dir, { recursive: true });
-    symlinkSync(join(REPO_ROOT, 'node_modules'), join(dir, 'node_modules'), 'dir');
-    let serverUrl = process.env.DATABASE_URL;
-    if (serverUrl === undefined) {
-      server = await startEmbeddedPostgres({ reuseInitdb: true });
-      serverUrl = server.serverUrl;
-    }
-    const url = await createTestDatabase(serverUrl, 'soak');
+    const url = await createTestDatabase(setup.serverUrl, 'soak');
     const script = fileURLToPath(new URL('./instance.ts', import.meta.url));
     const start = (name: string): Promise<Instance> => startInstance(name, script, { SERVICE_DIR: dir, DATABASE_URL: url }, instances);
     // The first instance migrates alone (as a deployment's first start would).
@@ -81,23 +69,15 @@ export const runSoak = async ({ loans, inFlight, killAfter }: SoakOptions): Prom
     let resent = 0;
     const started = performance.now();
     let killedAt: number | null = null;
-    const send = (instance: Instance, c: (typeof commands)[number]) => {
-      instance.pending.set(c.id, JSON.stringify(c));
-      instance.child.stdin!.write(`${JSON.stringify(c)}\n`);
-    };
+    const send = sendCommand;
     const collect = () => {
-      for (const instance of instances)
-        for (const line of instance.lines.splice(0)) {
-          const [outcome, id] = line.split(' ');
-          if (!id || !['ok', 'rejected', 'failed'].includes(outcome!)) continue;
-          instance.pending.delete(id);
-          if (answers.has(id)) continue; // the killed instance's late line for a re-sent command
-          // A re-sent command that had committed before the kill: the loan exists, once.
-          const committedBefore = outcome === 'rejected' && resentIds.has(id) && line.includes('LoanAlreadyExists');
-          answers.set(id, committedBefore ? 'ok (committed before the kill)' : outcome!);
-          if (outcome !== 'ok' && !committedBefore) unexpected.push(line);
-          if (outcome === 'ok' || committedBefore) due.push(Number(id.slice(1)));
-        }
+      for (const { id, outcome, line } of takeAnswers(instances, answers)) {
+        // A re-sent command that had committed before the kill: the loan exists, once.
+        const committedBefore = outcome === 'rejected' && resentIds.has(id) && line.includes('LoanAlreadyExists');
+        answers.set(id, committedBefore ? 'ok (committed before the kill)' : outcome);
+        if (outcome !== 'ok' && !committedBefore) unexpected.push(line);
+        if (outcome === 'ok' || committedBefore) due.push(Number(id.slice(1)));
+      }
     };
     // The external clock appends LoanFellDue concurrently with the commands, for borrowed loans.
     let allAnswered = false;
@@ -209,7 +189,6 @@ export const runSoak = async ({ loans, inFlight, killAfter }: SoakOptions): Prom
     };
   } finally {
     await stopInstances(instances);
-    await server?.stop();
-    rmSync(dir, { recursive: true, force: true });
+    await setup.close();
   }
 };

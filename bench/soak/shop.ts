@@ -25,19 +25,15 @@
 // duplicated); every published event the other side consumes imported there exactly once; every
 // read model equal to a from-scratch fold of its database's events.
 // Used by bench/soak-shop.ts (figures) and test/generated-project/shop-soak.test.ts (bounded).
-import { cpSync, mkdtempSync, rmSync, symlinkSync } from 'node:fs';
-import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { performance } from 'node:perf_hooks';
 import { getPostgreSQLEventStore } from '@event-driven-io/emmett-postgresql';
-import { loadTemplates } from '../../generator/emit/templates.js';
-import { plan } from '../../generator/plan.js';
-import { createTestDatabase, startEmbeddedPostgres, type RunningPostgres } from '../../templates/runtime/test/setup/embeddedPostgres.js';
-import { loadExample, REPO_ROOT, writeFileMap } from '../../test/generated-project/support.js';
+import { createTestDatabase } from '../../templates/runtime/test/setup/embeddedPostgres.js';
 import { startNats, type RunningNats } from '../../test/support/nats.js';
 import { uuidOf } from '../service/workload.js';
-import { canonical, foldProjection, query, startInstance, stopInstances, storedDocuments, storedEvents, type Instance } from './process.js';
+import { canonical, foldProjection, query, sendCommand, startInstance, stopInstances, storedDocuments, storedEvents, takeAnswers, type Instance } from './process.js';
+import { setUpSoak } from './setup.js';
 
 export type ShopSoakOptions = {
   orders: number;
@@ -97,22 +93,14 @@ export type ShopSoakResult = {
 const address = { recipient: 'Ada Lovelace', line1: '12 Analytical Row', postalCode: '10115', city: 'Berlin', country: 'DE' };
 
 export const runShopSoak = async ({ orders, inFlight, killAfter, shippingKillAfter, natsRestartAfter, natsDownMs, declineEvery, timeoutSeconds = 600 }: ShopSoakOptions): Promise<ShopSoakResult> => {
-  const dir = mkdtempSync(join(tmpdir(), 'stormsmith-shop-soak-'));
-  let server: RunningPostgres | undefined;
+  const setup = await setUpSoak('shop', 'shop-logic', 'stormsmith-shop-soak-');
+  const { dir } = setup;
   let nats: RunningNats | undefined;
   const instances: Instance[] = [];
   try {
-    writeFileMap(await plan(loadExample('shop'), { templates: loadTemplates(), modelRoot: 'models/shop' }), dir);
-    cpSync(join(REPO_ROOT, 'test/fixtures/shop-logic/generated'), dir, { recursive: true });
-    symlinkSync(join(REPO_ROOT, 'node_modules'), join(dir, 'node_modules'), 'dir');
-    let serverUrl = process.env.DATABASE_URL;
-    if (serverUrl === undefined) {
-      server = await startEmbeddedPostgres({ reuseInitdb: true });
-      serverUrl = server.serverUrl;
-    }
     nats = await startNats();
-    const urlA = await createTestDatabase(serverUrl, 'shop_sales');
-    const urlB = await createTestDatabase(serverUrl, 'shop_shipping');
+    const urlA = await createTestDatabase(setup.serverUrl, 'shop_sales');
+    const urlB = await createTestDatabase(setup.serverUrl, 'shop_shipping');
     const script = fileURLToPath(new URL('./shop-instance.ts', import.meta.url));
     const env = (url: string, contexts: string) => ({ SERVICE_DIR: dir, DATABASE_URL: url, NATS_URL: nats!.url, CONTEXTS: contexts, LEASE_RETRY_MS: '300', LEASE_HEARTBEAT_MS: '300' });
     const a1 = await startInstance('sales-1', script, env(urlA, 'ordering,payments'), instances);
@@ -127,23 +115,15 @@ export const runShopSoak = async ({ orders, inFlight, killAfter, shippingKillAft
     const resentIds = new Set<string>();
     let commands = 0;
     let resent = 0;
-    const send = (instance: Instance, c: Sent) => {
-      instance.pending.set(c.id, JSON.stringify(c));
-      instance.child.stdin!.write(`${JSON.stringify(c)}\n`);
-    };
+    const send = (instance: Instance, c: Sent) => sendCommand(instance, c);
     const collect = () => {
-      for (const instance of instances)
-        for (const line of instance.lines.splice(0)) {
-          const [outcome, id] = line.split(' ');
-          if (!id || !['ok', 'rejected', 'failed'].includes(outcome!)) continue;
-          instance.pending.delete(id);
-          if (answers.has(id)) continue;
-          // A re-sent command that had committed on the killed process: the order exists, the
-          // shipment is dispatched (once).
-          const committedBefore = outcome === 'rejected' && resentIds.has(id) && (line.includes(' OrderAlreadyExists:') || (line.includes(' ShipmentNotPrepared:') && line.endsWith(' is dispatched')));
-          answers.set(id, outcome === 'ok' || committedBefore ? 'ok' : outcome!);
-          if (outcome !== 'ok' && !committedBefore) unexpected.push(line);
-        }
+      for (const { id, outcome, line } of takeAnswers(instances, answers)) {
+        // A re-sent command that had committed on the killed process: the order exists, the
+        // shipment is dispatched (once).
+        const committedBefore = outcome === 'rejected' && resentIds.has(id) && (line.includes(' OrderAlreadyExists:') || (line.includes(' ShipmentNotPrepared:') && line.endsWith(' is dispatched')));
+        answers.set(id, outcome === 'ok' || committedBefore ? 'ok' : outcome);
+        if (outcome !== 'ok' && !committedBefore) unexpected.push(line);
+      }
     };
     const orderId = (i: number) => uuidOf(`shop-soak-order-${i}`);
     const indexOf = new Map(Array.from({ length: orders }, (_, i) => [orderId(i), i]));
@@ -420,7 +400,6 @@ export const runShopSoak = async ({ orders, inFlight, killAfter, shippingKillAft
   } finally {
     await stopInstances(instances);
     await nats?.stop();
-    await server?.stop();
-    rmSync(dir, { recursive: true, force: true });
+    await setup.close();
   }
 };

@@ -4,7 +4,7 @@
 // stops it cleanly. Packaging files: a multi-stage Dockerfile on the current Node LTS (no Docker
 // on this machine: its structure is checked here), compose.yaml, README, .gitignore, engines.
 
-import { spawn, spawnSync } from 'node:child_process';
+import { spawnSync } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { getPostgreSQLEventStore } from '@event-driven-io/emmett-postgresql';
@@ -12,6 +12,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { GENERATED_RUN_TIMEOUT, materialise, planExample } from '../generated-project/support.js';
 import { usePostgres } from '../support/postgres.js';
 import { NODE_ENGINES, NODE_IMAGE } from '../../generator/emit/versions.js';
+import { startServiceProcess } from './serviceProcess.js';
 
 const postgres = usePostgres('build_start');
 
@@ -35,26 +36,14 @@ describe('a built generated service', () => {
       expect(build.stdout + build.stderr).toBe('');
       expect(fs.existsSync(path.join(dir, 'dist/main.js'))).toBe(true);
 
-      const child = spawn(process.execPath, ['dist/main.js'], {
+      const service = await startServiceProcess(process.execPath, ['dist/main.js'], {
         cwd: dir,
         env: { PATH: process.env.PATH, DATABASE_URL: postgres.connectionString, PORT: '0', OPS_PORT: '0', LOG_LEVEL: 'info' },
-        stdio: ['ignore', 'pipe', 'pipe'],
+        timeoutMs: 60_000,
       });
-      let output = '';
-      const exited = new Promise<number | null>((resolve) => child.on('exit', (code) => resolve(code)));
+      const { api } = service;
+      let code: number | null = null;
       try {
-        const api = await new Promise<string>((resolve, reject) => {
-          const timer = setTimeout(() => reject(new Error(`no start line: ${output}`)), 60_000);
-          child.stdout.on('data', (chunk: Buffer) => {
-            output += String(chunk);
-            const line = output.split('\n').find((l) => l.includes('service started'));
-            if (line !== undefined) {
-              clearTimeout(timer);
-              resolve((JSON.parse(line) as { api: string }).api);
-            }
-          });
-          child.stderr.on('data', (chunk: Buffer) => (output += String(chunk)));
-        });
         const id = '5b0c7f0e-0000-4000-8000-000000000001';
         // Existence (ADR 0032): a reminder for a loan nobody borrowed is a typed rejection.
         const unknown = await fetch(`${api}/lending/loan/${id}/send-reminder`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: '{}' });
@@ -107,9 +96,9 @@ describe('a built generated service', () => {
         const otherState = await fetch(`${api}/lending/loan/${other}`);
         expect(((await otherState.json()) as { version: number }).version).toBe(2);
       } finally {
-        child.kill('SIGTERM');
+        code = await service.stop();
       }
-      expect(await exited, output).toBe(0);
+      expect(code, service.output).toBe(0);
     },
     GENERATED_RUN_TIMEOUT,
   );

@@ -3,7 +3,6 @@
 // own database; an OrderPlaced published by the sales service (here: put on JetStream the way
 // its outbox relay does) is imported once, reaches the ShippingAddresses read model, and is
 // served by its HTTP API; routes of the contexts it does not run answer 404.
-import { spawn } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { afterAll, beforeAll, expect, it } from 'vitest';
@@ -12,6 +11,7 @@ import { GENERATED_RUN_TIMEOUT, materialise, planExample } from '../generated-pr
 import { startNats, type RunningNats } from '../support/nats.js';
 import { usePostgres } from '../support/postgres.js';
 import { query } from '../runtime/sql.js';
+import { startServiceProcess } from './serviceProcess.js';
 
 const postgres = usePostgres('split_service');
 let nats: RunningNats;
@@ -28,27 +28,13 @@ afterAll(async () => {
 it(
   'CONTEXTS=shipping with NATS_URL: imports an OrderPlaced of the sales service once, serves its read model, refuses routes of the other contexts',
   async () => {
-    const child = spawn(path.join(dir, 'node_modules/.bin/tsx'), ['src/main.ts'], {
+    const service = await startServiceProcess(path.join(dir, 'node_modules/.bin/tsx'), ['src/main.ts'], {
       cwd: dir,
       env: { PATH: process.env.PATH, DATABASE_URL: postgres.connectionString, PORT: '0', OPS_PORT: '0', LOG_LEVEL: 'info', CONTEXTS: 'shipping', NATS_URL: nats.url, LEASE_RETRY_MS: '200', LEASE_HEARTBEAT_MS: '200' },
-      stdio: ['ignore', 'pipe', 'pipe'],
+      timeoutMs: 90_000,
     });
-    let output = '';
-    const exited = new Promise<number | null>((resolve) => child.on('exit', (code) => resolve(code)));
+    const { api } = service;
     try {
-      const api = await new Promise<string>((resolve, reject) => {
-        const timer = setTimeout(() => reject(new Error(`no start line: ${output}`)), 90_000);
-        child.stdout.on('data', (chunk: Buffer) => {
-          output += String(chunk);
-          const line = output.split('\n').find((l) => l.includes('service started'));
-          if (line !== undefined) {
-            clearTimeout(timer);
-            resolve((JSON.parse(line) as { api: string }).api);
-          }
-        });
-        child.stderr.on('data', (chunk: Buffer) => (output += String(chunk)));
-        child.on('exit', () => reject(new Error(`exited: ${output}`)));
-      });
       const orderId = '5b3e1c9a-3f1d-4c2b-9f7e-2a6d8c4b1e90';
       const shippingAddress = { recipient: 'Ada Lovelace', line1: '12 Analytical Row', postalCode: '10115', city: 'Berlin', country: 'DE' };
       const placed = {
@@ -92,8 +78,7 @@ it(
       expect(Object.keys(served.components.schemas).filter((s) => !s.startsWith('Shipping.'))).toEqual(['CommandAccepted', 'Problem']);
       expect(served['x-contexts']).toEqual(['shipping']);
     } finally {
-      child.kill('SIGTERM');
-      await exited;
+      await service.stop();
     }
   },
   GENERATED_RUN_TIMEOUT,

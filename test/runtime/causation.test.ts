@@ -3,13 +3,12 @@
 // them again. And a business rejection was retried and dead-lettered like a fault.
 import { CommandHandler, type Event } from '@event-driven-io/emmett';
 import type { PostgresEventStore } from '@event-driven-io/emmett-postgresql';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { ensurePolicyOutcomes, issueOnce } from '../../templates/runtime/src/runtime/causation.js';
+import { describe, expect, it } from 'vitest';
+import { issueOnce } from '../../templates/runtime/src/runtime/causation.js';
 import { withDeadLetter, type TransactionalContext } from '../../templates/runtime/src/runtime/deadLetters.js';
 import { DomainRejection } from '../../templates/runtime/src/runtime/errors.js';
-import { createPostgresEventStore } from '../../templates/runtime/src/runtime/eventStores.js';
-import { usePostgres } from '../support/postgres.js';
-import { borrowed, loanStream, type LoanEvent } from './fixtures/loans.js';
+import { loanStream, type LoanEvent } from './fixtures/loans.js';
+import { usePolicyStore } from './policyRun.js';
 import { runToEnd } from './runToEnd.js';
 import { query } from './sql.js';
 
@@ -27,51 +26,23 @@ const refuseReminder = (store: PostgresEventStore, loanId: string) =>
     throw new DomainRejection('MemberOptedOut', 'the member opted out of reminders');
   });
 
-const postgres = usePostgres('causation');
+const policies = usePolicyStore('causation');
+const { postgres, runPolicy } = policies;
 
 describe('policies (issue 13, item 4)', () => {
-  let store: PostgresEventStore;
-  beforeAll(async () => {
-    store = createPostgresEventStore(postgres.connectionString);
-    await store.schema.migrate();
-    await ensurePolicyOutcomes(postgres.connectionString);
-    await store.appendToStream(loanStream('a'), [borrowed('a', 'm')]);
-  });
-  afterAll(async () => store.close());
-
   const reminders = (loanId: string) =>
     query<{ metadata: Record<string, string> }>(postgres.connectionString, `SELECT message_metadata AS metadata FROM emt_messages WHERE stream_id = $1 ORDER BY global_position`, [
       `reminder-${loanId}`,
     ]);
 
-  /** A policy whose first attempt fails AFTER its command was appended (as a crash would). */
-  const runPolicy = (processorId: string, send: (event: LoanEvent & { metadata: { messageId: string } }) => Promise<unknown>) => {
-    let attempts = 0;
-    return runToEnd(() => {
-      const consumer = store.consumer<LoanEvent>({ stopWhen: { noMessagesLeft: true } });
-      consumer.reactor<LoanEvent>({
-        processorId,
-        canHandle: ['BookBorrowed'],
-        eachMessage: withDeadLetter<LoanEvent, TransactionalContext>(
-          async (event) => {
-            await send(event as LoanEvent & { metadata: { messageId: string } });
-            if (++attempts === 1) throw new Error('lost the connection after sending');
-          },
-          { processorId, maxAttempts: 3, backoff: { initialDelayMs: 1 }, onRetry: () => undefined, rejectionsAreOutcomes: true },
-        ),
-      });
-      return consumer;
-    });
-  };
-
   it('without a command id, the redelivered trigger sends its command twice', async () => {
-    await runPolicy('bare-policy', (event) => sendReminder(store, `bare-${event.data.loanId}`));
+    await runPolicy('bare-policy', (event) => sendReminder(policies.store, `bare-${event.data.loanId}`));
     expect(await reminders('bare-a')).toHaveLength(2);
   });
 
   it('issueOnce: the redelivered trigger appends nothing new; the event says what caused it', async () => {
     await runPolicy('remind', (event) =>
-      issueOnce(store, { processorId: 'remind', trigger: event, index: 0 }, (s) => sendReminder(s, event.data.loanId)),
+      issueOnce(policies.store, { processorId: 'remind', trigger: event, index: 0 }, (s) => sendReminder(s, event.data.loanId)),
     );
     const sent = await reminders('a');
     expect(sent).toHaveLength(1);
@@ -82,14 +53,14 @@ describe('policies (issue 13, item 4)', () => {
   it('a business rejection is the trigger\'s recorded outcome: one attempt, no dead letter', async () => {
     let calls = 0;
     await runToEnd(() => {
-      const consumer = store.consumer<LoanEvent>({ stopWhen: { noMessagesLeft: true } });
+      const consumer = policies.store.consumer<LoanEvent>({ stopWhen: { noMessagesLeft: true } });
       consumer.reactor<LoanEvent>({
         processorId: 'refuse',
         canHandle: ['BookBorrowed'],
         eachMessage: withDeadLetter<LoanEvent, TransactionalContext>(
           async (event) => {
             calls++;
-            await issueOnce(store, { processorId: 'refuse', trigger: event, index: 0 }, (s) => refuseReminder(s, event.data.loanId));
+            await issueOnce(policies.store, { processorId: 'refuse', trigger: event, index: 0 }, (s) => refuseReminder(s, event.data.loanId));
           },
           { processorId: 'refuse', maxAttempts: 3, backoff: { initialDelayMs: 1 }, onRetry: () => undefined, rejectionsAreOutcomes: true },
         ),
@@ -108,14 +79,14 @@ describe('policies (issue 13, item 4)', () => {
   it('without rejectionsAreOutcomes (as before), the rejection is retried and dead-lettered', async () => {
     let calls = 0;
     await runToEnd(() => {
-      const consumer = store.consumer<LoanEvent>({ stopWhen: { noMessagesLeft: true } });
+      const consumer = policies.store.consumer<LoanEvent>({ stopWhen: { noMessagesLeft: true } });
       consumer.reactor<LoanEvent>({
         processorId: 'refuse-bare',
         canHandle: ['BookBorrowed'],
         eachMessage: withDeadLetter<LoanEvent, TransactionalContext>(
           async (event) => {
             calls++;
-            await refuseReminder(store, event.data.loanId);
+            await refuseReminder(policies.store, event.data.loanId);
           },
           { processorId: 'refuse-bare', maxAttempts: 3, backoff: { initialDelayMs: 1 }, onRetry: () => undefined, onDeadLetter: () => undefined },
         ),

@@ -5,14 +5,11 @@
 import { randomUUID } from 'node:crypto';
 import { CommandHandler, type Event } from '@event-driven-io/emmett';
 import type { PostgresEventStore } from '@event-driven-io/emmett-postgresql';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { ensurePolicyOutcomes, issueOnce } from '../../templates/runtime/src/runtime/causation.js';
-import { withDeadLetter, type TransactionalContext } from '../../templates/runtime/src/runtime/deadLetters.js';
-import { createPostgresEventStore } from '../../templates/runtime/src/runtime/eventStores.js';
+import { describe, expect, it } from 'vitest';
+import { issueOnce } from '../../templates/runtime/src/runtime/causation.js';
 import { nameBasedUuid, policyTrigger } from '../../templates/runtime/src/runtime/policyTrigger.js';
-import { usePostgres } from '../support/postgres.js';
-import { borrowed, loanStream, type LoanEvent } from './fixtures/loans.js';
-import { runToEnd } from './runToEnd.js';
+import { loanStream } from './fixtures/loans.js';
+import { usePolicyStore } from './policyRun.js';
 import { query } from './sql.js';
 
 type ChargeRequested = Event<'ChargeRequested', { chargeId: string; loanId: string }>;
@@ -49,18 +46,10 @@ describe('policyTrigger (issue 17, item 3)', () => {
   });
 });
 
-const postgres = usePostgres('policy_trigger');
+const policies = usePolicyStore('policy_trigger');
+const { postgres, runPolicy } = policies;
 
 describe('a policy that starts a new aggregate, on PostgreSQL (issue 17, item 3)', () => {
-  let store: PostgresEventStore;
-  beforeAll(async () => {
-    store = createPostgresEventStore(postgres.connectionString);
-    await store.schema.migrate();
-    await ensurePolicyOutcomes(postgres.connectionString);
-    await store.appendToStream(loanStream('a'), [borrowed('a', 'm')]);
-  });
-  afterAll(async () => store.close());
-
   const charges = () =>
     query<{ stream: string; metadata: Record<string, string> }>(
       postgres.connectionString,
@@ -68,34 +57,14 @@ describe('a policy that starts a new aggregate, on PostgreSQL (issue 17, item 3)
       ['a'],
     );
 
-  /** A policy whose first attempt fails AFTER its command was appended (as a crash would). */
-  const runPolicy = (processorId: string, send: (event: LoanEvent & { metadata: { messageId: string } }) => Promise<unknown>) => {
-    let attempts = 0;
-    return runToEnd(() => {
-      const consumer = store.consumer<LoanEvent>({ stopWhen: { noMessagesLeft: true } });
-      consumer.reactor<LoanEvent>({
-        processorId,
-        canHandle: ['BookBorrowed'],
-        eachMessage: withDeadLetter<LoanEvent, TransactionalContext>(
-          async (event) => {
-            await send(event as LoanEvent & { metadata: { messageId: string } });
-            if (++attempts === 1) throw new Error('lost the connection after sending');
-          },
-          { processorId, maxAttempts: 3, backoff: { initialDelayMs: 1 }, onRetry: () => undefined, rejectionsAreOutcomes: true },
-        ),
-      });
-      return consumer;
-    });
-  };
-
   const streamsOf = async (loanId: string) =>
     (await query<{ stream: string }>(postgres.connectionString, `SELECT stream_id AS stream FROM emt_messages WHERE message_data ->> 'loanId' = $1 ORDER BY global_position`, [loanId])).map((r) => r.stream);
 
   it('the identity alone (no command-id look-up): a random one starts a second aggregate on redelivery, newId names the same one', async () => {
-    await runPolicy('charge-random', (event) => requestCharge(store, randomUUID(), `${event.data.loanId}-random`));
+    await runPolicy('charge-random', (event) => requestCharge(policies.store, randomUUID(), `${event.data.loanId}-random`));
     const random = await streamsOf('a-random');
     expect(new Set(random).size).toBe(2);
-    await runPolicy('charge-derived', (event) => requestCharge(store, policyTrigger('charge-derived', event).newId('chargeId'), `${event.data.loanId}-derived`));
+    await runPolicy('charge-derived', (event) => requestCharge(policies.store, policyTrigger('charge-derived', event).newId('chargeId'), `${event.data.loanId}-derived`));
     const derived = await streamsOf('a-derived');
     // Same aggregate both times; this handler does not check existence, so only issueOnce keeps it from a second event.
     expect(derived).toHaveLength(2);
@@ -108,7 +77,7 @@ describe('a policy that starts a new aggregate, on PostgreSQL (issue 17, item 3)
       const trigger = policyTrigger('lending:charge', event);
       const chargeId = trigger.newId('RequestCharge.chargeId');
       seen.push(chargeId);
-      await issueOnce(store, { processorId: 'lending:charge', trigger: event, index: 0 }, (s) => requestCharge(s, chargeId, event.data.loanId));
+      await issueOnce(policies.store, { processorId: 'lending:charge', trigger: event, index: 0 }, (s) => requestCharge(s, chargeId, event.data.loanId));
     });
     // Two deliveries, one id.
     expect(seen).toHaveLength(2);
