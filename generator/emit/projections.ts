@@ -146,7 +146,7 @@ function registrationFile(facts: ContextFacts, pf: ProjectionFacts): PlannedFile
     `// Read model ${pf.projection.name}, ${where}\n` +
     importLine([`inMemory${kind}Projection`], '@event-driven-io/emmett') +
     importLine([`pongo${kind}Projection`], '@event-driven-io/emmett-postgresql') +
-    importLine([...(idCases.some((c) => c.includes('documentKey(')) ? ['documentKey'] : []), 'liveCollection', ...(locked ? ['lockDocuments'] : [])], importPath(path, layout.runtimeIndex)) +
+    importLine([...(pf.inline ? ['createCollectionAtInit', 'createdAtInit'] : []), ...(idCases.some((c) => c.includes('documentKey(')) ? ['documentKey'] : []), 'liveCollection', ...(locked ? ['lockDocuments'] : [])], importPath(path, layout.runtimeIndex)) +
     importLine(renamed ? ['renamedEvent', 'upcastEvent', 'withFormerTypes'] : ['upcastEvent'], importPath(path, evolutionLayout.index)) +
     [...byModule.entries()].sort(([a], [b]) => (a < b ? -1 : 1)).map(([m, n]) => importLine(n, m, true)).join('') +
     valuesImport(facts, path, values) +
@@ -175,28 +175,7 @@ function registrationFile(facts: ContextFacts, pf: ProjectionFacts): PlannedFile
     `export const ${names.evolve} = (document: ${names.document} | null, ${param}: ${eventUnion}): ${names.document} | null => {\n` +
     rename +
     `  switch (event.type) {\n${evolveCases.join('')}  }\n};\n\n` +
-    (locked
-      ? `// Strong and keyed across streams: concurrent commands on different streams update one\n` +
-        `// document, so each transaction locks the documents it updates first (no lost update).\n` +
-        `export const ${names.postgres} = lockDocuments(\n` +
-        `  pongo${kind}Projection<${names.document}, ${eventUnion}>({\n` +
-        `    collectionName: ${names.postgres.replace(/Projection$/, 'Collection')},\n` +
-        `    canHandle: ${canHandle},\n` +
-        `    getDocumentId: ${names.postgres.replace(/Projection$/, 'DocumentId')},\n` +
-        `    evolve: ${names.evolve},\n` +
-        `    // Stored events of older versions reach evolve upcast to their current version.\n` +
-        `    eventsOptions: { schema: { versioning: { upcast: upcastEvent } } },\n` +
-        `  }),\n` +
-        `  { collection: ${names.postgres.replace(/Projection$/, 'Collection')}, documentId: ${names.postgres.replace(/Projection$/, 'DocumentId')} },\n` +
-        `);\n\n`
-      : `export const ${names.postgres} = pongo${kind}Projection<${names.document}, ${eventUnion}>({\n` +
-        `  collectionName: ${names.postgres.replace(/Projection$/, 'Collection')},\n` +
-        `  canHandle: ${canHandle},\n` +
-        `  getDocumentId: ${names.postgres.replace(/Projection$/, 'DocumentId')},\n` +
-        `  evolve: ${names.evolve},\n` +
-        `  // Stored events of older versions reach evolve upcast to their current version.\n` +
-        `  eventsOptions: { schema: { versioning: { upcast: upcastEvent } } },\n` +
-        `});\n\n`) +
+    postgresDefinition(pf, kind, eventUnion, canHandle, locked) +
     `export const ${names.inMemory} = inMemory${kind}Projection<${names.document}, ${eventUnion}>({\n` +
     `  collectionName: ${names.postgres.replace(/Projection$/, 'Collection')},\n` +
     `  canHandle: ${canHandle},\n` +
@@ -204,6 +183,37 @@ function registrationFile(facts: ContextFacts, pf: ProjectionFacts): PlannedFile
     `  evolve: ${names.evolve},\n` +
     `});\n`;
   return { path, contents, ownership: 'generated', sources: facts.sources };
+}
+
+/**
+ * The PostgreSQL definition. Inline ones (docs/adr/0054): the collection is created once by the
+ * projection's init (at schema.migrate), not by pongo in every append; cross-stream ones also lock
+ * each document they update (issue 13 (1)).
+ */
+function postgresDefinition(pf: ProjectionFacts, kind: string, eventUnion: string, canHandle: string, locked: boolean): string {
+  const names = pf.names;
+  const collection = names.postgres.replace(/Projection$/, 'Collection');
+  const documentId = names.postgres.replace(/Projection$/, 'DocumentId');
+  const indent = (text: string, by: string) => text.split('\n').map((line) => (line === '' ? line : by + line)).join('\n');
+  let definition =
+    `pongo${kind}Projection<${names.document}, ${eventUnion}>({\n` +
+    `  collectionName: ${collection},\n` +
+    `  canHandle: ${canHandle},\n` +
+    `  getDocumentId: ${documentId},\n` +
+    `  evolve: ${names.evolve},\n` +
+    `  // Stored events of older versions reach evolve upcast to their current version.\n` +
+    `  eventsOptions: { schema: { versioning: { upcast: upcastEvent } } },\n` +
+    (pf.inline ? `  // The table is created by init at schema.migrate, not in every append (runtime inlineCollections.ts).\n  collectionOptions: createdAtInit,\n` : '') +
+    `})`;
+  if (locked) definition = `lockDocuments(\n${indent(definition, '  ')},\n  { collection: ${collection}, documentId: ${documentId} },\n)`;
+  if (pf.inline) definition = `createCollectionAtInit(\n${indent(definition, '  ')},\n  ${collection},\n)`;
+  return (
+    (locked
+      ? `// Strong and keyed across streams: concurrent commands on different streams update one\n` +
+        `// document, so each transaction locks the documents it updates first (no lost update).\n`
+      : '') +
+    `export const ${names.postgres} = ${definition};\n\n`
+  );
 }
 
 /** The stream a sample event is appended to: its aggregate's stream for the sample identity. */

@@ -16,6 +16,7 @@ export {
 } from './causation.js';
 export { guardColdStart } from './coldStart.js';
 export { runDdl, type DdlClient } from './ddl.js';
+export { createCollectionAtInit, createdAtInit, ensurePongoCollection, pongoCollectionSQL } from './inlineCollections.js';
 export { documentKey } from './documentKey.js';
 export { lockDocuments, type DocumentLockOptions } from './documentLocks.js';
 export {

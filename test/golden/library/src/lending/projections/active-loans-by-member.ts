@@ -2,7 +2,7 @@
 // Read model ActiveLoansByMember, inline: runs in the append transaction (strong consistency; keyed across streams, so under a lock per document).
 import { inMemoryMultiStreamProjection } from '@event-driven-io/emmett';
 import { pongoMultiStreamProjection } from '@event-driven-io/emmett-postgresql';
-import { liveCollection, lockDocuments } from '../../runtime/index.js';
+import { createCollectionAtInit, createdAtInit, liveCollection, lockDocuments } from '../../runtime/index.js';
 import { upcastEvent } from '../../evolution/index.js';
 import type { BookBorrowed, BookReturned } from '../loan/events.js';
 import * as logic from './active-loans-by-member.logic.js';
@@ -53,16 +53,21 @@ export const evolveActiveLoansByMember = (document: ActiveLoansByMember | null, 
 
 // Strong and keyed across streams: concurrent commands on different streams update one
 // document, so each transaction locks the documents it updates first (no lost update).
-export const activeLoansByMemberProjection = lockDocuments(
-  pongoMultiStreamProjection<ActiveLoansByMember, ActiveLoansByMemberEvent>({
-    collectionName: activeLoansByMemberCollection,
-    canHandle: [...activeLoansByMemberEventTypes],
-    getDocumentId: activeLoansByMemberDocumentId,
-    evolve: evolveActiveLoansByMember,
-    // Stored events of older versions reach evolve upcast to their current version.
-    eventsOptions: { schema: { versioning: { upcast: upcastEvent } } },
-  }),
-  { collection: activeLoansByMemberCollection, documentId: activeLoansByMemberDocumentId },
+export const activeLoansByMemberProjection = createCollectionAtInit(
+  lockDocuments(
+    pongoMultiStreamProjection<ActiveLoansByMember, ActiveLoansByMemberEvent>({
+      collectionName: activeLoansByMemberCollection,
+      canHandle: [...activeLoansByMemberEventTypes],
+      getDocumentId: activeLoansByMemberDocumentId,
+      evolve: evolveActiveLoansByMember,
+      // Stored events of older versions reach evolve upcast to their current version.
+      eventsOptions: { schema: { versioning: { upcast: upcastEvent } } },
+      // The table is created by init at schema.migrate, not in every append (runtime inlineCollections.ts).
+      collectionOptions: createdAtInit,
+    }),
+    { collection: activeLoansByMemberCollection, documentId: activeLoansByMemberDocumentId },
+  ),
+  activeLoansByMemberCollection,
 );
 
 export const activeLoansByMemberInMemoryProjection = inMemoryMultiStreamProjection<ActiveLoansByMember, ActiveLoansByMemberEvent>({

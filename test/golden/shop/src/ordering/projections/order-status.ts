@@ -2,7 +2,7 @@
 // Read model OrderStatus, inline: runs in the append transaction (strong consistency).
 import { inMemorySingleStreamProjection } from '@event-driven-io/emmett';
 import { pongoSingleStreamProjection } from '@event-driven-io/emmett-postgresql';
-import { liveCollection } from '../../runtime/index.js';
+import { createCollectionAtInit, createdAtInit, liveCollection } from '../../runtime/index.js';
 import { upcastEvent } from '../../evolution/index.js';
 import type { OrderCancelled, OrderPlaced, OrderShipped } from '../order/events.js';
 import type { Money } from '../values.js';
@@ -59,14 +59,19 @@ export const evolveOrderStatus = (document: OrderStatus | null, event: OrderStat
   }
 };
 
-export const orderStatusProjection = pongoSingleStreamProjection<OrderStatus, OrderStatusEvent>({
-  collectionName: orderStatusCollection,
-  canHandle: [...orderStatusEventTypes],
-  getDocumentId: orderStatusDocumentId,
-  evolve: evolveOrderStatus,
-  // Stored events of older versions reach evolve upcast to their current version.
-  eventsOptions: { schema: { versioning: { upcast: upcastEvent } } },
-});
+export const orderStatusProjection = createCollectionAtInit(
+  pongoSingleStreamProjection<OrderStatus, OrderStatusEvent>({
+    collectionName: orderStatusCollection,
+    canHandle: [...orderStatusEventTypes],
+    getDocumentId: orderStatusDocumentId,
+    evolve: evolveOrderStatus,
+    // Stored events of older versions reach evolve upcast to their current version.
+    eventsOptions: { schema: { versioning: { upcast: upcastEvent } } },
+    // The table is created by init at schema.migrate, not in every append (runtime inlineCollections.ts).
+    collectionOptions: createdAtInit,
+  }),
+  orderStatusCollection,
+);
 
 export const orderStatusInMemoryProjection = inMemorySingleStreamProjection<OrderStatus, OrderStatusEvent>({
   collectionName: orderStatusCollection,
