@@ -3,6 +3,7 @@ import { randomUUID } from 'node:crypto';
 import { CommandHandler, type Event } from '@event-driven-io/emmett';
 import { getPostgreSQLEventStore, type PostgresEventStore } from '@event-driven-io/emmett-postgresql';
 import fc from 'fast-check';
+import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { isVersionConflict } from '../../templates/runtime/src/runtime/errors.js';
 import { createPostgresEventStore } from '../../templates/runtime/src/runtime/eventStores.js';
@@ -140,14 +141,41 @@ describe('snapshots on PostgreSQL', () => {
       `INSERT INTO stormsmith_snapshots (stream_name, schema_version, stream_version, state) VALUES ($1, 1, 2, '{"balance": 999, "operations": 0, "frozen": false, "recent": []}')`,
       [stream],
     );
-    const v1 = withSnapshots(getPostgreSQLEventStore(url), { connectionString: url, policyFor: () => ({ every: 100, schemaVersion: 1 }) });
-    const v2 = withSnapshots(getPostgreSQLEventStore(url), { connectionString: url, policyFor: () => ({ every: 100, schemaVersion: 2 }) });
+    // every: 2, so the stream is long enough to have its snapshot looked up.
+    const v1 = withSnapshots(getPostgreSQLEventStore(url), { connectionString: url, policyFor: () => ({ every: 2, schemaVersion: 1 }) });
+    const v2 = withSnapshots(getPostgreSQLEventStore(url), { connectionString: url, policyFor: () => ({ every: 2, schemaVersion: 2 }) });
     try {
       expect((await v1.aggregateStream<Account, AccountEvent>(stream, { evolve, initialState })).state.balance).toBe(999);
       expect((await v2.aggregateStream<Account, AccountEvent>(stream, { evolve, initialState })).state.balance).toBe(4);
     } finally {
       await v1.close();
       await v2.close();
+    }
+  });
+
+  it('a load of a stream shorter than `every` (not in memory) sends no snapshot query: one statement, like a plain load (docs/adr/0054)', async () => {
+    const stream = `account-${randomUUID()}`;
+    await bare.appendToStream<AccountEvent>(stream, [{ type: 'Deposited', data: { amount: 1 } }, { type: 'Deposited', data: { amount: 2 } }]);
+    const store = withSnapshots(getPostgreSQLEventStore(url), { connectionString: url, policyFor: () => ({ every: 5 }), memory: { maxStreams: 10 } });
+    const sent: string[] = [];
+    const original = pg.Client.prototype.query;
+    try {
+      await store.aggregateStream<Account, AccountEvent>(`account-${randomUUID()}`, { evolve, initialState }); // pools and schema up
+      pg.Client.prototype.query = function (this: pg.Client, ...args: unknown[]) {
+        const config = args[0] as string | { text?: string };
+        sent.push(typeof config === 'string' ? config : (config?.text ?? ''));
+        return (original as (...a: unknown[]) => unknown).apply(this, args);
+      } as typeof original;
+      const loaded = await store.aggregateStream<Account, AccountEvent>(stream, { evolve, initialState });
+      const fresh = await store.aggregateStream<Account, AccountEvent>(`account-${randomUUID()}`, { evolve, initialState });
+      pg.Client.prototype.query = original;
+      expect(loaded).toEqual(await bare.aggregateStream<Account, AccountEvent>(stream, { evolve, initialState }));
+      expect(fresh).toMatchObject({ currentStreamVersion: 0n, streamExists: false });
+      expect(sent.filter((text) => text.includes('stormsmith_snapshots'))).toEqual([]);
+      expect(sent).toHaveLength(2);
+    } finally {
+      pg.Client.prototype.query = original;
+      await store.close();
     }
   });
 });

@@ -73,8 +73,6 @@ type Snapshot = { version: bigint; state: unknown };
 
 type ReadResult = { events: unknown[]; currentStreamVersion: bigint; streamExists: boolean };
 
-const positionOf = (event: unknown): bigint => (event as { metadata: { streamPosition: bigint } }).metadata.streamPosition;
-
 const readFrom = (store: EventStore, streamName: string, options: Record<string, unknown>): Promise<ReadResult> =>
   store.readStream(streamName, options as never) as unknown as Promise<ReadResult>;
 
@@ -175,23 +173,27 @@ export const withSnapshots = <Store extends EventStore>(store: Store, options: S
       snapshot = await snapshots.load(streamName, schemaVersion);
       result = await readFrom(target, streamName, { ...read, ...(snapshot === null ? {} : { from: snapshot.version + 1n }) });
     } else {
-      // Not in memory: the snapshot lookup and a read of the stream's first `every` events go
-      // out together (two pools): one round trip instead of two in a row for a stream shorter
-      // than `every` (a new stream, for one), where that read is the whole stream as of its own
-      // statement; an append that raced it is caught by the expected version like any other.
-      // A snapshot found is still used (the events after it are folded onto it), and a longer
-      // stream takes its second read from the snapshot, or past the head when there is none.
+      // Not in memory: the stream's first `every` events first. A stream shorter than that (a
+      // new stream, for one) is then read whole, as of that statement, and a snapshot of it (only
+      // `ops snapshot` writes one that early) could save nothing, so none is looked up
+      // (docs/adr/0054; the lookup used to go out at the same time on another pool: one more
+      // statement per load of a short stream). A longer stream looks up its snapshot and reads on from it, or past
+      // the head when there is none. An append that raced a read is caught by the expected
+      // version like any other.
       const every = BigInt(Math.max(1, policy.every));
-      const [found, first] = await Promise.all([snapshots.load(streamName, schemaVersion), readFrom(target, streamName, { ...read, to: every })]);
-      snapshot = found;
+      const first = await readFrom(target, streamName, { ...read, to: every });
       if (BigInt(first.events.length) < every) {
-        result = found === null ? first : { ...first, events: first.events.filter((event) => positionOf(event) > found.version) };
-      } else if (found !== null) {
-        result = await readFrom(target, streamName, { ...read, from: found.version + 1n });
+        snapshot = null;
+        result = first;
       } else {
-        head = first.events;
-        const rest = await readFrom(target, streamName, { ...read, from: every + 1n });
-        result = rest.events.length > 0 ? rest : { ...first, events: [] };
+        snapshot = await snapshots.load(streamName, schemaVersion);
+        if (snapshot !== null) {
+          result = await readFrom(target, streamName, { ...read, from: snapshot.version + 1n });
+        } else {
+          head = first.events;
+          const rest = await readFrom(target, streamName, { ...read, from: every + 1n });
+          result = rest.events.length > 0 ? rest : { ...first, events: [] };
+        }
       }
     }
     const lastSaved = remembered ? remembered.saved : (snapshot?.version ?? 0n);

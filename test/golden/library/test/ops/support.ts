@@ -193,8 +193,12 @@ export const metricValue = (text: string, name: string, processor: string): numb
   return line === undefined ? undefined : Number(line.slice(line.lastIndexOf(' ') + 1));
 };
 
-/** The stream version of the newest snapshot of a stream, or undefined. */
+/** The stream version of the newest snapshot of a stream, or undefined. The service creates the
+ * snapshot table with its first snapshot lookup, i.e. the first load of a stream of `every` events
+ * or more (docs/adr/0054): until then there is no table, and no snapshot. */
 export const readSnapshotVersion = async (url: string, streamName: string): Promise<number | undefined> => {
+  const table = await query<{ t: string | null }>(url, 'SELECT to_regclass($1)::text AS t', [SNAPSHOT_TABLE]);
+  if (table[0]?.t == null) return undefined;
   const rows = await query<{ version: string }>(url, `SELECT stream_version::text AS version FROM ${SNAPSHOT_TABLE} WHERE stream_name = $1`, [streamName]);
   return rows[0] === undefined ? undefined : Number(rows[0].version);
 };
