@@ -23,6 +23,7 @@
 import { execFileSync, spawnSync } from 'node:child_process';
 import { cpSync, mkdirSync, mkdtempSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { Session } from 'node:inspector';
+import * as net from 'node:net';
 import { loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
@@ -40,7 +41,7 @@ const WARMUP: Workload = { loans: 40, remindersPerLoan: 2, members: 10 };
 
 type Commands = { borrowBook(c: unknown): Promise<unknown>; sendReminder(c: unknown): Promise<unknown> };
 type Side = 'baseline' | 'generated' | 'unlocked' | 'before';
-type Result = { side: string; commands: number; wallMs: number; cpuMs: number; queries: number };
+type Result = { side: string; commands: number; wallMs: number; cpuMs: number; queries: number; writes: number };
 
 const workload = (w: Workload, prefix: string) => {
   // Distinct loan ids for the warm-up so it never touches the measured streams.
@@ -67,8 +68,7 @@ const child = async (side: Side, dir: string, url: string, profileTo?: string) =
     if (side === 'unlocked') {
       const query = pg.Client.prototype.query;
       pg.Client.prototype.query = function (this: pg.Client, ...args: unknown[]) {
-        const values = args[1] as unknown[] | undefined;
-        if (typeof args[0] === 'string' && args[0].startsWith('SELECT pg_advisory_xact_lock') && String(values?.[0]).startsWith('stormsmith:doc:')) {
+        if (typeof args[0] === 'string' && args[0].startsWith("SELECT pg_advisory_xact_lock(hashtextextended('stormsmith:doc:")) {
           return Promise.resolve({ rows: [], rowCount: 0 });
         }
         return (query as (...a: unknown[]) => unknown).apply(this, args);
@@ -94,12 +94,22 @@ const child = async (side: Side, dir: string, url: string, profileTo?: string) =
     statements.set(text, (statements.get(text) ?? 0) + 1);
     return (query as (...a: unknown[]) => unknown).apply(this, args);
   } as typeof query;
+  // Protocol messages written to PostgreSQL's sockets: a statement with parameters is five
+  // (parse, bind, describe, execute, sync; pg corks them into one writev), one without is one.
+  let writes = 0;
+  const socket = net.Socket.prototype as unknown as { write: (...a: unknown[]) => boolean };
+  const write = socket.write;
+  socket.write = function (this: unknown, ...args: unknown[]) {
+    writes++;
+    return write.apply(this, args);
+  };
   const cpu = process.cpuUsage();
   const started = performance.now();
   for (const [method, command] of measured) await commands[method](command);
   const wallMs = performance.now() - started;
   const used = process.cpuUsage(cpu);
   pg.Client.prototype.query = query;
+  socket.write = write;
   if (session) {
     const { profile } = (await post('Profiler.stop')) as { profile: unknown };
     writeFileSync(profileTo!, JSON.stringify(profile));
@@ -107,7 +117,7 @@ const child = async (side: Side, dir: string, url: string, profileTo?: string) =
   }
   await close();
   const queries = [...statements.values()].reduce((a, b) => a + b, 0);
-  const result: Result = { side, commands: measured.length, wallMs, cpuMs: (used.user + used.system) / 1000, queries };
+  const result: Result = { side, commands: measured.length, wallMs, cpuMs: (used.user + used.system) / 1000, queries, writes };
   if (process.env.BENCH_STATEMENTS) for (const [text, count] of [...statements].sort((a, b) => b[1] - a[1])) console.error(`${side} ${count} ${text}`);
   console.log(`RESULT ${JSON.stringify(result)}`);
 };
@@ -190,6 +200,7 @@ async function main() {
       );
     }
     console.log(`queries   per cmd baseline ${(rows[0]!.baseline.queries / n).toFixed(2)}  generated ${(rows[0]!.generated.queries / n).toFixed(2)}  unlocked ${(rows[0]!.unlocked.queries / n).toFixed(2)} (statements issued; unlocked answers its lock statement locally)`);
+    console.log(`writes    per cmd baseline ${(rows[0]!.baseline.writes / n).toFixed(2)}  generated ${(rows[0]!.generated.writes / n).toFixed(2)}  unlocked ${(rows[0]!.unlocked.writes / n).toFixed(2)} (protocol messages written to PostgreSQL sockets)`);
     const loadAfter = loadavg();
     console.log(`load average (1/5/15 min): before ${loadBefore.map((l) => l.toFixed(2)).join(' ')}, after ${loadAfter.map((l) => l.toFixed(2)).join(' ')}`);
     if (prof) console.log(`profiles in ${profiles}`);

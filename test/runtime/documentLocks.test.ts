@@ -94,6 +94,25 @@ describe('a strong read model keyed across streams under concurrent commands (is
     expect(await twoConcurrentLoans(projection, 'doc_locks_pair')).toBe(2);
   }, 60_000);
 
+  it("lockDocuments with document ids that need quoting (the keys go out as literals): every update kept", async () => {
+    const url = await postgres.createDatabase('doc_locks_quoted');
+    const projection = lockDocuments(loansOfMember(), { collection: 'loans_of_member', documentId: memberOf });
+    const store = enforceStreamCreation(getPostgreSQLEventStore(url, { projections: projections.inline([projection]) }));
+    const members = ["o'brien", 'back\\slash', "q'; SELECT 1; --"];
+    try {
+      await store.schema.migrate();
+      await handle(store, 'warm-up', { type: 'BorrowBook', data: { loanId: 'warm-up', memberId: 'other' } });
+      await Promise.all(
+        members.flatMap((memberId, m) =>
+          Array.from({ length: 8 }, (_, i) => handle(store, `q${m}-${i}`, { type: 'BorrowBook', data: { loanId: `q${m}-${i}`, memberId } })),
+        ),
+      );
+      for (const memberId of members) expect((await pongoDocument<LoansOfMember>(url, 'loans_of_member', memberId))?.loans).toBe(8);
+    } finally {
+      await store.close();
+    }
+  }, 60_000);
+
   it('lockDocuments under load: 20 concurrent loans per member, every update kept', async () => {
     const counts = await counters(lockDocuments(loansOfMember(), { collection: 'loans_of_member', documentId: memberOf }), 'doc_locks_fixed');
     expect(counts).toEqual(Array.from({ length: ROUNDS }, () => CONCURRENT));

@@ -12,6 +12,11 @@
 // document, its transaction takes a transaction-scoped advisory lock on that document, in sorted
 // order (no deadlock between two batches). A concurrent writer of the same document waits for the
 // first to commit and then reads its result. Writers of different documents never wait.
+//
+// The locks of a batch go out as ONE simple-protocol query (one statement per key, in order, in
+// one round trip), the keys as quoted literals: a query with parameters is five protocol messages
+// and a parse/bind on the server each time (docs/adr/0054).
+import { sql } from '@event-driven-io/dumbo';
 import type { Event, ReadEvent } from '@event-driven-io/emmett';
 import type { PostgreSQLProjectionDefinition } from '@event-driven-io/emmett-postgresql';
 
@@ -31,7 +36,7 @@ export const lockDocuments = <EventType extends Event>(
   handle: async (events, context) => {
     const handled = (events as ReadEvent<EventType>[]).filter((event) => projection.canHandle.includes(event.type));
     const keys = [...new Set(handled.map((event) => `stormsmith:doc:${collection}:${documentId(event as unknown as EventType)}`))].sort();
-    for (const key of keys) await context.connection.client.query('SELECT pg_advisory_xact_lock(hashtextextended($1, 0))', [key]);
+    if (keys.length > 0) await context.connection.client.query(keys.map((key) => sql('SELECT pg_advisory_xact_lock(hashtextextended(%L, 0));', key)).join('\n'));
     await projection.handle(events, context);
   },
 });
