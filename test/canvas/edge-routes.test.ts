@@ -1,14 +1,17 @@
 // Arrows that do not cross stickies (issue 14, ADR 0043): every arrow of both examples, as shipped
 // and after the timeline auto-layout, is an orthogonal route from the source's right-hand port to
-// the target's left-hand port that never enters a sticky.
+// the target's left-hand port that never enters a sticky; and no two arrows are drawn on top of
+// each other (ADR 0047): arrows that share a channel run side by side.
 import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { autoLayout } from '../../app/renderer/model/auto-layout.js';
 import { applyChange } from '../../app/renderer/model/changes.js';
 import { routeEdges, routesOf, sourcePort, targetPort, type Point, type Rect } from '../../app/renderer/model/edge-routes.js';
+import { CHANNEL_GAP, separateRoutes } from '../../app/renderer/model/edge-separation.js';
 import { toGraph, type Graph } from '../../app/renderer/model/graph.js';
 import { loadModel } from '../../generator/model/index.js';
+import { crosses, sharedSegments } from '../support/route-geometry.js';
 import type { Model } from '../../generator/model/types.js';
 
 function example(name: string, withLayout: boolean): Model {
@@ -21,21 +24,12 @@ function example(name: string, withLayout: boolean): Model {
 
 const rects = (g: Graph): Rect[] => g.nodes.filter((n) => n.type === 'sticky').map((n) => ({ id: n.id, x: n.position.x, y: n.position.y, width: n.width!, height: n.height! }));
 
-/** The axis-aligned segment p-q passes through the inside of r (touching its border is fine). */
-function crosses(p: Point, q: Point, r: Rect): boolean {
-  const x0 = Math.min(p.x, q.x);
-  const x1 = Math.max(p.x, q.x);
-  const y0 = Math.min(p.y, q.y);
-  const y1 = Math.max(p.y, q.y);
-  const overlap = (a0: number, a1: number, b0: number, b1: number) => (a0 === a1 ? a0 > b0 && a0 < b1 : Math.max(a0, b0) < Math.min(a1, b1));
-  return overlap(x0, x1, r.x, r.x + r.width) && overlap(y0, y1, r.y, r.y + r.height);
-}
-
 function checkBoard(g: Graph): void {
   const stickies = rects(g);
   const byId = new Map(stickies.map((s) => [s.id, s]));
   const routes = routesOf(g);
   expect(g.edges.length).toBeGreaterThan(10);
+  expect(sharedSegments(g.edges, routes), 'arrows drawn on top of each other').toEqual([]);
   for (const e of g.edges) {
     const route = routes.get(e.id);
     expect(route, `${e.id} has a route`).toBeDefined();
@@ -88,5 +82,71 @@ describe('the router', () => {
     const b = { id: 'b', x: 0, y: 0, width: 100, height: 60 };
     const route = routeEdges([a, b], [{ id: 'e', source: 'a', target: 'b' }]).get('e')!;
     for (let k = 0; k + 1 < route.length; k++) for (const r of [a, b]) expect(crosses(route[k]!, route[k + 1]!, r)).toBe(false);
+  });
+});
+
+describe('arrows sharing a channel', () => {
+  const stack = (prefix: string, x: number, count: number): Rect[] => Array.from({ length: count }, (_, k) => ({ id: `${prefix}${k}`, x, y: k * 140, width: 160, height: 96 }));
+
+  it('run side by side, a few pixels apart, each still around every sticky and on its handles', () => {
+    // Five commands on the left, five events on the right, a wall between them with one gap.
+    const left = stack('c', 0, 5);
+    const right = stack('e', 900, 5);
+    const wall = [
+      { id: 'w1', x: 420, y: -200, width: 160, height: 420 },
+      { id: 'w2', x: 420, y: 300, width: 160, height: 500 },
+    ];
+    const all = [...left, ...right, ...wall];
+    const edges = left.map((c, k) => ({ id: `a${k}`, source: c.id, target: `e${4 - k}` }));
+    const raw = routeEdges(all, edges);
+    // The router alone puts them on one line through the gap: what this pass is for.
+    expect(sharedSegments(edges, raw).length).toBeGreaterThan(0);
+    const routes = separateRoutes(all, raw);
+    expect(sharedSegments(edges, routes)).toEqual([]);
+    const byId = new Map(all.map((r) => [r.id, r]));
+    const gapLines = new Set<number>();
+    for (const e of edges) {
+      const route = routes.get(e.id)!;
+      expect(route[0]).toEqual(sourcePort(byId.get(e.source)!));
+      expect(route[route.length - 1]).toEqual(targetPort(byId.get(e.target)!));
+      for (let k = 0; k + 1 < route.length; k++) {
+        const [p, q] = [route[k]!, route[k + 1]!];
+        expect(p.x === q.x || p.y === q.y, `${e.id} segment ${k} is orthogonal`).toBe(true);
+        for (const r of all) expect(crosses(p, q, r), `${e.id} segment ${k} crosses ${r.id}`).toBe(false);
+        // Through the gap (y 220..300): its horizontal line there.
+        if (p.y === q.y && p.y > 220 && p.y < 300 && Math.min(p.x, q.x) < 420 && Math.max(p.x, q.x) > 580) gapLines.add(p.y);
+      }
+    }
+    // One line each through the gap, CHANNEL_GAP or half of it apart.
+    const lines = [...gapLines].sort((p, q) => p - q);
+    expect(lines).toHaveLength(5);
+    for (let k = 1; k < lines.length; k++) expect(lines[k]! - lines[k - 1]!).toBeGreaterThanOrEqual(CHANNEL_GAP / 2);
+  });
+
+  it('two arrows crossing in one gap with their handles at the same heights get a jog, not a shared line', () => {
+    const a = { id: 'a', x: 230, y: 336, width: 160, height: 96 };
+    const b = { id: 'b', x: 230, y: 196, width: 160, height: 96 };
+    const p = { id: 'p', x: 630, y: 196, width: 160, height: 96 };
+    const q = { id: 'q', x: 630, y: 336, width: 160, height: 96 };
+    const edges = [
+      { id: 'up', source: 'a', target: 'p' },
+      { id: 'down', source: 'b', target: 'q' },
+    ];
+    const raw = routeEdges([a, b, p, q], edges);
+    expect(sharedSegments(edges, raw)).toHaveLength(1);
+    const routes = separateRoutes([a, b, p, q], raw);
+    expect(sharedSegments(edges, routes)).toEqual([]);
+    for (const e of edges) {
+      const route = routes.get(e.id)!;
+      for (let k = 0; k + 1 < route.length; k++) expect(route[k]!.x === route[k + 1]!.x || route[k]!.y === route[k + 1]!.y).toBe(true);
+    }
+  });
+
+  it('is deterministic and leaves its input alone', () => {
+    const g = toGraph(example('shop', true));
+    const raw = routeEdges(rects(g), g.edges);
+    const copy = JSON.stringify([...raw]);
+    expect(JSON.stringify([...separateRoutes(rects(g), raw)])).toBe(JSON.stringify([...separateRoutes(rects(g), raw)]));
+    expect(JSON.stringify([...raw])).toBe(copy);
   });
 });

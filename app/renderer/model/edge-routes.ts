@@ -7,6 +7,8 @@
 // are short and straight. elkjs routes orthogonally only what it also places (its layered
 // algorithm moves the nodes); the board keeps the user's positions, so the routing is ours.
 
+import { separateRoutes } from './edge-separation.js';
+
 export interface Point {
   x: number;
   y: number;
@@ -265,9 +267,13 @@ export function stickyRects(graph: GraphLike): Rect[] {
   return graph.nodes.filter((n) => n.type === 'sticky').map((n) => ({ id: n.id, x: n.position.x, y: n.position.y, width: n.width ?? 0, height: n.height ?? 0 }));
 }
 
-/** Routes for a board: its stickies are the obstacles, its arrows the edges. */
+/**
+ * Routes for a board: its stickies are the obstacles, its arrows the edges; arrows that share a
+ * channel are then set side by side (edge-separation.ts, ADR 0047).
+ */
 export function routesOf(graph: GraphLike): Map<string, Point[]> {
-  return routeEdges(stickyRects(graph), graph.edges);
+  const stickies = stickyRects(graph);
+  return separateRoutes(stickies, routeEdges(stickies, graph.edges));
 }
 
 /**

@@ -5,44 +5,12 @@
 
 import { BaseEdge, getSmoothStepPath, type EdgeProps } from '@xyflow/react';
 import { memo } from 'react';
+import { CORNER, labelPoint, roundedPath } from '../../model/edge-path.js';
 import type { Point } from '../../model/edge-routes.js';
 import type { BoardEdge } from '../../model/graph.js';
 
 /** How far React Flow's handle point may be from the route's port (handles straddle the border). */
 const PORT_SLACK = 12;
-const CORNER = 8;
-
-function roundedPath(points: readonly Point[]): string {
-  let d = `M ${points[0]!.x} ${points[0]!.y}`;
-  for (let k = 1; k < points.length - 1; k++) {
-    const [a, b, c] = [points[k - 1]!, points[k]!, points[k + 1]!];
-    const r = Math.min(CORNER, Math.hypot(b.x - a.x, b.y - a.y) / 2, Math.hypot(c.x - b.x, c.y - b.y) / 2);
-    const towards = (p: Point, q: Point, len: number) => {
-      const l = Math.hypot(q.x - p.x, q.y - p.y) || 1;
-      return { x: p.x + ((q.x - p.x) * len) / l, y: p.y + ((q.y - p.y) * len) / l };
-    };
-    const p1 = towards(b, a, r);
-    const p2 = towards(b, c, r);
-    d += ` L ${p1.x} ${p1.y} Q ${b.x} ${b.y} ${p2.x} ${p2.y}`;
-  }
-  const last = points[points.length - 1]!;
-  return `${d} L ${last.x} ${last.y}`;
-}
-
-/** The middle of the longest segment: where a label reads best. */
-function labelPoint(points: readonly Point[]): Point {
-  let best = { x: points[0]!.x, y: points[0]!.y };
-  let longest = -1;
-  for (let k = 0; k + 1 < points.length; k++) {
-    const [a, b] = [points[k]!, points[k + 1]!];
-    const len = Math.abs(b.x - a.x) + Math.abs(b.y - a.y);
-    if (len > longest) {
-      longest = len;
-      best = { x: (a.x + b.x) / 2, y: (a.y + b.y) / 2 };
-    }
-  }
-  return best;
-}
 
 function RoutedEdgeView(props: EdgeProps<BoardEdge>) {
   const { sourceX, sourceY, targetX, targetY, sourcePosition, targetPosition, data } = props;
