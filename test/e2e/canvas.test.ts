@@ -183,6 +183,10 @@ describe('canvas in Chromium through stormsmith studio', () => {
       // 19 stickies of the example, the pasted copy and the dropped command.
       expect(svg.match(/<g class="sticky"/g)).toHaveLength(21);
       expect(svg).toContain('>BorrowBookCopy<');
+      // Arrows as on the board: routed paths of straight runs and rounded corners, no curves (ADR 0048).
+      const arrows = [...svg.matchAll(/<path class="arrow" data-id="[^"]*" d="([^"]*)"/g)].map((m) => m[1]!);
+      expect(arrows.length).toBeGreaterThan(20);
+      for (const d of arrows) expect(d).toMatch(/^M [-\d.]+ [-\d.]+( [LQ] [-\d. ]+)* L [-\d.]+ [-\d.]+$/);
       await page.getByTestId('menu-File').click();
       const [png] = await Promise.all([page.waitForEvent('download'), page.getByTestId('action-file.exportPng').click()]);
       const bytes = readFileSync((await png.path())!);

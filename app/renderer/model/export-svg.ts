@@ -1,19 +1,44 @@
 // The whole board as a standalone SVG document (File > Export). Drawn from the graph, not from
 // the DOM, so it contains every sticky (also those scrolled out of view, which React Flow does
-// not render) and is identical for the same model.
+// not render) and is identical for the same model. Arrows follow the same routes as on the board
+// (orthogonal around the stickies, side by side in shared channels: ADRs 0043, 0047), with the
+// board's rounded corners, arrowheads and colours by meaning (ADR 0048).
 
+import { roundedPath } from './edge-path.js';
+import { routesOf, sourcePort, targetPort, type Point } from './edge-routes.js';
 import { RELATION_COLOR } from './grammar.js';
 import { STICKY_STYLES } from './kinds.js';
-import { wrapLines } from './wrap.js';
+import { textWidth } from './text-width.js';
+import { wrapToWidth } from './wrap.js';
 import type { Graph } from './graph.js';
 
 const esc = (s: string) => s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
 
 const MARGIN = 24;
 
-const nameLines = (name: string, width: number) => wrapLines(name, Math.max(4, Math.floor((width - 16) / 7.5)), 3);
+/** Sticky text: 8 px in from each side; the name's first baseline 32 px down, 15 px a line. */
+const PAD = 8;
+const NAME_TOP = 32;
+const LINE = 15;
 
-export function boardToSvg(graph: Graph): string {
+/**
+ * The name wrapped to the sticky's width as the widest usual font draws it (text-width.ts), in as
+ * many lines (up to 3) as fit above the subtitle; an ellipsis ends a name cut short.
+ */
+function nameLines(name: string, width: number, height: number, subtitle: boolean): string[] {
+  const room = height - (subtitle ? 18 : 2) - NAME_TOP - 4;
+  const lines = Math.max(1, Math.min(3, Math.floor(room / LINE) + 1));
+  return wrapToWidth(name, width - 2 * PAD, (s) => textWidth(s, 13), lines);
+}
+
+/** One line of small text that fits the sticky's width (an ellipsis ends it when cut). */
+const oneLine = (text: string, width: number, size: number) => (text ? wrapToWidth(text, width - 2 * PAD, (s) => textWidth(s, size), 1)[0]! : '');
+
+/**
+ * `routes`: the board's arrow routes in board coordinates (default: routed here, as the board
+ * routes them); an arrow without one (boxed in) gets a plain step path between its handles.
+ */
+export function boardToSvg(graph: Graph, routes: ReadonlyMap<string, readonly Point[]> = routesOf(graph)): string {
   const byId = new Map(graph.nodes.map((n) => [n.id, n]));
   let minX = Infinity;
   let minY = Infinity;
@@ -45,17 +70,20 @@ export function boardToSvg(graph: Graph): string {
       `<text x="${x(n.position.x) + 14}" y="${y(n.position.y) + 24}" font-size="16" font-weight="700" fill="#3b4060">${esc(n.data.context)}</text></g>`,
     );
   }
+  const rect = (n: (typeof graph.nodes)[number]) => ({ id: n.id, x: n.position.x, y: n.position.y, width: n.width ?? 0, height: n.height ?? 0 });
   for (const e of graph.edges) {
     const s = byId.get(e.source);
     const t = byId.get(e.target);
     if (!s || !t) continue;
-    const x1 = x(s.position.x + (s.width ?? 0));
-    const y1 = y(s.position.y + (s.height ?? 0) / 2);
-    const x2 = x(t.position.x);
-    const y2 = y(t.position.y + (t.height ?? 0) / 2);
-    const dx = Math.max(40, Math.abs(x2 - x1) / 2);
+    let points = routes.get(e.id);
+    if (!points || points.length < 2) {
+      const [p, q] = [sourcePort(rect(s)), targetPort(rect(t))];
+      const mx = (p.x + q.x) / 2;
+      points = p.y === q.y ? [p, q] : [p, { x: mx, y: p.y }, { x: mx, y: q.y }, q];
+    }
+    const d = roundedPath(points.map((p) => ({ x: x(p.x), y: y(p.y) })));
     const color = e.data ? RELATION_COLOR[e.data.relation] : '#555555';
-    out.push(`<path d="M ${x1} ${y1} C ${x1 + dx} ${y1}, ${x2 - dx} ${y2}, ${x2} ${y2}" fill="none" stroke="${color}" stroke-width="2" marker-end="url(#arrow-${color.slice(1)})"/>`);
+    out.push(`<path class="arrow" data-id="${esc(e.id)}" d="${d}" fill="none" stroke="${color}" stroke-width="2" stroke-linejoin="round" marker-end="url(#arrow-${color.slice(1)})"/>`);
   }
   for (const n of graph.nodes) {
     if (n.type !== 'sticky') continue;
@@ -63,13 +91,13 @@ export function boardToSvg(graph: Graph): string {
     const px = x(n.position.x);
     const py = y(n.position.y);
     out.push(
-      `<g class="sticky" data-kind="${n.data.kind}"><rect x="${px}" y="${py}" width="${n.width}" height="${n.height}" rx="4" fill="${st.color}" stroke="${st.accent}"/>`,
-      `<text x="${px + 8}" y="${py + 16}" font-size="10" fill="${st.accent}">${esc(st.label)}</text>`,
-      // Wrapped inside the sticky like on the board (about 7.5 px per character at 13 px).
-      `<text x="${px + 8}" y="${py + 32}" font-size="13" font-weight="600" fill="#111">${nameLines(n.data.name, n.width ?? 160)
-        .map((line, i) => `<tspan x="${px + 8}" dy="${i === 0 ? 0 : 15}">${esc(line)}</tspan>`)
+      `<g class="sticky" data-kind="${n.data.kind}" data-id="${esc(n.id)}"><rect x="${px}" y="${py}" width="${n.width}" height="${n.height}" rx="4" fill="${st.color}" stroke="${st.accent}"/>`,
+      `<text x="${px + PAD}" y="${py + 16}" font-size="10" fill="${st.accent}">${esc(oneLine(st.label, n.width ?? 160, 10))}</text>`,
+      // Wrapped inside the sticky like on the board, at word and camel-case boundaries.
+      `<text x="${px + PAD}" y="${py + NAME_TOP}" font-size="13" font-weight="600" fill="#111">${nameLines(n.data.name, n.width ?? 160, n.height ?? 96, n.data.detail !== '')
+        .map((line, i) => `<tspan x="${px + PAD}" dy="${i === 0 ? 0 : LINE}">${esc(line)}</tspan>`)
         .join('')}</text>`,
-      `<text x="${px + 8}" y="${py + (n.height ?? 96) - 8}" font-size="10" fill="#333">${esc(n.data.detail)}</text></g>`,
+      `<text x="${px + PAD}" y="${py + (n.height ?? 96) - 8}" font-size="10" fill="#333">${esc(oneLine(n.data.detail, n.width ?? 160, 10))}</text></g>`,
     );
   }
   out.push('</svg>');

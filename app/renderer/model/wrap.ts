@@ -22,16 +22,27 @@ export function nameSegments(name: string): string[] {
  * above (a segment longer than a line is cut, as a last resort); an ellipsis marks what did not fit.
  */
 export function wrapLines(name: string, maxChars: number, maxLines = 3): string[] {
+  return wrapToWidth(name, maxChars, (s) => s.length, maxLines);
+}
+
+/**
+ * The same, for lines at most `maxWidth` wide as `widthOf` measures them (the export measures
+ * pixels: text-width.ts).
+ */
+export function wrapToWidth(name: string, maxWidth: number, widthOf: (s: string) => number, maxLines = 3): string[] {
   const lines: string[] = [];
   let current = '';
   for (let seg of nameSegments(name)) {
-    while (seg.length > maxChars) {
+    while (widthOf(seg) > maxWidth) {
       if (current) lines.push(current.trimEnd());
-      lines.push(seg.slice(0, maxChars));
-      seg = seg.slice(maxChars);
       current = '';
+      // The longest start of the segment that fits (at least one character).
+      let n = 1;
+      while (n < seg.length && widthOf(seg.slice(0, n + 1)) <= maxWidth) n++;
+      lines.push(seg.slice(0, n));
+      seg = seg.slice(n);
     }
-    if ((current + seg).trimEnd().length > maxChars && current) {
+    if (current && widthOf((current + seg).trimEnd()) > maxWidth) {
       lines.push(current.trimEnd());
       current = seg;
     } else current += seg;
@@ -39,7 +50,8 @@ export function wrapLines(name: string, maxChars: number, maxLines = 3): string[
   if (current) lines.push(current.trimEnd());
   if (lines.length <= maxLines) return lines;
   const kept = lines.slice(0, maxLines);
-  const last = kept[maxLines - 1]!;
-  kept[maxLines - 1] = `${last.slice(0, Math.max(0, maxChars - 1))}…`;
+  let last = kept[maxLines - 1]!;
+  while (last.length > 0 && widthOf(`${last}…`) > maxWidth) last = last.slice(0, -1);
+  kept[maxLines - 1] = `${last}…`;
   return kept;
 }
