@@ -14,6 +14,7 @@ import { useBoardSession } from './support/board-session.js';
 import { drag, save } from './support/gestures.js';
 import { frame, sticky } from './support/locators.js';
 import { REPO } from './support/studio.js';
+import { sharedSegments } from '../support/route-geometry.js';
 
 // Wide enough that the first two frames of the shop are on screen at the opening view.
 const session = useBoardSession({ width: 2600, height: 1300 });
@@ -196,44 +197,17 @@ describe('routed arrows', () => {
       }
       // No two arrows drawn on top of each other (ADR 0047). A routed path is M, then per corner
       // L (curve start) Q (the corner, curve end), then L: its corners are every third point from the third.
-      const polylines = paths.map((p) => ({
-        id: p.id,
-        points: [p.points[0]!, ...Array.from({ length: (p.points.length - 2) / 3 }, (_, i) => p.points[2 + 3 * i]!), p.points[p.points.length - 1]!],
-      }));
-      expect(arrowsOnTopOfEachOther(polylines)).toEqual([]);
+      // Half-pixel grid: the board draws at 0.1 px, separated arrows are 3 px or more apart.
+      const snap = (q: { x: number; y: number }) => ({ x: Math.round(q.x * 2) / 2, y: Math.round(q.y * 2) / 2 });
+      const drawn = new Map(paths.map((p) => [p.id, [p.points[0]!, ...Array.from({ length: (p.points.length - 2) / 3 }, (_, i) => p.points[2 + 3 * i]!), p.points[p.points.length - 1]!].map(snap)]));
+      // Arrow ids are `relation:source->target`.
+      const ends = paths.map((p) => ({ id: p.id, source: p.id.slice(p.id.indexOf(':') + 1, p.id.indexOf('->')), target: p.id.slice(p.id.indexOf('->') + 2) }));
+      expect(sharedSegments(ends, drawn), 'arrows drawn on top of each other').toEqual([]);
     } finally {
       await board.close();
     }
   });
 });
-
-/**
- * Pairs of drawn arrows that run along one line over some length (0.5 px tolerance), except where
- * arrows leave or enter the same handle (a fan: their first or last stretch). Arrow ids are
- * `relation:source->target`.
- */
-function arrowsOnTopOfEachOther(arrows: { id: string; points: { x: number; y: number }[] }[]): string[] {
-  const near = (a: number, b: number) => Math.abs(a - b) < 0.5;
-  const ends = (id: string) => ({ source: id.slice(id.indexOf(':') + 1, id.indexOf('->')), target: id.slice(id.indexOf('->') + 2) });
-  const segs = arrows.flatMap((r) => r.points.slice(1).map((b, k) => ({ id: r.id, first: k === 0, last: k === r.points.length - 2, a: r.points[k]!, b })));
-  const out: string[] = [];
-  for (let i = 0; i < segs.length; i++) {
-    for (let j = i + 1; j < segs.length; j++) {
-      const [s, t] = [segs[i]!, segs[j]!];
-      if (s.id === t.id) continue;
-      const h = near(s.a.y, s.b.y) && near(t.a.y, t.b.y) && near(s.a.y, t.a.y);
-      const v = near(s.a.x, s.b.x) && near(t.a.x, t.b.x) && near(s.a.x, t.a.x);
-      if (!h && !v) continue;
-      const span = (p: { x: number; y: number }, q: { x: number; y: number }) => (h ? [Math.min(p.x, q.x), Math.max(p.x, q.x)] : [Math.min(p.y, q.y), Math.max(p.y, q.y)]);
-      const [p0, p1] = span(s.a, s.b);
-      const [q0, q1] = span(t.a, t.b);
-      if (!(Math.max(p0!, q0!) < Math.min(p1!, q1!) - 0.5)) continue;
-      const fan = (s.first && t.first && ends(s.id).source === ends(t.id).source) || (s.last && t.last && ends(s.id).target === ends(t.id).target);
-      if (!fan) out.push(`${s.id} ~ ${t.id}`);
-    }
-  }
-  return out;
-}
 
 describe('sticky details', () => {
   it('every handle says what it is for, in a tooltip under the pointer', { timeout: 120_000 }, async () => {
