@@ -3,7 +3,8 @@
 // Decisions:
 // - One document for the whole model by default: the "application" is the system of bounded
 //   contexts, each context's events are `send` operations and every cross-context consumer
-//   (policy or projection reading another context's event) a `receive` operation. `context`
+//   (policy or projection reading another context's event, external system told about an event)
+//   a `receive` operation. `context`
 //   narrows the document to one context's point of view (its own events sent, the foreign
 //   events it consumes received), which is what a team publishes for its own service.
 // - Published (integration) events only by default; `allEvents` adds the internal ones.
@@ -85,18 +86,25 @@ export function exportAsyncApi(model: Model, options: AsyncApiOptions = {}): Asy
       };
     }
   }
-  // Consumers of another context's exported event: receive operations, one per consumer.
+  // Consumers of another context's exported event, and external systems told about an exported
+  // event (`consumes:`, outbound integration: outside the service even when declared in the
+  // event's own context, ADR 0083): receive operations, one per consumer.
   for (const event of events) {
     for (const consumer of index.consumers.get(event) ?? []) {
-      if (consumer.context === event.context) continue;
+      const outbound = consumer.kind === 'externalSystem';
+      if (consumer.context === event.context && !outbound) continue;
       if (only !== undefined && consumer.context !== only) continue;
       describeChannel(event);
-      operations[key(consumer.context, `${consumer.name}`, `on${event.name}`)] = {
+      const operation: AsyncApiDocument = {
         action: 'receive',
         channel: { $ref: `#/channels/${channelIdOf(event)}` },
-        summary: `${consumer.kind} ${consumer.name} of ${consumer.context} reads ${event.context}.${event.name}`,
+        summary: outbound
+          ? `external system ${consumer.name} is told about ${event.context}.${event.name} by ${consumer.context} (outbound integration, through its adapter)`
+          : `${consumer.kind} ${consumer.name} of ${consumer.context} reads ${event.context}.${event.name}`,
         messages: [messageRef(event)],
       };
+      if (outbound) operation['x-stormsmith-outbound'] = true;
+      operations[key(consumer.context, `${consumer.name}`, `on${event.name}`)] = operation;
     }
   }
 

@@ -54,6 +54,22 @@ describe('AsyncAPI export of the examples', () => {
   });
 });
 
+describe('AsyncAPI export of outbound integrations (`consumes:`)', () => {
+  it('shop: an external system told about an event is a receive operation of that event, in its context\'s view too', async () => {
+    const model = loadExample('shop');
+    for (const options of [{ allEvents: true }, { allEvents: true, context: 'Payments' }]) {
+      const doc = await parser.parse(asyncApiToJson(exportAsyncApi(model, options)));
+      const op = doc.document!.operations().all().find((o) => o.id() === 'Payments.PaymentGateway.onPaymentRequested');
+      expect(op?.action(), JSON.stringify(options)).toBe('receive');
+      expect(op!.channels().all()[0]!.address()).toBe('payments.payment-requested.v1');
+      expect(op!.summary()).toContain('external system PaymentGateway is told about Payments.PaymentRequested');
+      expect(op!.json()['x-stormsmith-outbound']).toBe(true);
+    }
+    // Another context's view leaves it out.
+    expect(Object.keys(exportAsyncApi(model, { allEvents: true, context: 'Ordering' }).operations as object)).not.toContain('Payments.PaymentGateway.onPaymentRequested');
+  });
+});
+
 describe('AsyncAPI export of random valid models', () => {
   it('parses without errors (fixed seed)', async () => {
     await fc.assert(

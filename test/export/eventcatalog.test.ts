@@ -6,7 +6,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import sdkFor from '@eventcatalog/sdk';
 import { afterEach, describe, expect, it } from 'vitest';
-import { GENERATED_BEGIN, GENERATED_END } from '../../generator/eventcatalog/plan.js';
+import { GENERATED_BEGIN, GENERATED_END, planCatalog } from '../../generator/eventcatalog/plan.js';
 import { eventJsonSchema } from '../../generator/schemas/json-schema.js';
 import { runCli, tempTree } from '../cli/support.js';
 import { loadExample } from '../generated-project/support.js';
@@ -72,4 +72,15 @@ describe('stormsmith export eventcatalog', () => {
     expect(ordering.sends).toContainEqual({ id: 'Ordering.OrderCancelled', version: '2.0.0' });
     expect(existsSync(path.join(dir, 'catalog/events'))).toBe(true);
   }, 60_000);
+});
+
+describe('EventCatalog plan of outbound integrations (`consumes:`)', () => {
+  it('the service page lists whom it tells about which events, and the event page says so', () => {
+    const plan = planCatalog(loadExample('shop'));
+    const payments = plan.services.find((s) => s.id === 'PaymentsService')!;
+    expect(payments.block).toContain('Outbound integrations (each through a user-owned adapter, retried, then dead-lettered):\n- PaymentGateway is told about PaymentRequested');
+    const requested = plan.messages.find((m) => m.id === 'Payments.PaymentRequested')!;
+    expect(requested.block).toContain('Told to the external system PaymentGateway (outbound integration).');
+    expect(plan.services.find((s) => s.id === 'OrderingService')!.block).not.toContain('Outbound integrations');
+  });
 });
