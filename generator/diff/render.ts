@@ -28,6 +28,8 @@ export function details(c: Extract<ModelChange, { change: 'changed' }>): string[
   if (c.version) out.push(`version ${c.version.from} -> ${c.version.to}`);
   out.push(...c.fields.map(fieldText));
   out.push(...c.linksAdded.map((l) => `link added: ${l}`), ...c.linksRemoved.map((l) => `link removed: ${l}`));
+  for (const m of c.mappings ?? []) out.push(m.from === undefined ? `with: ${m.field}: ${m.to} added` : m.to === undefined ? `with: ${m.field}: ${m.from} removed` : `with: ${m.field}: ${m.from} -> ${m.to}`);
+  out.push(...(c.facts ?? []));
   if (c.schema) out.push(`schema: ${c.schema.verdict}${c.schema.notes.length ? ` (${c.schema.notes.join('; ')})` : ''}`);
   if (c.description) out.push('description changed');
   return out;

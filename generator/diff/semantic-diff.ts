@@ -9,9 +9,12 @@
 // - Links are the model's references (generator/model/validate/references.ts): emits, on,
 //   issues, from, aggregate, actor, source; renamed targets are followed, so renaming an event is
 //   not also reported as every policy being rewired.
+// - A policy's `with:` entries, a command's `creates`, an event's `retired` and former names are
+//   compared too (issue 17): they change what the generated service does.
 // - Schema verdicts come from the schema gate's compatibility engine (compareSchemas): an event
 //   whose schema changed without a version bump is checked FULL when published, BACKWARD else.
-import { CONSTRAINT_KEYS, type BoundedContext, type Element, type ElementKind, type Event, type Field, type Model } from '../model/types.js';
+import { formatFieldSource } from '../model/field-source.js';
+import { CONSTRAINT_KEYS, type BoundedContext, type Element, type ElementKind, type Event, type Field, type Model, type Policy } from '../model/types.js';
 import { elementsOf, type NamedElement } from '../model/validate/name-index.js';
 import { referencesOf } from '../model/validate/references.js';
 import { compareSchemas } from '../schemas/compat/compare.js';
@@ -48,7 +51,18 @@ export type ModelChange =
       version?: { from: number; to: number };
       description?: boolean;
       schema?: SchemaVerdict;
+      /** A policy's `with:` entries added, removed or pointed elsewhere (docs/adr/0096). */
+      mappings?: MappingChange[];
+      /** Lifecycle facts that changed: a command's `creates`, an event's `retired` and former names. */
+      facts?: string[];
     };
+
+/** One `with:` entry of a policy: `from` before, `to` after (absent on the side it is missing). */
+export interface MappingChange {
+  field: string;
+  from?: string;
+  to?: string;
+}
 
 export interface ModelDiff {
   changes: ModelChange[];
@@ -159,6 +173,35 @@ function schemaVerdict(oldModel: Model, before: Event, newModel: Model, after: E
   return { verdict: 'breaking', notes: result.breaking.map((c) => `${c.rule}: ${c.message}`) };
 }
 
+/** A policy's `with:` entries that differ, in the new model's order, then the removed ones. */
+function mappingChanges(before: Element, after: Element): MappingChange[] {
+  if (before.kind !== 'policy' || after.kind !== 'policy') return [];
+  const entries = (p: Policy) => new Map((p.with ?? []).map((w) => [w.field, formatFieldSource(w.source)]));
+  const was = entries(before);
+  const now = entries(after);
+  const out: MappingChange[] = [];
+  for (const [field, to] of now) {
+    const from = was.get(field);
+    if (from !== to) out.push(from === undefined ? { field, to } : { field, from, to });
+  }
+  for (const [field, from] of was) if (!now.has(field)) out.push({ field, from });
+  return out;
+}
+
+/** What changed in the lifecycle facts the schema and links do not show. */
+function factChanges(before: Element, after: Element): string[] {
+  const out: string[] = [];
+  if (before.kind === 'command' && after.kind === 'command' && (before.creates === true) !== (after.creates === true)) {
+    out.push(after.creates === true ? 'now marked `creates: true` (starts its aggregate)' : 'no longer marked `creates: true`');
+  }
+  if (before.kind === 'event' && after.kind === 'event') {
+    if ((before.retired === true) !== (after.retired === true)) out.push(after.retired === true ? 'retired (no command emits it any more)' : 'no longer retired');
+    const names = (e: Event) => (e.formerly ?? []).map((r) => r.name);
+    if (JSON.stringify(names(before)) !== JSON.stringify(names(after))) out.push(`former names: [${names(before).join(', ')}] -> [${names(after).join(', ')}]`);
+  }
+  return out;
+}
+
 /** The newest declarative upcast's renames (old field -> new field). */
 function declaredRenames(e: Element): Record<string, string> {
   if (e.kind !== 'event') return {};
@@ -219,7 +262,11 @@ export function diffModels(before: Model, after: Model): ModelDiff {
       if (verdict) change.schema = verdict;
     }
     if ((before_.description ?? '') !== (after_.description ?? '')) change.description = true;
-    if (fields.length > 0 || linksAdded.length > 0 || linksRemoved.length > 0 || change.published || change.version || change.schema || change.description) changes.push(change);
+    const mappings = mappingChanges(before_, after_);
+    if (mappings.length > 0) change.mappings = mappings;
+    const facts = factChanges(before_, after_);
+    if (facts.length > 0) change.facts = facts;
+    if (fields.length > 0 || linksAdded.length > 0 || linksRemoved.length > 0 || change.published || change.version || change.schema || change.description || change.mappings || change.facts) changes.push(change);
   }
 
   const summary: Record<string, number> = {};

@@ -66,3 +66,26 @@ describe('diffModels: constraints written in another order', () => {
     expect(diffModels(before, after).changes).toEqual([]);
   });
 });
+
+describe('diffModels: policy mappings and lifecycle facts (issue 17 leftovers)', () => {
+  it('reports `with:` entries added, removed and re-pointed, a `creates` marker, retiring and renaming an event', () => {
+    const after = shop();
+    const payments = ctx(after, 'Payments');
+    const policy = payments.policies.find((p) => p.name === 'RequestPaymentForNewOrder')!;
+    const loc = policy.loc;
+    policy.with = [
+      { field: 'amount', source: { kind: 'path', path: ['lines'] }, loc },
+      { field: 'orderId', source: { kind: 'path', path: ['orderId'] }, loc },
+    ] as typeof policy.with;
+    const request = payments.commands.find((c) => c.name === 'RequestPayment')!;
+    request.creates = true;
+    const captured = payments.events.find((e) => e.name === 'PaymentCaptured')!;
+    captured.retired = true;
+    captured.formerly = [{ name: 'PaymentTaken', loc }];
+    const text = renderText(diffModels(shop(), after), 'main');
+    expect(text).toContain('~ policy Payments.RequestPaymentForNewOrder\n    with: amount: total -> lines\n    with: orderId: orderId added\n    with: paymentId: $newId removed\n');
+    expect(text).toContain('~ command Payments.RequestPayment\n    now marked `creates: true` (starts its aggregate)\n');
+    expect(text).toContain('~ event Payments.PaymentCaptured\n    retired (no command emits it any more)\n    former names: [] -> [PaymentTaken]\n');
+    expect(diffModels(after, after).changes).toEqual([]);
+  });
+});
