@@ -11,4 +11,5 @@ export { isDraftCommand, isDraftEvent, draftsOf, draftsRefusal, type Draft } fro
 export { REFERENCE_SLOTS, CONNECTIONS, ANY_ELEMENT, slotsOf, slotRefs, arrowEnds, holderEnd, type Relation, type ReferenceSlot } from './relations.js';
 
 export { parseFieldSource, formatFieldSource, parseFieldSourceLine } from './field-source.js';
+export { policiesWithFieldRenamed, type FieldOwner } from './field-rename.js';
 export { isNfc, WINDOWS_RESERVED } from './portable-name.js';

@@ -4,7 +4,7 @@
 
 import type { Aggregate, BoundedContext, Command, Element, ElementKind, Event, ExternalSystem, Hotspot, Model, NameRef, Policy, Projection, Spec, ValueObject } from '../../../generator/model/types.js';
 import { newElement } from './elements.js';
-import { holderEnd, REFERENCE_SLOTS, type ReferenceSlot } from '../../../generator/model/index.js';
+import { holderEnd, policiesWithFieldRenamed, REFERENCE_SLOTS, type ReferenceSlot } from '../../../generator/model/index.js';
 import { connectionMeaning, type Relation } from './grammar.js';
 import { ALL_KINDS, elementsOf, STICKY_STYLES } from './kinds.js';
 import { linksOf, type Link } from './links.js';
@@ -29,7 +29,11 @@ export type ElementProps = Partial<
 export type Change =
   | { type: 'add'; context: string; kind: ElementKind; name: string; at?: Position }
   | { type: 'rename'; ref: ElementRef; to: string }
-  | { type: 'update'; ref: ElementRef; set: ElementProps }
+  /**
+   * `renamedFields`: fields of the element's `fields` renamed in place (the field editor knows which
+   * row it was): the policies' `with:` entries that name them follow (generator/model/field-rename.ts).
+   */
+  | { type: 'update'; ref: ElementRef; set: ElementProps; renamedFields?: { from: string; to: string }[] }
   | { type: 'connect'; source: ElementRef; target: ElementRef }
   | { type: 'disconnect'; link: Link }
   | { type: 'move'; moves: { ref: ElementRef; x: number; y: number }[] }
@@ -115,6 +119,12 @@ function plan(tx: Tx, change: Change): void {
     case 'update': {
       const el = tx.element(change.ref);
       tx.putElement({ ...el, ...change.set } as Element);
+      const { kind } = change.ref;
+      if (kind === 'command' || kind === 'event' || kind === 'valueObject') {
+        for (const r of change.renamedFields ?? []) {
+          for (const policy of policiesWithFieldRenamed(tx.model, { kind, context: change.ref.context, name: change.ref.name }, r.from, r.to)) tx.putElement(policy);
+        }
+      }
       return;
     }
     case 'connect':

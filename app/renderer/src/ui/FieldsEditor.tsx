@@ -18,6 +18,8 @@ interface Row {
   constraints: Partial<Record<ConstraintKey, string>>;
   /** Just added with "+ field": not in the model until the row is left or Enter is pressed. */
   fresh?: boolean;
+  /** The field's name in the model when the row was made: a different name now is a rename. */
+  origin?: string;
 }
 
 /** Moving between the inputs of one row is one edit: commit only when focus leaves the row. */
@@ -30,6 +32,7 @@ type ConstraintKey = (typeof CONSTRAINT_KEYS)[number];
 
 const rowOf = (f: Field): Row => ({
   name: f.name,
+  origin: f.name,
   type: f.typeText,
   optional: f.optional,
   deprecated: f.deprecated !== undefined,
@@ -57,7 +60,13 @@ const constraintsOf = (r: Row): { ok: true; constraints?: FieldConstraints } | {
 const sameConstraints = (a: FieldConstraints | undefined, b: FieldConstraints | undefined) =>
   CONSTRAINT_KEYS.every((k) => a?.[k] === b?.[k]);
 
-export function FieldsEditor(props: { label: string; fields: Field[]; file: string; valueObjects: string[]; onChange: (fields: Field[]) => void }) {
+/** A field renamed in place: the policies' `with:` entries that name it follow (changes.ts `update`). */
+export interface FieldRename {
+  from: string;
+  to: string;
+}
+
+export function FieldsEditor(props: { label: string; fields: Field[]; file: string; valueObjects: string[]; onChange: (fields: Field[], renamed: FieldRename[]) => void }) {
   const { fields, file, valueObjects, onChange, label } = props;
   const [rows, setRows] = useState<Row[]>(() => fields.map(rowOf));
   const [error, setError] = useState<string | undefined>();
@@ -66,7 +75,9 @@ export function FieldsEditor(props: { label: string; fields: Field[]; file: stri
 
   const commit = (next: Row[]) => {
     const out: Field[] = [];
+    const renamed: FieldRename[] = [];
     const seen = new Set<string>();
+    const names = new Set(next.map((r) => r.name.trim()));
     for (const r of next) {
       const name = r.name.trim();
       if (name === '') return setError('a field needs a name');
@@ -76,12 +87,16 @@ export function FieldsEditor(props: { label: string; fields: Field[]; file: stri
       if (!parsed.ok) return setError(`${parsed.message} (${parsed.hint})`);
       const limits = constraintsOf(r);
       if (!limits.ok) return setError(limits.message);
-      const previous = fields.find((f) => f.name === name);
+      // A renamed row keeps what the field said (description, unit, default) under its new name.
+      const origin = r.origin !== undefined && r.origin !== name && !names.has(r.origin) ? fields.find((f) => f.name === r.origin) : undefined;
+      if (origin) renamed.push({ from: origin.name, to: name });
+      const previous = fields.find((f) => f.name === name) ?? origin;
       const typeText = formatType(parsed.type);
       const optional = r.optional || parsed.optional;
       const deprecated = !r.deprecated ? undefined : r.reason.trim() === '' ? true : r.reason.trim();
       if (
         previous &&
+        previous.name === name &&
         previous.typeText === typeText &&
         previous.optional === optional &&
         previous.deprecated === deprecated &&
@@ -99,7 +114,7 @@ export function FieldsEditor(props: { label: string; fields: Field[]; file: stri
     }
     setError(undefined);
     const same = out.length === fields.length && out.every((f, i) => f === fields[i]);
-    if (!same) onChange(out);
+    if (!same) onChange(out, renamed);
   };
 
   const [open, setOpen] = useState<ReadonlySet<number>>(new Set());

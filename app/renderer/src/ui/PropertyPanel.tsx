@@ -32,7 +32,14 @@ export function PropertyPanel(props: {
   const set = (p: ElementProps): boolean => apply({ type: 'update', ref, set: p });
   const valueObjects = ctx.valueObjects.map((v) => v.name);
   const fields = (label: string, list: Field[], key: 'fields' | 'state') => (
-    <FieldsEditor key={`${el.name}/${key}`} label={label} fields={list} file={ctx.file} valueObjects={valueObjects} onChange={(f) => set({ [key]: f })} />
+    <FieldsEditor
+      key={`${el.name}/${key}`}
+      label={label}
+      fields={list}
+      file={ctx.file}
+      valueObjects={valueObjects}
+      onChange={(f, renamed) => apply({ type: 'update', ref, set: { [key]: f }, ...(key === 'fields' && renamed.length > 0 ? { renamedFields: renamed } : {}) })}
+    />
   );
   return (
     <aside className="properties" data-testid="properties" data-element={el.name}>
