@@ -40,9 +40,37 @@ function named(schema: JsonSchema, typeName: string): JsonSchema {
   return { title: typeName, ...rest };
 }
 
+/**
+ * The schema with every local `#/$defs/<Name>` pointer (whose definition is titled `<Name>`, as
+ * ours are) written as json-schema-to-typescript's `tsType: <Name>`. Left as `$ref`s, a pointer
+ * with annotations beside it (a value-object field's description or `deprecated`) is dereferenced
+ * into a new type titled like the definition, so the plain pointers to the same definition came
+ * out as `<Name>1`, a type no module declares (found by the valid-model arbitrary, issue 17a), and
+ * the annotated field lost its JSDoc. Value objects are declared in their own module either way.
+ */
+function localRefsAsTypes(schema: JsonSchema): JsonSchema {
+  const defs = isObject(schema.$defs) ? schema.$defs : undefined;
+  if (!defs) return schema;
+  const walk = (value: JsonValue): JsonValue => {
+    if (Array.isArray(value)) return value.map(walk);
+    if (!isObject(value)) return value;
+    const out: { [key: string]: JsonValue } = {};
+    for (const [k, v] of Object.entries(value)) out[k] = walk(v);
+    const match = typeof value.$ref === 'string' ? /^#\/\$defs\/([A-Za-z][A-Za-z0-9]*)$/.exec(value.$ref) : null;
+    const target = match ? defs[match[1]!] : undefined;
+    if (match && isObject(target) && target.title === match[1]) {
+      delete out.$ref;
+      out.tsType = match[1]!;
+    }
+    return out;
+  };
+  const { $defs: _defs, ...rest } = schema;
+  return { ...(walk(rest as JsonValue) as JsonSchema), $defs: defs };
+}
+
 /** json-schema-to-typescript's raw output (no formatting), memoised by schema text. */
 export function referenceInterface(schema: JsonSchema, typeName: string): Promise<string> {
-  const input = named(schema, typeName);
+  const input = named(localRefsAsTypes(schema), typeName);
   const key = JSON.stringify(input);
   let pending = referenceCache.get(key);
   if (!pending) {

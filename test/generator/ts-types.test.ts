@@ -142,3 +142,23 @@ describe('flat converter', () => {
     expect(indentDeclarations(await referenceInterface(outside[0]!, 'Fallback'))).toBe(await schemaToTypeScript(outside[0]!, 'Fallback'));
   });
 });
+
+describe('value-object fields with annotations (found by the valid-model arbitrary, issue 17a)', () => {
+  it('a deprecated value-object field and a list of the same value object both name the declared type', async () => {
+    const schema: JsonSchema = {
+      title: 'Booked',
+      type: 'object',
+      properties: {
+        item: { $ref: '#/$defs/LineItem', description: 'The first line.', deprecated: true },
+        items: { type: 'array', items: { $ref: '#/$defs/LineItem' } },
+      },
+      required: ['item', 'items'],
+      additionalProperties: false,
+      $defs: { LineItem: { title: 'LineItem', type: 'object', properties: { label: { type: 'string' } }, required: ['label'], additionalProperties: false } },
+    };
+    const ts = await schemaToTypeScript(schema, 'BookedData');
+    expect(ts).not.toMatch(/LineItem\d/);
+    expect(ts).toContain('items: LineItem[]');
+    expect(ts).toMatch(/\/\*\*\n\s+\* @deprecated\n\s+\* The first line\.\n\s+\*\/\n\s+item: LineItem\n/);
+  });
+});
