@@ -6,6 +6,8 @@ export default defineConfig({
     exclude: ['node_modules/**', 'test/golden/**', '**/fixtures/**/generated/**'],
     testTimeout: 30_000,
     hookTimeout: 120_000,
+    // One private folder per run for the generated services test files share (ADR 0107).
+    globalSetup: ['test/support/shared-services.global.ts'],
     // Property-based tests use fixed seeds (see test/support/fc.ts) so CI runs are reproducible.
     reporters: ['default'],
   },

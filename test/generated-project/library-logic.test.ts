@@ -1,9 +1,10 @@
 // The library example with hand-written logic in every user-owned file
 // (test/fixtures/library-logic): every spec passes, none is left todo, the projection tests
 // run against a real PostgreSQL, and regenerating never touches the hand-written files.
+// The type-check and the service's own run read the project test/ops/generated-ops.test.ts reads
+// too (shared for the run, ADR 0107); regenerating writes, so it works in a private copy.
 
-import { cpSync, readFileSync, rmSync, symlinkSync, mkdtempSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { apply } from '../../generator/apply/index.js';
@@ -11,26 +12,25 @@ import { loadTemplates } from '../../generator/emit/templates.js';
 import type { Command } from '../../generator/model/types.js';
 import { plan } from '../../generator/plan.js';
 import { filesUnder } from '../support/files-under.js';
-import { GENERATED_RUN_TIMEOUT, loadExample, planExample, REPO_ROOT, runGeneratedTests, runTool } from './support.js';
-
-const FIXTURE = join(REPO_ROOT, 'test', 'fixtures', 'library-logic', 'generated');
-
+import { LIBRARY_LOGIC_FIXTURE as FIXTURE, sharedLibraryWithLogic } from './library-logic-service.js';
+import { expectUntouched, privateCopy, removeCopy, sharedTestRun, sharedToolRun, type SharedService } from './shared-service.js';
+import { GENERATED_RUN_TIMEOUT, loadExample, planExample, runTool } from './support.js';
 
 describe('generated library service with hand-written logic', () => {
+  let shared: SharedService | undefined;
+  /** A private copy of the shared project as first generated, for the tests that regenerate. */
   let dir = '';
   // One read of the templates for both runs: regenerating must not depend on anything but the model.
   const templates = loadTemplates();
   const fixtureFiles = filesUnder(FIXTURE);
 
   beforeAll(async () => {
-    dir = mkdtempSync(join(tmpdir(), 'stormsmith-library-logic-'));
-    const first = await apply(await planExample('library', { templates }), dir);
-    expect(first.problems).toEqual([]);
-    symlinkSync(join(REPO_ROOT, 'node_modules'), join(dir, 'node_modules'), 'dir');
-    cpSync(FIXTURE, dir, { recursive: true });
+    shared = await sharedLibraryWithLogic(templates);
+    dir = privateCopy(shared, 'library-logic');
   });
   afterAll(() => {
-    if (dir) rmSync(dir, { recursive: true, force: true });
+    removeCopy(dir);
+    if (shared) expectUntouched(shared, 'after this file');
   });
 
   it('replaces only user-owned files', async () => {
@@ -39,9 +39,9 @@ describe('generated library service with hand-written logic', () => {
   }, GENERATED_RUN_TIMEOUT);
 
   it('type-checks, and every spec passes with none left todo, PostgreSQL included', () => {
-    const tsc = runTool(dir, 'tsc', ['-p', 'tsconfig.json']);
+    const tsc = sharedToolRun(shared!, 'tsc', ['-p', 'tsconfig.json']);
     expect(tsc.output).toBe('');
-    const { run, outcomes } = runGeneratedTests(dir);
+    const { run, outcomes } = sharedTestRun(shared!);
     expect(run.status, run.output).toBe(0);
     expect(outcomes.filter((o) => o.status !== 'passed'), run.output).toEqual([]);
     expect(outcomes.find((o) => o.name.startsWith('a returned book cannot be returned again'))?.status).toBe('passed');

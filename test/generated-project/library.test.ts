@@ -3,16 +3,17 @@
 // green and every case that reaches a stub reported as todo, naming the stub.
 
 import { describe, expect, it } from 'vitest';
-import { expectStrictTypeCheck, useGeneratedExample } from './example-project.js';
-import { GENERATED_RUN_TIMEOUT, runGeneratedTests } from './support.js';
+import { expectSharedTypeCheck, useSharedExample } from './example-project.js';
+import { sharedTestRun } from './shared-service.js';
+import { GENERATED_RUN_TIMEOUT } from './support.js';
 
 describe('generated library service', () => {
-  const project = useGeneratedExample('library');
+  const project = useSharedExample('library');
 
-  it('type-checks with strict tsc', () => expectStrictTypeCheck(project()), GENERATED_RUN_TIMEOUT);
+  it('type-checks with strict tsc', () => expectSharedTypeCheck(project()), GENERATED_RUN_TIMEOUT);
 
   it('passes its own tests: default logic green, stubs todo', () => {
-    const { run, outcomes } = runGeneratedTests(project());
+    const { run, outcomes } = sharedTestRun(project());
     expect(outcomes.filter((o) => o.status === 'failed'), run.output).toEqual([]);
     expect(run.status, run.output).toBe(0);
     const byName = (prefix: string) => outcomes.find((o) => o.name.startsWith(prefix));

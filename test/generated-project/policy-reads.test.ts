@@ -6,7 +6,7 @@
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { useGeneratedExample } from './example-project.js';
+import { useGeneratedCopy } from './example-project.js';
 import { GENERATED_RUN_TIMEOUT, runGeneratedTests, runTool } from './support.js';
 
 const REFUND_LOGIC = `// Written by hand, as a user would.
@@ -63,7 +63,8 @@ it('the refund policy reads PaymentsByOrder through its typed reader', async () 
 `;
 
 describe('a policy that reads a read model (generated shop)', () => {
-  const project = useGeneratedExample('shop');
+  // It writes logic and a test into the project: a private copy (ADR 0107).
+  const project = useGeneratedCopy('shop');
 
   it('gets typed read access: strict tsc passes, and the wiring hands the logic the read model', () => {
     const dir = project();

@@ -4,16 +4,17 @@
 // runs against a real PostgreSQL.
 
 import { describe, expect, it } from 'vitest';
-import { expectStrictTypeCheck, useGeneratedExample } from './example-project.js';
-import { GENERATED_RUN_TIMEOUT, runGeneratedTests } from './support.js';
+import { expectSharedTypeCheck, useSharedExample } from './example-project.js';
+import { sharedTestRun } from './shared-service.js';
+import { GENERATED_RUN_TIMEOUT } from './support.js';
 
 describe('generated shop service', () => {
-  const project = useGeneratedExample('shop');
+  const project = useSharedExample('shop');
 
-  it('type-checks with strict tsc', () => expectStrictTypeCheck(project()), GENERATED_RUN_TIMEOUT);
+  it('type-checks with strict tsc', () => expectSharedTypeCheck(project()), GENERATED_RUN_TIMEOUT);
 
   it('passes its own tests: defaults green, stubs todo, a projection on PostgreSQL', () => {
-    const { run, outcomes } = runGeneratedTests(project());
+    const { run, outcomes } = sharedTestRun(project());
     expect(outcomes.filter((o) => o.status === 'failed'), run.output).toEqual([]);
     expect(run.status, run.output).toBe(0);
     expect(outcomes.filter((o) => o.status === 'skipped' || o.status === 'pending')).toEqual([]);

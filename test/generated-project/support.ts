@@ -86,12 +86,16 @@ export interface TestOutcome {
   status: 'passed' | 'failed' | 'todo' | 'skipped' | 'pending';
 }
 
-/** `vitest run` inside the generated project, with the outcome of every test. */
-export function runGeneratedTests(dir: string, files: string[] = []): { run: ToolRun; outcomes: TestOutcome[] } {
-  const run = runTool(dir, 'vitest', ['run', '--reporter=json', '--outputFile=.vitest-report.json', ...files]);
+/**
+ * `vitest run` inside the generated project, with the outcome of every test. The JSON report goes
+ * to `reportFile` (default: .vitest-report.json in the project; a shared service's runs put it
+ * outside, so the project is only read).
+ */
+export function runGeneratedTests(dir: string, files: string[] = [], reportFile = join(dir, '.vitest-report.json')): { run: ToolRun; outcomes: TestOutcome[] } {
+  const run = runTool(dir, 'vitest', ['run', '--reporter=json', `--outputFile=${reportFile}`, ...files]);
   let outcomes: TestOutcome[] = [];
   try {
-    const report = JSON.parse(readFileSync(join(dir, '.vitest-report.json'), 'utf8')) as {
+    const report = JSON.parse(readFileSync(reportFile, 'utf8')) as {
       testResults: { name: string; assertionResults: { title: string; status: TestOutcome['status'] }[] }[];
     };
     outcomes = report.testResults.flatMap((file) =>

@@ -9,7 +9,9 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { getPostgreSQLEventStore } from '@event-driven-io/emmett-postgresql';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { GENERATED_RUN_TIMEOUT, materialise, planExample } from '../generated-project/support.js';
+import { privateCopy, removeCopy } from '../generated-project/shared-service.js';
+import { sharedExample } from '../generated-project/example-project.js';
+import { GENERATED_RUN_TIMEOUT } from '../generated-project/support.js';
 import { usePostgres } from '../support/postgres.js';
 import { NODE_ENGINES, NODE_IMAGE } from '../../generator/emit/versions.js';
 import { startServiceProcess } from './serviceProcess.js';
@@ -18,12 +20,11 @@ const postgres = usePostgres('build_start');
 
 describe('a built generated service', () => {
   let dir = '';
+  // The build writes dist/: a private copy of the run's library service (ADR 0107).
   beforeAll(async () => {
-    dir = materialise(await planExample('library'), 'build-start');
+    dir = privateCopy(await sharedExample('library'), 'build-start');
   });
-  afterAll(() => {
-    if (dir) fs.rmSync(dir, { recursive: true, force: true });
-  });
+  afterAll(() => removeCopy(dir));
 
   it(
     'npm run build, then node dist/main.js serves the API and stops on SIGTERM',

@@ -7,7 +7,9 @@ import { spawnSync } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { GENERATED_RUN_TIMEOUT, materialise, planExample, REPO_ROOT, runGeneratedTests } from '../generated-project/support.js';
+import { sharedExample } from '../generated-project/example-project.js';
+import { expectUntouched } from '../generated-project/shared-service.js';
+import { GENERATED_RUN_TIMEOUT, REPO_ROOT, runGeneratedTests } from '../generated-project/support.js';
 import { libraryRepo, runCli } from '../regen/support.js';
 
 const HOOKS = `import type { FastifyInstance } from 'fastify';
@@ -103,7 +105,9 @@ describe('settings of a generated service', () => {
   it(
     'npm start with bad environment values reports each one, with a hint, and exits 2 before starting',
     async () => {
-      const dir = materialise(await planExample('library'), 'settings');
+      // The run's library service, only read (ADR 0107): the process exits before it writes anything.
+      const service = await sharedExample('library');
+      const dir = service.dir;
       try {
         const env = { PATH: process.env.PATH, DATABASE_URL: 'mysql://nope', PORT: 'eighty', LOG_LEVEL: 'loud', DATABASE_POOL_SIZE: '0', PROCESSORS: 'lending:overdue-loans,lending:nope' };
         const run = spawnSync(path.join(dir, 'node_modules/.bin/tsx'), ['src/main.ts'], { cwd: dir, env, encoding: 'utf8', timeout: 60_000 });
@@ -121,7 +125,7 @@ describe('settings of a generated service', () => {
         expect(run.stderr).not.toContain('mysql://nope');
         expect(run.stdout).toBe('');
       } finally {
-        fs.rmSync(dir, { recursive: true, force: true });
+        expectUntouched(service, 'after this test');
       }
     },
     GENERATED_RUN_TIMEOUT,
@@ -130,7 +134,8 @@ describe('settings of a generated service', () => {
   it(
     'NATS_URL, CONTEXTS and lease timing are validated like the others; a context split off without NATS is refused',
     async () => {
-      const dir = materialise(await planExample('shop'), 'settings-shop');
+      const service = await sharedExample('shop');
+      const dir = service.dir;
       try {
         const start = (extra: Record<string, string>) =>
           spawnSync(path.join(dir, 'node_modules/.bin/tsx'), ['src/main.ts'], { cwd: dir, env: { PATH: process.env.PATH, DATABASE_URL: 'postgresql://u:p@127.0.0.1:1/shop', ...extra }, encoding: 'utf8', timeout: 60_000 });
@@ -152,7 +157,7 @@ describe('settings of a generated service', () => {
           'error[ENV_CONTEXTS]: CONTEXTS=shipping consumes events of other contexts (OrderPlaced, PaymentCaptured), which reach a service of its own through NATS',
         ]);
       } finally {
-        fs.rmSync(dir, { recursive: true, force: true });
+        expectUntouched(service, 'after this test');
       }
     },
     GENERATED_RUN_TIMEOUT,

@@ -3,11 +3,12 @@
 // own database; an OrderPlaced published by the sales service (here: put on JetStream the way
 // its outbox relay does) is imported once, reaches the ShippingAddresses read model, and is
 // served by its HTTP API; routes of the contexts it does not run answer 404.
-import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { natsJetStreamPublisher } from '../../templates/runtime/src/runtime/nats.js';
-import { GENERATED_RUN_TIMEOUT, materialise, planExample } from '../generated-project/support.js';
+import { sharedExample } from '../generated-project/example-project.js';
+import { expectUntouched, type SharedService } from '../generated-project/shared-service.js';
+import { GENERATED_RUN_TIMEOUT } from '../generated-project/support.js';
 import { startNats, type RunningNats } from '../support/nats.js';
 import { usePostgres } from '../support/postgres.js';
 import { query } from '../runtime/sql.js';
@@ -15,14 +16,17 @@ import { startServiceProcess } from './serviceProcess.js';
 
 const postgres = usePostgres('split_service');
 let nats: RunningNats;
+// The run's shop service, only read: the process it starts writes to its database and NATS (ADR 0107).
+let shop: SharedService | undefined;
 let dir = '';
 beforeAll(async () => {
   nats = await startNats();
-  dir = materialise(await planExample('shop'), 'split-service');
+  shop = await sharedExample('shop');
+  dir = shop.dir;
 }, 60_000);
 afterAll(async () => {
   await nats?.stop();
-  if (dir) fs.rmSync(dir, { recursive: true, force: true });
+  if (shop) expectUntouched(shop, 'after this file');
 });
 
 it(

@@ -6,34 +6,35 @@
 // fixed seed). Then the ops CLI and the service process run as real processes.
 
 import { spawn, spawnSync } from 'node:child_process';
-import { cpSync, mkdtempSync, rmSync, symlinkSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { GENERATED_RUN_TIMEOUT, planExample, REPO_ROOT, runTool, writeFileMap, type TestOutcome } from '../generated-project/support.js';
+import { sharedLibraryWithLogic } from '../generated-project/library-logic-service.js';
+import { expectUntouched, sharedTestRun, sharedToolRun, type SharedService } from '../generated-project/shared-service.js';
+import { GENERATED_RUN_TIMEOUT, type TestOutcome } from '../generated-project/support.js';
 import { usePostgres } from '../support/postgres.js';
-import { runOpsTests, tsxIn } from './support.js';
+import { tsxIn } from './support.js';
 
-const FIXTURE = join(REPO_ROOT, 'test', 'fixtures', 'library-logic', 'generated');
 const postgres = usePostgres('ops_cli');
 
+// Nothing here writes into the service (ops migrate writes to the database): it is the one
+// test/generated-project/library-logic.test.ts type-checks and runs, shared for the run, and its
+// operations tests are read from that one run of the service's whole suite (ADR 0107).
 describe('operations in the generated library service', () => {
+  let service: SharedService | undefined;
   let dir = '';
   beforeAll(async () => {
-    dir = mkdtempSync(join(tmpdir(), 'stormsmith-ops-'));
-    writeFileMap(await planExample('library'), dir);
-    cpSync(FIXTURE, dir, { recursive: true });
-    symlinkSync(join(REPO_ROOT, 'node_modules'), join(dir, 'node_modules'), 'dir');
+    service = await sharedLibraryWithLogic();
+    dir = service.dir;
   });
   afterAll(() => {
-    if (dir) rmSync(dir, { recursive: true, force: true });
+    if (service) expectUntouched(service, 'after this file');
   });
 
   it('type-checks, and every generated ops test passes on PostgreSQL (none left todo)', () => {
-    const tsc = runTool(dir, 'tsc', ['-p', 'tsconfig.json']);
+    const tsc = sharedToolRun(service!, 'tsc', ['-p', 'tsconfig.json']);
     expect(tsc.output).toBe('');
-    const { run, outcomes } = runOpsTests(dir);
+    const { run, outcomes: all } = sharedTestRun(service!);
     expect(run.status, run.output).toBe(0);
+    const outcomes = all.filter((o) => o.file.startsWith('test/ops/'));
     const byName = (o: TestOutcome) => `${o.file}: ${o.name}: ${o.status}`;
     expect(outcomes.map(byName).sort()).toEqual([
       'test/ops/lending/loan.snapshots.pg.test.ts: Loan loaded from its newest snapshot equals the fold of its whole stream (every 50 events, random streams): passed',
