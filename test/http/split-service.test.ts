@@ -3,6 +3,7 @@
 // own database; an OrderPlaced published by the sales service (here: put on JetStream the way
 // its outbox relay does) is imported once, reaches the ShippingAddresses read model, and is
 // served by its HTTP API; routes of the contexts it does not run answer 404.
+import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { natsJetStreamPublisher } from '../../templates/runtime/src/runtime/nats.js';
