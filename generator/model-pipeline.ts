@@ -33,7 +33,7 @@ function displayFileFor(root: string, cwd: string): (file: string) => string {
  * be read throws ModelReadError (an E_IO diagnostic; the command exits 2). Given the files
  * already read (`onDisk`), it loads those bytes instead of reading again.
  */
-export async function loadAndValidate(modelPath: string, cwd: string, onDisk?: ModelOnDisk, contextCache?: ContextCache): Promise<ModelStage> {
+export async function loadAndValidate(modelPath: string, cwd: string, onDisk?: ModelOnDisk, contextCache?: ContextCache, known?: readonly Diagnostic[]): Promise<ModelStage> {
   // The loader (yaml and the model core) is imported when a model is loaded, not by a run the plan cache answers.
   const { loadModelFromDisk, loadModelRead } = await import('./io/load-model-from-disk.js');
   const options = contextCache ? { contextCache } : {};
@@ -43,6 +43,12 @@ export async function loadAndValidate(modelPath: string, cwd: string, onDisk?: M
   const relocate = (d: Diagnostic): Diagnostic => ({ ...d, file: shown(d.file), ...(d.related ? { related: d.related.map((r) => ({ ...r, file: shown(r.file) })) } : {}) });
   if (files.length === 0) {
     return { files, root, displayFile: shown, diagnostics: [{ code: 'E_NO_MODEL', severity: 'error', file: shown('.'), line: 1, col: 1, message: 'no .yaml model files found', hint: 'point stormsmith at a model folder, e.g. `stormsmith generate models/library`' }] };
+  }
+  // The diagnostics an earlier run recorded for these very bytes (the run index: loading and
+  // validation are pure functions of them and of the generator), already shown relative to cwd.
+  if (known && loaded.ok) {
+    const blocked = known.some((d) => d.severity === 'error');
+    return { files, root, displayFile: shown, diagnostics: [...known], ...(blocked ? {} : { model: loaded.model }) };
   }
   // As `validate` does: rules run only on a model that loaded cleanly.
   const diagnostics = loaded.ok ? sortDiagnostics([...loaded.diagnostics, ...validateModel(loaded.model)]) : sortDiagnostics(loaded.diagnostics);
@@ -123,10 +129,12 @@ export async function loadValidateAndIndexedPlan(modelPath: string, cwd: string,
   const [{ openPlanCache }, { runKey }, { readModel }] = await Promise.all([import('./plan-cache/open.js'), import('./plan-cache/run-index.js'), import('./io/read-model.js')]);
   const onDisk = await readModel(modelPath);
   const cache = options.outDir ? openPlanCache(options.outDir) : undefined;
-  const stage = await loadAndValidate(modelPath, cwd, onDisk, cache);
-  if (!cache || !stage.model) return { stage };
-  const key = runKey(onDisk.files, { root: onDisk.root, cwd, options: await planInputs({ ...options, modelRoot: onDisk.root }) });
-  const earlier = cache.earlierRun(key);
+  // The run index is keyed on the model bytes: when it answers, its diagnostics are this model's
+  // (the rules are not run again; the model is still loaded, from the loaded-files cache).
+  const key = cache && onDisk.files.length > 0 ? runKey(onDisk.files, { root: onDisk.root, cwd, options: await planInputs({ ...options, modelRoot: onDisk.root }) }) : undefined;
+  const earlier = key ? cache!.earlierRun(key) : undefined;
+  const stage = await loadAndValidate(modelPath, cwd, onDisk, cache, earlier?.diagnostics);
+  if (!stage.model) return { stage };
   return { stage, ...(earlier ? { plan: earlier.plan } : {}) };
 }
 
