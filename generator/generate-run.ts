@@ -11,6 +11,7 @@ import { failureDiagnostic } from './failure-diagnostic.js';
 import type { Diagnostic } from './model/types.js';
 import { loadValidateAndPlan, type ModelStage } from './model-pipeline.js';
 import type { FileMap } from './plan-types.js';
+import { openPlanCache } from './plan-cache/open.js';
 import { RunIndexStale } from './plan-cache/run-index.js';
 import { resolveTarget, UsageError, type GenerateTarget, type TargetOptions } from './target.js';
 
@@ -76,7 +77,9 @@ export async function generate(options: GenerateOptions): Promise<GenerateResult
       });
       if (!plan) return { ok: false, diagnostics: stage.diagnostics, target, stage };
       const verify = options.verify === true || (target.templatesDir !== undefined && fs.existsSync(target.templatesDir)) ? 'full' : 'json';
-      const report = await apply(plan, target.outDir, { mode, force: forcedPaths(cwd, target.outDir, options.force ?? []), allowNonEmpty: target.into, diffs: mode !== 'write', verify });
+      // Generated files whose identity an earlier run recorded with their hash are not read (ADR 0104).
+      const knownHashes = openPlanCache(target.outDir)?.knownHashes();
+      const report = await apply(plan, target.outDir, { mode, force: forcedPaths(cwd, target.outDir, options.force ?? []), allowNonEmpty: target.into, diffs: mode !== 'write', verify, ...(knownHashes ? { knownHashes } : {}) });
       return { ok: report.ok, diagnostics: [...stage.diagnostics, ...applyDiagnostics(report, cwd)], target, stage, plan, report };
     };
     try {

@@ -26,7 +26,7 @@ import { runtimeFiles } from './emit/runtime-files.js';
 import { schemaFiles } from './emit/schema-files.js';
 import { modelCaseFile } from './emit/tests.js';
 import { opsFiles } from './emit/ops/index.js';
-import { httpFiles } from './emit/http/index.js';
+import { contextHttpTestFiles, httpFiles } from './emit/http/index.js';
 import type { TemplateMap } from './emit/templates.js';
 import { compareCodeUnits, kebabCase } from './names.js';
 import { planUnit, type UnitCache } from './plan-cache/unit-cache.js';
@@ -125,8 +125,9 @@ export async function plan(input: Model, options: PlanOptions = {}): Promise<Fil
 
   const files: PlannedFile[] = [];
   for (const facts of allFacts) {
-    // Per context, with its event versions: upcasters, custom upcast stubs and the event museum (generator/emit/evolution).
-    const planContext = async () => [...(await contextFiles(facts, templates, options.modelRoot === undefined ? 'models' : options.modelRoot)), ...evolutionContextFiles(facts)];
+    // Per context, with its event versions: upcasters, custom upcast stubs and the event museum
+    // (generator/emit/evolution), and its API tests (they read only this context's facts).
+    const planContext = async () => [...(await contextFiles(facts, templates, options.modelRoot === undefined ? 'models' : options.modelRoot)), ...evolutionContextFiles(facts), ...contextHttpTestFiles(facts)];
     files.push(...(await planUnit(cache, `context ${facts.context.name}`, () => withOptions(contextUnitInput(model, facts.context)), planContext)));
   }
   const withEvents = allFacts.filter((f) => f.context.events.length > 0);

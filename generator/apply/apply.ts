@@ -7,9 +7,9 @@
 // one journaled transaction, manifest last (transaction.ts).
 
 import * as nodePath from 'node:path';
-import type { FileMap } from '../plan-types.js';
-import { decideGenerated, decideStale, type Decision } from './classify.js';
-import { hasErrorCode, nodeFs, type ApplyFs } from './fs-facade.js';
+import type { FileMap, PlannedFile } from '../plan-types.js';
+import { decideGenerated, decideGeneratedKnown, decideStale, type Decision } from './classify.js';
+import { hasErrorCode, nodeFs, type ApplyFs, type FileIdentity } from './fs-facade.js';
 import { acquireLock, LOCK_PATH, LockedError } from './lock.js';
 import { currentManifest, emptyManifest, MANIFEST_PATH, ManifestError, manifestsEqual, parseManifest, serializeManifest, type Manifest, type ManifestEntry } from './manifest.js';
 import { checkPathName, findCollisions, foldPath, SafeReader, STATE_DIR } from './path-safety.js';
@@ -17,7 +17,7 @@ import { decideScaffold, scaffoldNeedsParse, type Grower } from './scaffold.js';
 import { STATE_GITIGNORE_PATH, STATE_GITIGNORE_TEXT } from './state-files.js';
 import { trackedLocalState, trackedStateWarnings } from './tracked-state.js';
 import { commitTransaction, hasJournal, JournalError, readInterrupted, recoverInterrupted, type TxnWrite } from './transaction.js';
-import type { ApplyFileReport, ApplyOptions, ApplyProblem, ApplyReport, Orphan } from './types.js';
+import type { ApplyFileReport, ApplyOptions, ApplyProblem, ApplyReport, KnownHash, Orphan } from './types.js';
 import { validateOutputs } from './validate-outputs.js';
 
 const byPath = <T extends { path: string }>(a: T, b: T): number => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0);
@@ -170,7 +170,24 @@ export async function apply(plan: FileMap, outDir: string, options: ApplyOptions
     const paths = [...new Set([...plan.keys(), ...manifest.files.keys()])].sort();
     const disk = new Map<string, Buffer | null>();
     const reader = new SafeReader(fs, root);
+    // A generated file whose identity is the one an earlier run recorded with the planned hash
+    // is up to date without reading it (ADR 0104); its identity is taken before any read, so
+    // that a change after it shows as another identity next time.
+    const known = options.knownHashes;
+    const identities = new Map<string, FileIdentity>();
+    const trusted = new Set<string>();
     for (const path of paths) {
+      const planned = plan.get(path);
+      if (known && planned?.ownership === 'generated' && planned.sha256 !== undefined && !forced.has(path)) {
+        const identity = reader.identity(path);
+        if (identity) {
+          identities.set(path, identity);
+          if (known.get(path, identity.id) === planned.sha256) {
+            trusted.add(path);
+            continue;
+          }
+        }
+      }
       const read = reader.read(path);
       if ('problem' in read) problems.push(read.problem);
       else disk.set(path, read.bytes);
@@ -189,7 +206,8 @@ export async function apply(plan: FileMap, outDir: string, options: ApplyOptions
       const planned = plan.get(path);
       const entry = manifest.files.get(path);
       const bytes = disk.get(path) ?? null;
-      if (planned?.ownership === 'generated') decisions.push(decideGenerated(planned, bytes, entry, forced.has(path), wantDiff));
+      if (trusted.has(path)) decisions.push(decideGeneratedKnown(planned as PlannedFile & { sha256: string }));
+      else if (planned?.ownership === 'generated') decisions.push(decideGenerated(planned, bytes, entry, forced.has(path), wantDiff));
       else if (planned) {
         const d = decideScaffold(planned, bytes, entry, parseSet.has(path) ? grower : undefined, { forced: forced.has(path), wantDiff });
         orphans.push(...d.orphans);
@@ -223,6 +241,7 @@ export async function apply(plan: FileMap, outDir: string, options: ApplyOptions
     }
     if (mode === 'check') warnings.push(...trackedStateWarnings(root));
     report = await finish(fs, root, outDir, mode, manifest, reading.hadManifest, decisions, orphans, warnings, problems, options.verify ?? 'full');
+    if (known && mode === 'write') known.record(upToDate(plan, report, identities));
     return report;
   } finally {
     releaseQuietly(release);
@@ -236,6 +255,17 @@ export async function apply(plan: FileMap, outDir: string, options: ApplyOptions
       }
     }
   }
+}
+
+/** The generated files this run found up to date (read and compared, or trusted), with the identity they had then. */
+function upToDate(plan: FileMap, report: ApplyReport, identities: ReadonlyMap<string, FileIdentity>): Map<string, KnownHash> {
+  const known = new Map<string, KnownHash>();
+  for (const f of report.files) {
+    const identity = identities.get(f.path);
+    const sha = plan.get(f.path)?.sha256;
+    if (f.status === 'unchanged' && f.ownership === 'generated' && identity && sha !== undefined) known.set(f.path, { ...identity, sha256: sha });
+  }
+  return known;
 }
 
 /**

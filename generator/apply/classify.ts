@@ -84,6 +84,11 @@ export function decideGenerated(planned: PlannedFile, disk: Buffer | null, entry
   return { report: { ...base, status: 'changed', ...(wantDiff ? { diff: diff() } : {}) }, write: planned.contents, entry: newEntry };
 }
 
+/** A generated file known to be up to date without reading it (its identity and hash recorded by an earlier run, ADR 0104). */
+export function decideGeneratedKnown(planned: PlannedFile & { sha256: string }): Decision {
+  return { report: { path: planned.path, ownership: 'generated', status: 'unchanged' }, entry: { ownership: 'generated', sha256: planned.sha256, sources: planned.sources } };
+}
+
 /** A generated file in the manifest that the plan no longer has: removed only if untouched. */
 export function decideStale(path: string, disk: Buffer | null, entry: ManifestEntry, forced: boolean): Decision {
   const base = { path, ownership: 'generated' as const };

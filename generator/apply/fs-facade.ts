@@ -11,7 +11,20 @@ export interface FileStat {
 /** What is at a path, read without following a final symlink. */
 export type RegularFileRead = { kind: 'missing' } | { kind: 'file'; bytes: Buffer } | { kind: 'symlink' | 'other' } | { kind: 'too-large'; limit: number };
 
+/** Who a regular file is, as lstat tells (device, inode, size, change times), and when it last changed. */
+export interface FileIdentity {
+  /** Changes whenever the file is written, replaced or touched (ctime moves with every change). */
+  id: string;
+  /** The later of its mtime and ctime, in ms. */
+  changedMs: number;
+}
+
 export interface ApplyFs {
+  /**
+   * The identity of a regular file (never a link), or null. Optional: a file system without it
+   * never lets apply() take a file's hash from an earlier run (ApplyOptions.knownHashes).
+   */
+  identity?(path: string): FileIdentity | null;
   /** Bytes of a file, or null when nothing exists at the path. */
   readFile(path: string): Buffer | null;
   /**
@@ -148,6 +161,11 @@ export const nodeFs: ApplyFs = {
   lstat(path) {
     const s = fs.lstatSync(path, { throwIfNoEntry: false });
     return s ? { kind: statKind(s) } : null;
+  },
+  identity(path) {
+    const s = fs.lstatSync(path, { bigint: true, throwIfNoEntry: false });
+    if (!s || !s.isFile()) return null;
+    return { id: `${s.dev}:${s.ino}:${s.size}:${s.mtimeNs}:${s.ctimeNs}:${s.mode}`, changedMs: Number((s.mtimeNs > s.ctimeNs ? s.mtimeNs : s.ctimeNs) / 1_000_000n) };
   },
   realpath: (path) => fs.realpathSync.native(path),
   readdir: (path) => fs.readdirSync(path),

@@ -3,7 +3,7 @@
 // checks out on Windows and on case-insensitive macOS volumes.
 
 import * as nodePath from 'node:path';
-import type { ApplyFs } from './fs-facade.js';
+import type { ApplyFs, FileIdentity } from './fs-facade.js';
 import type { ApplyProblem } from './types.js';
 
 import { WINDOWS_RESERVED } from '../model/portable-name.js';
@@ -132,6 +132,19 @@ export class SafeReader {
     }
     this.dirs.set(rel, result);
     return result;
+  }
+
+  /**
+   * The identity of the regular file at `rel` when its path is safe (every folder above it real),
+   * else undefined: the caller then reads it, which reports whatever is wrong.
+   */
+  identity(rel: string): FileIdentity | undefined {
+    if (!this.fs.identity) return undefined;
+    const resolved = nodePath.resolve(this.realRoot, rel);
+    if (!resolved.startsWith(this.realRoot + nodePath.sep)) return undefined;
+    const slash = rel.lastIndexOf('/');
+    if ((slash < 0 ? 'ok' : this.dir(rel.slice(0, slash), rel)) !== 'ok') return undefined;
+    return this.fs.identity(resolved) ?? undefined;
   }
 
   /** The bytes at `rel` (null when absent), or why the path is unsafe. */

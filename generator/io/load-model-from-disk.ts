@@ -5,7 +5,7 @@ import { availableParallelism, loadavg } from 'node:os';
 import { assembleModel, loadContextFile, loadModel, type ContextFileResult, type LoadOptions } from '../model/load.js';
 import { isLayoutFile } from '../model/layout.js';
 import type { LoadResult, SourceFile } from '../model/types.js';
-import { closeLoaderWorkers, loadModelInParallel } from './parallel-load.js';
+import { closeLoaderWorkers, loadContextFilesInParallel, loadModelInParallel } from './parallel-load.js';
 import { readModel, type ModelOnDisk, type ReadModelOptions } from './read-model.js';
 
 /**
@@ -58,10 +58,29 @@ export async function loadModelRead(onDisk: ModelOnDisk, options: LoadFromDiskOp
   const { workers, keepWorkers = false, maxBytes, contextCache, ...rest } = options;
   const loadOptions: LoadOptions = maxBytes === undefined ? rest : { ...rest, maxBytes };
   if (contextCache) {
+    // Files the cache answers are not parsed; the others are parsed as a load without a cache
+    // would parse them: on workers when they are many and a core is idle (a cold cache), else here.
+    const cached = new Map<SourceFile, ContextFileResult>();
+    const misses: SourceFile[] = [];
+    for (const file of onDisk.files) {
+      if (isLayoutFile(file.path)) continue;
+      const hit = contextCache.loadedContext(file);
+      if (hit) cached.set(file, hit);
+      else misses.push(file);
+    }
+    const count = misses.length < 2 ? 0 : (workers ?? workersFromEnv() ?? autoWorkers(misses));
+    let parsed = new Map<string, ContextFileResult>();
+    if (count > 0) {
+      try {
+        parsed = await loadContextFilesInParallel(misses, count, loadOptions);
+      } finally {
+        if (!keepWorkers) await closeLoaderWorkers();
+      }
+    }
     const contextFile = (file: SourceFile): ContextFileResult => {
-      const cached = contextCache.loadedContext(file);
-      if (cached) return cached;
-      const result = loadContextFile(file, loadOptions);
+      const hit = cached.get(file);
+      if (hit) return hit;
+      const result = parsed.get(file.path) ?? loadContextFile(file, loadOptions);
       contextCache.storeLoadedContext(file, result);
       return result;
     };

@@ -57,6 +57,17 @@ export async function loadModelInParallel(files: readonly SourceFile[], options:
   return { loaded: assembleModel(files, (f) => results.get(f.path) ?? loadContextFile(f, loadOptions), loadOptions), loadedByWorkers };
 }
 
+/**
+ * Loads domain files on `workers` worker threads and this thread, and returns each file's
+ * result by path (empty when workers cannot be used: fewer than two files, duplicate paths).
+ * For a caller that assembles the model itself (a load cache answers the other files).
+ */
+export async function loadContextFilesInParallel(domain: readonly SourceFile[], workers: number, loadOptions: LoadOptions): Promise<Map<string, ContextFileResult>> {
+  if (workers < 1 || domain.length < 2 || new Set(domain.map((f) => f.path)).size !== domain.length) return new Map();
+  const pool = (sharedPool ??= new WorkerPool());
+  return (await pool.run([...domain], Math.min(workers, domain.length - 1), loadOptions, true)).results;
+}
+
 /** Ends the loader workers now (tests; a process that wants to exit at once). */
 export async function closeLoaderWorkers(): Promise<void> {
   const pool = sharedPool;

@@ -63,15 +63,3 @@ export function verified(key: Buffer, text: string): string | undefined {
   const given = Buffer.from(text.slice(0, nl), 'hex');
   return given.length === expected.length && timingSafeEqual(given, expected) ? body : undefined;
 }
-
-/** As sign(), for a binary body: `<hex mac>\n<body bytes>`. */
-export const signBytes = (key: Buffer, body: Uint8Array): Buffer => Buffer.concat([Buffer.from(`${createHmac('sha256', key).update(body).digest('hex')}\n`), body]);
-
-/** As verified(), for a binary body. */
-export function verifiedBytes(key: Buffer, data: Buffer): Buffer | undefined {
-  if (data.length < 65 || data[64] !== 10) return undefined;
-  const body = data.subarray(65);
-  const expected = createHmac('sha256', key).update(body).digest();
-  const given = Buffer.from(data.subarray(0, 64).toString('latin1'), 'hex');
-  return given.length === expected.length && timingSafeEqual(given, expected) ? body : undefined;
-}

@@ -15,15 +15,17 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { nodeFs } from '../apply/fs-facade.js';
 import type { PlannedFile } from '../plan-types.js';
-import { planCacheKey, sign, signBytes, verified, verifiedBytes } from './cache-key.js';
+import { planCacheKey, sign, verified } from './cache-key.js';
+import { encodeLoaded, loadedFileName, readLoaded } from './loaded-files.js';
 import type { ContextFileResult } from '../model/load.js';
 import type { SourceFile } from '../model/types.js';
-import * as v8 from 'node:v8';
 import type { UnitCache } from './unit-cache.js';
 
 export const CACHE_DIR = '.stormsmith/cache';
 /** The run index (see run-index.ts); not a unit entry, never pruned as one. */
 export const RUN_INDEX_FILE = 'run-index.json';
+/** Hashes of generated files by identity (known-hashes.ts); not pruned either. */
+export const KNOWN_HASHES_FILE = 'known-hashes.json';
 /** Keeps the cache out of git: it is a local speed-up, not part of the generated code. */
 const GITIGNORE = '.gitignore';
 const GITIGNORE_TEXT = '# stormsmith plan cache: local only\n*\n';
@@ -34,6 +36,17 @@ const GITIGNORE_TEXT = '# stormsmith plan cache: local only\n*\n';
  * in full, and never written (it could not be read back).
  */
 export const CACHE_FILE_MAX_BYTES = 256 * 1024 * 1024;
+
+/**
+ * An entry whose files hold more text than this is not written (ADR 0104). Writing costs about
+ * 10 ms of CPU per MB (stringify, HMAC, write: 0.74 s for the 77 MB http unit of 500
+ * aggregates), and an entry only pays when its unit's exact input comes back while the run
+ * index misses; a unit that large is one keyed on the whole model (http, with the OpenAPI
+ * document twice), whose input changes with any model change. Its files are still listed in
+ * the run index by hash: a no-op compares hashes as before, and a run that needs their text
+ * (a file to rewrite or diff) finds no entry and plans that unit again (RunIndexStale).
+ */
+export const ENTRY_KEEP_MAX_BYTES = 16 * 1024 * 1024;
 
 /** The text of a regular file (never through a link), or undefined. */
 function readText(file: string): string | undefined {
@@ -164,34 +177,22 @@ export class DiskPlanCache implements UnitCache {
   }
 
   /**
-   * Loaded model files (model/load.ts's per-file step), keyed on the generator, the V8 version
-   * (the structured-clone format they are kept in, as the loader's worker threads send them) and
-   * the file's path and bytes: a run that changed one model file parses only that file. Signed
-   * like the entries; anything that does not verify or deserialise is loaded again.
+   * Loaded model files (model/load.ts's per-file step), keyed on the generator and the file's
+   * path and bytes: a run that changed one model file parses only that file. Signed like the
+   * entries; anything that does not verify or parse is loaded again (loaded-files.ts).
    */
-  private loadFileOf(file: SourceFile): string {
-    const bytes = createHash('sha256').update(file.path).update('\0').update(file.bytes ?? file.text).digest('hex');
-    return `${sha256(`${this.generator}\0${process.versions.v8}\0load\0${bytes}`).slice(0, 32)}.load`;
-  }
-
   loadedContext(file: SourceFile): ContextFileResult | undefined {
-    const name = this.loadFileOf(file);
+    const name = loadedFileName(this.generator, file);
     this.used.add(name);
-    try {
-      if (!realOrAbsent(this.dir)) return undefined;
+    if (!realOrAbsent(this.dir)) return undefined;
+    return readLoaded(this.key, () => {
       const read = nodeFs.readRegularFile(path.join(this.dir, name), CACHE_FILE_MAX_BYTES);
-      if (read.kind !== 'file') return undefined;
-      const body = verifiedBytes(this.key, read.bytes);
-      if (!body) return undefined;
-      const value = v8.deserialize(body) as Partial<ContextFileResult> | null;
-      return typeof value === 'object' && value !== null && Array.isArray(value.diagnostics) ? (value as ContextFileResult) : undefined;
-    } catch {
-      return undefined;
-    }
+      return read.kind === 'file' ? read.bytes : undefined;
+    });
   }
 
   storeLoadedContext(file: SourceFile, result: ContextFileResult): void {
-    const name = this.loadFileOf(file);
+    const name = loadedFileName(this.generator, file);
     this.used.add(name);
     this.pendingLoads.set(name, result);
   }
@@ -223,6 +224,9 @@ export class DiskPlanCache implements UnitCache {
     try {
       if (!realOrAbsent(this.dir)) return;
       for (const [file, entry] of this.pending) {
+        let text = 0;
+        for (const f of entry.files) text += f.contents.length;
+        if (text > ENTRY_KEEP_MAX_BYTES) continue;
         try {
           this.writeSigned(file, JSON.stringify(entry));
         } catch {
@@ -233,14 +237,15 @@ export class DiskPlanCache implements UnitCache {
       this.pending.clear();
       for (const [file, result] of this.pendingLoads) {
         try {
-          this.writeAtomically(file, signBytes(this.key, v8.serialize(result)));
+          const body = encodeLoaded(this.key, result);
+          if (body !== undefined) this.writeAtomically(file, body);
         } catch {
           // as above
         }
       }
       this.pendingLoads.clear();
       for (const name of fs.readdirSync(this.dir)) {
-        if (!this.used.has(name) && name !== RUN_INDEX_FILE && name !== GITIGNORE && !name.endsWith('.tmp')) fs.rmSync(path.join(this.dir, name), { force: true });
+        if (!this.used.has(name) && name !== RUN_INDEX_FILE && name !== KNOWN_HASHES_FILE && name !== GITIGNORE && !name.endsWith('.tmp')) fs.rmSync(path.join(this.dir, name), { force: true });
       }
     } catch {
       // see above

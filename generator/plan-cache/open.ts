@@ -5,7 +5,8 @@ import * as path from 'node:path';
 import { MANIFEST_PATH } from '../apply/manifest.js';
 import type { Diagnostic } from '../model/types.js';
 import type { FileMap } from '../plan-types.js';
-import { DiskPlanCache, RUN_INDEX_FILE } from './disk-cache.js';
+import { DiskPlanCache, KNOWN_HASHES_FILE, RUN_INDEX_FILE } from './disk-cache.js';
+import { CachedKnownHashes } from './known-hashes.js';
 import { generatorDigest } from './generator-digest.js';
 import { readRun, runIndexText } from './run-index.js';
 
@@ -26,10 +27,24 @@ export class OutputPlanCache extends DiskPlanCache {
    * Saves the unit entries and, with a run key, the run index; only into a folder stormsmith
    * already owns (it has a manifest), so a refused first run leaves nothing behind.
    */
-  saveIfOwned(run?: { key: string; diagnostics: readonly Diagnostic[] }): void {
+  /** Writes the known-hashes record (known-hashes.ts), signed, only into a folder stormsmith owns. */
+  writeKnownHashes(text: string): void {
+    if (!this.owned()) return;
+    this.writeSigned(KNOWN_HASHES_FILE, text);
+  }
+
+  /** The record of generated files' hashes by identity, for apply() (ADR 0104). */
+  knownHashes(): CachedKnownHashes {
+    return new CachedKnownHashes(this);
+  }
+
+  private owned(): boolean {
     // A linked output folder or manifest is refused by apply(); the cache never writes through one either.
-    if (!fs.lstatSync(this.outDir, { throwIfNoEntry: false })?.isDirectory()) return;
-    if (!fs.lstatSync(path.join(this.outDir, MANIFEST_PATH), { throwIfNoEntry: false })?.isFile()) return;
+    return Boolean(fs.lstatSync(this.outDir, { throwIfNoEntry: false })?.isDirectory() && fs.lstatSync(path.join(this.outDir, MANIFEST_PATH), { throwIfNoEntry: false })?.isFile());
+  }
+
+  saveIfOwned(run?: { key: string; diagnostics: readonly Diagnostic[] }): void {
+    if (!this.owned()) return;
     this.save();
     if (!run) return;
     try {

@@ -105,7 +105,7 @@ export function readRun(cache: DiskPlanCache, generator: string, key: string): {
   return { plan, diagnostics: index.diagnostics };
 }
 
-/** The index for this run (after cache.save(): every unit listed has its entry). */
+/** The index for this run (after cache.save(): every unit listed has its entry, unless too large to keep: ENTRY_KEEP_MAX_BYTES). */
 export function runIndexText(generator: string, key: string, diagnostics: readonly Diagnostic[], cache: Pick<DiskPlanCache, 'units' | 'unitFiles'>): string {
   const sources: string[][] = [];
   const sourcesIndex = new Map<string, number>();

@@ -14,6 +14,7 @@ import { EXIT, type CliCommand, type CliIo } from '../io.js';
 import { recordedVersion, versionMismatch } from '../output-version.js';
 import { STORMSMITH_VERSION } from '../../version.js';
 import { loadValidateAndIndexedPlan, planModel } from '../../model-pipeline.js';
+import { openPlanCache } from '../../plan-cache/open.js';
 import { RunIndexStale } from '../../plan-cache/run-index.js';
 import { findConfigFile } from '../../project-config.js';
 import { resolveTarget } from '../../target.js';
@@ -50,13 +51,16 @@ export const generatedFreshStep: CheckStep = {
   async run(ctx) {
     if (!ctx.plan) return skipped('the model has errors');
     let report;
+    // Generated files whose identity a writing run recorded with their hash are not read (ADR 0104).
+    const knownHashes = openPlanCache(ctx.outDir)?.knownHashes();
+    const options = { mode: 'check' as const, allowNonEmpty: ctx.into, ...(knownHashes ? { knownHashes } : {}) };
     try {
-      report = await apply(ctx.plan, ctx.outDir, { mode: 'check', allowNonEmpty: ctx.into });
+      report = await apply(ctx.plan, ctx.outDir, options);
     } catch (error) {
       // A plan from the run index whose cache entries went away before a diff needed them.
       if (!(error instanceof RunIndexStale) || !ctx.replan) throw error;
       ctx.plan = await ctx.replan();
-      report = await apply(ctx.plan, ctx.outDir, { mode: 'check', allowNonEmpty: ctx.into });
+      report = await apply(ctx.plan, ctx.outDir, options);
     }
     const diagnostics = applyDiagnostics(report, ctx.io.cwd);
     return { status: report.ok ? 'passed' : 'failed', diagnostics, diffs: applyDiffs(report, ctx.io.cwd) };

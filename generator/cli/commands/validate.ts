@@ -4,8 +4,9 @@
 import { existsSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
-import { loadModelFromDisk } from '../../io/load-model-from-disk.js';
-import { ModelReadError } from '../../io/read-model.js';
+import { loadModelRead } from '../../io/load-model-from-disk.js';
+import { ModelReadError, readModel } from '../../io/read-model.js';
+import { openUserLoadCache } from '../../plan-cache/user-load-cache.js';
 import type { Diagnostic, LoadResult } from '../../model/types.js';
 import { sortDiagnostics, validateModel } from '../../model/validate/index.js';
 import { DIAGNOSTIC_FORMATS, formatDiagnostics, isDiagnosticFormat, type DiagnosticFormat } from '../../diagnostics/format.js';
@@ -53,7 +54,12 @@ export const validate: CliCommand = async (argv, io) => {
   let files;
   let loaded: LoadResult;
   try {
-    ({ root, files, loaded } = await loadModelFromDisk(target));
+    const onDisk = await readModel(target);
+    // Loaded files are kept in the user's cache folder, keyed on their bytes (ADR 0103): a run
+    // parses only the files that changed since the last one.
+    const cache = onDisk.files.length > 0 ? openUserLoadCache(onDisk.root) : undefined;
+    ({ root, files, loaded } = await loadModelRead(onDisk, cache ? { contextCache: cache } : {}));
+    cache?.save();
   } catch (error) {
     if (!(error instanceof ModelReadError)) throw error;
     return ioFailure(io, format, error.diagnostic, (file) => display(io.cwd, path.isAbsolute(file) ? file : path.join(path.dirname(target), file)));

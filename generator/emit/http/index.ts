@@ -11,13 +11,15 @@ import { mainFile } from './main-file.js';
 import { openApiFiles } from './openapi.js';
 import { settingsFile } from './settings-file.js';
 import { validationFile } from './validation-file.js';
-import { httpTestFiles } from './test-files.js';
+import { httpTestSupportFile } from './test-files.js';
 import { packagingFiles } from './packaging.js';
 import type { TemplateMap } from '../templates.js';
 
 export { httpLayout } from '../../ir/paths.js';
 
 /** `into`: an existing repository (no README, Dockerfile, compose, build config of ours). */
+export { contextHttpTestFiles } from './test-files.js';
+
 export function httpFiles(all: readonly ContextFacts[], sources: string[], packageName: string, templates: TemplateMap, into = false): PlannedFile[] {
   return [
     mainFile(all, sources),
@@ -26,7 +28,8 @@ export function httpFiles(all: readonly ContextFacts[], sources: string[], packa
     httpAppFile(all, sources),
     ...openApiFiles(all, packageName, sources),
     ...extensionFiles(sources),
-    ...httpTestFiles(all, sources, templates),
+    // The API tests themselves are per context (contextHttpTestFiles, planned with each context).
+    httpTestSupportFile(templates, sources),
     ...(into ? [] : packagingFiles(all, packageName, sources)),
   ];
 }

@@ -297,15 +297,19 @@ function projectionTestFile(facts: ContextFacts, route: ReturnType<typeof projec
   return { path, contents, ownership: 'generated', sources: facts.sources };
 }
 
-export function httpTestFiles(all: readonly ContextFacts[], sources: string[], templates: TemplateMap): PlannedFile[] {
-  const commands = commandRoutes(all);
-  const files: PlannedFile[] = [httpTestSupportFile(templates, sources)];
-  for (const facts of all) {
-    for (const agg of facts.aggregates) {
-      const routes = commands.filter((r) => r.facts === facts && r.agg === agg);
-      if (routes.length > 0) files.push(aggregateTestFile(facts, agg, routes));
-    }
+/**
+ * The API tests of one context (one file per aggregate with commands, one per projection). They
+ * read only their context's facts (and the value objects it uses), so plan() plans them with
+ * the context's other files, in the context's unit: a change elsewhere does not re-plan them.
+ */
+export function contextHttpTestFiles(facts: ContextFacts): PlannedFile[] {
+  const one = [facts];
+  const commands = commandRoutes(one);
+  const files: PlannedFile[] = [];
+  for (const agg of facts.aggregates) {
+    const routes = commands.filter((r) => r.agg === agg);
+    if (routes.length > 0) files.push(aggregateTestFile(facts, agg, routes));
   }
-  for (const route of projectionRoutes(all)) files.push(projectionTestFile(route.facts, route));
+  for (const route of projectionRoutes(one)) files.push(projectionTestFile(route.facts, route));
   return files;
 }

@@ -1,0 +1,71 @@
+// Hashes of generated files by file identity (ADR 0104), kept in the output folder's plan cache
+// (`.stormsmith/cache/known-hashes.json`) and signed with the user's key like every cache file:
+// a file planted by a repository is never believed.
+//
+// apply() records, after a writing run, each generated file it found up to date with the
+// identity it had when it was read (device, inode, size, mtime and ctime in ns, mode); the next
+// run takes such a file as up to date without reading it when lstat gives the same identity.
+// Any write, replacement or touch of the file moves its ctime, which no user program can set
+// back, so a hand edit is always read. As git does for its index ("racy git"), a file that
+// changed less than RACY_MS before the record is written is left out: on a file system with
+// coarse timestamps an edit in the same tick would otherwise keep the identity.
+
+import type { KnownHash, KnownHashes } from '../apply/types.js';
+import { KNOWN_HASHES_FILE, type DiskPlanCache } from './disk-cache.js';
+const FORMAT = 1;
+/** Files that changed this recently when the record is written are not recorded. */
+export const RACY_MS = 2000;
+
+interface Stored {
+  format: number;
+  /** [path, identity, sha256] */
+  files: [string, string, string][];
+}
+
+export class CachedKnownHashes implements KnownHashes {
+  private memo?: Map<string, { id: string; sha256: string }>;
+
+  constructor(
+    private readonly cache: Pick<DiskPlanCache, 'readSigned'> & { writeKnownHashes(text: string): void },
+    private readonly now: () => number = Date.now,
+  ) {}
+
+  private entries(): Map<string, { id: string; sha256: string }> {
+    if (this.memo) return this.memo;
+    const map = new Map<string, { id: string; sha256: string }>();
+    this.memo = map;
+    const body = this.cache.readSigned(KNOWN_HASHES_FILE);
+    if (body === undefined) return map;
+    try {
+      const stored = JSON.parse(body) as Partial<Stored> | null;
+      if (typeof stored !== 'object' || stored === null || stored.format !== FORMAT || !Array.isArray(stored.files)) return map;
+      for (const f of stored.files) {
+        if (Array.isArray(f) && f.length === 3 && f.every((x) => typeof x === 'string')) map.set(f[0], { id: f[1], sha256: f[2] });
+      }
+    } catch {
+      map.clear();
+    }
+    return map;
+  }
+
+  get(path: string, id: string): string | undefined {
+    const entry = this.entries().get(path);
+    return entry && entry.id === id ? entry.sha256 : undefined;
+  }
+
+  record(known: ReadonlyMap<string, KnownHash>): void {
+    const before = this.now() - RACY_MS;
+    const files: [string, string, string][] = [];
+    for (const [path, k] of known) if (k.changedMs < before) files.push([path, k.id, k.sha256]);
+    files.sort((a, b) => (a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : 0));
+    // A run that changed nothing leaves the record as it is (no rewrite on every no-op).
+    const old = this.entries();
+    if (files.length === old.size && files.every(([path, id, sha]) => old.get(path)?.id === id && old.get(path)?.sha256 === sha)) return;
+    try {
+      this.cache.writeKnownHashes(JSON.stringify({ format: FORMAT, files } satisfies Stored));
+    } catch {
+      // best effort: without the record, the next run reads every file
+    }
+    this.memo = undefined;
+  }
+}
