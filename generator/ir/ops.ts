@@ -66,6 +66,8 @@ export interface LongLivedFacts {
 export interface OpsFacts {
   processors: ProcessorFacts[];
   longLived: LongLivedFacts[];
+  /** Collections of the inline (strong) read models, sorted: `ops migrate` creates them (docs/adr/0054). */
+  inlineCollections: string[];
   contexts: ContextFacts[];
 }
 
@@ -105,11 +107,15 @@ export const opsFacts = oncePer((all: readonly ContextFacts[]): OpsFacts => comp
 function computeOpsFacts(all: readonly ContextFacts[]): OpsFacts {
   const processors: ProcessorFacts[] = [];
   const longLived: LongLivedFacts[] = [];
+  const inlineCollections = new Set<string>();
   for (const facts of all) {
     const retry = retryFacts(facts);
     for (const projection of facts.projections) {
       const pf = projectionFacts(facts, projection);
-      if (pf.inline) continue;
+      if (pf.inline) {
+        inlineCollections.add(pf.versioned.collection);
+        continue;
+      }
       processors.push({
         name: projection.name,
         key: projection.name,
@@ -183,7 +189,7 @@ function computeOpsFacts(all: readonly ContextFacts[]): OpsFacts {
   for (const a of longLived) if ((aggregateCount.get(a.aggregate.name) ?? 0) > 1) a.key = `${a.context}.${a.aggregate.name}`;
   processors.sort((a, b) => compareCodeUnits(a.key, b.key) || compareCodeUnits(a.processorId, b.processorId));
   longLived.sort((a, b) => compareCodeUnits(a.streamType, b.streamType));
-  return { processors, longLived, contexts: [...all] };
+  return { processors, longLived, inlineCollections: [...inlineCollections].sort(compareCodeUnits), contexts: [...all] };
 }
 
 /** Processor ids of the async projections and policies, as the composition root names them. */

@@ -99,6 +99,21 @@ describe('ops command', () => {
     expect(tables.map((row) => row.t)).toEqual(['emt_messages', 'stormsmith_dead_letters', 'stormsmith_snapshots']);
   });
 
+  it('migrate creates the inline read models\' collections the registry lists (docs/adr/0054: pongo no longer creates them per append)', async () => {
+    const url = await postgres.createDatabase('ops_migrate_inline');
+    const withInline: OpsRegistry = { ...registry, connectionString: url, inlineCollections: ['active_loans_by_member', 'order_status_v2'] };
+    const dry = await run(withInline, 'migrate', '--dry-run');
+    expect(dry.out).toContain('CREATE TABLE IF NOT EXISTS active_loans_by_member');
+    expect(dry.out).toContain('CREATE TABLE IF NOT EXISTS order_status_v2');
+    const migrated = await run(withInline, 'migrate');
+    expect(migrated).toMatchObject({ code: 0, err: '' });
+    expect(migrated.out).toContain('inline read models (active_loans_by_member, order_status_v2)');
+    const tables = await query<{ t: string | null }>(url, "SELECT to_regclass(t)::text AS t FROM unnest(ARRAY['active_loans_by_member','order_status_v2']) AS t");
+    expect(tables.map((row) => row.t)).toEqual(['active_loans_by_member', 'order_status_v2']);
+    // Again: idempotent.
+    expect((await run(withInline, 'migrate')).code).toBe(0);
+  });
+
   it('runs a day of operations: lag, dlq list/retry/drop, rebuild, snapshot', async () => {
     const url = registry.connectionString;
     await query(url, 'CREATE TABLE renewals (loan_id TEXT NOT NULL)');

@@ -85,7 +85,8 @@ export function opsRegistryFile(ops: OpsFacts, sources: string[]): PlannedFile {
   const contents =
     generatedHeader(sources) +
     `// What the ops command knows about this service: async projections (rebuild), processors\n` +
-    `// (lag, dead letters and the handler \`dlq retry\` re-runs) and long-lived aggregates (snapshot).\n` +
+    `// (lag, dead letters and the handler \`dlq retry\` re-runs), long-lived aggregates (snapshot)\n` +
+    `// and the inline read models' collections (migrate).\n` +
     importLine(['EventStore'], '@event-driven-io/emmett', true) +
     importLine([...runtime].filter((n) => !n.startsWith('type ')), importPath(path, layout.runtimeIndex)) +
     importLine(['OpsRegistry'], importPath(path, layout.runtimeIndex), true) +
@@ -101,6 +102,7 @@ export function opsRegistryFile(ops: OpsFacts, sources: string[]): PlannedFile {
     `    projections: {\n${indent(projections)}    },\n` +
     `    processors: {\n${indent(processors)}    },\n` +
     `    aggregates: {\n${indent(aggregates)}    },\n` +
+    (ops.inlineCollections.length > 0 ? `    // Inline read models' collections: \`migrate\` creates them (the service does at start too).\n    inlineCollections: [${ops.inlineCollections.map(str).join(', ')}],\n` : '') +
     `  };\n` +
     `};\n`;
   return { path, contents, ownership: 'generated', sources };

@@ -15,6 +15,7 @@ import { dropDeadLetters, listDeadLetters, retryDeadLetters, type RetryHandler }
 import { serializeAppendOrder } from './appendOrder.js';
 import { causationSQL } from './causation.js';
 import { runDdl } from './ddl.js';
+import { pongoCollectionSQL } from './inlineCollections.js';
 import { outboxSQL } from './outbox.js';
 import { pollIndexesSQL } from './pollIndexes.js';
 import { deadLetterTableSQL } from './deadLetters.js';
@@ -75,6 +76,8 @@ export type OpsRegistry = {
   processors: Record<string, OpsProcessor>;
   /** Long-lived aggregates by model name (the ones `snapshot` can snapshot). */
   aggregates?: Record<string, OpsAggregate>;
+  /** Pongo collections of the inline read models: `migrate` creates them (inlineCollections.ts). */
+  inlineCollections?: readonly string[];
 };
 
 /**
@@ -414,15 +417,20 @@ const migrate = async (registry: OpsRegistry, args: string[], io: OpsIO) => {
       io.out(causationSQL.trim());
       io.out(pollIndexesSQL.trim());
       io.out(outboxSQL.trim());
+      for (const collection of registry.inlineCollections ?? []) io.out(pongoCollectionSQL(collection).trim());
       return 0;
     }
     await store.schema.migrate();
     await serializeAppendOrder(registry.connectionString);
     await withClient(registry.connectionString, async (client) => {
       // One transaction under the runtime's DDL lock: safe while instances start (ddl.ts).
-      await runDdl(client, [deadLetterTableSQL, snapshotTableSQL, projectionVersionsTableSQL, causationSQL, pollIndexesSQL, outboxSQL].join('\n'));
+      const inline = (registry.inlineCollections ?? []).map((collection) => `${pongoCollectionSQL(collection)};`);
+      await runDdl(client, [deadLetterTableSQL, snapshotTableSQL, projectionVersionsTableSQL, causationSQL, pollIndexesSQL, outboxSQL, ...inline].join('\n'));
     });
-    io.out('migrated: event store schema, dead letters, snapshots, projection versions, policy outcomes, poll index, outbox');
+    io.out(
+      'migrated: event store schema, dead letters, snapshots, projection versions, policy outcomes, poll index, outbox' +
+        ((registry.inlineCollections ?? []).length > 0 ? `, inline read models (${registry.inlineCollections!.join(', ')})` : ''),
+    );
     return 0;
   } finally {
     await store.close();
