@@ -46,9 +46,14 @@ export function exportEsdm(model: Model, domainName: string): EsdmExport {
   };
 
   /** Fields written with the `schema:` escape hatch: their schemas, which the payload's JSON cannot tell apart. */
-  const keepSchemaFields = (annotations: Record<string, string>, fields: readonly Field[], where: string): void => {
+  const keepSchemaFields = (annotations: Record<string, string>, fields: readonly Field[], where: string, context: string): void => {
     const hatch = fields.filter((f) => f.type.kind === 'schema');
     if (hatch.length > 0) keep(annotations, 'schemaFields', Object.fromEntries(hatch.map((f) => [f.name, f.type.kind === 'schema' ? f.type.schema : null])), where, 'fields written as a JSON Schema (`schema:`)');
+    // A value-object field's description is written over the value object's; when the two are the
+    // same text the payload cannot tell whether the field had one, so say which fields did.
+    const valueObjectDescription = (name: string) => (model.contexts.find((x) => x.name === context)?.valueObjects.find((v) => v.name === name) ?? model.contexts.flatMap((x) => x.valueObjects).find((v) => v.name === name))?.description;
+    const alike = fields.filter((f) => f.type.kind === 'ref' && f.description !== undefined && typeof f.deprecated !== 'string' && f.description === valueObjectDescription(f.type.name));
+    if (alike.length > 0) keep(annotations, 'describedLikeValueObject', alike.map((f) => f.name), where, "value-object fields whose description is their value object's");
   };
 
   /** `Name` or `Context.Name`, as the model wrote it. */
@@ -78,7 +83,7 @@ export function exportEsdm(model: Model, domainName: string): EsdmExport {
       const where = `${c.name}.${a.name}`;
       const an: Record<string, string> = { [`${ANNOTATION_PREFIX}identity`]: a.identity };
       if (a.longLived !== undefined || a.snapshotEvery !== undefined) keep(an, 'snapshots', { longLived: a.longLived ?? null, snapshotEvery: a.snapshotEvery ?? null }, where, 'snapshot settings');
-      keepSchemaFields(an, a.state, where);
+      keepSchemaFields(an, a.state, where, c.name);
       const doc = base('aggregate', a.name, a.description, an);
       doc.scope = { domain, boundedContext: bc };
       doc.identifiedBy = { source: 'state', field: kebab(a.identity) };
@@ -92,7 +97,7 @@ export function exportEsdm(model: Model, domainName: string): EsdmExport {
       if (cmd.rejects.length) keep(an, 'rejects', cmd.rejects.map((r) => r.name), where, 'rejections (domain errors)');
       if (cmd.creates !== undefined) keep(an, 'creates', String(cmd.creates), where, 'whether the command starts its aggregate (existence)');
       if (cmd.emits.length === 0) notes.push({ where, what: 'a command that emits nothing: ESDM requires publishes; written empty', fate: 'approximated' });
-      keepSchemaFields(an, cmd.fields, where);
+      keepSchemaFields(an, cmd.fields, where, c.name);
       const doc = base('command', cmd.name, cmd.description, an);
       doc.scope = { domain, boundedContext: bc, aggregate: kebab(cmd.aggregate.name) };
       doc.data = commandJsonSchema(model, cmd, NO_DIALECT);
@@ -109,7 +114,7 @@ export function exportEsdm(model: Model, domainName: string): EsdmExport {
       if (e.source) keep(an, 'source', e.source.name, where, 'external system that delivers the event');
       if (e.retired !== undefined) keep(an, 'retired', String(e.retired), where, 'retired event (no longer emitted, still replayed)');
       if ((e.formerly ?? []).length > 0) keep(an, 'formerly', (e.formerly ?? []).map(qualified), where, 'former names of a renamed event');
-      keepSchemaFields(an, e.fields, where);
+      keepSchemaFields(an, e.fields, where, c.name);
       const doc = base('event', e.name, e.description, an);
       doc.scope = e.aggregate ? { domain, boundedContext: bc, aggregate: kebab(e.aggregate.name) } : { domain, boundedContext: bc };
       doc.data = eventJsonSchema(model, e, undefined, NO_DIALECT);
@@ -143,7 +148,7 @@ export function exportEsdm(model: Model, domainName: string): EsdmExport {
       if (p.lagTarget !== undefined) an[`${ANNOTATION_PREFIX}lagTarget`] = p.lagTarget;
       if (p.version !== undefined) an[`${ANNOTATION_PREFIX}version`] = String(p.version);
       notes.push({ where, what: 'projection key, consistency, lag target and version', fate: 'kept-as-annotation' });
-      keepSchemaFields(an, p.fields, where);
+      keepSchemaFields(an, p.fields, where, c.name);
       const doc = base('read-model', p.name, p.description, an);
       doc.scope = { domain, boundedContext: bc };
       doc.paradigm = 'document';

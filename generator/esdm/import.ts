@@ -44,6 +44,12 @@ const schemaFieldsOf = (a: Record<string, string>): Record<string, JsonValue> =>
   return isObject(parsed as JsonValue) ? (parsed as Record<string, JsonValue>) : {};
 };
 
+/** Fields whose own description is their value object's text (an export kept their names). */
+const describedOf = (a: Record<string, string>): ReadonlySet<string> => {
+  const parsed: unknown = a.describedLikeValueObject === undefined ? undefined : JSON.parse(a.describedLikeValueObject);
+  return new Set(Array.isArray(parsed) ? parsed.filter((n): n is string => typeof n === 'string') : []);
+};
+
 /** Puts a `loc` back on model data that an export kept as JSON (JSON payloads left alone). */
 function withLoc<T>(value: unknown, file: string): T {
   const SKIP = new Set(['data', 'default', 'schema', 'constraints', 'defaults', 'renames', 'type', 'upcast']);
@@ -109,7 +115,8 @@ function constraintsOf(schema: Record<string, JsonValue>): { constraints: FieldC
 
 /** `deprecated: true` and a reason written as the description's last paragraph (json-schema.ts fieldDescription). */
 function deprecationOf(description: string | undefined): { reason?: string; description?: string } {
-  const m = description === undefined ? null : /^(?:([\s\S]*)\n\n)?Deprecated: ([^\n]+)$/.exec(description);
+  // The reason may span lines (YAML allows any string); the first "\n\nDeprecated: " ends the description.
+  const m = description === undefined ? null : /^(?:([\s\S]*?)\n\n)?Deprecated: ([\s\S]+)$/.exec(description);
   if (!m) return description === undefined ? {} : { description };
   return { reason: m[2]!, ...(m[1] !== undefined ? { description: m[1] } : {}) };
 }
@@ -144,7 +151,7 @@ function typeOf(schema: JsonValue, valueObjects: ReadonlyMap<string, string | un
 }
 
 /** The fields of an object schema (`properties`, `required`); anything else is one `schema` field. */
-export function fieldsOf(schema: JsonValue | undefined, valueObjects: ReadonlyMap<string, string | undefined>, file: string, schemaFields: Readonly<Record<string, JsonValue>> = {}): Field[] {
+export function fieldsOf(schema: JsonValue | undefined, valueObjects: ReadonlyMap<string, string | undefined>, file: string, schemaFields: Readonly<Record<string, JsonValue>> = {}, describedLikeValueObject: ReadonlySet<string> = new Set()): Field[] {
   if (!isObject(schema) || !isObject(schema.properties)) return [];
   const required = new Set(Array.isArray(schema.required) ? schema.required.filter((r): r is string => typeof r === 'string') : []);
   return Object.entries(schema.properties).map(([name, written]) => {
@@ -163,7 +170,8 @@ export function fieldsOf(schema: JsonValue | undefined, valueObjects: ReadonlyMa
       // An inlined value object carries its own description unless the field set one (json-schema.ts
       // writes the field's over it).
       const own = type.kind === 'ref' ? valueObjects.get(type.name) : undefined;
-      if (typeof prop.description === 'string' && !(type.kind === 'ref' && prop.description === own)) f.description = prop.description;
+      // ... unless the export said the field's own description is the same text (stormsmith.io/describedLikeValueObject).
+      if (typeof prop.description === 'string' && !(type.kind === 'ref' && prop.description === own && !describedLikeValueObject.has(name))) f.description = prop.description;
       if (prop.deprecated === true) {
         const { reason, description } = deprecationOf(f.description);
         f.deprecated = reason ?? true;
@@ -251,7 +259,7 @@ export function importEsdm(input: { file: string; doc: EsdmDocument }[]): EsdmIm
         const c = contextFor(bc);
         const identified = isObject(doc.identifiedBy) ? doc.identifiedBy : {};
         const identity = a.identity ?? camelCase(String(identified.field ?? 'id'));
-        const agg = withDesc({ kind: 'aggregate' as const, name: nameOf(kind, bc, n), context: c.name, loc: { ...LOC, file: c.file }, identity, invariants: (Array.isArray(doc.invariants) ? doc.invariants : []).filter(isObject).map((i) => ({ text: String(i.rule), loc: { ...LOC, file: c.file } })), state: fieldsOf(doc.state, valueObjectsOf(bc), c.file, schemaFieldsOf(a)) });
+        const agg = withDesc({ kind: 'aggregate' as const, name: nameOf(kind, bc, n), context: c.name, loc: { ...LOC, file: c.file }, identity, invariants: (Array.isArray(doc.invariants) ? doc.invariants : []).filter(isObject).map((i) => ({ text: String(i.rule), loc: { ...LOC, file: c.file } })), state: fieldsOf(doc.state, valueObjectsOf(bc), c.file, schemaFieldsOf(a), describedOf(a)) });
         if (a.snapshots) {
           const s = JSON.parse(a.snapshots) as { longLived: boolean | null; snapshotEvery: number | null };
           if (s.longLived !== null) Object.assign(agg, { longLived: s.longLived });
@@ -272,7 +280,7 @@ export function importEsdm(input: { file: string; doc: EsdmDocument }[]): EsdmIm
           context: c.name,
           loc: { ...LOC, file: c.file },
           aggregate: ref('aggregate', bc, String(scope.aggregate ?? scope.dynamicConsistencyBoundary ?? 'unknown'), bc),
-          fields: fieldsOf(doc.data, valueObjectsOf(bc), c.file, schemaFieldsOf(a)),
+          fields: fieldsOf(doc.data, valueObjectsOf(bc), c.file, schemaFieldsOf(a), describedOf(a)),
           emits: (Array.isArray(doc.publishes) ? doc.publishes : []).map((e) => ref('event', bc, String(e), bc)),
           rejects: a.rejects ? (JSON.parse(a.rejects) as string[]).map((r) => ({ name: r, loc: { ...LOC, file: c.file } })) : [],
         });
@@ -291,7 +299,7 @@ export function importEsdm(input: { file: string; doc: EsdmDocument }[]): EsdmIm
           context: c.name,
           loc: { ...LOC, file: c.file },
           version: a.version ? Number(a.version) : 1,
-          fields: fieldsOf(doc.data, valueObjectsOf(bc), c.file, schemaFieldsOf(a)),
+          fields: fieldsOf(doc.data, valueObjectsOf(bc), c.file, schemaFieldsOf(a), describedOf(a)),
           published: a.published === 'true',
           previousVersions: a.previousVersions ? withLoc(JSON.parse(a.previousVersions), c.file) : [],
           reserved: a.reserved ? (JSON.parse(a.reserved) as string[]) : [],
@@ -325,7 +333,7 @@ export function importEsdm(input: { file: string; doc: EsdmDocument }[]): EsdmIm
         const bc = String(scope.boundedContext);
         const c = contextFor(bc);
         const entries = (Array.isArray(doc.projections) ? doc.projections : []).filter(isObject).map((p): Record<string, JsonValue | undefined> => (isObject(p.event) ? { ...p.event, rule: p.rule } : p));
-        const p = withDesc({ kind: 'projection' as const, name: nameOf(kind, bc, n), context: c.name, loc: { ...LOC, file: c.file }, from: entries.map((e) => ref('event', String(e.boundedContext), String(e.event), bc)), key: a.key ?? 'id', fields: fieldsOf(doc.schema, valueObjectsOf(bc), c.file, schemaFieldsOf(a)), consistency: (a.consistency === 'strong' ? 'strong' : 'eventual') as 'strong' | 'eventual' });
+        const p = withDesc({ kind: 'projection' as const, name: nameOf(kind, bc, n), context: c.name, loc: { ...LOC, file: c.file }, from: entries.map((e) => ref('event', String(e.boundedContext), String(e.event), bc)), key: a.key ?? 'id', fields: fieldsOf(doc.schema, valueObjectsOf(bc), c.file, schemaFieldsOf(a), describedOf(a)), consistency: (a.consistency === 'strong' ? 'strong' : 'eventual') as 'strong' | 'eventual' });
         if (!a.key) notes.push({ where: file, what: 'no projection key: ESDM read models have none; "id" assumed', fate: 'approximated' });
         if (a.lagTarget) Object.assign(p, { lagTarget: a.lagTarget });
         if (a.version) Object.assign(p, { version: Number(a.version) });

@@ -230,3 +230,24 @@ describe('ESDM round trip of value objects of one name in two contexts', () => {
     for (const c of model.contexts) expect(serializeContext(back.contexts.find((x) => x.name === c.name)!)).toBe(serializeContext(c));
   });
 });
+
+describe('ESDM round trip of a deprecation reason over several lines', () => {
+  it('gives back the reason, not a description starting "Deprecated:"', () => {
+    const text = 'stormsmith: 1\ncontext: Sales\naggregates:\n  Order:\n    identity: orderId\nevents:\n  OrderPlaced:\n    aggregate: Order\n    fields:\n      orderId: uuid\n      old:\n        type: int\n        description: Was the count.\n        deprecated: "use size\\nfrom v3 on"\n      older: { type: int, deprecated: "two\\n\\nparagraphs" }\n';
+    const model = loadModel([{ path: 'sales.yaml', text }]).model!;
+    expect(model.contexts[0]!.events[0]!.fields[1]!.deprecated).toBe('use size\nfrom v3 on');
+    const exported = exportEsdm(model, 'sales');
+    const back = importEsdm([...exported.files].map(([file, t]) => ({ file, doc: parse(t) })));
+    expect(serializeContext(back.contexts[0]!)).toBe(serializeContext(model.contexts[0]!));
+  });
+});
+
+describe('ESDM round trip of a value-object field described like its value object', () => {
+  it('keeps the field\'s own description when it is the value object\'s text', () => {
+    const text = 'stormsmith: 1\ncontext: Sales\nvalueObjects:\n  Line:\n    description: One line.\n    fields: { sku: string }\naggregates:\n  Order:\n    identity: orderId\nevents:\n  OrderPlaced:\n    aggregate: Order\n    fields:\n      orderId: uuid\n      first: { type: Line, description: One line. }\n      second: Line\n';
+    const model = loadModel([{ path: 'sales.yaml', text }]).model!;
+    const exported = exportEsdm(model, 'sales');
+    const back = importEsdm([...exported.files].map(([file, t]) => ({ file, doc: parse(t) })));
+    expect(serializeContext(back.contexts[0]!)).toBe(serializeContext(model.contexts[0]!));
+  });
+});
