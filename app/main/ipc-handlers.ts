@@ -71,6 +71,7 @@ export function createHandlers(deps: IpcHandlerDeps): { [C in InvokeChannel]: Ha
   return {
     'workspace:info': async (host, args) => (noArgs(args), host.current().info()),
     'workspace:list-models': async (host, args) => (noArgs(args), host.current().listModels()),
+    'workspace:open-board': async (host, args) => (noArgs(args), host.current().openBoard()),
     'workspace:read-model': async (host, [path]) => host.current().readModel(str(path, 'path')),
     'workspace:write-model': async (host, args) => {
       const [path, text, expected] = args;

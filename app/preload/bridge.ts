@@ -47,6 +47,7 @@ export function createBridge(ipc: BridgeIpc): StormsmithBridge {
     workspace: {
       info: () => call('workspace:info'),
       listModels: () => call('workspace:list-models'),
+      openBoard: () => call('workspace:open-board'),
       readModel: (path) => call('workspace:read-model', path),
       writeModel: (path, text, expectedHash) =>
         expectedHash === undefined ? call('workspace:write-model', path, text) : call('workspace:write-model', path, text, expectedHash),

@@ -3,6 +3,7 @@
 // the token header). Browser-safe: no Node imports. Endpoints: app/studio/api-routes.ts.
 
 import type {
+  BoardSnapshot,
   GenerationPreview,
   ModelComparison,
   ModelFileContent,
@@ -163,6 +164,7 @@ export function createHttpWorkspaceClient(options: HttpWorkspaceClientOptions): 
   return {
     info: () => request<WorkspaceInfo>('GET', '/api/info'),
     listModels: () => request<ModelFileInfo[]>('GET', '/api/models'),
+    openBoard: () => request<BoardSnapshot>('GET', '/api/board'),
     readModel: (path) => request<ModelFileContent>('GET', `/api/model?path=${encodeURIComponent(path)}`),
     writeModel: (path, text, expectedHash) =>
       request<WriteResult>('PUT', '/api/model', { path, text, ...(expectedHash === undefined ? {} : { expectedHash }) }, [200, 409, 500]).catch(

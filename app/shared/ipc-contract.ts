@@ -3,7 +3,7 @@
 // preload turns them into narrow verbs on `window.stormsmith`, the main process registers one
 // sender-checked handler per invoke channel. Browser-safe: types and constants only.
 
-import type { GenerationPreview, ModelComparison, ModelFileContent, ModelFileInfo, WorkspaceApi, WorkspaceChange, WorkspaceInfo, WriteResult } from './workspace-api.js';
+import type { BoardSnapshot, GenerationPreview, ModelComparison, ModelFileContent, ModelFileInfo, WorkspaceApi, WorkspaceChange, WorkspaceInfo, WriteResult } from './workspace-api.js';
 
 /** A model edit not yet saved, kept outside the repo (hot exit) until saved or discarded. */
 export interface BackupEntry {
@@ -25,6 +25,8 @@ export interface InvokeContract {
   /** Fails with E_NO_FOLDER until a folder is opened. */
   'workspace:info': { args: []; result: WorkspaceInfo };
   'workspace:list-models': { args: []; result: ModelFileInfo[] };
+  /** The whole board, loaded and validated in main (WorkspaceApi.openBoard, ADR 0044). */
+  'workspace:open-board': { args: []; result: BoardSnapshot };
   'workspace:read-model': { args: [path: string]; result: ModelFileContent };
   'workspace:write-model': { args: [path: string, text: string, expectedHash?: string | null]; result: WriteResult };
   'workspace:preview-generation': { args: []; result: GenerationPreview };
@@ -54,6 +56,7 @@ export type InvokeChannel = keyof InvokeContract;
 export const INVOKE_CHANNELS = [
   'workspace:info',
   'workspace:list-models',
+  'workspace:open-board',
   'workspace:read-model',
   'workspace:write-model',
   'workspace:preview-generation',

@@ -3,7 +3,7 @@
 // the renderer never reaches the file system any other way.
 
 import type { ApplyFileStatus, ModelChange } from '../../generator/generate.js';
-import type { Diagnostic } from '../../generator/model/types.js';
+import type { Diagnostic, LoadResult } from '../../generator/model/types.js';
 
 export interface WorkspaceInfo {
   /** Display name of the opened model folder. */
@@ -24,6 +24,22 @@ export interface ModelFileInfo {
 
 export interface ModelFileContent extends ModelFileInfo {
   text: string;
+}
+
+/**
+ * Everything the canvas needs to open a board, in one answer (ADR 0044): the files, each already
+ * loaded by the model core exactly as the canvas would load it (one file at a time, from `text`),
+ * and the validator's diagnostics of the assembled model. The canvas paints from it without
+ * parsing a line; it parses again only what an edit or a change on disk touches.
+ */
+export interface BoardSnapshot {
+  info: WorkspaceInfo;
+  /** Every model file, as `listModels` + `readModel` would give them (list order). */
+  files: ModelFileContent[];
+  /** `loadModel([{ path, text }])` of each file, parallel to `files`. */
+  loads: LoadResult[];
+  /** `validateModel` of the model the loads assemble to (app/shared/board-load.ts); absent when a file could not be read. */
+  validation?: Diagnostic[];
 }
 
 export type WriteResult =
@@ -65,6 +81,12 @@ export type { ModelChange };
 export interface WorkspaceApi {
   info(): Promise<WorkspaceInfo>;
   listModels(): Promise<ModelFileInfo[]>;
+  /**
+   * The whole board at once (info, files, their loads, validation). Offered by both shells (studio
+   * and Electron); a workspace without it (the in-memory demo, test doubles) is opened file by
+   * file and parsed in the renderer.
+   */
+  openBoard?(): Promise<BoardSnapshot>;
   readModel(path: string): Promise<ModelFileContent>;
   /** Atomic write; refuses (conflict) when the disk no longer has `expectedHash` (null: must not exist). */
   writeModel(path: string, text: string, expectedHash?: string | null): Promise<WriteResult>;

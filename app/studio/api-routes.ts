@@ -1,6 +1,7 @@
 // The WorkspaceApi as JSON endpoints (the client is app/shared/http-workspace-client.ts):
 //   GET  /api/info                     -> WorkspaceInfo
 //   GET  /api/models                   -> ModelFileInfo[]
+//   GET  /api/board                    -> BoardSnapshot (the whole board, loaded and validated: ADR 0044)
 //   GET  /api/model?path=<relative>    -> ModelFileContent
 //   PUT  /api/model {path,text,expectedHash} -> WriteResult (409 when it is a conflict)
 //   POST /api/generation/preview       -> GenerationPreview
@@ -50,6 +51,8 @@ async function route(workspace: NodeWorkspace, request: IncomingMessage, respons
       return sendJson(response, 200, await workspace.info());
     case 'GET /api/models':
       return sendJson(response, 200, await workspace.listModels());
+    case 'GET /api/board':
+      return sendJson(response, 200, await workspace.openBoard());
     case 'GET /api/model':
       return sendJson(response, 200, await workspace.readModel(url.searchParams.get('path') ?? ''));
     case 'PUT /api/model': {

@@ -6,6 +6,7 @@
 import { mkdir, readFile, realpath, stat } from 'node:fs/promises';
 import path from 'node:path';
 import type {
+  BoardSnapshot,
   GenerationPreview,
   ModelComparison,
   ModelFileContent,
@@ -16,6 +17,7 @@ import type {
   WriteResult,
 } from '../shared/workspace-api.js';
 import { sweepStaleTemps, writeFileAtomic } from './atomic-write.js';
+import { BoardLoader } from './board-loader.js';
 import { compareFolderWithRef } from './compare-with-ref.js';
 import { contentHash } from './content-hash.js';
 import { WorkspaceError } from './errors.js';
@@ -43,6 +45,7 @@ export class NodeWorkspace implements WorkspaceApi {
   private readonly queues = new Map<string, Promise<unknown>>();
   private watcher: FolderWatcher | undefined;
   private closed = false;
+  private readonly boards = new BoardLoader();
 
   private constructor(
     readonly realRoot: string,
@@ -88,6 +91,14 @@ export class NodeWorkspace implements WorkspaceApi {
   async listModels(): Promise<ModelFileInfo[]> {
     const { files } = await scanModels(this.realRoot);
     return [...files].map(([p, hash]) => ({ path: p, hash }));
+  }
+
+  /** The board in one answer, loaded and validated here (and remembered by content hash): ADR 0044. */
+  async openBoard(): Promise<BoardSnapshot> {
+    const info = await this.info();
+    const list = await this.listModels();
+    const files = await Promise.all(list.map((f) => this.readModel(f.path)));
+    return { info, files, ...(await this.boards.load(files)) };
   }
 
   async readModel(relative: string): Promise<ModelFileContent> {

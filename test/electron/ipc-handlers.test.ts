@@ -19,6 +19,7 @@ const trusted: SenderEvent = { sender: { id: WINDOW_ID }, senderFrame: { url: 'a
 const sampleArgs = (root: string): Record<(typeof INVOKE_CHANNELS)[number], unknown[]> => ({
   'workspace:info': [],
   'workspace:list-models': [],
+  'workspace:open-board': [],
   'workspace:read-model': ['lending.yaml'],
   'workspace:write-model': ['lending.yaml', 'pwned: true\n', null],
   'workspace:preview-generation': [],
@@ -201,6 +202,8 @@ describe('IPC handlers', () => {
     expect(opened).toEqual([real]);
     expect(sent.map((s) => s.channel)).toEqual(['workspace:opened']);
     expect(await value('workspace:list-models')).toEqual([{ path: 'lending.yaml', hash: contentHash(LENDING) }]);
+    // The whole board at once, as the studio serves it (ADR 0044).
+    expect(await value('workspace:open-board')).toMatchObject({ info: { root: real }, files: [{ path: 'lending.yaml', hash: contentHash(LENDING), text: LENDING }], loads: [{ ok: true }] });
   });
 
   it('reopening the open folder keeps it writable (its own lock does not make it read-only)', async () => {

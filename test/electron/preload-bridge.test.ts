@@ -32,6 +32,7 @@ describe('preload bridge', () => {
     const bridge = createBridge(ipc);
     await bridge.workspace.info();
     await bridge.workspace.listModels();
+    await bridge.workspace.openBoard!();
     await bridge.workspace.readModel('a.yaml');
     await bridge.workspace.writeModel('a.yaml', 'x', 'h'.repeat(64));
     await bridge.workspace.writeModel('b.yaml', 'y');
@@ -47,6 +48,7 @@ describe('preload bridge', () => {
     expect(calls).toEqual([
       { channel: 'workspace:info', args: [] },
       { channel: 'workspace:list-models', args: [] },
+      { channel: 'workspace:open-board', args: [] },
       { channel: 'workspace:read-model', args: ['a.yaml'] },
       { channel: 'workspace:write-model', args: ['a.yaml', 'x', 'h'.repeat(64)] },
       { channel: 'workspace:write-model', args: ['b.yaml', 'y'] },

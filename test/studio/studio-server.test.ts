@@ -9,6 +9,7 @@ import { startStudioServer, type StudioServer } from '../../app/studio/studio-se
 import { contentHash } from '../../app/workspace/content-hash.js';
 import { MAX_MODEL_BYTES, NodeWorkspace } from '../../app/workspace/node-workspace.js';
 import { eventually, makeTempFolder, type TempFolder } from '../workspace/temp-folder.js';
+import { loadModel, validateModel } from '../../generator/model/index.js';
 
 const LENDING = 'stormsmith: 1\ncontext: Lending\n';
 
@@ -202,6 +203,16 @@ describe('studio server', () => {
       expect(await readFile(path.join(models.dir, 'lending.yaml'), 'utf8')).toBe(mine);
       await expect(c.readModel('../x.yaml')).rejects.toMatchObject({ status: 400, code: 'E_INVALID_PATH' });
       await expect(c.readModel('nope.yaml')).rejects.toBeInstanceOf(StudioRequestError);
+    });
+
+    it('opens the whole board in one request: info, files, their loads and the validation (ADR 0044)', async () => {
+      const board = await client().openBoard!();
+      expect(board.info).toEqual(await client().info());
+      expect(board.files).toEqual([{ path: 'lending.yaml', hash: contentHash(LENDING), text: LENDING }]);
+      expect(board.loads).toEqual([loadModel([{ path: 'lending.yaml', text: LENDING }])]);
+      expect(board.validation).toEqual(validateModel(loadModel([{ path: 'lending.yaml', text: LENDING }]).model!));
+      const bad = createHttpWorkspaceClient({ baseUrl: `http://127.0.0.1:${server.port}`, token: 'wrong' });
+      await expect(bad.openBoard!()).rejects.toMatchObject({ status: 403, code: 'E_TOKEN_INVALID' });
     });
 
     it('a wrong token is refused through the client too', async () => {

@@ -55,7 +55,9 @@ async function startDesktop(bridge: StormsmithBridge): Promise<void> {
 async function start(): Promise<void> {
   if (window.stormsmith?.shell && window.stormsmith.backups) return startDesktop(window.stormsmith);
   const api = pickWorkspace();
-  const info = await api.info().catch(() => ({ root: 'unknown' }));
+  // The board is asked for at once (one request: files, loads, validation); its info names the journal.
+  const board = api.openBoard?.();
+  const info = await (board ? board.then((b) => b.info) : api.info()).catch(() => ({ root: 'unknown' }));
   const session = new Session(api, modelCore, new LocalStorageBackupStore(window.localStorage, info.root));
   window.__stormsmith = session;
   const root = createRoot(document.getElementById('root')!);
@@ -64,7 +66,7 @@ async function start(): Promise<void> {
       <App session={session} />
     </ReactFlowProvider>,
   );
-  await session.open();
+  await session.open(board);
   // `stormsmith studio --against <ref>` opens the board in comparison mode.
   const against = new URL(window.location.href).searchParams.get('against');
   if (against) {

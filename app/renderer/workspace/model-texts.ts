@@ -3,7 +3,8 @@
 // change keeps its parse (no reload). Pure over the model core it is given; no disk, no state of
 // the board beyond these caches.
 
-import type { BoundedContext, Diagnostic, Layout, LoadResult, Model } from '../../../generator/model/types.js';
+import type { BoundedContext, Layout, LoadResult, Model } from '../../../generator/model/types.js';
+import { assembleFileLoads, type FileLoad } from '../../shared/board-load.js';
 import { layoutPathOf, type ModelCore } from './model-core.js';
 
 export interface SerializedModel {
@@ -70,26 +71,25 @@ export class ModelTexts {
 
   /** The model the texts load as (what saving them would give), with every file's diagnostics. */
   reread(texts: ReadonlyMap<string, string>): LoadResult {
-    const model: Model = { contexts: [], layouts: {} };
-    const diagnostics: Diagnostic[] = [];
-    let failed = false;
-    for (const path of [...texts.keys()].sort()) {
-      const text = texts.get(path)!;
+    const loads: FileLoad[] = [];
+    for (const [path, text] of texts) {
       let hit = this.loaded.get(path);
       if (!hit || hit.text !== text) {
         hit = { text, result: this.core.load([{ path, text }]) };
         this.loaded.set(path, hit);
       }
-      diagnostics.push(...hit.result.diagnostics);
-      if (!hit.result.model) {
-        failed = true;
-        continue;
-      }
-      model.contexts.push(...hit.result.model.contexts);
-      Object.assign(model.layouts, hit.result.model.layouts);
+      loads.push({ path, result: hit.result });
     }
     for (const path of this.loaded.keys()) if (!texts.has(path)) this.loaded.delete(path);
-    return failed ? { ok: false, diagnostics } : ({ ok: !diagnostics.some((d) => d.severity === 'error'), model, diagnostics } as LoadResult);
+    return assembleFileLoads(loads);
+  }
+
+  /**
+   * Loads of these texts made elsewhere (the workspace's board snapshot, made by the same model
+   * core): the next `reread` of the same texts uses them instead of parsing.
+   */
+  seed(loads: readonly { path: string; text: string; result: LoadResult }[]): void {
+    for (const { path, text, result } of loads) this.loaded.set(path, { text, result });
   }
 
   private context(ctx: BoundedContext, base: string | undefined): string {

@@ -11,7 +11,7 @@
 // recognised by hash and never trigger a reload; unsaved texts are journalled until saved.
 
 import type { Diagnostic, Model } from '../../../generator/model/types.js';
-import type { GenerationPreview, WorkspaceApi, WorkspaceChange, WorkspaceInfo } from '../../shared/workspace-api.js';
+import type { BoardSnapshot, GenerationPreview, ModelFileContent, WorkspaceApi, WorkspaceChange, WorkspaceInfo } from '../../shared/workspace-api.js';
 import { ChangeRefused, type Change } from '../model/changes.js';
 import type { ProblemCount } from '../model/graph.js';
 import { commit, emptyHistory, redo, undo, type History } from '../model/history.js';
@@ -116,16 +116,32 @@ export class Session {
     this.store.set(patch);
   }
 
+  /** Changes the state without telling anyone yet (the next `set` publishes it too). */
+  private stage(patch: Partial<SessionState>): void {
+    this.store.stage(patch);
+  }
+
   // ---------------------------------------------------------------------------------------------
   // Opening and reloading
 
-  async open(): Promise<void> {
+  /**
+   * Opens the board. With a workspace that offers `openBoard` (both shells), one request brings
+   * the files already loaded and validated (ADR 0044): nothing is parsed here until an edit or a
+   * change on disk. `board`: that request, when the caller started it already.
+   */
+  async open(board: Promise<BoardSnapshot> | undefined = this.api.openBoard?.()): Promise<void> {
     try {
-      const info = await this.api.info();
-      const list = await this.api.listModels();
-      // All files at once (one round trip of latency, not one per file), kept in list order.
-      const contents = await Promise.all(list.map((f) => this.api.readModel(f.path)));
-      list.forEach((f, i) => this.disk.set(f.path, { text: contents[i]!.text, hash: contents[i]!.hash }));
+      const snapshot = board ? await board : undefined;
+      const info = snapshot?.info ?? (await this.api.info());
+      let files: ModelFileContent[];
+      if (snapshot) files = snapshot.files;
+      else {
+        const list = await this.api.listModels();
+        // All files at once (one round trip of latency, not one per file), kept in list order.
+        files = await Promise.all(list.map((f) => this.api.readModel(f.path)));
+      }
+      for (const f of files) this.disk.set(f.path, { text: f.text, hash: f.hash });
+      if (snapshot) this.modelTexts.seed(snapshot.files.map((f, i) => ({ path: f.path, text: f.text, result: snapshot.loads[i]! })));
       this.unwatch = this.api.watch((c) => {
         // One change at a time, in arrival order: a later notification never races an earlier one.
         this.diskQueue = this.diskQueue.then(() => this.onDiskChange(c)).catch((error: unknown) => {
@@ -134,9 +150,10 @@ export class Session {
       });
       this.recovered = takeRecoverable(this.backup, (p) => this.disk.get(p));
       const recoverable = [...this.recovered.keys()];
-      this.set({ info });
+      this.stage({ info });
       globalThis.performance?.mark?.('stormsmith:files-read');
-      this.loadTexts(new Map([...this.disk].map(([p, f]) => [p, f.text])), 'ready');
+      const texts = new Map([...this.disk].map(([p, f]) => [p, f.text]));
+      this.loadTexts(texts, 'ready', snapshot?.validation ? { texts, diagnostics: snapshot.validation } : undefined);
       if (recoverable.length > 0) this.set({ recoverable });
       globalThis.performance?.mark?.('stormsmith:model-ready');
     } catch (error) {
@@ -153,8 +170,11 @@ export class Session {
     this.unwatch?.();
   }
 
-  /** Build the model from file texts (history restarts: undo never crosses a reload). */
-  private loadTexts(texts: Map<string, string>, status: SessionState['status'] = this.state.status): boolean {
+  /**
+   * Build the model from file texts (history restarts: undo never crosses a reload). `validated`:
+   * the validator's diagnostics of exactly these texts, made elsewhere (a board snapshot).
+   */
+  private loadTexts(texts: Map<string, string>, status: SessionState['status'] = this.state.status, validated?: Validated): boolean {
     const result = this.modelTexts.reread(texts);
     if (!result.model) {
       this.texts = texts;
@@ -168,7 +188,7 @@ export class Session {
     }
     // A context read from the disk text *is* that text: no serialisation until it is edited.
     this.modelTexts.adopt(result.model, texts, this.diskText);
-    this.setModel(result.model, emptyHistory, { status, revision: this.state.revision + 1 });
+    this.setModel(result.model, emptyHistory, { status, revision: this.state.revision + 1 }, validated);
     return true;
   }
 
@@ -279,15 +299,15 @@ export class Session {
     this.set({ notice });
   }
 
-  private setModel(model: Model, history: History, extra: Partial<SessionState> = {}): void {
+  private setModel(model: Model, history: History, extra: Partial<SessionState> = {}, validated?: Validated): void {
     this.store.stage({ ...extra, model, history });
-    this.recompute(model);
+    this.recompute(model, validated);
   }
 
   private readonly diskText = (path: string): string | undefined => this.disk.get(path)?.text;
 
   /** Serialise, journal and validate the model as it now stands. */
-  private recompute(model: Model): void {
+  private recompute(model: Model, validated?: Validated): void {
     const { texts, unsavable, error: serializeError } = this.modelTexts.serialize(model, this.diskText);
     const dirty = new Set<string>(unsavable);
     for (const [path, text] of texts) {
@@ -304,7 +324,9 @@ export class Session {
     this.unsavable = unsavable;
     // Validate what would be saved: re-read the texts so every diagnostic has a true position.
     const reread = this.modelTexts.reread(texts);
-    const diagnostics = [...reread.diagnostics, ...(reread.model ? this.core.validate(reread.model) : [])];
+    // Validation made elsewhere counts only for the very texts it was made of.
+    const known = validated && sameTexts(validated.texts, texts) ? validated.diagnostics : undefined;
+    const diagnostics = [...reread.diagnostics, ...(reread.model ? (known ?? this.core.validate(reread.model)) : [])];
     const located = reread.model ?? model;
     this.set({
       dirty,
@@ -389,6 +411,18 @@ export class Session {
   runGeneration(): Promise<void> {
     return this.generation.run();
   }
+}
+
+/** The validator's diagnostics of a set of file texts. */
+interface Validated {
+  texts: ReadonlyMap<string, string>;
+  diagnostics: Diagnostic[];
+}
+
+function sameTexts(a: ReadonlyMap<string, string>, b: ReadonlyMap<string, string>): boolean {
+  if (a.size !== b.size) return false;
+  for (const [path, text] of a) if (b.get(path) !== text) return false;
+  return true;
 }
 
 export function readOnlyNotice(reason: string | undefined): string {

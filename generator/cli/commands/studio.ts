@@ -130,6 +130,9 @@ export const studio: CliCommand = async (argv, io) => {
   const url = against === undefined ? server.url : `${server.url}&against=${encodeURIComponent(against)}`;
   io.stdout(`Stormsmith studio: ${url}\n`);
   if (!parsed.values['no-open']) openBrowser(url, (m) => io.stderr(`warning: ${m}\n`));
+  // Load the board while the browser starts, so the canvas's first request finds it ready
+  // (ADR 0044); a problem with the files is the canvas's to report, when it asks.
+  void workspace.openBoard().catch(() => undefined);
   await interrupted;
   await server.close();
   await workspace.close();
