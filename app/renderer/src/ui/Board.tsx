@@ -12,7 +12,6 @@ import {
   type Connection,
   type EdgeChange,
   type NodeChange,
-  type MiniMapNodeProps,
   type OnSelectionChangeParams,
   type Viewport,
   useOnViewportChange,
@@ -28,6 +27,7 @@ import { refOfNodeId, type ElementRef } from '../../model/refs.js';
 import type { Model } from '../../../../generator/model/types.js';
 import type { Change } from '../../model/changes.js';
 import { FarCanvas } from './FarCanvas.js';
+import { FramesMiniMap } from './FramesMiniMap.js';
 import { EDGE_TYPES } from './RoutedEdge.js';
 import { routeEdge, routingKey, stickyRects, type Point } from '../../model/edge-routes.js';
 import { separationSteps } from '../../model/edge-separation.js';
@@ -147,7 +147,7 @@ export function Board(props: BoardProps) {
 
   // Re-derive on every model change, keeping the selection the app holds.
   useEffect(() => {
-    setNodes(graph.nodes.map((n) => (selected.has(n.id) ? { ...n, selected: true } : n)));
+    setNodes(selected.size === 0 ? graph.nodes : graph.nodes.map((n) => (selected.has(n.id) ? { ...n, selected: true } : n)));
   }, [graph, selected]);
 
   const routes = useRoutes(graph);
@@ -295,7 +295,7 @@ export function Board(props: BoardProps) {
           proOptions={{ hideAttribution: true }}
           defaultEdgeOptions={{ type: 'routed' }}
         >
-          <MiniMap pannable zoomable nodeColor={miniMapColor} nodeStrokeWidth={0} nodeComponent={bigBoard ? FramesOnlyMiniMapNode : undefined} data-testid="minimap" />
+          {bigBoard ? <FramesMiniMap nodes={nodes} /> : <MiniMap pannable zoomable nodeColor={miniMapColor} nodeStrokeWidth={0} data-testid="minimap" />}
           <Controls showInteractive={false} />
           {far && bigBoard ? <FarCanvas nodes={nodes} /> : null}
           <ZoomVariable target={boardRef} />
@@ -327,7 +327,8 @@ function withFramesCarryingStickies(before: BoardNode[], after: BoardNode[]): Bo
 
 /**
  * The minimap repaints on every pan; past this many nodes it shows the context frames only
- * (hundreds of sticky rectangles cost more frames than they help orientation).
+ * (hundreds of sticky rectangles cost more frames than they help orientation), drawn by
+ * FramesMiniMap (React Flow's MiniMap subscribes one component per node, frames or not).
  */
 const MINIMAP_STICKY_LIMIT = 400;
 
@@ -401,11 +402,6 @@ function useRoutes(graph: Graph): ReadonlyMap<string, Point[]> {
 
 /** Big boards zoomed far out draw no arrows (noise at that zoom, and most of the frame cost). */
 const NO_EDGES: BoardEdge[] = [];
-
-function FramesOnlyMiniMapNode(props: MiniMapNodeProps) {
-  if (!props.id.startsWith('frame/')) return null;
-  return <rect x={props.x} y={props.y} width={props.width} height={props.height} fill="#c9cee0" rx={8} />;
-}
 
 function miniMapColor(n: BoardNode): string {
   if (n.type === 'frame') return 'rgba(80,80,120,0.08)';
