@@ -2,7 +2,12 @@
 // React Flow in its best configuration, rendering the SAME nodes, in the same headless Chromium
 // and the same run (runs interleaved, so machine load affects both alike).
 //
-//   npx tsx bench/canvas.ts [--runs 5] [--sizes 3000] [--no-shop]
+//   npx tsx bench/canvas.ts [--runs 5] [--sizes 3000] [--no-shop] [--before DIR]
+//
+// --before DIR: also measure another build of the canvas (e.g. main's, built with
+// `STORMSMITH_RENDERER_OUT=DIR npx vite build --config app/renderer/vite.config.ts` in its
+// checkout), served by this checkout's studio, in the same interleaved runs: before/after on one
+// machine state. (Its studio opens the folder second, so read-only: only the top bar differs.)
 //
 // Boards: synthetic models of N stickies in contexts of 100 (bench/canvas-baseline/
 // synthetic-board.ts) and the shop example. The bare page (bench/canvas-baseline) gets the
@@ -13,6 +18,8 @@
 //                 entered the DOM)
 //   open          navigation start -> every sticky in view painted
 //   CPU           renderer main-thread task time from navigation to settled (CDP TaskDuration)
+//   thread CPU    renderer main-thread CPU time from navigation to settled (CDP ThreadTime):
+//                 unlike wall times, hardly moved by other processes on a shared machine
 //   fps           requestAnimationFrame callbacks during 2 s of programmatic pan (+-10% zoom)
 //                 at the opening view and zoomed to fit
 // Printed: medians of the runs, the ratio to the bare page, cores and load average before and
@@ -31,7 +38,7 @@ import { loadModel } from '../generator/model/index.js';
 import { buildRenderer, copyModels, launchBrowser, REPO, startStudio, type Browser } from '../test/e2e/support/studio.js';
 import { writeBoard } from './canvas-baseline/synthetic-board.js';
 
-const { values } = parseArgs({ options: { runs: { type: 'string', default: '5' }, sizes: { type: 'string', default: '3000' }, 'no-shop': { type: 'boolean', default: false } } });
+const { values } = parseArgs({ options: { runs: { type: 'string', default: '5' }, sizes: { type: 'string', default: '3000' }, 'no-shop': { type: 'boolean', default: false }, before: { type: 'string' } } });
 const RUNS = Number(values.runs);
 const SIZES = values.sizes ? values.sizes.split(',').filter(Boolean).map(Number) : [];
 
@@ -87,6 +94,7 @@ interface Sample {
   firstMs: number;
   openMs: number;
   cpuMs: number;
+  threadMs: number;
   nodes: number;
   fpsOpen: number;
   fpsFit: number;
@@ -161,7 +169,9 @@ async function sample(browser: Browser, url: string, readView: boolean): Promise
   await cdp.send('Performance.enable');
   await page.goto(url);
   await settle(page);
-  const cpu = (await cdp.send('Performance.getMetrics')).metrics.find((m) => m.name === 'TaskDuration')!.value;
+  const metrics = (await cdp.send('Performance.getMetrics')).metrics;
+  const cpu = metrics.find((m) => m.name === 'TaskDuration')!.value;
+  const thread = metrics.find((m) => m.name === 'ThreadTime')!.value;
   const t = (await page.evaluate(`(() => {
     const ready = performance.getEntriesByName('stormsmith:model-ready')[0];
     return { all: window.__paintedAll, ready: ready ? ready.startTime : 0, nodes: window.__paintedCount };
@@ -175,7 +185,7 @@ async function sample(browser: Browser, url: string, readView: boolean): Promise
   const fpsOpen = (await page.evaluate(`(${PAN_ZOOM})('open')`)) as number;
   const fpsFit = (await page.evaluate(`(${PAN_ZOOM})('fit')`)) as number;
   await page.close();
-  return { sample: { firstMs: t.all - t.ready, openMs: t.all, cpuMs: cpu * 1000, nodes: t.nodes, fpsOpen, fpsFit }, view };
+  return { sample: { firstMs: t.all - t.ready, openMs: t.all, cpuMs: cpu * 1000, threadMs: thread * 1000, nodes: t.nodes, fpsOpen, fpsFit }, view };
 }
 
 const load = () => os.loadavg().map((l) => l.toFixed(2)).join(' ');
@@ -183,28 +193,37 @@ const load = () => os.loadavg().map((l) => l.toFixed(2)).join(' ');
 async function measureBoard(name: string, dir: string, browser: Browser, rendererDir: string, baseline: { url: string; dir: string }): Promise<string[]> {
   writeFileSync(path.join(baseline.dir, `board-${name}.json`), boardJson(dir));
   const studio = await startStudio(dir, rendererDir);
+  const studioBefore = values.before ? await startStudio(dir, values.before) : undefined;
   const loadBefore = load();
   const ours: Sample[] = [];
   const bare: Sample[] = [];
+  const before: Sample[] = [];
   try {
     // One warm-up of each (Chromium's caches, the studio's first read), not counted.
     const warm = await sample(browser, studio.url, true);
     const v = warm.view!;
     const bareUrl = `${baseline.url}?board=${name}&x=${v.x}&y=${v.y}&zoom=${v.zoom}&w=${v.w}&h=${v.h}`;
     await sample(browser, bareUrl, false);
+    if (studioBefore) await sample(browser, studioBefore.url, false);
     for (let run = 0; run < RUNS; run++) {
       ours.push((await sample(browser, studio.url, false)).sample);
       bare.push((await sample(browser, bareUrl, false)).sample);
+      if (studioBefore) before.push((await sample(browser, studioBefore.url, false)).sample);
     }
   } finally {
     await studio.stop();
+    await studioBefore?.stop();
   }
   const m = (xs: Sample[], k: keyof Sample) => median(xs.map((s) => s[k]));
-  const ratio = (k: keyof Sample) => (m(ours, k) / m(bare, k)).toFixed(2);
-  const row = (what: string, xs: Sample[], withRatio: boolean) =>
-    `| ${name} | ${what} | ${m(xs, 'firstMs').toFixed(0)} ms${withRatio ? ` (${ratio('firstMs')}x)` : ''} | ${m(xs, 'openMs').toFixed(0)} ms${withRatio ? ` (${ratio('openMs')}x)` : ''} | ${m(xs, 'cpuMs').toFixed(0)} ms | ${m(xs, 'fpsOpen').toFixed(0)} | ${m(xs, 'fpsFit').toFixed(0)} | ${m(xs, 'nodes').toFixed(0)} |`;
-  const lines = [row('stormsmith', ours, true), row('bare React Flow', bare, false)];
-  const detail = `  ${name}: load average before ${loadBefore}, after ${load()}; first render runs ${ours.map((s) => s.firstMs.toFixed(0)).join(' ')} vs ${bare.map((s) => s.firstMs.toFixed(0)).join(' ')} ms`;
+  const row = (what: string, xs: Sample[], withRatio: boolean) => {
+    const ratio = (k: keyof Sample) => (m(xs, k) / m(bare, k)).toFixed(2);
+    return (
+    `| ${name} | ${what} | ${m(xs, 'firstMs').toFixed(0)} ms${withRatio ? ` (${ratio('firstMs')}x)` : ''} | ${m(xs, 'openMs').toFixed(0)} ms${withRatio ? ` (${ratio('openMs')}x)` : ''} | ${m(xs, 'cpuMs').toFixed(0)} ms | ${m(xs, 'threadMs').toFixed(0)} ms${withRatio ? ` (${ratio('threadMs')}x)` : ''} | ${m(xs, 'fpsOpen').toFixed(0)} | ${m(xs, 'fpsFit').toFixed(0)} | ${m(xs, 'nodes').toFixed(0)} |`
+    );
+  };
+  const lines = [row('stormsmith', ours, true), ...(before.length > 0 ? [row('stormsmith (--before build)', before, true)] : []), row('bare React Flow', bare, false)];
+  const runs = (xs: Sample[], k: keyof Sample) => xs.map((s) => s[k].toFixed(0)).join(' ');
+  const detail = `  ${name}: load average before ${loadBefore}, after ${load()}; first render runs ${runs(ours, 'firstMs')} vs ${runs(bare, 'firstMs')} ms${before.length > 0 ? ` (before: ${runs(before, 'firstMs')})` : ''}; open runs ${runs(ours, 'openMs')} vs ${runs(bare, 'openMs')} ms${before.length > 0 ? ` (before: ${runs(before, 'openMs')})` : ''}`;
   console.log([...lines, detail].join('\n'));
   return [...lines, detail];
 }
@@ -233,8 +252,8 @@ async function main(): Promise<void> {
     rmSync(rendererDir, { recursive: true, force: true });
   }
   console.log(`\nheadless Chromium, software rendering (--disable-gpu), medians of ${RUNS} runs; ratio to bare React Flow in brackets`);
-  console.log('| board | page | first render (model ready -> all in view painted) | open (navigation -> all in view painted) | renderer CPU (to settled) | pan fps (opening view) | pan fps (fit) | nodes in DOM |');
-  console.log('|---|---|---|---|---|---|---|---|');
+  console.log('| board | page | first render (model ready -> all in view painted) | open (navigation -> all in view painted) | renderer CPU (to settled) | main-thread CPU (to settled) | pan fps (opening view) | pan fps (fit) | nodes in DOM |');
+  console.log('|---|---|---|---|---|---|---|---|---|');
   for (const l of out) console.log(l);
 }
 
