@@ -179,23 +179,23 @@ export const runShopSoak = async ({ orders, inFlight, killAfter, shippingKillAft
     const placedAnswered = () => [...answers.keys()].filter((id) => id.startsWith('o')).length;
     /** How soon each disruption's work moves again (polled during the run and while it settles). */
     const observeRecovery = async () => {
-      const now = performance.now();
-      if (resentSalesAnsweredAt === null && killedAt !== null && resentSales.every((id) => answers.has(id))) resentSalesAnsweredAt = now;
-      if (shippingAnsweredAt === null && shippingReadyAt !== null && resentShipping.every((id) => answers.has(id))) shippingAnsweredAt = now;
-      if (shippingImportingAt === null && shippingReadyAt !== null && (await importedIn(urlB)) > importedBAtKill) shippingImportingAt = now;
+      // Each time is taken after its queries: the background restart may finish meanwhile.
+      const restartedAt = natsRestartedAt;
+      if (resentSalesAnsweredAt === null && killedAt !== null && resentSales.every((id) => answers.has(id))) resentSalesAnsweredAt = performance.now();
+      if (shippingAnsweredAt === null && shippingReadyAt !== null && resentShipping.every((id) => answers.has(id))) shippingAnsweredAt = performance.now();
+      if (shippingImportingAt === null && shippingReadyAt !== null && (await importedIn(urlB)) > importedBAtKill) shippingImportingAt = performance.now();
       if (shippingBacklogAt === null && shippingBacklog !== undefined) {
         const imported = await importedIds(urlB);
-        if ([...shippingBacklog].every((id) => imported.has(id))) shippingBacklogAt = now;
+        if ([...shippingBacklog].every((id) => imported.has(id))) shippingBacklogAt = performance.now();
       }
-      if (natsRestartedAt !== null) {
+      if (restartedAt !== null) {
         const published = (await publishedFrom(urlA)) + (await publishedFrom(urlB));
         const imported = (await importedIn(urlA)) + (await importedIn(urlB));
-        natsBaseline ??= { published, imported };
-        if (natsPublishingAt === null && published > natsBaseline.published) natsPublishingAt = now;
-        if (natsImportingAt === null && imported > natsBaseline.imported) natsImportingAt = now;
+        if (natsPublishingAt === null && published > natsBaseline!.published) natsPublishingAt = performance.now();
+        if (natsImportingAt === null && imported > natsBaseline!.imported) natsImportingAt = performance.now();
         if (natsBacklogAt === null && natsBacklog !== undefined) {
           const all = new Set([...(await importedIds(urlA)), ...(await importedIds(urlB))]);
-          if ([...natsBacklog].every((id) => all.has(id))) natsBacklogAt = now;
+          if ([...natsBacklog].every((id) => all.has(id))) natsBacklogAt = performance.now();
         }
       }
     };
@@ -252,6 +252,8 @@ export const runShopSoak = async ({ orders, inFlight, killAfter, shippingKillAft
               await nats!.halt();
               await new Promise((r) => setTimeout(r, natsDownMs));
               await nats!.resume();
+              // Counted at once: the services' clients reconnect up to 2 s later.
+              natsBaseline = { published: (await publishedFrom(urlA)) + (await publishedFrom(urlB)), imported: (await importedIn(urlA)) + (await importedIn(urlB)) };
               natsRestartedAt = performance.now();
             })();
             natsRestart.catch(() => undefined); // awaited (and thrown) below
