@@ -1,13 +1,13 @@
 // One instance of the generated shop service for the shop soak (bench/soak/shop.ts), configured
 // the way `npm start` is: the generated loadSettings over its environment (DATABASE_URL,
-// NATS_URL, CONTEXTS, LEASE_*), then createService with those settings. Commands come as JSON
+// NATS_URL, NATS_ACK_WAIT_MS, CONTEXTS, LEASE_*), then createService with those settings. Commands come as JSON
 // lines on stdin ({ id, context, kind, command }); each answer is one line on stdout:
 // `ok <id>`, `rejected <id> <Rejection>: <message>` or `failed <id> <message>`.
 import { createInterface } from 'node:readline';
 import { join } from 'node:path';
 
 type Commands = Record<string, Record<string, (command: unknown) => Promise<unknown>>>;
-type Settings = { databaseUrl: string; lease: object; natsUrl: readonly string[] | undefined; contexts: readonly string[] | 'all' };
+type Settings = { databaseUrl: string; lease: object; natsUrl: readonly string[] | undefined; natsAckWaitMs: number; contexts: readonly string[] | 'all' };
 const dir = process.env.SERVICE_DIR!;
 const { createService } = (await import(join(dir, 'src/composition-root.ts'))) as {
   createService: (o: object) => { commands: Commands; start(): void; eventStore: { schema: { migrate(): Promise<void> } }; operations: { prepare(): Promise<void> } };
@@ -30,7 +30,7 @@ const service = createService({
   connectionString: settings.databaseUrl,
   logger: createLogger({ level: process.env.SOAK_DEBUG ? 'warn' : 'silent' }),
   lease: settings.lease,
-  nats: settings.natsUrl === undefined ? undefined : { servers: [...settings.natsUrl] },
+  nats: settings.natsUrl === undefined ? undefined : { servers: [...settings.natsUrl], ackWaitMs: settings.natsAckWaitMs },
   contexts: settings.contexts === 'all' ? undefined : settings.contexts,
 });
 await service.eventStore.schema.migrate();

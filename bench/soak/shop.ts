@@ -1,6 +1,6 @@
 // The shop soak (issue 13's Done-when): the generated shop with the hand-written logic of
 // test/fixtures/shop-logic, split into two services over one PostgreSQL server and one
-// nats-server, each configured through the generated settings (CONTEXTS, NATS_URL, LEASE_*):
+// nats-server, each configured through the generated settings (CONTEXTS, NATS_URL, NATS_ACK_WAIT_MS, LEASE_*):
 // - "sales": CONTEXTS=ordering,payments, database A, TWO instances;
 // - "shipping": CONTEXTS=shipping, database B, one instance, consuming Ordering's and Payments'
 //   published events from JetStream (imported through the inbox) and publishing its own.
@@ -102,7 +102,8 @@ export const runShopSoak = async ({ orders, inFlight, killAfter, shippingKillAft
     const urlA = await createTestDatabase(setup.serverUrl, 'shop_sales');
     const urlB = await createTestDatabase(setup.serverUrl, 'shop_shipping');
     const script = fileURLToPath(new URL('./shop-instance.ts', import.meta.url));
-    const env = (url: string, contexts: string) => ({ SERVICE_DIR: dir, DATABASE_URL: url, NATS_URL: nats!.url, CONTEXTS: contexts, LEASE_RETRY_MS: '300', LEASE_HEARTBEAT_MS: '300' });
+    // NATS_ACK_WAIT_MS: messages the killed shipping process took come back after 5 s (JetStream's default: 30 s).
+    const env = (url: string, contexts: string) => ({ SERVICE_DIR: dir, DATABASE_URL: url, NATS_URL: nats!.url, NATS_ACK_WAIT_MS: '5000', CONTEXTS: contexts, LEASE_RETRY_MS: '300', LEASE_HEARTBEAT_MS: '300' });
     const a1 = await startInstance('sales-1', script, env(urlA, 'ordering,payments'), instances);
     const [a2, firstShipping] = await Promise.all([startInstance('sales-2', script, env(urlA, 'ordering,payments'), instances), startInstance('shipping', script, env(urlB, 'shipping'), instances)]);
     const sales = [a1, a2];

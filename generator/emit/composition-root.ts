@@ -128,7 +128,7 @@ export function compositionRootFile(all: ContextFacts[], sources: string[]): Pla
     (hasOutbox
       ? `  /** NATS server(s) with JetStream (NATS_URL): published events (${published.join(', ')}) are then written to the\n` +
         `   * outbox in their append transaction and relayed there (docs/operations.md). */\n` +
-        `  nats?: { servers: string | string[] };\n` +
+        `  nats?: { servers: string | string[]; ackWaitMs?: number };\n` +
         `  /** The bounded contexts this service runs (CONTEXTS; default all): their processors and published\n` +
         `   * events. With \`nats\`, the other contexts' events they consume are imported from JetStream\n` +
         `   * (a service of its own, with its own database: docs/operations.md). */\n` +

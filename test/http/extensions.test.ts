@@ -132,20 +132,21 @@ describe('settings of a generated service', () => {
   );
 
   it(
-    'NATS_URL, CONTEXTS and lease timing are validated like the others; a context split off without NATS is refused',
+    'NATS_URL, NATS_ACK_WAIT_MS, CONTEXTS and lease timing are validated like the others; a context split off without NATS is refused',
     async () => {
       const service = await sharedExample('shop');
       const dir = service.dir;
       try {
         const start = (extra: Record<string, string>) =>
           spawnSync(path.join(dir, 'node_modules/.bin/tsx'), ['src/main.ts'], { cwd: dir, env: { PATH: process.env.PATH, DATABASE_URL: 'postgresql://u:p@127.0.0.1:1/shop', ...extra }, encoding: 'utf8', timeout: 60_000 });
-        const bad = start({ NATS_URL: 'http://user:secret@broker:4222', CONTEXTS: 'shipping,warehouse', LEASE_RETRY_MS: 'fast', LEASE_HEARTBEAT_MS: '0', LEASE_KEEPALIVE_SECONDS: '86400' });
+        const bad = start({ NATS_URL: 'http://user:secret@broker:4222', CONTEXTS: 'shipping,warehouse', LEASE_RETRY_MS: 'fast', LEASE_HEARTBEAT_MS: '0', LEASE_KEEPALIVE_SECONDS: '86400', NATS_ACK_WAIT_MS: '500' });
         expect(bad.status, bad.stderr).toBe(2);
         expect(bad.stderr.split('\n').filter((line) => line.startsWith('error['))).toEqual([
           'error[ENV_LEASE_RETRY_MS]: LEASE_RETRY_MS="fast" is not a number of milliseconds (an integer 10..600000)',
           'error[ENV_LEASE_HEARTBEAT_MS]: LEASE_HEARTBEAT_MS="0" is not a number of milliseconds (an integer 10..600000)',
           'error[ENV_LEASE_KEEPALIVE_SECONDS]: LEASE_KEEPALIVE_SECONDS="86400" is not a number of seconds (an integer 1..3600)',
           'error[ENV_NATS_URL]: NATS_URL is not a nats:// or tls:// URL (or a comma list of them)',
+          'error[ENV_NATS_ACK_WAIT_MS]: NATS_ACK_WAIT_MS="500" is not a number of milliseconds (an integer 1000..3600000)',
           'error[ENV_CONTEXTS]: CONTEXTS names unknown context(s): warehouse',
         ]);
         expect(bad.stderr).toContain('  hint: use all or a comma list of: ordering, payments, shipping');

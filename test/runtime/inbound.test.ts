@@ -2,7 +2,7 @@
 // from NATS JetStream into its own event store (inbound.ts), once each: through the broker's
 // de-duplication, the inbox, and, for a redelivery that got past the inbox (a crash after the
 // append, before the inbox row committed), the import stream that already exists.
-import { connect } from 'nats';
+import { connect, nanos } from 'nats';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { createPostgresEventStore } from '../../templates/runtime/src/runtime/eventStores.js';
 import { importPublishedEvents, inboundStreamName } from '../../templates/runtime/src/runtime/inbound.js';
@@ -20,8 +20,8 @@ beforeAll(async () => {
 }, 30_000);
 afterAll(async () => nats?.stop());
 
-const waitFor = async (condition: () => Promise<boolean>, what: string) => {
-  for (let i = 0; i < 600; i++) {
+const waitFor = async (condition: () => Promise<boolean>, what: string, tries = 600) => {
+  for (let i = 0; i < tries; i++) {
     if (await condition()) return;
     await new Promise((r) => setTimeout(r, 50));
   }
@@ -88,6 +88,62 @@ it('keeps its durable consumer when a new version of the service imports more ev
     const info = await (await raw.jetstreamManager()).consumers.info('STORMSMITH_EVENTS', 'stormsmith-upgrade');
     await raw.drain();
     expect(info.config.filter_subject).toBe('events.>');
+  } finally {
+    await consuming.close();
+  }
+}, 60_000);
+
+const ackWaitOf = async (consumer: string) => {
+  const raw = await connect({ servers: nats.url });
+  try {
+    return (await (await raw.jetstreamManager()).consumers.info('STORMSMITH_EVENTS', consumer)).config.ack_wait;
+  } finally {
+    await raw.drain();
+  }
+};
+
+it('sets the ack wait of its durable consumer (NATS_ACK_WAIT_MS), also on an existing one; unset, JetStream\'s 30 s', async () => {
+  const consumingUrl = await postgres.createDatabase('inbound_ack_wait');
+  const consuming = createPostgresEventStore(consumingUrl);
+  await consuming.schema.migrate();
+  const options = { servers: nats.url, connectionString: consumingUrl, consumer: 'stormsmith-ack-wait', eventTypes: ['BookBorrowed'], eventStore: consuming };
+  try {
+    await (await importPublishedEvents(options)).stop();
+    expect(await ackWaitOf('stormsmith-ack-wait')).toBe(nanos(30_000));
+    await (await importPublishedEvents({ ...options, ackWaitMs: 2_000 })).stop();
+    expect(await ackWaitOf('stormsmith-ack-wait')).toBe(nanos(2_000));
+    await (await importPublishedEvents(options)).stop();
+    expect(await ackWaitOf('stormsmith-ack-wait')).toBe(nanos(30_000));
+  } finally {
+    await consuming.close();
+  }
+}, 60_000);
+
+// The shop soak's shipping kill: the last orders waited 30 s for messages the killed importer had
+// taken. With a shorter ack wait they reach the next importer that much sooner.
+it('a message an importer took and died with reaches the next importer after the ack wait', async () => {
+  const consumingUrl = await postgres.createDatabase('inbound_held');
+  const consuming = createPostgresEventStore(consumingUrl);
+  await consuming.schema.migrate();
+  const options = { servers: nats.url, connectionString: consumingUrl, consumer: 'stormsmith-held', eventTypes: ['BookReturned'], eventStore: consuming, ackWaitMs: 1_000 };
+  try {
+    await (await importPublishedEvents(options)).stop();
+    const messageId = '3c1d2e4f-0000-4000-8000-00000000abcd';
+    const raw = await connect({ servers: nats.url });
+    const js = raw.jetstream();
+    await js.publish('events.BookReturned', new TextEncoder().encode(JSON.stringify({ messageId, type: 'BookReturned', streamName: loanStream('held'), globalPosition: null, data: { loanId: 'held' }, metadata: {} })), { msgID: messageId });
+    // The importer that dies: it takes the message and its connection goes away without an ack.
+    const taken = await (await js.consumers.get('STORMSMITH_EVENTS', 'stormsmith-held')).next({ expires: 10_000 });
+    expect(taken?.seq).toBeGreaterThan(0);
+    await raw.close();
+    const importing = await importPublishedEvents(options);
+    try {
+      const imported = async () => (await query(consumingUrl, `SELECT 1 FROM emt_messages WHERE stream_id = $1`, [inboundStreamName(messageId)])).length === 1;
+      // Well before JetStream's default 30 s (which is what it waited before NATS_ACK_WAIT_MS).
+      await waitFor(imported, 'the redelivery to the next importer', 240);
+    } finally {
+      await importing.stop();
+    }
   } finally {
     await consuming.close();
   }

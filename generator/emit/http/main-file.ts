@@ -41,7 +41,7 @@ export function mainFile(all: readonly ContextFacts[], sources: string[]): Plann
     `  process.exit(2);\n` +
     `}\n\n` +
     `const logger = createLogger({ level: settings.logLevel });\n` +
-    `const service = createService({ connectionString: settings.databaseUrl, logger${leases ? ', lease: settings.lease' : ''}${nats ? ', nats: settings.natsUrl === undefined ? undefined : { servers: [...settings.natsUrl] }, contexts' : ''} });\n` +
+    `const service = createService({ connectionString: settings.databaseUrl, logger${leases ? ', lease: settings.lease' : ''}${nats ? ', nats: settings.natsUrl === undefined ? undefined : { servers: [...settings.natsUrl], ackWaitMs: settings.natsAckWaitMs }, contexts' : ''} });\n` +
     `// The store schema first (what Emmett's autoMigration would do on first use), so the consumers\n` +
     `// never start on a missing schema; then the dead-letter table.\n` +
     `await service.eventStore.schema.migrate();\n` +

@@ -134,6 +134,7 @@ export function packagingFiles(all: readonly ContextFacts[], packageName: string
     `| \`LEASE_KEEPALIVE_SECONDS\` | \`5\` | silence after which a vanished host's leases are freed (+ 3 s of probes) |\n` +
     (hasPublishedEvents(all)
       ? `| \`NATS_URL\` | (unset) | NATS server(s) with JetStream (comma list): published events leave through the outbox |\n` +
+        `| \`NATS_ACK_WAIT_MS\` | \`30000\` | how soon messages an importing instance took and crashed with are redelivered |\n` +
         `| \`CONTEXTS\` | \`all\` | \`all\` or a comma list of: ${all.map((f) => `\`${kebabCase(f.context.name)}\``).join(', ')}; a subset is a service of its own (own database, needs \`NATS_URL\` to get the others' events) |\n`
       : '') +
     `\n` +

@@ -46,6 +46,9 @@ export function settingsFile(all: readonly ContextFacts[], sources: string[]): P
       ? `  /** NATS_URL: NATS server(s) with JetStream, a comma list of nats:// or tls:// URLs; unset: published\n` +
         `   * events stay in this database (no outbox relay, no import). */\n` +
         `  natsUrl: readonly string[] | undefined;\n` +
+        `  /** NATS_ACK_WAIT_MS: how long a message an importing instance took stays with it unacked before JetStream\n` +
+        `   * redelivers it, the bound on how soon the messages a crashed importer held reach another (default 30000). */\n` +
+        `  natsAckWaitMs: number;\n` +
         `  /** CONTEXTS: the bounded contexts this service runs: all (default) or a comma list of ${contextIds.join(', ')}.\n` +
         `   * A subset is a service of its own with its own database; it needs NATS_URL when it consumes the others' events. */\n` +
         `  contexts: readonly string[] | 'all';\n`
@@ -151,7 +154,11 @@ export function settingsFile(all: readonly ContextFacts[], sources: string[]): P
     `      heartbeatMs: integer(env, 'LEASE_HEARTBEAT_MS', 1000, 10, 600_000, errors, 'a number of milliseconds'),\n` +
     `      keepaliveIdleSeconds: integer(env, 'LEASE_KEEPALIVE_SECONDS', 5, 1, 3600, errors, 'a number of seconds'),\n` +
     `    },\n` +
-    (nats ? `    natsUrl: natsUrl(env, errors),\n    contexts: contexts(env, errors),\n` : '') +
+    (nats
+      ? `    natsUrl: natsUrl(env, errors),\n` +
+        `    natsAckWaitMs: integer(env, 'NATS_ACK_WAIT_MS', 30_000, 1000, 3_600_000, errors, 'a number of milliseconds'),\n` +
+        `    contexts: contexts(env, errors),\n`
+      : '') +
     `  };\n` +
     `  return { settings, errors };\n` +
     `};\n`;

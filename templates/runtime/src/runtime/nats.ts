@@ -10,11 +10,22 @@
 //   redelivers. The handler is the same policy code the in-process reactor runs; its commands go
 //   through issueOnce (causation.ts), keyed by the event's message id, so a message handled but
 //   not yet acked (a crash) appends nothing new when it comes again.
-import { AckPolicy, connect, type NatsConnection } from 'nats';
+import { AckPolicy, connect, nanos, type NatsConnection } from 'nats';
 import pg from 'pg';
 import { INBOX_TABLE, type OutboxMessage, type OutboxPublisher } from './outbox.js';
 
-export type NatsOptions = { servers: string | string[]; stream?: string; subjectPrefix?: string };
+export type NatsOptions = {
+  servers: string | string[];
+  stream?: string;
+  subjectPrefix?: string;
+  /**
+   * The importing consumer's ack wait (NATS_ACK_WAIT_MS; default JetStream's 30 s): how long a
+   * message an importer took stays with it unacked before JetStream redelivers it, so the bound on
+   * how soon the messages a crashed importer held reach another instance (docs/operations.md).
+   * Set on the durable consumer at every start, so a changed value applies to an existing one.
+   */
+  ackWaitMs?: number;
+};
 
 const streamDefaults = (options: NatsOptions) => ({ stream: options.stream ?? 'STORMSMITH_EVENTS', prefix: options.subjectPrefix ?? 'events' });
 
@@ -67,6 +78,8 @@ export const consumeJetStream = async (options: JetStreamConsumerOptions): Promi
     ack_policy: AckPolicy.Explicit,
     // One subject, or all of them filtered below (filter_subjects needs nats-server 2.10).
     filter_subject: options.eventTypes.length === 1 ? `${prefix}.${options.eventTypes[0]}` : `${prefix}.>`,
+    // JetStream's own default (30 s) when unset: stated, so that unsetting it restores the default.
+    ack_wait: nanos(options.ackWaitMs ?? 30_000),
   });
   const consumer = await connection.jetstream().consumers.get(stream, options.consumer);
   const messages = await consumer.consume({ max_messages: 100 });

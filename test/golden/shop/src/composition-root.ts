@@ -36,7 +36,7 @@ export type ServiceOptions = {
   outbound?: { payments?: { paymentGateway?: PaymentsPaymentGatewayPort } };
   /** NATS server(s) with JetStream (NATS_URL): published events (OrderCancelled, OrderPlaced, PaymentCaptured, PaymentFailed, ShipmentDispatched) are then written to the
    * outbox in their append transaction and relayed there (docs/operations.md). */
-  nats?: { servers: string | string[] };
+  nats?: { servers: string | string[]; ackWaitMs?: number };
   /** The bounded contexts this service runs (CONTEXTS; default all): their processors and published
    * events. With `nats`, the other contexts' events they consume are imported from JetStream
    * (a service of its own, with its own database: docs/operations.md). */

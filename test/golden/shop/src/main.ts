@@ -23,7 +23,7 @@ if (errors.length > 0) {
 }
 
 const logger = createLogger({ level: settings.logLevel });
-const service = createService({ connectionString: settings.databaseUrl, logger, lease: settings.lease, nats: settings.natsUrl === undefined ? undefined : { servers: [...settings.natsUrl] }, contexts });
+const service = createService({ connectionString: settings.databaseUrl, logger, lease: settings.lease, nats: settings.natsUrl === undefined ? undefined : { servers: [...settings.natsUrl], ackWaitMs: settings.natsAckWaitMs }, contexts });
 // The store schema first (what Emmett's autoMigration would do on first use), so the consumers
 // never start on a missing schema; then the dead-letter table.
 await service.eventStore.schema.migrate();

@@ -30,6 +30,9 @@ export type Settings = {
   /** NATS_URL: NATS server(s) with JetStream, a comma list of nats:// or tls:// URLs; unset: published
    * events stay in this database (no outbox relay, no import). */
   natsUrl: readonly string[] | undefined;
+  /** NATS_ACK_WAIT_MS: how long a message an importing instance took stays with it unacked before JetStream
+   * redelivers it, the bound on how soon the messages a crashed importer held reach another (default 30000). */
+  natsAckWaitMs: number;
   /** CONTEXTS: the bounded contexts this service runs: all (default) or a comma list of ordering, payments, shipping.
    * A subset is a service of its own with its own database; it needs NATS_URL when it consumes the others' events. */
   contexts: readonly string[] | 'all';
@@ -146,6 +149,7 @@ export const loadSettings = (env: Env): { settings: Settings; errors: SettingErr
       keepaliveIdleSeconds: integer(env, 'LEASE_KEEPALIVE_SECONDS', 5, 1, 3600, errors, 'a number of seconds'),
     },
     natsUrl: natsUrl(env, errors),
+    natsAckWaitMs: integer(env, 'NATS_ACK_WAIT_MS', 30_000, 1000, 3_600_000, errors, 'a number of milliseconds'),
     contexts: contexts(env, errors),
   };
   return { settings, errors };
