@@ -11,9 +11,9 @@ import type { FileMap, PlannedFile } from '../plan-types.js';
 import { decideGenerated, decideGeneratedKnown, decideStale, type Decision } from './classify.js';
 import { hasErrorCode, nodeFs, type ApplyFs, type FileIdentity } from './fs-facade.js';
 import { acquireLock, LOCK_PATH, LockedError } from './lock.js';
-import { currentManifest, emptyManifest, MANIFEST_PATH, ManifestError, manifestsEqual, parseManifest, serializeManifest, type Manifest, type ManifestEntry } from './manifest.js';
+import { currentManifest, emptyManifest, MANIFEST_PATH, ManifestError, manifestsEqual, parseManifest, serializeManifest, sha256, type Manifest, type ManifestEntry } from './manifest.js';
 import { checkPathName, findCollisions, foldPath, SafeReader, STATE_DIR } from './path-safety.js';
-import { decideScaffold, scaffoldNeedsParse, type Grower } from './scaffold.js';
+import { decideScaffold, decideScaffoldKnown, scaffoldNeedsParse, type Grower } from './scaffold.js';
 import { STATE_GITIGNORE_PATH, STATE_GITIGNORE_TEXT } from './state-files.js';
 import { trackedLocalState, trackedStateWarnings } from './tracked-state.js';
 import { commitTransaction, hasJournal, JournalError, readInterrupted, recoverInterrupted, type TxnWrite } from './transaction.js';
@@ -175,22 +175,37 @@ export async function apply(plan: FileMap, outDir: string, options: ApplyOptions
     // that a change after it shows as another identity next time.
     const known = options.knownHashes;
     const identities = new Map<string, FileIdentity>();
-    const trusted = new Set<string>();
+    const trusted = new Map<string, Decision>();
+    // The sha256 of user-owned files' bytes (recorded for the next run).
+    const scaffoldShas = new Map<string, string>();
     for (const path of paths) {
       const planned = plan.get(path);
-      if (known && planned?.ownership === 'generated' && planned.sha256 !== undefined && !forced.has(path)) {
+      if (known && planned && !forced.has(path)) {
         const identity = reader.identity(path);
         if (identity) {
           identities.set(path, identity);
-          if (known.get(path, identity.id) === planned.sha256) {
-            trusted.add(path);
-            continue;
+          if (planned.ownership === 'generated') {
+            if (planned.sha256 !== undefined && known.get(path, identity.id, 'generated') === planned.sha256) {
+              trusted.set(path, decideGeneratedKnown(planned as PlannedFile & { sha256: string }));
+              continue;
+            }
+          } else {
+            const diskSha = known.get(path, identity.id, 'scaffold');
+            const decision = diskSha === undefined ? undefined : decideScaffoldKnown(planned, diskSha, manifest.files.get(path));
+            if (decision) {
+              trusted.set(path, decision);
+              scaffoldShas.set(path, diskSha!);
+              continue;
+            }
           }
         }
       }
       const read = reader.read(path);
       if ('problem' in read) problems.push(read.problem);
-      else disk.set(path, read.bytes);
+      else {
+        disk.set(path, read.bytes);
+        if (read.bytes && planned?.ownership === 'scaffold' && identities.has(path)) scaffoldShas.set(path, sha256(read.bytes));
+      }
     }
     if (problems.length > 0) return emptyReport(outDir, options, problems);
 
@@ -206,7 +221,8 @@ export async function apply(plan: FileMap, outDir: string, options: ApplyOptions
       const planned = plan.get(path);
       const entry = manifest.files.get(path);
       const bytes = disk.get(path) ?? null;
-      if (trusted.has(path)) decisions.push(decideGeneratedKnown(planned as PlannedFile & { sha256: string }));
+      const known = trusted.get(path);
+      if (known) decisions.push(known);
       else if (planned?.ownership === 'generated') decisions.push(decideGenerated(planned, bytes, entry, forced.has(path), wantDiff));
       else if (planned) {
         const d = decideScaffold(planned, bytes, entry, parseSet.has(path) ? grower : undefined, { forced: forced.has(path), wantDiff });
@@ -241,7 +257,7 @@ export async function apply(plan: FileMap, outDir: string, options: ApplyOptions
     }
     if (mode === 'check') warnings.push(...trackedStateWarnings(root));
     report = await finish(fs, root, outDir, mode, manifest, reading.hadManifest, decisions, orphans, warnings, problems, options.verify ?? 'full');
-    if (known && mode === 'write') known.record(upToDate(plan, report, identities));
+    if (known && mode === 'write') known.record(upToDate(plan, report, identities, scaffoldShas));
     return report;
   } finally {
     releaseQuietly(release);
@@ -257,13 +273,14 @@ export async function apply(plan: FileMap, outDir: string, options: ApplyOptions
   }
 }
 
-/** The generated files this run found up to date (read and compared, or trusted), with the identity they had then. */
-function upToDate(plan: FileMap, report: ApplyReport, identities: ReadonlyMap<string, FileIdentity>): Map<string, KnownHash> {
+/** The files this run found up to date (read, or trusted), with the identity they had then. */
+function upToDate(plan: FileMap, report: ApplyReport, identities: ReadonlyMap<string, FileIdentity>, scaffoldShas: ReadonlyMap<string, string>): Map<string, KnownHash> {
   const known = new Map<string, KnownHash>();
   for (const f of report.files) {
     const identity = identities.get(f.path);
-    const sha = plan.get(f.path)?.sha256;
-    if (f.status === 'unchanged' && f.ownership === 'generated' && identity && sha !== undefined) known.set(f.path, { ...identity, sha256: sha });
+    if (f.status !== 'unchanged' || !identity) continue;
+    const sha = f.ownership === 'generated' ? plan.get(f.path)?.sha256 : scaffoldShas.get(f.path);
+    if (sha !== undefined) known.set(f.path, { ...identity, kind: f.ownership, sha256: sha });
   }
   return known;
 }

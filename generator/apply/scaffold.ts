@@ -26,6 +26,19 @@ const sameSet = (a: readonly string[] | undefined, b: readonly string[]): boolea
   return b.every((x) => set.has(x));
 };
 
+/**
+ * decideScaffold for a file whose bytes are known only by their sha256 (recorded by an earlier
+ * run with the file's identity, ADR 0104), or undefined when the decision needs the bytes: the
+ * file is pristine and the model changed it (follow it), or it may need growing. What it
+ * decides is what decideScaffold decides (test/apply/scaffold-known.test.ts checks every case).
+ */
+export function decideScaffoldKnown(planned: PlannedFile, diskSha: string, entry: ManifestEntry | undefined): ScaffoldDecision | undefined {
+  if (entry === undefined) return undefined;
+  if (planned.followWhilePristine && entry.ownership === 'scaffold' && diskSha === entry.sha256 && (planned.sha256 === undefined || diskSha !== planned.sha256)) return undefined;
+  if (planned.grow && (entry.ownership !== 'scaffold' || !sameSet(entry.members, planned.grow.members.map((m) => m.name)) || diskSha !== entry.sha256)) return undefined;
+  return { report: { path: planned.path, ownership: 'scaffold', status: 'unchanged' }, entry: { ...entry, ownership: 'scaffold', sources: planned.sources }, orphans: [] };
+}
+
 /** Whether an existing scaffold file must be parsed this run. */
 export function scaffoldNeedsParse(planned: PlannedFile, disk: Buffer, entry: ManifestEntry | undefined): boolean {
   if (!planned.grow) return false;

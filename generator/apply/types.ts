@@ -29,9 +29,11 @@ export interface ApplyOptions {
   /** Liveness probe for stale-lock detection (tests pass their own). */
   isProcessAlive?: (pid: number) => boolean;
   /**
-   * Hashes of generated files recorded by earlier runs, by file identity (ADR 0104): a generated
+   * Hashes of output files recorded by earlier runs, by file identity (ADR 0104): a generated
    * file whose identity (device, inode, size, mtime, ctime) is the one recorded with the planned
-   * hash is up to date without being read. Anything else is read and compared as always.
+   * hash is up to date without being read; a user-owned file whose identity is recorded with the
+   * hash of its bytes is decided from that hash when the decision does not need the bytes
+   * (scaffold.ts decideScaffoldKnown). Anything else is read and compared as always.
    */
   knownHashes?: KnownHashes;
 }
@@ -39,16 +41,20 @@ export interface ApplyOptions {
 export interface KnownHash {
   /** FileIdentity.id when the file was verified. */
   id: string;
-  /** The planned sha256 the file's bytes were found to match (CRLF allowed, as classify.ts does). */
+  /**
+   * generated: the planned sha256 the file's bytes were found to match (CRLF allowed, as
+   * classify.ts does); scaffold: the sha256 of the bytes themselves.
+   */
+  kind: 'generated' | 'scaffold';
   sha256: string;
   /** FileIdentity.changedMs then. */
   changedMs: number;
 }
 
 export interface KnownHashes {
-  /** The sha256 recorded for `path` with identity `id`, or undefined. */
-  get(path: string, id: string): string | undefined;
-  /** After a writing run: every generated file found up to date, with the identity it had when it was read (or trusted). */
+  /** The sha256 recorded for `path` with identity `id` and this kind, or undefined. */
+  get(path: string, id: string, kind: KnownHash['kind']): string | undefined;
+  /** After a writing run: every file found up to date, with the identity it had when it was read (or trusted). */
   record(known: ReadonlyMap<string, KnownHash>): void;
 }
 

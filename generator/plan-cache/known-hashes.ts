@@ -12,27 +12,28 @@
 
 import type { KnownHash, KnownHashes } from '../apply/types.js';
 import { KNOWN_HASHES_FILE, type DiskPlanCache } from './disk-cache.js';
-const FORMAT = 1;
+/** 2: each file carries its kind (generated: the planned hash it matched; scaffold: the hash of its bytes). */
+const FORMAT = 2;
 /** Files that changed this recently when the record is written are not recorded. */
 export const RACY_MS = 2000;
 
 interface Stored {
   format: number;
-  /** [path, identity, sha256] */
-  files: [string, string, string][];
+  /** [path, identity, sha256, kind] */
+  files: [string, string, string, KnownHash['kind']][];
 }
 
 export class CachedKnownHashes implements KnownHashes {
-  private memo?: Map<string, { id: string; sha256: string }>;
+  private memo?: Map<string, { id: string; sha256: string; kind: KnownHash['kind'] }>;
 
   constructor(
     private readonly cache: Pick<DiskPlanCache, 'readSigned'> & { writeKnownHashes(text: string): void },
     private readonly now: () => number = Date.now,
   ) {}
 
-  private entries(): Map<string, { id: string; sha256: string }> {
+  private entries(): Map<string, { id: string; sha256: string; kind: KnownHash['kind'] }> {
     if (this.memo) return this.memo;
-    const map = new Map<string, { id: string; sha256: string }>();
+    const map = new Map<string, { id: string; sha256: string; kind: KnownHash['kind'] }>();
     this.memo = map;
     const body = this.cache.readSigned(KNOWN_HASHES_FILE);
     if (body === undefined) return map;
@@ -40,7 +41,7 @@ export class CachedKnownHashes implements KnownHashes {
       const stored = JSON.parse(body) as Partial<Stored> | null;
       if (typeof stored !== 'object' || stored === null || stored.format !== FORMAT || !Array.isArray(stored.files)) return map;
       for (const f of stored.files) {
-        if (Array.isArray(f) && f.length === 3 && f.every((x) => typeof x === 'string')) map.set(f[0], { id: f[1], sha256: f[2] });
+        if (Array.isArray(f) && f.length === 4 && f.every((x) => typeof x === 'string') && (f[3] === 'generated' || f[3] === 'scaffold')) map.set(f[0], { id: f[1], sha256: f[2], kind: f[3] });
       }
     } catch {
       map.clear();
@@ -48,19 +49,19 @@ export class CachedKnownHashes implements KnownHashes {
     return map;
   }
 
-  get(path: string, id: string): string | undefined {
+  get(path: string, id: string, kind: KnownHash['kind']): string | undefined {
     const entry = this.entries().get(path);
-    return entry && entry.id === id ? entry.sha256 : undefined;
+    return entry && entry.id === id && entry.kind === kind ? entry.sha256 : undefined;
   }
 
   record(known: ReadonlyMap<string, KnownHash>): void {
     const before = this.now() - RACY_MS;
-    const files: [string, string, string][] = [];
-    for (const [path, k] of known) if (k.changedMs < before) files.push([path, k.id, k.sha256]);
+    const files: [string, string, string, KnownHash['kind']][] = [];
+    for (const [path, k] of known) if (k.changedMs < before) files.push([path, k.id, k.sha256, k.kind]);
     files.sort((a, b) => (a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : 0));
     // A run that changed nothing leaves the record as it is (no rewrite on every no-op).
     const old = this.entries();
-    if (files.length === old.size && files.every(([path, id, sha]) => old.get(path)?.id === id && old.get(path)?.sha256 === sha)) return;
+    if (files.length === old.size && files.every(([path, id, sha, kind]) => old.get(path)?.id === id && old.get(path)?.sha256 === sha && old.get(path)?.kind === kind)) return;
     try {
       this.cache.writeKnownHashes(JSON.stringify({ format: FORMAT, files } satisfies Stored));
     } catch {

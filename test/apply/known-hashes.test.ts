@@ -1,6 +1,8 @@
 // Issue 20 (ADR 0104): apply() takes a generated file as up to date without reading it when its
 // identity (device, inode, size, mtime, ctime) is the one an earlier run recorded with the
-// planned hash. Every hand edit must still be found: same size, mtime set back, replaced file.
+// planned hash, and decides a user-owned file from the recorded hash of its bytes when the
+// decision does not need them. Every hand edit must still be found: same size, mtime set back,
+// replaced file; a pristine file that follows the model is still rewritten when the model moves.
 import { spawnSync } from 'node:child_process';
 import { createHash, randomBytes } from 'node:crypto';
 import * as fs from 'node:fs';
@@ -24,9 +26,9 @@ const plan = () => fileMap(hashed(generated('src/a.ts', A)), hashed(generated('s
 /** Records everything (no racy window: the tests below change files right after a run). */
 class MemoryKnown implements KnownHashes {
   map = new Map<string, KnownHash>();
-  get(p: string, id: string) {
+  get(p: string, id: string, kind: KnownHash['kind']) {
     const k = this.map.get(p);
-    return k && k.id === id ? k.sha256 : undefined;
+    return k && k.id === id && k.kind === kind ? k.sha256 : undefined;
   }
   record(known: ReadonlyMap<string, KnownHash>) {
     this.map = new Map(known);
@@ -45,14 +47,14 @@ describe('apply with known hashes', () => {
     expect((await apply(plan(), out)).ok).toBe(true);
     const known = new MemoryKnown();
     await apply(plan(), out, { knownHashes: known });
-    expect([...known.map.keys()].sort()).toEqual(['src/a.ts', 'src/b.ts']); // generated only
+    expect([...known.map.entries()].map(([p, k]) => `${p} ${k.kind}`).sort()).toEqual(['src/a.ts generated', 'src/b.ts generated', 'src/logic.ts scaffold']);
 
     const counted = countingFs();
     const check = await apply(plan(), out, { mode: 'check', knownHashes: known, fs: counted.fs });
     expect(check.ok).toBe(true);
     expect(counted.reads).not.toContain('a.ts');
     expect(counted.reads).not.toContain('b.ts');
-    expect(counted.reads).toContain('logic.ts'); // user-owned files are always read
+    expect(counted.reads).not.toContain('logic.ts');
 
     const file = path.join(out, 'src/a.ts');
     const edits: [string, () => void][] = [
@@ -87,25 +89,47 @@ describe('apply with known hashes', () => {
     }
   });
 
+  it('a user-owned file that follows the model while pristine: rewritten when the model moves, kept once edited', async () => {
+    const out = tempDir();
+    const exhibit = (text: string) => fileMap({ ...hashed(scaffold('test/museum/x.ts', text)), followWhilePristine: true });
+    await apply(exhibit('v1\n'), out);
+    const known = new MemoryKnown();
+    await apply(exhibit('v1\n'), out, { knownHashes: known });
+    expect(known.map.get('test/museum/x.ts')?.kind).toBe('scaffold');
+    const moved = await apply(exhibit('v2\n'), out, { knownHashes: known });
+    expect(moved.files[0]!.status).toBe('changed');
+    expect(fs.readFileSync(path.join(out, 'test/museum/x.ts'), 'utf8')).toBe('v2\n');
+    await apply(exhibit('v2\n'), out, { knownHashes: known });
+    fs.writeFileSync(path.join(out, 'test/museum/x.ts'), 'mine\n');
+    await apply(exhibit('v2\n'), out, { knownHashes: known }); // records the edited file
+    expect(known.map.get('test/museum/x.ts')?.kind).toBe('scaffold');
+    const counted = countingFs();
+    const kept = await apply(exhibit('v3\n'), out, { knownHashes: known, fs: counted.fs });
+    expect(kept.files[0]!.status).toBe('unchanged');
+    expect(counted.reads).not.toContain('x.ts'); // decided from the recorded hash
+    expect(fs.readFileSync(path.join(out, 'test/museum/x.ts'), 'utf8')).toBe('mine\n');
+  });
+
   it('the record in the plan cache: signed, racy files left out, a forged record ignored', async () => {
     const out = tempDir();
     await apply(plan(), out);
     const cache = openPlanCache(out)!;
     const identities = new Map<string, KnownHash>([
-      ['src/a.ts', { id: 'old', sha256: 'a'.repeat(64), changedMs: 1_000 }],
-      ['src/b.ts', { id: 'new', sha256: 'b'.repeat(64), changedMs: 10_000 - RACY_MS + 1 }],
+      ['src/a.ts', { id: 'old', kind: 'generated', sha256: 'a'.repeat(64), changedMs: 1_000 }],
+      ['src/b.ts', { id: 'new', kind: 'generated', sha256: 'b'.repeat(64), changedMs: 10_000 - RACY_MS + 1 }],
     ]);
     new CachedKnownHashes(cache, () => 10_000).record(identities);
     const read = new CachedKnownHashes(cache);
-    expect(read.get('src/a.ts', 'old')).toBe('a'.repeat(64));
-    expect(read.get('src/a.ts', 'other')).toBeUndefined();
-    expect(read.get('src/b.ts', 'new')).toBeUndefined(); // changed within the racy window
+    expect(read.get('src/a.ts', 'old', 'generated')).toBe('a'.repeat(64));
+    expect(read.get('src/a.ts', 'old', 'scaffold')).toBeUndefined();
+    expect(read.get('src/a.ts', 'other', 'generated')).toBeUndefined();
+    expect(read.get('src/b.ts', 'new', 'generated')).toBeUndefined(); // changed within the racy window
 
     const file = path.join(out, CACHE_DIR, KNOWN_HASHES_FILE);
     const body = fs.readFileSync(file, 'utf8').slice(65);
     for (const forged of [body, sign(randomBytes(32), body), `${'0'.repeat(64)}\n${body}`]) {
       fs.writeFileSync(file, forged);
-      expect(new CachedKnownHashes(cache).get('src/a.ts', 'old')).toBeUndefined();
+      expect(new CachedKnownHashes(cache).get('src/a.ts', 'old', 'generated')).toBeUndefined();
     }
   });
 });
