@@ -403,8 +403,10 @@ export function buildModel(blueprint: ModelBlueprint): BuiltModel {
       built[ci]!.policies.push(`ReactTo${from}`);
       shapes.add('cross-context policy');
       if (ci >= 2) shapes.add('policy chain across three contexts');
-      if (ctx.extras?.consumes === 'upstream') {
-        const systems = doc.externalSystems as Record<string, Record<string, unknown>>;
+      const systems = doc.externalSystems as Record<string, Record<string, unknown>>;
+      const told = ((systems.Mailer?.consumes as string[] | undefined) ?? []).map((e) => e.split('.').at(-1));
+      // Not beside an own event of the same name: stored types carry no context (E_AMBIGUOUS_EVENT_TYPE).
+      if (ctx.extras?.consumes === 'upstream' && !told.includes(from)) {
         const mailer = (systems.Mailer ??= {});
         mailer.consumes = [...((mailer.consumes as string[] | undefined) ?? []), qualified];
         shapes.add('external system consumes (upstream)');

@@ -28,6 +28,7 @@ import { outputNameRule } from './rules/output-name.js';
 import { policyCycle } from './rules/policy-cycle.js';
 import { policyFieldMapping } from './rules/policy-field-mapping.js';
 import { policyReads } from './rules/policy-reads.js';
+import { consumedEventNames } from './rules/consumed-event-names.js';
 import { projectionKey } from './rules/projection-key.js';
 import { referenceKind } from './rules/reference-kind.js';
 import { rejectNameCase } from './rules/reject-name-case.js';
@@ -48,6 +49,7 @@ export const RULES: readonly Rule[] = [
   aggregateWithoutCommands,
   commandEmitsForeignEvent,
   commandEmitsNothing,
+  consumedEventNames,
   crossContextRelationship,
   crossContextUnpublished,
   draft,
