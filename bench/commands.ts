@@ -4,15 +4,18 @@
 // floor and commands see the same machine load; the median wall time, the median CPU time (user +
 // system, all threads) and the load average are printed, and each command's ratio to the floor.
 //
-//   npx tsx bench/commands.ts [--aggregates 500] [--runs 5] [--cli dist/stormsmith.js]...
+//   npx tsx bench/commands.ts [--aggregates 500] [--runs 5] [--cli dist/stormsmith.js]... [--before <git rev>]
 //
 // Floor: a node process that reads and sha256-hashes every output file (what any freshness check
 // must do). Cases: validate, a no-op generate, generate --check, check, and a one-aggregate change
 // (one command of one context file gains a field; the next, untimed, run puts it back).
 // With several --cli, each CLI gets its own copy of the repository (plan caches are per
 // generator) and the cases of all CLIs run in the same rounds: a same-run before/after.
+// --before <rev> builds that revision's CLI (git archive into a temporary folder, this
+// repository's node_modules linked in, bin/build.mjs) and runs it first, beside dist/stormsmith.js
+// (or the --cli given). Do not run `npm ci` in this repository while it runs.
 import { spawnSync } from 'node:child_process';
-import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { availableParallelism, loadavg, tmpdir } from 'node:os';
 import path from 'node:path';
 import { performance } from 'node:perf_hooks';
@@ -27,11 +30,23 @@ const { values } = parseArgs({
     runs: { type: 'string', default: '5' },
     cli: { type: 'string', multiple: true },
     only: { type: 'string' },
+    before: { type: 'string' },
   },
 });
 const AGGREGATES = Number(values.aggregates);
 const RUNS = Math.max(3, Number(values.runs));
 const CLIS = (values.cli ?? [path.join(REPO, 'dist/stormsmith.js')]).map((c) => path.resolve(c));
+let beforeDir: string | undefined;
+if (values.before) {
+  beforeDir = mkdtempSync(path.join(tmpdir(), 'stormsmith-bench-before-'));
+  const archive = spawnSync('sh', ['-c', `git archive "$1" | tar -x -C "$2"`, 'sh', values.before, beforeDir], { cwd: REPO, encoding: 'utf8' });
+  if (archive.status !== 0) throw new Error(`git archive ${values.before}: ${archive.stderr}`);
+  symlinkSync(path.join(REPO, 'node_modules'), path.join(beforeDir, 'node_modules'));
+  const build = spawnSync(process.execPath, ['bin/build.mjs'], { cwd: beforeDir, encoding: 'utf8' });
+  if (build.status !== 0) throw new Error(`building ${values.before}: ${build.stdout}${build.stderr}`);
+  CLIS.unshift(path.join(beforeDir, 'dist/stormsmith.js'));
+  console.log(`before: ${values.before}`);
+}
 const REPORT_CPU = path.join(REPO, 'bench/support/report-cpu.mjs');
 const FLOOR_SCRIPT = path.join(REPO, 'bench/support/read-and-hash.mjs');
 const cpuFile = path.join(mkdtempSync(path.join(tmpdir(), 'stormsmith-bench-cpu-')), 'cpu');
@@ -80,7 +95,8 @@ interface Case {
 }
 const cases: Case[] = [{ name: 'floor: read + sha256 outputs', dir: repos[0]!.dir, args: [FLOOR_SCRIPT, 'service'] }];
 for (const { cli, dir } of repos) {
-  const tag = CLIS.length > 1 ? `[${path.relative(REPO, cli) || cli}] ` : '';
+  const name = beforeDir && cli.startsWith(beforeDir) ? `before ${values.before}` : path.relative(REPO, cli) || cli;
+  const tag = CLIS.length > 1 ? `[${name}] ` : '';
   cases.push(
     { name: `${tag}validate`, dir, args: [cli, 'validate', 'model'] },
     { name: `${tag}generate (no-op)`, dir, args: [cli, 'generate'] },
@@ -126,3 +142,4 @@ for (const c of selected) {
 }
 for (const { dir } of repos) rmSync(dir, { recursive: true, force: true });
 rmSync(path.dirname(cpuFile), { recursive: true, force: true });
+if (beforeDir) rmSync(beforeDir, { recursive: true, force: true });
