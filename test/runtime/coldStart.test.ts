@@ -52,4 +52,17 @@ describe('concurrent commands on a fresh database (issue 13, item 8)', () => {
       await store.close();
     }
   }, 30_000);
+
+  it('an explicit schema.migrate() also orders appends, so the first command does not (docs/adr/0054)', async () => {
+    const url = await postgres.createDatabase('cold_explicit');
+    const store = createPostgresEventStore(url);
+    try {
+      await store.schema.migrate();
+      const definition = await query<{ d: string }>(url, "SELECT pg_get_functiondef(p.oid) AS d FROM pg_proc p WHERE p.proname = 'emt_append_to_stream'");
+      expect(definition).toHaveLength(1);
+      expect(definition[0]!.d).toContain('stormsmith: append order');
+    } finally {
+      await store.close();
+    }
+  });
 });

@@ -29,6 +29,20 @@ export const guardColdStart = <Store extends PostgresEventStore>(store: Store, a
   return new Proxy(store, {
     get(target, property, receiver) {
       if (property === guarded) return true;
+      // An explicit `schema.migrate()` (main.ts at start, tests, benches) also runs `afterMigrate`,
+      // so the first command does not pay for it (a connection and a catalog read; docs/adr/0054).
+      if (property === 'schema') {
+        const schema = target.schema;
+        return {
+          ...schema,
+          migrate: async (...args: Parameters<typeof schema.migrate>) => {
+            // Emmett memoises its migration: this is the same result the guard waited for.
+            const result = await schema.migrate(...args);
+            await schemaReady();
+            return result;
+          },
+        };
+      }
       const value: unknown = Reflect.get(target, property, receiver);
       if (typeof value !== 'function') return value;
       if (!gated.has(property)) return value.bind(target);
