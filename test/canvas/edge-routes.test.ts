@@ -7,7 +7,7 @@ import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { autoLayout } from '../../app/renderer/model/auto-layout.js';
 import { applyChange } from '../../app/renderer/model/changes.js';
-import { routeEdges, routesOf, sourcePort, targetPort, type Point, type Rect } from '../../app/renderer/model/edge-routes.js';
+import { changedRects, routeEdge, routeEdgeReaching, routeEdges, routesOf, sourcePort, stillHolds, targetPort, type Point, type Rect } from '../../app/renderer/model/edge-routes.js';
 import { CHANNEL_GAP, separateRoutes } from '../../app/renderer/model/edge-separation.js';
 import { toGraph, type Graph } from '../../app/renderer/model/graph.js';
 import { loadModel } from '../../generator/model/index.js';
@@ -148,5 +148,38 @@ describe('arrows sharing a channel', () => {
     const copy = JSON.stringify([...raw]);
     expect(JSON.stringify([...separateRoutes(rects(g), raw)])).toBe(JSON.stringify([...separateRoutes(rects(g), raw)]));
     expect(JSON.stringify([...raw])).toBe(copy);
+  });
+});
+
+describe('re-routing after an edit', () => {
+  // The library is one context: a moved sticky is near most of its arrows. The shop has three.
+  it.each([
+    ['library', 0.15],
+    ['shop', 0.5],
+  ] as const)('keeps a route of %s only where routing again finds the same one', (name, share) => {
+    const g = toGraph(example(name, true));
+    const before = rects(g);
+    const byIdBefore = new Map(before.map((r) => [r.id, r]));
+    const found = new Map(g.edges.map((e) => [e.id, routeEdgeReaching(byIdBefore.get(e.source)!, byIdBefore.get(e.target)!, before)]));
+    let kept = 0;
+    let checked = 0;
+    // Each sticky in turn moved by a step of a drag (and one removed): every kept route is what routing again gives.
+    for (const [k, moved] of before.entries()) {
+      const after = before.flatMap((r) => (r === moved ? (k % 5 === 0 ? [] : [{ ...r, x: r.x + 37, y: r.y + 23 }]) : [r]));
+      const byId = new Map(after.map((r) => [r.id, r]));
+      const changed = changedRects(byIdBefore, after);
+      expect(changed.length).toBe(k % 5 === 0 ? 1 : 2);
+      for (const e of g.edges) {
+        const [a, b] = [byId.get(e.source), byId.get(e.target)];
+        const f = found.get(e.id);
+        if (!a || !b || !f) continue;
+        checked++;
+        if (!stillHolds(f, a, b, changed)) continue;
+        kept++;
+        expect(f.route, `${e.id} after moving ${moved.id}`).toEqual(routeEdge(a, b, after));
+      }
+    }
+    // Many arrows are far from any one sticky: the edit re-routes few of them.
+    expect(kept).toBeGreaterThan(checked * share);
   });
 });

@@ -148,61 +148,76 @@ describe('bounded-context frames', () => {
   });
 });
 
+/**
+ * Every arrow Chromium draws, once all are routed: orthogonal, entering no sticky, none on top of
+ * another (ADRs 0043, 0047).
+ */
+async function expectRoutedArrows(page: Page): Promise<void> {
+  // Routed after the first paint: wait until every drawn arrow is.
+  await expect
+    .poll(() => page.locator('.react-flow__edge-path').evaluateAll((els) => els.length > 5 && els.every((e) => e.getAttribute('data-routed') === 'yes')))
+    .toBe(true);
+  const { paths, stickies } = await page.evaluate(() => {
+    const translate = (el: HTMLElement) => {
+      const m = /translate\((-?[\d.]+)px, (-?[\d.]+)px\)/.exec(el.style.transform)!;
+      return { x: Number(m[1]), y: Number(m[2]) };
+    };
+    const stickies = [...document.querySelectorAll<HTMLElement>('.react-flow__node-sticky')].map((n) => ({
+      id: n.getAttribute('data-id')!,
+      ...translate(n),
+      width: n.offsetWidth,
+      height: n.offsetHeight,
+    }));
+    const paths = [...document.querySelectorAll('.react-flow__edge-path')].map((p) => {
+      const nums = (p.getAttribute('d') ?? '').match(/-?[\d.]+/g)!.map(Number);
+      const points: { x: number; y: number }[] = [];
+      for (let k = 0; k + 1 < nums.length; k += 2) points.push({ x: nums[k]!, y: nums[k + 1]! });
+      return { id: p.closest('.react-flow__edge')!.getAttribute('data-id')!, points };
+    });
+    return { paths, stickies };
+  });
+  expect(stickies.length).toBeGreaterThan(5);
+  for (const p of paths) {
+    for (let k = 0; k + 1 < p.points.length; k++) {
+      const [a, b] = [p.points[k]!, p.points[k + 1]!];
+      expect(Math.abs(a.x - b.x) < 0.01 || Math.abs(a.y - b.y) < 0.01, `${p.id}: segment ${k} is orthogonal`).toBe(true);
+      // Handles straddle the border by a few pixels: only the inside of each sticky counts.
+      for (const s of stickies) {
+        const inner = { x0: s.x + 6, y0: s.y + 6, x1: s.x + s.width - 6, y1: s.y + s.height - 6 };
+        const strictly =
+          Math.abs(a.y - b.y) < 0.01
+            ? a.y > inner.y0 && a.y < inner.y1 && Math.max(Math.min(a.x, b.x), inner.x0) < Math.min(Math.max(a.x, b.x), inner.x1)
+            : a.x > inner.x0 && a.x < inner.x1 && Math.max(Math.min(a.y, b.y), inner.y0) < Math.min(Math.max(a.y, b.y), inner.y1);
+        expect(strictly, `${p.id}: segment ${k} crosses ${s.id}`).toBe(false);
+      }
+    }
+  }
+  // No two arrows drawn on top of each other (ADR 0047). A routed path is M, then per corner
+  // L (curve start) Q (the corner, curve end), then L: its corners are every third point from the third.
+  // Half-pixel grid: the board draws at 0.1 px, separated arrows are 3 px or more apart.
+  const snap = (q: { x: number; y: number }) => ({ x: Math.round(q.x * 2) / 2, y: Math.round(q.y * 2) / 2 });
+  const drawn = new Map(paths.map((p) => [p.id, [p.points[0]!, ...Array.from({ length: (p.points.length - 2) / 3 }, (_, i) => p.points[2 + 3 * i]!), p.points[p.points.length - 1]!].map(snap)]));
+  // Arrow ids are `relation:source->target`.
+  const ends = paths.map((p) => ({ id: p.id, source: p.id.slice(p.id.indexOf(':') + 1, p.id.indexOf('->')), target: p.id.slice(p.id.indexOf('->') + 2) }));
+  expect(sharedSegments(ends, drawn), 'arrows drawn on top of each other').toEqual([]);
+}
+
 describe('routed arrows', () => {
   it.each([
     ['library', 'BorrowBook'],
     ['shop', 'PlaceOrder'],
-  ])('draws the arrows of %s orthogonally around the stickies', { timeout: 120_000 }, async (example, first) => {
+  ])('draws the arrows of %s orthogonally around the stickies, also after a sticky moved', { timeout: 120_000 }, async (example, first) => {
     const board = await openExample(session, example, first);
     const { page } = board;
     try {
-      // Routed after the first paint: wait until every drawn arrow is.
-      await expect
-        .poll(() => page.locator('.react-flow__edge-path').evaluateAll((els) => els.length > 5 && els.every((e) => e.getAttribute('data-routed') === 'yes')))
-        .toBe(true);
-      const { paths, stickies } = await page.evaluate(() => {
-        const translate = (el: HTMLElement) => {
-          const m = /translate\((-?[\d.]+)px, (-?[\d.]+)px\)/.exec(el.style.transform)!;
-          return { x: Number(m[1]), y: Number(m[2]) };
-        };
-        const stickies = [...document.querySelectorAll<HTMLElement>('.react-flow__node-sticky')].map((n) => ({
-          id: n.getAttribute('data-id')!,
-          ...translate(n),
-          width: n.offsetWidth,
-          height: n.offsetHeight,
-        }));
-        const paths = [...document.querySelectorAll('.react-flow__edge-path')].map((p) => {
-          const nums = (p.getAttribute('d') ?? '').match(/-?[\d.]+/g)!.map(Number);
-          const points: { x: number; y: number }[] = [];
-          for (let k = 0; k + 1 < nums.length; k += 2) points.push({ x: nums[k]!, y: nums[k + 1]! });
-          return { id: p.closest('.react-flow__edge')!.getAttribute('data-id')!, points };
-        });
-        return { paths, stickies };
-      });
-      expect(stickies.length).toBeGreaterThan(5);
-      for (const p of paths) {
-        for (let k = 0; k + 1 < p.points.length; k++) {
-          const [a, b] = [p.points[k]!, p.points[k + 1]!];
-          expect(Math.abs(a.x - b.x) < 0.01 || Math.abs(a.y - b.y) < 0.01, `${p.id}: segment ${k} is orthogonal`).toBe(true);
-          // Handles straddle the border by a few pixels: only the inside of each sticky counts.
-          for (const s of stickies) {
-            const inner = { x0: s.x + 6, y0: s.y + 6, x1: s.x + s.width - 6, y1: s.y + s.height - 6 };
-            const strictly =
-              Math.abs(a.y - b.y) < 0.01
-                ? a.y > inner.y0 && a.y < inner.y1 && Math.max(Math.min(a.x, b.x), inner.x0) < Math.min(Math.max(a.x, b.x), inner.x1)
-                : a.x > inner.x0 && a.x < inner.x1 && Math.max(Math.min(a.y, b.y), inner.y0) < Math.min(Math.max(a.y, b.y), inner.y1);
-            expect(strictly, `${p.id}: segment ${k} crosses ${s.id}`).toBe(false);
-          }
-        }
-      }
-      // No two arrows drawn on top of each other (ADR 0047). A routed path is M, then per corner
-      // L (curve start) Q (the corner, curve end), then L: its corners are every third point from the third.
-      // Half-pixel grid: the board draws at 0.1 px, separated arrows are 3 px or more apart.
-      const snap = (q: { x: number; y: number }) => ({ x: Math.round(q.x * 2) / 2, y: Math.round(q.y * 2) / 2 });
-      const drawn = new Map(paths.map((p) => [p.id, [p.points[0]!, ...Array.from({ length: (p.points.length - 2) / 3 }, (_, i) => p.points[2 + 3 * i]!), p.points[p.points.length - 1]!].map(snap)]));
-      // Arrow ids are `relation:source->target`.
-      const ends = paths.map((p) => ({ id: p.id, source: p.id.slice(p.id.indexOf(':') + 1, p.id.indexOf('->')), target: p.id.slice(p.id.indexOf('->') + 2) }));
-      expect(sharedSegments(ends, drawn), 'arrows drawn on top of each other').toEqual([]);
+      await expectRoutedArrows(page);
+      // Moved (one arrow-key step down, 20 px, still clear of its neighbours): its arrows, and those
+      // it now stands in the way of, are routed again; the others keep their routes (ADR 0047).
+      const before = await page.locator('.react-flow__edge-path').evaluateAll((els) => els.map((e) => e.getAttribute('d')).join('|'));
+      await sticky(page, first).click();
+      await page.keyboard.press('ArrowDown');
+      await expect.poll(() => page.locator('.react-flow__edge-path').evaluateAll((els) => els.map((e) => e.getAttribute('d')).join('|'))).not.toBe(before);
+      await expectRoutedArrows(page);
     } finally {
       await board.close();
     }

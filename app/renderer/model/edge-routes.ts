@@ -61,13 +61,61 @@ export function routeEdge(a: Rect, b: Rect, all: readonly Rect[]): Point[] | und
 }
 
 function routeOne(a: Rect, b: Rect, all: readonly Rect[]): Point[] | undefined {
+  return routeReaching(a, b, all)?.route;
+}
+
+/** A route and how far from its ends' box the search looked at stickies (what it depends on). */
+export interface Reached {
+  route: Point[];
+  reach: number;
+}
+
+/** routeEdge, also saying how far the search looked (see stillHolds). */
+export function routeEdgeReaching(a: Rect, b: Rect, all: readonly Rect[]): Reached | undefined {
+  return a === b ? undefined : routeReaching(a, b, all);
+}
+
+function routeReaching(a: Rect, b: Rect, all: readonly Rect[]): Reached | undefined {
   for (const window of [WINDOW, WINDOW * 3, Infinity]) {
     for (const margin of [ROUTE_MARGIN, ROUTE_MARGIN / 2, 3]) {
       const route = search(a, b, near(a, b, all, window), margin);
-      if (route) return route;
+      if (route) return { route, reach: window };
     }
   }
   return undefined;
+}
+
+/**
+ * The stickies that differ between two states of a board (moved, resized, added or removed), in
+ * both their old and their new place.
+ */
+export function changedRects(before: ReadonlyMap<string, Rect>, after: readonly Rect[]): Rect[] {
+  const out: Rect[] = [];
+  const seen = new Set<string>();
+  for (const r of after) {
+    seen.add(r.id);
+    const old = before.get(r.id);
+    if (old && old.x === r.x && old.y === r.y && old.width === r.width && old.height === r.height) continue;
+    out.push(r);
+    if (old) out.push(old);
+  }
+  for (const [id, old] of before) if (!seen.has(id)) out.push(old);
+  return out;
+}
+
+/**
+ * A route found before is still the route routeEdge would find now: its ends did not change and
+ * no changed sticky lies within the reach its search looked at (the search sees nothing else, so
+ * it would find the same). Lets the board re-route only the arrows an edit can affect.
+ */
+export function stillHolds(found: Reached, a: Rect, b: Rect, changed: readonly Rect[]): boolean {
+  if (found.reach === Infinity) return changed.length === 0;
+  const x0 = Math.min(a.x, b.x) - found.reach;
+  const y0 = Math.min(a.y, b.y) - found.reach;
+  const x1 = Math.max(a.x + a.width, b.x + b.width) + found.reach;
+  const y1 = Math.max(a.y + a.height, b.y + b.height) + found.reach;
+  // Touching counts (near() leaves out what only touches: being stricter is safe).
+  return !changed.some((r) => r.x <= x1 && r.x + r.width >= x0 && r.y <= y1 && r.y + r.height >= y0);
 }
 
 function near(a: Rect, b: Rect, all: readonly Rect[], window: number): Rect[] {

@@ -29,7 +29,7 @@ import type { Change } from '../../model/changes.js';
 import { FarCanvas } from './FarCanvas.js';
 import { FramesMiniMap } from './FramesMiniMap.js';
 import { EDGE_TYPES } from './RoutedEdge.js';
-import { routeEdge, routingKey, stickyRects, type Point } from '../../model/edge-routes.js';
+import { changedRects, routeEdgeReaching, routingKey, stillHolds, stickyRects, type Point, type Reached, type Rect } from '../../model/edge-routes.js';
 import { separationSteps } from '../../model/edge-separation.js';
 import { FarZoomContext, FrameActionsContext, NODE_TYPES, StickyActionsContext } from './StickyNode.js';
 
@@ -336,13 +336,20 @@ const NO_ROUTES: ReadonlyMap<string, Point[]> = new Map();
 /** Routing resumes this long after the view last moved. */
 const PAN_QUIET_MS = 150;
 
-type Idle = (cb: (deadline: { timeRemaining(): number }) => void) => number;
+type Idle = (cb: (deadline: { timeRemaining(): number }) => void, options?: { timeout: number }) => number;
+/**
+ * A routing slice runs at the latest this long after it was asked for, idle or not: with a
+ * sticky selected Chromium was seen never idle (seconds without an idle callback after an
+ * arrow-key move, so the moved sticky's arrows stayed step paths).
+ */
+const IDLE_TIMEOUT_MS = 300;
 
 /**
  * Arrows around the stickies (ADR 0043), routed while the browser is idle, a few at a time, so
  * routing never delays a paint or a pan frame; then, in the same slices, arrows that share a
  * channel are set side by side (ADR 0047). Until all are done the arrows are React Flow step
- * paths (or their previous routes). Re-routed when a sticky or an arrow end moved. Boards of any
+ * paths (or their previous routes). After an edit only the arrows it can affect are routed again
+ * (the rest keep their routes; all are separated again). Boards of any
  * size: 4,200 arrows are about 0.5 s of routing and 0.1 s of separating in slices (ADR 0047).
  */
 function useRoutes(graph: Graph): ReadonlyMap<string, Point[]> {
@@ -354,13 +361,21 @@ function useRoutes(graph: Graph): ReadonlyMap<string, Point[]> {
   const key = useMemo(() => routingKey(graph), [graph]);
   const latest = useRef(graph);
   latest.current = graph;
+  // The last finished routing: the stickies it saw and each arrow's route before separation.
+  const done = useRef<{ rects: ReadonlyMap<string, Rect>; found: ReadonlyMap<string, Reached> }>(undefined);
   useEffect(() => {
     if (key === '') return setRoutes(NO_ROUTES);
     const g = latest.current;
     const stickies = stickyRects(g);
     const byId = new Map(stickies.map((s) => [s.id, s]));
+    // After an edit only the arrows it can affect are routed again (stillHolds, ADR 0047).
+    const before = done.current;
+    const changed = before ? changedRects(before.rects, stickies) : [];
+    const found = new Map<string, Reached>();
     const out = new Map<string, Point[]>();
-    const idle: Idle = (globalThis as { requestIdleCallback?: Idle }).requestIdleCallback ?? ((cb) => setTimeout(() => cb({ timeRemaining: () => 8 }), 0) as unknown as number);
+    const request = (globalThis as { requestIdleCallback?: Idle }).requestIdleCallback;
+    const idle = (cb: (deadline: { timeRemaining(): number }) => void): number =>
+      request ? request(cb, { timeout: IDLE_TIMEOUT_MS }) : (setTimeout(() => cb({ timeRemaining: () => 8 }), 0) as unknown as number);
     const cancelIdle = (globalThis as { cancelIdleCallback?: (h: number) => void }).cancelIdleCallback ?? ((h: number) => clearTimeout(h));
     let k = 0;
     let handle = 0;
@@ -377,8 +392,13 @@ function useRoutes(graph: Graph): ReadonlyMap<string, Point[]> {
           const e = g.edges[k++]!;
           const a = byId.get(e.source);
           const b = byId.get(e.target);
-          const route = a && b ? routeEdge(a, b, stickies) : undefined;
-          if (route) out.set(e.id, route);
+          if (!a || !b) continue;
+          const kept = before?.found.get(e.id);
+          const f = kept && stillHolds(kept, a, b, changed) ? kept : routeEdgeReaching(a, b, stickies);
+          if (f) {
+            found.set(e.id, f);
+            out.set(e.id, f.route);
+          }
           continue;
         }
         separation ??= separationSteps(stickies, out);
@@ -386,6 +406,7 @@ function useRoutes(graph: Graph): ReadonlyMap<string, Point[]> {
         if (step.done) {
           // For bench/edge-routes-browser.ts: when the board's arrows are all routed.
           performance.mark('stormsmith:routed', { detail: { arrows: step.value.size } });
+          done.current = { rects: byId, found };
           return setRoutes(step.value);
         }
       }
