@@ -28,6 +28,18 @@ const waitFor = async (condition: () => Promise<boolean>, what: string, tries = 
   throw new Error(`timed out waiting for ${what}`);
 };
 
+/** A consuming service's own database and event store, closed afterwards. */
+const withConsumingStore = async (databasePrefix: string, run: (url: string, store: ReturnType<typeof createPostgresEventStore>) => Promise<void>) => {
+  const url = await postgres.createDatabase(databasePrefix);
+  const store = createPostgresEventStore(url);
+  await store.schema.migrate();
+  try {
+    await run(url, store);
+  } finally {
+    await store.close();
+  }
+};
+
 it('imports each published event once into the consuming service, whatever is redelivered', async () => {
   const url = postgres.connectionString;
   const consumingUrl = await postgres.createDatabase('inbound_consumer');
@@ -75,10 +87,7 @@ it('imports each published event once into the consuming service, whatever is re
 }, 90_000);
 
 it('keeps its durable consumer when a new version of the service imports more event types', async () => {
-  const consumingUrl = await postgres.createDatabase('inbound_upgrade');
-  const consuming = createPostgresEventStore(consumingUrl);
-  await consuming.schema.migrate();
-  try {
+  await withConsumingStore('inbound_upgrade', async (consumingUrl, consuming) => {
     const before = await importPublishedEvents({ servers: nats.url, connectionString: consumingUrl, consumer: 'stormsmith-upgrade', eventTypes: ['BookBorrowed'], eventStore: consuming });
     await before.stop();
     // The next version consumes BookReturned too: same durable consumer, wider filter.
@@ -88,9 +97,7 @@ it('keeps its durable consumer when a new version of the service imports more ev
     const info = await (await raw.jetstreamManager()).consumers.info('STORMSMITH_EVENTS', 'stormsmith-upgrade');
     await raw.drain();
     expect(info.config.filter_subject).toBe('events.>');
-  } finally {
-    await consuming.close();
-  }
+  });
 }, 60_000);
 
 const ackWaitOf = async (consumer: string) => {
@@ -103,30 +110,22 @@ const ackWaitOf = async (consumer: string) => {
 };
 
 it('sets the ack wait of its durable consumer (NATS_ACK_WAIT_MS), also on an existing one; unset, JetStream\'s 30 s', async () => {
-  const consumingUrl = await postgres.createDatabase('inbound_ack_wait');
-  const consuming = createPostgresEventStore(consumingUrl);
-  await consuming.schema.migrate();
-  const options = { servers: nats.url, connectionString: consumingUrl, consumer: 'stormsmith-ack-wait', eventTypes: ['BookBorrowed'], eventStore: consuming };
-  try {
+  await withConsumingStore('inbound_ack_wait', async (consumingUrl, consuming) => {
+    const options = { servers: nats.url, connectionString: consumingUrl, consumer: 'stormsmith-ack-wait', eventTypes: ['BookBorrowed'], eventStore: consuming };
     await (await importPublishedEvents(options)).stop();
     expect(await ackWaitOf('stormsmith-ack-wait')).toBe(nanos(30_000));
     await (await importPublishedEvents({ ...options, ackWaitMs: 2_000 })).stop();
     expect(await ackWaitOf('stormsmith-ack-wait')).toBe(nanos(2_000));
     await (await importPublishedEvents(options)).stop();
     expect(await ackWaitOf('stormsmith-ack-wait')).toBe(nanos(30_000));
-  } finally {
-    await consuming.close();
-  }
+  });
 }, 60_000);
 
 // The shop soak's shipping kill: the last orders waited 30 s for messages the killed importer had
 // taken. With a shorter ack wait they reach the next importer that much sooner.
 it('a message an importer took and died with reaches the next importer after the ack wait', async () => {
-  const consumingUrl = await postgres.createDatabase('inbound_held');
-  const consuming = createPostgresEventStore(consumingUrl);
-  await consuming.schema.migrate();
-  const options = { servers: nats.url, connectionString: consumingUrl, consumer: 'stormsmith-held', eventTypes: ['BookReturned'], eventStore: consuming, ackWaitMs: 1_000 };
-  try {
+  await withConsumingStore('inbound_held', async (consumingUrl, consuming) => {
+    const options = { servers: nats.url, connectionString: consumingUrl, consumer: 'stormsmith-held', eventTypes: ['BookReturned'], eventStore: consuming, ackWaitMs: 1_000 };
     await (await importPublishedEvents(options)).stop();
     const messageId = '3c1d2e4f-0000-4000-8000-00000000abcd';
     const raw = await connect({ servers: nats.url });
@@ -144,7 +143,5 @@ it('a message an importer took and died with reaches the next importer after the
     } finally {
       await importing.stop();
     }
-  } finally {
-    await consuming.close();
-  }
+  });
 }, 60_000);
