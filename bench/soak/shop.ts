@@ -29,6 +29,7 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { performance } from 'node:perf_hooks';
 import { getPostgreSQLEventStore } from '@event-driven-io/emmett-postgresql';
+import { connect } from 'nats';
 import { createTestDatabase } from '../../templates/runtime/test/setup/embeddedPostgres.js';
 import { startNats, type RunningNats } from '../../test/support/nats.js';
 import { uuidOf } from '../service/workload.js';
@@ -61,6 +62,8 @@ export type Disruptions = {
     atSeconds: number;
     resent: number;
     held: number;
+    /** Messages the killed process had taken from JetStream without acking (back after NATS_ACK_WAIT_MS). */
+    ackPendingAtKill: number | null;
     readyAfterSeconds: number | null;
     answeredAfterSeconds: number | null;
     importingAfterSeconds: number | null;
@@ -151,6 +154,18 @@ export const runShopSoak = async ({ orders, inFlight, killAfter, shippingKillAft
     let shippingAnsweredAt: number | null = null;
     let importedBAtKill = 0;
     let shippingBacklogAt: number | null = null;
+    let shippingAckPending: number | null = null;
+    /** Messages JetStream delivered to the consumer's instances and has no ack for (null: not known). */
+    const ackPending = async (consumer: string) => {
+      const connection = await connect({ servers: nats!.url });
+      try {
+        return (await (await connection.jetstreamManager()).consumers.info('STORMSMITH_EVENTS', consumer)).num_ack_pending;
+      } catch {
+        return null;
+      } finally {
+        await connection.close();
+      }
+    };
     let shippingBacklog: Set<string> | undefined;
     const shippingWaiting: Sent[] = [];
     const resentShipping: string[] = [];
@@ -267,6 +282,7 @@ export const runShopSoak = async ({ orders, inFlight, killAfter, shippingKillAft
             dead.alive = false;
             shippingKilledAt = performance.now();
             importedBAtKill = await importedIn(urlB);
+            shippingAckPending = await ackPending('stormsmith-shipping');
             shippingBacklog = new Set(await publishedIds(urlA));
             for (const raw of dead.pending.values()) {
               const c = JSON.parse(raw) as Sent;
@@ -383,6 +399,7 @@ export const runShopSoak = async ({ orders, inFlight, killAfter, shippingKillAft
                 atSeconds: since(shippingKilledAt, started)!,
                 resent: resentShipping.length - heldShipping,
                 held: heldShipping,
+                ackPendingAtKill: shippingAckPending,
                 readyAfterSeconds: since(shippingReadyAt, shippingKilledAt),
                 answeredAfterSeconds: since(shippingAnsweredAt, shippingKilledAt),
                 importingAfterSeconds: since(shippingImportingAt, shippingKilledAt),
