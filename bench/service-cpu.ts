@@ -199,8 +199,8 @@ async function main() {
           `\n          runs µs/cmd: baseline ${fmt(per('baseline'), 0)}; generated ${fmt(per('generated'), 0)}; unlocked ${fmt(per('unlocked'), 0)}; paired generated/baseline ${fmt(g, 2)}`,
       );
     }
-    console.log(`queries   per cmd baseline ${(rows[0]!.baseline.queries / n).toFixed(2)}  generated ${(rows[0]!.generated.queries / n).toFixed(2)}  unlocked ${(rows[0]!.unlocked.queries / n).toFixed(2)} (statements issued; unlocked answers its lock statement locally)`);
-    console.log(`writes    per cmd baseline ${(rows[0]!.baseline.writes / n).toFixed(2)}  generated ${(rows[0]!.generated.writes / n).toFixed(2)}  unlocked ${(rows[0]!.unlocked.writes / n).toFixed(2)} (protocol messages written to PostgreSQL sockets)`);
+    console.log(`queries   per cmd baseline ${(rows[0]!.baseline.queries / n).toFixed(2)}  generated ${(rows[0]!.generated.queries / n).toFixed(2)}  unlocked ${(rows[0]!.unlocked.queries / n).toFixed(2)} ${before === undefined ? '' : `  before ${(rows[0]!.before.queries / n).toFixed(2)}`} (statements issued; unlocked answers its lock statement locally)`);
+    console.log(`writes    per cmd baseline ${(rows[0]!.baseline.writes / n).toFixed(2)}  generated ${(rows[0]!.generated.writes / n).toFixed(2)}  unlocked ${(rows[0]!.unlocked.writes / n).toFixed(2)} ${before === undefined ? '' : `  before ${(rows[0]!.before.writes / n).toFixed(2)}`} (protocol messages written to PostgreSQL sockets)`);
     const loadAfter = loadavg();
     console.log(`load average (1/5/15 min): before ${loadBefore.map((l) => l.toFixed(2)).join(' ')}, after ${loadAfter.map((l) => l.toFixed(2)).join(' ')}`);
     if (prof) console.log(`profiles in ${profiles}`);
