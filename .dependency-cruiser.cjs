@@ -43,10 +43,19 @@ module.exports = {
       name: 'app-uses-public-entries',
       comment:
         'app/ sees the generator only through its public entries: the model core (generator/model/index.ts, and types.ts, ' +
-        'the format vocabulary that index.ts re-exports whole) and generator/generate.ts.',
+        'the format vocabulary that index.ts re-exports whole; without-parser.ts, its parts that need no YAML parser) and generator/generate.ts.',
       severity: 'error',
       from: { path: '^app/' },
-      to: { path: '^generator/', pathNot: '^generator/(model/index|model/types|generate)\\.ts$' },
+      to: { path: '^generator/', pathNot: '^generator/(model/index|model/types|model/without-parser|generate)\\.ts$' },
+    },
+    {
+      name: 'canvas-loads-the-parser-lazily',
+      comment:
+        "The canvas's main code imports the model core's YAML-free parts (generator/model/without-parser.ts); the loader, serializer " +
+        'and validator are one lazily loaded chunk, reached only through app/renderer/workspace/core.ts (docs/adr/0045).',
+      severity: 'error',
+      from: { path: '^app/renderer/', pathNot: '^app/renderer/workspace/core\\.ts$' },
+      to: { path: '^generator/model/index\\.ts$' },
     },
     {
       name: 'emitters-are-siblings',

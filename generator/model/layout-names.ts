@@ -17,3 +17,6 @@ export function layoutFileOf(domainPath: string): string {
   return `${domainPath.replace(/\.ya?ml$/, '')}${LAYOUT_SUFFIX}`;
 }
 
+
+/** The layout key of the context's frame (never an element name: names are identifiers). */
+export const FRAME_KEY = '@frame';

@@ -22,8 +22,8 @@ import { Reader } from './load/reader.js';
 // The names live apart (layout-names.ts) so that reading a model folder does not load the YAML parser.
 export { LAYOUT_SUFFIX, isLayoutFile, domainFileOfLayout, layoutFileOf } from './layout-names.js';
 
-/** The layout key of the context's frame (never an element name: names are identifiers). */
-export const FRAME_KEY = '@frame';
+import { FRAME_KEY } from './layout-names.js';
+export { FRAME_KEY };
 
 const POSITION_KEYS = ['x', 'y', 'w', 'h'] as const;
 

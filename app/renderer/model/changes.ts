@@ -4,13 +4,12 @@
 
 import type { Aggregate, BoundedContext, Command, Element, ElementKind, Event, ExternalSystem, Hotspot, Model, NameRef, Policy, Projection, Spec, ValueObject } from '../../../generator/model/types.js';
 import { newElement } from './elements.js';
-import { holderEnd, policiesWithFieldRenamed, REFERENCE_SLOTS, type ReferenceSlot } from '../../../generator/model/index.js';
+import { holderEnd, REFERENCE_SLOTS, type ReferenceSlot, policiesWithFieldRenamed, emptyContext } from '../../../generator/model/without-parser.js';
 import { connectionMeaning, type Relation } from './grammar.js';
 import { ALL_KINDS, elementsOf, STICKY_STYLES } from './kinds.js';
 import { linksOf, type Link } from './links.js';
 import { applyOp, type PatchOp, type Position } from './patch.js';
 import { placeFrameOps, type FramePlacement } from './frame-placement.js';
-import { emptyContext } from '../../../generator/model/index.js';
 import { allElements, boardLoc, findContext, findElement, nameRefTo, refNames, refOf, sameRef, type ElementRef } from './refs.js';
 import { asWritten, requalified, resolvedIn, withoutRefsTo, withRefsMoved, withRefsRenamed, type NamesTarget } from './slots.js';
 

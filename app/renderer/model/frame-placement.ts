@@ -6,7 +6,7 @@
 // entry, its stickies re-based on its frame), so no other frame jumps when one of them leaves the
 // left-to-right flow. That first edit touches every sidecar once; later ones touch one line.
 
-import { FRAME_KEY } from '../../../generator/model/index.js';
+import { FRAME_KEY } from '../../../generator/model/without-parser.js';
 import type { Model } from '../../../generator/model/types.js';
 import { toGraph, type FrameNode } from './graph.js';
 import type { PatchOp, Position } from './patch.js';

@@ -2,12 +2,12 @@
 // connection means in the model. A connection the grammar does not know is refused with a reason
 // the user can act on (shown on the board), never silently dropped.
 
-import { CONNECTIONS, type Relation } from '../../../generator/model/index.js';
+import { CONNECTIONS, type Relation } from '../../../generator/model/without-parser.js';
 import type { ElementKind } from '../../../generator/model/types.js';
 import { STICKY_STYLES } from './kinds.js';
 
 /** The model meaning of a connection, named after the YAML key it writes (the core's relationship table). */
-export type { Relation } from '../../../generator/model/index.js';
+export type { Relation } from '../../../generator/model/without-parser.js';
 
 // Which sticky may lead to which: derived from the core's relationship table.
 const RULES = CONNECTIONS;

@@ -3,7 +3,7 @@
 // its width and height here so React Flow never measures (performance.md, React Flow section).
 
 import type { Edge, MarkerType, Node, Position as HandleSide } from '@xyflow/react';
-import { FRAME_KEY, isDraftCommand, isDraftEvent } from '../../../generator/model/index.js';
+import { FRAME_KEY, isDraftCommand, isDraftEvent } from '../../../generator/model/without-parser.js';
 import type { Element, ElementKind, Model } from '../../../generator/model/types.js';
 import { RELATION_COLOR, type Relation } from './grammar.js';
 import { ALL_KINDS, elementsOf, STICKY_STYLES } from './kinds.js';

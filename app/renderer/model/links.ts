@@ -1,7 +1,7 @@
 // The links of a model: every reference between elements that the board draws as an arrow.
 // Derived from the model on every change (the model is the only truth; arrows are a view of it).
 
-import { arrowEnds, slotRefs, slotsOf, type Relation } from '../../../generator/model/index.js';
+import { arrowEnds, slotRefs, slotsOf, type Relation } from '../../../generator/model/without-parser.js';
 import type { Model } from '../../../generator/model/types.js';
 import { allElements, refOf, resolveRef, sameRef, type ElementRef } from './refs.js';
 

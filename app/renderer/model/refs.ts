@@ -1,7 +1,7 @@
 // How the board names a model element: its bounded context, its kind and its name. Node ids are
 // derived from that triple so that the same element keeps its id across reloads of the file.
 
-import { buildNameIndex, type NameIndex } from '../../../generator/model/index.js';
+import { buildNameIndex, type NameIndex } from '../../../generator/model/without-parser.js';
 import type { BoundedContext, Element, ElementKind, Model, NameRef, SourceSpan } from '../../../generator/model/types.js';
 import { ALL_KINDS, elementsOf } from './kinds.js';
 

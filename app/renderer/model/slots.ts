@@ -4,7 +4,7 @@
 // decided by the core's name index (refs.ts), as the validator decides it: an unqualified
 // `on: [PaymentFailed]` in another context is renamed with the event.
 
-import { slotsOf } from '../../../generator/model/index.js';
+import { slotsOf } from '../../../generator/model/without-parser.js';
 import type { Element, Model, NameRef } from '../../../generator/model/types.js';
 import { boardLoc, refNames, resolveRef, type ElementRef } from './refs.js';
 

@@ -1,6 +1,7 @@
 // One domain file -> one BoundedContext. Top-level keys are the sections of the v1 format.
 
 import { isMap, isScalar, type Document, type Node as YamlNode } from 'yaml';
+import { emptyContext } from '../empty-context.js';
 import { FORMAT_VERSION, type BoundedContext, type Hotspot, type Relationship, type RelationshipKind } from '../types.js';
 import { readArchitecture } from './architecture.js';
 import { readActor, readAggregate, readCommand, readEvent, readExternalSystem, readPolicy, readProjection, readValueObject } from './elements.js';
@@ -35,25 +36,8 @@ export const RELATIONSHIP_KINDS: readonly RelationshipKind[] = [
   'shared-kernel',
 ];
 
-export function emptyContext(name: string, file: string, loc: BoundedContext['loc']): BoundedContext {
-  return {
-    name,
-    file,
-    loc,
-    relationships: [],
-    aggregates: [],
-    commands: [],
-    events: [],
-    policies: [],
-    projections: [],
-    actors: [],
-    externalSystems: [],
-    valueObjects: [],
-    hotspots: [],
-    specs: [],
-    architecture: { slas: [], decisions: [] },
-  };
-}
+// Apart from the reader (empty-context.ts) so the canvas can make a context without the YAML parser.
+export { emptyContext };
 
 /** Reads a parsed domain file. Returns undefined when it is not a context (wrong shape, no name). */
 export function readContext(r: Reader, doc: Document.Parsed): BoundedContext | undefined {

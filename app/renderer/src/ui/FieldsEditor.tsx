@@ -3,7 +3,7 @@
 // deprecation and value constraints. Commits the whole list on each edit.
 
 import { useEffect, useId, useState, type FocusEvent } from 'react';
-import { formatType, parseTypeText } from '../../../../generator/model/index.js';
+import { formatType, parseTypeText } from '../../../../generator/model/without-parser.js';
 import { CONSTRAINT_KEYS, PRIMITIVE_TYPE_NAMES, type Field, type FieldConstraints } from '../../../../generator/model/types.js';
 import { boardLoc } from '../../model/refs.js';
 

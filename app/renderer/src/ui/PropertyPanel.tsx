@@ -4,7 +4,7 @@
 
 import type { RefObject } from 'react';
 import type { BoundedContext, Element, Field } from '../../../../generator/model/types.js';
-import { formatFieldSource, parseFieldSourceLine } from '../../../../generator/model/index.js';
+import { formatFieldSource, parseFieldSourceLine } from '../../../../generator/model/without-parser.js';
 import type { Change, ElementProps } from '../../model/changes.js';
 import { STICKY_STYLES } from '../../model/kinds.js';
 import { refOf } from '../../model/refs.js';
