@@ -17,6 +17,8 @@ export interface FileIdentity {
   id: string;
   /** The later of its mtime and ctime, in ms. */
   changedMs: number;
+  /** When the identity was taken (Date.now()): a file that changed shortly before is "racy" (known-hashes.ts). */
+  takenMs: number;
 }
 
 export interface ApplyFs {
@@ -165,7 +167,7 @@ export const nodeFs: ApplyFs = {
   identity(path) {
     const s = fs.lstatSync(path, { bigint: true, throwIfNoEntry: false });
     if (!s || !s.isFile()) return null;
-    return { id: `${s.dev}:${s.ino}:${s.size}:${s.mtimeNs}:${s.ctimeNs}:${s.mode}`, changedMs: Number((s.mtimeNs > s.ctimeNs ? s.mtimeNs : s.ctimeNs) / 1_000_000n) };
+    return { id: `${s.dev}:${s.ino}:${s.size}:${s.mtimeNs}:${s.ctimeNs}:${s.mode}`, changedMs: Number((s.mtimeNs > s.ctimeNs ? s.mtimeNs : s.ctimeNs) / 1_000_000n), takenMs: Date.now() };
   },
   realpath: (path) => fs.realpathSync.native(path),
   readdir: (path) => fs.readdirSync(path),

@@ -47,8 +47,9 @@ export interface KnownHash {
    */
   kind: 'generated' | 'scaffold';
   sha256: string;
-  /** FileIdentity.changedMs then. */
+  /** FileIdentity.changedMs and takenMs then. */
   changedMs: number;
+  takenMs: number;
 }
 
 export interface KnownHashes {

@@ -7,14 +7,14 @@
 // run takes such a file as up to date without reading it when lstat gives the same identity.
 // Any write, replacement or touch of the file moves its ctime, which no user program can set
 // back, so a hand edit is always read. As git does for its index ("racy git"), a file that
-// changed less than RACY_MS before the record is written is left out: on a file system with
-// coarse timestamps an edit in the same tick would otherwise keep the identity.
+// changed less than RACY_MS before its identity was taken is left out: on a file system with
+// coarse timestamps an edit right after, in the same tick, would otherwise keep the identity.
 
 import type { KnownHash, KnownHashes } from '../apply/types.js';
 import { KNOWN_HASHES_FILE, type DiskPlanCache } from './disk-cache.js';
 /** 2: each file carries its kind (generated: the planned hash it matched; scaffold: the hash of its bytes). */
 const FORMAT = 2;
-/** Files that changed this recently when the record is written are not recorded. */
+/** Files that had changed this recently when their identity was taken are not recorded. */
 export const RACY_MS = 2000;
 
 interface Stored {
@@ -28,7 +28,6 @@ export class CachedKnownHashes implements KnownHashes {
 
   constructor(
     private readonly cache: Pick<DiskPlanCache, 'readSigned'> & { writeKnownHashes(text: string): void },
-    private readonly now: () => number = Date.now,
   ) {}
 
   private entries(): Map<string, { id: string; sha256: string; kind: KnownHash['kind'] }> {
@@ -55,9 +54,8 @@ export class CachedKnownHashes implements KnownHashes {
   }
 
   record(known: ReadonlyMap<string, KnownHash>): void {
-    const before = this.now() - RACY_MS;
     const files: [string, string, string, KnownHash['kind']][] = [];
-    for (const [path, k] of known) if (k.changedMs < before) files.push([path, k.id, k.sha256, k.kind]);
+    for (const [path, k] of known) if (k.changedMs < k.takenMs - RACY_MS) files.push([path, k.id, k.sha256, k.kind]);
     files.sort((a, b) => (a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : 0));
     // A run that changed nothing leaves the record as it is (no rewrite on every no-op).
     const old = this.entries();

@@ -115,10 +115,11 @@ describe('apply with known hashes', () => {
     await apply(plan(), out);
     const cache = openPlanCache(out)!;
     const identities = new Map<string, KnownHash>([
-      ['src/a.ts', { id: 'old', kind: 'generated', sha256: 'a'.repeat(64), changedMs: 1_000 }],
-      ['src/b.ts', { id: 'new', kind: 'generated', sha256: 'b'.repeat(64), changedMs: 10_000 - RACY_MS + 1 }],
+      ['src/a.ts', { id: 'old', kind: 'generated', sha256: 'a'.repeat(64), changedMs: 1_000, takenMs: 10_000 }],
+      // Changed just before its identity was taken (the record is written much later).
+      ['src/b.ts', { id: 'new', kind: 'generated', sha256: 'b'.repeat(64), changedMs: 10_000 - RACY_MS + 1, takenMs: 10_000 }],
     ]);
-    new CachedKnownHashes(cache, () => 10_000).record(identities);
+    new CachedKnownHashes(cache).record(identities);
     const read = new CachedKnownHashes(cache);
     expect(read.get('src/a.ts', 'old', 'generated')).toBe('a'.repeat(64));
     expect(read.get('src/a.ts', 'old', 'scaffold')).toBeUndefined();
