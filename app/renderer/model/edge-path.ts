@@ -1,7 +1,7 @@
 // An arrow's route (edge-routes.ts) as an SVG path with rounded corners: the one way routed arrows
 // are drawn, on the board (RoutedEdge) and in the SVG/PNG export (export-svg.ts).
 
-import type { Point } from './edge-routes.js';
+import type { Point } from './route-shapes.js';
 
 /** Corner radius of a routed arrow (smaller where a segment is short). */
 export const CORNER = 8;

@@ -8,19 +8,9 @@
 // algorithm moves the nodes); the board keeps the user's positions, so the routing is ours.
 
 import { separateRoutes } from './edge-separation.js';
+import type { Point, Rect } from './route-shapes.js';
 
-export interface Point {
-  x: number;
-  y: number;
-}
-
-export interface Rect {
-  id: string;
-  x: number;
-  y: number;
-  width: number;
-  height: number;
-}
+export type { Point, Rect } from './route-shapes.js';
 
 export interface EdgeEnds {
   id: string;

@@ -9,7 +9,7 @@
 // Arrows leaving the same handle therefore share the stretch next to it, up to their first bend,
 // and so do arrows entering the same handle: a fan, which reads as one port.
 
-import type { Point, Rect } from './edge-routes.js';
+import type { Point, Rect } from './route-shapes.js';
 
 /** Distance between two arrows side by side in one channel. */
 export const CHANNEL_GAP = 6;
