@@ -257,7 +257,9 @@ export async function apply(plan: FileMap, outDir: string, options: ApplyOptions
     }
     if (mode === 'check') warnings.push(...trackedStateWarnings(root));
     report = await finish(fs, root, outDir, mode, manifest, reading.hadManifest, decisions, orphans, warnings, problems, options.verify ?? 'full');
-    if (known && mode === 'write') known.record(upToDate(plan, report, identities, scaffoldShas));
+    // A run that read no file it had an identity for learned nothing new: the record stands
+    // (a no-op skips building and comparing 20,000 entries).
+    if (known && mode === 'write' && trusted.size < identities.size) known.record(upToDate(plan, report, identities, scaffoldShas));
     return report;
   } finally {
     releaseQuietly(release);
