@@ -4,10 +4,11 @@
 // a studio token, or an in-memory demo of the library example (no disk at all), with unsaved
 // edits journalled in localStorage.
 
+// First: asks for the board before the rest of the code below is evaluated (early-board.ts).
+import { earlyBoard, studioClient } from './early-board.js';
 import { ReactFlowProvider } from '@xyflow/react';
 import '@xyflow/react/dist/style.css';
 import { createRoot } from 'react-dom/client';
-import { createHttpWorkspaceClient, studioConnectionFromLocation } from '../../shared/http-workspace-client.js';
 import type { StormsmithBridge } from '../../shared/ipc-contract.js';
 import type { WorkspaceApi } from '../../shared/workspace-api.js';
 import { LocalStorageBackupStore } from '../workspace/backup.js';
@@ -40,8 +41,7 @@ declare global {
 const loadCore = () => import('../workspace/core.js').then((m) => m.modelCore);
 
 function pickWorkspace(): WorkspaceApi {
-  const connection = studioConnectionFromLocation(window.location);
-  if (connection) return createHttpWorkspaceClient(connection);
+  if (studioClient) return studioClient;
   return new MemoryWorkspace({ 'lending.yaml': demoModel, 'lending.layout.yaml': demoLayout }, { name: 'demo (in memory)', root: 'memory:demo', readOnly: false });
 }
 
@@ -63,7 +63,7 @@ async function start(): Promise<void> {
   if (window.stormsmith?.shell && window.stormsmith.backups) return startDesktop(window.stormsmith);
   const api = pickWorkspace();
   // The board is asked for at once (one request: files, loads, validation); its info names the journal.
-  const board = api.openBoard?.();
+  const board = api === studioClient ? earlyBoard : api.openBoard?.();
   const core = loadCore();
   const info = await (board ? board.then((b) => b.info) : api.info()).catch(() => ({ root: 'unknown' }));
   const session = new Session(api, await core, new LocalStorageBackupStore(window.localStorage, info.root));
