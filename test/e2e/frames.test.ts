@@ -215,6 +215,8 @@ describe('routed arrows', () => {
       // it now stands in the way of, are routed again; the others keep their routes (ADR 0047).
       const before = await page.locator('.react-flow__edge-path').evaluateAll((els) => els.map((e) => e.getAttribute('d')).join('|'));
       await sticky(page, first).click();
+      // The arrow key moves the selection: press it only once the click has selected the sticky.
+      await expect.poll(() => sticky(page, first).evaluate((el) => el.closest('.react-flow__node')?.classList.contains('selected') ?? false)).toBe(true);
       await page.keyboard.press('ArrowDown');
       await expect.poll(() => page.locator('.react-flow__edge-path').evaluateAll((els) => els.map((e) => e.getAttribute('d')).join('|'))).not.toBe(before);
       await expectRoutedArrows(page);
