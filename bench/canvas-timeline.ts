@@ -11,28 +11,13 @@ import { rmSync } from 'node:fs';
 import { parseArgs } from 'node:util';
 import { buildRenderer, copyModels, launchBrowser, startStudio } from '../test/e2e/support/studio.js';
 import { writeBoard } from './canvas-baseline/synthetic-board.js';
+import { PAINT_PROBE } from './canvas-probes.js';
 
 const { values } = parseArgs({ options: { board: { type: 'string', default: 'shop' }, runs: { type: 'string', default: '3' }, renderer: { type: 'string' }, trace: { type: 'boolean', default: false } } });
 
-const PROBE = `
-  (() => {
-    const nodes = document.getElementsByClassName('react-flow__node');
-    let seen = 0;
-    new MutationObserver(() => {
-      if (nodes.length <= seen) return;
-      seen = nodes.length;
-      requestAnimationFrame(() => requestAnimationFrame(() => {
-        const t = performance.now();
-        if (window.__painted === undefined) window.__painted = t;
-        window.__paintedAll = t;
-      }));
-    }).observe(document, { childList: true, subtree: true });
-  })();
-`;
-
 const rendererDir = values.renderer ?? (await buildRenderer());
 const browser = await launchBrowser({ width: 1400, height: 900 }, { bypassCSP: true });
-await browser.context.addInitScript(PROBE);
+await browser.context.addInitScript(PAINT_PROBE);
 const dir = values.board === 'shop' ? copyModels('shop') : writeBoard(Number(values.board));
 const studio = await startStudio(dir, rendererDir);
 try {

@@ -37,6 +37,7 @@ import { toGraph } from '../app/renderer/model/graph.js';
 import { loadModel } from '../generator/model/index.js';
 import { buildRenderer, copyModels, launchBrowser, REPO, startStudio, type Browser } from '../test/e2e/support/studio.js';
 import { writeBoard } from './canvas-baseline/synthetic-board.js';
+import { PAINT_PROBE, PAN } from './canvas-probes.js';
 
 const { values } = parseArgs({ options: { runs: { type: 'string', default: '5' }, sizes: { type: 'string', default: '3000' }, 'no-shop': { type: 'boolean', default: false }, before: { type: 'string' } } });
 const RUNS = Number(values.runs);
@@ -47,48 +48,6 @@ const median = (xs: number[]) => {
   const m = Math.floor(s.length / 2);
   return s.length % 2 ? s[m]! : (s[m - 1]! + s[m]!) / 2;
 };
-
-// Every time React Flow adds nodes, note when they are on screen (two frames later); the last
-// such time, once the page settles, is "every node in view painted". Both pages count the same
-// thing: React Flow node wrappers (a live collection: cheap to read).
-const PAINT_PROBE = `
-  (() => {
-    const nodes = document.getElementsByClassName('react-flow__node');
-    let seen = 0;
-    new MutationObserver(() => {
-      if (nodes.length <= seen) return;
-      seen = nodes.length;
-      requestAnimationFrame(() => requestAnimationFrame(() => {
-        const t = performance.now();
-        if (window.__painted === undefined) window.__painted = t;
-        window.__paintedAll = t;
-        window.__paintedCount = nodes.length;
-      }));
-    }).observe(document, { childList: true, subtree: true });
-  })();
-`;
-
-/** Programmatic pan + zoom for 2 s; frames counted with requestAnimationFrame. */
-const PAN_ZOOM = `async (view) => {
-  const flow = window.__stormsmithFlow;
-  // Not awaited: React Flow 12.12's fitView promise can stay pending on a board that is not re-rendered.
-  if (view === 'fit') flow.fitView();
-  await new Promise((r) => setTimeout(r, 500));
-  const start = flow.getViewport();
-  let frames = 0;
-  const t0 = performance.now();
-  await new Promise((done) => {
-    const step = (now) => {
-      const t = (now - t0) / 1000;
-      flow.setViewport({ x: start.x - 300 * Math.sin(t * 2), y: start.y - 150 * Math.sin(t * 3), zoom: start.zoom * (1 + 0.1 * Math.sin(t * 4)) });
-      frames++;
-      if (now - t0 < 2000) requestAnimationFrame(step);
-      else done();
-    };
-    requestAnimationFrame(step);
-  });
-  return frames / ((performance.now() - t0) / 1000);
-}`;
 
 interface Sample {
   firstMs: number;
@@ -182,8 +141,8 @@ async function sample(browser: Browser, url: string, readView: boolean): Promise
     const box = (await page.locator('.react-flow').first().boundingBox())!;
     view = { ...vp, w: Math.round(box.width), h: Math.round(box.height) };
   }
-  const fpsOpen = (await page.evaluate(`(${PAN_ZOOM})('open')`)) as number;
-  const fpsFit = (await page.evaluate(`(${PAN_ZOOM})('fit')`)) as number;
+  const fpsOpen = (await page.evaluate(`(${PAN})('open', true)`)) as number;
+  const fpsFit = (await page.evaluate(`(${PAN})('fit', true)`)) as number;
   await page.close();
   return { sample: { firstMs: t.all - t.ready, openMs: t.all, cpuMs: cpu * 1000, threadMs: thread * 1000, nodes: t.nodes, fpsOpen, fpsFit }, view };
 }

@@ -12,29 +12,11 @@ import os from 'node:os';
 import { parseArgs } from 'node:util';
 import { buildRenderer, launchBrowser, startStudio } from '../test/e2e/support/studio.js';
 import { writeBoard } from './canvas-baseline/synthetic-board.js';
+import { PAN } from './canvas-probes.js';
 
 const { values } = parseArgs({ options: { runs: { type: 'string', default: '3' }, sizes: { type: 'string', default: '1000,3000' } } });
 const runs = Number(values.runs);
 const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
-
-/** Programmatic pan for 2 s at the current view; frames counted with requestAnimationFrame. */
-const PAN = `async () => {
-  const flow = window.__stormsmithFlow;
-  const start = flow.getViewport();
-  let frames = 0;
-  const t0 = performance.now();
-  await new Promise((done) => {
-    const step = (now) => {
-      const t = (now - t0) / 1000;
-      flow.setViewport({ x: start.x - 300 * Math.sin(t * 2), y: start.y - 150 * Math.sin(t * 3), zoom: start.zoom });
-      frames++;
-      if (now - t0 < 2000) requestAnimationFrame(step);
-      else done();
-    };
-    requestAnimationFrame(step);
-  });
-  return frames / ((performance.now() - t0) / 1000);
-}`;
 
 const routedAt = `(() => { const m = performance.getEntriesByName('stormsmith:routed')[0]; return m ? { at: m.startTime, arrows: m.detail.arrows } : null; })()`;
 
@@ -58,7 +40,7 @@ try {
         await page.locator('[data-testid="sticky"]').first().waitFor({ timeout: 120_000 });
         first.push((await page.evaluate('performance.now()')) as number);
         await page.waitForFunction('window.__stormsmithFlow !== undefined', undefined, { timeout: 60_000 });
-        const fpsDuring = (await page.evaluate(`(${PAN})()`)) as number;
+        const fpsDuring = (await page.evaluate(`(${PAN})('here', false)`)) as number;
         // Was the routing still going on during that pan? (otherwise "during" measured nothing)
         if ((await page.evaluate(routedAt)) !== null) unfinished++;
         during.push(fpsDuring);
@@ -66,7 +48,7 @@ try {
         const mark = (await page.evaluate(routedAt)) as { at: number; arrows: number };
         routed.push(mark.at);
         arrows = mark.arrows;
-        after.push((await page.evaluate(`(${PAN})()`)) as number);
+        after.push((await page.evaluate(`(${PAN})('here', false)`)) as number);
         await page.close();
       }
     } finally {
